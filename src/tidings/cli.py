@@ -1,0 +1,340 @@
+"""The `tidings` command line: a thin layer over the library that turns its errors into messages."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import sys
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import click
+
+from tidings.articles import find_article_files, read_article
+from tidings.errors import TidingsError
+from tidings.evaluate import check_floors, evaluate_gold, load_floors
+from tidings.model import Article
+from tidings.render import report_summary, table
+from tidings.settings import Settings, load_settings
+
+FORMATS = click.Choice(["table", "json", "jsonl"])
+
+
+def iso_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> date | None:
+    """Click callback: a YYYY-MM-DD option as a date."""
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError as error:
+        raise click.BadParameter(f"{value!r} is not a real date in YYYY-MM-DD form.") from error
+
+
+def content_hash(article: Article) -> str:
+    """A fingerprint of an article's text and metadata: re-ingesting it unchanged is a no-op."""
+    payload = json.dumps([article.to_dict(), article.text], sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+@click.group()
+@click.option(
+    "--config",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="TOML settings file with a [tidings] table.",
+)
+@click.option("-v", "--verbose", is_flag=True, help="Log progress to standard error.")
+@click.pass_context
+def main(ctx: click.Context, config: Path | None, verbose: bool) -> None:
+    """tidings: turn news articles into sourced political event data."""
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, stream=sys.stderr)
+    try:
+        ctx.obj = load_settings(config)
+    except TidingsError as error:
+        raise click.ClickException(str(error)) from error
+
+
+def actor_files_option(function: Any) -> Any:
+    """The --actors option shared by commands that resolve actors."""
+    return click.option(
+        "--actors",
+        "actor_files",
+        multiple=True,
+        type=click.Path(exists=True, dir_okay=False, path_type=Path),
+        help="Extra actors (YAML or CSV, schema in src/tidings/data/kb/README.md); repeatable.",
+    )(function)
+
+
+def settings_for(ctx: click.Context, **overrides: Any) -> Settings:
+    """The run's settings with command-line flags applied."""
+    settings: Settings = ctx.obj or Settings()
+    if overrides.get("actor_files"):
+        overrides["actor_files"] = settings.actor_files + tuple(overrides["actor_files"])
+    else:
+        overrides.pop("actor_files", None)
+    return settings.with_overrides(**overrides)
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--published", callback=iso_date, help="Publication date YYYY-MM-DD (overrides).")
+@click.option("--outlet", help="Outlet name (overrides the file's metadata).")
+@click.option("--format", "output_format", type=FORMATS, default="table", show_default=True)
+@click.option("--min-confidence", type=click.FloatRange(0, 1), help="Drop less confident events.")
+@actor_files_option
+@click.pass_context
+def extract(
+    ctx: click.Context,
+    files: tuple[Path, ...],
+    published: date | None,
+    outlet: str | None,
+    output_format: str,
+    min_confidence: float | None,
+    actor_files: tuple[Path, ...],
+) -> None:
+    """Extract the record of each article FILE (.txt or .json) and print it."""
+    from tidings.pipeline import extract as extract_report
+    from tidings.pipeline import load_pipeline
+
+    settings = settings_for(ctx, min_confidence=min_confidence, actor_files=actor_files)
+    try:
+        articles = [
+            read_article(path, settings=settings, published=published, outlet=outlet)
+            for path in find_article_files(files)
+        ]
+        pipeline = load_pipeline(settings)
+        reports = [extract_report(article, pipeline) for article in articles]
+    except TidingsError as error:
+        raise click.ClickException(str(error)) from error
+    if output_format == "json":
+        records = [r.to_dict() for r in reports]
+        click.echo(json.dumps(records[0] if len(records) == 1 else records, indent=2))
+    elif output_format == "jsonl":
+        for report in reports:
+            click.echo(json.dumps(report.to_dict(), ensure_ascii=False))
+    else:
+        for report in reports:
+            click.echo(report_summary(report))
+
+
+def readable_articles(
+    paths: tuple[Path, ...], settings: Settings, failures: list[tuple[str, str]]
+) -> Iterator[Article]:
+    """Articles under the paths; unreadable files are added to `failures` with their reason."""
+    for path in find_article_files(paths):
+        try:
+            yield read_article(path, settings=settings)
+        except TidingsError as error:
+            failures.append((str(path), str(error)))
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--db", default=None, help="Database file (default: tidings.duckdb).")
+@click.option("--processes", type=click.IntRange(1, 64), default=1, show_default=True)
+@actor_files_option
+@click.pass_context
+def ingest(
+    ctx: click.Context,
+    paths: tuple[Path, ...],
+    db: str | None,
+    processes: int,
+    actor_files: tuple[Path, ...],
+) -> None:
+    """Extract and store the articles in files and directories; unchanged articles are skipped."""
+    from tidings.pipeline import extract_many, load_pipeline
+    from tidings.store import open_store
+
+    settings = settings_for(ctx, database=db, processes=processes, actor_files=actor_files)
+    failures: list[tuple[str, str]] = []
+    stored = unchanged = 0
+    try:
+        with open_store(settings.database) as store:
+            articles = readable_articles(paths, settings, failures)
+            reports = extract_many(
+                articles,
+                pipeline=load_pipeline(settings),
+                processes=settings.processes,
+                batch_size=settings.batch_size,
+            )
+            for report in reports:
+                if store.ingest(report, content_hash=content_hash(report.article)):
+                    stored += 1
+                else:
+                    unchanged += 1
+            for source, reason in failures:
+                store.record_failure(source, reason)
+    except TidingsError as error:
+        raise click.ClickException(str(error)) from error
+    for _source, reason in failures:
+        click.echo(f"skipped {reason}", err=True)
+    click.echo(
+        f"{stored} article(s) stored, {unchanged} unchanged, {len(failures)} skipped "
+        f"-> {settings.database}"
+    )
+    if failures:
+        sys.exit(1)
+
+
+@main.command()
+@click.option("--db", default=None, help="Database file (default: tidings.duckdb).")
+@click.option("--actor", help="Actor code (USAGOV), country (USA) or name, either side.")
+@click.option("--type", "event_type", help="PLOVER event type, e.g. CONSULT.")
+@click.option("--modality", help="asserted, planned, hypothetical, conditional, negated...")
+@click.option("--since", callback=iso_date, help="Events on or after YYYY-MM-DD.")
+@click.option("--until", callback=iso_date, help="Events on or before YYYY-MM-DD.")
+@click.option("--limit", type=click.IntRange(1), help="At most this many events.")
+@click.option("--format", "output_format", type=FORMATS, default="table", show_default=True)
+@click.pass_context
+def events(
+    ctx: click.Context,
+    db: str | None,
+    actor: str | None,
+    event_type: str | None,
+    modality: str | None,
+    since: date | None,
+    until: date | None,
+    limit: int | None,
+    output_format: str,
+) -> None:
+    """Query the events in the store."""
+    from tidings.store import open_store
+
+    settings = settings_for(ctx, database=db)
+    if not Path(settings.database).exists():
+        raise click.ClickException(
+            f"No database at {settings.database}. Run `tidings ingest FILES --db PATH` first."
+        )
+    try:
+        with open_store(settings.database) as store:
+            rows = store.events(
+                actor=actor,
+                type=event_type.upper() if event_type else None,
+                since=since,
+                until=until,
+                modality=modality,
+                limit=limit,
+            )
+    except TidingsError as error:
+        raise click.ClickException(str(error)) from error
+    if output_format == "json":
+        click.echo(json.dumps(rows, indent=2, default=str))
+    elif output_format == "jsonl":
+        for row in rows:
+            click.echo(json.dumps(row, default=str, ensure_ascii=False))
+    else:
+        click.echo(events_table(rows))
+
+
+def events_table(rows: list[dict[str, Any]]) -> str:
+    """Stored events as a text table."""
+
+    def sides(row: dict[str, Any], key: str) -> str:
+        return ", ".join(str(v) for v in row.get(key) or []) or "-"
+
+    return table(
+        ["date", "type", "modality", "source", "target", "place", "article", "evidence"],
+        [
+            (
+                row.get("date"),
+                row.get("type"),
+                row.get("modality"),
+                sides(row, "source"),
+                sides(row, "target"),
+                row.get("location"),
+                row.get("article_id"),
+                row.get("evidence"),
+            )
+            for row in rows
+        ],
+        max_width=50,
+    )
+
+
+@main.command()
+@click.option("--db", default=None, help="Database file (default: tidings.duckdb).")
+@click.pass_context
+def failures(ctx: click.Context, db: str | None) -> None:
+    """List the articles that could not be ingested, with their reason."""
+    from tidings.store import open_store
+
+    settings = settings_for(ctx, database=db)
+    try:
+        with open_store(settings.database) as store:
+            rows = store.failures()
+    except TidingsError as error:
+        raise click.ClickException(str(error)) from error
+    rows_shown = [(r["source"], r["reason"], r["at"]) for r in rows]
+    click.echo(table(["source", "reason", "at"], rows_shown, max_width=100))
+
+
+@main.command()
+@click.argument("gold_dir", type=click.Path(exists=True, path_type=Path))
+@click.option("--format", "output_format", type=click.Choice(["table", "json"]), default="table")
+@click.option(
+    "--floors",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="JSON of metric -> minimum; exit 1 when a score falls below its floor.",
+)
+@actor_files_option
+@click.pass_context
+def evaluate(
+    ctx: click.Context,
+    gold_dir: Path,
+    output_format: str,
+    floors: Path | None,
+    actor_files: tuple[Path, ...],
+) -> None:
+    """Score the pipeline against the gold files in GOLD_DIR (format: gold/README.md)."""
+    from tidings.pipeline import extract as extract_report
+    from tidings.pipeline import load_pipeline
+
+    settings = settings_for(ctx, actor_files=actor_files)
+    try:
+        pipeline = load_pipeline(settings)
+        evaluation, skipped = evaluate_gold(gold_dir, lambda a: extract_report(a, pipeline))
+        below = check_floors(evaluation, load_floors(floors)) if floors else []
+    except TidingsError as error:
+        raise click.ClickException(str(error)) from error
+    for line in skipped:
+        click.echo(f"skipped {line}", err=True)
+    if output_format == "json":
+        click.echo(json.dumps(evaluation.to_dict(), indent=2))
+    else:
+        click.echo(evaluation_table(evaluation.to_dict()))
+    for line in below:
+        click.echo(f"below floor: {line}", err=True)
+    if below:
+        sys.exit(1)
+
+
+SCORE_COLUMNS = ("precision", "recall", "f1", "tp", "fp", "fn")
+ACCURACY_COLUMNS = ("accuracy", "correct", "total")
+
+
+def metric_table(label: str, columns: tuple[str, ...], rows: dict[str, dict[str, Any]]) -> str:
+    """One row per named metric, ratios to three decimals."""
+    return table(
+        [label, *columns],
+        [
+            (name, *(f"{v[c]:.3f}" if isinstance(v[c], float) else v[c] for c in columns))
+            for name, v in rows.items()
+        ],
+    )
+
+
+def evaluation_table(result: dict[str, Any]) -> str:
+    """Evaluation scores as text tables."""
+    macro = result["metrics"].get("events.type_macro_f1", 0.0)
+    return "\n\n".join(
+        [
+            f"{result['files']} gold file(s)",
+            metric_table("kind", SCORE_COLUMNS, result["scores"]),
+            metric_table("attribute", ACCURACY_COLUMNS, result["accuracies"]),
+            f"event type macro-F1: {macro:.3f}\n"
+            + metric_table("event type", SCORE_COLUMNS, result["event_types"]),
+            metric_table("gold modality", ACCURACY_COLUMNS, result["modalities"]),
+        ]
+    )

@@ -1,0 +1,299 @@
+"""The typed record tidings produces: articles, actors, events, quotes, citations, times.
+
+Every annotation carries character offsets (`start`, `end`) into `Article.text`, so each fact
+can be traced back to the sentence it came from. `Report.to_dict()` is the JSON contract.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from enum import StrEnum
+from typing import Any
+
+
+class Modality(StrEnum):
+    """Whether an event happened, according to its evidence sentence."""
+
+    ASSERTED = "asserted"
+    PLANNED = "planned"
+    HYPOTHETICAL = "hypothetical"
+    CONDITIONAL = "conditional"
+    NEGATED = "negated"
+    REPORTED_CLAIM = "reported-claim"
+
+
+class QuoteKind(StrEnum):
+    """How a quote reproduces the speaker's words."""
+
+    DIRECT = "direct"
+    PARTIAL = "partial"
+    INDIRECT = "indirect"
+
+
+class CitationKind(StrEnum):
+    """How a cited source delivered the information."""
+
+    REPORT = "report"
+    INTERVIEW = "interview"
+    STATEMENT = "statement"
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One news article: its text and metadata."""
+
+    id: str
+    text: str
+    title: str = ""
+    outlet: str = ""
+    published: date | None = None
+    url: str = ""
+    language: str = "en"
+
+    def to_dict(self) -> dict[str, Any]:
+        """Metadata as in the JSON contract (the text itself is not repeated)."""
+        return {
+            "id": self.id,
+            "title": self.title,
+            "outlet": self.outlet,
+            "published": self.published.isoformat() if self.published else None,
+            "url": self.url,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A stretch of text that refers to an actor."""
+
+    text: str
+    start: int
+    end: int
+    # name | title | pronoun | metonym | demonym | description | surname
+    kind: str = "name"
+
+
+@dataclass(slots=True)
+class Actor:
+    """A person, government, military, organisation or group acting in the article."""
+
+    id: str
+    name: str
+    country: str | None = None
+    sector: str | None = None
+    role: str | None = None
+    # person | country | organisation | group
+    kind: str = "person"
+    kb_id: str | None = None
+    mentions: list[Mention] = field(default_factory=list)
+
+    @property
+    def code(self) -> str:
+        """CAMEO-style actor code: ISO-3 country then sector, e.g. ``USAGOV``."""
+        return f"{self.country or ''}{self.sector or ''}"
+
+    def to_dict(self) -> dict[str, Any]:
+        """Serialise as in the JSON contract."""
+        return {
+            "id": self.id,
+            "name": self.name,
+            "country": self.country,
+            "sector": self.sector,
+            "code": self.code or None,
+            "role": self.role,
+            "kind": self.kind,
+            "kb_id": self.kb_id,
+            "mentions": [asdict(m) for m in self.mentions],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class TimeExpression:
+    """A time expression normalised against the publication date.
+
+    `value` is ISO 8601: ``2025-10-17`` (day), ``2025-W42`` (week), ``2025-10`` (month),
+    ``2025`` (year), ``2025-09-28/2025-10-17`` (range) or ``P4Y`` (duration); None when the
+    expression cannot be anchored.
+    """
+
+    text: str
+    start: int
+    end: int
+    value: str | None
+    granularity: str  # day | week | month | year | range | duration | unknown
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A number with its unit; `normalized` holds the value in the canonical unit."""
+
+    text: str
+    start: int
+    end: int
+    value: float
+    unit: str
+    kind: str  # length | money | count | casualties | troops | duration | percent | mass | other
+    normalized_value: float
+    normalized_unit: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """Serialise as in the JSON contract."""
+        return {
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "value": self.value,
+            "unit": self.unit,
+            "kind": self.kind,
+            "normalized": {"value": self.normalized_value, "unit": self.normalized_unit},
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """Words attributed to a speaker."""
+
+    text: str
+    start: int
+    end: int
+    kind: QuoteKind
+    speaker: str | None  # actor id
+    cue: str | None = None  # the speech verb, e.g. "said"
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """A source that the article attributes information to."""
+
+    outlet: str
+    kind: CitationKind
+    start: int
+    end: int
+    text: str = ""
+    speaker: str | None = None  # actor id of who spoke to the outlet, if any
+    date: str | None = None  # ISO date of the report/interview when given
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """The sentence an annotation was read from."""
+
+    sentence: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class EventDate:
+    """When an event happened (or is planned), with the expression it came from."""
+
+    value: str | None
+    granularity: str
+    text: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """Where an event took place."""
+
+    name: str
+    country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+
+
+@dataclass(slots=True)
+class Event:
+    """Who did, said, promised, requested or threatened what to whom, when and where."""
+
+    id: str
+    type: str  # PLOVER event type, e.g. CONSULT
+    trigger: str
+    trigger_start: int
+    trigger_end: int
+    evidence: Evidence
+    modality: Modality = Modality.ASSERTED
+    mode: str | None = None
+    contexts: list[str] = field(default_factory=list)
+    cameo: str | None = None
+    goldstein: float | None = None
+    quad_class: int | None = None
+    source: list[str] = field(default_factory=list)  # actor ids
+    target: list[str] = field(default_factory=list)  # actor ids
+    date: EventDate | None = None
+    location: Location | None = None
+    reported_by: str | None = None  # outlet or actor id the claim is attributed to
+    confidence: float = 0.5
+
+    def to_dict(self) -> dict[str, Any]:
+        """Serialise as in the JSON contract."""
+        return {
+            "id": self.id,
+            "type": self.type,
+            "mode": self.mode,
+            "contexts": list(self.contexts),
+            "cameo": self.cameo,
+            "goldstein": self.goldstein,
+            "quad_class": self.quad_class,
+            "source": list(self.source),
+            "target": list(self.target),
+            "modality": str(self.modality),
+            "trigger": {"text": self.trigger, "start": self.trigger_start, "end": self.trigger_end},
+            "date": asdict(self.date) if self.date else None,
+            "location": asdict(self.location) if self.location else None,
+            "evidence": asdict(self.evidence),
+            "reported_by": self.reported_by,
+            "confidence": round(self.confidence, 3),
+        }
+
+
+@dataclass(slots=True)
+class Report:
+    """Everything tidings extracted from one article."""
+
+    article: Article
+    actors: list[Actor] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    citations: list[Citation] = field(default_factory=list)
+    times: list[TimeExpression] = field(default_factory=list)
+    quantities: list[Quantity] = field(default_factory=list)
+
+    def actor(self, actor_id: str | None) -> Actor | None:
+        """The actor with this id, or None."""
+        return next((a for a in self.actors if a.id == actor_id), None)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON contract of tidings."""
+        return {
+            "article": self.article.to_dict(),
+            "actors": [a.to_dict() for a in self.actors],
+            "events": [e.to_dict() for e in self.events],
+            "quotes": [_plain(q) for q in self.quotes],
+            "citations": [_plain(c) for c in self.citations],
+            "times": [asdict(t) for t in self.times],
+            "quantities": [q.to_dict() for q in self.quantities],
+        }
+
+
+def _plain(record: Any) -> dict[str, Any]:
+    """A dataclass as a dict with enum members turned into their string values."""
+    return {k: (str(v) if isinstance(v, StrEnum) else v) for k, v in asdict(record).items()}
+
+
+@dataclass(slots=True)
+class ActorResolution:
+    """The actors of an article and which tokens refer to which of them.
+
+    `token_actor` maps the spaCy token index of every token inside an actor mention (names,
+    titles, pronouns, metonyms) to the id of the actor it refers to. Later stages (quotes,
+    events) read who a token refers to from here instead of re-resolving it.
+    """
+
+    actors: list[Actor] = field(default_factory=list)
+    token_actor: dict[int, str] = field(default_factory=dict)
+
+    def actor_of_token(self, token_index: int) -> Actor | None:
+        """The actor the token at this index refers to, or None."""
+        actor_id = self.token_actor.get(token_index)
+        return next((a for a in self.actors if a.id == actor_id), None) if actor_id else None

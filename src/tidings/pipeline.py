@@ -1,0 +1,118 @@
+"""The extraction pipeline: article -> parse -> actors -> time, quotes -> events -> report.
+
+Each stage is a plain function over the parsed document; this module only wires them in
+order and runs them over many articles, in one process or several.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from itertools import islice
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from tidings.actors import KnowledgeBase, load_knowledge_base, resolve_actors
+from tidings.citations import find_citations
+from tidings.events import find_events
+from tidings.model import Article, Report
+from tidings.parse import load_nlp
+from tidings.quantities import find_quantities
+from tidings.quotes import find_quotes
+from tidings.settings import Settings
+from tidings.timex import find_times
+
+
+@dataclass(frozen=True, slots=True)
+class Pipeline:
+    """The loaded resources of a run: the spaCy model, the actor knowledge base, the settings."""
+
+    nlp: Language
+    kb: KnowledgeBase
+    settings: Settings
+
+
+def load_pipeline(settings: Settings | None = None) -> Pipeline:
+    """Load the spaCy model and the knowledge base once for many articles."""
+    settings = settings or Settings()
+    return Pipeline(
+        nlp=load_nlp(settings.model, settings.max_article_chars),
+        kb=load_knowledge_base(extra_files=settings.actor_files),
+        settings=settings,
+    )
+
+
+def analyse(article: Article, doc: Doc, pipeline: Pipeline) -> Report:
+    """Run every stage after parsing over one article's parsed text."""
+    published = article.published
+    times = find_times(doc, published)
+    quantities = find_quantities(doc)
+    actors = resolve_actors(doc, published=published, kb=pipeline.kb)
+    citations = find_citations(doc, actors=actors, times=times, is_outlet=pipeline.kb.is_outlet)
+    quotes = find_quotes(doc, actors=actors)
+    events = find_events(doc, actors=actors, times=times, citations=citations, published=published)
+    min_confidence = pipeline.settings.min_confidence
+    return Report(
+        article=article,
+        actors=actors.actors,
+        events=[e for e in events if e.confidence >= min_confidence],
+        quotes=quotes,
+        citations=citations,
+        times=times,
+        quantities=quantities,
+    )
+
+
+def extract(article: Article, pipeline: Pipeline | None = None) -> Report:
+    """The record of one article."""
+    pipeline = pipeline or load_pipeline()
+    return analyse(article, pipeline.nlp(article.text), pipeline)
+
+
+def _extract_batch(articles: list[Article], pipeline: Pipeline, batch_size: int) -> list[Report]:
+    docs = pipeline.nlp.pipe((a.text for a in articles), batch_size=batch_size)
+    return [analyse(article, doc, pipeline) for article, doc in zip(articles, docs, strict=True)]
+
+
+# Set in each worker process: the pipeline is loaded once per worker, not once per article.
+_worker_pipeline: Pipeline | None = None
+
+
+def _start_worker(settings: Settings) -> None:
+    global _worker_pipeline
+    _worker_pipeline = load_pipeline(settings)
+
+
+def _extract_in_worker(articles: list[Article]) -> list[Report]:
+    assert _worker_pipeline is not None, "worker started without its pipeline"
+    return _extract_batch(articles, _worker_pipeline, _worker_pipeline.settings.batch_size)
+
+
+def chunked(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    """Consecutive lists of at most `size` items."""
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+def extract_many(
+    articles: Iterable[Article],
+    *,
+    pipeline: Pipeline | None = None,
+    processes: int = 1,
+    batch_size: int = 16,
+) -> Iterator[Report]:
+    """Records of many articles, in input order, parsed in batches on `processes` processes."""
+    pipeline = pipeline or load_pipeline()
+    if processes <= 1:
+        for chunk in chunked(articles, batch_size):
+            yield from _extract_batch(chunk, pipeline, batch_size)
+        return
+    # fork shares the already-loaded model pages with the workers instead of reloading them.
+    context = multiprocessing.get_context("fork")
+    settings = pipeline.settings.with_overrides(batch_size=batch_size)
+    with context.Pool(processes, initializer=_start_worker, initargs=(settings,)) as pool:
+        for reports in pool.imap(_extract_in_worker, chunked(articles, batch_size)):
+            yield from reports
