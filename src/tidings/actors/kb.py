@@ -1,0 +1,381 @@
+"""The actor knowledge base: countries, people with dated roles, organisations, titles.
+
+Loaded once from the data files under `tidings/data/kb/` (schema: the README there) plus any
+user files. Surface forms are matched against article text by characters, not by tokens, so
+the match does not depend on how the tokenizer splits "U.S." or "al-Shabaab".
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from tidings.errors import TidingsError
+from tidings.lexicons import data_table, data_text
+
+KB_VERSION = 1
+_FIRST_WORD = re.compile(r"[^\W_]+")
+
+
+class KnowledgeBaseError(TidingsError):
+    """A knowledge-base file is malformed."""
+
+    code = "E601"
+
+
+@dataclass(frozen=True, slots=True)
+class Country:
+    """A country or territory with its codes, names and metonyms."""
+
+    iso3: str
+    name: str
+    cow: int | None = None
+    gwcode: int | None = None
+    aliases: tuple[str, ...] = ()
+    demonyms: tuple[str, ...] = ()
+    capitals: tuple[str, ...] = ()
+    seats: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """An office a person held from `start` to `end` (None: still held)."""
+
+    title: str
+    sector: str
+    country: str | None = None
+    org: str | None = None
+    start: date | None = None
+    end: date | None = None
+
+    def held_on(self, day: date | None) -> bool:
+        """Whether the role was held on `day` (a role is current when no day is known)."""
+        if day is None:
+            return self.end is None
+        return (self.start is None or self.start <= day) and (self.end is None or day < self.end)
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """A person with dated roles."""
+
+    id: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    gender: str = "x"
+    country: str | None = None
+    roles: tuple[Role, ...] = ()
+
+    def role_at(self, day: date | None) -> Role | None:
+        """The role held on `day`; the latest-starting one when several are."""
+        held = [r for r in self.roles if r.held_on(day)]
+        return max(held, key=lambda r: r.start or date.min, default=None)
+
+
+@dataclass(frozen=True, slots=True)
+class Organisation:
+    """An organisation with its country (None for international ones) and sector."""
+
+    id: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    country: str | None = None
+    sector: str = "UNK"
+    kind: str = "organisation"
+
+
+@dataclass(frozen=True, slots=True)
+class Title:
+    """A role noun and the sector it implies."""
+
+    title: str
+    sector: str
+    kind: str = "person"
+    office: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """What a surface form names: a country, capital, seat, demonym, person or organisation."""
+
+    kind: str
+    ref: str
+    sector: str | None = None
+
+
+@dataclass(slots=True)
+class KnowledgeBase:
+    """Countries, people, organisations and titles, indexed by surface form."""
+
+    countries: dict[str, Country] = field(default_factory=dict)
+    people: dict[str, Person] = field(default_factory=dict)
+    organisations: dict[str, Organisation] = field(default_factory=dict)
+    titles: dict[str, Title] = field(default_factory=dict)
+    # first word of a folded surface form -> (folded surface form, case-sensitive?, entry)
+    index: dict[str, list[tuple[str, bool, Entry]]] = field(default_factory=dict)
+
+    def add_surface(self, surface: str, entry: Entry) -> None:
+        """Make `surface` (a leading "the" is optional in text) name `entry`."""
+        surface = surface.strip()
+        if surface.lower().startswith("the "):
+            surface = surface[4:]
+        folded = fold(surface)
+        key = first_word(folded)
+        if not key:
+            return
+        # Short all-capital forms (US, AP, IS) must match case; longer ones need not.
+        case_sensitive = len(surface) <= 4 or surface.isupper()
+        candidates = self.index.setdefault(key, [])
+        form = folded if case_sensitive else folded.lower()
+        if not any(f == form and e == entry for f, _, e in candidates):
+            candidates.append((form, case_sensitive, entry))
+            candidates.sort(key=lambda c: -len(c[0]))
+
+    def candidates(self, word: str) -> list[tuple[str, bool, Entry]]:
+        """Surface forms whose first word is `word` (folded, lower case), longest first."""
+        return self.index.get(word, [])
+
+    def lookup(self, text: str) -> list[Entry]:
+        """Entries whose surface form is exactly `text` (a leading "the" optional)."""
+        text = text.strip()
+        if text.lower().startswith("the "):
+            text = text[4:]
+        folded = fold(text)
+        return [
+            entry
+            for form, case_sensitive, entry in self.candidates(first_word(folded))
+            if form == (folded if case_sensitive else folded.lower())
+        ]
+
+    def is_outlet(self, name: str) -> bool:
+        """Whether `name` is a news outlet or channel the knowledge base knows."""
+        return any(
+            e.kind == "organisation" and self.organisations[e.ref].kind == "media"
+            for e in self.lookup(name)
+        )
+
+    def office_holder(self, country: str | None, office: str, day: date | None) -> Person | None:
+        """The person holding an office ("head", "foreign", "defence") of a country on `day`."""
+        for person in self.people.values():
+            role = person.role_at(day)
+            if role is None or role.country != country:
+                continue
+            if office_of(role.title, self.titles) == office:
+                return person
+        return None
+
+    def country_of_org(self, org_id: str | None) -> str | None:
+        """The country of an organisation id, if any."""
+        org = self.organisations.get(org_id or "")
+        return org.country if org else None
+
+
+def fold(text: str) -> str:
+    """Text with diacritics removed and typographic apostrophes and dashes made plain."""
+    text = text.replace("’", "'").replace("‘", "'").replace("–", "-").replace("—", "-")
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def first_word(folded: str) -> str:
+    """The first run of letters or digits, lower case: the index key of a surface form."""
+    match = _FIRST_WORD.search(folded)
+    return match.group(0).lower() if match else ""
+
+
+def office_of(title: str, titles: dict[str, Title]) -> str:
+    """The office a role title stands for ("head", "foreign", "defence" or "")."""
+    words = title.lower()
+    known = titles.get(words)
+    if known is not None:
+        return known.office
+    if "foreign" in words or words == "secretary of state":
+        return "foreign"
+    if "defen" in words or "war" in words:
+        return "defence"
+    return ""
+
+
+def _split(cell: str) -> tuple[str, ...]:
+    return tuple(part.strip() for part in cell.split("|") if part.strip())
+
+
+def _int(cell: str) -> int | None:
+    return int(cell) if cell.strip().isdigit() else None
+
+
+def _date(value: Any, source: str) -> date | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError as error:
+        raise KnowledgeBaseError(f"{source}: {value!r} is not a date (YYYY-MM-DD).") from error
+
+
+def person_from_record(record: dict[str, Any], source: str) -> Person:
+    """A Person from a YAML record."""
+    try:
+        roles = tuple(
+            Role(
+                title=str(r["title"]),
+                sector=str(r["sector"]),
+                country=r.get("country"),
+                org=r.get("org"),
+                start=_date(r.get("start"), source),
+                end=_date(r.get("end"), source),
+            )
+            for r in record.get("roles") or ()
+        )
+        return Person(
+            id=str(record["id"]),
+            name=str(record["name"]),
+            aliases=tuple(str(a) for a in record.get("aliases") or ()),
+            gender=str(record.get("gender") or "x"),
+            country=record.get("country"),
+            roles=roles,
+        )
+    except (KeyError, TypeError) as error:
+        raise KnowledgeBaseError(f"{source}: person record {record!r} lacks {error}.") from error
+
+
+def organisation_from_record(record: dict[str, Any], source: str) -> Organisation:
+    """An Organisation from a YAML or CSV record."""
+    try:
+        aliases = record.get("aliases") or ()
+        if isinstance(aliases, str):
+            aliases = _split(aliases)
+        return Organisation(
+            id=str(record.get("id") or record["name"]).upper(),
+            name=str(record["name"]),
+            aliases=tuple(str(a) for a in aliases),
+            country=record.get("country") or None,
+            sector=str(record.get("sector") or "UNK"),
+            kind=str(record.get("kind") or "organisation"),
+        )
+    except (KeyError, TypeError) as error:
+        raise KnowledgeBaseError(f"{source}: organisation {record!r} lacks {error}.") from error
+
+
+def _load_yaml(text: str, source: str) -> Any:
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        raise KnowledgeBaseError(f"{source}: malformed YAML ({error}).") from error
+
+
+def add_person(kb: KnowledgeBase, person: Person) -> None:
+    """Add a person and index their name and aliases."""
+    kb.people[person.id] = person
+    for surface in (person.name, *person.aliases):
+        kb.add_surface(surface, Entry("person", person.id))
+
+
+def add_organisation(kb: KnowledgeBase, org: Organisation) -> None:
+    """Add an organisation and index its name and aliases."""
+    kb.organisations[org.id] = org
+    for surface in (org.name, *org.aliases):
+        kb.add_surface(surface, Entry("organisation", org.id))
+
+
+def add_country(kb: KnowledgeBase, country: Country) -> None:
+    """Add a country and index its names, demonyms, capitals and seats."""
+    kb.countries[country.iso3] = country
+    for surface in (country.name, *country.aliases):
+        kb.add_surface(surface, Entry("country", country.iso3))
+    for surface in country.demonyms:
+        kb.add_surface(surface, Entry("demonym", country.iso3))
+    for surface in country.capitals:
+        kb.add_surface(surface, Entry("capital", country.iso3))
+    for surface in country.seats:
+        kb.add_surface(surface, Entry("seat", country.iso3, "GOV"))
+
+
+def load_user_file(kb: KnowledgeBase, path: Path) -> None:
+    """Add the people and organisations of a user YAML or CSV file."""
+    source = str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise KnowledgeBaseError(f"{source}: cannot read actor file ({error}).") from error
+    if path.suffix.lower() == ".csv":
+        for row in csv.DictReader(text.splitlines()):
+            add_organisation(kb, organisation_from_record(row, source))
+        return
+    document = _load_yaml(text, source) or {}
+    if not isinstance(document, dict):
+        raise KnowledgeBaseError(f"{source}: expected `people:` and/or `organisations:` lists.")
+    for record in document.get("people") or ():
+        add_person(kb, person_from_record(record, source))
+    for record in document.get("organisations") or ():
+        add_organisation(kb, organisation_from_record(record, source))
+
+
+def _shipped_knowledge_base() -> KnowledgeBase:
+    kb = KnowledgeBase()
+    for row in data_table("data/kb/titles.tsv"):
+        kb.titles[row["title"]] = Title(row["title"], row["sector"], row["kind"], row["office"])
+    for row in data_table("data/kb/countries.tsv"):
+        add_country(
+            kb,
+            Country(
+                iso3=row["iso3"],
+                name=row["name"],
+                cow=_int(row["cow"]),
+                gwcode=_int(row["gwcode"]),
+                aliases=_split(row["aliases"]),
+                demonyms=_split(row["demonyms"]),
+                capitals=_split(row["capitals"]),
+                seats=_split(row["seats"]),
+            ),
+        )
+    for row in data_table("data/kb/seats.tsv"):
+        if row["org"]:
+            kb.add_surface(row["name"], Entry("seat-org", row["org"]))
+        else:
+            kb.add_surface(row["name"], Entry("seat", row["iso3"], row["sector"]))
+    for name in ("people.yaml", "organisations.yaml"):
+        source = f"data/kb/{name}"
+        records = _load_yaml(data_text(source), source) or []
+        for record in records:
+            if name == "people.yaml":
+                add_person(kb, person_from_record(record, source))
+            else:
+                add_organisation(kb, organisation_from_record(record, source))
+    return kb
+
+
+@cache
+def _default_knowledge_base() -> KnowledgeBase:
+    return _shipped_knowledge_base()
+
+
+def load_knowledge_base(extra_files: Sequence[Path] = ()) -> KnowledgeBase:
+    """The shipped knowledge base plus user actor files (YAML or CSV)."""
+    if not extra_files:
+        return _default_knowledge_base()
+    kb = _shipped_knowledge_base()
+    for path in extra_files:
+        load_user_file(kb, Path(path))
+    return kb
+
+
+def kb_sizes(kb: KnowledgeBase) -> dict[str, int]:
+    """How many countries, people, organisations and titles the knowledge base holds."""
+    return {
+        "countries": len(kb.countries),
+        "people": len(kb.people),
+        "organisations": len(kb.organisations),
+        "titles": len(kb.titles),
+    }

@@ -1,0 +1,555 @@
+"""The actor resolver: mentions in a parsed article resolved to coded actors.
+
+Order of work, each step reading what the previous ones found:
+1. knowledge-base surface forms matched in the text (names, aliases, capitals, seats,
+   demonyms), corrected against the statistical NER where the knowledge base knows better;
+2. PERSON entities the knowledge base does not know become actors coded from their titles,
+   appositions and affiliations ("Jim Townsend, a senior advisor at the Atlantic Council");
+3. demonyms and countries heading a role noun become group actors ("Russian forces" RUSMIL) or
+   the office holder ("the Russian leader"); as modifiers of other nouns they point at the
+   country ("Russian oil facilities");
+4. capitals and countries used as places ("in Kyiv") are not actors;
+5. pronouns and bare surnames link to the most recent compatible actor.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.tokens import Doc, Span, Token
+
+from tidings.actors.kb import Entry, KnowledgeBase, first_word, fold
+from tidings.model import Actor, ActorResolution, Mention
+
+PLACE_PREPOSITIONS = frozenset(
+    {"in", "at", "near", "from", "over", "across", "into", "around", "outside", "inside",
+     "toward", "towards", "through", "within", "throughout", "via"}
+)  # fmt: skip
+MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
+FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
+REGION_GROUPS = {
+    "european": "European countries",
+    "western": "Western countries",
+    "arab": "Arab states",
+    "african": "African countries",
+    "gulf": "Gulf states",
+    "asian": "Asian countries",
+    "nordic": "Nordic countries",
+    "baltic": "Baltic states",
+}
+FORMER_WORDS = frozenset({"former", "ex", "onetime", "erstwhile", "retired", "late"})
+
+
+@dataclass(slots=True)
+class Found:
+    """A mention being resolved: its token span and the key of the actor it names."""
+
+    start: int  # token index
+    end: int
+    key: str
+    kind: str  # mention kind: name, surname, title, pronoun, metonym, demonym, description
+
+
+@dataclass(slots=True)
+class Draft:
+    """What is known of an actor while the article is being read."""
+
+    key: str
+    name: str
+    country: str | None
+    sector: str | None
+    role: str | None
+    kind: str
+    kb_id: str | None = None
+    gender: str = "x"
+    surnames: set[str] = field(default_factory=set)
+
+
+@dataclass(slots=True)
+class Reading:
+    """The resolver's working state over one article."""
+
+    doc: Doc
+    kb: KnowledgeBase
+    published: date | None
+    drafts: dict[str, Draft] = field(default_factory=dict)
+    found: list[Found] = field(default_factory=list)
+    taken: set[int] = field(default_factory=set)
+
+    def add(self, start: int, end: int, draft: Draft, kind: str) -> None:
+        """Record a mention of `draft` over tokens start..end unless they are taken."""
+        if any(i in self.taken for i in range(start, end)):
+            return
+        existing = self.drafts.setdefault(draft.key, draft)
+        if existing.role is None and draft.role:
+            existing.role, existing.sector = draft.role, draft.sector or existing.sector
+        self.found.append(Found(start, end, draft.key, kind))
+        self.taken.update(range(start, end))
+
+
+def match_surfaces(doc: Doc, kb: KnowledgeBase) -> list[tuple[int, int, Entry]]:
+    """Knowledge-base surface forms in the text as token spans, longest first, no overlaps."""
+    text = fold(doc.text)
+    if len(text) != len(doc.text):
+        text = doc.text  # folding changed offsets (rare ligatures): match unfolded text
+    lowered = text.lower()
+    ends = {t.idx + len(t): t.i + 1 for t in doc}
+    matches = []
+    position = 0
+    while position < len(doc):
+        token = doc[position]
+        key = first_word(fold(token.text))
+        best = None
+        for form, case_sensitive, entry in kb.candidates(key):
+            haystack = text if case_sensitive else lowered
+            if haystack.startswith(form, token.idx):
+                end = ends.get(token.idx + len(form))
+                if end is not None:
+                    best = (token.i, end, entry)
+                    break
+        if best is None:
+            position += 1
+            continue
+        start, end, _ = best
+        entries = [e for f, cs, e in kb.candidates(key) if _same_form(f, cs, doc, start, end)]
+        matches.append((start, end, _prefer(entries, doc[start:end])))
+        position = end
+    return matches
+
+
+def _same_form(form: str, case_sensitive: bool, doc: Doc, start: int, end: int) -> bool:
+    surface = fold(doc[start:end].text)
+    return form == (surface if case_sensitive else surface.lower())
+
+
+def _prefer(entries: list[Entry], span: Span) -> Entry:
+    """Among entries sharing a surface form, the one the context makes likeliest."""
+    order = {"person": 0, "organisation": 1, "seat": 2, "capital": 3, "country": 4, "demonym": 5}
+    if span.root.dep_ in ("amod",) or span.root.tag_ == "JJ":
+        order["demonym"] = -1
+    return min(entries, key=lambda e: order.get(e.kind, 9))
+
+
+def is_place(span: Span) -> bool:
+    """Whether a span is used as a location: object of in/at/near..., or in a place compound."""
+    root = span.root
+    head = root.head
+    if root.dep_ == "pobj" and head.lower_ in PLACE_PREPOSITIONS:
+        return True
+    if root.dep_ == "compound" and head.ent_type_ in ("GPE", "LOC", "FAC"):
+        return True
+    return root.dep_ == "appos" and head.ent_type_ in ("GPE", "LOC")
+
+
+def _title_from(tokens: list[Token], kb: KnowledgeBase) -> tuple[str | None, str | None, bool]:
+    """The longest known title among tokens, its sector, and whether it is a 'former' one.
+
+    A current title wins over a longer former one ("a senior advisor ... and former deputy
+    assistant secretary of defense" is a senior advisor now).
+    """
+    words = [t.lower_ for t in tokens]
+    found: list[tuple[bool, int, str, str]] = []
+    for i in range(len(words)):
+        for j in range(len(words), i, -1):
+            phrase = " ".join(words[i:j])
+            title = kb.titles.get(phrase)
+            if title is not None:
+                former = any(w in FORMER_WORDS for w in words[max(0, i - 4) : i])
+                found.append((not former, len(phrase), phrase, title.sector))
+                break
+    if not found:
+        return None, None, False
+    current, _, phrase, sector = max(found)
+    return phrase, sector, not current
+
+
+def country_in(tokens: list[Token], matches: dict[int, Entry]) -> str | None:
+    """The first country (by name, demonym or capital) among tokens."""
+    for token in tokens:
+        entry = matches.get(token.i)
+        if entry is not None and entry.kind in ("country", "demonym", "capital", "seat"):
+            return entry.ref
+    return None
+
+
+def person_draft(kb: KnowledgeBase, person_id: str, published: date | None) -> Draft:
+    """A draft for a knowledge-base person, coded by the role held at the article's date."""
+    person = kb.people[person_id]
+    role = person.role_at(published)
+    if role is None:
+        country, sector, title = person.country, "ELI", None
+    else:
+        country = role.country or (kb.country_of_org(role.org) if role.org else None)
+        country = country if role.org is None else None
+        sector, title = role.sector, role.title
+    return Draft(
+        key=f"person:{person.id}",
+        name=person.name,
+        country=country or (person.country if role is None or role.org is None else None),
+        sector=sector,
+        role=title,
+        kind="person",
+        kb_id=person.id,
+        gender=person.gender,
+        surnames={person.name.split()[-1].lower()},
+    )
+
+
+def entry_draft(kb: KnowledgeBase, entry: Entry, published: date | None) -> Draft:
+    """A draft for a knowledge-base entry (person, organisation, country or metonym)."""
+    if entry.kind == "person":
+        return person_draft(kb, entry.ref, published)
+    if entry.kind in ("organisation", "seat-org"):
+        org = kb.organisations.get(entry.ref)
+        if org is None:
+            return Draft(
+                f"org:{entry.ref}", entry.ref, None, "IGO", None, "organisation", entry.ref
+            )
+        return Draft(
+            f"org:{org.id}", org.name, org.country, org.sector, None, "organisation", org.id
+        )
+    country = kb.countries[entry.ref]
+    sector = entry.sector or "GOV"
+    if sector != "GOV":
+        return Draft(f"group:{country.iso3}:{sector}", f"{country.name} ({sector})",
+                     country.iso3, sector, None, "organisation", country.iso3)  # fmt: skip
+    return Draft(f"country:{country.iso3}", country.name, country.iso3, "GOV", None, "country",
+                 country.iso3)  # fmt: skip
+
+
+def _mention_kind(entry: Entry) -> str:
+    kinds = {"capital": "metonym", "seat": "metonym", "seat-org": "metonym", "demonym": "demonym"}
+    return kinds.get(entry.kind, "name")
+
+
+def _noun_phrase_head(token: Token) -> Token | None:
+    """The noun a modifier token attaches to ("Russian" -> "forces")."""
+    if token.dep_ in ("amod", "compound", "nmod", "poss") and token.head.pos_ in ("NOUN", "PROPN"):
+        return token.head
+    return None
+
+
+def resolve_kb_matches(reading: Reading, matches: list[tuple[int, int, Entry]]) -> None:
+    """Steps 1, 3 and 4: knowledge-base matches, group actors and places."""
+    doc, kb = reading.doc, reading.kb
+    by_token = {i: e for s, e_, e in matches for i in range(s, e_)}
+    for start, end, entry in matches:
+        span = doc[start:end]
+        if entry.kind in ("country", "capital", "seat", "seat-org") and is_place(span):
+            continue
+        if entry.kind in ("country", "demonym") and titles_a_person(span):
+            continue
+        modifier = entry.kind in ("demonym", "country", "organisation")
+        if modifier and resolve_modifier(reading, span, entry, by_token):
+            continue
+        if entry.kind == "demonym" and span.root.pos_ not in ("PROPN", "ADJ", "NOUN"):
+            continue
+        reading.add(start, end, entry_draft(kb, entry, reading.published), _mention_kind(entry))
+
+
+def resolve_modifier(
+    reading: Reading, span: Span, entry: Entry, by_token: dict[int, Entry]
+) -> bool:
+    """A country/demonym/organisation modifying a role noun: a group or an office holder."""
+    doc, kb = reading.doc, reading.kb
+    head = _noun_phrase_head(span.root)
+    if head is None or head.ent_type_ == "PERSON" or head.i in by_token:
+        return False
+    # A title before a name belongs to the person: "Iranian Foreign Minister Abbas Araghchi".
+    if head.i + 1 < len(doc) and doc[head.i + 1].ent_type_ == "PERSON":
+        return False
+    if "\n" in doc[span.start : head.i + 1].text:
+        return False
+    phrase_start = min([span.start] + [t.i for t in head.lefts if t.i < span.start])
+    tokens = [t for t in doc[span.start : head.i + 1] if not t.is_punct]
+    title, sector, former = _title_from([t for t in tokens if t.i >= span.end] or [head], kb)
+    if title is None or former:
+        return False
+    country = entry.ref if entry.kind != "organisation" else kb.country_of_org(entry.ref)
+    known = kb.titles[title]
+    if known.kind == "person" and known.office and entry.kind != "organisation":
+        holder = kb.office_holder(country, known.office, reading.published)
+        if holder is not None:
+            draft = person_draft(kb, holder.id, reading.published)
+            reading.add(phrase_start, head.i + 1, draft, "description")
+            return True
+    if entry.kind == "organisation":
+        draft = entry_draft(kb, entry, reading.published)
+        reading.add(phrase_start, head.i + 1, draft, "description")
+        return True
+    name = doc[span.start : head.i + 1].text
+    if known.kind == "group":
+        key = f"group:{country}:{sector}"
+        draft = Draft(key, name, country, sector, None, "group", None)
+    else:
+        key = f"generic:{country}:{sector}:{title}"
+        draft = Draft(key, name, country, sector, title, "person", None)
+    reading.add(phrase_start, head.i + 1, draft, "description")
+    return True
+
+
+def titles_a_person(span: Span) -> bool:
+    """Whether a country or demonym is part of a person's title ("Russian President Putin")."""
+    head = _noun_phrase_head(span.root)
+    while head is not None and head.ent_type_ != "PERSON":
+        following = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
+        if following is not None and following.ent_type_ == "PERSON":
+            return True
+        head = _noun_phrase_head(head)
+    return head is not None
+
+
+def _appositive_tokens(name_root: Token) -> list[Token]:
+    """Tokens describing a person: an apposition after the name or the noun the name is in."""
+    for child in name_root.children:
+        if child.dep_ == "appos":
+            return list(child.subtree)
+    if name_root.dep_ == "appos" and name_root.head.pos_ == "NOUN":
+        head = name_root.head
+        return [t for t in head.subtree if t.i < name_root.i and t.i >= head.left_edge.i]
+    return []
+
+
+def title_tokens_before(span: Span) -> list[Token]:
+    """The run of title words right before a name: "Former British prime minister" Sunak."""
+    tokens: list[Token] = []
+    index = span.start - 1
+    while index >= max(span.sent.start, span.start - 8):
+        token = span.doc[index]
+        if token.is_punct and token.text not in (".", "'"):
+            break
+        if token.pos_ in ("VERB", "AUX", "ADP", "CCONJ", "SCONJ") and token.lower_ != "of":
+            break
+        tokens.insert(0, token)
+        index -= 1
+    return tokens
+
+
+def describe_person(reading: Reading, span: Span, by_token: dict[int, Entry]) -> Draft:
+    """A draft for a person: KB-coded when known, else from titles, appositions, affiliation."""
+    kb = reading.kb
+    left = title_tokens_before(span)
+    described = left + _appositive_tokens(span.root)
+    title, sector, former = _title_from(described, kb)
+    country = country_in(described, by_token)
+    org_country, org_sector = None, None
+    for token in described:
+        entry = by_token.get(token.i)
+        if entry is not None and entry.kind == "organisation":
+            org = kb.organisations.get(entry.ref)
+            if org is not None:
+                org_country, org_sector = org.country, org.sector
+                break
+    if country is None:
+        possessor = next((t for t in described if t.dep_ == "poss"), None)
+        if possessor is not None:
+            owner = reading.drafts.get(_key_at(reading, possessor.i) or "")
+            country = owner.country if owner else None
+    name = span.text
+    return Draft(
+        key=f"person:{name.lower()}",
+        name=name,
+        country=org_country or country,
+        sector=org_sector or (None if former else sector) or ("ELI" if former else None),
+        role=None if former else title,
+        kind="person",
+        surnames={name.split()[-1].lower()},
+    )
+
+
+def _key_at(reading: Reading, token_index: int) -> str | None:
+    return next((f.key for f in reading.found if f.start <= token_index < f.end), None)
+
+
+def resolve_people(reading: Reading, by_token: dict[int, Entry]) -> None:
+    """Step 2: persons (known or not) with roles from titles and appositions."""
+    doc = reading.doc
+    for entity in doc.ents:
+        if entity.label_ not in ("PERSON", "ORG", "GPE", "NORP"):
+            continue
+        tokens = range(entity.start, entity.end)
+        if any(i in reading.taken for i in tokens):
+            _describe_known(reading, entity, by_token)
+            continue
+        surname_key = _surname_key(reading, entity)
+        if surname_key is not None:
+            reading.add(entity.start, entity.end, reading.drafts[surname_key], "surname")
+        elif entity.label_ == "PERSON" and entity.root.pos_ == "PROPN":
+            reading.add(
+                entity.start, entity.end, describe_person(reading, entity, by_token), "name"
+            )
+
+
+def _describe_known(reading: Reading, entity: Span, by_token: dict[int, Entry]) -> None:
+    """Fill in role and sector of a known person from the text when the KB has none now."""
+    key = _key_at(reading, entity.start)
+    draft = reading.drafts.get(key or "")
+    if draft is None or draft.kind != "person" or (draft.sector not in (None, "ELI")):
+        return
+    described = describe_person(reading, entity, by_token)
+    if described.sector and described.sector != "ELI":
+        draft.sector, draft.role = described.sector, described.role
+        draft.country = described.country or draft.country
+
+
+def _surname_key(reading: Reading, entity: Span) -> str | None:
+    last = entity.text.split()[-1].lower() if entity.text.split() else ""
+    for key, draft in reading.drafts.items():
+        if draft.kind == "person" and last in draft.surnames:
+            return key
+    return None
+
+
+def resolve_pronouns(reading: Reading) -> None:
+    """Step 5: he/she/it and friends to the most recent compatible actor."""
+    doc = reading.doc
+    anchors = sorted(reading.found, key=lambda f: f.start)
+    for token in doc:
+        lower = token.lower_
+        if token.pos_ != "PRON" or token.i in reading.taken:
+            continue
+        if lower in MALE_PRONOUNS or lower in FEMALE_PRONOUNS:
+            gender = "m" if lower in MALE_PRONOUNS else "f"
+            key = _antecedent(
+                reading,
+                anchors,
+                token,
+                lambda d, g=gender: d.kind == "person" and d.gender in (g, "x"),
+            )
+        elif lower == "its" or (lower == "it" and token.dep_ in ("nsubj", "nsubjpass")):
+            key = _antecedent(
+                reading,
+                anchors,
+                token,
+                lambda d: d.kind in ("country", "organisation"),
+                same_sentence=True,
+            )
+        else:
+            continue
+        if key is not None:
+            reading.found.append(Found(token.i, token.i + 1, key, "pronoun"))
+            reading.taken.add(token.i)
+
+
+def _antecedent(
+    reading: Reading, anchors: list[Found], token: Token, fits, same_sentence: bool = False
+) -> str | None:
+    """The most recent fitting actor: a subject first, this sentence, then up to 3 before."""
+    doc = reading.doc
+    sentence = token.sent
+    earlier = [f for f in anchors if f.start < token.i and fits(reading.drafts[f.key])]
+    here = [f for f in earlier if f.start >= sentence.start]
+    if here:
+        subjects = [
+            f
+            for f in here
+            if doc[f.end - 1].dep_ in ("nsubj", "nsubjpass")
+            or doc[f.start].dep_ in ("nsubj", "nsubjpass")
+        ]
+        return (subjects or here)[-1].key
+    if same_sentence:
+        return None
+    window_start = sentence.start
+    for _ in range(3):
+        if window_start == 0:
+            break
+        previous = doc[window_start - 1].sent
+        window_start = previous.start
+        there = [f for f in earlier if previous.start <= f.start < previous.end]
+        if there:
+            root_subjects = [
+                f
+                for f in there
+                if any(
+                    doc[i].dep_ in ("nsubj", "nsubjpass") and doc[i].head.dep_ == "ROOT"
+                    for i in range(f.start, f.end)
+                )
+            ]
+            return (root_subjects or there)[0].key if root_subjects else there[-1].key
+    return None
+
+
+def resolve_bare_groups(reading: Reading, by_token: dict[int, Entry]) -> None:
+    """Role nouns standing alone as participants: "police in Lagos", "rebels said"."""
+    doc, kb = reading.doc, reading.kb
+    for token in doc:
+        if token.i in reading.taken or token.pos_ != "NOUN":
+            continue
+        if token.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos"):
+            continue
+        title = kb.titles.get(token.lower_)
+        if title is None or title.kind != "group":
+            continue
+        place = next(
+            (
+                grandchild
+                for child in token.children
+                if child.lower_ in ("in", "of", "from")
+                for grandchild in child.children
+                if grandchild.i in by_token
+            ),
+            None,
+        )
+        entry = by_token.get(place.i) if place is not None else None
+        country = entry.ref if entry and entry.kind in ("country", "capital", "demonym") else None
+        start = token.left_edge.i if doc[token.left_edge.i].pos_ == "DET" else token.i
+        name = doc[start : token.i + 1].text
+        key = f"group:{country}:{title.sector}" if country else f"bare:{token.lemma_}"
+        draft = Draft(key, name, country, title.sector, None, "group")
+        reading.add(start, token.i + 1, draft, "description")
+
+
+def resolve_region_groups(reading: Reading) -> None:
+    """'European countries', 'Western allies': region adjectives heading a group noun."""
+    doc = reading.doc
+    for token in doc:
+        label = REGION_GROUPS.get(token.lower_)
+        head = _noun_phrase_head(token)
+        if label is None or head is None or token.i in reading.taken:
+            continue
+        if head.lemma_ in ("country", "state", "government", "ally", "nation", "leader"):
+            draft = Draft(f"region:{label}", label, None, "GOV", None, "group")
+            reading.add(token.i, head.i + 1, draft, "description")
+
+
+def build_resolution(reading: Reading) -> ActorResolution:
+    """Actors in order of first mention, with ids a1, a2... and the token map."""
+    doc = reading.doc
+    order: dict[str, str] = {}
+    actors: dict[str, Actor] = {}
+    token_actor: dict[int, str] = {}
+    for found in sorted(reading.found, key=lambda f: f.start):
+        draft = reading.drafts[found.key]
+        if found.key not in order:
+            actor_id = f"a{len(order) + 1}"
+            order[found.key] = actor_id
+            actors[actor_id] = Actor(
+                id=actor_id,
+                name=draft.name,
+                country=draft.country,
+                sector=draft.sector,
+                role=draft.role,
+                kind=draft.kind,
+                kb_id=draft.kb_id,
+            )
+        actor_id = order[found.key]
+        span = doc[found.start : found.end]
+        actors[actor_id].mentions.append(
+            Mention(span.text, span.start_char, span.end_char, found.kind)
+        )
+        token_actor.update({i: actor_id for i in range(found.start, found.end)})
+    return ActorResolution(actors=list(actors.values()), token_actor=token_actor)
+
+
+def resolve_actors(doc: Doc, *, published: date | None, kb: KnowledgeBase) -> ActorResolution:
+    """The actors of a parsed article and which tokens refer to them."""
+    reading = Reading(doc=doc, kb=kb, published=published)
+    matches = match_surfaces(doc, kb)
+    by_token = {i: entry for start, end, entry in matches for i in range(start, end)}
+    resolve_kb_matches(reading, matches)
+    resolve_people(reading, by_token)
+    resolve_region_groups(reading)
+    resolve_bare_groups(reading, by_token)
+    resolve_pronouns(reading)
+    return build_resolution(reading)

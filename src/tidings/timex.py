@@ -1,0 +1,342 @@
+"""Time expressions: found in the parse and normalised against the publication date.
+
+Values are ISO 8601 (TIMEX3 style): ``2025-10-17`` (day), ``2025-W42`` (week), ``2025-10``
+(month), ``2025`` (year), ``2025-SU`` (season), ``2025-02/2025-10-17`` (range), ``P4Y``
+(duration). An expression that cannot be anchored, or names an impossible date
+("February 30"), gets the value None: never an exception.
+
+Weekday policy. News names days without dates, so the tense of the governing clause decides:
+- past tense ("said on Thursday"): the most recent such day strictly before publication;
+- future or planned ("will meet on Friday", "is scheduled to", "upcoming"): the next such day on
+  or after publication (so "on Friday" in a planned sentence published on a Friday is that day);
+- otherwise: the nearest such day, the past preferred on a tie.
+Month-day dates without a year ("September 28") take the publication year, moved a year back
+when that would be more than 60 days in the future for a past or present clause, and a year
+forward when it would be more than 60 days in the past for a future clause.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, timedelta
+from functools import cache
+
+from spacy.tokens import Doc, Span, Token
+
+from tidings.lexicons import data_lines
+from tidings.model import TimeExpression
+
+WEEKDAYS = {name: i for i, name in enumerate(calendar.day_name)}
+MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+MONTHS |= {name.lower(): i for i, name in enumerate(calendar.month_abbr) if name}
+MONTHS["sept"] = 9
+NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "several": None, "few": None, "a few": None, "many": None,
+}  # fmt: skip
+UNIT_CODES = {"day": "D", "week": "W", "month": "M", "year": "Y", "decade": "Y", "hour": "H"}
+SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+LEADING_WORDS = {"on", "in", "at", "by", "during", "from", "of", "the"}
+
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d{2})"
+_PATTERNS = [
+    ("month_day", re.compile(rf"^{_MONTH} {_DAY}(?:,? {_YEAR})?$", re.I)),
+    ("day_month", re.compile(rf"^{_DAY} (?:of )?{_MONTH}(?:,? {_YEAR})?$", re.I)),
+    ("month_year", re.compile(rf"^{_MONTH},? {_YEAR}$", re.I)),
+    ("year", re.compile(rf"^{_YEAR}$")),
+    ("iso", re.compile(r"^(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})$")),
+    ("month", re.compile(rf"^{_MONTH}$", re.I)),
+    ("weekday", re.compile(r"^(?P<weekday>" + "|".join(WEEKDAYS) + r")$", re.I)),
+    (
+        "relative",
+        re.compile(r"^(?P<which>this|last|next|past|coming) (?P<unit>week|month|year)$", re.I),
+    ),
+    ("deictic", re.compile(r"^(?P<word>today|yesterday|tomorrow|tonight)$", re.I)),
+    (
+        "ago",
+        re.compile(r"^(?P<count>\w+) (?P<unit>day|week|month|year)s? (?P<dir>ago|later)$", re.I),
+    ),
+    ("since", re.compile(rf"^since {_MONTH}(?:,? {_YEAR})?$", re.I)),
+    ("since_year", re.compile(rf"^since {_YEAR}$", re.I)),
+    (
+        "between",
+        re.compile(rf"^between {_MONTH} {_DAY} and (?P<day2>\d{{1,2}})(?:,? {_YEAR})?$", re.I),
+    ),
+    (
+        "season",
+        re.compile(
+            r"^(?:this |last |next |the )?(?P<season>spring|summer|autumn|fall|winter)"
+            rf"(?: of {_YEAR})?$",
+            re.I,
+        ),
+    ),
+    (
+        "duration",
+        re.compile(
+            r"^(?:(?:nearly|almost|about|around|more than|over|some|at least|roughly) )?"
+            r"(?P<count>\d+|a few|\w+) (?P<unit>day|week|month|year|decade|hour)s?$",
+            re.I,
+        ),
+    ),
+]
+
+FUTURE_CUES_FILE = "data/future_cues.txt"
+
+
+@cache
+def future_cues() -> frozenset[str]:
+    """Lemmas that put a clause in the future: will, scheduled, plan, upcoming..."""
+    return frozenset(data_lines(FUTURE_CUES_FILE))
+
+
+def governing_verb(token: Token) -> Token:
+    """The verb whose clause a token belongs to (the token itself when it is a verb)."""
+    current = token
+    for _ in range(12):
+        if current.pos_ in ("VERB", "AUX") or current.head is current:
+            return current
+        current = current.head
+    return current
+
+
+def clause_tense(token: Token) -> str:
+    """'past', 'future' or 'present': the tense of the clause governing `token`."""
+    verb = governing_verb(token)
+    cues = future_cues()
+    chain = [verb, *verb.ancestors][:4]
+    for node in chain:
+        words = [node, *node.children]
+        if any(w.lower_ in cues or w.lemma_.lower() in cues for w in words):
+            return "future"
+        if node.tag_ == "VBD" or any(c.dep_ == "aux" and c.tag_ == "VBD" for c in node.children):
+            return "past"
+        if node.tag_ == "VBN" and any(c.lemma_ == "have" for c in node.children):
+            return "past"
+        if node.pos_ == "VERB":
+            break
+    if any(t.lower_ in cues for t in token.sent if t.i < token.i and token.i - t.i < 8):
+        return "future"
+    return "present"
+
+
+def weekday_date(weekday: int, published: date, tense: str) -> date:
+    """The date of a named weekday relative to publication, by the module's policy."""
+    back = (published.weekday() - weekday) % 7 or 7
+    forward = (weekday - published.weekday()) % 7
+    if tense == "past":
+        return published - timedelta(days=back)
+    if tense == "future":
+        return published + timedelta(days=forward)
+    return published - timedelta(days=back) if back <= forward else published + timedelta(forward)
+
+
+def month_day_date(month: int, day: int, published: date, tense: str) -> date | None:
+    """A yearless month-day placed in the year the tense and publication make likely."""
+    try:
+        candidate = date(published.year, month, day)
+    except ValueError:
+        return None
+    if tense != "future" and (candidate - published).days > 60:
+        return _same_day(candidate, published.year - 1)
+    if tense == "future" and (published - candidate).days > 60:
+        return _same_day(candidate, published.year + 1)
+    return candidate
+
+
+def _same_day(day: date, year: int) -> date | None:
+    try:
+        return day.replace(year=year)
+    except ValueError:
+        return None
+
+
+def _count(word: str) -> int | None:
+    return int(word) if word.isdigit() else NUMBER_WORDS.get(word.lower())
+
+
+def _shift_months(day: date, months: int) -> date:
+    index = day.year * 12 + day.month - 1 + months
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def _iso_week(day: date) -> str:
+    year, week, _ = day.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def parse_time_value(text: str, published: date | None, tense: str) -> tuple[str | None, str]:
+    """The ISO value and granularity of a time expression, anchored at `published`."""
+    cleaned = clean_expression(text)
+    for kind, pattern in _PATTERNS:
+        match = pattern.match(cleaned)
+        if match:
+            return _value(kind, match.groupdict(), published, tense)
+    return None, "unknown"
+
+
+def _value(
+    kind: str, parts: dict[str, str | None], published: date | None, tense: str
+) -> tuple[str | None, str]:
+    year = int(parts["year"]) if parts.get("year") else None
+    month = MONTHS.get((parts.get("month") or "").lower().rstrip("."))
+    if kind == "iso":
+        month = int(parts["month"] or 0)
+    day = int(parts["day"]) if parts.get("day") else None
+    if kind == "duration":
+        count = _count(parts["count"] or "")
+        unit = (parts["unit"] or "").lower()
+        if count is not None and unit == "decade":
+            count *= 10
+        code = UNIT_CODES[unit]
+        value = (f"PT{count}H" if code == "H" else f"P{count}{code}") if count else None
+        return value, "duration"
+    if kind == "year":
+        return str(year), "year"
+    if kind == "season" and year:
+        return f"{year}-{SEASONS[(parts['season'] or 'spring').lower()]}", "season"
+    if kind in ("month_day", "day_month", "iso") and month and day:
+        if year:
+            return _checked_date(year, month, day)
+        if published is None:
+            return None, "day"
+        resolved = month_day_date(month, day, published, tense)
+        return (resolved.isoformat() if resolved else None), "day"
+    if kind == "month_year" and month:
+        return f"{year}-{month:02d}", "month"
+    if published is None:
+        return None, _GRANULARITY.get(kind, "unknown")
+    if kind == "month" and month:
+        candidate_year = published.year
+        if tense != "future" and month > published.month + 2:
+            candidate_year -= 1
+        elif tense == "future" and month < published.month - 2:
+            candidate_year += 1
+        return f"{candidate_year}-{month:02d}", "month"
+    if kind == "weekday":
+        weekday = WEEKDAYS[(parts["weekday"] or "").capitalize()]
+        return weekday_date(weekday, published, tense).isoformat(), "day"
+    if kind == "deictic":
+        offset = {"yesterday": -1, "tomorrow": 1}.get((parts["word"] or "").lower(), 0)
+        return (published + timedelta(days=offset)).isoformat(), "day"
+    if kind == "relative":
+        step = {"this": 0, "last": -1, "past": -1, "next": 1, "coming": 1}[
+            (parts["which"] or "").lower()
+        ]
+        unit = (parts["unit"] or "").lower()
+        if unit == "week":
+            return _iso_week(published + timedelta(weeks=step)), "week"
+        if unit == "month":
+            shifted = _shift_months(published, step)
+            return f"{shifted.year}-{shifted.month:02d}", "month"
+        return str(published.year + step), "year"
+    if kind == "ago":
+        count = _count(parts["count"] or "")
+        if count is None:
+            return None, "day"
+        sign = -1 if (parts["dir"] or "").lower() == "ago" else 1
+        unit = (parts["unit"] or "").lower()
+        if unit in ("day", "week"):
+            days = count * (7 if unit == "week" else 1)
+            return (published + timedelta(days=sign * days)).isoformat(), "day"
+        if unit == "month":
+            shifted = _shift_months(published, sign * count)
+            return f"{shifted.year}-{shifted.month:02d}", "month"
+        return str(published.year + sign * count), "year"
+    if kind == "since" and month:
+        start_year = year or (published.year if month <= published.month else published.year - 1)
+        return f"{start_year}-{month:02d}/{published.isoformat()}", "range"
+    if kind == "since_year":
+        return f"{year}/{published.isoformat()}", "range"
+    if kind == "between" and month and day:
+        range_year = year or published.year
+        first, _ = _checked_date(range_year, month, day)
+        last, _ = _checked_date(range_year, month, int(parts["day2"] or 0))
+        return (f"{first}/{last}" if first and last else None), "range"
+    if kind == "season":
+        season = SEASONS[(parts["season"] or "spring").lower()]
+        return f"{year or published.year}-{season}", "season"
+    return None, "unknown"
+
+
+_GRANULARITY = {
+    "weekday": "day",
+    "deictic": "day",
+    "ago": "day",
+    "month": "month",
+    "relative": "week",
+    "since": "range",
+    "since_year": "range",
+    "between": "range",
+    "season": "season",
+}
+
+
+def _checked_date(year: int, month: int, day: int) -> tuple[str | None, str]:
+    try:
+        return date(year, month, day).isoformat(), "day"
+    except ValueError:
+        return None, "day"
+
+
+def clean_expression(text: str) -> str:
+    """The expression without leading prepositions/articles, possessives or stray punctuation."""
+    words = text.replace("’", "'").strip(" ,.;:").split()
+    while len(words) > 1 and words[0].lower() in LEADING_WORDS:
+        words = words[1:]
+    cleaned = " ".join(words)
+    return re.sub(r"'s$", "", cleaned)
+
+
+def _expression_span(span: Span) -> Span:
+    """The span without a leading preposition/article or a trailing possessive."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while end - start > 1 and doc[start].lower_ in LEADING_WORDS - {"the"}:
+        start += 1
+    if end - start > 1 and doc[end - 1].tag_ == "POS":
+        end -= 1
+    return doc[start:end]
+
+
+def _candidate_spans(doc: Doc) -> list[Span]:
+    """DATE/TIME entities, plus weekday and deictic words the model missed, in text order."""
+    spans = [_expression_span(e) for e in doc.ents if e.label_ in ("DATE", "TIME")]
+    covered = {i for span in spans for i in range(span.start, span.end)}
+    for token in doc:
+        if token.i in covered:
+            continue
+        if token.text in WEEKDAYS or token.lower_ in ("today", "yesterday", "tomorrow"):
+            spans.append(doc[token.i : token.i + 1])
+    # "since" belongs to the expression: it turns a month into a range.
+    extended = []
+    for span in spans:
+        if span.start > 0 and doc[span.start - 1].lower_ in ("since", "between"):
+            span = doc[span.start - 1 : span.end]
+        if span.end + 1 < len(doc) and doc[span.end].lower_ == "and" and doc[span.end + 1].like_num:
+            span = doc[span.start : span.end + 2]
+        extended.append(span)
+    return sorted(extended, key=lambda s: s.start)
+
+
+def find_times(doc: Doc, published: date | None) -> list[TimeExpression]:
+    """Time expressions of a parsed article with values anchored at the publication date."""
+    times = []
+    for span in _candidate_spans(doc):
+        text = span.text
+        value, granularity = parse_time_value(text, published, clause_tense(span.root))
+        if granularity == "unknown" and not any(t.like_num or t.text in WEEKDAYS for t in span):
+            continue
+        times.append(
+            TimeExpression(
+                text=text,
+                start=span.start_char,
+                end=span.end_char,
+                value=value,
+                granularity=granularity,
+            )
+        )
+    return times
