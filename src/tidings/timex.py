@@ -97,7 +97,7 @@ def governing_verb(token: Token) -> Token:
     """The verb whose clause a token belongs to (the token itself when it is a verb)."""
     current = token
     for _ in range(12):
-        if current.pos_ in ("VERB", "AUX") or current.head is current:
+        if current.pos_ in ("VERB", "AUX") or current.head.i == current.i:
             return current
         current = current.head
     return current

@@ -14,6 +14,7 @@ Order of work, each step reading what the previous ones found:
 
 from __future__ import annotations
 
+from bisect import insort
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -428,8 +429,11 @@ def resolve_pronouns(reading: Reading) -> None:
         else:
             continue
         if key is not None:
-            reading.found.append(Found(token.i, token.i + 1, key, "pronoun"))
+            found = Found(token.i, token.i + 1, key, "pronoun")
+            reading.found.append(found)
             reading.taken.add(token.i)
+            # Later pronouns may refer back through this one ("He said … his").
+            insort(anchors, found, key=lambda f: f.start)
 
 
 def _antecedent(

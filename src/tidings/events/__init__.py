@@ -1,0 +1,103 @@
+"""Events: PLOVER-typed, directed, dated and placed events with their modality and evidence."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from spacy.tokens import Doc, Token
+
+from tidings.events.dating import event_date
+from tidings.events.detect import Candidate, candidates
+from tidings.events.lexicon import Lexicon, load_lexicon
+from tidings.events.modality import event_modality, governing_chain
+from tidings.events.place import event_location
+from tidings.model import (
+    ActorResolution,
+    Citation,
+    Event,
+    Evidence,
+    Modality,
+    TimeExpression,
+)
+
+__all__ = ["find_events"]
+
+
+def refine(candidate: Candidate, lexicon: Lexicon) -> tuple[str, str | None, str, tuple[str, ...]]:
+    """Type, mode, CAMEO code and contexts after the trigger's modifiers or object refine them."""
+    entry = candidate.entry
+    event_type, mode, cameo, contexts = entry.type, entry.mode, entry.cameo, entry.contexts
+    token = candidate.token
+    modifiers = [c for c in token.children if c.dep_ in ("compound", "amod", "dobj", "nmod")]
+    for child in list(modifiers):
+        modifiers += [g for g in child.children if g.dep_ in ("compound", "amod")]
+    for modifier in modifiers:
+        rule = lexicon.modifiers.get((entry.type, modifier.lemma_.lower()))
+        if rule is not None:
+            event_type = rule.becomes or event_type
+            mode, cameo, contexts = rule.mode or mode, rule.cameo, rule.contexts or contexts
+            break
+    return event_type, mode, cameo, contexts
+
+
+def confidence(candidate: Candidate) -> float:
+    """How sure the event is, from how it was found."""
+    score = 0.45
+    score += 0.25 if candidate.source else 0.0
+    score += 0.15 if candidate.target else 0.0
+    score += 0.1 if candidate.token.pos_ == "VERB" else 0.0
+    score -= 0.15 if candidate.inferred_source else 0.0
+    return max(0.05, min(score, 0.95))
+
+
+def _anchors(trigger: Token) -> list[Token]:
+    chain, reporter = governing_chain(trigger)
+    objects = [
+        g for c in trigger.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"
+    ]
+    return objects + chain[1:] + ([reporter] if reporter is not None else [])
+
+
+def find_events(
+    doc: Doc,
+    *,
+    actors: ActorResolution,
+    times: list[TimeExpression],
+    citations: list[Citation],
+    published: date | None,
+) -> list[Event]:
+    """The events of a parsed article, in text order, with ids e1, e2..."""
+    lexicon = load_lexicon()
+    events = []
+    for candidate in candidates(doc, actors, lexicon):
+        if not candidate.source and not candidate.target:
+            continue
+        token = candidate.token
+        event_type, mode, cameo, contexts = refine(candidate, lexicon)
+        reading = event_modality(token, event_type=event_type, lexicon=lexicon, citations=citations)
+        anchors = _anchors(token)
+        sentence = token.sent
+        events.append(
+            Event(
+                id=f"e{len(events) + 1}",
+                type=event_type,
+                trigger=token.text,
+                trigger_start=token.idx,
+                trigger_end=token.idx + len(token),
+                evidence=Evidence(sentence.text, sentence.start_char, sentence.end_char),
+                modality=reading.modality,
+                mode=mode,
+                contexts=list(contexts),
+                cameo=cameo,
+                goldstein=lexicon.goldstein.get(cameo),
+                quad_class=lexicon.quad_class.get(event_type),
+                source=candidate.source,
+                target=candidate.target,
+                date=event_date(token, anchors, times, published),
+                location=event_location(token, anchors),
+                reported_by=reading.reported_by,
+                confidence=confidence(candidate)
+                - (0.1 if reading.modality is not Modality.ASSERTED else 0.0),
+            )
+        )
+    return events

@@ -1,0 +1,51 @@
+"""Date of an event: the time expression attached to it, else its sentence's, else publication.
+
+A time expression inside the trigger's own phrase wins ("Thursday's call", "met on Monday");
+then one attached to the words the trigger depends on ("In a September 28 interview, Vance
+said that …"); then any in the sentence that dates a point in time (durations such as
+"nearly four years" do not). An event with no time clue gets the publication day.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from spacy.tokens import Token
+
+from tidings.model import EventDate, TimeExpression
+
+POINT_GRANULARITIES = frozenset({"day", "week", "month", "year", "range", "season"})
+
+
+def _inside(time: TimeExpression, token: Token) -> bool:
+    """Whether a time expression lies in the subtree of a token."""
+    return token.left_edge.idx <= time.start and time.end <= token.right_edge.idx + len(
+        token.right_edge
+    )
+
+
+def _as_date(time: TimeExpression) -> EventDate:
+    return EventDate(time.value, time.granularity, time.text)
+
+
+def event_date(
+    trigger: Token, anchors: list[Token], times: list[TimeExpression], published: date | None
+) -> EventDate | None:
+    """The date of the event a trigger evokes; `anchors` are the words it depends on."""
+    sentence = trigger.sent
+    dated = [
+        t
+        for t in times
+        if t.value
+        and t.granularity in POINT_GRANULARITIES
+        and sentence.start_char <= t.start < sentence.end_char
+    ]
+    for token in [trigger, *anchors]:
+        for time in dated:
+            if _inside(time, token):
+                return _as_date(time)
+    if dated:
+        return _as_date(dated[0])
+    if published is None:
+        return None
+    return EventDate(published.isoformat(), "day", None)

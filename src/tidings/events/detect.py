@@ -1,0 +1,282 @@
+"""Event detection: triggers from the lexicon and their source and target from the parse.
+
+Arguments come only from the trigger's own dependency structure, never from an unrelated
+clause: for a verb, its subject (or passive agent) and its object or a preposition the lexicon
+names for the target; for a noun, its possessor, actor modifiers, "by" and "between" phrases
+and target prepositions. A verb without a subject of its own (control, "agreed to convene";
+coordination; gerunds, "behavior of reaching out") takes the subject it depends on.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+
+from spacy.tokens import Doc, Token
+
+from tidings.events.lexicon import Lexicon, Trigger
+from tidings.lexicons import data_table
+from tidings.model import ActorResolution
+from tidings.quotes import speech_verbs
+
+SUBJECTS = ("nsubj", "csubj")
+OBJECTS = ("dobj", "dative", "iobj", "attr")
+MODIFIER_DEPS = ("compound", "amod", "poss", "nmod", "appos")
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+OUTLET_SECTORS = frozenset({"MED"})
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A trigger found in the text, with its lexicon entry and arguments."""
+
+    token: Token
+    entry: Trigger
+    source: list[str] = field(default_factory=list)
+    target: list[str] = field(default_factory=list)
+    object_token: Token | None = None
+    inferred_source: bool = False
+
+
+def actors_in(token: Token | None, actors: ActorResolution) -> list[str]:
+    """Actor ids an argument refers to: the token, its actor modifiers, its conjuncts."""
+    if token is None:
+        return []
+    found: list[str] = []
+    stack = [token]
+    while stack:
+        current = stack.pop()
+        actor_id = actors.token_actor.get(current.i)
+        if actor_id is not None:
+            if actor_id not in found:
+                found.append(actor_id)
+            # A name covers its own compounds: do not look inside it for more actors.
+            stack.extend(c for c in current.children if c.dep_ == "conj")
+            continue
+        for child in current.children:
+            if child.dep_ in (*MODIFIER_DEPS, "conj"):
+                stack.append(child)
+            elif child.dep_ == "prep" and child.lower_ == "of":
+                stack.extend(g for g in child.children if g.dep_ == "pobj")
+    return found
+
+
+def _relative_head(subject: Token) -> Token:
+    """For 'the envoy, who met…', the noun the relative pronoun stands for."""
+    verb = subject.head
+    if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+        return verb.head
+    return subject
+
+
+def verb_subject(verb: Token) -> tuple[Token | None, bool]:
+    """The subject of a verb, or (inferred) the one it inherits through control/coordination."""
+    for child in verb.children:
+        if child.dep_ in SUBJECTS:
+            return _relative_head(child), False
+        if child.dep_ == "agent":
+            return next((g for g in child.children if g.dep_ == "pobj"), None), False
+    current = verb
+    for _ in range(4):
+        if current.dep_ in ("xcomp", "conj", "advcl", "ccomp") and current.head.i != current.i:
+            current = current.head
+            if current.pos_ == "ADJ":
+                return None, False  # "countries willing to transfer": the parse loses who
+            for child in current.children:
+                if child.dep_ in (*SUBJECTS, "nsubjpass"):
+                    return _relative_head(child), True
+            continue
+        if current.dep_ in ("pcomp", "pobj", "acl") and current.head.i != current.i:
+            current = current.head
+            if current.pos_ == "ADP":
+                current = current.head
+            owner = next((c for c in current.children if c.dep_ == "poss"), None)
+            if owner is not None:
+                return owner, True
+            continue
+        break
+    return None, False
+
+
+def targets_of_verb(verb: Token, entry: Trigger) -> list[Token]:
+    """A verb's objects, passive subject and target prepositional objects.
+
+    A target preposition may hang off the verb's object or by-agent instead of the verb
+    ("shared intelligence with Ukraine", "brokered by Trump between Israel and Gaza").
+    """
+    tokens = []
+    holders = [verb]
+    for child in verb.children:
+        if child.dep_ in OBJECTS or child.dep_ == "nsubjpass":
+            tokens.append(child)
+            holders.append(child)
+        elif child.dep_ == "agent":
+            holders.extend(g for g in child.children if g.dep_ == "pobj")
+    for holder in holders:
+        for child in holder.children:
+            if child.dep_ in ("prep", "prt") and child.lower_ in entry.target_preps:
+                tokens.extend(g for g in child.children if g.dep_ == "pobj")
+                if child.dep_ == "prt":
+                    tokens.extend(c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to")
+    if verb.dep_ == "acl":
+        owner = verb.head
+        for child in owner.children:
+            if child.dep_ == "prep" and child.lower_ in entry.target_preps:
+                tokens.extend(g for g in child.children if g.dep_ == "pobj")
+    return tokens
+
+
+def noun_arguments(noun: Token, entry: Trigger) -> tuple[list[Token], list[Token]]:
+    """A nominal event's source tokens (possessor, modifiers, by/between) and target tokens."""
+    sources: list[Token] = []
+    targets: list[Token] = []
+    for child in noun.children:
+        if child.dep_ in ("poss", "compound", "amod", "nmod"):
+            sources.append(child)
+        elif child.dep_ == "prep":
+            objects = [g for g in child.children if g.dep_ == "pobj"]
+            if child.lower_ == "by" or child.lower_ == "between":
+                sources.extend(objects)
+            elif child.lower_ in entry.target_preps:
+                targets.extend(objects)
+    return sources, targets
+
+
+def threatened_in_complement(verb: Token, actors: ActorResolution, source: list[str]) -> list[str]:
+    """For 'warned that …': the actor the warning is about, read from its complement clause.
+
+    Recipients ("supply of missiles to Ukraine") are passed over when another actor is named:
+    the warning is aimed at whoever would act, or pay, not at who would receive.
+    """
+    clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    if clause is None:
+        return []
+    named: list[tuple[str, bool]] = []
+    for token in clause.subtree:
+        actor_id = actors.token_actor.get(token.i)
+        if actor_id is None or actor_id in source or any(a == actor_id for a, _ in named):
+            continue
+        recipient = token.dep_ == "pobj" and token.head.lower_ == "to"
+        named.append((actor_id, recipient))
+    preferred = [a for a, recipient in named if not recipient]
+    return preferred[:1] or [a for a, _ in named][:1]
+
+
+def match_trigger(token: Token, lexicon: Lexicon) -> tuple[Trigger, Token | None] | None:
+    """The lexicon entry a token evokes, with the object that completes a two-word trigger."""
+    lemma = token.lemma_.lower()
+    if token.pos_ == "VERB":
+        for child in token.children:
+            if child.dep_ in ("dobj", "prt", "prep", "xcomp", "nsubjpass"):
+                entry = lexicon.triggers.get(("verb", f"{lemma}+{child.lemma_.lower()}"))
+                if entry is not None:
+                    return entry, child
+        entry = lexicon.triggers.get(("verb", lemma))
+        return (entry, None) if entry is not None else None
+    if token.pos_ == "NOUN":
+        entry = lexicon.triggers.get(("noun", lemma))
+        return (entry, None) if entry is not None else None
+    return None
+
+
+def candidates(doc: Doc, actors: ActorResolution, lexicon: Lexicon) -> list[Candidate]:
+    """Every trigger in the document with the actors of its source and target."""
+    found: list[Candidate] = []
+    completed: set[int] = set()
+    for token in doc:
+        if token.i in completed:
+            continue
+        match = match_trigger(token, lexicon)
+        if match is None:
+            continue
+        entry, completing = match
+        if completing is not None:
+            completed.add(completing.i)
+        candidate = Candidate(token, entry, object_token=completing)
+        if token.pos_ == "VERB":
+            subject, inferred = verb_subject(token)
+            candidate.source = actors_in(subject, actors)
+            candidate.inferred_source = inferred
+            for target in targets_of_verb(token, entry):
+                candidate.target += [
+                    a for a in actors_in(target, actors) if a not in candidate.target
+                ]
+        else:
+            sources, targets = noun_arguments(token, entry)
+            for source in sources:
+                candidate.source += [
+                    a for a in actors_in(source, actors) if a not in candidate.source
+                ]
+            for target in targets:
+                candidate.target += [
+                    a for a in actors_in(target, actors) if a not in candidate.target
+                ]
+            if not candidate.source:
+                candidate.source, candidate.inferred_source = governing_participants(
+                    token, entry, actors, found
+                )
+        if entry.type == "THREATEN" and not candidate.target:
+            candidate.target = threatened_in_complement(token, actors, candidate.source)
+        candidate.target = [a for a in candidate.target if a not in candidate.source]
+        found.append(candidate)
+    # A noun that a verb trigger of the same type governs ("imposed sanctions") is that event.
+    verbs = {c.token.i: c for c in found if c.token.pos_ == "VERB"}
+    return [
+        c
+        for c in found
+        if not (c.token.pos_ == "NOUN" and c.token.head.i in verbs and c.token.head.i != c.token.i
+                and verbs[c.token.head.i].entry.type == c.entry.type)
+    ]  # fmt: skip
+
+
+@cache
+def governing_verbs() -> dict[str, str]:
+    """Verb lemma -> 'light' or 'enabling' (data/events/governing_verbs.tsv)."""
+    return {row["verb"]: row["role"] for row in data_table("data/events/governing_verbs.tsv")}
+
+
+def governing_participants(
+    noun: Token, entry: Trigger, actors: ActorResolution, found: list[Candidate]
+) -> tuple[list[str], bool]:
+    """Who performs a nominal event that names no source of its own.
+
+    - the subject of a light verb it is the object of ("Iran held talks");
+    - the target of the event an enabling verb serves ("sharing intelligence with Ukraine,
+      facilitating drone attacks": Ukraine's attacks);
+    - the objects of the verb it is the subject of ("the meeting will include Vance");
+    - as a last resort, the subject of the sentence's main clause when that clause is not
+      reporting speech ("Trump is scheduled to meet …, and talks on the provision of missiles
+      are expected": the provision is Trump's side's).
+    """
+    head = noun.head
+    if noun.dep_ in ("dobj", "pobj") and head.pos_ == "VERB":
+        role = governing_verbs().get(head.lemma_.lower())
+        if role == "light":
+            subject, _ = verb_subject(head)
+            source = [a for a in actors_in(subject, actors) if not _is_outlet(a, actors)]
+            if source:
+                return source, True
+        if role == "enabling":
+            served = head.head if head.dep_ in ("advcl", "xcomp", "conj") else None
+            for candidate in found:
+                if served is not None and candidate.token.i == served.i and candidate.target:
+                    return list(candidate.target), True
+    if noun.dep_ in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
+        for child in head.children:
+            if child.dep_ in OBJECTS:
+                participants = actors_in(child, actors)
+                if participants:
+                    return participants, True
+    root = noun.sent.root
+    directed = bool(noun_arguments(noun, entry)[1])
+    if directed and root.lemma_.lower() not in speech_verbs() and noun.i > root.i:
+        subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        source = [a for a in actors_in(subject, actors) if not _is_outlet(a, actors)]
+        if source:
+            return source, True
+    return [], False
+
+
+def _is_outlet(actor_id: str, actors: ActorResolution) -> bool:
+    actor = next((a for a in actors.actors if a.id == actor_id), None)
+    return actor is not None and actor.sector in OUTLET_SECTORS

@@ -1,0 +1,152 @@
+"""Modality: whether an event happened, is planned, possible, conditional, denied or reported.
+
+The cues (data/events/modality.tsv) are read along the event's governing chain: the trigger
+and the words it depends on, up to the speech verb that reports it. A reporting verb whose
+subject is an outlet or an anonymous source, an "according to" in the sentence, or an
+interview the reporting clause cites, makes the event a reported claim. When several cues
+apply, the strongest wins: negated, conditional, reported-claim, hypothetical, planned.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from tidings.events.lexicon import Lexicon
+from tidings.model import Citation, CitationKind, Modality
+from tidings.quotes import speech_verbs
+
+STRENGTH = [
+    Modality.NEGATED,
+    Modality.CONDITIONAL,
+    Modality.REPORTED_CLAIM,
+    Modality.HYPOTHETICAL,
+    Modality.PLANNED,
+]
+CONDITION_MARKS = frozenset({"if", "unless"})
+
+
+@dataclass(frozen=True, slots=True)
+class ModalityReading:
+    """An event's modality and, for reported claims, who reported it."""
+
+    modality: Modality
+    reported_by: str | None = None
+
+
+def governing_chain(trigger: Token) -> tuple[list[Token], Token | None]:
+    """The trigger and the words it depends on, and the speech verb reporting it (if any).
+
+    The chain stops at a noun the trigger's phrase modifies ("the conflict stemming from
+    Russia's invasion"): that noun's clause says nothing of whether the invasion happened.
+    """
+    chain = [trigger]
+    current = trigger
+    verbs = speech_verbs()
+    while current.head.i != current.i:
+        parent = current.head
+        if current.dep_ in ("ccomp", "parataxis") and parent.lemma_.lower() in verbs:
+            return chain, parent
+        if current.dep_ == "relcl":
+            break
+        if current.dep_ == "advcl" and any(c.dep_ == "mark" for c in current.children):
+            break  # "While Trump has indicated …": the main clause's modality stays there
+        chain.append(parent)
+        if parent.pos_ in ("NOUN", "PROPN") and current.dep_ in ("prep", "acl", "amod", "appos"):
+            break
+        current = parent
+    return chain, None
+
+
+def _has_condition(token: Token) -> bool:
+    """Whether a verb carries an if/unless clause, or an inverted 'Should we…' one."""
+    for child in token.children:
+        if child.dep_ != "advcl":
+            continue
+        first = child.doc[child.left_edge.i]
+        marks = {c.lower_ for c in child.children if c.dep_ == "mark"}
+        if marks & CONDITION_MARKS or first.lower_ in ("should", "were", "had"):
+            return True
+    return False
+
+
+def _cited(verb: Token, citations: list[Citation]) -> Citation | None:
+    """The citation behind a reporting verb: its subject is an outlet, or its clause cites one."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    clause = (verb.left_edge.idx, verb.right_edge.idx + len(verb.right_edge))
+    for citation in citations:
+        if (
+            subject is not None
+            and subject.left_edge.idx <= citation.start < subject.idx + len(subject) + 1
+        ):
+            return citation
+        if citation.kind is CitationKind.INTERVIEW and clause[0] <= citation.start < clause[1]:
+            return citation
+    return None
+
+
+def _according_to(trigger: Token, citations: list[Citation]) -> Citation | None:
+    sentence = trigger.sent
+    for citation in citations:
+        inside = sentence.start_char <= citation.start < sentence.end_char
+        if inside and citation.text.lower().startswith("according"):
+            return citation
+    return None
+
+
+def event_modality(
+    trigger: Token, *, event_type: str, lexicon: Lexicon, citations: list[Citation]
+) -> ModalityReading:
+    """The modality of the event a trigger evokes."""
+    cues = lexicon.modality_cues
+    chain, reporter = governing_chain(trigger)
+    found: set[Modality] = set()
+    for position, token in enumerate(chain):
+        if position > 0 and token.pos_ in ("VERB", "ADJ", "NOUN", "AUX"):
+            # A copula carries its predicate: "has been noncommittal regarding the provision".
+            via_prep = chain[position - 1].dep_ == "prep"
+            predicates = (
+                [c for c in token.children if c.dep_ == "acomp"]
+                if token.pos_ == "AUX" and via_prep
+                else []
+            )
+            for governor in (token, *predicates):
+                modality = cues.get(("governor", governor.lemma_.lower()))
+                if modality:
+                    found.add(Modality(modality))
+        for child in token.children:
+            if child.dep_ in ("aux", "auxpass", "neg"):
+                modality = cues.get(("aux", child.lower_))
+                if modality:
+                    found.add(Modality(modality))
+            if child.dep_ in ("amod", "det", "neg") and token.pos_ == "NOUN" and position == 0:
+                modality = cues.get(("modifier", child.lower_))
+                if modality:
+                    found.add(Modality(modality))
+        if token.pos_ in ("VERB", "AUX") and _has_condition(token):
+            found.add(Modality.CONDITIONAL)
+        if token.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in token.children
+        ):
+            found.add(Modality.CONDITIONAL)
+    if event_type == "THREATEN" and _threat_is_conditional(trigger):
+        found.add(Modality.CONDITIONAL)
+    citation = _cited(reporter, citations) if reporter is not None else None
+    citation = citation or _according_to(trigger, citations)
+    if citation is not None:
+        found.add(Modality.REPORTED_CLAIM)
+    strongest = next((m for m in STRENGTH if m in found), Modality.ASSERTED)
+    reported_by = citation.outlet if citation is not None else None
+    return ModalityReading(strongest, reported_by)
+
+
+def _threat_is_conditional(trigger: Token) -> bool:
+    """A warning whose content is conditional: 'warned that there would be costs if …'."""
+    for child in trigger.children:
+        if child.dep_ == "ccomp" and (
+            _has_condition(child)
+            or any(_has_condition(t) for t in child.subtree if t.pos_ in ("VERB", "AUX"))
+        ):
+            return True
+    return False

