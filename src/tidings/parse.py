@@ -1,13 +1,15 @@
 """Parsing: the spaCy English pipeline, loaded once per process by package name.
 
 Two small adjustments to the stock pipeline, both for news text:
-- a paragraph break always ends a sentence, so a headline never runs into the first sentence;
+- a paragraph break always ends a sentence, so a headline never runs into the first sentence,
+  and an initialism such as "U.S." before a capitalised word never does;
 - a hyphen after an abbreviation's period splits ("U.S.-Russian" is "U.S." "-" "Russian"), so
   the country inside stays visible.
 """
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 import spacy
@@ -18,6 +20,8 @@ from spacy.util import compile_infix_regex
 from tidings.errors import TidingsError
 
 PARAGRAPH_COMPONENT = "tidings_paragraphs"
+# "U.S.", "U.K.", "E.U.": the parser sometimes ends a sentence after them.
+_INITIALISM = re.compile(r"^(?:[A-Z]\.){2,}$")
 
 
 class ModelNotInstalledError(TidingsError):
@@ -28,10 +32,13 @@ class ModelNotInstalledError(TidingsError):
 
 @Language.component(PARAGRAPH_COMPONENT)
 def paragraph_boundaries(doc: Doc) -> Doc:
-    """Start a sentence after every line break."""
+    """Start a sentence after every line break; never right after "U.S." and its kind."""
     for token in doc[:-1]:
+        following = doc[token.i + 1]
         if "\n" in token.text or "\n" in token.whitespace_:
-            doc[token.i + 1].is_sent_start = True
+            following.is_sent_start = True
+        elif _INITIALISM.match(token.text) and following.is_title:
+            following.is_sent_start = False
     return doc
 
 

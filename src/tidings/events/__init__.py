@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from tidings.events.dating import event_date
 from tidings.events.detect import Candidate, candidates
@@ -58,6 +58,14 @@ def _anchors(trigger: Token) -> list[Token]:
     return objects + chain[1:] + ([reporter] if reporter is not None else [])
 
 
+def evidence_of(sentence: Span) -> Evidence:
+    """The sentence as evidence, without surrounding whitespace."""
+    text = sentence.text
+    start = sentence.start_char + len(text) - len(text.lstrip())
+    stripped = text.strip()
+    return Evidence(stripped, start, start + len(stripped))
+
+
 def find_events(
     doc: Doc,
     *,
@@ -84,7 +92,7 @@ def find_events(
                 trigger=token.text,
                 trigger_start=token.idx,
                 trigger_end=token.idx + len(token),
-                evidence=Evidence(sentence.text, sentence.start_char, sentence.end_char),
+                evidence=evidence_of(sentence),
                 modality=reading.modality,
                 mode=mode,
                 contexts=list(contexts),

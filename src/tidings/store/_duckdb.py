@@ -1,0 +1,422 @@
+"""The embedded DuckDB store: one file holds articles, their records and ingest failures.
+
+Every article is written in one transaction: a failure leaves the store as it was. Ids that are
+local to an article (a1, e1) are stored prefixed with the article id (`<article>:e1`).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, date, datetime
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from tidings.errors import StoreError
+from tidings.model import Report
+
+SCHEMA_VERSION = 1
+ARTICLE_TABLES = (
+    "mentions",
+    "actors",
+    "event_actors",
+    "events",
+    "quotes",
+    "citations",
+    "times",
+    "quantities",
+)
+
+
+def date_start(value: str | None) -> date | None:
+    """The first day an ISO date value covers (day, week, month, year, range, season)."""
+    if not value:
+        return None
+    first = value.split("/")[0]
+    try:
+        if "-W" in first:
+            year, week = first.split("-W")
+            return date.fromisocalendar(int(year), int(week[:2]), 1)
+        parts = first.split("-")
+        if len(parts) == 3:
+            return date(int(parts[0]), int(parts[1]), int(parts[2]))
+        if len(parts) == 2 and parts[1].isdigit():
+            return date(int(parts[0]), int(parts[1]), 1)
+        if parts[0].isdigit() and len(parts[0]) == 4:
+            return date(int(parts[0]), 1, 1)
+    except ValueError:
+        return None
+    return None
+
+
+def _scoped(article_id: str, local_id: str | None) -> str | None:
+    return f"{article_id}:{local_id}" if local_id else None
+
+
+class Store:
+    """Articles and their extracted records in a DuckDB file."""
+
+    def __init__(self, connection: duckdb.DuckDBPyConnection, path: str) -> None:
+        self.connection = connection
+        self.path = path
+
+    def close(self) -> None:
+        """Close the database file."""
+        self.connection.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A transaction: committed when the block ends, rolled back if it raises."""
+        self.connection.execute("BEGIN TRANSACTION")
+        try:
+            yield self.connection
+        except BaseException:
+            self.connection.execute("ROLLBACK")
+            raise
+        self.connection.execute("COMMIT")
+
+    def ingest(self, report: Report, *, content_hash: str) -> bool:
+        """Store an article's record; False (and no change) when it is stored unchanged."""
+        article = report.article
+        existing = self.connection.execute(
+            "SELECT content_hash FROM articles WHERE id = ?", [article.id]
+        ).fetchone()
+        if existing is not None and existing[0] == content_hash:
+            return False
+        with self.transaction() as db:
+            if existing is not None:
+                self._delete_article(db, article.id)
+            self._insert_report(db, report, content_hash)
+        return True
+
+    def _delete_article(self, db: duckdb.DuckDBPyConnection, article_id: str) -> None:
+        db.execute(
+            "DELETE FROM event_actors WHERE event_id IN "
+            "(SELECT id FROM events WHERE article_id = ?)",
+            [article_id],
+        )
+        for table in ARTICLE_TABLES:
+            if table != "event_actors":
+                db.execute(f"DELETE FROM {table} WHERE article_id = ?", [article_id])
+        db.execute("DELETE FROM articles WHERE id = ?", [article_id])
+
+    def _insert_report(
+        self, db: duckdb.DuckDBPyConnection, report: Report, content_hash: str
+    ) -> None:
+        article = report.article
+        aid = article.id
+        db.execute(
+            "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                aid,
+                article.title,
+                article.outlet,
+                article.published,
+                article.url,
+                article.text,
+                content_hash,
+                datetime.now(UTC).replace(tzinfo=None),
+            ],
+        )
+        actors = [
+            [_scoped(aid, a.id), aid, a.id, a.name, a.country, a.sector, a.code or None,
+             a.role, a.kind, a.kb_id]
+            for a in report.actors
+        ]  # fmt: skip
+        mentions = [
+            [_scoped(aid, a.id), aid, m.text, m.kind, m.start, m.end]
+            for a in report.actors
+            for m in a.mentions
+        ]
+        events, sides = [], []
+        for e in report.events:
+            date_value = e.date.value if e.date else None
+            granularity = e.date.granularity if e.date else None
+            location = e.location
+            events.append(
+                [_scoped(aid, e.id), aid, e.id, e.type, e.mode, json.dumps(e.contexts), e.cameo,
+                 e.goldstein, e.quad_class, str(e.modality), e.trigger, e.trigger_start,
+                 e.trigger_end, date_value, granularity, e.date.text if e.date else None,
+                 date_start(date_value),
+                 location.name if location else None, location.country if location else None,
+                 location.lat if location else None, location.lon if location else None,
+                 e.evidence.sentence, e.evidence.start, e.evidence.end, e.reported_by,
+                 e.confidence]
+            )  # fmt: skip
+            for role, ids in (("source", e.source), ("target", e.target)):
+                sides += [
+                    [_scoped(aid, e.id), _scoped(aid, actor_id), role, position]
+                    for position, actor_id in enumerate(ids)
+                ]
+        rows = {
+            "actors": actors,
+            "mentions": mentions,
+            "events": events,
+            "event_actors": sides,
+            "quotes": [
+                [aid, i, q.text, str(q.kind), _scoped(aid, q.speaker), q.cue, q.start, q.end]
+                for i, q in enumerate(report.quotes)
+            ],
+            "citations": [
+                [
+                    aid,
+                    i,
+                    c.outlet,
+                    str(c.kind),
+                    _scoped(aid, c.speaker),
+                    c.date,
+                    c.text,
+                    c.start,
+                    c.end,
+                ]
+                for i, c in enumerate(report.citations)
+            ],  # fmt: skip
+            "times": [
+                [aid, i, t.text, t.value, t.granularity, t.start, t.end]
+                for i, t in enumerate(report.times)
+            ],
+            "quantities": [
+                [
+                    aid,
+                    i,
+                    q.text,
+                    q.value,
+                    q.unit,
+                    q.kind,
+                    q.normalized_value,
+                    q.normalized_unit,
+                    q.start,
+                    q.end,
+                ]
+                for i, q in enumerate(report.quantities)
+            ],  # fmt: skip
+        }
+        for table, values in rows.items():
+            if values:
+                marks = ", ".join("?" * len(values[0]))
+                db.executemany(f"INSERT INTO {table} VALUES ({marks})", values)
+
+    def record_failure(self, source: str, reason: str) -> None:
+        """Record an article that could not be ingested, with the reason."""
+        self.connection.execute(
+            "INSERT INTO failures VALUES (?, ?, ?)",
+            [source, reason, datetime.now(UTC).replace(tzinfo=None)],
+        )
+
+    def failures(self) -> list[dict[str, Any]]:
+        """Recorded ingest failures, oldest first."""
+        query = "SELECT source, reason, failed_at AS at FROM failures ORDER BY failed_at"
+        return self._dicts(query, [])
+
+    def counts(self) -> dict[str, int]:
+        """Rows per table."""
+        tables = ("articles", *ARTICLE_TABLES, "failures")
+        return {
+            t: self.connection.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables
+        }
+
+    def articles(self) -> list[dict[str, Any]]:
+        """Stored articles' metadata."""
+        return self._dicts(
+            "SELECT id, title, outlet, published, url, content_hash, ingested_at "
+            "FROM articles ORDER BY published, id",
+            [],
+        )
+
+    def events(
+        self,
+        *,
+        actor: str | None = None,
+        type: str | None = None,
+        since: date | None = None,
+        until: date | None = None,
+        modality: str | None = None,
+        limit: int | None = None,
+    ) -> list[dict[str, Any]]:
+        """Stored events matching the filters, with their actors' codes and names."""
+        clauses, params = [], []
+        if type:
+            clauses.append("e.type = ?")
+            params.append(type)
+        if modality:
+            clauses.append("e.modality = ?")
+            params.append(modality)
+        if since:
+            clauses.append("e.date_start >= ?")
+            params.append(since)
+        if until:
+            clauses.append("e.date_start <= ?")
+            params.append(until)
+        if actor:
+            clauses.append(
+                "EXISTS (SELECT 1 FROM event_actors ea JOIN actors a ON a.id = ea.actor_id "
+                "WHERE ea.event_id = e.id AND (a.code = ? OR a.country = ? "
+                "OR lower(a.name) LIKE ? OR a.kb_id = ?))"
+            )
+            params += [actor.upper(), actor.upper(), f"%{actor.lower()}%", actor]
+        where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+        query = (
+            "SELECT e.id, e.article_id, e.date_value AS date, e.date_granularity, e.type, e.mode, "
+            "e.modality, e.cameo, e.goldstein, e.quad_class, e.location_name AS location, "
+            "e.location_country, e.lat, e.lon, e.trigger, e.evidence, e.reported_by, "
+            f"e.confidence FROM events e {where} "
+            "ORDER BY e.date_start NULLS LAST, e.article_id, e.trigger_start"
+        )
+        if limit:
+            query += " LIMIT ?"
+            params.append(limit)
+        rows = self._dicts(query, params)
+        sides = self._event_sides([row["id"] for row in rows])
+        for row in rows:
+            for role in ("source", "target"):
+                members = sides.get((row["id"], role), [])
+                row[role] = [code or name for code, name in members]
+                row[f"{role}_names"] = [name for _, name in members]
+        return rows
+
+    def _event_sides(self, event_ids: list[str]) -> dict[tuple[str, str], list[tuple[str, str]]]:
+        if not event_ids:
+            return {}
+        result = self.connection.execute(
+            "SELECT ea.event_id, ea.role, a.code, a.name FROM event_actors ea "
+            "JOIN actors a ON a.id = ea.actor_id "
+            "WHERE list_contains(?, ea.event_id) ORDER BY ea.event_id, ea.role, ea.position",
+            [event_ids],
+        ).fetchall()
+        sides: dict[tuple[str, str], list[tuple[str, str]]] = {}
+        for event_id, role, code, name in result:
+            sides.setdefault((event_id, role), []).append((code, name))
+        return sides
+
+    def report(self, article_id: str) -> dict[str, Any] | None:
+        """The stored record of one article in the JSON contract's shape, or None."""
+        articles = self._dicts(
+            "SELECT id, title, outlet, published, url FROM articles WHERE id = ?", [article_id]
+        )
+        if not articles:
+            return None
+        article = articles[0]
+        article["published"] = article["published"].isoformat() if article["published"] else None
+        prefix = len(article_id) + 1
+        actors = self._dicts(
+            "SELECT * FROM actors WHERE article_id = ? ORDER BY local_id", [article_id]
+        )
+        mentions = self._dicts(
+            "SELECT * FROM mentions WHERE article_id = ? ORDER BY start_char", [article_id]
+        )
+        events = self._dicts(
+            "SELECT * FROM events WHERE article_id = ? ORDER BY trigger_start", [article_id]
+        )
+        sides = self._dicts(
+            "SELECT ea.* FROM event_actors ea JOIN events e ON e.id = ea.event_id "
+            "WHERE e.article_id = ? ORDER BY ea.position",
+            [article_id],
+        )
+        return {
+            "article": article,
+            "actors": [
+                {
+                    "id": a["local_id"], "name": a["name"], "country": a["country"],
+                    "sector": a["sector"], "code": a["code"], "role": a["role"],
+                    "kind": a["kind"], "kb_id": a["kb_id"],
+                    "mentions": [
+                        {"text": m["text"], "start": m["start_char"], "end": m["end_char"],
+                         "kind": m["kind"]}
+                        for m in mentions if m["actor_id"] == a["id"]
+                    ],
+                }
+                for a in actors
+            ],
+            "events": [
+                {
+                    "id": e["local_id"], "type": e["type"], "mode": e["mode"],
+                    "contexts": json.loads(e["contexts"] or "[]"), "cameo": e["cameo"],
+                    "goldstein": e["goldstein"], "quad_class": e["quad_class"],
+                    "source": [s["actor_id"][prefix:] for s in sides
+                               if s["event_id"] == e["id"] and s["role"] == "source"],
+                    "target": [s["actor_id"][prefix:] for s in sides
+                               if s["event_id"] == e["id"] and s["role"] == "target"],
+                    "modality": e["modality"],
+                    "trigger": {"text": e["trigger"], "start": e["trigger_start"],
+                                "end": e["trigger_end"]},
+                    "date": {"value": e["date_value"], "granularity": e["date_granularity"],
+                             "text": e["date_text"]} if e["date_granularity"] else None,
+                    "location": {"name": e["location_name"], "country": e["location_country"],
+                                 "lat": e["lat"], "lon": e["lon"]} if e["location_name"] else None,
+                    "evidence": {"sentence": e["evidence"], "start": e["evidence_start"],
+                                 "end": e["evidence_end"]},
+                    "reported_by": e["reported_by"], "confidence": e["confidence"],
+                }
+                for e in events
+            ],
+            "quotes": [
+                {"text": q["text"], "start": q["start_char"], "end": q["end_char"],
+                 "kind": q["kind"], "speaker": q["speaker"][prefix:] if q["speaker"] else None,
+                 "cue": q["cue"]}
+                for q in self._rows("quotes", article_id)
+            ],
+            "citations": [
+                {"outlet": c["outlet"], "kind": c["kind"], "start": c["start_char"],
+                 "end": c["end_char"], "text": c["text"],
+                 "speaker": c["speaker"][prefix:] if c["speaker"] else None, "date": c["date"]}
+                for c in self._rows("citations", article_id)
+            ],
+            "times": [
+                {"text": t["text"], "start": t["start_char"], "end": t["end_char"],
+                 "value": t["value"], "granularity": t["granularity"]}
+                for t in self._rows("times", article_id)
+            ],
+            "quantities": [
+                {"text": q["text"], "start": q["start_char"], "end": q["end_char"],
+                 "value": q["value"], "unit": q["unit"], "kind": q["kind"],
+                 "normalized": {"value": q["normalized_value"], "unit": q["normalized_unit"]}}
+                for q in self._rows("quantities", article_id)
+            ],
+        }  # fmt: skip
+
+    def _rows(self, table: str, article_id: str) -> list[dict[str, Any]]:
+        return self._dicts(
+            f"SELECT * FROM {table} WHERE article_id = ? ORDER BY position", [article_id]
+        )
+
+    def _dicts(self, query: str, params: list[Any]) -> list[dict[str, Any]]:
+        cursor = self.connection.execute(query, params)
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _create_schema(connection: duckdb.DuckDBPyConnection) -> None:
+    schema = resources.files("tidings.store").joinpath("schema.sql").read_text("utf-8")
+    body = "\n".join(line for line in schema.splitlines() if not line.startswith("--"))
+    for statement in body.split(";"):
+        if statement.strip():
+            connection.execute(statement)
+    version = connection.execute("SELECT max(version) FROM schema_version").fetchone()[0]
+    if version is None:
+        connection.execute("INSERT INTO schema_version VALUES (?)", [SCHEMA_VERSION])
+    elif version != SCHEMA_VERSION:
+        raise StoreError(
+            f"The store has schema version {version}; this tidings reads version "
+            f"{SCHEMA_VERSION}. Re-ingest into a new file."
+        )
+
+
+def open_store(path: str | Path) -> Store:
+    """Open (creating if needed) the DuckDB store at `path`."""
+    path = str(path)
+    try:
+        connection = duckdb.connect(path)
+        _create_schema(connection)
+    except duckdb.Error as error:
+        raise StoreError(f"Cannot open the store {path}: {error}.") from error
+    return Store(connection, path)

@@ -1,0 +1,50 @@
+-- tidings store schema, version 1. One statement per `;`. Text columns hold untrusted article
+-- text: it is only ever bound as a parameter, never formatted into SQL.
+CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS articles (
+    id VARCHAR PRIMARY KEY, title VARCHAR, outlet VARCHAR, published DATE, url VARCHAR,
+    text VARCHAR, content_hash VARCHAR NOT NULL, ingested_at TIMESTAMP NOT NULL
+);
+CREATE TABLE IF NOT EXISTS actors (
+    id VARCHAR PRIMARY KEY, article_id VARCHAR NOT NULL, local_id VARCHAR NOT NULL,
+    name VARCHAR, country VARCHAR, sector VARCHAR, code VARCHAR, role VARCHAR, kind VARCHAR,
+    kb_id VARCHAR
+);
+CREATE TABLE IF NOT EXISTS mentions (
+    actor_id VARCHAR NOT NULL, article_id VARCHAR NOT NULL, text VARCHAR, kind VARCHAR,
+    start_char INTEGER, end_char INTEGER
+);
+CREATE TABLE IF NOT EXISTS events (
+    id VARCHAR PRIMARY KEY, article_id VARCHAR NOT NULL, local_id VARCHAR NOT NULL,
+    type VARCHAR, mode VARCHAR, contexts VARCHAR, cameo VARCHAR, goldstein DOUBLE,
+    quad_class INTEGER, modality VARCHAR, trigger VARCHAR, trigger_start INTEGER,
+    trigger_end INTEGER, date_value VARCHAR, date_granularity VARCHAR, date_text VARCHAR,
+    date_start DATE, location_name VARCHAR, location_country VARCHAR, lat DOUBLE, lon DOUBLE,
+    evidence VARCHAR, evidence_start INTEGER, evidence_end INTEGER, reported_by VARCHAR,
+    confidence DOUBLE
+);
+CREATE TABLE IF NOT EXISTS event_actors (
+    event_id VARCHAR NOT NULL, actor_id VARCHAR NOT NULL, role VARCHAR NOT NULL,
+    position INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS quotes (
+    article_id VARCHAR NOT NULL, position INTEGER NOT NULL, text VARCHAR, kind VARCHAR,
+    speaker VARCHAR, cue VARCHAR, start_char INTEGER, end_char INTEGER
+);
+CREATE TABLE IF NOT EXISTS citations (
+    article_id VARCHAR NOT NULL, position INTEGER NOT NULL, outlet VARCHAR, kind VARCHAR,
+    speaker VARCHAR, date VARCHAR, text VARCHAR, start_char INTEGER, end_char INTEGER
+);
+CREATE TABLE IF NOT EXISTS times (
+    article_id VARCHAR NOT NULL, position INTEGER NOT NULL, text VARCHAR, value VARCHAR,
+    granularity VARCHAR, start_char INTEGER, end_char INTEGER
+);
+CREATE TABLE IF NOT EXISTS quantities (
+    article_id VARCHAR NOT NULL, position INTEGER NOT NULL, text VARCHAR, value DOUBLE,
+    unit VARCHAR, kind VARCHAR, normalized_value DOUBLE, normalized_unit VARCHAR,
+    start_char INTEGER, end_char INTEGER
+);
+CREATE TABLE IF NOT EXISTS failures (source VARCHAR, reason VARCHAR, failed_at TIMESTAMP);
+CREATE INDEX IF NOT EXISTS events_article ON events (article_id);
+CREATE INDEX IF NOT EXISTS events_type ON events (type);
+CREATE INDEX IF NOT EXISTS event_actors_event ON event_actors (event_id);
