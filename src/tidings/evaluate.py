@@ -221,10 +221,10 @@ def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 
 def actor_reference(actor: Actor | None) -> str | None:
-    """How gold files name an actor: its ISO-3 country, else its knowledge-base id or name."""
+    """How gold files name an actor: its ISO-3 country, else its organisation's id, else name."""
     if actor is None:
         return None
-    return (actor.country or actor.kb_id or actor.name).upper()
+    return (actor.country or actor.affiliation or actor.kb_id or actor.name).upper()
 
 
 def event_references(report: Report, actor_ids: Iterable[str]) -> frozenset[str]:

@@ -85,6 +85,8 @@ class Actor:
     # person | country | organisation | group
     kind: str = "person"
     kb_id: str | None = None
+    # Knowledge-base id of the organisation the actor acts for (a UN official: "UN").
+    affiliation: str | None = None
     mentions: list[Mention] = field(default_factory=list)
 
     @property
@@ -103,6 +105,7 @@ class Actor:
             "role": self.role,
             "kind": self.kind,
             "kb_id": self.kb_id,
+            "affiliation": self.affiliation,
             "mentions": [asdict(m) for m in self.mentions],
         }
 

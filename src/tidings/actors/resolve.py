@@ -64,6 +64,7 @@ class Draft:
     kind: str
     kb_id: str | None = None
     gender: str = "x"
+    affiliation: str | None = None
     surnames: set[str] = field(default_factory=set)
 
 
@@ -179,21 +180,22 @@ def person_draft(kb: KnowledgeBase, person_id: str, published: date | None) -> D
     person = kb.people[person_id]
     role = person.role_at(published)
     if role is None:
-        country, sector, title = person.country, "ELI", None
+        country, sector, title, org = person.country, "ELI", None, None
     else:
-        country = role.country or (kb.country_of_org(role.org) if role.org else None)
-        country = country if role.org is None else None
+        org = role.org
+        country = role.country or kb.country_of_org(org) or (None if org else person.country)
         sector, title = role.sector, role.title
     return Draft(
         key=f"person:{person.id}",
         name=person.name,
-        country=country or (person.country if role is None or role.org is None else None),
+        country=country,
         sector=sector,
         role=title,
         kind="person",
         kb_id=person.id,
         gender=person.gender,
         surnames={person.name.split()[-1].lower()},
+        affiliation=org,
     )
 
 
@@ -517,8 +519,35 @@ def resolve_region_groups(reading: Reading) -> None:
             reading.add(token.i, head.i + 1, draft, "description")
 
 
+def focus_country(reading: Reading) -> str | None:
+    """The country an article is about: the most mentioned one, if any is mentioned twice."""
+    counts: dict[str, int] = {}
+    for found in reading.found:
+        draft = reading.drafts[found.key]
+        if draft.country:
+            counts[draft.country] = counts.get(draft.country, 0) + 1
+    if not counts:
+        return None
+    country, count = max(counts.items(), key=lambda item: item[1])
+    return country if count >= 2 else None
+
+
+def place_bare_groups(reading: Reading) -> None:
+    """Bare groups ("the army", "police") belong to the article's focus country.
+
+    News names a country's own institutions without the country once the article is about it.
+    """
+    focus = focus_country(reading)
+    if focus is None:
+        return
+    for key, draft in list(reading.drafts.items()):
+        if key.startswith("bare:") and draft.country is None:
+            draft.country = focus
+
+
 def build_resolution(reading: Reading) -> ActorResolution:
     """Actors in order of first mention, with ids a1, a2... and the token map."""
+    place_bare_groups(reading)
     doc = reading.doc
     order: dict[str, str] = {}
     actors: dict[str, Actor] = {}
@@ -536,6 +565,8 @@ def build_resolution(reading: Reading) -> ActorResolution:
                 role=draft.role,
                 kind=draft.kind,
                 kb_id=draft.kb_id,
+                affiliation=draft.affiliation
+                or (draft.kb_id if draft.kind == "organisation" and not draft.country else None),
             )
         actor_id = order[found.key]
         span = doc[found.start : found.end]

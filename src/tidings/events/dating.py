@@ -24,6 +24,18 @@ def _inside(time: TimeExpression, token: Token) -> bool:
     )
 
 
+def _in_other_clause(time: TimeExpression, trigger: Token) -> bool:
+    token = next((t for t in trigger.sent if t.idx >= time.start), None)
+    if token is None:
+        return False
+    for ancestor in [token, *token.ancestors]:
+        if ancestor.dep_ in ("relcl", "acl") and not (
+            ancestor.left_edge.i <= trigger.i <= ancestor.right_edge.i
+        ):
+            return True
+    return False
+
+
 def _as_date(time: TimeExpression) -> EventDate:
     return EventDate(time.value, time.granularity, time.text)
 
@@ -44,8 +56,10 @@ def event_date(
         for time in dated:
             if _inside(time, token):
                 return _as_date(time)
-    if dated:
-        return _as_date(dated[0])
+    # A time inside another relative clause dates that clause, not this event.
+    free = [t for t in dated if not _in_other_clause(t, trigger)]
+    if free:
+        return _as_date(free[0])
     if published is None:
         return None
     return EventDate(published.isoformat(), "day", None)

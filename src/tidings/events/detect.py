@@ -78,6 +78,11 @@ def verb_subject(verb: Token) -> tuple[Token | None, bool]:
             return next((g for g in child.children if g.dep_ == "pobj"), None), False
     current = verb
     for _ in range(4):
+        if current.dep_ == "xcomp":
+            # Object control: in "urged both sides to agree", the sides would agree.
+            controller = next((c for c in current.head.children if c.dep_ == "dobj"), None)
+            if controller is not None:
+                return controller, True
         if current.dep_ in ("xcomp", "conj", "advcl", "ccomp") and current.head.i != current.i:
             current = current.head
             if current.pos_ == "ADJ":
@@ -162,6 +167,14 @@ def threatened_in_complement(verb: Token, actors: ActorResolution, source: list[
     return preferred[:1] or [a for a, _ in named][:1]
 
 
+def entry_for_complement(verb: Token, lexicon: Lexicon) -> Trigger:
+    """The lexicon entry of a complement verb, or a neutral one taking with/to/from targets."""
+    match = match_trigger(verb, lexicon)
+    if match is not None:
+        return match[0]
+    return Trigger(verb.lemma_, "verb", "", None, (), "", frozenset({"with", "to", "from"}))
+
+
 def match_trigger(token: Token, lexicon: Lexicon) -> tuple[Trigger, Token | None] | None:
     """The lexicon entry a token evokes, with the object that completes a two-word trigger."""
     lemma = token.lemma_.lower()
@@ -215,6 +228,13 @@ def candidates(doc: Doc, actors: ActorResolution, lexicon: Lexicon) -> list[Cand
                 candidate.source, candidate.inferred_source = governing_participants(
                     token, entry, actors, found
                 )
+        if entry.type in ("REJECT", "AGREE") and not candidate.target:
+            # "refused to meet Dagalo", "agreed to hand over the prisoners to Kyiv"
+            for complement in (c for c in token.children if c.dep_ == "xcomp"):
+                for target in targets_of_verb(
+                    complement, entry_for_complement(complement, lexicon)
+                ):
+                    candidate.target += actors_in(target, actors)
         if entry.type == "THREATEN" and not candidate.target:
             candidate.target = threatened_in_complement(token, actors, candidate.source)
         candidate.target = [a for a in candidate.target if a not in candidate.source]

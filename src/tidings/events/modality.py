@@ -53,10 +53,34 @@ def governing_chain(trigger: Token) -> tuple[list[Token], Token | None]:
         if current.dep_ == "advcl" and any(c.dep_ == "mark" for c in current.children):
             break  # "While Trump has indicated …": the main clause's modality stays there
         chain.append(parent)
-        if parent.pos_ in ("NOUN", "PROPN") and current.dep_ in ("prep", "acl", "amod", "appos"):
+        # "a round of talks", "the provision of missiles": an of-phrase belongs to its head.
+        passes_of = current.dep_ == "prep" and current.lower_ == "of"
+        if (
+            parent.pos_ in ("NOUN", "PROPN")
+            and current.dep_ in ("prep", "acl", "amod", "appos")
+            and not passes_of
+        ):
             break
         current = parent
     return chain, None
+
+
+def reporting_verb(trigger: Token) -> Token | None:
+    """The speech verb whose complement holds the trigger, across relative clauses too."""
+    verbs = speech_verbs()
+    current = trigger
+    while current.head.i != current.i:
+        parent = current.head
+        if current.dep_ in ("ccomp", "parataxis") and parent.lemma_.lower() in verbs:
+            return parent
+        current = parent
+    root = trigger.sent.root
+    # "The U.S. imposed sanctions …, Reuters reported.": the report is the root.
+    if root.lemma_.lower() in verbs and any(
+        c.dep_ in ("ccomp", "parataxis") for c in root.children
+    ):
+        return root if trigger.i != root.i else None
+    return None
 
 
 def _has_condition(token: Token) -> bool:
@@ -132,6 +156,7 @@ def event_modality(
             found.add(Modality.CONDITIONAL)
     if event_type == "THREATEN" and _threat_is_conditional(trigger):
         found.add(Modality.CONDITIONAL)
+    reporter = reporter or reporting_verb(trigger)
     citation = _cited(reporter, citations) if reporter is not None else None
     citation = citation or _according_to(trigger, citations)
     if citation is not None:
