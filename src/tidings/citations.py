@@ -106,12 +106,27 @@ def _subject_citation(token: Token, is_outlet: Callable[[str], bool]) -> Citatio
     if _is_outlet_token(token, is_outlet):
         return _citation(outlet_span(token), CitationKind.REPORT, anchor, None, None)
     generic = generic_sources().get(token.lemma_.lower())
-    modified = any(c.dep_ in ("amod", "compound", "acl") for c in token.children)
+    modified = any(c.dep_ in ("amod", "compound", "acl", "nummod") for c in token.children)
     if generic is None or not modified:
         return None
     label, kind = generic
     span = token.doc[token.left_edge.i : token.i + 1]
     return Citation(label, kind, span.start_char, span.end_char, anchor.text, None, None)
+
+
+def _according_to(token: Token) -> bool:
+    """Whether a token is the object of 'according to' and names someone."""
+    head = token.head
+    return (
+        token.dep_ == "pobj"
+        and head.lower_ == "to"
+        and head.head.lower_ == "according"
+        and (
+            token.pos_ == "PROPN"
+            or token.ent_type_ in ("ORG", "GPE", "NORP", "PERSON")
+            or any(c.dep_ in ("poss", "compound", "amod") for c in token.children)
+        )
+    )
 
 
 def _object_citation(
@@ -121,6 +136,11 @@ def _object_citation(
     is_outlet: Callable[[str], bool],
 ) -> Citation | None:
     """'told The Moscow Times', 'according to Reuters', 'in an interview with Fox News'."""
+    if _according_to(token):
+        # "according to Sudan's health ministry": any named source, outlet or not.
+        span = token.doc[token.left_edge.i : token.i + 1]
+        anchor = token.doc[token.head.head.i : token.i + 1]
+        return _citation(span, CitationKind.REPORT, anchor, actor_of(token, actors), None)
     if token.dep_ not in ("dobj", "dative", "pobj") or not _is_outlet_token(token, is_outlet):
         return None
     doc, head = token.doc, token.head

@@ -6,7 +6,8 @@ Values are ISO 8601 (TIMEX3 style): ``2025-10-17`` (day), ``2025-W42`` (week), `
 ("February 30"), gets the value None: never an exception.
 
 Weekday policy. News names days without dates, so the tense of the governing clause decides:
-- past tense ("said on Thursday"): the most recent such day strictly before publication;
+- past tense ("said on Thursday"): the most recent such day on or before publication (a
+  Friday article's "struck early on Friday" is that day: a week earlier would be "last Friday");
 - future or planned ("will meet on Friday", "is scheduled to", "upcoming"): the next such day on
   or after publication (so "on Friday" in a planned sentence published on a Friday is that day);
 - otherwise: the nearest such day, the past preferred on a tie.
@@ -62,6 +63,7 @@ _PATTERNS = [
     ),
     ("since", re.compile(rf"^since {_MONTH}(?:,? {_YEAR})?$", re.I)),
     ("since_year", re.compile(rf"^since {_YEAR}$", re.I)),
+    ("since_weekday", re.compile(r"^since (?P<weekday>" + "|".join(WEEKDAYS) + r")$", re.I)),
     (
         "between",
         re.compile(rf"^between {_MONTH} {_DAY} and (?P<day2>\d{{1,2}})(?:,? {_YEAR})?$", re.I),
@@ -128,7 +130,7 @@ def weekday_date(weekday: int, published: date, tense: str) -> date:
     back = (published.weekday() - weekday) % 7 or 7
     forward = (weekday - published.weekday()) % 7
     if tense == "past":
-        return published - timedelta(days=back)
+        return published - timedelta(days=back % 7)
     if tense == "future":
         return published + timedelta(days=forward)
     return published - timedelta(days=back) if back <= forward else published + timedelta(forward)
@@ -251,6 +253,10 @@ def _value(
         return f"{start_year}-{month:02d}/{published.isoformat()}", "range"
     if kind == "since_year":
         return f"{year}/{published.isoformat()}", "range"
+    if kind == "since_weekday":
+        weekday = WEEKDAYS[(parts["weekday"] or "").capitalize()]
+        start = weekday_date(weekday, published - timedelta(days=1), "past")
+        return f"{start.isoformat()}/{published.isoformat()}", "range"
     if kind == "between" and month and day:
         range_year = year or published.year
         first, _ = _checked_date(range_year, month, day)
@@ -270,6 +276,7 @@ _GRANULARITY = {
     "relative": "week",
     "since": "range",
     "since_year": "range",
+    "since_weekday": "range",
     "between": "range",
     "season": "season",
 }

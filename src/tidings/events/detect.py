@@ -81,6 +81,17 @@ def verb_subject(verb: Token) -> tuple[Token | None, bool]:
         if current.dep_ == "xcomp":
             # Object control: in "urged both sides to agree", the sides would agree.
             controller = next((c for c in current.head.children if c.dep_ == "dobj"), None)
+            # "called on the international community to impose sanctions"
+            controller = controller or next(
+                (
+                    g
+                    for c in current.head.children
+                    if c.dep_ in ("prep", "prt") and c.lower_ == "on"
+                    for g in c.children
+                    if g.dep_ == "pobj"
+                ),
+                None,
+            )
             if controller is not None:
                 return controller, True
         if current.dep_ in ("xcomp", "conj", "advcl", "ccomp") and current.head.i != current.i:
