@@ -17,10 +17,12 @@ from __future__ import annotations
 from bisect import insort
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
 from tidings.actors.kb import Entry, KnowledgeBase, first_word, fold
+from tidings.lexicons import data_lines
 from tidings.model import Actor, ActorResolution, Mention
 
 PLACE_PREPOSITIONS = frozenset(
@@ -88,6 +90,12 @@ class Reading:
             existing.role, existing.sector = draft.role, draft.sector or existing.sector
         self.found.append(Found(start, end, draft.key, kind))
         self.taken.update(range(start, end))
+
+
+@cache
+def not_actors() -> frozenset[str]:
+    """Names the statistical model takes for people but are weapons or products."""
+    return frozenset(line.lower() for line in data_lines("data/kb/not_actors.txt"))
 
 
 def match_surfaces(doc: Doc, kb: KnowledgeBase) -> list[tuple[int, int, Entry]]:
@@ -378,7 +386,11 @@ def resolve_people(reading: Reading, by_token: dict[int, Entry]) -> None:
         surname_key = _surname_key(reading, entity)
         if surname_key is not None:
             reading.add(entity.start, entity.end, reading.drafts[surname_key], "surname")
-        elif entity.label_ == "PERSON" and entity.root.pos_ == "PROPN":
+        elif (
+            entity.label_ == "PERSON"
+            and entity.root.pos_ == "PROPN"
+            and fold(entity.text).lower() not in not_actors()
+        ):
             reading.add(
                 entity.start, entity.end, describe_person(reading, entity, by_token), "name"
             )
@@ -520,7 +532,7 @@ def resolve_region_groups(reading: Reading) -> None:
 
 
 def focus_country(reading: Reading) -> str | None:
-    """The country an article is about: the most mentioned one, if any is mentioned twice."""
+    """The country an article is about: the most mentioned one (twice at least), or the only one."""
     counts: dict[str, int] = {}
     for found in reading.found:
         draft = reading.drafts[found.key]
@@ -529,7 +541,7 @@ def focus_country(reading: Reading) -> str | None:
     if not counts:
         return None
     country, count = max(counts.items(), key=lambda item: item[1])
-    return country if count >= 2 else None
+    return country if count >= 2 or len(counts) == 1 else None
 
 
 def place_bare_groups(reading: Reading) -> None:

@@ -123,9 +123,14 @@ def targets_of_verb(verb: Token, entry: Trigger) -> list[Token]:
     tokens = []
     holders = [verb]
     for child in verb.children:
-        if child.dep_ in OBJECTS or child.dep_ == "nsubjpass":
+        if child.dep_ == "dative" and child.pos_ == "ADP":
+            # "sending missiles to Kyiv": the parser marks the preposition itself as dative.
+            tokens.extend(g for g in child.children if g.dep_ == "pobj")
+        elif child.dep_ in OBJECTS or child.dep_ == "nsubjpass":
             tokens.append(child)
             holders.append(child)
+        elif child.dep_ in ("advmod", "npadvmod", "oprd") and child.pos_ == "PROPN":
+            tokens.append(child)  # a name the parser mislabels ("meet Dagalo in Jeddah")
         elif child.dep_ == "agent":
             holders.extend(g for g in child.children if g.dep_ == "pobj")
     for holder in holders:

@@ -1,0 +1,89 @@
+"""The resolver codes every actor mention: names, titles, metonyms, groups, pronouns."""
+
+from datetime import date
+
+import pytest
+
+from tidings.actors import load_knowledge_base, resolve_actors
+
+
+def actors_by_mention(nlp, text, published=date(2025, 10, 17)):
+    doc = nlp(text)
+    resolution = resolve_actors(doc, published=published, kb=load_knowledge_base())
+    return {m.text: actor for actor in resolution.actors for m in actor.mentions}
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "code"),
+    [
+        ("Kyiv rejected the proposal on Monday.", "Kyiv", "UKRGOV"),
+        ("The Kremlin denied the report.", "Kremlin", "RUSGOV"),
+        ("The Pentagon said the drills would continue.", "Pentagon", "USAMIL"),
+        ("Russian forces shelled the town.", "Russian forces", "RUSMIL"),
+        ("Ukrainian officials said the dam was hit.", "Ukrainian officials", "UKRGOV"),
+        ("Houthi rebels fired a missile at the ship.", "Houthi rebels", "YEMREB"),
+        ("Reuters reported the deal.", "Reuters", "GBRMED"),
+    ],
+)
+def test_metonyms_demonyms_and_organisations_get_codes(nlp, text, mention, code):
+    assert actors_by_mention(nlp, text)[mention].code == code
+
+
+def test_office_holder_is_taken_at_the_article_date(nlp):
+    early = actors_by_mention(nlp, "The U.S. president met NATO leaders.", date(2023, 5, 1))
+    late = actors_by_mention(nlp, "The U.S. president met NATO leaders.", date(2025, 5, 1))
+    assert early["The U.S. president"].name == "Joe Biden"
+    assert late["The U.S. president"].name == "Donald Trump"
+
+
+def test_former_official_is_not_coded_with_the_old_office(nlp):
+    actor = actors_by_mention(nlp, "Former British prime minister Rishi Sunak spoke.")[
+        "Rishi Sunak"
+    ]
+    assert (actor.country, actor.sector, actor.role) == ("GBR", "ELI", None)
+
+
+def test_unknown_person_is_coded_from_affiliation(nlp):
+    text = "Maria Oduya, a senior fellow at Chatham House, said the talks would fail."
+    actor = actors_by_mention(nlp, text)["Maria Oduya"]
+    assert (actor.country, actor.sector) == ("GBR", "EDU")
+
+
+def test_surnames_and_pronouns_link_back_to_the_person(nlp):
+    text = (
+        "Iranian Foreign Minister Abbas Araghchi arrived in Oman. "
+        "He met Omani officials, and Araghchi said his country wanted talks."
+    )
+    mentions = actors_by_mention(nlp, text)
+    araghchi = mentions["Abbas Araghchi"]
+    assert mentions["He"] is araghchi
+    assert mentions["Araghchi"] is araghchi
+    assert mentions["his"] is araghchi
+    assert (araghchi.code, araghchi.role) == ("IRNGOV", "Foreign Minister")
+
+
+def test_female_pronoun_skips_male_antecedent(nlp):
+    text = "Kaja Kallas met Marco Rubio in Brussels. She said the EU would act."
+    mentions = actors_by_mention(nlp, text)
+    assert mentions["She"].name == "Kaja Kallas"
+
+
+def test_capital_used_as_a_place_is_not_an_actor(nlp):
+    mentions = actors_by_mention(nlp, "Zelensky met Macron in Paris on Monday.")
+    assert "Paris" not in mentions
+    assert mentions["Macron"].code == "FRAGOV"
+
+
+def test_international_official_carries_the_organisation(nlp):
+    actor = actors_by_mention(nlp, "Antonio Guterres urged restraint.")["Antonio Guterres"]
+    assert (actor.country, actor.sector, actor.affiliation) == (None, "IGO", "UN")
+
+
+def test_region_group_is_one_actor(nlp):
+    mentions = actors_by_mention(nlp, "European countries pledged more air defence.")
+    assert mentions["European countries"].kind == "group"
+
+
+def test_bare_institution_takes_the_articles_country(nlp):
+    text = "Sudan's army said it repelled an attack. The army accused Sudan's paramilitaries."
+    assert actors_by_mention(nlp, text)["The army"].country == "SDN"

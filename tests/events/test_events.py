@@ -1,0 +1,105 @@
+"""Events: type, direction, modality, date and place read from sentences written for the tests."""
+
+from datetime import date
+
+import pytest
+
+
+def events_of(report):
+    """(type, source codes, target codes, modality) of each event."""
+    codes = {a.id: a.country or a.affiliation or a.name for a in report.actors}
+    return [
+        (
+            e.type,
+            sorted(codes[i] for i in e.source),
+            sorted(codes[i] for i in e.target),
+            str(e.modality),
+        )
+        for e in report.events
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Zelensky asked Washington for more air defence.",
+            ("REQUEST", ["UKR"], ["USA"], "asserted"),
+        ),
+        (
+            "Kyiv was struck by Russian missiles overnight.",
+            ("ASSAULT", ["RUS"], ["UKR"], "asserted"),
+        ),
+        (
+            "France and Germany urged Iran to resume talks.",
+            ("REQUEST", ["DEU", "FRA"], ["IRN"], "asserted"),
+        ),
+        ("Erdogan will meet Putin in Sochi next week.", ("CONSULT", ["TUR"], ["RUS"], "planned")),
+        (
+            "Washington is considering sending Patriot missiles to Kyiv.",
+            ("AID", ["USA"], ["UKR"], "hypothetical"),
+        ),
+        ("Russia denied attacking the convoy.", ("REJECT", ["RUS"], [], "asserted")),
+        (
+            "The Wall Street Journal reported that Qatar paid the ransom to Hamas.",
+            ("AID", ["QAT"], ["PSE"], "reported-claim"),
+        ),
+        (
+            "The United States imposed sanctions on Iran.",
+            ("SANCTION", ["USA"], ["IRN"], "asserted"),
+        ),
+        ("China condemned the Japanese prime minister.", ("ACCUSE", ["CHN"], ["JPN"], "asserted")),
+        (
+            "Police in Kenya arrested dozens of protesters.",
+            ("COERCE", ["KEN"], ["KEN"], "asserted"),
+        ),
+    ],
+)
+def test_first_event_of_sentence(run, sentence, expected):
+    assert events_of(run(sentence))[0] == expected
+
+
+def test_conditional_threat(run):
+    report = run("If Tehran enriches uranium further, Israel will strike Iran, Netanyahu warned.")
+    found = events_of(report)
+    assert ("ASSAULT", ["ISR"], ["IRN"], "conditional") in found
+
+
+def test_refused_meeting_is_a_rejection_and_a_negated_meeting(run):
+    found = events_of(run("Burhan refused to meet Dagalo in Jeddah."))
+    assert ("REJECT", ["SDN"], ["SDN"], "asserted") in found
+    assert ("CONSULT", ["SDN"], ["SDN"], "negated") in found
+
+
+def test_event_date_and_place(run):
+    report = run("Rubio met Lavrov in Riyadh on Tuesday.", date(2025, 2, 20))
+    (event,) = report.events
+    assert (event.date.value, event.location.name, event.location.country) == (
+        "2025-02-18",
+        "Riyadh",
+        "SAU",
+    )
+    assert event.location.lat == pytest.approx(24.69, abs=0.1)
+
+
+def test_place_merely_named_is_not_pinned(run):
+    report = run("Macron, who returned from Kyiv, criticised Moscow.")
+    assert all(e.location is None for e in report.events)
+
+
+def test_cameo_goldstein_and_quad_class(run):
+    (event,) = run("Israeli jets bombed Hezbollah positions.").events
+    assert (event.type, event.cameo, event.quad_class) == ("ASSAULT", "195", 4)
+    assert event.goldstein == -10.0
+
+
+def test_evidence_is_the_sentence(run):
+    text = "Talks stalled. The EU imposed sanctions on Belarus on Friday."
+    report = run(text)
+    (event,) = report.events
+    assert text[event.evidence.start : event.evidence.end] == event.evidence.sentence
+    assert event.evidence.sentence.startswith("The EU imposed")
+
+
+def test_sentence_without_actors_gives_no_event(run):
+    assert run("The war has dragged on for years.").events == []

@@ -1,0 +1,62 @@
+"""Time expressions are found and resolved against the publication date."""
+
+from datetime import date
+
+import pytest
+
+from tidings.timex import find_times, parse_time_value
+
+WEDNESDAY = date(2025, 3, 5)
+
+
+@pytest.mark.parametrize(
+    ("text", "tense", "value", "granularity"),
+    [
+        ("Monday", "past", "2025-03-03", "day"),
+        ("Wednesday", "past", "2025-03-05", "day"),
+        ("Tuesday", "future", "2025-03-11", "day"),
+        ("Wednesday", "future", "2025-03-05", "day"),
+        ("yesterday", "past", "2025-03-04", "day"),
+        ("this week", "present", "2025-W10", "week"),
+        ("last month", "past", "2025-02", "month"),
+        ("next year", "future", "2026", "year"),
+        ("on March 3", "past", "2025-03-03", "day"),
+        ("September 28", "past", "2024-09-28", "day"),
+        ("28 September 2023", "past", "2023-09-28", "day"),
+        ("in 2022", "past", "2022", "year"),
+        ("since February", "present", "2025-02/2025-03-05", "range"),
+        ("between March 1 and 4", "past", "2025-03-01/2025-03-04", "range"),
+        ("nearly four years", "present", "P4Y", "duration"),
+        ("two days ago", "past", "2025-03-03", "day"),
+        ("the spring of 2024", "past", "2024-SP", "season"),
+        ("February 30", "past", None, "day"),
+    ],
+)
+def test_time_values_follow_the_documented_policy(text, tense, value, granularity):
+    assert parse_time_value(text, WEDNESDAY, tense) == (value, granularity)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Russian drones hit Odesa on Monday.", [("Monday", "2025-03-03")]),
+        ("The ministers will meet on Friday in Doha.", [("Friday", "2025-03-07")]),
+        ("Officials said on Wednesday that the talks had stalled.", [("Wednesday", "2025-03-05")]),
+        ("Protests have continued since February.", [("since February", "2025-02/2025-03-05")]),
+    ],
+)
+def test_weekday_direction_comes_from_the_clause_tense(nlp, sentence, expected):
+    times = find_times(nlp(sentence), WEDNESDAY)
+    assert [(t.text, t.value) for t in times] == expected
+
+
+def test_offsets_point_at_the_expression(nlp):
+    text = "The summit is scheduled for June 12 in Geneva."
+    (time,) = find_times(nlp(text), WEDNESDAY)
+    assert text[time.start : time.end] == "June 12"
+    assert time.value == "2025-06-12"
+
+
+def test_no_publication_date_leaves_relative_times_unanchored(nlp):
+    (time,) = find_times(nlp("The envoy arrived on Monday."), None)
+    assert time.value is None
