@@ -48,9 +48,14 @@ def outlet_span(token: Token) -> Span:
 
 
 def outlet_name(span: Span) -> str:
-    """The outlet as written, without a leading lower-case article."""
+    """The outlet as written, without a leading article that only the sentence start capitalised.
+
+    "told The Moscow Times" keeps its capital "The": it is part of the name.
+    """
     text = span.text
-    return text[4:] if text.startswith("the ") else text
+    if text.startswith("the ") or (text.startswith("The ") and span[0].is_sent_start):
+        return text[4:]
+    return text
 
 
 @cache

@@ -44,11 +44,13 @@ def quoted_stretches(text: str) -> Iterator[tuple[int, int]]:
         if end < 0:
             return
         if 0 <= paragraph_end < end:
-            # An unclosed quote in a paragraph continues if the next paragraph opens one.
+            # An unclosed quote in a paragraph continues if the next paragraph opens one: the
+            # paragraph is one quote, and the next paragraph's mark opens the next one.
             next_start = paragraph_end + 2
-            if text[next_start : next_start + 1] != char:
-                position = paragraph_end + 2
-                continue
+            if text[next_start : next_start + 1] == char and paragraph_end > position + 1:
+                yield position + 1, paragraph_end
+            position = next_start
+            continue
         if end > position + 1:
             yield position + 1, end
         position = end + 1
@@ -134,7 +136,9 @@ def direct_quotes(doc: Doc, actors: ActorResolution) -> list[Quote]:
             subject = speaker_token(cue) if cue is not None else None
             kind = QuoteKind.DIRECT
         speaker = actor_of(subject, actors)
-        if cue is None and previous is not None and paragraph == previous_paragraph:
+        stands_alone = len(span) >= 0.8 * len([t for t in span.sent if not t.is_punct])
+        continues = paragraph == previous_paragraph or stands_alone
+        if cue is None and previous is not None and continues:
             speaker, cue_text = previous.speaker, previous.cue
         else:
             cue_text = cue.text if cue is not None else None
