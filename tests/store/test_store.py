@@ -1,0 +1,143 @@
+"""The DuckDB store: round trip, idempotent ingest, replacement, rollback, safe filters."""
+
+from datetime import date
+
+import pytest
+
+from tidings.model import (
+    Actor,
+    Article,
+    Event,
+    EventDate,
+    Evidence,
+    Location,
+    Mention,
+    Modality,
+    Quote,
+    QuoteKind,
+    Report,
+)
+from tidings.store import open_store
+
+
+def make_report(
+    article_id="a-1", text="Kyiv asked Washington for help.", modality=Modality.ASSERTED
+):
+    kyiv = Actor(
+        "a1", "Ukraine", "UKR", "GOV", kind="country", mentions=[Mention("Kyiv", 0, 4, "metonym")]
+    )
+    usa = Actor(
+        "a2",
+        "United States",
+        "USA",
+        "GOV",
+        kind="country",
+        mentions=[Mention("Washington", 11, 21)],
+    )
+    event = Event(
+        id="e1",
+        type="REQUEST",
+        trigger="asked",
+        trigger_start=5,
+        trigger_end=10,
+        evidence=Evidence(text, 0, len(text)),
+        modality=modality,
+        cameo="020",
+        goldstein=3.0,
+        quad_class=3,
+        source=["a1"],
+        target=["a2"],
+        date=EventDate("2025-03-03", "day", "Monday"),
+        location=Location("Kyiv", "UKR", 50.45, 30.52),
+        confidence=0.9,
+    )
+    quote = Quote("help", 26, 30, QuoteKind.PARTIAL, "a1", "asked")
+    article = Article(article_id, text, title="T", outlet="Wire", published=date(2025, 3, 5))
+    return Report(article, actors=[kyiv, usa], events=[event], quotes=[quote])
+
+
+@pytest.fixture
+def store(tmp_path):
+    with open_store(tmp_path / "t.duckdb") as opened:
+        yield opened
+
+
+def test_round_trip_keeps_the_record(store):
+    report = make_report()
+    assert store.ingest(report, content_hash="h1")
+    stored = store.report("a-1")
+    expected = report.to_dict()
+    assert stored["events"][0] == {**expected["events"][0], "confidence": 0.9}
+    assert stored["actors"][0]["mentions"] == expected["actors"][0]["mentions"]
+    assert stored["quotes"] == expected["quotes"]
+
+
+def test_ingesting_twice_changes_nothing(store):
+    assert store.ingest(make_report(), content_hash="h1")
+    before = store.counts()
+    assert not store.ingest(make_report(), content_hash="h1")
+    assert store.counts() == before
+
+
+def test_changed_article_replaces_its_rows(store):
+    store.ingest(make_report(), content_hash="h1")
+    store.ingest(make_report(modality=Modality.PLANNED), content_hash="h2")
+    assert store.counts()["events"] == 1
+    assert store.events()[0]["modality"] == "planned"
+
+
+def test_failed_ingest_rolls_back_and_keeps_old_rows(store, monkeypatch):
+    store.ingest(make_report(), content_hash="h1")
+    before = store.counts()
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(store, "_insert_report", broken)
+    with pytest.raises(RuntimeError):
+        store.ingest(make_report(modality=Modality.PLANNED), content_hash="h2")
+    assert store.counts() == before
+    assert store.events()[0]["modality"] == "asserted"
+
+
+@pytest.mark.parametrize(
+    ("filters", "count"),
+    [
+        ({"actor": "UKR"}, 1),
+        ({"actor": "USAGOV"}, 1),
+        ({"actor": "ukraine"}, 1),
+        ({"actor": "RUS"}, 0),
+        ({"type": "REQUEST"}, 1),
+        ({"type": "ASSAULT"}, 0),
+        ({"since": date(2025, 3, 3)}, 1),
+        ({"since": date(2025, 3, 4)}, 0),
+        ({"until": date(2025, 3, 3), "modality": "asserted"}, 1),
+    ],
+)
+def test_event_filters(store, filters, count):
+    store.ingest(make_report(), content_hash="h1")
+    assert len(store.events(**filters)) == count
+
+
+def test_filter_values_are_never_sql(store):
+    store.ingest(make_report(), content_hash="h1")
+    assert store.events(actor="x' OR '1'='1") == []
+    assert store.events(type="REQUEST'; DROP TABLE events; --") == []
+    assert store.counts()["events"] == 1
+
+
+def test_untrusted_text_is_stored_verbatim(store):
+    text = "Robert'); DROP TABLE articles;-- <script>alert(1)</script> asked Washington."
+    store.ingest(make_report("evil", text), content_hash="h")
+    assert store.report("evil")["events"][0]["evidence"]["sentence"] == text
+
+
+def test_failures_are_recorded(store):
+    store.record_failure("bad.txt", "[E101] empty")
+    assert [(f["source"], f["reason"]) for f in store.failures()] == [("bad.txt", "[E101] empty")]
+
+
+def test_events_carry_codes_of_both_sides(store):
+    store.ingest(make_report(), content_hash="h1")
+    (row,) = store.events()
+    assert (row["source"], row["target"], row["location"]) == (["UKRGOV"], ["USAGOV"], "Kyiv")
