@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from tidings.lexicons import data_lines, data_table
 from tidings.model import ActorResolution, Citation, CitationKind, TimeExpression
+from tidings.parse import entity_span
 from tidings.quotes import actor_of, speaker_token
 
 REPORT_VERBS = frozenset({"report", "say", "publish", "write", "reveal", "cite", "quote", "claim"})
@@ -40,7 +41,7 @@ def generic_sources() -> dict[str, tuple[str, CitationKind]]:
 def outlet_span(token: Token) -> Span:
     """The name a token heads: its compounds, the article when part of the name, no trailing 's."""
     doc = token.doc
-    entity = next((e for e in doc.ents if e.start <= token.i < e.end), None)
+    entity = entity_span(token)
     if entity is not None:
         return entity
     left = min([token.i] + [c.i for c in token.lefts if c.dep_ in ("compound", "amod", "det")])

@@ -14,7 +14,7 @@ from functools import cache
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 from spacy.util import compile_infix_regex
 
 from tidings.errors import TidingsError
@@ -58,3 +58,20 @@ def load_nlp(model: str, max_length: int) -> Language:
     if "parser" in nlp.pipe_names:
         nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
     return nlp
+
+
+def entity_span(token: Token) -> Span | None:
+    """The named entity a token is part of, found from the token's IOB tags (no `doc.ents`).
+
+    `doc.ents` builds every entity span on each access; stages ask this per token.
+    """
+    if not token.ent_type_:
+        return None
+    doc = token.doc
+    start = token.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return Span(doc, start, end, label=token.ent_type_)

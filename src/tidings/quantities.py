@@ -124,12 +124,13 @@ def find_quantities(doc: Doc) -> list[Quantity]:
     """Quantities with units in a parsed article, conversions merged, values normalised."""
     quantities: list[Quantity] = []
     last_end = -1
+    text = doc.text  # built anew on each access: read it once
     for span in _candidate_spans(doc):
         if quantities and _is_conversion(doc, last_end, span):
             merged = quantities[-1]
             close = span.end + (span.end < len(doc) and doc[span.end].text == ")")
             quantities[-1] = Quantity(
-                text=doc.text[merged.start : doc[close - 1].idx + len(doc[close - 1])],
+                text=text[merged.start : doc[close - 1].idx + len(doc[close - 1])],
                 start=merged.start,
                 end=doc[close - 1].idx + len(doc[close - 1]),
                 value=merged.value,
@@ -155,7 +156,7 @@ def find_quantities(doc: Doc) -> list[Quantity]:
         text_end = doc[end - 1].idx + len(doc[end - 1])
         quantities.append(
             Quantity(
-                text=doc.text[span.start_char : text_end],
+                text=text[span.start_char : text_end],
                 start=span.start_char,
                 end=text_end,
                 value=value,

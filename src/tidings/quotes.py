@@ -123,11 +123,12 @@ def direct_quotes(doc: Doc, actors: ActorResolution) -> list[Quote]:
     quotes: list[Quote] = []
     previous: Quote | None = None
     previous_paragraph = -1
-    for start, end in quoted_stretches(doc.text):
+    text = doc.text  # built anew on each access: read it once
+    for start, end in quoted_stretches(text):
         span = _tokens_in(doc, start, end)
         if span is None or not span.text.strip():
             continue
-        paragraph = doc.text.rfind("\n\n", 0, start)
+        paragraph = text.rfind("\n\n", 0, start)
         if is_partial(doc, span):
             cue, subject = governing_speaker(span)
             kind = QuoteKind.PARTIAL
@@ -143,7 +144,7 @@ def direct_quotes(doc: Doc, actors: ActorResolution) -> list[Quote]:
         else:
             cue_text = cue.text if cue is not None else None
         quote = Quote(
-            text=doc.text[start:end].strip(),
+            text=text[start:end].strip(),
             start=start,
             end=end,
             kind=kind,
@@ -162,6 +163,7 @@ def indirect_quotes(
     """Complement clauses of speech verbs whose subject is an actor that is not an outlet."""
     verbs = speech_verbs()
     quotes = []
+    document_text = doc.text
     for token in doc:
         if token.pos_ != "VERB" or token.lemma_.lower() not in verbs:
             continue
@@ -178,7 +180,7 @@ def indirect_quotes(
         start, end = words[0].idx, words[-1].idx + len(words[-1])
         if any(start < q_end and q_start < end for q_start, q_end in quoted):
             continue
-        text = doc.text[start:end].rstrip(" ,.;")
+        text = document_text[start:end].rstrip(" ,.;")
         quotes.append(
             Quote(text, start, start + len(text), QuoteKind.INDIRECT, speaker, token.text)
         )

@@ -21,7 +21,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from tidings.actors.kb import Entry, KnowledgeBase, first_word, fold
+from tidings.actors.kb import Entry, KnowledgeBase, fold, token_key
 from tidings.lexicons import data_lines
 from tidings.model import Actor, ActorResolution, Mention
 
@@ -100,16 +100,17 @@ def not_actors() -> frozenset[str]:
 
 def match_surfaces(doc: Doc, kb: KnowledgeBase) -> list[tuple[int, int, Entry]]:
     """Knowledge-base surface forms in the text as token spans, longest first, no overlaps."""
-    text = fold(doc.text)
-    if len(text) != len(doc.text):
-        text = doc.text  # folding changed offsets (rare ligatures): match unfolded text
+    original = doc.text
+    text = fold(original)
+    if len(text) != len(original):
+        text = original  # folding changed offsets (rare ligatures): match unfolded text
     lowered = text.lower()
     ends = {t.idx + len(t): t.i + 1 for t in doc}
     matches = []
     position = 0
     while position < len(doc):
         token = doc[position]
-        key = first_word(fold(token.text))
+        key = token_key(token.text)
         best = None
         for form, case_sensitive, entry in kb.candidates(key):
             haystack = text if case_sensitive else lowered

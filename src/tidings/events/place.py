@@ -18,6 +18,7 @@ from tidings.actors import load_knowledge_base
 from tidings.actors.kb import fold
 from tidings.lexicons import data_table
 from tidings.model import Location
+from tidings.parse import entity_span
 
 LOCATION_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside", "on", "over"})
 LOCATION_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -65,11 +66,8 @@ def resolve_place(name: str) -> Location | None:
 
 
 def _location_entity(token: Token) -> Span | None:
-    doc = token.doc
-    for entity in doc.ents:
-        if entity.start <= token.i < entity.end and entity.label_ in LOCATION_LABELS:
-            return entity
-    return None
+    entity = entity_span(token)
+    return entity if entity is not None and entity.label_ in LOCATION_LABELS else None
 
 
 def attached_locations(token: Token) -> list[Span]:
