@@ -87,3 +87,10 @@ def test_region_group_is_one_actor(nlp):
 def test_bare_institution_takes_the_articles_country(nlp):
     text = "Sudan's army said it repelled an attack. The army accused Sudan's paramilitaries."
     assert actors_by_mention(nlp, text)["The army"].country == "SDN"
+
+
+def test_places_and_headline_words_are_not_people(nlp):
+    text = "Rebels Advance on Bukavu\n\nThe fighters would march on Bukavu, Nangaa said."
+    names = {actor.name for actor in actors_by_mention(nlp, text).values()}
+    assert "Bukavu" not in names
+    assert not any("Advance" in name for name in names)

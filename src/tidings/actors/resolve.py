@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from tidings.actors.kb import Entry, KnowledgeBase, fold, token_key
 from tidings.lexicons import data_lines
 from tidings.model import Actor, ActorResolution, Mention
+from tidings.places import resolve_place
 
 PLACE_PREPOSITIONS = frozenset(
     {"in", "at", "near", "from", "over", "across", "into", "around", "outside", "inside",
@@ -96,6 +97,17 @@ class Reading:
 def not_actors() -> frozenset[str]:
     """Names the statistical model takes for people but are weapons or products."""
     return frozenset(line.lower() for line in data_lines("data/kb/not_actors.txt"))
+
+
+def in_headline(span: Span) -> bool:
+    """Whether a span lies in a title-case headline line (the model reads people into them)."""
+    text = span.doc.text
+    first_line_end = text.find("\n\n")
+    if not 0 <= span.start_char < first_line_end:
+        return False
+    words = text[:first_line_end].split()
+    capitalised = sum(w[:1].isupper() for w in words)
+    return not words[-1].endswith(".") and capitalised >= 0.6 * len(words)
 
 
 def match_surfaces(doc: Doc, kb: KnowledgeBase) -> list[tuple[int, int, Entry]]:
@@ -391,6 +403,8 @@ def resolve_people(reading: Reading, by_token: dict[int, Entry]) -> None:
             entity.label_ == "PERSON"
             and entity.root.pos_ == "PROPN"
             and fold(entity.text).lower() not in not_actors()
+            and not in_headline(entity)
+            and resolve_place(entity.text) is None
         ):
             reading.add(
                 entity.start, entity.end, describe_person(reading, entity, by_token), "name"

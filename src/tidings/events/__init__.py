@@ -10,7 +10,6 @@ from tidings.events.dating import event_date
 from tidings.events.detect import Candidate, candidates
 from tidings.events.lexicon import Lexicon, load_lexicon
 from tidings.events.modality import event_modality, governing_chain
-from tidings.events.place import event_location
 from tidings.model import (
     ActorResolution,
     Citation,
@@ -19,6 +18,7 @@ from tidings.model import (
     Modality,
     TimeExpression,
 )
+from tidings.places import event_location
 
 __all__ = ["find_events"]
 

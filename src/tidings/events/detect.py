@@ -76,6 +76,8 @@ def verb_subject(verb: Token) -> tuple[Token | None, bool]:
             return _relative_head(child), False
         if child.dep_ == "agent":
             return next((g for g in child.children if g.dep_ == "pobj"), None), False
+    if any(c.dep_ in ("nsubjpass", "expl") for c in verb.children):
+        return None, False  # "100 people were killed": a passive without agent names no one
     current = verb
     for _ in range(4):
         if current.dep_ == "xcomp":
@@ -94,7 +96,7 @@ def verb_subject(verb: Token) -> tuple[Token | None, bool]:
             )
             if controller is not None:
                 return controller, True
-        if current.dep_ in ("xcomp", "conj", "advcl", "ccomp") and current.head.i != current.i:
+        if current.dep_ in ("xcomp", "conj", "advcl") and current.head.i != current.i:
             current = current.head
             if current.pos_ == "ADJ":
                 return None, False  # "countries willing to transfer": the parse loses who

