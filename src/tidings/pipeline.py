@@ -86,7 +86,8 @@ def _start_worker(settings: Settings) -> None:
 
 
 def _extract_in_worker(articles: list[Article]) -> list[Report]:
-    assert _worker_pipeline is not None, "worker started without its pipeline"
+    if _worker_pipeline is None:
+        raise RuntimeError("a worker process started without its pipeline")
     return _extract_batch(articles, _worker_pipeline, _worker_pipeline.settings.batch_size)
 
 

@@ -238,19 +238,17 @@ class Store:
         limit: int | None = None,
     ) -> list[dict[str, Any]]:
         """Stored events matching the filters, with their actors' codes and names."""
-        clauses, params = [], []
-        if type:
-            clauses.append("e.type = ?")
-            params.append(type)
-        if modality:
-            clauses.append("e.modality = ?")
-            params.append(modality)
-        if since:
-            clauses.append("e.date_start >= ?")
-            params.append(since)
-        if until:
-            clauses.append("e.date_start <= ?")
-            params.append(until)
+        clauses: list[str] = []
+        params: list[Any] = []
+        for clause, value in (
+            ("e.type = ?", type),
+            ("e.modality = ?", modality),
+            ("e.date_start >= ?", since),
+            ("e.date_start <= ?", until),
+        ):
+            if value:
+                clauses.append(clause)
+                params.append(value)
         if actor:
             clauses.append(
                 "EXISTS (SELECT 1 FROM event_actors ea JOIN actors a ON a.id = ea.actor_id "
