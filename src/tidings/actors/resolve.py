@@ -509,7 +509,7 @@ def resolve_bare_groups(reading: Reading, by_token: dict[int, Entry]) -> None:
     for token in doc:
         if token.i in reading.taken or token.pos_ != "NOUN":
             continue
-        if token.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos"):
+        if token.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "poss"):
             continue
         title = kb.titles.get(token.lower_)
         if title is None or title.kind != "group":

@@ -23,6 +23,8 @@ SUBJECTS = ("nsubj", "csubj")
 OBJECTS = ("dobj", "dative", "iobj", "attr")
 MODIFIER_DEPS = ("compound", "amod", "poss", "nmod", "appos")
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+# Events whose direct object is the thing moved ("sent troops", "supplied missiles").
+THEME_OBJECT_TYPES = frozenset({"AID", "MOBILIZE"})
 OUTLET_SECTORS = frozenset({"MED"})
 
 
@@ -125,7 +127,14 @@ def targets_of_verb(verb: Token, entry: Trigger) -> list[Token]:
     tokens = []
     holders = [verb]
     for child in verb.children:
-        if child.dep_ == "dative" and child.pos_ == "ADP":
+        supplied_with = any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children)
+        if (
+            child.dep_ in ("dobj", "attr")
+            and entry.type in THEME_OBJECT_TYPES
+            and not supplied_with
+        ):
+            holders.append(child)  # what is sent, not whom: its "to" phrase may name the target
+        elif child.dep_ == "dative" and child.pos_ == "ADP":
             # "sending missiles to Kyiv": the parser marks the preposition itself as dative.
             tokens.extend(g for g in child.children if g.dep_ == "pobj")
         elif child.dep_ in OBJECTS or child.dep_ == "nsubjpass":
@@ -171,7 +180,7 @@ def threatened_in_complement(verb: Token, actors: ActorResolution, source: list[
     Recipients ("supply of missiles to Ukraine") are passed over when another actor is named:
     the warning is aimed at whoever would act, or pay, not at who would receive.
     """
-    clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    clause = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp")), None)
     if clause is None:
         return []
     named: list[tuple[str, bool]] = []
@@ -242,6 +251,8 @@ def candidates(doc: Doc, actors: ActorResolution, lexicon: Lexicon) -> list[Cand
                 candidate.target += [
                     a for a in actors_in(target, actors) if a not in candidate.target
                 ]
+            if not candidate.target:
+                candidate.target = governing_targets(token, entry, actors)
             if not candidate.source:
                 candidate.source, candidate.inferred_source = governing_participants(
                     token, entry, actors, found
@@ -267,6 +278,23 @@ def candidates(doc: Doc, actors: ActorResolution, lexicon: Lexicon) -> list[Cand
     ]  # fmt: skip
 
 
+def governing_targets(noun: Token, entry: Trigger, actors: ActorResolution) -> list[str]:
+    """Target prepositions hung on the words above a nominal event: "€5 billion in aid for Kyiv"."""
+    targets: list[str] = []
+    current = noun
+    for _ in range(3):
+        if current.dep_ not in ("pobj", "prep", "dobj", "npadvmod") or current.head.i == current.i:
+            break
+        current = current.head
+        for child in current.children:
+            if child.dep_ == "prep" and child.lower_ in entry.target_preps:
+                for pobj in (g for g in child.children if g.dep_ == "pobj"):
+                    targets += [a for a in actors_in(pobj, actors) if a not in targets]
+        if current.pos_ == "VERB":
+            break
+    return targets
+
+
 @cache
 def governing_verbs() -> dict[str, str]:
     """Verb lemma -> 'light' or 'enabling' (data/events/governing_verbs.tsv)."""
@@ -287,7 +315,13 @@ def governing_participants(
       are expected": the provision is Trump's side's).
     """
     head = noun.head
-    if noun.dep_ in ("dobj", "pobj") and head.pos_ == "VERB":
+    # "approved €5 billion in military aid": climb through the amount to the verb.
+    climbed = noun
+    for _ in range(3):
+        if head.pos_ == "VERB" or climbed.dep_ not in ("pobj", "prep", "dobj", "npadvmod"):
+            break
+        climbed, head = head, head.head
+    if climbed.dep_ in ("dobj", "pobj", "prep", "npadvmod") and head.pos_ == "VERB":
         role = governing_verbs().get(head.lemma_.lower())
         if role == "light":
             subject, _ = verb_subject(head)

@@ -156,6 +156,11 @@ def event_modality(
             found.add(Modality.CONDITIONAL)
     if event_type == "THREATEN" and _threat_is_conditional(trigger):
         found.add(Modality.CONDITIONAL)
+    if reporter is not None:
+        # "Israel denied that its forces had attacked": the reporting verb itself negates.
+        modality = cues.get(("governor", reporter.lemma_.lower()))
+        if modality:
+            found.add(Modality(modality))
     reporter = reporter or reporting_verb(trigger)
     citation = _cited(reporter, citations) if reporter is not None else None
     citation = citation or _according_to(trigger, citations)
@@ -169,7 +174,7 @@ def event_modality(
 def _threat_is_conditional(trigger: Token) -> bool:
     """A warning whose content is conditional: 'warned that there would be costs if …'."""
     for child in trigger.children:
-        if child.dep_ == "ccomp" and (
+        if child.dep_ in ("ccomp", "xcomp") and (
             _has_condition(child)
             or any(_has_condition(t) for t in child.subtree if t.pos_ in ("VERB", "AUX"))
         ):
