@@ -4,6 +4,7 @@ import json
 import shutil
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from tidings.cli import main
@@ -83,8 +84,12 @@ def test_min_confidence_filters_events():
     assert all(e["confidence"] >= 0.8 for e in confident["events"])
 
 
-def test_score_floors_hold_on_the_development_gold():
+@pytest.mark.parametrize(
+    ("gold_dir", "floors"),
+    [("examples", "floors.json"), ("sentences", "floors-sentences.json")],
+)
+def test_score_floors_hold_on_the_development_gold(gold_dir, floors):
     result = CliRunner().invoke(
-        main, ["evaluate", str(GOLD / "examples"), "--floors", str(GOLD / "floors.json")]
+        main, ["evaluate", str(GOLD / gold_dir), "--floors", str(GOLD / floors)]
     )
     assert result.exit_code == 0, result.output

@@ -55,7 +55,12 @@ def actors_in(token: Token | None, actors: ActorResolution) -> list[str]:
             # A name covers its own compounds: do not look inside it for more actors.
             stack.extend(c for c in current.children if c.dep_ == "conj")
             continue
+        specific = any(
+            c.dep_ in ("amod", "compound") and c.i in actors.token_actor for c in current.children
+        )
         for child in current.children:
+            if specific and child.dep_ == "poss" and child.pos_ == "PRON":
+                continue  # "his Saudi counterpart" is the Saudi, not him
             if child.dep_ in (*MODIFIER_DEPS, "conj"):
                 stack.append(child)
             elif child.dep_ == "prep" and child.lower_ == "of":
@@ -113,6 +118,13 @@ def verb_subject(verb: Token) -> tuple[Token | None, bool]:
             owner = next((c for c in current.children if c.dep_ == "poss"), None)
             if owner is not None:
                 return owner, True
+            if current.pos_ == "VERB":
+                # "warned NATO against deploying": the object acts; "said after meeting
+                # Putin": the subject does.
+                for dep in ("dobj", *SUBJECTS):
+                    actor = next((c for c in current.children if c.dep_ == dep), None)
+                    if actor is not None:
+                        return _relative_head(actor), True
             continue
         break
     return None, False
@@ -268,6 +280,18 @@ def candidates(doc: Doc, actors: ActorResolution, lexicon: Lexicon) -> list[Cand
             candidate.target = threatened_in_complement(token, actors, candidate.source)
         candidate.target = [a for a in candidate.target if a not in candidate.source]
         found.append(candidate)
+    # A light verb whose object is itself a trigger ("pledged support") is not an event of
+    # its own: the noun is.
+    nouns = {c.token.i for c in found if c.token.pos_ == "NOUN"}
+    found = [
+        c
+        for c in found
+        if not (
+            c.token.pos_ == "VERB"
+            and governing_verbs().get(c.token.lemma_.lower()) == "light"
+            and any(child.dep_ == "dobj" and child.i in nouns for child in c.token.children)
+        )
+    ]
     # A noun that a verb trigger of the same type governs ("imposed sanctions") is that event.
     verbs = {c.token.i: c for c in found if c.token.pos_ == "VERB"}
     return [
@@ -333,6 +357,11 @@ def governing_participants(
             for candidate in found:
                 if served is not None and candidate.token.i == served.i and candidate.target:
                     return list(candidate.target), True
+    if noun.dep_ == "pobj" and noun.head.lower_ in ("during", "in", "at") and head.pos_ == "VERB":
+        subject, _ = verb_subject(head)
+        source = [a for a in actors_in(subject, actors) if not _is_outlet(a, actors)]
+        if source and noun.head.lower_ == "during":
+            return source, True  # "Wang Yi called … during a phone call with …"
     if noun.dep_ in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
         for child in head.children:
             if child.dep_ in OBJECTS:

@@ -25,6 +25,7 @@ STRENGTH = [
     Modality.PLANNED,
 ]
 CONDITION_MARKS = frozenset({"if", "unless"})
+TIME_ADJUNCTS = frozenset({"during", "after", "before", "amid", "following", "despite", "since"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +53,10 @@ def governing_chain(trigger: Token) -> tuple[list[Token], Token | None]:
             break
         if current.dep_ == "advcl" and any(c.dep_ == "mark" for c in current.children):
             break  # "While Trump has indicated …": the main clause's modality stays there
+        if current.dep_ == "conj" and any(c.dep_ in ("aux", "auxpass") for c in current.children):
+            break  # "does not possess … and will require": each conjunct has its own modality
+        if current.dep_ == "prep" and current.lower_ in TIME_ADJUNCTS:
+            break  # "called for a truce during a call": the call is not what was called for
         chain.append(parent)
         # "a round of talks", "the provision of missiles": an of-phrase belongs to its head.
         passes_of = current.dep_ == "prep" and current.lower_ == "of"
