@@ -61,10 +61,18 @@ def _tokens_in(doc: Doc, start: int, end: int) -> Span | None:
 
 
 def is_partial(doc: Doc, span: Span) -> bool:
-    """A few quoted words inside a sentence they do not make up."""
+    """A few quoted words inside a sentence they do not make up.
+
+    Quoted words that follow a word directly ('the deal "does not give access"') are part of
+    the writer's sentence; a quote after a colon, a comma or at a sentence start is the
+    speaker's own sentence.
+    """
     words = [t for t in span if not t.is_punct]
     if len(words) > PARTIAL_MAX_WORDS:
         return False
+    before = doc.text[: span.start_char].rstrip(' "“«„')[-1:]
+    if before.isalnum():
+        return True
     sentence = span.sent
     outside = [t for t in sentence if (t.i < span.start or t.i >= span.end) and not t.is_punct]
     return len(outside) > 3 and not any(t.pos_ == "VERB" for t in words)
@@ -108,14 +116,35 @@ def cue_outside(doc: Doc, span: Span) -> Token | None:
     )
 
 
+def inherited_subject(verb: Token) -> Token | None:
+    """A verb's subject, or the one it shares ("denied … and said", "stated, adding that")."""
+    current = verb
+    for _ in range(3):
+        subject = speaker_token(current)
+        if subject is not None:
+            return subject
+        if current.dep_ not in ("conj", "advcl", "xcomp") or current.head.i == current.i:
+            return None
+        current = current.head
+    return None
+
+
 def governing_speaker(span: Span) -> tuple[Token | None, Token | None]:
-    """For a partial quote: the nearest ancestor verb with a subject, and that subject."""
+    """For a partial quote: the speech verb it depends on and its subject, else the nearest
+    verb with a subject ("Biden said the strikes were 'a clear message'": Biden)."""
+    verbs = speech_verbs()
+    fallback: tuple[Token | None, Token | None] = (None, None)
     for ancestor in span.root.ancestors:
-        if ancestor.pos_ in ("VERB", "AUX"):
-            subject = speaker_token(ancestor)
-            if subject is not None and subject.pos_ != "DET":
-                return ancestor, subject
-    return None, None
+        if ancestor.pos_ not in ("VERB", "AUX"):
+            continue
+        subject = inherited_subject(ancestor)
+        if subject is None or subject.pos_ == "DET":
+            continue
+        if ancestor.lemma_.lower() in verbs:
+            return ancestor, subject
+        if fallback[0] is None:
+            fallback = (ancestor, subject)
+    return fallback
 
 
 def direct_quotes(doc: Doc, actors: ActorResolution) -> list[Quote]:
@@ -168,7 +197,7 @@ def indirect_quotes(
         if token.pos_ != "VERB" or token.lemma_.lower() not in verbs:
             continue
         clause = next((c for c in token.children if c.dep_ == "ccomp"), None)
-        subject = speaker_token(token)
+        subject = inherited_subject(token)
         speaker = actor_of(subject, actors)
         if clause is None or speaker is None or _is_media(speaker, actors):
             continue

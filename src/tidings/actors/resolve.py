@@ -25,6 +25,7 @@ from tidings.actors.kb import Entry, KnowledgeBase, fold, token_key
 from tidings.lexicons import data_lines
 from tidings.model import Actor, ActorResolution, Mention
 from tidings.places import resolve_place
+from tidings.quotes import quoted_stretches
 
 PLACE_PREPOSITIONS = frozenset(
     {"in", "at", "near", "from", "over", "across", "into", "around", "outside", "inside",
@@ -432,9 +433,15 @@ def _surname_key(reading: Reading, entity: Span) -> str | None:
 
 
 def resolve_pronouns(reading: Reading) -> None:
-    """Step 5: he/she/it and friends to the most recent compatible actor."""
+    """Step 5: he/she/it and friends to the most recent compatible actor.
+
+    A pronoun outside quote marks never refers to a name inside them: 'There will be no
+    Maidan,' he said" is not about Maidan.
+    """
     doc = reading.doc
-    anchors = sorted(reading.found, key=lambda f: f.start)
+    quoted = [(doc.char_span(s, e, alignment_mode="expand")) for s, e in quoted_stretches(doc.text)]
+    inside = {t.i for span in quoted if span is not None for t in span}
+    anchors = sorted((f for f in reading.found if f.start not in inside), key=lambda f: f.start)
     for token in doc:
         lower = token.lower_
         if token.pos_ != "PRON" or token.i in reading.taken:
