@@ -15,6 +15,7 @@ from spacy.tokens import Token
 from tidings.model import EventDate, TimeExpression
 
 POINT_GRANULARITIES = frozenset({"day", "week", "month", "year", "range", "season"})
+TEMPORAL_MARKS = frozenset({"since", "after", "before", "when", "while", "until", "as", "once"})
 
 
 def _inside(time: TimeExpression, token: Token) -> bool:
@@ -25,14 +26,27 @@ def _inside(time: TimeExpression, token: Token) -> bool:
 
 
 def _in_other_clause(time: TimeExpression, trigger: Token) -> bool:
-    token = next((t for t in trigger.sent if t.idx >= time.start), None)
-    if token is None:
+    inside = [t for t in trigger.sent if time.start <= t.idx < time.end]
+    if not inside:
         return False
+    # The expression's root: its token whose head lies outside it ("next year" -> "year").
+    token = next((t for t in inside if not time.start <= t.head.idx < time.end), inside[0])
+    if (
+        time.granularity == "year"
+        and token.dep_ in ("compound", "nmod", "amod", "nummod")
+        and token.head.pos_ == "NOUN"
+        and token.head.i != trigger.i
+    ):
+        return True  # "the 2015 nuclear accord": the year names the accord
     for ancestor in [token, *token.ancestors]:
-        if ancestor.dep_ in ("relcl", "acl") and not (
-            ancestor.left_edge.i <= trigger.i <= ancestor.right_edge.i
-        ):
-            return True
+        if ancestor.dep_ not in ("relcl", "acl", "ccomp", "advcl"):
+            continue
+        if ancestor.left_edge.i <= trigger.i <= ancestor.right_edge.i:
+            continue
+        marks = {c.lower_ for c in ancestor.children if c.dep_ == "mark"}
+        if ancestor.dep_ == "advcl" and marks & TEMPORAL_MARKS:
+            continue  # "refused … since the war began in April 2023" dates the refusal
+        return True
     return False
 
 
@@ -52,12 +66,12 @@ def event_date(
         and t.granularity in POINT_GRANULARITIES
         and sentence.start_char <= t.start < sentence.end_char
     ]
+    # A time inside another clause (relative, complement, adverbial) dates that clause.
+    free = [t for t in dated if not _in_other_clause(t, trigger)]
     for token in [trigger, *anchors]:
-        for time in dated:
+        for time in free:
             if _inside(time, token):
                 return _as_date(time)
-    # A time inside another relative clause dates that clause, not this event.
-    free = [t for t in dated if not _in_other_clause(t, trigger)]
     if free:
         return _as_date(free[0])
     if published is None:

@@ -150,7 +150,9 @@ def targets_of_verb(verb: Token, entry: Trigger) -> list[Token]:
             # "sending missiles to Kyiv": the parser marks the preposition itself as dative.
             tokens.extend(g for g in child.children if g.dep_ == "pobj")
         elif child.dep_ in OBJECTS or child.dep_ == "nsubjpass":
-            tokens.append(child)
+            owned = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in child.children)
+            if child.i in own_tokens(child) or not owned:
+                tokens.append(child)  # "recall its ambassadors": its own, no target
             holders.append(child)
         elif child.dep_ in ("advmod", "npadvmod", "oprd") and child.pos_ == "PROPN":
             tokens.append(child)  # a name the parser mislabels ("meet Dagalo in Jeddah")
@@ -168,6 +170,11 @@ def targets_of_verb(verb: Token, entry: Trigger) -> list[Token]:
             if child.dep_ == "prep" and child.lower_ in entry.target_preps:
                 tokens.extend(g for g in child.children if g.dep_ == "pobj")
     return tokens
+
+
+def own_tokens(token: Token) -> set[int]:
+    """The token itself when it names an actor in its own right (a name, not "its envoys")."""
+    return {token.i} if token.pos_ == "PROPN" else set()
 
 
 def noun_arguments(noun: Token, entry: Trigger) -> tuple[list[Token], list[Token]]:
@@ -196,10 +203,13 @@ def threatened_in_complement(verb: Token, actors: ActorResolution, source: list[
     if clause is None:
         return []
     named: list[tuple[str, bool]] = []
+    countries = {country_of(a, actors) for a in source} - {None}
     for token in clause.subtree:
         actor_id = actors.token_actor.get(token.i)
         if actor_id is None or actor_id in source or any(a == actor_id for a, _ in named):
             continue
+        if country_of(actor_id, actors) in countries:
+            continue  # "Putin warned that Russia could …": his own country is no target
         recipient = token.dep_ == "pobj" and token.head.lower_ == "to"
         named.append((actor_id, recipient))
     preferred = [a for a, recipient in named if not recipient]
@@ -276,9 +286,17 @@ def candidates(doc: Doc, actors: ActorResolution, lexicon: Lexicon) -> list[Cand
                     complement, entry_for_complement(complement, lexicon)
                 ):
                     candidate.target += actors_in(target, actors)
+        if entry.type == "REQUEST" and not candidate.target:
+            # "demanded that Russia withdraw": the one asked is the complement's subject
+            for clause in (c for c in token.children if c.dep_ == "ccomp"):
+                for subject in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")):
+                    candidate.target += actors_in(subject, actors)
         if entry.type == "THREATEN" and not candidate.target:
             candidate.target = threatened_in_complement(token, actors, candidate.source)
-        candidate.target = [a for a in candidate.target if a not in candidate.source]
+        dropped = own_forces(candidate.source, candidate.target, actors)
+        candidate.target = [
+            a for a in candidate.target if a not in candidate.source and a not in dropped
+        ]
         found.append(candidate)
     # A light verb whose object is itself a trigger ("pledged support") is not an event of
     # its own: the noun is.
@@ -376,6 +394,23 @@ def governing_participants(
         if source:
             return source, True
     return [], False
+
+
+def country_of(actor_id: str, actors: ActorResolution) -> str | None:
+    """The country of an actor id."""
+    actor = next((a for a in actors.actors if a.id == actor_id), None)
+    return actor.country if actor is not None else None
+
+
+def own_forces(source: list[str], target: list[str], actors: ActorResolution) -> list[str]:
+    """Targets that are the source country's own military ("withdraw its troops")."""
+    countries = {country_of(a, actors) for a in source} - {None}
+    own = []
+    for actor_id in target:
+        actor = next((a for a in actors.actors if a.id == actor_id), None)
+        if actor is not None and actor.sector == "MIL" and actor.country in countries:
+            own.append(actor_id)
+    return own
 
 
 def _is_outlet(actor_id: str, actors: ActorResolution) -> bool:
