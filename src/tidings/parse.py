@@ -75,3 +75,16 @@ def entity_span(token: Token) -> Span | None:
     while end < len(doc) and doc[end].ent_iob_ == "I":
         end += 1
     return Span(doc, start, end, label=token.ent_type_)
+
+
+def in_headline(span: Span | Token) -> bool:
+    """Whether a span lies in the article's headline: a first line, capitalised like a title,
+    set off by a blank line. The parser misreads title case; headlines restate the body."""
+    text = span.doc.text
+    first_line_end = text.find("\n\n")
+    start = span.idx if isinstance(span, Token) else span.start_char
+    if not 0 <= start < first_line_end:
+        return False
+    words = text[:first_line_end].split()
+    capitalised = sum(w[:1].isupper() for w in words)
+    return not words[-1].endswith(".") and capitalised >= 0.6 * len(words)

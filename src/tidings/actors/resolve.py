@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from tidings.actors.kb import Entry, KnowledgeBase, fold, token_key
 from tidings.lexicons import data_lines
 from tidings.model import Actor, ActorResolution, Mention
+from tidings.parse import in_headline
 from tidings.places import resolve_place
 from tidings.quotes import quoted_stretches
 
@@ -98,17 +99,6 @@ class Reading:
 def not_actors() -> frozenset[str]:
     """Names the statistical model takes for people but are weapons or products."""
     return frozenset(line.lower() for line in data_lines("data/kb/not_actors.txt"))
-
-
-def in_headline(span: Span) -> bool:
-    """Whether a span lies in a title-case headline line (the model reads people into them)."""
-    text = span.doc.text
-    first_line_end = text.find("\n\n")
-    if not 0 <= span.start_char < first_line_end:
-        return False
-    words = text[:first_line_end].split()
-    capitalised = sum(w[:1].isupper() for w in words)
-    return not words[-1].endswith(".") and capitalised >= 0.6 * len(words)
 
 
 def match_surfaces(doc: Doc, kb: KnowledgeBase) -> list[tuple[int, int, Entry]]:

@@ -23,10 +23,18 @@ from tidings.places import event_location
 __all__ = ["find_events"]
 
 
-def refine(candidate: Candidate, lexicon: Lexicon) -> tuple[str, str | None, str, tuple[str, ...]]:
-    """Type, mode, CAMEO code and contexts after the trigger's modifiers or object refine them."""
+def refine(
+    candidate: Candidate, lexicon: Lexicon, actors: ActorResolution
+) -> tuple[str, str | None, str, tuple[str, ...]]:
+    """Type, mode, CAMEO code and contexts after the trigger's modifiers or object refine them.
+
+    Violence by civilians (protesters storming embassies) is a riot, not a military assault.
+    """
     entry = candidate.entry
     event_type, mode, cameo, contexts = entry.type, entry.mode, entry.cameo, entry.contexts
+    sources = [a for a in actors.actors if a.id in candidate.source]
+    if event_type == "ASSAULT" and sources and all(a.sector == "CVL" for a in sources):
+        return "PROTEST", "riot", "145", ("rights_freedoms",)
     token = candidate.token
     modifiers = [c for c in token.children if c.dep_ in ("compound", "amod", "dobj", "nmod")]
     for child in list(modifiers):
@@ -40,9 +48,13 @@ def refine(candidate: Candidate, lexicon: Lexicon) -> tuple[str, str | None, str
     return event_type, mode, cameo, contexts
 
 
-def confidence(candidate: Candidate) -> float:
-    """How sure the event is, from how it was found."""
-    score = 0.45
+def confidence(candidate: Candidate, modality: Modality) -> float:
+    """How sure the event is, from how it was found.
+
+    Modality cues are read less reliably than plain assertions, so a non-asserted event
+    loses a little.
+    """
+    score = 0.45 - (0.1 if modality is not Modality.ASSERTED else 0.0)
     score += 0.25 if candidate.source else 0.0
     score += 0.15 if candidate.target else 0.0
     score += 0.1 if candidate.token.pos_ == "VERB" else 0.0
@@ -81,7 +93,7 @@ def find_events(
         if not candidate.source and not candidate.target:
             continue
         token = candidate.token
-        event_type, mode, cameo, contexts = refine(candidate, lexicon)
+        event_type, mode, cameo, contexts = refine(candidate, lexicon, actors)
         reading = event_modality(token, event_type=event_type, lexicon=lexicon, citations=citations)
         anchors = _anchors(token)
         sentence = token.sent
@@ -104,8 +116,7 @@ def find_events(
                 date=event_date(token, anchors, times, published),
                 location=event_location(token, anchors),
                 reported_by=reading.reported_by,
-                confidence=confidence(candidate)
-                - (0.1 if reading.modality is not Modality.ASSERTED else 0.0),
+                confidence=confidence(candidate, reading.modality),
             )
         )
     return events

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 from tidings.events.lexicon import Lexicon, Trigger
 from tidings.lexicons import data_table
 from tidings.model import ActorResolution
+from tidings.parse import in_headline
 from tidings.quotes import speech_verbs
 
 SUBJECTS = ("nsubj", "csubj")
@@ -25,6 +26,11 @@ MODIFIER_DEPS = ("compound", "amod", "poss", "nmod", "appos")
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 # Events whose direct object is the thing moved ("sent troops", "supplied missiles").
 THEME_OBJECT_TYPES = frozenset({"AID", "MOBILIZE"})
+NOT_AN_EVENT = "-"  # lexicon type of combinations that are no event ("pay a price")
+# Nouns that only measure what they hold: "€5 billion in aid", "two days of drills".
+CONTAINER_NOUNS = frozenset(
+    {"round", "package", "series", "wave", "batch", "tranche", "day", "week", "month", "hour"}
+)
 OUTLET_SECTORS = frozenset({"MED"})
 
 
@@ -118,6 +124,11 @@ def verb_subject(verb: Token) -> tuple[Token | None, bool]:
             owner = next((c for c in current.children if c.dep_ == "poss"), None)
             if owner is not None:
                 return owner, True
+            if current.pos_ == "NOUN" and current.dep_ == "dobj" and current.head.pos_ == "VERB":
+                # "the Council passed a resolution demanding …": whoever passed it demands
+                carrier = next((c for c in current.head.children if c.dep_ in SUBJECTS), None)
+                if carrier is not None:
+                    return _relative_head(carrier), True
             if current.pos_ == "VERB":
                 # "warned NATO against deploying": the object acts; "said after meeting
                 # Putin": the subject does.
@@ -150,8 +161,7 @@ def targets_of_verb(verb: Token, entry: Trigger) -> list[Token]:
             # "sending missiles to Kyiv": the parser marks the preposition itself as dative.
             tokens.extend(g for g in child.children if g.dep_ == "pobj")
         elif child.dep_ in OBJECTS or child.dep_ == "nsubjpass":
-            owned = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in child.children)
-            if child.i in own_tokens(child) or not owned:
+            if not owned_by_pronoun(child):
                 tokens.append(child)  # "recall its ambassadors": its own, no target
             holders.append(child)
         elif child.dep_ in ("advmod", "npadvmod", "oprd") and child.pos_ == "PROPN":
@@ -172,9 +182,11 @@ def targets_of_verb(verb: Token, entry: Trigger) -> list[Token]:
     return tokens
 
 
-def own_tokens(token: Token) -> set[int]:
-    """The token itself when it names an actor in its own right (a name, not "its envoys")."""
-    return {token.i} if token.pos_ == "PROPN" else set()
+def owned_by_pronoun(token: Token) -> bool:
+    """A common noun with a pronoun possessor ("its ambassadors"), as opposed to a name."""
+    return token.pos_ != "PROPN" and any(
+        c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children
+    )
 
 
 def noun_arguments(noun: Token, entry: Trigger) -> tuple[list[Token], list[Token]]:
@@ -254,6 +266,8 @@ def candidates(doc: Doc, actors: ActorResolution, lexicon: Lexicon) -> list[Cand
         entry, completing = match
         if completing is not None:
             completed.add(completing.i)
+        if entry.type == NOT_AN_EVENT or in_headline(token):
+            continue
         candidate = Candidate(token, entry, object_token=completing)
         if token.pos_ == "VERB":
             subject, inferred = verb_subject(token)
@@ -320,6 +334,15 @@ def candidates(doc: Doc, actors: ActorResolution, lexicon: Lexicon) -> list[Cand
     ]  # fmt: skip
 
 
+def is_container(token: Token) -> bool:
+    """An amount or container noun a nominal event sits in ("€5 billion in aid")."""
+    return (
+        token.like_num
+        or token.ent_type_ in ("MONEY", "CARDINAL", "QUANTITY")
+        or (token.lemma_.lower() in CONTAINER_NOUNS)
+    )
+
+
 def governing_targets(noun: Token, entry: Trigger, actors: ActorResolution) -> list[str]:
     """Target prepositions hung on the words above a nominal event: "€5 billion in aid for Kyiv"."""
     targets: list[str] = []
@@ -328,6 +351,8 @@ def governing_targets(noun: Token, entry: Trigger, actors: ActorResolution) -> l
         if current.dep_ not in ("pobj", "prep", "dobj", "npadvmod") or current.head.i == current.i:
             break
         current = current.head
+        if current.pos_ in ("NOUN", "PROPN", "NUM") and not is_container(current):
+            break
         for child in current.children:
             if child.dep_ == "prep" and child.lower_ in entry.target_preps:
                 for pobj in (g for g in child.children if g.dep_ == "pobj"):
@@ -362,6 +387,8 @@ def governing_participants(
     for _ in range(3):
         if head.pos_ == "VERB" or climbed.dep_ not in ("pobj", "prep", "dobj", "npadvmod"):
             break
+        if head.pos_ in ("NOUN", "PROPN", "NUM") and not is_container(head):
+            break  # "in retaliation for weeks of attacks": the attacks are not the striker's
         climbed, head = head, head.head
     if climbed.dep_ in ("dobj", "pobj", "prep", "npadvmod") and head.pos_ == "VERB":
         role = governing_verbs().get(head.lemma_.lower())
@@ -387,7 +414,7 @@ def governing_participants(
                 if participants:
                     return participants, True
     root = noun.sent.root
-    directed = bool(noun_arguments(noun, entry)[1])
+    directed = any(actors_in(target, actors) for target in noun_arguments(noun, entry)[1])
     if directed and root.lemma_.lower() not in speech_verbs() and noun.i > root.i:
         subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         source = [a for a in actors_in(subject, actors) if not _is_outlet(a, actors)]
