@@ -77,14 +77,33 @@ def entity_span(token: Token) -> Span | None:
     return Span(doc, start, end, label=token.ent_type_)
 
 
+def headline_end(doc: Doc) -> int:
+    """Character offset where the headline ends, or -1 when the text has no headline line.
+
+    A headline is a first line, capitalised like a title, set off by a blank line. Computed
+    once per document (`doc.text` is rebuilt on every access).
+    """
+    if "tidings_headline_end" not in doc.user_data:
+        text = document_text(doc)
+        end = text.find("\n\n")
+        words = text[:end].split() if end > 0 else []
+        capitalised = sum(w[:1].isupper() for w in words)
+        is_headline = (
+            bool(words) and not words[-1].endswith(".") and capitalised >= 0.6 * len(words)
+        )
+        doc.user_data["tidings_headline_end"] = end if is_headline else -1
+    return doc.user_data["tidings_headline_end"]
+
+
 def in_headline(span: Span | Token) -> bool:
-    """Whether a span lies in the article's headline: a first line, capitalised like a title,
-    set off by a blank line. The parser misreads title case; headlines restate the body."""
-    text = span.doc.text
-    first_line_end = text.find("\n\n")
+    """Whether a span or token lies in the headline: the parser misreads title case, and a
+    headline restates the body."""
     start = span.idx if isinstance(span, Token) else span.start_char
-    if not 0 <= start < first_line_end:
-        return False
-    words = text[:first_line_end].split()
-    capitalised = sum(w[:1].isupper() for w in words)
-    return not words[-1].endswith(".") and capitalised >= 0.6 * len(words)
+    return start < headline_end(span.doc)
+
+
+def document_text(doc: Doc) -> str:
+    """The document's text, built once: spaCy rebuilds `doc.text` on every access."""
+    if "tidings_text" not in doc.user_data:
+        doc.user_data["tidings_text"] = doc.text
+    return doc.user_data["tidings_text"]

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span
 
 from tidings.lexicons import data_lines, data_table
 from tidings.model import Quantity
+from tidings.parse import document_text
 
 SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "m": 1e6}
 NUMBER_WORDS = {
@@ -124,7 +125,7 @@ def find_quantities(doc: Doc) -> list[Quantity]:
     """Quantities with units in a parsed article, conversions merged, values normalised."""
     quantities: list[Quantity] = []
     last_end = -1
-    text = doc.text  # built anew on each access: read it once
+    text = document_text(doc)
     for span in _candidate_spans(doc):
         if quantities and _is_conversion(doc, last_end, span):
             merged = quantities[-1]

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from tidings.lexicons import data_lines
 from tidings.model import ActorResolution, Quote, QuoteKind
+from tidings.parse import document_text
 
 QUOTE_PAIRS = {"“": "”", "«": "»", '"': '"', "„": "“"}
 PARTIAL_MAX_WORDS = 6
@@ -70,7 +71,7 @@ def is_partial(doc: Doc, span: Span) -> bool:
     words = [t for t in span if not t.is_punct]
     if len(words) > PARTIAL_MAX_WORDS:
         return False
-    before = doc.text[: span.start_char].rstrip(' "“«„')[-1:]
+    before = document_text(doc)[: span.start_char].rstrip(' "“«„')[-1:]
     if before.isalnum():
         return True
     sentence = span.sent
@@ -152,7 +153,7 @@ def direct_quotes(doc: Doc, actors: ActorResolution) -> list[Quote]:
     quotes: list[Quote] = []
     previous: Quote | None = None
     previous_paragraph = -1
-    text = doc.text  # built anew on each access: read it once
+    text = document_text(doc)
     for start, end in quoted_stretches(text):
         span = _tokens_in(doc, start, end)
         if span is None or not span.text.strip():
@@ -192,7 +193,6 @@ def indirect_quotes(
     """Complement clauses of speech verbs whose subject is an actor that is not an outlet."""
     verbs = speech_verbs()
     quotes = []
-    document_text = doc.text
     for token in doc:
         if token.pos_ != "VERB" or token.lemma_.lower() not in verbs:
             continue
@@ -209,7 +209,7 @@ def indirect_quotes(
         start, end = words[0].idx, words[-1].idx + len(words[-1])
         if any(start < q_end and q_start < end for q_start, q_end in quoted):
             continue
-        text = document_text[start:end].rstrip(" ,.;")
+        text = document_text(doc)[start:end].rstrip(" ,.;")
         quotes.append(
             Quote(text, start, start + len(text), QuoteKind.INDIRECT, speaker, token.text)
         )

@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from tidings.actors.kb import Entry, KnowledgeBase, fold, token_key
 from tidings.lexicons import data_lines
 from tidings.model import Actor, ActorResolution, Mention
-from tidings.parse import in_headline
+from tidings.parse import document_text, in_headline
 from tidings.places import resolve_place
 from tidings.quotes import quoted_stretches
 
@@ -103,7 +103,7 @@ def not_actors() -> frozenset[str]:
 
 def match_surfaces(doc: Doc, kb: KnowledgeBase) -> list[tuple[int, int, Entry]]:
     """Knowledge-base surface forms in the text as token spans, longest first, no overlaps."""
-    original = doc.text
+    original = document_text(doc)
     text = fold(original)
     if len(text) != len(original):
         text = original  # folding changed offsets (rare ligatures): match unfolded text
@@ -429,7 +429,10 @@ def resolve_pronouns(reading: Reading) -> None:
     Maidan,' he said" is not about Maidan.
     """
     doc = reading.doc
-    quoted = [(doc.char_span(s, e, alignment_mode="expand")) for s, e in quoted_stretches(doc.text)]
+    quoted = [
+        (doc.char_span(s, e, alignment_mode="expand"))
+        for s, e in quoted_stretches(document_text(doc))
+    ]
     inside = {t.i for span in quoted if span is not None for t in span}
     anchors = sorted((f for f in reading.found if f.start not in inside), key=lambda f: f.start)
     for token in doc:
