@@ -94,3 +94,9 @@ def test_places_and_headline_words_are_not_people(nlp):
     names = {actor.name for actor in actors_by_mention(nlp, text).values()}
     assert "Bukavu" not in names
     assert not any("Advance" in name for name in names)
+
+
+def test_plural_pronoun_resolves_to_a_recent_group(nlp):
+    text = "M23 rebels seized the airport. They said they would hold it."
+    mentions = actors_by_mention(nlp, text)
+    assert mentions["They"].code == "CODREB"

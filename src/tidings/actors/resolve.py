@@ -44,6 +44,7 @@ REGION_GROUPS = {
     "nordic": "Nordic countries",
     "baltic": "Baltic states",
 }
+PLURAL_PRONOUNS = frozenset({"they", "their"})
 FORMER_WORDS = frozenset({"former", "ex", "onetime", "erstwhile", "retired", "late"})
 
 
@@ -447,6 +448,10 @@ def resolve_pronouns(reading: Reading) -> None:
                 token,
                 lambda d, g=gender: d.kind == "person" and d.gender in (g, "x"),
             )
+        elif lower in PLURAL_PRONOUNS and token.dep_ in ("nsubj", "nsubjpass", "poss"):
+            key = _antecedent(
+                reading, anchors, token, lambda d: d.kind in ("group", "organisation"), window=1
+            )
         elif lower == "its" or (lower == "it" and token.dep_ in ("nsubj", "nsubjpass")):
             key = _antecedent(
                 reading,
@@ -466,7 +471,12 @@ def resolve_pronouns(reading: Reading) -> None:
 
 
 def _antecedent(
-    reading: Reading, anchors: list[Found], token: Token, fits, same_sentence: bool = False
+    reading: Reading,
+    anchors: list[Found],
+    token: Token,
+    fits,
+    same_sentence: bool = False,
+    window: int = 3,
 ) -> str | None:
     """The most recent fitting actor: a subject first, this sentence, then up to 3 before."""
     doc = reading.doc
@@ -484,7 +494,7 @@ def _antecedent(
     if same_sentence:
         return None
     window_start = sentence.start
-    for _ in range(3):
+    for _ in range(window):
         if window_start == 0:
             break
         previous = doc[window_start - 1].sent
