@@ -103,3 +103,17 @@ def test_evidence_is_the_sentence(run):
 
 def test_sentence_without_actors_gives_no_event(run):
     assert run("The war has dragged on for years.").events == []
+
+
+def test_reported_would_is_a_plan_but_considering_stays_possible(run):
+    planned = run("Trump announced that the United States would lift sanctions on Syria.")
+    possible = run("Kallas said the EU would consider sanctions against Georgian officials.")
+    assert [str(e.modality) for e in planned.events if e.type == "CONCEDE"] == ["planned"]
+    assert [str(e.modality) for e in possible.events if e.type == "SANCTION"] == ["hypothetical"]
+
+
+def test_court_sentence_is_a_sanction_on_the_convicted(run):
+    report = run(
+        "A Russian court sentenced U.S. journalist Evan Gershkovich to 16 years in prison."
+    )
+    assert events_of(report)[0] == ("SANCTION", ["RUS"], ["USA"], "asserted")

@@ -84,6 +84,7 @@ class Reading:
     drafts: dict[str, Draft] = field(default_factory=dict)
     found: list[Found] = field(default_factory=list)
     taken: set[int] = field(default_factory=set)
+    places: list[str] = field(default_factory=list)  # countries named as places ("in Nigeria")
 
     def add(self, start: int, end: int, draft: Draft, kind: str) -> None:
         """Record a mention of `draft` over tokens start..end unless they are taken."""
@@ -253,6 +254,8 @@ def resolve_kb_matches(reading: Reading, matches: list[tuple[int, int, Entry]]) 
     for start, end, entry in matches:
         span = doc[start:end]
         if entry.kind in ("country", "capital", "seat", "seat-org") and is_place(span):
+            if entry.kind in ("country", "capital"):
+                reading.places.append(entry.ref)
             continue
         if entry.kind in ("country", "demonym") and titles_a_person(span):
             continue
@@ -556,9 +559,12 @@ def resolve_region_groups(reading: Reading) -> None:
             reading.add(token.i, head.i + 1, draft, "description")
 
 
-def focus_country(reading: Reading) -> str | None:
-    """The country an article is about: the most mentioned one (twice at least), or the only one."""
+def focus_country(reading: Reading, places: list[str]) -> str | None:
+    """The country an article is about: the most mentioned one, as actor or place (twice at
+    least), or the only one."""
     counts: dict[str, int] = {}
+    for country in places:
+        counts[country] = counts.get(country, 0) + 1
     for found in reading.found:
         draft = reading.drafts[found.key]
         if draft.country:
@@ -574,7 +580,7 @@ def place_bare_groups(reading: Reading) -> None:
 
     News names a country's own institutions without the country once the article is about it.
     """
-    focus = focus_country(reading)
+    focus = focus_country(reading, reading.places)
     if focus is None:
         return
     for key, draft in list(reading.drafts.items()):

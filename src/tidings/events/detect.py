@@ -211,12 +211,18 @@ def threatened_in_complement(verb: Token, actors: ActorResolution, source: list[
     Recipients ("supply of missiles to Ukraine") are passed over when another actor is named:
     the warning is aimed at whoever would act, or pay, not at who would receive.
     """
-    clause = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp")), None)
-    if clause is None:
+    clauses = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp")]
+    # "threatened to close the strait if the United States joined": the condition names them
+    clauses += [
+        c
+        for c in verb.children
+        if c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children)
+    ]
+    if not clauses:
         return []
     named: list[tuple[str, bool]] = []
     countries = {country_of(a, actors) for a in source} - {None}
-    for token in clause.subtree:
+    for token in (t for clause in clauses for t in clause.subtree):
         actor_id = actors.token_actor.get(token.i)
         if actor_id is None or actor_id in source or any(a == actor_id for a, _ in named):
             continue
@@ -389,6 +395,8 @@ def governing_participants(
             break
         if head.pos_ in ("NOUN", "PROPN", "NUM") and not is_container(head):
             break  # "in retaliation for weeks of attacks": the attacks are not the striker's
+        if head.pos_ == "ADP" and head.lower_ not in ("in", "of"):
+            break  # "sending troops after a ceasefire": the sender makes no ceasefire
         climbed, head = head, head.head
     if climbed.dep_ in ("dobj", "pobj", "prep", "npadvmod") and head.pos_ == "VERB":
         role = governing_verbs().get(head.lemma_.lower())

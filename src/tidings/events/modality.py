@@ -131,6 +131,7 @@ def event_modality(
     cues = lexicon.modality_cues
     chain, reporter = governing_chain(trigger)
     found: set[Modality] = set()
+    lexical: set[Modality] = set()  # cues from words ("consider", "potential"), not auxiliaries
     for position, token in enumerate(chain):
         if position > 0 and token.pos_ in ("VERB", "ADJ", "NOUN", "AUX"):
             # A copula carries its predicate: "has been noncommittal regarding the provision".
@@ -144,6 +145,7 @@ def event_modality(
                 modality = cues.get(("governor", governor.lemma_.lower()))
                 if modality:
                     found.add(Modality(modality))
+                    lexical.add(Modality(modality))
         for child in token.children:
             if child.dep_ in ("aux", "auxpass", "neg"):
                 modality = cues.get(("aux", child.lower_))
@@ -153,6 +155,7 @@ def event_modality(
                 modality = cues.get(("modifier", child.lower_))
                 if modality:
                     found.add(Modality(modality))
+                    lexical.add(Modality(modality))
         if token.pos_ in ("VERB", "AUX") and _has_condition(token):
             found.add(Modality.CONDITIONAL)
         if token.dep_ == "advcl" and any(
@@ -171,9 +174,21 @@ def event_modality(
     citation = citation or _according_to(trigger, citations)
     if citation is not None:
         found.add(Modality.REPORTED_CLAIM)
+    if reporter is not None and _backshifted_future(chain) and Modality.HYPOTHETICAL not in lexical:
+        # "announced that the U.S. would lift sanctions": reported "will", not a maybe
+        found.discard(Modality.HYPOTHETICAL)
+        found.add(Modality.PLANNED)
     strongest = next((m for m in STRENGTH if m in found), Modality.ASSERTED)
     reported_by = citation.outlet if citation is not None else None
     return ModalityReading(strongest, reported_by)
+
+
+def _backshifted_future(chain: list[Token]) -> bool:
+    """Whether the clause's only modal is "would" (a reported "will")."""
+    modals = [
+        c.lower_ for token in chain for c in token.children if c.dep_ == "aux" and c.tag_ == "MD"
+    ]
+    return modals == ["would"]
 
 
 def _threat_is_conditional(trigger: Token) -> bool:
