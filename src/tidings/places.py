@@ -82,9 +82,24 @@ def attached_locations(token: Token) -> list[Span]:
     return found
 
 
+ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "prep", "agent"})
+
+
+def argument_phrase_tokens(trigger: Token, depth: int = 4) -> list[Token]:
+    """Tokens of the trigger's own argument phrases, not of clauses nested in them
+    ("an air strike on a building in central Beirut killed …")."""
+    found: list[Token] = []
+    frontier = [trigger]
+    for _ in range(depth):
+        frontier = [c for t in frontier for c in t.children if c.dep_ in ARGUMENT_DEPS]
+        found.extend(frontier)
+    return found
+
+
 def event_location(trigger: Token, anchors: list[Token]) -> Location | None:
-    """The place attached to a trigger, else to its governing words (`anchors`), resolved."""
-    for token in [trigger, *anchors]:
+    """The place attached to a trigger, its governing words (`anchors`) or its argument
+    phrases, resolved."""
+    for token in [trigger, *anchors, *argument_phrase_tokens(trigger)]:
         for entity in attached_locations(token):
             location = resolve_place(entity.text)
             if location is not None:

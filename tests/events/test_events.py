@@ -117,3 +117,13 @@ def test_court_sentence_is_a_sanction_on_the_convicted(run):
         "A Russian court sentenced U.S. journalist Evan Gershkovich to 16 years in prison."
     )
     assert events_of(report)[0] == ("SANCTION", ["RUS"], ["USA"], "asserted")
+
+
+def test_attack_on_a_countrys_soil_targets_that_country(run):
+    report = run(
+        "An Israeli air strike on a building in central Beirut killed six people, "
+        "Lebanon's health ministry said."
+    )
+    (event,) = report.events
+    assert events_of(report)[0][:3] == ("ASSAULT", ["ISR"], ["LBN"])
+    assert (event.location.name, event.location.country) == ("Beirut", "LBN")

@@ -70,6 +70,23 @@ def _anchors(trigger: Token) -> list[Token]:
     return objects + chain[1:] + ([reporter] if reporter is not None else [])
 
 
+# An attack or a coercive act on a country's soil targets that country when the text names no
+# other target ("an Israeli air strike on a building in central Beirut" -> Lebanon).
+TERRITORIAL_TYPES = frozenset({"ASSAULT", "COERCE"})
+
+
+def territorial_target(
+    country: str | None, source: list[str], actors: ActorResolution
+) -> list[str]:
+    """The article's actor for the country an event took place in, if it is not the source's."""
+    by_id = {a.id: a for a in actors.actors}
+    if country is None or any(by_id[s].country == country for s in source if s in by_id):
+        return []
+    candidates = [a for a in actors.actors if a.country == country and a.sector == "GOV"]
+    candidates.sort(key=lambda a: a.kind != "country")  # the country itself first
+    return [a.id for a in candidates[:1]]
+
+
 def evidence_of(sentence: Span) -> Evidence:
     """The sentence as evidence, without surrounding whitespace."""
     text = sentence.text
@@ -96,6 +113,9 @@ def find_events(
         event_type, mode, cameo, contexts = refine(candidate, lexicon, actors)
         reading = event_modality(token, event_type=event_type, lexicon=lexicon, citations=citations)
         anchors = _anchors(token)
+        location = event_location(token, anchors)
+        if event_type in TERRITORIAL_TYPES and not candidate.target and location is not None:
+            candidate.target = territorial_target(location.country, candidate.source, actors)
         sentence = token.sent
         events.append(
             Event(
@@ -114,7 +134,7 @@ def find_events(
                 source=candidate.source,
                 target=candidate.target,
                 date=event_date(token, anchors, times, published),
-                location=event_location(token, anchors),
+                location=location,
                 reported_by=reading.reported_by,
                 confidence=confidence(candidate, reading.modality),
             )
