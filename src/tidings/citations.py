@@ -147,25 +147,31 @@ def _object_citation(
         span = token.doc[token.left_edge.i : token.i + 1]
         anchor = token.doc[token.head.head.i : token.i + 1]
         return _citation(span, CitationKind.REPORT, anchor, actor_of(token, actors), None)
-    if token.dep_ not in ("dobj", "dative", "pobj") or not _is_outlet_token(token, is_outlet):
+    if token.dep_ not in ("dobj", "dative", "pobj"):
         return None
     doc, head = token.doc, token.head
-    outlet = outlet_span(token)
     verb = head if token.dep_ != "pobj" else head.head
+    # The slot is checked before the name: asking the knowledge base is the costly part.
     if verb.lemma_.lower() in SPEAKING_VERBS:
+        if not _is_outlet_token(token, is_outlet):
+            return None
         speaker = actor_of(speaker_token(verb), actors)
-        anchor = doc[verb.i : token.i + 1]
-        return _citation(outlet, CitationKind.INTERVIEW, anchor, speaker, None)
-    if head.lower_ == "to" and head.head.lower_ == "according":
-        return _citation(outlet, CitationKind.REPORT, doc[head.head.i : token.i + 1], None, None)
+        return _citation(
+            outlet_span(token), CitationKind.INTERVIEW, doc[verb.i : token.i + 1], speaker, None
+        )
     if head.lower_ == "with" and head.head.lemma_.lower() in INTERVIEW_NOUNS:
+        if not _is_outlet_token(token, is_outlet):
+            return None
         noun = head.head
         phrase = doc[noun.left_edge.i : token.i + 1]
         speaker = actor_of(_clause_subject(noun), actors)
         date = _time_in(phrase, times)
-        return _citation(outlet, CitationKind.INTERVIEW, phrase, speaker, date)
+        return _citation(outlet_span(token), CitationKind.INTERVIEW, phrase, speaker, date)
     if head.lower_ in ("on", "by", "in") and head.head.lemma_.lower() in REPORT_NOUNS:
-        return _citation(outlet, CitationKind.REPORT, doc[head.head.i : token.i + 1], None, None)
+        if not _is_outlet_token(token, is_outlet):
+            return None
+        anchor = doc[head.head.i : token.i + 1]
+        return _citation(outlet_span(token), CitationKind.REPORT, anchor, None, None)
     return None
 
 
