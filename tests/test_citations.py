@@ -1,5 +1,7 @@
 """Cited sources: outlets and channels the text attributes information to."""
 
+from datetime import date
+
 import pytest
 
 
@@ -42,3 +44,59 @@ def test_interview_citation_has_speaker_and_date(run):
         "2025-09-28",
         "J.D. Vance",
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Speaking to the broadcaster RAI, the minister ruled out a deal.",
+            [("RAI", "interview")],
+        ),
+        ("The Anadolu news agency reported that the talks had ended.", [("Anadolu", "report")]),
+        (
+            "The minister told the news agency PAP that Warsaw would not pay.",
+            [("PAP", "interview")],
+        ),
+        (
+            "The spokesman, quoted by the Tass news agency, said Moscow was open to talks.",
+            [("Tass", "report")],
+        ),
+        ('"We will respond," the president wrote on Telegram.', [("Telegram", "statement")]),
+        ("In a post on X, the minister thanked Ankara.", [("X", "statement")]),
+        (
+            "Three officials familiar with the matter told Reuters the plan was dropped.",
+            [("anonymous official", "statement"), ("Reuters", "interview")],
+        ),
+        (
+            "According to a source close to the negotiations, Hamas had accepted.",
+            [("anonymous source", "statement")],
+        ),
+        (
+            "Exports fell by a third, according to the Organisation for Economic Co-operation"
+            " and Development.",
+            [("Organisation for Economic Co-operation and Development", "report")],
+        ),
+        (
+            "The Airwars Project, a London-based monitor, reported that 20 people died.",
+            [("Airwars Project", "report")],
+        ),
+    ],
+)
+def test_named_channels_classes_and_unnamed_sources(run, sentence, expected):
+    assert [(c.outlet, str(c.kind)) for c in run(sentence).citations] == expected
+
+
+def test_an_interview_aired_on_a_past_day_is_dated(run):
+    report = run(
+        "Rubio told NBC in an interview aired on Sunday that sanctions would stay.",
+        published=date(2025, 3, 5),
+    )
+    (citation,) = report.citations
+    assert (citation.outlet, citation.date) == ("NBC", "2025-03-02")
+
+
+def test_quotes_carry_the_outlet_that_carried_them(run):
+    report = run('"The border stays closed," the minister told Le Monde on Monday.')
+    (quote,) = report.quotes
+    assert quote.outlet == "Le Monde"

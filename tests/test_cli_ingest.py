@@ -86,7 +86,12 @@ def test_min_confidence_filters_events():
 
 @pytest.mark.parametrize(
     ("gold_dir", "floors"),
-    [("examples", "floors.json"), ("sentences", "floors-sentences.json")],
+    [
+        ("examples", "floors.json"),
+        ("sentences", "floors-sentences.json"),
+        ("passages", "floors-passages.json"),
+        (".", "floors-bars.json"),
+    ],
 )
 def test_score_floors_hold_on_the_development_gold(gold_dir, floors):
     result = CliRunner().invoke(

@@ -51,3 +51,52 @@ def test_multi_paragraph_quote_continues(run):
     )
     speakers = {speaker for _, _, speaker, _ in quotes_of(run(text))}
     assert speakers == {"Antonio Guterres"}
+
+
+def test_a_short_quote_that_opens_its_sentence_is_direct(run):
+    text = (
+        "The summit ended.\n\n“Greece is ready,” Prime Minister Kyriakos Mitsotakis told reporters."
+    )
+    ((_, kind, speaker, _),) = quotes_of(run(text))
+    assert (kind, speaker) == ("direct", "Kyriakos Mitsotakis")
+
+
+def test_guillemets_before_the_cue_keep_the_speaker(run):
+    text = "« Nobody will divide us, » Merz told lawmakers in Berlin."
+    ((_, kind, speaker, cue),) = quotes_of(run(text))
+    assert (kind, speaker, cue) == ("direct", "Friedrich Merz", "told")
+
+
+def test_quoted_words_after_a_writer_word_are_partial_at_any_length(run):
+    text = 'Parliament listed the groups as "agents acting against the interests of the state".'
+    ((_, kind, _, _),) = quotes_of(run(text))
+    assert kind == "partial"
+
+
+def test_each_that_clause_is_its_own_indirect_quote(run):
+    text = "Erdogan said Turkey would host the talks and that both sides had accepted."
+    found = [(q, k) for q, k, _, _ in quotes_of(run(text))]
+    assert found == [
+        ("Turkey would host the talks", "indirect"),
+        ("both sides had accepted", "indirect"),
+    ]
+
+
+def test_a_that_clause_after_a_phrase_is_still_reported(run):
+    text = "Scholz told Zelensky during a call on Monday that Berlin would send more air defence."
+    ((quote_text, kind, speaker, _),) = quotes_of(run(text))
+    assert (kind, speaker) == ("indirect", "Olaf Scholz")
+    assert quote_text.startswith("Berlin would send")
+
+
+def test_an_object_pronoun_is_not_an_inverted_speaker(run):
+    text = 'Sandu vetoed the bill and called it "a gift to Moscow".'
+    ((_, kind, speaker, _),) = quotes_of(run(text))
+    assert (kind, speaker) == ("partial", "Maia Sandu")
+
+
+def test_a_monitor_that_reports_is_cited_not_quoted(run):
+    text = "The Conflict Observatory, a Kyiv-based monitor, reported that 40 shelters were hit."
+    report = run(text)
+    assert report.quotes == []
+    assert [c.outlet for c in report.citations] == ["Conflict Observatory"]

@@ -60,3 +60,38 @@ def test_offsets_point_at_the_expression(nlp):
 def test_no_publication_date_leaves_relative_times_unanchored(nlp):
     (time,) = find_times(nlp("The envoy arrived on Monday."), None)
     assert time.value is None
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "granularity"),
+    [
+        ("more than three years ago", "2022", "year"),
+        ("the previous 48 hours", "PT48H", "duration"),
+        ("a 90-day truce", None, "unknown"),
+        ("90-day", "P90D", "duration"),
+        ("18-month", "P18M", "duration"),
+        ("five hours later", "PT5H", "duration"),
+        ("several weeks", "PXW", "duration"),
+        ("since January 9", "2025-01-09/2025-03-05", "range"),
+        ("since June 30, 2024", "2024-06-30/2025-03-05", "range"),
+        ("February 10 to 12", "2025-02-10/2025-02-12", "range"),
+        ("February 10 and 11", "2025-02-10/2025-02-11", "range"),
+        ("the end of the year", "2025", "year"),
+        ("the start of next month", "2025-04", "month"),
+        ("mid-January", "2025-01", "month"),
+        ("earlier this month", "2025-03", "month"),
+        ("late 2023", "2023", "year"),
+    ],
+)
+def test_approximations_parts_and_offsets(text, value, granularity):
+    assert parse_time_value(text, WEDNESDAY, "past") == (value, granularity)
+
+
+def test_ordinals_tagged_as_dates_are_not_times(nlp):
+    doc = nlp("The bloc adopted its 19th package and protests went on for a fourth night.")
+    assert find_times(doc, WEDNESDAY) == []
+
+
+def test_a_participle_clause_is_past(nlp):
+    doc = nlp("Lavrov told CBS in an interview broadcast on Sunday that talks would go on.")
+    assert [t.value for t in find_times(doc, WEDNESDAY)] == ["2025-03-02"]

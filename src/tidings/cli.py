@@ -327,14 +327,16 @@ def metric_table(label: str, columns: tuple[str, ...], rows: dict[str, dict[str,
 
 def evaluation_table(result: dict[str, Any]) -> str:
     """Evaluation scores as text tables."""
-    macro = result["metrics"].get("events.type_macro_f1", 0.0)
-    return "\n\n".join(
-        [
-            f"{result['files']} gold file(s)",
-            metric_table("kind", SCORE_COLUMNS, result["scores"]),
-            metric_table("attribute", ACCURACY_COLUMNS, result["accuracies"]),
+    parts = [
+        f"{result['files']} gold file(s)",
+        metric_table("kind", SCORE_COLUMNS, result["scores"]),
+        metric_table("attribute", ACCURACY_COLUMNS, result["accuracies"]),
+    ]
+    macro = result["metrics"].get("events.type_macro_f1")
+    if macro is not None:
+        parts += [
             f"event type macro-F1: {macro:.3f}\n"
             + metric_table("event type", SCORE_COLUMNS, result["event_types"]),
             metric_table("gold modality", ACCURACY_COLUMNS, result["modalities"]),
         ]
-    )
+    return "\n\n".join(parts)

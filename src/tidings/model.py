@@ -138,9 +138,14 @@ class Quantity:
     kind: str  # length | money | count | casualties | troops | duration | percent | mass | other
     normalized_value: float
     normalized_unit: str
+    normalized_max: float | None = None  # upper bound of a range ("5,000 to 7,000 troops")
+    outcome: str | None = None  # for casualty counts: killed | injured | casualties
 
     def to_dict(self) -> dict[str, Any]:
         """Serialise as in the JSON contract."""
+        normalized: dict[str, Any] = {"value": self.normalized_value, "unit": self.normalized_unit}
+        if self.normalized_max is not None:
+            normalized["max"] = self.normalized_max
         return {
             "text": self.text,
             "start": self.start,
@@ -148,7 +153,8 @@ class Quantity:
             "value": self.value,
             "unit": self.unit,
             "kind": self.kind,
-            "normalized": {"value": self.normalized_value, "unit": self.normalized_unit},
+            "normalized": normalized,
+            "outcome": self.outcome,
         }
 
 
@@ -162,6 +168,7 @@ class Quote:
     kind: QuoteKind
     speaker: str | None  # actor id
     cue: str | None = None  # the speech verb, e.g. "said"
+    outlet: str | None = None  # the outlet or channel that carried it ("told CBS News")
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,6 +234,7 @@ class Event:
     location: Location | None = None
     reported_by: str | None = None  # outlet or actor id the claim is attributed to
     confidence: float = 0.5
+    casualties: dict[str, float] = field(default_factory=dict)  # killed / injured counts
 
     def to_dict(self) -> dict[str, Any]:
         """Serialise as in the JSON contract."""
@@ -247,6 +255,7 @@ class Event:
             "evidence": asdict(self.evidence),
             "reported_by": self.reported_by,
             "confidence": round(self.confidence, 3),
+            "casualties": dict(self.casualties),
         }
 
 

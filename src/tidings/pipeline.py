@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from tidings.actors import KnowledgeBase, load_knowledge_base, resolve_actors
-from tidings.citations import find_citations
+from tidings.citations import find_citations, link_outlets
 from tidings.events import find_events
 from tidings.model import Article, Report
 from tidings.parse import load_nlp
@@ -52,7 +52,15 @@ def analyse(article: Article, doc: Doc, pipeline: Pipeline) -> Report:
     actors = resolve_actors(doc, published=published, kb=pipeline.kb)
     citations = find_citations(doc, actors=actors, times=times, is_outlet=pipeline.kb.is_outlet)
     quotes = find_quotes(doc, actors=actors)
-    events = find_events(doc, actors=actors, times=times, citations=citations, published=published)
+    events = find_events(
+        doc,
+        actors=actors,
+        times=times,
+        citations=citations,
+        published=published,
+        quantities=quantities,
+    )
+    quotes = link_outlets(quotes, citations, doc)
     min_confidence = pipeline.settings.min_confidence
     return Report(
         article=article,

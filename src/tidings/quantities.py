@@ -9,16 +9,19 @@ about killing or wounding are casualties; counts of troops, fighters or rebels a
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
-from tidings.lexicons import data_lines, data_table
+from tidings.lexicons import data_table
 from tidings.model import Quantity
 from tidings.parse import document_text
 
-SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "m": 1e6}
+SCALES = {
+    "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "m": 1e6,
+    "dozen": 12,
+}  # fmt: skip
 NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30,
@@ -35,7 +38,13 @@ _WORD_NUMBER = re.compile(
     r"\b(?P<word>" + "|".join(sorted(map(re.escape, NUMBER_WORDS), key=len, reverse=True)) + r")\b",
     re.I,
 )
+_RANGE = re.compile(
+    r"(?P<low>\d[\d,.]*)\s*(?P<low_scale>thousand|million|billion)?\s*(?:and|to|-|–)\s*"
+    r"(?P<high>\d[\d,.]*)\s*(?P<high_scale>thousand|million|billion)?",
+    re.I,
+)
 QUANTITY_LABELS = ("QUANTITY", "MONEY", "PERCENT", "CARDINAL")
+_COUNT_KINDS = ("count", "casualties", "troops")
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,9 +67,34 @@ def units() -> dict[str, Unit]:
 
 
 @cache
-def casualty_cues() -> frozenset[str]:
-    """Lemmas that make a count of people a casualty count."""
-    return frozenset(data_lines("data/casualty_cues.txt"))
+def casualty_cues() -> dict[str, str]:
+    """Lemmas that make a count of people a casualty count -> the outcome they report."""
+    return {row["lemma"]: row["outcome"] for row in data_table("data/casualty_cues.tsv")}
+
+
+def casualty_outcome(span: Span) -> str | None:
+    """What happened to the people a count counts: the nearest casualty word governing it or
+    modifying its noun ("killing at least 12 people", "57 wounded", "39 people were killed")."""
+    cues = casualty_cues()
+    sentence = span.sent
+    nearest = sorted(
+        (t for t in sentence if t.lemma_.lower() in cues or t.lower_ in cues),
+        key=lambda t: (_path_length(t, span[-1]), abs(t.i - span.start)),
+    )
+    if not nearest or _path_length(nearest[0], span[-1]) > 4:
+        return None
+    cue = nearest[0]
+    return cues.get(cue.lemma_.lower()) or cues.get(cue.lower_)
+
+
+def _path_length(a: Token, b: Token) -> int:
+    """Number of dependency arcs between two tokens of a sentence."""
+    up_a = [a, *a.ancestors]
+    up_b = [b, *b.ancestors]
+    for steps_a, node in enumerate(up_a):
+        if node in up_b:
+            return steps_a + up_b.index(node)
+    return len(up_a) + len(up_b)
 
 
 def parse_number(text: str) -> float | None:
@@ -72,30 +106,104 @@ def parse_number(text: str) -> float | None:
     word = _WORD_NUMBER.search(text)
     if word:
         value = NUMBER_WORDS[word["word"].lower()]
-        scale = re.search(r"\b(thousand|million|billion)\b", text[word.end() :], re.I)
+        scale = re.match(r"\s+(thousand|million|billion|dozen)\b", text[word.end() :], re.I)
         return value * (SCALES[scale[1].lower()] if scale else 1)
     return None
 
 
-def find_unit(span: Span) -> tuple[Unit | None, int]:
-    """The unit inside the span or right after it, and the token index where the quantity ends."""
+def parse_range(text: str) -> tuple[float, float] | None:
+    """Both ends of a range written "between 200 and 300", "5,000 to 7,000" or "10-15"."""
+    match = _RANGE.search(text)
+    if not match:
+        return None
+    low, high = parse_number(match["low"]), parse_number(match["high"])
+    if low is None or high is None:
+        return None
+    if not match["low_scale"] and match["high_scale"]:
+        low = low * SCALES[match["high_scale"].lower()]  # "2 to 3 million": the scale is shared
+    return (low, high) if low < high else None
+
+
+def _unit_words(tokens: list[Token]) -> Unit | None:
+    """The unit these tokens write: "nautical miles", "police officers", "drones"."""
     table = units()
-    for token in span:
-        for piece in re.split(r"-", token.lower_):
+    words = " ".join(t.lower_ for t in tokens)
+    if words in table:
+        return table[words]
+    if len(tokens) == 1 and tokens[0].pos_ == "NOUN":
+        return table.get(tokens[0].lemma_.lower())
+    return None
+
+
+def _unit_in_span(span: Span) -> Unit | None:
+    table = units()
+    tokens = list(span)
+    for width in (2, 1):
+        for i in range(len(tokens) - width + 1):
+            words = " ".join(t.lower_ for t in tokens[i : i + width])
+            if words in table and not words.replace(".", "").isdigit():
+                return table[words]
+    for token in tokens:  # "1,000-mile"
+        for piece in token.lower_.split("-"):
             if piece in table and not piece.replace(".", "").isdigit():
-                return table[piece], span.end
+                return table[piece]
+    return None
+
+
+def _counted_noun(span: Span) -> Token | None:
+    """The noun a number counts, past its modifiers: "1,500 French soldiers", "thousands of
+    pagers"."""
+    number = span[-1]
+    head = number.head
+    if number.dep_ == "nummod" and head.i >= span.end and head.pos_ in ("NOUN", "PROPN"):
+        return head
+    of = next((c for c in number.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    objects = [c for c in of.children if c.dep_ == "pobj"] if of is not None else []
+    # "one of the missiles" picks one out of a set: it counts nothing.
+    if not objects or any(c.dep_ == "det" for c in objects[0].children):
+        return None
+    return objects[0]
+
+
+def find_unit(span: Span) -> tuple[Unit | None, int]:
+    """The unit inside the span or after it, and the token index where the quantity ends."""
+    inside = _unit_in_span(span)
+    if inside is not None:
+        return inside, span.end
     doc = span.doc
     end = span.end
     # "5,000 troops", "14 people", "3 metric tons", "dozens of civilians"
     if end < len(doc) and doc[end].lower_ == "of":
         end += 1
     for width in (2, 1):
-        words = " ".join(t.lower_ for t in doc[end : end + width])
-        if len(doc[end : end + width]) == width and words in table:
-            return table[words], end + width
-    if end < len(doc) and doc[end].lemma_.lower() in table and doc[end].pos_ == "NOUN":
-        return table[doc[end].lemma_.lower()], end + 1
+        adjacent = list(doc[end : end + width])
+        unit = _unit_words(adjacent) if len(adjacent) == width else None
+        if unit is not None:
+            return unit, end + width
+    noun = _counted_noun(span)
+    if noun is None:
+        return None, span.end
+    for width in (2, 1):
+        unit = _unit_words(list(doc[noun.i - width + 1 : noun.i + 1]))
+        if unit is not None:
+            return unit, noun.i + 1
+    if noun.ent_type_ == "NORP" and noun.tag_ in ("NNPS", "NNS"):
+        return units()["people"], noun.i + 1  # "65,000 Palestinians"
     return None, span.end
+
+
+def _elided_unit(span: Span, previous: Quantity | None, doc: Doc) -> Unit | None:
+    """The unit a bare count shares with a count before it in its sentence.
+
+    "killed 39 people and wounded nearly 3,000", "93 votes in favour, 18 against".
+    """
+    if previous is None or span.label_ != "CARDINAL" or span[-1].dep_ == "nummod":
+        return None
+    if previous.start < span.sent.start_char or previous.kind not in _COUNT_KINDS:
+        return None
+    return units().get(previous.unit) or next(
+        (u for u in units().values() if u.unit == previous.unit), None
+    )
 
 
 def _is_conversion(doc: Doc, quantity_end: int, span: Span) -> bool:
@@ -109,7 +217,7 @@ def _trimmed(span: Span) -> Span:
     start = span.start
     while start < span.end - 1 and span.doc[start].pos_ in ("VERB", "AUX"):
         start += 1
-    return span.doc[start : span.end]
+    return Span(span.doc, start, span.end, label=span.label_)
 
 
 def _candidate_spans(doc: Doc) -> list[Span]:
@@ -118,7 +226,25 @@ def _candidate_spans(doc: Doc) -> list[Span]:
     for token in doc:
         if token.i not in covered and token.lower_ in ("dozens", "hundreds", "thousands"):
             spans.append(doc[token.i : token.i + 1])
-    return sorted(spans, key=lambda s: s.start)
+    return _joined_ranges(sorted(spans, key=lambda s: s.start))
+
+
+def _joined_ranges(spans: list[Span]) -> list[Span]:
+    """Two numbers the model tagged apart but the text joins: "3,000 to 4,000 troops"."""
+    joined: list[Span] = []
+    for span in spans:
+        last = joined[-1] if joined else None
+        doc = span.doc
+        if (
+            last is not None
+            and span.start == last.end + 1
+            and doc[last.end].lower_ in ("to", "and", "-", "–")
+            and last[-1].like_num
+        ):
+            joined[-1] = Span(doc, last.start, span.end, label=span.label_ or last.label_)
+            continue
+        joined.append(span)
+    return joined
 
 
 def find_quantities(doc: Doc) -> list[Quantity]:
@@ -130,16 +256,8 @@ def find_quantities(doc: Doc) -> list[Quantity]:
         if quantities and _is_conversion(doc, last_end, span):
             merged = quantities[-1]
             close = span.end + (span.end < len(doc) and doc[span.end].text == ")")
-            quantities[-1] = Quantity(
-                text=text[merged.start : doc[close - 1].idx + len(doc[close - 1])],
-                start=merged.start,
-                end=doc[close - 1].idx + len(doc[close - 1]),
-                value=merged.value,
-                unit=merged.unit,
-                kind=merged.kind,
-                normalized_value=merged.normalized_value,
-                normalized_unit=merged.normalized_unit,
-            )
+            merged_end = doc[close - 1].idx + len(doc[close - 1])
+            quantities[-1] = replace(merged, text=text[merged.start : merged_end], end=merged_end)
             last_end = close
             continue
         value = parse_number(span.text)
@@ -150,9 +268,13 @@ def find_quantities(doc: Doc) -> list[Quantity]:
             # A bare MONEY entity ("2.5 billion dollars" is caught above) is in dollars.
             unit, end = units()["$" if span.label_ == "MONEY" else "%"], span.end
         if unit is None:
+            unit = _elided_unit(span, quantities[-1] if quantities else None, doc)
+        if unit is None:
             continue
+        bounds = parse_range(span.text)
         kind = unit.kind
-        if kind == "count" and unit.normalized_unit == "people" and _about_casualties(span):
+        outcome = casualty_outcome(span) if unit.normalized_unit == "people" else None
+        if kind == "count" and outcome is not None:
             kind = "casualties"
         text_end = doc[end - 1].idx + len(doc[end - 1])
         quantities.append(
@@ -165,12 +287,9 @@ def find_quantities(doc: Doc) -> list[Quantity]:
                 kind=kind,
                 normalized_value=round(value * unit.factor, 3),
                 normalized_unit=unit.normalized_unit,
+                normalized_max=round(bounds[1] * unit.factor, 3) if bounds else None,
+                outcome=outcome,
             )
         )
         last_end = end
     return quantities
-
-
-def _about_casualties(span: Span) -> bool:
-    cues = casualty_cues()
-    return any(t.lemma_.lower() in cues for t in span.sent)

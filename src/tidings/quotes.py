@@ -69,11 +69,16 @@ def is_partial(doc: Doc, span: Span) -> bool:
     speaker's own sentence.
     """
     words = [t for t in span if not t.is_punct]
+    first_word = next((t for t in span.sent if not t.is_punct and not t.is_space), None)
+    if first_word is not None and first_word.i >= span.start:
+        return False  # the quote opens its sentence: the speaker's own sentence
+    before = document_text(doc)[: span.start_char].rstrip(' "“«„')[-1:]
+    previous = doc[span.start - 2] if span.start >= 2 else None
+    introduced = previous is not None and previous.lemma_.lower() in speech_verbs()
+    if before.isalnum() and not introduced:
+        return True  # 'called the law "a Russian law"', 'register as "pursuing …"'
     if len(words) > PARTIAL_MAX_WORDS:
         return False
-    before = document_text(doc)[: span.start_char].rstrip(' "“«„')[-1:]
-    if before.isalnum():
-        return True
     sentence = span.sent
     outside = [t for t in sentence if (t.i < span.start or t.i >= span.end) and not t.is_punct]
     return len(outside) > 3 and not any(t.pos_ == "VERB" for t in words)
@@ -82,10 +87,11 @@ def is_partial(doc: Doc, span: Span) -> bool:
 def speaker_token(verb: Token) -> Token | None:
     """The subject of a speech verb (or the first noun after it when inverted)."""
     for child in verb.children:
-        if child.dep_ in SUBJECT_DEPS:
+        if child.dep_ in SUBJECT_DEPS and not child.is_punct:
             return child
     for child in verb.rights:
-        if child.pos_ in ("PROPN", "NOUN", "PRON") and child.dep_ in ("dobj", "attr", "npadvmod"):
+        # '"…," said Foreign Minister X': an inverted subject, never an object pronoun ("called it")
+        if child.pos_ in ("PROPN", "NOUN") and child.dep_ in ("dobj", "attr", "npadvmod"):
             return child
     return None
 
@@ -96,6 +102,10 @@ def actor_of(token: Token | None, actors: ActorResolution) -> str | None:
         return None
     if token.i in actors.token_actor:
         return actors.token_actor[token.i]
+    # "the U.N. envoy, Geir Pedersen,": the named apposition is who the phrase describes.
+    for child in token.children:
+        if child.dep_ == "appos" and child.i in actors.token_actor:
+            return actors.token_actor[child.i]
     for child in token.subtree:
         if child.i in actors.token_actor and child.dep_ in ("compound", "appos", "poss", "conj"):
             return actors.token_actor[child.i]
@@ -167,6 +177,8 @@ def direct_quotes(doc: Doc, actors: ActorResolution) -> list[Quote]:
             subject = speaker_token(cue) if cue is not None else None
             kind = QuoteKind.DIRECT
         speaker = actor_of(subject, actors)
+        if speaker is None and subject is None and cue is not None:
+            speaker = adjacent_speaker(cue, actors)
         stands_alone = len(span) >= 0.8 * len([t for t in span.sent if not t.is_punct])
         continues = paragraph == previous_paragraph or stands_alone
         if cue is None and previous is not None and continues:
@@ -187,33 +199,167 @@ def direct_quotes(doc: Doc, actors: ActorResolution) -> list[Quote]:
     return quotes
 
 
+def adjacent_speaker(cue: Token, actors: ActorResolution) -> str | None:
+    """The actor named right before a cue whose subject the parse lost ("…, WHO chief Tedros
+    Adhanom Ghebreyesus wrote")."""
+    position = cue.i - 1
+    while position >= 0 and cue.doc[position].i not in actors.token_actor:
+        if not cue.doc[position].is_title or cue.doc[position].is_sent_start:
+            return None
+        position -= 1
+    return actors.token_actor.get(position) if position >= 0 else None
+
+
+def _content_clauses(verb: Token) -> list[Token]:
+    """The clauses a speech verb reports: its complement, each further "and that …" clause,
+    or, when the parse hung it elsewhere, a "that" clause below the verb ("told Netanyahu in
+    a phone call that Washington would not take part")."""
+    clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    if clause is None:
+        clause = next(
+            (
+                t
+                for t in verb.subtree
+                if t.i > verb.i
+                and t.pos_ in ("VERB", "AUX")
+                and any(c.dep_ == "mark" and c.lower_ == "that" for c in t.children)
+                and not any(a.pos_ == "VERB" for a in _path_up(t, verb))
+            ),
+            None,
+        )
+    if clause is None:
+        return []
+    marked = [
+        c for c in clause.children if c.dep_ == "conj" and any(m.dep_ == "mark" for m in c.children)
+    ]
+    return [clause, *marked]
+
+
+def _speaks_again(words: list[Token], speaker: str, actors: ActorResolution) -> bool:
+    """A complement that is the same speaker's own speech act ("X told Y that …: « … », he
+    said"): it reports, it is not what was reported."""
+    roots = [t for t in words if t.head not in words or t.head == t]
+    for root in roots:
+        if root.lemma_.lower() in speech_verbs():
+            subject = next((c for c in root.children if c.dep_ in SUBJECT_DEPS), None)
+            if subject is not None and actor_of(subject, actors) == speaker:
+                return True
+    return False
+
+
+def _is_known_actor(actor_id: str, actors: ActorResolution) -> bool:
+    actor = next((a for a in actors.actors if a.id == actor_id), None)
+    return actor is not None and actor.sector is not None
+
+
+def _path_up(token: Token, top: Token) -> list[Token]:
+    """The words between a token and an ancestor of it, both left out."""
+    path = []
+    for ancestor in token.ancestors:
+        if ancestor == top:
+            return path
+        path.append(ancestor)
+    return path
+
+
+def _is_new_clause(conj: Token) -> bool:
+    """A coordinated clause that reports on its own ("and that …") or is a new speech act."""
+    marked = any(c.dep_ == "mark" for c in conj.children)
+    return marked or conj.lemma_.lower() in speech_verbs()
+
+
+def _clause_words(clause: Token) -> list[Token]:
+    """The words of a content clause without its leading "that" or coordinated new clauses."""
+    cut = {
+        t.i for c in clause.children if c.dep_ == "conj" and _is_new_clause(c) for t in c.subtree
+    }
+    cc = {c.i for c in clause.children if c.dep_ == "cc" and c.i + 1 in cut}
+    words = [t for t in clause.subtree if t.i not in cut and t.i not in cc]
+    while words and (
+        words[0].dep_ == "mark"
+        or words[0].is_punct
+        or (words[0].lower_ == "that" and words[0].pos_ == "SCONJ")
+    ):
+        words = words[1:]
+    while words and (words[-1].is_punct or words[-1].dep_ == "cc"):
+        words = words[:-1]
+    return words
+
+
+def _fronted_content(verb: Token, actors: ActorResolution) -> tuple[list[Token], str | None]:
+    """'At least 460 people were killed, the WHO said': content before the speaker and cue,
+    when the parse did not make it the verb's complement."""
+    speaker = adjacent_speaker(verb, actors)
+    if speaker is None:
+        return [], None
+    sentence = verb.sent
+    commas = [t for t in sentence if t.text == "," and t.i < verb.i]
+    if not commas:
+        return [], None
+    comma = commas[-1]
+    between = verb.doc[comma.i + 1 : verb.i]
+    if not all(t.i in actors.token_actor or t.is_title or t.pos_ == "DET" for t in between):
+        return [], None
+    words = [t for t in sentence if t.i < comma.i and not t.is_space]
+    while words and words[0].is_punct:
+        words = words[1:]
+    has_verb = any(t.pos_ in ("VERB", "AUX") for t in words)
+    return (words, speaker) if has_verb else ([], None)
+
+
 def indirect_quotes(
     doc: Doc, actors: ActorResolution, quoted: list[tuple[int, int]]
 ) -> list[Quote]:
     """Complement clauses of speech verbs whose subject is an actor that is not an outlet."""
     verbs = speech_verbs()
     quotes = []
+    text = document_text(doc)
     for token in doc:
         if token.pos_ != "VERB" or token.lemma_.lower() not in verbs:
             continue
-        clause = next((c for c in token.children if c.dep_ == "ccomp"), None)
         subject = inherited_subject(token)
         speaker = actor_of(subject, actors)
-        if clause is None or speaker is None or _is_media(speaker, actors):
+        if subject is not None and _names_outlet(subject):
             continue
-        words = list(clause.subtree)
-        if words and words[0].dep_ == "mark":
-            words = words[1:]
-        if len(words) < 3:
+        stretches = [_clause_words(clause) for clause in _content_clauses(token)]
+        if not stretches and speaker is None:
+            fronted, speaker = _fronted_content(token, actors)
+            stretches = [fronted] if fronted else []
+        if speaker is None or _is_media(speaker, actors):
             continue
-        start, end = words[0].idx, words[-1].idx + len(words[-1])
-        if any(start < q_end and q_start < end for q_start, q_end in quoted):
-            continue
-        text = document_text(doc)[start:end].rstrip(" ,.;")
-        quotes.append(
-            Quote(text, start, start + len(text), QuoteKind.INDIRECT, speaker, token.text)
-        )
+        if token.lemma_.lower() == "report" and not _is_known_actor(speaker, actors):
+            continue  # what an outlet-like name "reported" is a citation (citations.py)
+        stretches = [w for w in stretches if not _speaks_again(w, speaker, actors)]
+        for words in stretches:
+            if len(words) < 3:
+                continue
+            start, end = words[0].idx, words[-1].idx + len(words[-1])
+            if any(start < q_end and q_start < end for q_start, q_end in quoted):
+                continue
+            quote_text = text[start:end].rstrip(" ,.;")
+            quotes.append(
+                Quote(
+                    quote_text,
+                    start,
+                    start + len(quote_text),
+                    QuoteKind.INDIRECT,
+                    speaker,
+                    token.text,
+                )
+            )
     return quotes
+
+
+@cache
+def outlet_classes() -> frozenset[str]:
+    """Nouns that say what an outlet is: broadcaster, newspaper, news agency, monitor..."""
+    return frozenset(data_lines("data/outlet_classes.txt"))
+
+
+def _names_outlet(subject: Token) -> bool:
+    """A subject introduced as an outlet or monitor ("SOHR, a Britain-based war monitor"):
+    what it reports is a cited source, not a quote."""
+    return any(c.dep_ == "appos" and c.lemma_.lower() in outlet_classes() for c in subject.children)
 
 
 def _is_media(actor_id: str, actors: ActorResolution) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from tidings.model import Report
+from tidings.model import Quantity, Report
 
 EVENT_COLUMNS = (
     "id",
@@ -72,6 +72,7 @@ def report_summary(report: Report) -> str:
                 "date",
                 "place",
                 "trigger",
+                "casualties",
                 "conf",
             ],
             [
@@ -85,6 +86,7 @@ def report_summary(report: Report) -> str:
                     e.date.value if e.date else None,
                     e.location.name if e.location else None,
                     e.trigger,
+                    ", ".join(f"{n:g} {k}" for k, n in e.casualties.items()) or None,
                     f"{e.confidence:.2f}",
                 )
                 for e in report.events
@@ -95,8 +97,11 @@ def report_summary(report: Report) -> str:
     parts.append(f"\nQuotes ({len(report.quotes)})")
     parts.append(
         table(
-            ["kind", "speaker", "cue", "text"],
-            [(q.kind, who([q.speaker] if q.speaker else []), q.cue, q.text) for q in report.quotes],
+            ["kind", "speaker", "cue", "outlet", "text"],
+            [
+                (q.kind, who([q.speaker] if q.speaker else []), q.cue, q.outlet, q.text)
+                for q in report.quotes
+            ],
         )
     )
     parts.append(f"\nCited sources ({len(report.citations)})")
@@ -120,10 +125,13 @@ def report_summary(report: Report) -> str:
     parts.append(
         table(
             ["text", "value", "unit", "kind", "normalized"],
-            [
-                (q.text, q.value, q.unit, q.kind, f"{q.normalized_value:g} {q.normalized_unit}")
-                for q in report.quantities
-            ],
+            [(q.text, q.value, q.unit, q.kind, _normalized(q)) for q in report.quantities],
         )
     )
     return "\n".join(parts) + "\n"
+
+
+def _normalized(quantity: Quantity) -> str:
+    """The normalised value or range and its unit: "5000-7000 people", "1609.34 km"."""
+    upper = f"-{quantity.normalized_max:g}" if quantity.normalized_max is not None else ""
+    return f"{quantity.normalized_value:g}{upper} {quantity.normalized_unit}"

@@ -59,14 +59,18 @@ _PATTERNS = [
     ("deictic", re.compile(r"^(?P<word>today|yesterday|tomorrow|tonight)$", re.I)),
     (
         "ago",
-        re.compile(r"^(?P<count>\w+) (?P<unit>day|week|month|year)s? (?P<dir>ago|later)$", re.I),
+        re.compile(r"^(?P<count>\w+) (?P<unit>day|week|month|year)s? (?P<dir>ago)$", re.I),
     ),
+    ("since_day", re.compile(rf"^since {_MONTH} {_DAY}(?:,? {_YEAR})?$", re.I)),
     ("since", re.compile(rf"^since {_MONTH}(?:,? {_YEAR})?$", re.I)),
     ("since_year", re.compile(rf"^since {_YEAR}$", re.I)),
     ("since_weekday", re.compile(r"^since (?P<weekday>" + "|".join(WEEKDAYS) + r")$", re.I)),
     (
         "between",
-        re.compile(rf"^between {_MONTH} {_DAY} and (?P<day2>\d{{1,2}})(?:,? {_YEAR})?$", re.I),
+        re.compile(
+            rf"^(?:between )?{_MONTH} {_DAY} (?:and|to|-|–) (?P<day2>\d{{1,2}})(?:,? {_YEAR})?$",
+            re.I,
+        ),
     ),
     (
         "season",
@@ -117,6 +121,8 @@ def clause_tense(token: Token) -> str:
         if node.tag_ == "VBD" or any(c.dep_ == "aux" and c.tag_ == "VBD" for c in node.children):
             return "past"
         if node.tag_ == "VBN" and any(c.lemma_ == "have" for c in node.children):
+            return "past"
+        if node.tag_ == "VBN" and node.dep_ == "acl":  # "an interview aired on Sunday"
             return "past"
         if node.pos_ == "VERB":
             break
@@ -194,7 +200,8 @@ def _value(
         if count is not None and unit == "decade":
             count *= 10
         code = UNIT_CODES[unit]
-        value = (f"PT{count}H" if code == "H" else f"P{count}{code}") if count else None
+        amount = count or "X"  # TIMEX3 writes an unspecified count as X: "several months" is PXM
+        value = f"PT{amount}H" if code == "H" else f"P{amount}{code}"
         return value, "duration"
     if kind == "year":
         return str(year), "year"
@@ -251,6 +258,13 @@ def _value(
     if kind == "since" and month:
         start_year = year or (published.year if month <= published.month else published.year - 1)
         return f"{start_year}-{month:02d}/{published.isoformat()}", "range"
+    if kind == "since_day" and month and day:
+        first = (
+            _checked_date(year, month, day)[0]
+            if year
+            else str(month_day_date(month, day, published, "past") or "") or None
+        )
+        return (f"{first}/{published.isoformat()}" if first else None), "range"
     if kind == "since_year":
         return f"{year}/{published.isoformat()}", "range"
     if kind == "since_weekday":
@@ -275,6 +289,7 @@ _GRANULARITY = {
     "month": "month",
     "relative": "week",
     "since": "range",
+    "since_day": "range",
     "since_year": "range",
     "since_weekday": "range",
     "between": "range",
@@ -289,13 +304,38 @@ def _checked_date(year: int, month: int, day: int) -> tuple[str | None, str]:
         return None, "day"
 
 
+_APPROXIMATION = re.compile(
+    r"^(?:more than|nearly|almost|about|around|over|some|at least|roughly|up to|just over|"
+    r"just under|fewer than|less than|"
+    r"(?:the )?(?:previous|past|first|last|next)(?= (?:\d|\w+ \w+$)))\s+",
+    re.I,
+)
+_PART_OF = re.compile(
+    r"^(?:(?:the )?(?:end|beginning|start|middle|close|turn) of (?:the )?|mid-?|early |late |"
+    r"earlier |later )",
+    re.I,
+)
+
+
 def clean_expression(text: str) -> str:
-    """The expression without leading prepositions/articles, possessives or stray punctuation."""
+    """The expression reduced to what carries its value.
+
+    Leading prepositions/articles, possessives and stray punctuation go; so do approximations
+    ("nearly four years" is P4Y), parts of a period ("the end of the year" is this year,
+    "mid-October" is October) and the "later"/"earlier" of an offset from a narrated moment
+    ("six hours later" is the duration PT6H: its anchor is not the publication date).
+    Hyphenated durations read as words: "18-month" is "18 month".
+    """
     words = text.replace("’", "'").strip(" ,.;:").split()
     while len(words) > 1 and words[0].lower() in LEADING_WORDS:
         words = words[1:]
-    cleaned = " ".join(words)
-    return re.sub(r"'s$", "", cleaned)
+    cleaned = re.sub(r"'s$", "", " ".join(words))
+    cleaned = re.sub(r"(?<=\w)-(?=(?:day|week|month|year|hour)s?\b)", " ", cleaned, flags=re.I)
+    cleaned = _APPROXIMATION.sub("", cleaned)
+    if _PART_OF.match(cleaned):
+        cleaned = _PART_OF.sub("", cleaned)
+        cleaned = re.sub(r"^(year|month|week)$", r"this \1", cleaned, flags=re.I)
+    return re.sub(r"\s+(?:later|earlier)$", "", cleaned, flags=re.I)
 
 
 def _expression_span(span: Span) -> Span:
@@ -323,7 +363,8 @@ def _candidate_spans(doc: Doc) -> list[Span]:
     for span in spans:
         if span.start > 0 and doc[span.start - 1].lower_ in ("since", "between"):
             span = doc[span.start - 1 : span.end]
-        if span.end + 1 < len(doc) and doc[span.end].lower_ == "and" and doc[span.end + 1].like_num:
+        joined = doc[span.end].lower_ in ("and", "to", "-", "–") if span.end < len(doc) else False
+        if joined and span.end + 1 < len(doc) and doc[span.end + 1].like_num:
             span = doc[span.start : span.end + 2]
         extended.append(span)
     return sorted(extended, key=lambda s: s.start)
@@ -335,8 +376,8 @@ def find_times(doc: Doc, published: date | None) -> list[TimeExpression]:
     for span in _candidate_spans(doc):
         text = span.text
         value, granularity = parse_time_value(text, published, clause_tense(span.root))
-        if granularity == "unknown" and not any(t.like_num or t.text in WEEKDAYS for t in span):
-            continue
+        if granularity == "unknown":
+            continue  # ordinals and vague phrases the model tags as dates ("17th", "a fifth night")
         times.append(
             TimeExpression(
                 text=text,

@@ -127,3 +127,12 @@ def test_attack_on_a_countrys_soil_targets_that_country(run):
     (event,) = report.events
     assert events_of(report)[0][:3] == ("ASSAULT", ["ISR"], ["LBN"])
     assert (event.location.name, event.location.country) == ("Beirut", "LBN")
+
+
+def test_casualty_counts_go_to_the_violent_event_of_their_sentence(run):
+    report = run(
+        "Russian drones struck Odesa overnight, killing four people and wounding 19. "
+        "Ukraine said it would ask its allies for more air defence."
+    )
+    counted = [e for e in report.events if e.casualties]
+    assert [(e.type, e.casualties) for e in counted] == [("ASSAULT", {"killed": 4, "injured": 19})]

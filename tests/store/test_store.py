@@ -13,6 +13,7 @@ from tidings.model import (
     Location,
     Mention,
     Modality,
+    Quantity,
     Quote,
     QuoteKind,
     Report,
@@ -50,10 +51,12 @@ def make_report(
         date=EventDate("2025-03-03", "day", "Monday"),
         location=Location("Kyiv", "UKR", 50.45, 30.52),
         confidence=0.9,
+        casualties={"killed": 3.0, "injured": 12.0},
     )
-    quote = Quote("help", 26, 30, QuoteKind.PARTIAL, "a1", "asked")
+    quote = Quote("help", 26, 30, QuoteKind.PARTIAL, "a1", "asked", outlet="Reuters")
+    count = Quantity("3 to 5 people", 0, 13, 3, "people", "casualties", 3, "people", 5, "killed")
     article = Article(article_id, text, title="T", outlet="Wire", published=date(2025, 3, 5))
-    return Report(article, actors=[kyiv, usa], events=[event], quotes=[quote])
+    return Report(article, actors=[kyiv, usa], events=[event], quotes=[quote], quantities=[count])
 
 
 @pytest.fixture
@@ -70,6 +73,34 @@ def test_round_trip_keeps_the_record(store):
     assert stored["events"][0] == {**expected["events"][0], "confidence": 0.9}
     assert stored["actors"][0]["mentions"] == expected["actors"][0]["mentions"]
     assert stored["quotes"] == expected["quotes"]
+    assert stored["quantities"] == expected["quantities"]
+
+
+def test_a_version_1_store_is_migrated_in_place(tmp_path):
+    path = tmp_path / "old.duckdb"
+    with open_store(path) as opened:
+        opened.ingest(make_report(), content_hash="h1")
+        opened.connection.execute("DROP INDEX events_article")
+        opened.connection.execute("DROP INDEX events_type")
+        for table, column in [
+            ("events", "killed"),
+            ("events", "injured"),
+            ("events", "casualties"),
+            ("quotes", "outlet"),
+            ("quantities", "normalized_max"),
+            ("quantities", "outcome"),
+        ]:
+            opened.connection.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
+        opened.connection.execute("CREATE INDEX events_article ON events (article_id)")
+        opened.connection.execute("CREATE INDEX events_type ON events (type)")
+        opened.connection.execute("DELETE FROM schema_version")
+        opened.connection.execute("INSERT INTO schema_version VALUES (1)")
+    with open_store(path) as reopened:
+        stored = reopened.report("a-1")
+        version = reopened.connection.execute("SELECT max(version) FROM schema_version")
+        assert version.fetchone()[0] == 2
+    assert stored["events"][0]["casualties"] == {}
+    assert stored["quotes"][0]["outlet"] is None
 
 
 def test_ingesting_twice_changes_nothing(store):

@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from tidings.actors.kb import Entry, KnowledgeBase, fold, token_key
 from tidings.lexicons import data_lines
 from tidings.model import Actor, ActorResolution, Mention
-from tidings.parse import document_text, in_headline
+from tidings.parse import document_text, entity_span, in_headline
 from tidings.places import resolve_place
 from tidings.quotes import quoted_stretches
 
@@ -46,6 +46,23 @@ REGION_GROUPS = {
 }
 PLURAL_PRONOUNS = frozenset({"they", "their"})
 FORMER_WORDS = frozenset({"former", "ex", "onetime", "erstwhile", "retired", "late"})
+# A rank word before a title: the deputy foreign minister is not the foreign minister.
+SUBORDINATE_WORDS = frozenset({"deputy", "vice", "assistant", "under", "junior", "associate"})
+SURNAME_PARTICLES = ("al-", "el-", "ad-", "as-", "ash-", "at-", "ibn-")
+
+
+def surname_forms(name: str) -> set[str]:
+    """The ways an article may shorten a name: its last word, without an Arabic article
+    ("Mohammed al-Bashir" is also "Bashir")."""
+    words = name.split()
+    if not words:
+        return set()
+    last = words[-1].lower()
+    forms = {last}
+    for particle in SURNAME_PARTICLES:
+        if last.startswith(particle) and len(last) > len(particle) + 1:
+            forms.add(last[len(particle) :])
+    return forms
 
 
 @dataclass(slots=True)
@@ -180,6 +197,16 @@ def _title_from(tokens: list[Token], kb: KnowledgeBase) -> tuple[str | None, str
     return phrase, sector, not current
 
 
+def is_subordinate(tokens: list[Token], title: str) -> bool:
+    """Whether a rank word ("deputy", "vice") qualifies the title among the tokens."""
+    words = [t.lower_ for t in tokens]
+    first = title.split()[0]
+    for i, word in enumerate(words):
+        if word == first and any(w in SUBORDINATE_WORDS for w in words[max(0, i - 2) : i]):
+            return True
+    return False
+
+
 def country_in(tokens: list[Token], matches: dict[int, Entry]) -> str | None:
     """The first country (by name, demonym or capital) among tokens."""
     for token in tokens:
@@ -208,7 +235,7 @@ def person_draft(kb: KnowledgeBase, person_id: str, published: date | None) -> D
         kind="person",
         kb_id=person.id,
         gender=person.gender,
-        surnames={person.name.split()[-1].lower()},
+        surnames=surname_forms(person.name),
         affiliation=org,
     )
 
@@ -275,6 +302,9 @@ def resolve_modifier(
     head = _noun_phrase_head(span.root)
     if head is None or head.ent_type_ == "PERSON" or head.i in by_token:
         return False
+    # "Syria's interim prime minister, Mohammed al-Bashir,": the named person takes the title.
+    if apposed_person(head) is not None:
+        return False
     # A title before a name belongs to the person: "Iranian Foreign Minister Abbas Araghchi".
     if head.i + 1 < len(doc) and doc[head.i + 1].ent_type_ == "PERSON":
         return False
@@ -287,7 +317,8 @@ def resolve_modifier(
         return False
     country = entry.ref if entry.kind != "organisation" else kb.country_of_org(entry.ref)
     known = kb.titles[title]
-    if known.kind == "person" and known.office and entry.kind != "organisation":
+    subordinate = is_subordinate(tokens, title)
+    if known.kind == "person" and known.office and entry.kind != "organisation" and not subordinate:
         holder = kb.office_holder(country, known.office, reading.published)
         if holder is not None:
             draft = person_draft(kb, holder.id, reading.published)
@@ -302,10 +333,40 @@ def resolve_modifier(
         key = f"group:{country}:{sector}"
         draft = Draft(key, name, country, sector, None, "group", None)
     else:
-        key = f"generic:{country}:{sector}:{title}"
-        draft = Draft(key, name, country, sector, title, "person", None)
+        role = f"deputy {title}" if subordinate else title
+        key = f"generic:{country}:{sector}:{role}"
+        draft = Draft(key, name, country, sector, role, "person", None)
     reading.add(phrase_start, head.i + 1, draft, "description")
     return True
+
+
+def apposed_person(head: Token) -> Span | None:
+    """The person named in apposition right after a title's noun phrase: "the U.N. envoy for
+    Syria, Geir Pedersen," (the parse may hang the name on any word of the phrase)."""
+    doc = head.doc
+    index = head.i + 1
+    while index < head.sent.end and doc[index].text != ",":
+        if doc[index].pos_ in ("VERB", "AUX") or head not in doc[index].ancestors:
+            return None
+        index += 1
+    following = index + 1
+    if following >= len(doc) or doc[following].ent_type_ != "PERSON":
+        return None
+    if doc[following].ent_iob_ != "B":
+        return None
+    return next((e for e in doc.ents if e.start == following), None)
+
+
+def apposed_title(entity: Span, kb: KnowledgeBase) -> Token | None:
+    """For a name in apposition ("…, Geir Pedersen,"), the head noun of the title before it."""
+    doc = entity.doc
+    if entity.start < 2 or doc[entity.start - 1].text != ",":
+        return None
+    for token in doc[entity.sent.start : entity.start - 1]:
+        if token.pos_ == "NOUN" and apposed_person(token) == entity:
+            title, _, _ = _title_from(list(doc[token.left_edge.i : token.i + 1]), kb)
+            return token if title is not None else None
+    return None
 
 
 def titles_a_person(span: Span) -> bool:
@@ -319,7 +380,7 @@ def titles_a_person(span: Span) -> bool:
     return head is not None
 
 
-def _appositive_tokens(name_root: Token) -> list[Token]:
+def _appositive_tokens(name_root: Token, kb: KnowledgeBase) -> list[Token]:
     """Tokens describing a person: an apposition after the name or the noun the name is in."""
     for child in name_root.children:
         if child.dep_ == "appos":
@@ -327,6 +388,10 @@ def _appositive_tokens(name_root: Token) -> list[Token]:
     if name_root.dep_ == "appos" and name_root.head.pos_ == "NOUN":
         head = name_root.head
         return [t for t in head.subtree if t.i < name_root.i and t.i >= head.left_edge.i]
+    entity = entity_span(name_root)
+    title = apposed_title(entity, kb) if entity is not None else None
+    if title is not None:
+        return [t for t in title.subtree if t.i < entity.start - 1]
     return []
 
 
@@ -349,17 +414,20 @@ def describe_person(reading: Reading, span: Span, by_token: dict[int, Entry]) ->
     """A draft for a person: KB-coded when known, else from titles, appositions, affiliation."""
     kb = reading.kb
     left = title_tokens_before(span)
-    described = left + _appositive_tokens(span.root)
+    described = left + _appositive_tokens(span.root, kb)
     title, sector, former = _title_from(described, kb)
     country = country_in(described, by_token)
-    org_country, org_sector = None, None
+    affiliation = None
     for token in described:
         entry = by_token.get(token.i)
-        if entry is not None and entry.kind == "organisation":
-            org = kb.organisations.get(entry.ref)
-            if org is not None:
-                org_country, org_sector = org.country, org.sector
+        # "ambassador to the UN" is posted there; "advisor at the Atlantic Council" works there
+        posted = token.head.lower_ == "to" and token.head.head.i != token.i
+        if entry is not None and entry.kind == "organisation" and not posted:
+            affiliation = kb.organisations.get(entry.ref)
+            if affiliation is not None:
                 break
+    if affiliation is not None:
+        country = affiliation.country  # an IGO's envoy "for Syria" is no Syrian
     if country is None:
         possessor = next((t for t in described if t.dep_ == "poss"), None)
         if possessor is not None:
@@ -369,11 +437,13 @@ def describe_person(reading: Reading, span: Span, by_token: dict[int, Entry]) ->
     return Draft(
         key=f"person:{name.lower()}",
         name=name,
-        country=org_country or country,
-        sector=org_sector or (None if former else sector) or ("ELI" if former else None),
+        country=country,
+        sector=(affiliation.sector if affiliation else None)
+        or (None if former else sector)
+        or ("ELI" if former else None),
         role=None if former else title,
         kind="person",
-        surnames={name.split()[-1].lower()},
+        surnames=surname_forms(name),
     )
 
 
@@ -401,9 +471,11 @@ def resolve_people(reading: Reading, by_token: dict[int, Entry]) -> None:
             and not in_headline(entity)
             and resolve_place(entity.text) is None
         ):
-            reading.add(
-                entity.start, entity.end, describe_person(reading, entity, by_token), "name"
-            )
+            draft = describe_person(reading, entity, by_token)
+            reading.add(entity.start, entity.end, draft, "name")
+            title = apposed_title(entity, reading.kb)
+            if title is not None:
+                reading.add(title.i, title.i + 1, draft, "description")
 
 
 def _describe_known(reading: Reading, entity: Span, by_token: dict[int, Entry]) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 
 from spacy.tokens import Doc, Span, Token
@@ -16,11 +17,13 @@ from tidings.model import (
     Event,
     Evidence,
     Modality,
+    Quantity,
     TimeExpression,
 )
 from tidings.places import event_location
 
 __all__ = ["find_events"]
+CASUALTY_TYPES = frozenset({"ASSAULT", "COERCE"})  # PLOVER types whose victims are counted
 
 
 def refine(
@@ -102,8 +105,13 @@ def find_events(
     times: list[TimeExpression],
     citations: list[Citation],
     published: date | None,
+    quantities: Iterable[Quantity] = (),
 ) -> list[Event]:
-    """The events of a parsed article, in text order, with ids e1, e2..."""
+    """The events of a parsed article, in text order, with ids e1, e2...
+
+    Casualty counts ("killing at least 12 people and injuring 90") go to the nearest
+    violent event of their sentence.
+    """
     lexicon = load_lexicon()
     events = []
     for candidate in candidates(doc, actors, lexicon):
@@ -139,4 +147,22 @@ def find_events(
                 confidence=confidence(candidate, reading.modality),
             )
         )
+    attach_casualties(events, quantities)
     return events
+
+
+def attach_casualties(events: list[Event], quantities: Iterable[Quantity]) -> None:
+    """Add each casualty count to the nearest violent event in its sentence."""
+    for quantity in quantities:
+        if quantity.outcome is None:
+            continue
+        violent = [
+            e
+            for e in events
+            if e.type in CASUALTY_TYPES and e.evidence.start <= quantity.start < e.evidence.end
+        ]
+        if not violent:
+            continue
+        nearest = min(violent, key=lambda e: abs(e.trigger_start - quantity.start))
+        counts = nearest.casualties
+        counts[quantity.outcome] = counts.get(quantity.outcome, 0) + quantity.normalized_value

@@ -19,7 +19,24 @@ import duckdb
 from tidings.errors import StoreError
 from tidings.model import Report
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+CASUALTY_OUTCOMES = ("killed", "injured", "casualties")  # events columns, in schema order
+# Statements that bring a store of the keyed version up to the next one.
+MIGRATIONS = {
+    1: [
+        # DuckDB alters no table that an index depends on: drop the indexes, add, rebuild.
+        "DROP INDEX IF EXISTS events_article",
+        "DROP INDEX IF EXISTS events_type",
+        "ALTER TABLE events ADD COLUMN killed DOUBLE",
+        "ALTER TABLE events ADD COLUMN injured DOUBLE",
+        "ALTER TABLE events ADD COLUMN casualties DOUBLE",
+        "ALTER TABLE quotes ADD COLUMN outlet VARCHAR",
+        "ALTER TABLE quantities ADD COLUMN normalized_max DOUBLE",
+        "ALTER TABLE quantities ADD COLUMN outcome VARCHAR",
+        "CREATE INDEX events_article ON events (article_id)",
+        "CREATE INDEX events_type ON events (type)",
+    ],
+}
 ARTICLE_TABLES = (
     "mentions",
     "actors",
@@ -145,7 +162,7 @@ class Store:
                  location.name if location else None, location.country if location else None,
                  location.lat if location else None, location.lon if location else None,
                  e.evidence.sentence, e.evidence.start, e.evidence.end, e.reported_by,
-                 e.confidence]
+                 e.confidence, *(e.casualties.get(k) for k in CASUALTY_OUTCOMES)]
             )  # fmt: skip
             for role, ids in (("source", e.source), ("target", e.target)):
                 sides += [
@@ -158,7 +175,17 @@ class Store:
             "events": events,
             "event_actors": sides,
             "quotes": [
-                [aid, i, q.text, str(q.kind), _scoped(aid, q.speaker), q.cue, q.start, q.end]
+                [
+                    aid,
+                    i,
+                    q.text,
+                    str(q.kind),
+                    _scoped(aid, q.speaker),
+                    q.cue,
+                    q.start,
+                    q.end,
+                    q.outlet,
+                ]
                 for i, q in enumerate(report.quotes)
             ],
             "citations": [
@@ -191,6 +218,8 @@ class Store:
                     q.normalized_unit,
                     q.start,
                     q.end,
+                    q.normalized_max,
+                    q.outcome,
                 ]
                 for i, q in enumerate(report.quantities)
             ],  # fmt: skip
@@ -348,13 +377,14 @@ class Store:
                     "evidence": {"sentence": e["evidence"], "start": e["evidence_start"],
                                  "end": e["evidence_end"]},
                     "reported_by": e["reported_by"], "confidence": e["confidence"],
+                    "casualties": {k: e[k] for k in CASUALTY_OUTCOMES if e[k] is not None},
                 }
                 for e in events
             ],
             "quotes": [
                 {"text": q["text"], "start": q["start_char"], "end": q["end_char"],
                  "kind": q["kind"], "speaker": q["speaker"][prefix:] if q["speaker"] else None,
-                 "cue": q["cue"]}
+                 "cue": q["cue"], "outlet": q["outlet"]}
                 for q in self._rows("quotes", article_id)
             ],
             "citations": [
@@ -371,7 +401,9 @@ class Store:
             "quantities": [
                 {"text": q["text"], "start": q["start_char"], "end": q["end_char"],
                  "value": q["value"], "unit": q["unit"], "kind": q["kind"],
-                 "normalized": {"value": q["normalized_value"], "unit": q["normalized_unit"]}}
+                 "normalized": {"value": q["normalized_value"], "unit": q["normalized_unit"]}
+                 | ({"max": q["normalized_max"]} if q["normalized_max"] is not None else {}),
+                 "outcome": q["outcome"]}
                 for q in self._rows("quantities", article_id)
             ],
         }  # fmt: skip
@@ -402,7 +434,15 @@ def _create_schema(connection: duckdb.DuckDBPyConnection) -> None:
     version = connection.execute("SELECT max(version) FROM schema_version").fetchone()[0]
     if version is None:
         connection.execute("INSERT INTO schema_version VALUES (?)", [SCHEMA_VERSION])
-    elif version != SCHEMA_VERSION:
+        return
+    while version in MIGRATIONS:
+        connection.execute("BEGIN TRANSACTION")
+        for statement in MIGRATIONS[version]:
+            connection.execute(statement)
+        version += 1
+        connection.execute("INSERT INTO schema_version VALUES (?)", [version])
+        connection.execute("COMMIT")
+    if version != SCHEMA_VERSION:
         raise StoreError(
             f"The store has schema version {version}; this tidings reads version "
             f"{SCHEMA_VERSION}. Re-ingest into a new file."

@@ -1,4 +1,4 @@
--- tidings store schema, version 1. One statement per `;`. Text columns hold untrusted article
+-- tidings store schema, version 2 (migrations from older versions: store/_duckdb.py). One statement per `;`. Text columns hold untrusted article
 -- text: it is only ever bound as a parameter, never formatted into SQL.
 CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS articles (
@@ -21,7 +21,7 @@ CREATE TABLE IF NOT EXISTS events (
     trigger_end INTEGER, date_value VARCHAR, date_granularity VARCHAR, date_text VARCHAR,
     date_start DATE, location_name VARCHAR, location_country VARCHAR, lat DOUBLE, lon DOUBLE,
     evidence VARCHAR, evidence_start INTEGER, evidence_end INTEGER, reported_by VARCHAR,
-    confidence DOUBLE
+    confidence DOUBLE, killed DOUBLE, injured DOUBLE, casualties DOUBLE
 );
 CREATE TABLE IF NOT EXISTS event_actors (
     event_id VARCHAR NOT NULL, actor_id VARCHAR NOT NULL, role VARCHAR NOT NULL,
@@ -29,7 +29,7 @@ CREATE TABLE IF NOT EXISTS event_actors (
 );
 CREATE TABLE IF NOT EXISTS quotes (
     article_id VARCHAR NOT NULL, position INTEGER NOT NULL, text VARCHAR, kind VARCHAR,
-    speaker VARCHAR, cue VARCHAR, start_char INTEGER, end_char INTEGER
+    speaker VARCHAR, cue VARCHAR, start_char INTEGER, end_char INTEGER, outlet VARCHAR
 );
 CREATE TABLE IF NOT EXISTS citations (
     article_id VARCHAR NOT NULL, position INTEGER NOT NULL, outlet VARCHAR, kind VARCHAR,
@@ -42,7 +42,7 @@ CREATE TABLE IF NOT EXISTS times (
 CREATE TABLE IF NOT EXISTS quantities (
     article_id VARCHAR NOT NULL, position INTEGER NOT NULL, text VARCHAR, value DOUBLE,
     unit VARCHAR, kind VARCHAR, normalized_value DOUBLE, normalized_unit VARCHAR,
-    start_char INTEGER, end_char INTEGER
+    start_char INTEGER, end_char INTEGER, normalized_max DOUBLE, outcome VARCHAR
 );
 CREATE TABLE IF NOT EXISTS failures (source VARCHAR, reason VARCHAR, failed_at TIMESTAMP);
 CREATE INDEX IF NOT EXISTS events_article ON events (article_id);
