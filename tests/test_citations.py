@@ -4,6 +4,8 @@ from datetime import date
 
 import pytest
 
+from tidings.evaluate import normalise_outlet
+
 
 @pytest.mark.parametrize(
     ("sentence", "expected"),
@@ -100,3 +102,16 @@ def test_quotes_carry_the_outlet_that_carried_them(run):
     report = run('"The border stays closed," the minister told Le Monde on Monday.')
     (quote,) = report.quotes
     assert quote.outlet == "Le Monde"
+
+
+def test_a_name_right_after_a_class_noun_is_the_outlet(run):
+    text = "Kim said in a statement carried by the state news agency KCNA that talks were over."
+    assert [c.outlet for c in run(text).citations][:1] == ["KCNA"]
+
+
+def test_an_opinion_piece_cites_its_newspaper(run):
+    text = (
+        "The former president wrote in an opinion piece in The Guardian that sanctions had failed."
+    )
+    found = [(normalise_outlet(c.outlet), str(c.kind)) for c in run(text).citations]
+    assert found == [("guardian", "report")]

@@ -100,3 +100,23 @@ def test_a_monitor_that_reports_is_cited_not_quoted(run):
     report = run(text)
     assert report.quotes == []
     assert [c.outlet for c in report.citations] == ["Conflict Observatory"]
+
+
+def test_a_quoted_name_is_not_a_quote(run):
+    text = 'The navy began an exercise named "Joint Sword" near the island on Monday.'
+    assert run(text).quotes == []
+
+
+def test_a_surname_the_model_did_not_tag_still_speaks(run):
+    text = (
+        "Soldiers detained President Mohamed Bazoum in July.\n\n"
+        'Bazoum wrote in a newspaper column that the coup would have "grave consequences".'
+    )
+    ((_, kind, speaker, _),) = quotes_of(run(text))
+    assert (kind, speaker) == ("partial", "Mohamed Bazoum")
+
+
+def test_a_rank_before_an_apposed_name_keeps_the_title_with_the_person(run):
+    text = "Mali's interim leader, Colonel Assimi Goita, said the troops would leave by June."
+    ((_, kind, speaker, _),) = quotes_of(run(text))
+    assert (kind, speaker) == ("indirect", "Assimi Goita")

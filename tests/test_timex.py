@@ -95,3 +95,25 @@ def test_ordinals_tagged_as_dates_are_not_times(nlp):
 def test_a_participle_clause_is_past(nlp):
     doc = nlp("Lavrov told CBS in an interview broadcast on Sunday that talks would go on.")
     assert [t.value for t in find_times(doc, WEDNESDAY)] == ["2025-03-02"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("since the start of the year", "2025/2025-03-05"),
+        ("since the end of last month", "2025-02/2025-03-05"),
+        ("from 2014 to 2016", "2014/2016"),
+    ],
+)
+def test_ranges_from_periods_and_years(text, value):
+    assert parse_time_value(text, WEDNESDAY, "past")[0] == value
+
+
+def test_a_deadline_set_in_the_present_perfect_lies_ahead(nlp):
+    doc = nlp("The bloc has given the generals until Saturday to free the president.")
+    assert [t.value for t in find_times(doc, WEDNESDAY)] == ["2025-03-08"]
+
+
+def test_a_deadline_in_the_simple_past_stays_past(nlp):
+    doc = nlp("The talks went on until Saturday.")
+    assert [t.value for t in find_times(doc, WEDNESDAY)] == ["2025-03-01"]

@@ -31,7 +31,21 @@ POST_VERBS = frozenset({"write", "post", "say", "announce", "publish", "declare"
 INTERVIEW_NOUNS = frozenset({"interview", "conversation", "podcast", "appearance"})
 SPEAKING_VERBS = frozenset({"tell", "say", "speak", "talk"})
 REPORT_NOUNS = frozenset(
-    {"report", "publish", "broadcast", "air", "article", "story", "readout", "transcript"}
+    {
+        "report",
+        "publish",
+        "broadcast",
+        "air",
+        "article",
+        "story",
+        "readout",
+        "transcript",
+        "piece",
+        "op-ed",
+        "column",
+        "editorial",
+        "essay",
+    }
 )
 
 
@@ -51,9 +65,15 @@ def _class_name(token: Token) -> Token | None:
     named = [
         c
         for c in token.children
-        if c.dep_ in ("appos", "compound", "npadvmod") and c.pos_ == "PROPN"
+        if c.dep_ in ("appos", "compound", "npadvmod") and c.pos_ == "PROPN" and c.text[0].isupper()
     ]
-    return named[0] if named else None
+    if named:
+        return named[0]
+    # "the state news agency KCNA" parsed apart: the name right after the class noun
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    if following is not None and following.pos_ == "PROPN" and following.ent_type_ == "ORG":
+        return following
+    return None
 
 
 _NAME_LINKS = frozenset({"and", "of", "for", "on", "the", "&", "-"})
@@ -238,6 +258,7 @@ def _according_to(token: Token) -> bool:
         and head.head.lower_ == "according"
         and (
             token.pos_ == "PROPN"
+            or token.lemma_.lower() in generic_sources()
             or token.ent_type_ in ("ORG", "GPE", "NORP", "PERSON")
             or any(c.dep_ in ("poss", "compound", "amod") for c in token.children)
         )

@@ -107,9 +107,27 @@ def actor_of(token: Token | None, actors: ActorResolution) -> str | None:
         if child.dep_ == "appos" and child.i in actors.token_actor:
             return actors.token_actor[child.i]
     for child in token.subtree:
-        if child.i in actors.token_actor and child.dep_ in ("compound", "appos", "poss", "conj"):
+        if child.i in actors.token_actor and child.dep_ in (
+            "compound",
+            "appos",
+            "poss",
+            "conj",
+            "nmod",
+        ):
             return actors.token_actor[child.i]
     return None
+
+
+NAME_LINKS = frozenset({"of", "the", "and", "for", "on", "&"})
+
+
+def is_name(span: Span) -> bool:
+    """Quoted words that are a name: a few capitalised words and no verb ("Strait Thunder",
+    "Operation Sindoor")."""
+    words = [t for t in span if not t.is_punct]
+    capitalised = all(t.is_title or t.lower_ in NAME_LINKS or t.is_digit for t in words)
+    has_verb = any(t.pos_ in ("VERB", "AUX") for t in words)
+    return 0 < len(words) <= 4 and capitalised and words[0].is_title and not has_verb
 
 
 def cue_outside(doc: Doc, span: Span) -> Token | None:
@@ -169,6 +187,8 @@ def direct_quotes(doc: Doc, actors: ActorResolution) -> list[Quote]:
         if span is None or not span.text.strip():
             continue
         paragraph = text.rfind("\n\n", 0, start)
+        if is_partial(doc, span) and is_name(span):
+            continue  # 'the exercise, named "Strait Thunder"': a name, not anyone's words
         if is_partial(doc, span):
             cue, subject = governing_speaker(span)
             kind = QuoteKind.PARTIAL
@@ -203,6 +223,11 @@ def adjacent_speaker(cue: Token, actors: ActorResolution) -> str | None:
     """The actor named right before a cue whose subject the parse lost ("…, WHO chief Tedros
     Adhanom Ghebreyesus wrote")."""
     position = cue.i - 1
+    before = cue.doc[position] if position >= 0 else None
+    if before is not None and before.pos_ in ("NOUN", "PROPN"):
+        named = actor_of(before, actors)  # "…, the U.N. human rights office said"
+        if named is not None:
+            return named
     while position >= 0 and cue.doc[position].i not in actors.token_actor:
         if not cue.doc[position].is_title or cue.doc[position].is_sent_start:
             return None
@@ -240,7 +265,8 @@ def _speaks_again(words: list[Token], speaker: str, actors: ActorResolution) -> 
     said"): it reports, it is not what was reported."""
     roots = [t for t in words if t.head not in words or t.head == t]
     for root in roots:
-        if root.lemma_.lower() in speech_verbs():
+        reports = any(c.dep_ == "ccomp" for c in root.children)
+        if reports and root.lemma_.lower() in speech_verbs():
             subject = next((c for c in root.children if c.dep_ in SUBJECT_DEPS), None)
             if subject is not None and actor_of(subject, actors) == speaker:
                 return True
@@ -298,7 +324,11 @@ def _fronted_content(verb: Token, actors: ActorResolution) -> tuple[list[Token],
         return [], None
     comma = commas[-1]
     between = verb.doc[comma.i + 1 : verb.i]
-    if not all(t.i in actors.token_actor or t.is_title or t.pos_ == "DET" for t in between):
+    phrase_head = verb.doc[verb.i - 1]
+    one_phrase = all(t == phrase_head or phrase_head in t.ancestors for t in between)
+    if not one_phrase and not all(
+        t.i in actors.token_actor or t.is_title or t.pos_ == "DET" for t in between
+    ):
         return [], None
     words = [t for t in sentence if t.i < comma.i and not t.is_space]
     while words and words[0].is_punct:

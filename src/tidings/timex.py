@@ -64,6 +64,11 @@ _PATTERNS = [
     ("since_day", re.compile(rf"^since {_MONTH} {_DAY}(?:,? {_YEAR})?$", re.I)),
     ("since", re.compile(rf"^since {_MONTH}(?:,? {_YEAR})?$", re.I)),
     ("since_year", re.compile(rf"^since {_YEAR}$", re.I)),
+    ("since_period", re.compile(r"^since (?P<which>this|last) (?P<unit>year|month)$", re.I)),
+    (
+        "year_range",
+        re.compile(rf"^(?:from )?{_YEAR} (?:to|-|–|and) (?P<year2>(?:19|20)\d{{2}})$", re.I),
+    ),
     ("since_weekday", re.compile(r"^since (?P<weekday>" + "|".join(WEEKDAYS) + r")$", re.I)),
     (
         "between",
@@ -129,6 +134,24 @@ def clause_tense(token: Token) -> str:
     if any(t.lower_ in cues for t in token.sent if t.i < token.i and token.i - t.i < 8):
         return "future"
     return "present"
+
+
+DEADLINE_PREPOSITIONS = frozenset({"until", "by", "before"})
+
+
+def expression_tense(span: Span) -> str:
+    """The tense a time expression is read in: its clause's, except that a deadline set in
+    the present perfect lies ahead ("has given the junta until Sunday")."""
+    tense = clause_tense(span.root)
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    if tense == "past" and before is not None and before.lower_ in DEADLINE_PREPOSITIONS:
+        verb = governing_verb(span.root)
+        simple_past = verb.tag_ == "VBD" or any(
+            c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children
+        )
+        if not simple_past:
+            return "future"
+    return tense
 
 
 def weekday_date(weekday: int, published: date, tense: str) -> date:
@@ -205,6 +228,8 @@ def _value(
         return value, "duration"
     if kind == "year":
         return str(year), "year"
+    if kind == "year_range":
+        return f"{year}/{parts['year2']}", "range"
     if kind == "season" and year:
         return f"{year}-{SEASONS[(parts['season'] or 'spring').lower()]}", "season"
     if kind in ("month_day", "day_month", "iso") and month and day:
@@ -265,6 +290,14 @@ def _value(
             else str(month_day_date(month, day, published, "past") or "") or None
         )
         return (f"{first}/{published.isoformat()}" if first else None), "range"
+    if kind == "since_period":
+        step = 0 if (parts["which"] or "").lower() == "this" else -1
+        if (parts["unit"] or "").lower() == "year":
+            start = str(published.year + step)
+        else:
+            shifted = _shift_months(published, step)
+            start = f"{shifted.year}-{shifted.month:02d}"
+        return f"{start}/{published.isoformat()}", "range"
     if kind == "since_year":
         return f"{year}/{published.isoformat()}", "range"
     if kind == "since_weekday":
@@ -290,6 +323,7 @@ _GRANULARITY = {
     "relative": "week",
     "since": "range",
     "since_day": "range",
+    "since_period": "range",
     "since_year": "range",
     "since_weekday": "range",
     "between": "range",
@@ -332,9 +366,15 @@ def clean_expression(text: str) -> str:
     cleaned = re.sub(r"'s$", "", " ".join(words))
     cleaned = re.sub(r"(?<=\w)-(?=(?:day|week|month|year|hour)s?\b)", " ", cleaned, flags=re.I)
     cleaned = _APPROXIMATION.sub("", cleaned)
+    since = re.match(r"^since\s+", cleaned, re.I)
+    if since:
+        cleaned = cleaned[since.end() :]
+        cleaned = re.sub(r"^the ", "", cleaned, flags=re.I)
     if _PART_OF.match(cleaned):
         cleaned = _PART_OF.sub("", cleaned)
         cleaned = re.sub(r"^(year|month|week)$", r"this \1", cleaned, flags=re.I)
+    if since:
+        cleaned = f"since {cleaned}"
     return re.sub(r"\s+(?:later|earlier)$", "", cleaned, flags=re.I)
 
 
@@ -375,7 +415,7 @@ def find_times(doc: Doc, published: date | None) -> list[TimeExpression]:
     times = []
     for span in _candidate_spans(doc):
         text = span.text
-        value, granularity = parse_time_value(text, published, clause_tense(span.root))
+        value, granularity = parse_time_value(text, published, expression_tense(span))
         if granularity == "unknown":
             continue  # ordinals and vague phrases the model tags as dates ("17th", "a fifth night")
         times.append(

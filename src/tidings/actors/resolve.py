@@ -350,6 +350,11 @@ def apposed_person(head: Token) -> Span | None:
             return None
         index += 1
     following = index + 1
+    # rank words before the name: "…, General Abdourahamane Tchiani,"
+    while following < len(doc) and doc[following].ent_type_ != "PERSON" and doc[following].is_title:
+        if following - index > 3:
+            return None
+        following += 1
     if following >= len(doc) or doc[following].ent_type_ != "PERSON":
         return None
     if doc[following].ent_iob_ != "B":
@@ -360,9 +365,12 @@ def apposed_person(head: Token) -> Span | None:
 def apposed_title(entity: Span, kb: KnowledgeBase) -> Token | None:
     """For a name in apposition ("…, Geir Pedersen,"), the head noun of the title before it."""
     doc = entity.doc
-    if entity.start < 2 or doc[entity.start - 1].text != ",":
+    comma = entity.start - 1
+    while comma > entity.sent.start and doc[comma].is_title and entity.start - comma <= 3:
+        comma -= 1
+    if comma < 1 or doc[comma].text != ",":
         return None
-    for token in doc[entity.sent.start : entity.start - 1]:
+    for token in doc[entity.sent.start : comma]:
         if token.pos_ == "NOUN" and apposed_person(token) == entity:
             title, _, _ = _title_from(list(doc[token.left_edge.i : token.i + 1]), kb)
             return token if title is not None else None
@@ -476,6 +484,24 @@ def resolve_people(reading: Reading, by_token: dict[int, Entry]) -> None:
             title = apposed_title(entity, reading.kb)
             if title is not None:
                 reading.add(title.i, title.i + 1, draft, "description")
+
+
+def resolve_bare_surnames(reading: Reading) -> None:
+    """Surnames the model left untagged ("Bazoum wrote …") after the person was named."""
+    people = {
+        form: key
+        for key, draft in reading.drafts.items()
+        if draft.kind == "person"
+        for form in draft.surnames
+    }
+    first_named = {f.key: f.start for f in reading.found if f.kind == "name"}
+    for token in reading.doc:
+        key = people.get(token.lower_)
+        if key is None or token.i in reading.taken or not token.is_title:
+            continue
+        if token.pos_ != "PROPN" or first_named.get(key, len(reading.doc)) > token.i:
+            continue
+        reading.add(token.i, token.i + 1, reading.drafts[key], "surname")
 
 
 def _describe_known(reading: Reading, entity: Span, by_token: dict[int, Entry]) -> None:
@@ -699,6 +725,7 @@ def resolve_actors(doc: Doc, *, published: date | None, kb: KnowledgeBase) -> Ac
     by_token = {i: entry for start, end, entry in matches for i in range(start, end)}
     resolve_kb_matches(reading, matches)
     resolve_people(reading, by_token)
+    resolve_bare_surnames(reading)
     resolve_region_groups(reading)
     resolve_bare_groups(reading, by_token)
     resolve_pronouns(reading)
