@@ -21,12 +21,12 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from tidings.actors.kb import Entry, KnowledgeBase, fold, token_key
+from tidings.actors.kb import Entry, KnowledgeBase, Organisation, fold, token_key
 from tidings.lexicons import data_lines
 from tidings.model import Actor, ActorResolution, Mention
 from tidings.parse import document_text, entity_span, in_headline
 from tidings.places import resolve_place
-from tidings.quotes import quoted_stretches
+from tidings.quotes import quoted_stretches, speech_verbs
 
 PLACE_PREPOSITIONS = frozenset(
     {"in", "at", "near", "from", "over", "across", "into", "around", "outside", "inside",
@@ -51,12 +51,21 @@ SUBORDINATE_WORDS = frozenset({"deputy", "vice", "assistant", "under", "junior",
 SURNAME_PARTICLES = ("al-", "el-", "ad-", "as-", "ash-", "at-", "ibn-")
 
 
-def surname_forms(name: str) -> set[str]:
+@cache
+def family_name_first() -> frozenset[str]:
+    """Countries whose names put the family name first (data/kb/family_name_first.txt)."""
+    return frozenset(data_lines("data/kb/family_name_first.txt"))
+
+
+def surname_forms(name: str, country: str | None = None) -> set[str]:
     """The ways an article may shorten a name: its last word, without an Arabic article
-    ("Mohammed al-Bashir" is also "Bashir")."""
+    ("Mohammed al-Bashir" is also "Bashir"), or its first word where the family name comes
+    first ("Qin Gang" is "Qin")."""
     words = name.split()
     if not words:
         return set()
+    if country in family_name_first() and len(words) > 1:
+        return {words[0].lower()}
     last = words[-1].lower()
     forms = {last}
     for particle in SURNAME_PARTICLES:
@@ -235,7 +244,7 @@ def person_draft(kb: KnowledgeBase, person_id: str, published: date | None) -> D
         kind="person",
         kb_id=person.id,
         gender=person.gender,
-        surnames=surname_forms(person.name),
+        surnames=surname_forms(person.name, person.country),
         affiliation=org,
     )
 
@@ -425,7 +434,7 @@ def describe_person(reading: Reading, span: Span, by_token: dict[int, Entry]) ->
     described = left + _appositive_tokens(span.root, kb)
     title, sector, former = _title_from(described, kb)
     country = country_in(described, by_token)
-    affiliation = None
+    affiliation: Organisation | None = None
     for token in described:
         entry = by_token.get(token.i)
         # "ambassador to the UN" is posted there; "advisor at the Atlantic Council" works there
@@ -441,6 +450,10 @@ def describe_person(reading: Reading, span: Span, by_token: dict[int, Entry]) ->
         if possessor is not None:
             owner = reading.drafts.get(_key_at(reading, possessor.i) or "")
             country = owner.country if owner else None
+    if country is None and affiliation is None and (title or described):
+        # A titled stranger ("Prime Minister Ariel Henry") belongs to the country named
+        # before him in the sentence, else to the article's.
+        country = _country_before(reading, span) or focus_country(reading, reading.places)
     name = span.text
     return Draft(
         key=f"person:{name.lower()}",
@@ -451,8 +464,21 @@ def describe_person(reading: Reading, span: Span, by_token: dict[int, Entry]) ->
         or ("ELI" if former else None),
         role=None if former else title,
         kind="person",
-        surnames=surname_forms(name),
+        surnames=surname_forms(name, country),
+        affiliation=affiliation.id if affiliation is not None and not affiliation.country else None,
     )
+
+
+def _country_before(reading: Reading, span: Span) -> str | None:
+    """The last country named (as actor or place) in a span's sentence before it."""
+    found = None
+    for entity in span.sent.ents:
+        if entity.label_ != "GPE" or entity.start >= span.start:
+            continue
+        for entry in reading.kb.lookup(entity.text):
+            if entry.kind in ("country", "capital"):
+                found = entry.ref
+    return found
 
 
 def _key_at(reading: Reading, token_index: int) -> str | None:
@@ -558,7 +584,7 @@ def resolve_pronouns(reading: Reading) -> None:
                 reading,
                 anchors,
                 token,
-                lambda d: d.kind in ("country", "organisation"),
+                lambda d: d.kind in ("country", "organisation") or _singular_group(d),
                 same_sentence=True,
             )
         else:
@@ -569,6 +595,12 @@ def resolve_pronouns(reading: Reading) -> None:
             reading.taken.add(token.i)
             # Later pronouns may refer back through this one ("He said … his").
             insort(anchors, found, key=lambda f: f.start)
+
+
+def _singular_group(draft: Draft) -> bool:
+    """A group named by a singular institution ("Niger's military government"): an "it"."""
+    last = draft.name.split()[-1].lower() if draft.name.split() else ""
+    return draft.kind == "group" and not last.endswith("s")
 
 
 def _antecedent(
@@ -679,11 +711,30 @@ def place_bare_groups(reading: Reading) -> None:
     News names a country's own institutions without the country once the article is about it.
     """
     focus = focus_country(reading, reading.places)
-    if focus is None:
-        return
     for key, draft in list(reading.drafts.items()):
         if key.startswith("bare:") and draft.country is None:
-            draft.country = focus
+            first = min((f.start for f in reading.found if f.key == key), default=None)
+            speaker = _reporting_country(reading, first) if first is not None else None
+            draft.country = speaker or focus
+
+
+def _reporting_country(reading: Reading, index: int) -> str | None:
+    """The country of whoever reports the clause a token is in: in "Israel's defence minister
+    said the army was moving forces", the army is Israel's."""
+    verbs = speech_verbs()
+    for ancestor in reading.doc[index].ancestors:
+        if ancestor.lemma_.lower() not in verbs:
+            continue
+        for child in ancestor.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                key = _key_at(reading, child.i) or next(
+                    (_key_at(reading, t.i) for t in child.subtree if _key_at(reading, t.i)), None
+                )
+                draft = reading.drafts.get(key or "")
+                if draft is not None and draft.country:
+                    return draft.country
+        return None
+    return None
 
 
 def build_resolution(reading: Reading) -> ActorResolution:

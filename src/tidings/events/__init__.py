@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date
 
 from spacy.tokens import Doc, Span, Token
@@ -147,8 +148,38 @@ def find_events(
                 confidence=confidence(candidate, reading.modality),
             )
         )
+    verbal = {t.idx for t in doc if t.pos_ in ("VERB", "AUX")}
+    # a noun or a participle adjunct ("…, killing 12") can restate its clause's event
+    restating = {
+        t.idx for t in doc if t.pos_ == "NOUN" or (t.tag_ == "VBG" and t.dep_ in ("advcl", "acl"))
+    }
+    events = without_restatements(events, verbal, restating)
     attach_casualties(events, quantities)
-    return events
+    return [replace(e, id=f"e{i}") for i, e in enumerate(events, 1)]
+
+
+def without_restatements(events: list[Event], verbal: set[int], restating: set[int]) -> list[Event]:
+    """One event per happening in a sentence: "launched 300 drones at Israel in its first
+    direct attack", "struck Kyiv …, killing 12", "will send €300 million in aid" each say one
+    thing twice. An event goes when another of its sentence has the same type and modality and
+    at least its actors, and is the fuller mention (more actors, else a verb, else earlier)."""
+
+    def fullness(event: Event) -> tuple[int, bool, int]:
+        is_verb = event.trigger_start in verbal
+        return (len(event.source) + len(event.target), is_verb, -event.trigger_start)
+
+    def restates(event: Event, other: Event) -> bool:
+        same = (
+            event.trigger_start in restating
+            and other is not event
+            and other.evidence.start == event.evidence.start
+            and other.type == event.type
+            and other.modality == event.modality
+        )
+        covered = set(event.source) <= set(other.source) and set(event.target) <= set(other.target)
+        return same and covered and fullness(other) > fullness(event)
+
+    return [e for e in events if not any(restates(e, other) for other in events)]
 
 
 def attach_casualties(events: list[Event], quantities: Iterable[Quantity]) -> None:

@@ -111,6 +111,10 @@ def verb_subject(verb: Token) -> tuple[Token | None, bool]:
                 return controller, True
         if current.dep_ in ("xcomp", "conj", "advcl") and current.head.i != current.i:
             current = current.head
+            if current.pos_ == "ADJ" and current.dep_ == "acomp":
+                # "Armenia was ready to sign": the copula's subject
+                holder = next((c for c in current.head.children if c.dep_ in SUBJECTS), None)
+                return (_relative_head(holder), True) if holder is not None else (None, False)
             if current.pos_ == "ADJ":
                 return None, False  # "countries willing to transfer": the parse loses who
             for child in current.children:
@@ -247,6 +251,10 @@ def match_trigger(token: Token, lexicon: Lexicon) -> tuple[Trigger, Token | None
     lemma = token.lemma_.lower()
     if token.pos_ == "VERB":
         for child in token.children:
+            if child.dep_ == "prep" and any(
+                g.ent_type_ in ("DATE", "TIME") for g in child.children
+            ):
+                continue  # "called … on Wednesday" is no "call on"
             if child.dep_ in ("dobj", "prt", "prep", "xcomp", "nsubjpass"):
                 entry = lexicon.triggers.get(("verb", f"{lemma}+{child.lemma_.lower()}"))
                 if entry is not None:

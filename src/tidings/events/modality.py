@@ -132,7 +132,13 @@ def event_modality(
     chain, reporter = governing_chain(trigger)
     found: set[Modality] = set()
     lexical: set[Modality] = set()  # cues from words ("consider", "potential"), not auxiliaries
+    own = cues.get(("trigger", trigger.lemma_.lower()))
+    if own:  # "Germany pledged generators": a pledge is a plan
+        found.add(Modality(own))
     for position, token in enumerate(chain):
+        denied_intent = any(c.lower_ == "no" and c.dep_ == "det" for c in token.children)
+        if position > 0 and token.pos_ == "NOUN" and denied_intent:
+            found.add(Modality.NEGATED)  # "had no intention of invading"
         if position > 0 and token.pos_ in ("VERB", "ADJ", "NOUN", "AUX"):
             # A copula carries its predicate: "has been noncommittal regarding the provision".
             via_prep = chain[position - 1].dep_ == "prep"
@@ -147,6 +153,8 @@ def event_modality(
                     found.add(Modality(modality))
                     lexical.add(Modality(modality))
         for child in token.children:
+            if child.dep_ == "preconj" and cues.get(("preconj", child.lower_)):
+                found.add(Modality(cues[("preconj", child.lower_)]))
             if child.dep_ in ("aux", "auxpass", "neg"):
                 modality = cues.get(("aux", child.lower_))
                 if modality:
