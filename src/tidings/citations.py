@@ -60,7 +60,7 @@ def generic_sources() -> dict[str, tuple[str, CitationKind]]:
 
 def _class_name(token: Token) -> Token | None:
     """The proper name a class noun introduces: "the broadcaster ZDF", "the Yonhap news agency"."""
-    if token.lemma_.lower() not in outlet_classes():
+    if token.lemma_.lower() not in outlet_classes() or not _is_news_agency(token):
         return None
     named = [
         c
@@ -77,6 +77,13 @@ def _class_name(token: Token) -> Token | None:
 
 
 _NAME_LINKS = frozenset({"and", "of", "for", "on", "the", "&", "-"})
+
+
+def _is_news_agency(token: Token) -> bool:
+    """An "agency" is an outlet only as a news or press agency (not "the refugee agency")."""
+    if token.lemma_.lower() != "agency":
+        return True
+    return any(c.lower_ in ("news", "press", "wire") for c in token.children)
 
 
 def _name_end(token: Token) -> int:
@@ -145,7 +152,7 @@ def _is_outlet_token(token: Token, is_outlet: Callable[[str], bool]) -> bool:
     if _class_name(token) is not None:
         return True
     introduced = (c for c in token.children if c.dep_ in ("appos", "compound"))
-    if any(c.lemma_.lower() in outlet_classes() for c in introduced):
+    if any(c.lemma_.lower() in outlet_classes() and _is_news_agency(c) for c in introduced):
         return True
     span = outlet_span(token)
     if is_outlet(span.text) or is_outlet(outlet_name(span)):
@@ -209,10 +216,16 @@ def _subject_citation(token: Token, is_outlet: Callable[[str], bool]) -> Citatio
 def _generic_citation(token: Token, anchor: Span) -> Citation | None:
     """A source with no name ("state media", "a source familiar with the talks"), when modified."""
     generic = generic_sources().get(token.lemma_.lower())
+    if not _is_news_agency(token):
+        return None  # "the refugee agency" is an actor, not an unnamed news agency
     if _class_name(token) is not None:
         return None  # "the Interfax news agency" is named: not a generic source
     modified = any(c.dep_ in ("amod", "compound", "acl", "nummod", "prep") for c in token.children)
-    if generic is None or not modified:
+    # "diplomats said", "an official said": unnamed; "the official said" may be named before
+    unnamed = token.tag_ in ("NNS", "NNPS") or any(
+        c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children
+    )
+    if generic is None or not (modified or unnamed):
         return None
     label, kind = generic
     span = token.doc[token.left_edge.i : token.i + 1]

@@ -100,3 +100,22 @@ def test_plural_pronoun_resolves_to_a_recent_group(nlp):
     text = "M23 rebels seized the airport. They said they would hold it."
     mentions = actors_by_mention(nlp, text)
     assert mentions["They"].code == "CODREB"
+
+
+def test_a_titled_stranger_takes_the_country_named_before_him(run):
+    report = run("A council for Haiti will be sworn in after Prime Minister Garry Conille resigns.")
+    person = next(a for a in report.actors if a.name == "Garry Conille")
+    assert person.country == "HTI"
+
+
+def test_family_name_first_surnames(run):
+    text = "Foreign Minister Wang Yi met Lavrov in Beijing.\n\nWang said the talks went well."
+    report = run(text)
+    wang = next(a for a in report.actors if a.name == "Wang Yi")
+    assert "Wang" in [m.text for m in wang.mentions]
+
+
+def test_an_igo_envoy_carries_the_organisation(run):
+    report = run("The U.N. special envoy for Libya, Hanna Tetteh, urged the rivals to talk.")
+    envoy = next(a for a in report.actors if a.name == "Hanna Tetteh")
+    assert (envoy.country, envoy.affiliation) == (None, "UN")

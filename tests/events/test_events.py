@@ -136,3 +136,74 @@ def test_casualty_counts_go_to_the_violent_event_of_their_sentence(run):
     )
     counted = [e for e in report.events if e.casualties]
     assert [(e.type, e.casualties) for e in counted] == [("ASSAULT", {"killed": 4, "injured": 19})]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Spain and Morocco held joint military exercises near Ceuta on Monday.",
+            [("COOPERATE", ["ESP", "MAR"], [], "asserted")],
+        ),
+        (
+            "Canada pledged 200 armoured vehicles to Ukraine.",
+            [("AID", ["CAN"], ["UKR"], "planned")],
+        ),
+        (
+            "Armenia said it had no intention of attacking Azerbaijan.",
+            [("ASSAULT", ["ARM"], ["AZE"], "negated")],
+        ),
+        (
+            "Serbia was ready to sign a trade deal with Kosovo.",
+            [("AGREE", ["SRB"], ["XKX"], "hypothetical")],
+        ),
+        (
+            "Egypt denied sending weapons to Sudan.",
+            [("REJECT", ["EGY"], [], "asserted"), ("AID", ["EGY"], ["SDN"], "negated")],
+        ),
+        (
+            "Poland and Lithuania agreed on Tuesday to share radar data.",
+            [
+                ("AGREE", ["LTU", "POL"], [], "asserted"),
+                ("COOPERATE", ["LTU", "POL"], [], "planned"),
+            ],
+        ),
+        (
+            "Israel has neither confirmed nor denied the strike.",
+            [("REJECT", ["ISR"], [], "negated")],
+        ),
+    ],
+)
+def test_modes_modalities_and_control(run, sentence, expected):
+    assert events_of(run(sentence)) == expected
+
+
+def test_a_restatement_in_the_same_sentence_is_one_event(run):
+    text = (
+        "Iran launched 200 drones at Israel late on Saturday in its first direct attack on Israel."
+    )
+    assert events_of(run(text)) == [("ASSAULT", ["IRN"], ["ISR"], "asserted")]
+
+
+def test_two_verbs_of_the_same_type_stay_two_events(run):
+    text = "The army said its jets had shot down two drones and struck a launcher in Yemen."
+    assert len([e for e in run(text).events if e.type == "ASSAULT"]) == 2
+
+
+def test_a_date_phrase_is_no_call_on(run):
+    text = "Kenya struck what it called militant hideouts in Somalia on Wednesday."
+    assert [e.type for e in run(text).events] == ["ASSAULT"]
+
+
+def test_a_bare_institution_is_the_speaker_s(run):
+    text = (
+        "Lebanon's health ministry said 30 people were killed in Tyre.\n\n"
+        "Israel's defence minister said the army was moving troops to the border."
+    )
+    mobilize = next(e for e in run(text).events if e.type == "MOBILIZE")
+    assert events_of_one(run(text), mobilize) == ("MOBILIZE", ["ISR"])
+
+
+def events_of_one(report, event):
+    codes = {a.id: a.country for a in report.actors}
+    return (event.type, sorted(codes[i] for i in event.source))

@@ -712,7 +712,8 @@ def place_bare_groups(reading: Reading) -> None:
     """
     focus = focus_country(reading, reading.places)
     for key, draft in list(reading.drafts.items()):
-        if key.startswith("bare:") and draft.country is None:
+        if key.startswith("bare:") and draft.country is None and draft.sector != "BUS":
+            # companies have no country by default: an article's focus says nothing of them
             first = min((f.start for f in reading.found if f.key == key), default=None)
             speaker = _reporting_country(reading, first) if first is not None else None
             draft.country = speaker or focus
@@ -731,7 +732,7 @@ def _reporting_country(reading: Reading, index: int) -> str | None:
                     (_key_at(reading, t.i) for t in child.subtree if _key_at(reading, t.i)), None
                 )
                 draft = reading.drafts.get(key or "")
-                if draft is not None and draft.country:
+                if draft is not None and draft.country and draft.sector != "MED":
                     return draft.country
         return None
     return None

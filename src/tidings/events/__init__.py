@@ -153,16 +153,23 @@ def find_events(
     restating = {
         t.idx for t in doc if t.pos_ == "NOUN" or (t.tag_ == "VBG" and t.dep_ in ("advcl", "acl"))
     }
-    events = without_restatements(events, verbal, restating)
+    events = without_restatements(events, verbal, restating, actors)
     attach_casualties(events, quantities)
     return [replace(e, id=f"e{i}") for i, e in enumerate(events, 1)]
 
 
-def without_restatements(events: list[Event], verbal: set[int], restating: set[int]) -> list[Event]:
+def without_restatements(
+    events: list[Event], verbal: set[int], restating: set[int], actors: ActorResolution
+) -> list[Event]:
     """One event per happening in a sentence: "launched 300 drones at Israel in its first
     direct attack", "struck Kyiv …, killing 12", "will send €300 million in aid" each say one
     thing twice. An event goes when another of its sentence has the same type and modality and
     at least its actors, and is the fuller mention (more actors, else a verb, else earlier)."""
+
+    countries = {a.id: a.country or a.id for a in actors.actors}
+
+    def refs(ids: list[str]) -> set[str]:
+        return {countries.get(i, i) for i in ids}
 
     def fullness(event: Event) -> tuple[int, bool, int]:
         is_verb = event.trigger_start in verbal
@@ -176,7 +183,9 @@ def without_restatements(events: list[Event], verbal: set[int], restating: set[i
             and other.type == event.type
             and other.modality == event.modality
         )
-        covered = set(event.source) <= set(other.source) and set(event.target) <= set(other.target)
+        covered = refs(event.source) <= refs(other.source) and refs(event.target) <= refs(
+            other.target
+        )
         return same and covered and fullness(other) > fullness(event)
 
     return [e for e in events if not any(restates(e, other) for other in events)]

@@ -103,7 +103,7 @@ def verb_subject(verb: Token) -> tuple[Token | None, bool]:
                     for c in current.head.children
                     if c.dep_ in ("prep", "prt") and c.lower_ == "on"
                     for g in c.children
-                    if g.dep_ == "pobj"
+                    if g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME")
                 ),
                 None,
             )
@@ -136,7 +136,7 @@ def verb_subject(verb: Token) -> tuple[Token | None, bool]:
             if current.pos_ == "VERB":
                 # "warned NATO against deploying": the object acts; "said after meeting
                 # Putin": the subject does.
-                for dep in ("dobj", *SUBJECTS):
+                for dep in ("dobj", *SUBJECTS, "nsubjpass"):
                     actor = next((c for c in current.children if c.dep_ == dep), None)
                     if actor is not None:
                         return _relative_head(actor), True
@@ -307,7 +307,8 @@ def candidates(doc: Doc, actors: ActorResolution, lexicon: Lexicon) -> list[Cand
                 candidate.source, candidate.inferred_source = governing_participants(
                     token, entry, actors, found
                 )
-        if entry.type in ("REJECT", "AGREE") and not candidate.target:
+        denial = token.lemma_.lower() == "deny"  # "denied supplying missiles to Russia": no one
+        if entry.type in ("REJECT", "AGREE") and not candidate.target and not denial:
             # "refused to meet Dagalo", "agreed to hand over the prisoners to Kyiv"
             for complement in (c for c in token.children if c.dep_ == "xcomp"):
                 for target in targets_of_verb(

@@ -85,7 +85,17 @@ def reporting_verb(trigger: Token) -> Token | None:
         c.dep_ in ("ccomp", "parataxis") for c in root.children
     ):
         return root if trigger.i != root.i else None
-    return None
+    # "Seoul could supply shells, a senior official said": the report hangs off the event.
+    trailing = [
+        c
+        for c in root.children
+        if c.dep_ in ("parataxis", "ccomp", "conj")
+        and c.lemma_.lower() in verbs
+        and c.i > trigger.i
+        and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+        and c.doc[c.left_edge.i - 1].text == ","
+    ]
+    return trailing[0] if trailing else None
 
 
 def _has_condition(token: Token) -> bool:
