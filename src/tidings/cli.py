@@ -13,6 +13,9 @@ from typing import Any
 
 import click
 
+from tidings.actors import load_knowledge_base
+from tidings.actors.catalogue import search, show, validate
+from tidings.actors.kb import kb_sizes
 from tidings.articles import find_article_files, read_article
 from tidings.errors import TidingsError
 from tidings.evaluate import check_floors, evaluate_gold, load_floors
@@ -340,3 +343,68 @@ def evaluation_table(result: dict[str, Any]) -> str:
             metric_table("gold modality", ACCURACY_COLUMNS, result["modalities"]),
         ]
     return "\n\n".join(parts)
+
+
+@main.group()
+def actors() -> None:
+    """Search, show and validate the actor knowledge base (and your --actors files)."""
+
+
+def knowledge_base_for(ctx: click.Context, actor_files: tuple[Path, ...]) -> Any:
+    """The shipped knowledge base plus the run's actor files."""
+    settings = settings_for(ctx, actor_files=actor_files)
+    try:
+        return load_knowledge_base(settings.actor_files)
+    except TidingsError as error:
+        raise click.ClickException(str(error)) from error
+
+
+@actors.command("search")
+@click.argument("query")
+@click.option("--limit", type=click.IntRange(1), default=20, show_default=True)
+@click.option("--format", "output_format", type=click.Choice(["table", "json"]), default="table")
+@actor_files_option
+@click.pass_context
+def actors_search(
+    ctx: click.Context, query: str, limit: int, output_format: str, actor_files: tuple[Path, ...]
+) -> None:
+    """Countries, people and organisations whose id, name or alias contains QUERY."""
+    found = search(knowledge_base_for(ctx, actor_files), query, limit)
+    if output_format == "json":
+        click.echo(json.dumps(found, ensure_ascii=False, indent=2))
+        return
+    click.echo(table(["kind", "id", "name"], [(r["kind"], r["id"], r["name"]) for r in found]))
+
+
+@actors.command("show")
+@click.argument("record_id")
+@click.option("--date", "day", callback=iso_date, help="Also give the role held on YYYY-MM-DD.")
+@actor_files_option
+@click.pass_context
+def actors_show(
+    ctx: click.Context, record_id: str, day: date | None, actor_files: tuple[Path, ...]
+) -> None:
+    """One record (ISO-3 country, person id or organisation id) in full, as JSON."""
+    record = show(knowledge_base_for(ctx, actor_files), record_id, day)
+    if record is None:
+        raise click.ClickException(f"No actor {record_id!r}: try `tidings actors search`.")
+    click.echo(json.dumps(record, ensure_ascii=False, indent=2, default=str))
+
+
+@actors.command("validate")
+@actor_files_option
+@click.pass_context
+def actors_validate(ctx: click.Context, actor_files: tuple[Path, ...]) -> None:
+    """Check every record: codes, sectors, dates, organisations, office overlaps, clashes.
+
+    Exits 1 when a problem is found, so it can guard a user's actor file in their own CI.
+    """
+    kb = knowledge_base_for(ctx, actor_files)
+    problems = validate(kb)
+    sizes = kb_sizes(kb)
+    summary = ", ".join(f"{count} {name}" for name, count in sizes.items())
+    for problem in problems:
+        click.echo(problem)
+    click.echo(f"{summary}: {len(problems)} problem(s).")
+    if problems:
+        sys.exit(1)

@@ -496,6 +496,10 @@ def resolve_people(reading: Reading, by_token: dict[int, Entry]) -> None:
         tokens = range(entity.start, entity.end)
         if any(i in reading.taken for i in tokens):
             _describe_known(reading, entity, by_token)
+            key = _key_at(reading, entity.start)
+            title = apposed_title(entity, reading.kb) if entity.label_ == "PERSON" else None
+            if key is not None and title is not None:
+                reading.add(title.i, title.i + 1, reading.drafts[key], "description")
             continue
         surname_key = _surname_key(reading, entity)
         if surname_key is not None:
