@@ -23,6 +23,7 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/throughput.py
+	$(BIN)/python benchmarks/resolver_share.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info

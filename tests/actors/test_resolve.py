@@ -119,3 +119,32 @@ def test_an_igo_envoy_carries_the_organisation(run):
     report = run("The U.N. special envoy for Libya, Hanna Tetteh, urged the rivals to talk.")
     envoy = next(a for a in report.actors if a.name == "Hanna Tetteh")
     assert (envoy.country, envoy.affiliation) == (None, "UN")
+
+
+def test_a_definite_description_refers_back_to_the_organisation(run):
+    text = (
+        "ECOWAS leaders met in Abuja on Thursday.\n\n"
+        "The bloc has given the generals a week to restore the president."
+    )
+    report = run(text)
+    ecowas = next(a for a in report.actors if a.kb_id == "ECOWAS")
+    assert "The bloc" in [m.text for m in ecowas.mentions]
+
+
+def test_plural_demonyms_are_people_not_governments(run):
+    report = run("Two Americans detained in Venezuela were freed on Friday.")
+    americans = next(a for a in report.actors if "Americans" in [m.text for m in a.mentions])
+    assert (americans.country, americans.sector) == ("USA", "CVL")
+
+
+def test_a_junta_is_military(run):
+    report = run("Mali's junta expelled the French ambassador.")
+    junta = next(a for a in report.actors if a.sector == "MIL")
+    assert junta.country == "MLI"
+
+
+def test_it_never_refers_to_an_outlet(run):
+    text = "Bazoum wrote in The Washington Post that the coup, if it succeeded, would be costly."
+    report = run(text)
+    post = next(a for a in report.actors if a.sector == "MED")
+    assert [m.text for m in post.mentions] == ["Washington Post"]

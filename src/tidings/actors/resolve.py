@@ -23,7 +23,7 @@ from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc, Span, Token
 
 from tidings.actors.kb import Entry, KnowledgeBase, Organisation, fold, token_key
-from tidings.lexicons import data_lines
+from tidings.lexicons import data_lines, data_table
 from tidings.model import Actor, ActorResolution, Mention
 from tidings.parse import document_text, entity_span, in_headline
 from tidings.places import resolve_place
@@ -302,7 +302,19 @@ def resolve_kb_matches(reading: Reading, matches: list[tuple[int, int, Entry]]) 
             continue
         if entry.kind == "demonym" and span.root.pos_ not in ("PROPN", "ADJ", "NOUN"):
             continue
+        if entry.kind == "demonym" and _names_people(span):
+            # "Americans detained in China", "ethnic Armenians": people, not the government
+            iso3 = entry.ref
+            draft = Draft(f"group:{iso3}:CVL", span.text, iso3, "CVL", None, "group", None)
+            reading.add(start, end, draft, "demonym")
+            continue
         reading.add(start, end, entry_draft(kb, entry, reading.published), _mention_kind(entry))
+
+
+def _names_people(span: Span) -> bool:
+    """A plural demonym standing as a noun ("Americans", "Palestinians"), not a modifier."""
+    root = span.root
+    return root.tag_ in ("NNS", "NNPS") and root.dep_ not in ("amod", "compound", "poss", "nmod")
 
 
 def resolve_modifier(
@@ -510,12 +522,47 @@ def resolve_people(reading: Reading, by_token: dict[int, Entry]) -> None:
             and fold(entity.text).lower() not in not_actors()
             and not in_headline(entity)
             and resolve_place(entity.text) is None
+            and not reading.kb.lookup(entity.text)  # "Azerbaijani" tagged as a person
         ):
             draft = describe_person(reading, entity, by_token)
             reading.add(entity.start, entity.end, draft, "name")
             title = apposed_title(entity, reading.kb)
             if title is not None:
                 reading.add(title.i, title.i + 1, draft, "description")
+
+
+@cache
+def definite_descriptions() -> dict[str, frozenset[str]]:
+    """Nouns that refer back to an organisation -> the ids or kinds they may refer to."""
+    return {
+        row["noun"]: frozenset(row["refers_to"].split("|"))
+        for row in data_table("data/kb/definite_descriptions.tsv")
+    }
+
+
+def resolve_definite_descriptions(reading: Reading) -> None:
+    """ "The bloc", "the assembly", "the alliance": the organisation the article named before."""
+    doc, kb = reading.doc, reading.kb
+    descriptions = definite_descriptions()
+    for token in doc:
+        fits = descriptions.get(token.lower_)
+        if fits is None or token.i in reading.taken:
+            continue
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+            continue
+        horizon = token.sent.start
+        for _ in range(6):
+            horizon = doc[horizon - 1].sent.start if horizon > 0 else 0
+        earlier = sorted(
+            (f for f in reading.found if horizon <= f.start < token.i), key=lambda f: -f.start
+        )
+        for found in earlier:
+            draft = reading.drafts[found.key]
+            org = kb.organisations.get(draft.kb_id or "") if draft.kind == "organisation" else None
+            if org is not None and (org.id in fits or org.kind in fits):
+                start = token.i - 1 if doc[token.i - 1].lower_ == "the" else token.i
+                reading.add(start, token.i + 1, draft, "description")
+                break
 
 
 def resolve_bare_surnames(reading: Reading) -> None:
@@ -590,7 +637,10 @@ def resolve_pronouns(reading: Reading) -> None:
                 reading,
                 anchors,
                 token,
-                lambda d: d.kind in ("country", "organisation") or _singular_group(d),
+                lambda d: (
+                    (d.kind in ("country", "organisation") and d.sector != "MED")
+                    or _singular_group(d)
+                ),
                 same_sentence=True,
             )
         else:
@@ -784,6 +834,7 @@ def resolve_actors(doc: Doc, *, published: date | None, kb: KnowledgeBase) -> Ac
     resolve_kb_matches(reading, matches)
     resolve_people(reading, by_token)
     resolve_bare_surnames(reading)
+    resolve_definite_descriptions(reading)
     resolve_region_groups(reading)
     resolve_bare_groups(reading, by_token)
     resolve_pronouns(reading)
