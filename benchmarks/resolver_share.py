@@ -9,12 +9,11 @@ reports the resolver's time as a share of the rest of extraction.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
 from pathlib import Path
 
-from throughput import build_corpus
+from throughput import build_corpus, print_results
 
 from tidings.actors import resolve_actors
 from tidings.pipeline import analyse, load_pipeline
@@ -48,10 +47,7 @@ def main(argv: list[str] | None = None) -> int:
         "resolver_s": round(resolver, 2),
         "resolver_added_share": round(resolver / (extraction - resolver), 3),
     }
-    for key, value in results.items():
-        print(f"{key:>22}: {value}")
-    if args.json:
-        args.json.write_text(json.dumps(results, indent=2), encoding="utf-8")
+    print_results(results, args.json)
     return 0
 
 

@@ -88,11 +88,16 @@ def main(argv: list[str] | None = None) -> int:
         "ratio_tidings_to_spacy": round(spacy_seconds / tidings_seconds, 3),
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
     }
+    print_results(results, args.json)
+    return 0
+
+
+def print_results(results: dict[str, object], json_path: Path | None) -> None:
+    """Print the figures one per line, and save them as JSON when asked."""
     for key, value in results.items():
         print(f"{key:>24}: {value}")
-    if args.json:
-        args.json.write_text(json.dumps(results, indent=2), encoding="utf-8")
-    return 0
+    if json_path:
+        json_path.write_text(json.dumps(results, indent=2), encoding="utf-8")
 
 
 if __name__ == "__main__":
