@@ -148,3 +148,23 @@ def test_it_never_refers_to_an_outlet(run):
     report = run(text)
     post = next(a for a in report.actors if a.sector == "MED")
     assert [m.text for m in post.mentions] == ["Washington Post"]
+
+
+@pytest.mark.parametrize(
+    ("day", "president"),
+    [(date(2018, 7, 17), "Donald Trump"), (date(2021, 6, 16), "Joe Biden")],
+)
+def test_the_office_holder_is_the_one_of_the_article_date(run, day, president):
+    report = run("The U.S. president met the Russian leader in Geneva.", published=day)
+    assert [a.name for a in report.actors] == [president, "Vladimir Putin"]
+
+
+def test_a_former_prime_minister_is_no_longer_government(run):
+    report = run("Former British prime minister Boris Johnson visited Kyiv.", date(2023, 1, 22))
+    johnson = report.actors[0]
+    assert (johnson.name, johnson.country, johnson.sector, johnson.role) == (
+        "Boris Johnson",
+        "GBR",
+        "ELI",
+        None,
+    )
