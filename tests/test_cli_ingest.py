@@ -98,3 +98,61 @@ def test_score_floors_hold_on_the_development_gold(gold_dir, floors):
         main, ["evaluate", str(GOLD / gold_dir), "--floors", str(GOLD / floors)]
     )
     assert result.exit_code == 0, result.output
+
+
+def corpus_jsonl(directory: Path, copies: int) -> Path:
+    """A JSONL corpus cycling the example articles, each copy with its own id."""
+    from tidings.articles import read_article
+
+    originals = [read_article(p) for p in sorted(EXAMPLES.glob("*.json"))]
+    path = directory / "corpus.jsonl"
+    with path.open("w", encoding="utf-8") as out:
+        for i in range(copies):
+            article = originals[i % len(originals)]
+            record = {"id": f"{article.id}-{i}", "published": str(article.published)}
+            out.write(json.dumps({**record, "text": article.text}) + "\n")
+    return path
+
+
+def test_a_killed_ingest_resumes_with_every_article_stored_once(tmp_path):
+    import os
+    import re
+    import select
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from tidings.store import open_store
+
+    corpus = corpus_jsonl(tmp_path, 30)
+    killed_db, clean_db = tmp_path / "killed.duckdb", tmp_path / "clean.duckdb"
+    command = [sys.executable, "-c", "from tidings.cli import main; main()", "ingest"]
+    process = subprocess.Popen(
+        [*command, str(corpus), "--db", str(killed_db)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    seen, deadline = b"", time.monotonic() + 180
+    while time.monotonic() < deadline:
+        ready, _, _ = select.select([process.stderr], [], [], 1)
+        if ready:
+            chunk = os.read(process.stderr.fileno(), 4096)
+            if not chunk:
+                break
+            seen += chunk
+            done = re.findall(rb"(\d+)/30", seen)
+            if done and int(done[-1]) >= 3:
+                process.send_signal(signal.SIGKILL)
+                break
+    process.wait()
+    assert process.returncode == -signal.SIGKILL, seen.decode(errors="replace")[-500:]
+    with open_store(killed_db) as store:
+        assert 3 <= store.counts()["articles"] < 30
+    resumed = CliRunner().invoke(main, ["ingest", str(corpus), "--db", str(killed_db), "--quiet"])
+    assert resumed.exit_code == 0, resumed.output
+    clean = CliRunner().invoke(main, ["ingest", str(corpus), "--db", str(clean_db), "--quiet"])
+    assert clean.exit_code == 0, clean.output
+    with open_store(killed_db) as killed, open_store(clean_db) as fresh:
+        assert killed.counts() == fresh.counts()
+        assert killed.counts()["articles"] == 30

@@ -22,6 +22,7 @@ from tidings.evaluate import check_floors, evaluate_gold, load_floors
 from tidings.model import Article
 from tidings.render import report_summary, table
 from tidings.settings import Settings, load_settings
+from tidings.sources import Skipped, read_sources
 
 FORMATS = click.Choice(["table", "json", "jsonl"])
 
@@ -125,18 +126,27 @@ def extract(
 def readable_articles(
     paths: tuple[Path, ...], settings: Settings, failures: list[tuple[str, str]]
 ) -> Iterator[Article]:
-    """Articles under the paths; unreadable files are added to `failures` with their reason."""
-    for path in find_article_files(paths):
-        try:
-            yield read_article(path, settings=settings)
-        except TidingsError as error:
-            failures.append((str(path), str(error)))
+    """Articles in the paths' files (text, JSON, JSONL, HTML, RSS/Atom); what cannot be read is
+    added to `failures` with its reason."""
+    for item in read_sources(paths, settings):
+        if isinstance(item, Skipped):
+            failures.append((item.source, item.reason))
+        else:
+            yield item
+
+
+def progress_bar(total: int, quiet: bool) -> Any:
+    """A progress bar on standard error with count, rate and time left (none when quiet)."""
+    from tqdm import tqdm
+
+    return tqdm(total=total, unit="article", disable=quiet or total == 0, file=sys.stderr)
 
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("--db", default=None, help="Database file (default: tidings.duckdb).")
 @click.option("--processes", type=click.IntRange(1, 64), default=1, show_default=True)
+@click.option("--quiet", is_flag=True, help="No progress bar.")
 @actor_files_option
 @click.pass_context
 def ingest(
@@ -144,31 +154,40 @@ def ingest(
     paths: tuple[Path, ...],
     db: str | None,
     processes: int,
+    quiet: bool,
     actor_files: tuple[Path, ...],
 ) -> None:
-    """Extract and store the articles in files and directories; unchanged articles are skipped."""
+    """Extract and store the articles of files and directories (.txt, .json, .jsonl, .html,
+    RSS/Atom .xml). Unchanged articles are skipped, so an interrupted run resumes."""
     from tidings.pipeline import extract_many, load_pipeline
     from tidings.store import open_store
 
     settings = settings_for(ctx, database=db, processes=processes, actor_files=actor_files)
     failures: list[tuple[str, str]] = []
-    stored = unchanged = 0
+    stored = 0
     try:
         with open_store(settings.database) as store:
-            articles = readable_articles(paths, settings, failures)
+            articles = list(readable_articles(paths, settings, failures))
+            for source, reason in failures:
+                store.record_failure(source, reason)
+            # Resuming: what is stored unchanged (a killed run's finished articles) is skipped
+            # before extraction; each stored article was committed whole, in its own transaction.
+            known = store.stored_hashes()
+            pending = [a for a in articles if known.get(a.id) != content_hash(a)]
+            unchanged = len(articles) - len(pending)
             reports = extract_many(
-                articles,
+                pending,
                 pipeline=load_pipeline(settings),
                 processes=settings.processes,
                 batch_size=settings.batch_size,
             )
-            for report in reports:
-                if store.ingest(report, content_hash=content_hash(report.article)):
-                    stored += 1
-                else:
-                    unchanged += 1
-            for source, reason in failures:
-                store.record_failure(source, reason)
+            with progress_bar(len(pending), quiet) as bar:
+                for report in reports:
+                    if store.ingest(report, content_hash=content_hash(report.article)):
+                        stored += 1
+                    else:
+                        unchanged += 1
+                    bar.update(1)
     except TidingsError as error:
         raise click.ClickException(str(error)) from error
     for _source, reason in failures:

@@ -96,6 +96,11 @@ class Store:
             raise
         self.connection.execute("COMMIT")
 
+    def stored_hashes(self) -> dict[str, str]:
+        """Article id -> content hash of everything stored: what a resumed ingest skips."""
+        rows = self.connection.execute("SELECT id, content_hash FROM articles").fetchall()
+        return dict(rows)
+
     def ingest(self, report: Report, *, content_hash: str) -> bool:
         """Store an article's record; False (and no change) when it is stored unchanged."""
         article = report.article
