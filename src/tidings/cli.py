@@ -13,6 +13,7 @@ from typing import Any
 
 import click
 
+from tidings import export
 from tidings.actors import load_knowledge_base
 from tidings.actors.catalogue import search, show, validate
 from tidings.actors.kb import kb_sizes
@@ -427,3 +428,66 @@ def actors_validate(ctx: click.Context, actor_files: tuple[Path, ...]) -> None:
     click.echo(f"{summary}: {len(problems)} problem(s).")
     if problems:
         sys.exit(1)
+
+
+COUNTRY_DAY_HEADER = ("iso3c", "cown", "gwcode", "date", "quad_class", "events")
+DYAD_HEADER = (
+    "source_iso3c", "target_iso3c", "source_cown", "source_gwcode", "target_cown",
+    "target_gwcode", "type", "events", "goldstein_sum",
+)  # fmt: skip
+
+
+@main.command("export")
+@click.argument("export_format", metavar="FORMAT", type=click.Choice(export.FORMATS))
+@click.option("--db", default=None, help="Database file (default: tidings.duckdb).")
+@click.option("--out", "out", required=True, type=click.Path(path_type=Path), help="Output path.")
+@click.option(
+    "--all-modalities",
+    is_flag=True,
+    help="Also planned, hypothetical, negated... events (GDELT, ICEWS and aggregates count "
+    "only asserted ones by default).",
+)
+@click.pass_context
+def export_command(
+    ctx: click.Context, export_format: str, db: str | None, out: Path, all_modalities: bool
+) -> None:
+    """Write the store as FORMAT: plover (JSONL), gdelt (2.0 Events, 61 columns), gdelt-mentions,
+    icews (TSV), parquet (a directory, one file per table), country-day, dyads (TSV) or gexf."""
+    from tidings.store import open_store
+
+    settings = settings_for(ctx, database=db)
+    try:
+        with open_store(settings.database) as store:
+            if export_format == "parquet":
+                out.mkdir(parents=True, exist_ok=True)
+                for name in store.table_names():
+                    store.copy_table_to_parquet(name, out / f"{name}.parquet")
+                click.echo(f"{len(store.table_names())} table(s) -> {out}")
+                return
+            records = store.event_records()
+    except TidingsError as error:
+        raise click.ClickException(str(error)) from error
+    chosen = (
+        records
+        if all_modalities or export_format == "plover"
+        else list(export.asserted_only(records))
+    )
+    if export_format == "plover":
+        lines = list(export.plover_lines(chosen))
+        out.write_text("".join(f"{line}\n" for line in lines), encoding="utf-8")
+        count = len(lines)
+    elif export_format == "gexf":
+        out.write_text(export.gexf_document(chosen), encoding="utf-8")
+        click.echo(f"actor network of {len(chosen)} event(s) -> {out}")
+        return
+    else:
+        writers = {
+            "gdelt": (export.gdelt_event_rows, None),
+            "gdelt-mentions": (export.gdelt_mention_rows, None),
+            "icews": (export.icews_rows, export.ICEWS_COLUMNS),
+            "country-day": (export.country_day_rows, COUNTRY_DAY_HEADER),
+            "dyads": (export.dyad_rows, DYAD_HEADER),
+        }
+        rows, header = writers[export_format]
+        count = export.write_tsv(out, rows(chosen), header)
+    click.echo(f"{count} row(s) -> {out}")

@@ -310,6 +310,35 @@ class Store:
                 row[f"{role}_names"] = [name for _, name in members]
         return rows
 
+    def event_records(self) -> list[dict[str, Any]]:
+        """Every stored event with its article and its first source and target actor, for
+        exports (one row per event, in date order)."""
+        side = (
+            "LEFT JOIN event_actors {r}e ON {r}e.event_id = e.id AND {r}e.role = '{role}' "
+            "AND {r}e.position = 0 LEFT JOIN actors {r} ON {r}.id = {r}e.actor_id "
+        )
+        query = (
+            "SELECT e.*, ar.url, ar.outlet, ar.published, ar.title, ar.ingested_at, "
+            "s.code AS source_code, s.name AS source_name, s.country AS source_country, "
+            "s.sector AS source_sector, t.code AS target_code, t.name AS target_name, "
+            "t.country AS target_country, t.sector AS target_sector "
+            "FROM events e JOIN articles ar ON ar.id = e.article_id "
+            + side.format(r="s", role="source")
+            + side.format(r="t", role="target")
+            + "ORDER BY e.date_start NULLS LAST, e.article_id, e.trigger_start"
+        )
+        return self._dicts(query, [])
+
+    def table_names(self) -> tuple[str, ...]:
+        """The store's tables, in schema order."""
+        return ("articles", *ARTICLE_TABLES, "failures")
+
+    def copy_table_to_parquet(self, table: str, path: Path) -> None:
+        """Write one table to a Parquet file (the table name is checked, the path bound)."""
+        if table not in self.table_names():
+            raise StoreError(f"No table {table!r} in the store.")
+        self.connection.execute(f"COPY {table} TO '{_quoted_path(path)}' (FORMAT PARQUET)")
+
     def _event_sides(self, event_ids: list[str]) -> dict[tuple[str, str], list[tuple[str, str]]]:
         if not event_ids:
             return {}
@@ -463,3 +492,8 @@ def open_store(path: str | Path) -> Store:
     except duckdb.Error as error:
         raise StoreError(f"Cannot open the store {path}: {error}.") from error
     return Store(connection, path)
+
+
+def _quoted_path(path: Path) -> str:
+    """A file path safe inside a SQL string literal (COPY takes no parameter for it)."""
+    return str(path).replace("'", "''")

@@ -1,0 +1,127 @@
+"""Exports: each format written from a real store and read back the way its users read it."""
+
+import csv
+import json
+import xml.etree.ElementTree as ElementTree
+
+import duckdb
+import pytest
+from click.testing import CliRunner
+
+from tidings.cli import main
+from tidings.export import GDELT_EVENT_COLUMNS, GDELT_MENTION_COLUMNS, ICEWS_COLUMNS
+from tidings.store import open_store
+
+ARTICLE = {
+    "id": "gulf-talks",
+    "published": "2025-03-05",
+    "outlet": "Gulf & Levant <Wire>",
+    "url": "https://example.org/gulf",
+    "text": (
+        "Gulf talks\n\nQatar hosted talks between Israel and Hamas in Doha on Tuesday. "
+        "Iran launched drones at Israel on Monday, the Israeli military said. "
+        "Egypt will send aid to Gaza next week."
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def store_path(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("export")
+    (folder / "gulf.json").write_text(json.dumps(ARTICLE))
+    path = folder / "store.duckdb"
+    result = CliRunner().invoke(main, ["ingest", str(folder), "--db", str(path), "--quiet"])
+    assert result.exit_code == 0, result.output
+    return path
+
+
+def run_export(store_path, tmp_path, export_format, *extra):
+    out = tmp_path / f"out.{export_format}"
+    result = CliRunner().invoke(
+        main, ["export", export_format, "--db", str(store_path), "--out", str(out), *extra]
+    )
+    assert result.exit_code == 0, result.output
+    return out
+
+
+def test_gdelt_events_have_61_fields_and_load_with_the_gdelt_columns(store_path, tmp_path):
+    out = run_export(store_path, tmp_path, "gdelt")
+    with out.open(encoding="utf-8") as handle:
+        rows = list(csv.reader(handle, delimiter="\t"))
+    assert rows and all(len(row) == 61 for row in rows)
+    records = [dict(zip(GDELT_EVENT_COLUMNS, row, strict=True)) for row in rows]
+    assert len(GDELT_EVENT_COLUMNS) == 61
+    assault = next(r for r in records if r["EventRootCode"] == "19")
+    assert (assault["Actor1CountryCode"], assault["Actor2CountryCode"]) == ("IRN", "ISR")
+    assert assault["SQLDATE"] == "20250303" and assault["QuadClass"] == "4"
+    consult = next(r for r in records if r["EventCode"].startswith("04"))
+    assert len(consult["EventCode"]) == 3  # a string: the leading zero stays ("046")
+    assert consult["ActionGeo_CountryCode"] == "QA"  # Doha in FIPS 10-4 (QA), not ISO (QAT)
+    assert all(r["SOURCEURL"] == "https://example.org/gulf" for r in records)
+
+
+def test_only_asserted_events_reach_gdelt_unless_asked(store_path, tmp_path):
+    asserted = run_export(store_path, tmp_path, "gdelt").read_text().count("\n")
+    everything = run_export(store_path, tmp_path, "gdelt", "--all-modalities").read_text()
+    assert everything.count("\n") > asserted  # Egypt's planned aid is not a GDELT event
+
+
+def test_gdelt_mentions_point_back_to_the_events(store_path, tmp_path):
+    events = run_export(store_path, tmp_path, "gdelt").read_text().splitlines()
+    mentions = run_export(store_path, tmp_path, "gdelt-mentions").read_text().splitlines()
+    mention_rows = [line.split("\t") for line in mentions]
+    assert all(len(row) == len(GDELT_MENTION_COLUMNS) for row in mention_rows)
+    assert {row[0] for row in mention_rows} == {line.split("\t")[0] for line in events}
+
+
+def test_plover_jsonl_keeps_every_event_with_its_modality(store_path, tmp_path):
+    lines = run_export(store_path, tmp_path, "plover").read_text().splitlines()
+    events = [json.loads(line) for line in lines]
+    assert {e["modality"] for e in events} >= {"asserted", "planned"}
+    aid = next(e for e in events if e["event_type"] == "AID")
+    assert (aid["source_country"], aid["modality"], aid["publisher"]) == (
+        "EGY",
+        "planned",
+        "Gulf & Levant <Wire>",
+    )
+
+
+def test_icews_tsv_has_its_header(store_path, tmp_path):
+    out = run_export(store_path, tmp_path, "icews")
+    with out.open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t"))
+    assert tuple(rows[0].keys()) == ICEWS_COLUMNS
+    assert {r["Source Country"] for r in rows} >= {"IRN", "ISR"}
+
+
+def test_parquet_holds_every_table(store_path, tmp_path):
+    out = run_export(store_path, tmp_path, "parquet")
+    with open_store(store_path) as store:
+        counts = store.counts()
+    for table, count in counts.items():
+        path = out / f"{table}.parquet"
+        assert duckdb.sql(f"SELECT count(*) FROM read_parquet('{path}')").fetchall()[0][0] == count
+
+
+def test_aggregates_carry_the_numeric_country_codes(store_path, tmp_path):
+    with run_export(store_path, tmp_path, "dyads").open(encoding="utf-8") as handle:
+        dyads = list(csv.DictReader(handle, delimiter="\t"))
+    attack = next(d for d in dyads if d["source_iso3c"] == "IRN")
+    assert (attack["source_cown"], attack["target_cown"], attack["target_gwcode"]) == (
+        "630",
+        "666",
+        "666",
+    )
+    with run_export(store_path, tmp_path, "country-day").open(encoding="utf-8") as handle:
+        days = list(csv.DictReader(handle, delimiter="\t"))
+    assert {"iso3c", "cown", "gwcode", "date"} <= set(days[0])
+
+
+def test_gexf_is_well_formed_with_escaped_names(store_path, tmp_path):
+    tree = ElementTree.parse(run_export(store_path, tmp_path, "gexf"))
+    ns = {"g": "http://gexf.net/1.3"}
+    nodes = tree.findall(".//g:node", ns)
+    edges = tree.findall(".//g:edge", ns)
+    assert nodes and edges
+    known = {n.get("id") for n in nodes}
+    assert all(e.get("source") in known and e.get("target") in known for e in edges)
