@@ -90,6 +90,7 @@ def test_min_confidence_filters_events():
         ("examples", "floors.json"),
         ("sentences", "floors-sentences.json"),
         ("passages", "floors-passages.json"),
+        ("dedup", "floors-dedup.json"),
         (".", "floors-bars.json"),
     ],
 )

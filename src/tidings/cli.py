@@ -6,6 +6,7 @@ import hashlib
 import json
 import logging
 import sys
+from collections import Counter
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -210,6 +211,7 @@ def ingest(
 @click.option("--until", callback=iso_date, help="Events on or before YYYY-MM-DD.")
 @click.option("--limit", type=click.IntRange(1), help="At most this many events.")
 @click.option("--format", "output_format", type=FORMATS, default="table", show_default=True)
+@click.option("--merged", is_flag=True, help="One row per real-world event (after dedup).")
 @click.pass_context
 def events(
     ctx: click.Context,
@@ -221,8 +223,10 @@ def events(
     until: date | None,
     limit: int | None,
     output_format: str,
+    merged: bool,
 ) -> None:
-    """Query the events in the store."""
+    """Query the events in the store (with --merged: each real-world event once, after
+    `tidings dedup`, with every article and outlet that reported it)."""
     from tidings.store import open_store
 
     settings = settings_for(ctx, database=db)
@@ -232,6 +236,13 @@ def events(
         )
     try:
         with open_store(settings.database) as store:
+            if merged:
+                rows = store.merged_events(limit)
+                if output_format == "table":
+                    click.echo(merged_table(rows))
+                    return
+                click.echo(json.dumps(rows, indent=2, default=str))
+                return
             rows = store.events(
                 actor=actor,
                 type=event_type.upper() if event_type else None,
@@ -249,6 +260,26 @@ def events(
             click.echo(json.dumps(row, default=str, ensure_ascii=False))
     else:
         click.echo(events_table(rows))
+
+
+def merged_table(rows: list[dict[str, Any]]) -> str:
+    """Merged events as a text table: one line per real-world event."""
+    return table(
+        ["date", "type", "modality", "articles", "mentions", "outlets", "first report"],
+        [
+            (
+                r["date"],
+                r["type"],
+                r["modality"],
+                r["articles"],
+                r["mentions"],
+                r["outlets"],
+                (r["sentences"] or [""])[0],
+            )
+            for r in rows
+        ],  # fmt: skip
+        max_width=60,
+    )
 
 
 def events_table(rows: list[dict[str, Any]]) -> str:
@@ -491,3 +522,32 @@ def export_command(
         rows, header = writers[export_format]
         count = export.write_tsv(out, rows(chosen), header)
     click.echo(f"{count} row(s) -> {out}")
+
+
+@main.command("dedup")
+@click.option("--db", default=None, help="Database file (default: tidings.duckdb).")
+@click.pass_context
+def dedup_command(ctx: click.Context, db: str | None) -> None:
+    """Merge the events that several articles report into one, and find wire copies.
+
+    The merge rule is documented in src/tidings/dedup.py; `tidings events --merged` then lists
+    each real-world event once, with every article, sentence and outlet that reported it.
+    """
+    from tidings.dedup import clusters, near_copies
+    from tidings.store import open_store
+
+    settings = settings_for(ctx, database=db)
+    try:
+        with open_store(settings.database) as store:
+            views = store.event_views()
+            grouping = clusters(views)
+            copies = near_copies(store.article_texts())
+            store.save_clusters(grouping, copies)
+    except TidingsError as error:
+        raise click.ClickException(str(error)) from error
+    merged = Counter(grouping.values())
+    reported_more = sum(1 for size in merged.values() if size > 1)
+    click.echo(
+        f"{len(views)} event mention(s) -> {len(merged)} event(s), {reported_more} reported by "
+        f"several articles; {len(copies)} wire cop(ies) -> {settings.database}"
+    )

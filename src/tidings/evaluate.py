@@ -186,7 +186,7 @@ def load_gold(path: Path, settings: Settings | None = None) -> GoldFile:
 def find_gold_files(gold_dir: Path) -> list[Path]:
     """Every `*.gold.json` below a directory (or the file itself)."""
     if gold_dir.is_file():
-        return [gold_dir]
+        return [] if gold_dir.name.endswith(".pairs.jsonl") else [gold_dir]
     return sorted(gold_dir.rglob("*.gold.json"))
 
 
@@ -464,7 +464,49 @@ def evaluate_gold(gold_dir: Path, extract_report: Any) -> tuple[Evaluation, list
             skipped.append(str(error))
             continue
         total.merge(evaluate_report(extract_report(gold.article), gold))
+    pair_files = (
+        [gold_dir]
+        if gold_dir.is_file() and gold_dir.name.endswith(".pairs.jsonl")
+        else (sorted(gold_dir.rglob("*.pairs.jsonl")) if gold_dir.is_dir() else [])
+    )
+    for path in pair_files:
+        total.merge(evaluate_pairs(path, extract_report))
     return total, skipped
+
+
+def evaluate_pairs(path: Path, extract_report: Any) -> Evaluation:
+    """Dedup precision and recall over a file of article pairs labelled `same` or `different`.
+
+    A pair is predicted `same` when the merge rule (tidings.dedup) joins any event of one
+    article with any event of the other.
+    """
+    from tidings.dedup import same_event, views_of_report
+
+    evaluation = Evaluation()
+    score = evaluation.score("dedup")
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            pair = json.loads(line)
+            sides = [
+                article_from_fields(
+                    {"id": f"{pair['id']}-{side}", "published": pair[side].get("published")},
+                    pair[side]["text"],
+                    f"{path}:{number}",
+                    Settings(),
+                )
+                for side in ("a", "b")
+            ]
+        except (KeyError, TypeError, json.JSONDecodeError, TidingsError) as error:
+            raise GoldError(f"{path}:{number}: malformed pair ({error}).") from error
+        first, second = (views_of_report(extract_report(article)) for article in sides)
+        predicted = any(same_event(x, y) for x in first for y in second)
+        expected = pair.get("label") == "same"
+        score.tp += predicted and expected
+        score.fp += predicted and not expected
+        score.fn += expected and not predicted
+    return evaluation
 
 
 def check_floors(evaluation: Evaluation, floors: dict[str, float]) -> list[str]:

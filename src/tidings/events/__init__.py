@@ -40,6 +40,12 @@ def refine(
     if event_type == "ASSAULT" and sources and all(a.sector == "CVL" for a in sources):
         return "PROTEST", "riot", "145", ("rights_freedoms",)
     token = candidate.token
+    if (
+        event_type == "COERCE"
+        and mode == "seize"
+        and any(c.dep_ == "dobj" and c.ent_type_ in ("GPE", "LOC", "FAC") for c in token.children)
+    ):
+        return "ASSAULT", None, "192", ("military", "territory")  # "seized Damascus": taken
     modifiers = [c for c in token.children if c.dep_ in ("compound", "amod", "dobj", "nmod")]
     for child in list(modifiers):
         modifiers += [g for g in child.children if g.dep_ in ("compound", "amod")]

@@ -16,6 +16,7 @@ from typing import Any
 
 import duckdb
 
+from tidings.dedup import EventView, content_words, date_span, numbers_in
 from tidings.errors import StoreError
 from tidings.model import Report
 
@@ -116,6 +117,15 @@ class Store:
         return True
 
     def _delete_article(self, db: duckdb.DuckDBPyConnection, article_id: str) -> None:
+        db.execute(
+            "DELETE FROM event_clusters WHERE event_id IN "
+            "(SELECT id FROM events WHERE article_id = ?)",
+            [article_id],
+        )
+        db.execute(
+            "DELETE FROM article_copies WHERE article_id = ? OR copy_of = ?",
+            [article_id, article_id],
+        )
         db.execute(
             "DELETE FROM event_actors WHERE event_id IN "
             "(SELECT id FROM events WHERE article_id = ?)",
@@ -329,9 +339,79 @@ class Store:
         )
         return self._dicts(query, [])
 
+    def event_views(self) -> list[EventView]:
+        """Every stored event as the dedup merge rule sees it."""
+        sides = self.connection.execute(
+            "SELECT ea.event_id, ea.role, coalesce(a.country, a.kb_id, upper(a.name)) "
+            "FROM event_actors ea JOIN actors a ON a.id = ea.actor_id"
+        ).fetchall()
+        refs: dict[tuple[str, str], set[str]] = {}
+        for event_id, role, ref in sides:
+            refs.setdefault((event_id, role), set()).add(ref)
+        named = self.connection.execute(
+            "SELECT e.id, a.country FROM events e JOIN mentions m ON m.article_id = e.article_id "
+            "AND m.start_char >= e.evidence_start AND m.start_char < e.evidence_end "
+            "JOIN actors a ON a.id = m.actor_id WHERE a.country IS NOT NULL"
+        ).fetchall()
+        countries: dict[str, set[str]] = {}
+        for event_id, country in named:
+            countries.setdefault(event_id, set()).add(country)
+        rows = self._dicts(
+            "SELECT id, article_id, type, modality, date_value, location_country, evidence "
+            "FROM events",
+            [],
+        )
+        views = []
+        for row in rows:
+            start, end = date_span(row["date_value"])
+            place = row["location_country"]
+            views.append(
+                EventView(
+                    id=row["id"], article_id=row["article_id"], type=row["type"],
+                    modality=row["modality"],
+                    sources=frozenset(refs.get((row["id"], "source"), ())),
+                    targets=frozenset(refs.get((row["id"], "target"), ())),
+                    start=start, end=end, place_country=place,
+                    words=content_words(row["evidence"] or ""),
+                    named=frozenset(countries.get(row["id"], set()) | ({place} - {None})),
+                    numbers=numbers_in(row["evidence"] or ""),
+                )
+            )  # fmt: skip
+        return views
+
+    def save_clusters(self, clusters: dict[str, str], copies: list[tuple[str, str, float]]) -> None:
+        """Replace the stored event clusters and wire copies in one transaction."""
+        with self.transaction() as db:
+            db.execute("DELETE FROM event_clusters")
+            db.execute("DELETE FROM article_copies")
+            if clusters:
+                db.executemany("INSERT INTO event_clusters VALUES (?, ?)", list(clusters.items()))
+            if copies:
+                db.executemany("INSERT INTO article_copies VALUES (?, ?, ?)", copies)
+
+    def article_texts(self) -> dict[str, str]:
+        """Article id -> text, for finding wire copies."""
+        return dict(self.connection.execute("SELECT id, text FROM articles").fetchall())
+
+    def merged_events(self, limit: int | None = None) -> list[dict[str, Any]]:
+        """One row per real-world event: the cluster's first report, and every article,
+        sentence and outlet that reported it."""
+        query = (
+            "SELECT c.cluster_id, min(e.date_value) AS date, any_value(e.type) AS type, "
+            "any_value(e.modality) AS modality, count(*) AS mentions, "
+            "count(DISTINCT e.article_id) AS articles, "
+            "string_agg(DISTINCT nullif(ar.outlet, ''), '; ') AS outlets, "
+            "list(e.article_id ORDER BY e.article_id) AS article_ids, "
+            "list(e.evidence ORDER BY e.article_id) AS sentences "
+            "FROM event_clusters c JOIN events e ON e.id = c.event_id "
+            "JOIN articles ar ON ar.id = e.article_id "
+            "GROUP BY c.cluster_id ORDER BY articles DESC, date" + (" LIMIT ?" if limit else "")
+        )
+        return self._dicts(query, [limit] if limit else [])
+
     def table_names(self) -> tuple[str, ...]:
         """The store's tables, in schema order."""
-        return ("articles", *ARTICLE_TABLES, "failures")
+        return ("articles", *ARTICLE_TABLES, "event_clusters", "article_copies", "failures")
 
     def copy_table_to_parquet(self, table: str, path: Path) -> None:
         """Write one table to a Parquet file (the table name is checked, the path bound)."""

@@ -44,6 +44,10 @@ CREATE TABLE IF NOT EXISTS quantities (
     unit VARCHAR, kind VARCHAR, normalized_value DOUBLE, normalized_unit VARCHAR,
     start_char INTEGER, end_char INTEGER, normalized_max DOUBLE, outcome VARCHAR
 );
+CREATE TABLE IF NOT EXISTS event_clusters (event_id VARCHAR PRIMARY KEY, cluster_id VARCHAR NOT NULL);
+CREATE TABLE IF NOT EXISTS article_copies (
+    article_id VARCHAR NOT NULL, copy_of VARCHAR NOT NULL, similarity DOUBLE
+);
 CREATE TABLE IF NOT EXISTS failures (source VARCHAR, reason VARCHAR, failed_at TIMESTAMP);
 CREATE INDEX IF NOT EXISTS events_article ON events (article_id);
 CREATE INDEX IF NOT EXISTS events_type ON events (type);

@@ -1,0 +1,258 @@
+"""Cross-article deduplication: the same real-world event reported by many articles is one.
+
+The merge rule, applied to two events from different articles (all must hold):
+1. the same PLOVER type and a compatible modality: asserted and reported-claim both say it
+   happened; planned, hypothetical, conditional and negated only match themselves;
+2. the same actors: the sets of source and target references (ISO-3 country or organisation id)
+   are equal where both articles name them (for CONSULT, AGREE and COOPERATE, whose direction
+   is arbitrary, the participants as one set, one may name fewer); an empty target is filled by
+   the event's place country; another empty side makes the match lenient;
+3. dates within a window: day-dated events at most `DAY_WINDOW` days apart, periods (weeks,
+   months, ranges) overlapping; an undated event makes the match lenient;
+4. nothing contradicts: two known place countries agree; the countries each sentence names
+   (actors and place) are one a subset of the other; when both sentences hold numbers, they
+   share one ("13 hostages" and "17 hostages" are two releases);
+5. evidence sentences that share content: a Jaccard similarity of their content words of at
+   least `TEXT_THRESHOLD` (`TEXT_THRESHOLD_WEAK` when the match is lenient).
+Events that match are joined transitively into clusters (union-find); each cluster lists every
+article, sentence and outlet that reported it. Articles whose texts are near copies (word
+5-shingle Jaccard at least `COPY_THRESHOLD`) are flagged as wire copies.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import cache
+
+from tidings.lexicons import data_lines
+from tidings.model import Event, Report
+
+DAY_WINDOW = 1
+TEXT_THRESHOLD = 0.05
+TEXT_THRESHOLD_WEAK = 0.1
+SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+FACTUAL = frozenset({"asserted", "reported-claim"})
+COPY_THRESHOLD = 0.8
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+@dataclass(frozen=True, slots=True)
+class EventView:
+    """What the merge rule compares of one event."""
+
+    id: str
+    article_id: str
+    type: str
+    modality: str
+    sources: frozenset[str]
+    targets: frozenset[str]
+    start: date | None
+    end: date | None
+    place_country: str | None
+    words: frozenset[str]
+    named: frozenset[str] = frozenset()  # countries the sentence names, as actors or place
+    numbers: frozenset[str] = frozenset()
+
+
+@cache
+def stop_words() -> frozenset[str]:
+    """Words that say nothing of what happened (data/stop_words.txt)."""
+    return frozenset(data_lines("data/stop_words.txt"))
+
+
+def content_words(sentence: str) -> frozenset[str]:
+    """The lower-cased content words of a sentence, crudely stemmed (plural -s dropped)."""
+    words = (w.lower() for w in _WORD.findall(sentence))
+    return frozenset(w[:-1] if len(w) > 4 and w.endswith("s") else w for w in words
+                     if w not in stop_words() and len(w) > 2)  # fmt: skip
+
+
+def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    """|a ∩ b| / |a ∪ b| (0 for two empty sets)."""
+    union = a | b
+    return len(a & b) / len(union) if union else 0.0
+
+
+def date_span(value: str | None) -> tuple[date | None, date | None]:
+    """First and last day an ISO date value covers: a day, week, month, year or range."""
+    if not value or value.startswith("P"):
+        return None, None
+    if "/" in value:
+        first, _, last = value.partition("/")
+        return date_span(first)[0], date_span(last)[1]
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            day = date.fromisoformat(value)
+            return day, day
+        if re.fullmatch(r"\d{4}-W\d{2}", value):
+            start = date.fromisocalendar(int(value[:4]), int(value[6:]), 1)
+            return start, start + timedelta(days=6)
+        if re.fullmatch(r"\d{4}-\d{2}", value):
+            start = date(int(value[:4]), int(value[5:]), 1)
+            following = date(start.year + start.month // 12, start.month % 12 + 1, 1)
+            return start, following - timedelta(days=1)
+        if re.fullmatch(r"\d{4}", value):
+            return date(int(value), 1, 1), date(int(value), 12, 31)
+    except ValueError:
+        return None, None
+    return None, None
+
+
+def _actors_agree(a: EventView, b: EventView) -> tuple[bool, bool]:
+    """Whether the actors agree, and whether that needed leniency (an empty side)."""
+    if not (a.sources or a.targets) or not (b.sources or b.targets):
+        return False, False
+    if a.type in SYMMETRIC_TYPES:
+        mine, theirs = a.sources | a.targets, b.sources | b.targets
+        if mine == theirs:
+            return True, False
+        return (mine <= theirs or theirs <= mine), True
+    lenient = False
+    a_targets = a.targets or frozenset({a.place_country} - {None})
+    b_targets = b.targets or frozenset({b.place_country} - {None})
+    for mine, theirs in ((a.sources, b.sources), (a_targets, b_targets)):
+        if mine and theirs:
+            if mine != theirs:
+                return False, False
+        elif mine or theirs:
+            lenient = True
+        else:
+            lenient = True  # neither names this side: the actors say less than they might
+    return True, lenient
+
+
+def _dates_agree(a: EventView, b: EventView) -> tuple[bool, bool]:
+    """Whether the dates agree, and whether that needed leniency (a date missing)."""
+    if a.start is None or b.start is None or a.end is None or b.end is None:
+        return True, True
+    window = timedelta(days=DAY_WINDOW)
+    return a.start <= b.end + window and b.start <= a.end + window, False
+
+
+def same_event(a: EventView, b: EventView) -> bool:
+    """The documented merge rule (module docstring)."""
+    if a.article_id == b.article_id or a.type != b.type:
+        return False
+    if a.modality != b.modality and not {a.modality, b.modality} <= FACTUAL:
+        return False
+    if a.named and b.named and not (a.named <= b.named or b.named <= a.named):
+        return False
+    if a.numbers and b.numbers and not a.numbers & b.numbers:
+        return False
+    actors, lenient_actors = _actors_agree(a, b)
+    dates, lenient_dates = _dates_agree(a, b)
+    if not actors or not dates:
+        return False
+    if a.place_country and b.place_country and a.place_country != b.place_country:
+        return False
+    threshold = TEXT_THRESHOLD_WEAK if lenient_actors or lenient_dates else TEXT_THRESHOLD
+    return jaccard(a.words, b.words) >= threshold
+
+
+def clusters(events: Iterable[EventView]) -> dict[str, str]:
+    """Event id -> cluster id (the id of the cluster's earliest-listed event)."""
+    views = list(events)
+    parent = {v.id: v.id for v in views}
+
+    def root(event_id: str) -> str:
+        while parent[event_id] != event_id:
+            parent[event_id] = parent[parent[event_id]]
+            event_id = parent[event_id]
+        return event_id
+
+    blocks: dict[str, list[EventView]] = {}
+    for view in views:
+        blocks.setdefault(view.type, []).append(view)
+    for block in blocks.values():
+        block.sort(key=lambda v: v.start or date.max)
+        for i, first in enumerate(block):
+            for second in block[i + 1 :]:
+                if first.start and second.start and second.start - first.end > timedelta(40):
+                    break  # sorted by start: nothing later can be within any window
+                if root(first.id) != root(second.id) and same_event(first, second):
+                    parent[root(second.id)] = root(first.id)
+    return {v.id: root(v.id) for v in views}
+
+
+def shingles(text: str, size: int = 5) -> frozenset[tuple[str, ...]]:
+    """The word `size`-grams of a text, lower-cased."""
+    words = [w.lower() for w in _WORD.findall(text)]
+    return frozenset(tuple(words[i : i + size]) for i in range(max(len(words) - size + 1, 0)))
+
+
+def near_copies(texts: dict[str, str]) -> list[tuple[str, str, float]]:
+    """Pairs of articles whose texts are near copies (wire copies), with their similarity."""
+    signatures = {article_id: shingles(text) for article_id, text in texts.items()}
+    ids = sorted(signatures)
+    found = []
+    for i, first in enumerate(ids):
+        for second in ids[i + 1 :]:
+            a, b = signatures[first], signatures[second]
+            if not a or not b or min(len(a), len(b)) < COPY_THRESHOLD * max(len(a), len(b)):
+                continue
+            similarity = len(a & b) / len(a | b)
+            if similarity >= COPY_THRESHOLD:
+                found.append((first, second, round(similarity, 3)))
+    return found
+
+
+def views_of_report(report: Report) -> list[EventView]:
+    """The events of one extracted article as the merge rule sees them."""
+
+    def refs(actor_ids: list[str]) -> frozenset[str]:
+        actors = (report.actor(i) for i in actor_ids)
+        return frozenset(
+            (a.country or a.affiliation or a.kb_id or a.name).upper() for a in actors if a
+        )
+
+    views = []
+    for event in report.events:
+        start, end = date_span(event.date.value if event.date else None)
+        views.append(
+            EventView(
+                id=f"{report.article.id}:{event.id}",
+                article_id=report.article.id,
+                type=event.type,
+                modality=str(event.modality),
+                sources=refs(event.source),
+                targets=refs(event.target),
+                start=start,
+                end=end,
+                place_country=event.location.country if event.location else None,
+                words=content_words(event.evidence.sentence),
+                named=_named_countries(report, event),
+                numbers=numbers_in(event.evidence.sentence),
+            )
+        )
+    return views
+
+
+NUMBER_WORDS = {
+    "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
+    "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "thirteen": "13",
+    "fifteen": "15", "twenty": "20", "thirty": "30", "dozen": "12", "dozens": "24",
+}  # fmt: skip
+_DIGITS = re.compile(r"(?<![\w-])\d[\d,]*(?![\w-])")  # not "G7", not "30-day"
+
+
+def numbers_in(sentence: str) -> frozenset[str]:
+    """The counts a sentence gives ("13", "four" as "4"), years and days of month left out."""
+    found = {n.replace(",", "") for n in _DIGITS.findall(sentence)}
+    words = re.findall(r"[^\W\d_]+(?!-)", sentence)  # "ten-year" is no count
+    found |= {NUMBER_WORDS[w.lower()] for w in words if w.lower() in NUMBER_WORDS}
+    return frozenset(n for n in found if not (len(n) == 4 and n.startswith(("19", "20"))))
+
+
+def _named_countries(report: Report, event: Event) -> frozenset[str]:
+    start, end = event.evidence.start, event.evidence.end
+    named = {
+        actor.country
+        for actor in report.actors
+        if actor.country and any(start <= m.start < end for m in actor.mentions)
+    }
+    if event.location and event.location.country:
+        named.add(event.location.country)
+    return frozenset(named)

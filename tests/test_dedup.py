@@ -1,0 +1,113 @@
+"""Cross-article dedup: the merge rule, its parts, and clusters over a real store."""
+
+import json
+from datetime import date
+
+from click.testing import CliRunner
+
+from tidings.cli import main
+from tidings.dedup import (
+    EventView,
+    clusters,
+    content_words,
+    date_span,
+    near_copies,
+    numbers_in,
+    same_event,
+)
+from tidings.store import open_store
+
+
+def view(event_id, article, **fields):
+    base = {
+        "type": "ASSAULT",
+        "modality": "asserted",
+        "sources": frozenset({"RUS"}),
+        "targets": frozenset({"UKR"}),
+        "start": date(2025, 3, 4),
+        "end": date(2025, 3, 4),
+        "place_country": "UKR",
+        "words": content_words("Russian missiles struck Kharkiv, killing four people"),
+    }
+    return EventView(id=event_id, article_id=article, **{**base, **fields})
+
+
+def test_two_reports_of_one_strike_are_one_event():
+    other = view("b", "2", words=content_words("Russia hit Kharkiv with missiles; four died"))
+    assert same_event(view("a", "1"), other)
+
+
+def test_the_rule_keeps_apart_what_differs():
+    first = view("a", "1")
+    assert not same_event(first, view("b", "1"))  # same article
+    assert not same_event(first, view("b", "2", type="COERCE"))
+    assert not same_event(first, view("b", "2", modality="planned"))
+    assert not same_event(first, view("b", "2", targets=frozenset({"MDA"})))
+    assert not same_event(first, view("b", "2", start=date(2025, 3, 11), end=date(2025, 3, 11)))
+    assert not same_event(first, view("b", "2", place_country="RUS"))
+    assert not same_event(
+        view("a", "1", numbers=frozenset({"13"})), view("b", "2", numbers=frozenset({"17"}))
+    )
+    assert same_event(first, view("b", "2", modality="reported-claim"))
+
+
+def test_symmetric_types_ignore_direction():
+    meeting = {"type": "CONSULT", "place_country": None}
+    usa_chn = view("a", "1", sources=frozenset({"USA"}), targets=frozenset({"CHN"}), **meeting)
+    joint = view("b", "2", sources=frozenset({"CHN", "USA"}), targets=frozenset(), **meeting)
+    assert same_event(usa_chn, joint)
+
+
+def test_date_spans_and_numbers():
+    assert date_span("2025-W10") == (date(2025, 3, 3), date(2025, 3, 9))
+    assert date_span("2025-02") == (date(2025, 2, 1), date(2025, 2, 28))
+    assert date_span("2023-10/2024-01-12") == (date(2023, 10, 1), date(2024, 1, 12))
+    assert date_span("P4Y") == (None, None)
+    assert numbers_in("Hamas freed 13 hostages and four others in 2023, the G7 said") == {
+        "13",
+        "4",
+    }
+
+
+def test_clusters_are_transitive():
+    a, b, c = view("a", "1"), view("b", "2"), view("c", "3")
+    assert set(clusters([a, b, c]).values()) == {"a"}
+
+
+def test_wire_copies_are_found():
+    story = (
+        "Russian missiles struck Kharkiv on Tuesday, killing four people and wounding eleven, "
+        "the regional governor said. The strike hit an apartment block and a school in the "
+        "north of the city, where rescuers searched the rubble through the night. Ukraine's "
+        "president called for more air defence systems from Western allies after the attack, "
+        "the third on the city this week, and said Moscow was not interested in peace talks."
+    )
+    texts = {"x": story, "y": story + " Reporting by the wire.", "z": "Something else entirely."}
+    assert [(a, b) for a, b, _ in near_copies(texts)] == [("x", "y")]
+
+
+def test_dedup_merges_reports_in_a_store(tmp_path):
+    corpus = tmp_path / "corpus.jsonl"
+    articles = [
+        ("a", "Outlet A", "Russian missiles struck Kharkiv on Tuesday, killing four people."),
+        ("b", "Outlet B", "Russia hit the city of Kharkiv with missiles on Tuesday; four died."),
+        ("c", "Outlet C", "Turkey's army shelled Kurdish positions in northern Iraq on Tuesday."),
+    ]
+    corpus.write_text(
+        "".join(
+            json.dumps({"id": i, "outlet": o, "published": "2025-03-05", "text": t}) + "\n"
+            for i, o, t in articles
+        )
+    )
+    db = tmp_path / "store.duckdb"
+    runner = CliRunner()
+    assert runner.invoke(main, ["ingest", str(corpus), "--db", str(db), "--quiet"]).exit_code == 0
+    result = runner.invoke(main, ["dedup", "--db", str(db)])
+    assert result.exit_code == 0 and "1 reported by several articles" in result.output
+    with open_store(db) as store:
+        merged = store.merged_events()
+    kharkiv = next(m for m in merged if m["articles"] == 2)
+    assert kharkiv["type"] == "ASSAULT" and set(kharkiv["outlets"].split("; ")) == {
+        "Outlet A",
+        "Outlet B",
+    }
