@@ -126,7 +126,7 @@ def test_a_killed_ingest_resumes_with_every_article_stored_once(tmp_path):
 
     from tidings.store import open_store
 
-    corpus = corpus_jsonl(tmp_path, 30)
+    corpus = corpus_jsonl(tmp_path, 70)  # two store batches of 32 and a rest
     killed_db, clean_db = tmp_path / "killed.duckdb", tmp_path / "clean.duckdb"
     command = [sys.executable, "-c", "from tidings.cli import main; main()", "ingest"]
     process = subprocess.Popen(
@@ -142,18 +142,18 @@ def test_a_killed_ingest_resumes_with_every_article_stored_once(tmp_path):
             if not chunk:
                 break
             seen += chunk
-            done = re.findall(rb"(\d+)/30", seen)
-            if done and int(done[-1]) >= 3:
+            done = re.findall(rb"(\d+)/70", seen)
+            if done and int(done[-1]) >= 40:
                 process.send_signal(signal.SIGKILL)
                 break
     process.wait()
     assert process.returncode == -signal.SIGKILL, seen.decode(errors="replace")[-500:]
     with open_store(killed_db) as store:
-        assert 3 <= store.counts()["articles"] < 30
+        assert 32 <= store.counts()["articles"] < 70  # whole batches only
     resumed = CliRunner().invoke(main, ["ingest", str(corpus), "--db", str(killed_db), "--quiet"])
     assert resumed.exit_code == 0, resumed.output
     clean = CliRunner().invoke(main, ["ingest", str(corpus), "--db", str(clean_db), "--quiet"])
     assert clean.exit_code == 0, clean.output
     with open_store(killed_db) as killed, open_store(clean_db) as fresh:
         assert killed.counts() == fresh.counts()
-        assert killed.counts()["articles"] == 30
+        assert killed.counts()["articles"] == 70

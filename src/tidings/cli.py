@@ -27,6 +27,7 @@ from tidings.settings import Settings, load_settings
 from tidings.sources import Skipped, read_sources
 
 FORMATS = click.Choice(["table", "json", "jsonl"])
+STORE_BATCH = 32  # articles per store transaction: a killed run loses at most one batch
 
 
 def iso_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> date | None:
@@ -184,12 +185,14 @@ def ingest(
                 batch_size=settings.batch_size,
             )
             with progress_bar(len(pending), quiet) as bar:
-                for report in reports:
-                    if store.ingest(report, content_hash=content_hash(report.article)):
-                        stored += 1
-                    else:
-                        unchanged += 1
+                batch: list[tuple[Any, str]] = []
+                for position, report in enumerate(reports, 1):
+                    batch.append((report, content_hash(report.article)))
                     bar.update(1)
+                    if len(batch) >= STORE_BATCH or position == len(pending):
+                        new = sum(store.ingest_many(batch))
+                        stored, unchanged = stored + new, unchanged + len(batch) - new
+                        batch = []
     except TidingsError as error:
         raise click.ClickException(str(error)) from error
     for _source, reason in failures:

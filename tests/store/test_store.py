@@ -124,7 +124,7 @@ def test_failed_ingest_rolls_back_and_keeps_old_rows(store, monkeypatch):
     def broken(*args, **kwargs):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(store, "_insert_report", broken)
+    monkeypatch.setattr(store, "_insert_rows", broken)
     with pytest.raises(RuntimeError):
         store.ingest(make_report(modality=Modality.PLANNED), content_hash="h2")
     assert store.counts() == before
@@ -172,3 +172,14 @@ def test_events_carry_codes_of_both_sides(store):
     store.ingest(make_report(), content_hash="h1")
     (row,) = store.events()
     assert (row["source"], row["target"], row["location"]) == (["UKRGOV"], ["USAGOV"], "Kyiv")
+
+
+def test_a_batch_is_stored_whole_and_reports_what_was_new(store):
+    first, second = make_report("a-1"), make_report("a-2", text="Kyiv asked Paris for help.")
+    assert store.ingest_many([(first, "h1"), (second, "h2")]) == [True, True]
+    assert store.ingest_many([(first, "h1"), (second, "h3")]) == [False, True]
+    assert store.counts()["articles"] == 2
+    assert store.stored_hashes()["a-2"] == "h3"
+    tricky = make_report("a-3", text='He said "no",\nthen left; a\\tb ␀ end.')
+    assert store.ingest_many([(tricky, "h4")]) == [True]
+    assert store.article_texts()["a-3"] == 'He said "no",\nthen left; a\\tb ␀ end.'

@@ -6,7 +6,9 @@ local to an article (a1, e1) are stored prefixed with the article id (`<article>
 
 from __future__ import annotations
 
+import csv
 import json
+import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
@@ -38,6 +40,7 @@ MIGRATIONS = {
         "CREATE INDEX events_type ON events (type)",
     ],
 }
+NULL_MARK = "\u2400NULL\u2400"  # how a missing value is written in the bulk-load CSV
 ARTICLE_TABLES = (
     "mentions",
     "actors",
@@ -104,17 +107,38 @@ class Store:
 
     def ingest(self, report: Report, *, content_hash: str) -> bool:
         """Store an article's record; False (and no change) when it is stored unchanged."""
-        article = report.article
-        existing = self.connection.execute(
-            "SELECT content_hash FROM articles WHERE id = ?", [article.id]
-        ).fetchone()
-        if existing is not None and existing[0] == content_hash:
-            return False
-        with self.transaction() as db:
-            if existing is not None:
-                self._delete_article(db, article.id)
-            self._insert_report(db, report, content_hash)
-        return True
+        return self.ingest_many([(report, content_hash)])[0]
+
+    def ingest_many(self, items: list[tuple[Report, str]]) -> list[bool]:
+        """Store a batch of records in one transaction (all or none of the batch); for each,
+        whether it was stored (False: already stored unchanged)."""
+        ids = [report.article.id for report, _ in items]
+        existing = dict(
+            self.connection.execute(
+                "SELECT id, content_hash FROM articles WHERE id IN (SELECT unnest(?))", [ids]
+            ).fetchall()
+        )
+        stored: list[bool] = []
+        rows: dict[str, list[list[Any]]] = {}
+        replaced: list[str] = []
+        seen: set[str] = set()
+        for report, content_hash in items:
+            article_id = report.article.id
+            fresh = existing.get(article_id) != content_hash and article_id not in seen
+            stored.append(fresh)
+            if not fresh:
+                continue
+            seen.add(article_id)
+            if article_id in existing:
+                replaced.append(article_id)
+            for table, values in self._report_rows(report, content_hash).items():
+                rows.setdefault(table, []).extend(values)
+        if rows:
+            with self.transaction() as db:
+                for article_id in replaced:
+                    self._delete_article(db, article_id)
+                self._insert_rows(db, rows)
+        return stored
 
     def _delete_article(self, db: duckdb.DuckDBPyConnection, article_id: str) -> None:
         db.execute(
@@ -136,24 +160,20 @@ class Store:
                 db.execute(f"DELETE FROM {table} WHERE article_id = ?", [article_id])
         db.execute("DELETE FROM articles WHERE id = ?", [article_id])
 
-    def _insert_report(
-        self, db: duckdb.DuckDBPyConnection, report: Report, content_hash: str
-    ) -> None:
+    def _report_rows(self, report: Report, content_hash: str) -> dict[str, list[list[Any]]]:
+        """The rows of every table that one article's record fills."""
         article = report.article
         aid = article.id
-        db.execute(
-            "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                aid,
-                article.title,
-                article.outlet,
-                article.published,
-                article.url,
-                article.text,
-                content_hash,
-                datetime.now(UTC).replace(tzinfo=None),
-            ],
-        )
+        article_row = [
+            aid,
+            article.title,
+            article.outlet,
+            article.published,
+            article.url,
+            article.text,
+            content_hash,
+            datetime.now(UTC).replace(tzinfo=None),
+        ]
         actors = [
             [_scoped(aid, a.id), aid, a.id, a.name, a.country, a.sector, a.code or None,
              a.role, a.kind, a.kb_id]
@@ -184,7 +204,8 @@ class Store:
                     [_scoped(aid, e.id), _scoped(aid, actor_id), role, position]
                     for position, actor_id in enumerate(ids)
                 ]
-        rows = {
+        return {
+            "articles": [article_row],
             "actors": actors,
             "mentions": mentions,
             "events": events,
@@ -239,10 +260,23 @@ class Store:
                 for i, q in enumerate(report.quantities)
             ],  # fmt: skip
         }
-        for table, values in rows.items():
-            if values:
-                marks = ", ".join("?" * len(values[0]))
-                db.executemany(f"INSERT INTO {table} VALUES ({marks})", values)
+
+    def _insert_rows(self, db: duckdb.DuckDBPyConnection, rows: dict[str, list[list[Any]]]) -> None:
+        """Insert rows table by table through a CSV file and COPY: binding thousands of
+        parameters made storing cost as much as extracting."""
+        with tempfile.TemporaryDirectory(prefix="tidings-") as folder:
+            for table, values in rows.items():
+                if not values:
+                    continue
+                path = Path(folder) / f"{table}.csv"
+                with path.open("w", encoding="utf-8", newline="") as out:
+                    writer = csv.writer(out, quoting=csv.QUOTE_ALL, lineterminator="\n")
+                    writer.writerows([_csv_cell(v) for v in row] for row in values)
+                db.execute(
+                    f"COPY {table} FROM '{_quoted_path(path)}' "
+                    f"(FORMAT CSV, DELIMITER ',', HEADER false, QUOTE '\"', ESCAPE '\"', "
+                    f"NULL '{NULL_MARK}', AUTO_DETECT false, MAX_LINE_SIZE 100000000)"
+                )
 
     def record_failure(self, source: str, reason: str) -> None:
         """Record an article that could not be ingested, with the reason."""
@@ -577,3 +611,8 @@ def open_store(path: str | Path) -> Store:
 def _quoted_path(path: Path) -> str:
     """A file path safe inside a SQL string literal (COPY takes no parameter for it)."""
     return str(path).replace("'", "''")
+
+
+def _csv_cell(value: Any) -> Any:
+    """A value as the bulk-load CSV writes it: None as the null mark."""
+    return NULL_MARK if value is None else value
