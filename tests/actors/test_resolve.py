@@ -168,3 +168,9 @@ def test_a_former_prime_minister_is_no_longer_government(run):
         "ELI",
         None,
     )
+
+
+def test_a_group_from_a_country_s_embassy_is_that_country_s(run):
+    report = run("Two diplomats from Moldova's embassy were ordered to leave Russia.")
+    diplomats = next(a for a in report.actors if a.name.endswith("diplomats"))
+    assert diplomats.country == "MDA"

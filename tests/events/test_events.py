@@ -207,3 +207,14 @@ def test_a_bare_institution_is_the_speaker_s(run):
 def events_of_one(report, event):
     codes = {a.id: a.country for a in report.actors}
     return (event.type, sorted(codes[i] for i in event.source))
+
+
+def test_a_nominal_attack_under_in_is_the_subject_s(run):
+    text = "Ukraine's forces crossed into Russia's Kursk region in a surprise attack."
+    ((event_type, source, _, modality),) = events_of(run(text))
+    assert (event_type, source, modality) == ("ASSAULT", ["UKR"], "asserted")
+
+
+def test_people_killed_in_an_attack_did_not_attack(run):
+    text = "Four Syrian soldiers were killed in an attack near Homs."
+    assert all(e.source == [] for e in run(text).events)

@@ -718,7 +718,9 @@ def resolve_bare_groups(reading: Reading, by_token: dict[int, Entry]) -> None:
                 grandchild
                 for child in token.children
                 if child.lower_ in ("in", "of", "from")
-                for grandchild in child.children
+                for object_ in child.children
+                # "diplomats from Moldova's embassy": the embassy's owner
+                for grandchild in (object_, *(c for c in object_.children if c.dep_ == "poss"))
                 if grandchild.i in by_token
             ),
             None,

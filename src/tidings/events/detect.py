@@ -255,7 +255,7 @@ def match_trigger(token: Token, lexicon: Lexicon) -> tuple[Trigger, Token | None
                 g.ent_type_ in ("DATE", "TIME") for g in child.children
             ):
                 continue  # "called … on Wednesday" is no "call on"
-            if child.dep_ in ("dobj", "prt", "prep", "xcomp", "nsubjpass"):
+            if child.dep_ in ("dobj", "prt", "prep", "xcomp", "nsubjpass", "advcl"):
                 entry = lexicon.triggers.get(("verb", f"{lemma}+{child.lemma_.lower()}"))
                 if entry is not None:
                     return entry, child
@@ -424,6 +424,9 @@ def governing_participants(
         source = [a for a in actors_in(subject, actors) if not _is_outlet(a, actors)]
         if source and noun.head.lower_ == "during":
             return source, True  # "Wang Yi called … during a phone call with …"
+        active = any(c.dep_ == "nsubj" for c in head.children)
+        if source and noun.head.lower_ == "in" and active:
+            return source, True  # "forces crossed into Kursk in a surprise attack"
     if noun.dep_ in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
         for child in head.children:
             if child.dep_ in OBJECTS:
