@@ -218,3 +218,21 @@ def test_a_nominal_attack_under_in_is_the_subject_s(run):
 def test_people_killed_in_an_attack_did_not_attack(run):
     text = "Four Syrian soldiers were killed in an attack near Homs."
     assert all(e.source == [] for e in run(text).events)
+
+
+def test_an_unmarked_mention_of_a_planned_meeting_is_the_plan(run):
+    text = (
+        "Macron will meet Scholz in Paris on Friday.\n\n"
+        "Ahead of his meeting with Scholz, Macron spoke to reporters."
+    )
+    meetings = [e for e in run(text).events if e.type == "CONSULT"]
+    assert [str(e.modality) for e in meetings] == ["planned"]
+
+
+def test_a_meeting_placed_elsewhere_is_another_meeting(run):
+    text = (
+        "Trump and Putin will meet in Budapest.\n\n"
+        "Trump's summit with Putin in Alaska in August produced no deal."
+    )
+    modalities = sorted(str(e.modality) for e in run(text).events if e.type == "CONSULT")
+    assert modalities == ["asserted", "planned"]

@@ -160,6 +160,9 @@ def find_events(
         t.idx for t in doc if t.pos_ == "NOUN" or (t.tag_ == "VBG" and t.dep_ in ("advcl", "acl"))
     }
     events = without_restatements(events, verbal, restating, actors)
+    # a noun in a prepositional phrase ("prior to his meeting"), not one a verb makes happen
+    nouns = {t.idx for t in doc if t.pos_ == "NOUN" and t.dep_ == "pobj"}
+    events = without_unmarked_echoes(events, nouns, actors)
     attach_casualties(events, quantities)
     return [replace(e, id=f"e{i}") for i, e in enumerate(events, 1)]
 
@@ -195,6 +198,46 @@ def without_restatements(
         return same and covered and fullness(other) > fullness(event)
 
     return [e for e in events if not any(restates(e, other) for other in events)]
+
+
+def without_unmarked_echoes(
+    events: list[Event], nouns: set[int], actors: ActorResolution
+) -> list[Event]:
+    """A bare noun that names an event the article already gave as planned is that plan
+    ("Trump will meet Zelensky on Friday … Just prior to his meeting with Zelensky, …"): with
+    no cue of its own it is read as asserted, so it goes, unless it is dated or placed apart
+    ("the summit in Alaska" is not the planned one in Budapest)."""
+    refs = {a.id: a.country or a.id for a in actors.actors}
+
+    def parties(event: Event) -> frozenset[str]:
+        return frozenset(refs.get(i, i) for i in (*event.source, *event.target))
+
+    def day(event: Event) -> str | None:
+        return event.date.value if event.date else None
+
+    def place(event: Event) -> str | None:
+        return event.location.name if event.location else None
+
+    def same_place(plan: Event, echo: Event) -> bool:
+        return place(echo) is None or place(echo) == place(plan)
+
+    plans = [e for e in events if e.modality is Modality.PLANNED]
+    return [
+        e
+        for e in events
+        if not (
+            e.trigger_start in nouns
+            and e.modality is Modality.ASSERTED
+            and any(
+                p.type == e.type
+                and p.mode == e.mode
+                and parties(p) == parties(e)
+                and (day(p) == day(e) or e.date is None or e.date.text is None)
+                and same_place(p, e)
+                for p in plans
+            )
+        )
+    ]
 
 
 def attach_casualties(events: list[Event], quantities: Iterable[Quantity]) -> None:
