@@ -37,3 +37,24 @@ def reference_report(pipeline):
     if not REFERENCE.exists():
         pytest.skip("the reference corpus (../shared/corpus) is not present")
     return extract(read_article(REFERENCE), pipeline)
+
+
+@pytest.fixture
+def postgres_url():
+    """A PostgreSQL store URL on a fresh schema of the CI server (skipped when there is none)."""
+    import os
+    import uuid
+
+    server = os.environ.get("TIDINGS_TEST_POSTGRES")
+    if not server:
+        pytest.skip("no PostgreSQL server (TIDINGS_TEST_POSTGRES is not set; .ci/run sets it)")
+    import psycopg
+
+    schema = f"t_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(server, autocommit=True) as admin:
+        admin.execute(f"CREATE SCHEMA {schema}")
+    try:
+        yield f"{server}?options=-csearch_path%3D{schema}"
+    finally:
+        with psycopg.connect(server, autocommit=True) as admin:
+            admin.execute(f"DROP SCHEMA {schema} CASCADE")

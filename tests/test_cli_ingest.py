@@ -157,3 +157,13 @@ def test_a_killed_ingest_resumes_with_every_article_stored_once(tmp_path):
     with open_store(killed_db) as killed, open_store(clean_db) as fresh:
         assert killed.counts() == fresh.counts()
         assert killed.counts()["articles"] == 70
+
+
+def test_ingest_and_query_a_postgresql_store(postgres_url):
+    runner = CliRunner()
+    stored = runner.invoke(main, ["ingest", str(EXAMPLES), "--db", postgres_url, "--quiet"])
+    assert stored.exit_code == 0 and "5 article(s) stored" in stored.output, stored.output
+    again = runner.invoke(main, ["ingest", str(EXAMPLES), "--db", postgres_url, "--quiet"])
+    assert "0 article(s) stored, 5 unchanged" in again.output
+    listed = runner.invoke(main, ["events", "--db", postgres_url, "--type", "SANCTION"])
+    assert listed.exit_code == 0 and "SANCTION" in listed.output

@@ -25,6 +25,7 @@ from tidings.model import Article
 from tidings.render import report_summary, table
 from tidings.settings import Settings, load_settings
 from tidings.sources import Skipped, read_sources
+from tidings.store._postgres import is_postgres_url
 
 FORMATS = click.Choice(["table", "json", "jsonl"])
 STORE_BATCH = 32  # articles per store transaction: a killed run loses at most one batch
@@ -233,7 +234,7 @@ def events(
     from tidings.store import open_store
 
     settings = settings_for(ctx, database=db)
-    if not Path(settings.database).exists():
+    if not is_postgres_url(settings.database) and not Path(settings.database).exists():
         raise click.ClickException(
             f"No database at {settings.database}. Run `tidings ingest FILES --db PATH` first."
         )

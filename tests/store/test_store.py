@@ -1,4 +1,5 @@
-"""The DuckDB store: round trip, idempotent ingest, replacement, rollback, safe filters."""
+"""The stores (DuckDB and PostgreSQL): round trip, idempotent ingest, replacement, rollback,
+safe filters."""
 
 from datetime import date
 
@@ -59,9 +60,15 @@ def make_report(
     return Report(article, actors=[kyiv, usa], events=[event], quotes=[quote], quantities=[count])
 
 
-@pytest.fixture
-def store(tmp_path):
-    with open_store(tmp_path / "t.duckdb") as opened:
+@pytest.fixture(params=["duckdb", "postgres"])
+def store(request, tmp_path):
+    """The same tests on both stores: a DuckDB file, and a fresh schema on PostgreSQL."""
+    location = (
+        str(tmp_path / "t.duckdb")
+        if request.param == "duckdb"
+        else request.getfixturevalue("postgres_url")
+    )
+    with open_store(location) as opened:
         yield opened
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import json
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from importlib import resources
@@ -40,6 +40,8 @@ MIGRATIONS = {
         "CREATE INDEX events_type ON events (type)",
     ],
 }
+# A list of ids bound as one parameter, in SQL both DuckDB and PostgreSQL read.
+ID_LIST = "(SELECT unnest(CAST(? AS VARCHAR[])))"
 NULL_MARK = "\u2400NULL\u2400"  # how a missing value is written in the bulk-load CSV
 ARTICLE_TABLES = (
     "mentions",
@@ -115,7 +117,8 @@ class Store:
         ids = [report.article.id for report, _ in items]
         existing = dict(
             self.connection.execute(
-                "SELECT id, content_hash FROM articles WHERE id IN (SELECT unnest(?))", [ids]
+                f"SELECT id, content_hash FROM articles WHERE id IN {ID_LIST}",
+                [ids],
             ).fetchall()
         )
         stored: list[bool] = []
@@ -431,12 +434,12 @@ class Store:
         """One row per real-world event: the cluster's first report, and every article,
         sentence and outlet that reported it."""
         query = (
-            "SELECT c.cluster_id, min(e.date_value) AS date, any_value(e.type) AS type, "
-            "any_value(e.modality) AS modality, count(*) AS mentions, "
+            "SELECT c.cluster_id, min(e.date_value) AS date, min(e.type) AS type, "
+            "min(e.modality) AS modality, count(*) AS mentions, "
             "count(DISTINCT e.article_id) AS articles, "
             "string_agg(DISTINCT nullif(ar.outlet, ''), '; ') AS outlets, "
-            "list(e.article_id ORDER BY e.article_id) AS article_ids, "
-            "list(e.evidence ORDER BY e.article_id) AS sentences "
+            "array_agg(e.article_id ORDER BY e.article_id) AS article_ids, "
+            "array_agg(e.evidence ORDER BY e.article_id) AS sentences "
             "FROM event_clusters c JOIN events e ON e.id = c.event_id "
             "JOIN articles ar ON ar.id = e.article_id "
             "GROUP BY c.cluster_id ORDER BY articles DESC, date" + (" LIMIT ?" if limit else "")
@@ -459,7 +462,7 @@ class Store:
         result = self.connection.execute(
             "SELECT ea.event_id, ea.role, a.code, a.name FROM event_actors ea "
             "JOIN actors a ON a.id = ea.actor_id "
-            "WHERE list_contains(?, ea.event_id) ORDER BY ea.event_id, ea.role, ea.position",
+            f"WHERE ea.event_id IN {ID_LIST} ORDER BY ea.event_id, ea.role, ea.position",
             [event_ids],
         ).fetchall()
         sides: dict[tuple[str, str], list[tuple[str, str]]] = {}
@@ -573,12 +576,16 @@ class Store:
         self.close()
 
 
-def _create_schema(connection: duckdb.DuckDBPyConnection) -> None:
+def create_schema(connection: Any, dialect: Callable[[str], str] = str) -> None:
+    """Create the tables (idempotent) and bring an older store up to SCHEMA_VERSION.
+
+    `dialect` rewrites each statement for another database (PostgreSQL's DOUBLE PRECISION).
+    """
     schema = resources.files("tidings.store").joinpath("schema.sql").read_text("utf-8")
     body = "\n".join(line for line in schema.splitlines() if not line.startswith("--"))
     for statement in body.split(";"):
         if statement.strip():
-            connection.execute(statement)
+            connection.execute(dialect(statement))
     version = connection.execute("SELECT max(version) FROM schema_version").fetchone()[0]
     if version is None:
         connection.execute("INSERT INTO schema_version VALUES (?)", [SCHEMA_VERSION])
@@ -586,7 +593,7 @@ def _create_schema(connection: duckdb.DuckDBPyConnection) -> None:
     while version in MIGRATIONS:
         connection.execute("BEGIN TRANSACTION")
         for statement in MIGRATIONS[version]:
-            connection.execute(statement)
+            connection.execute(dialect(statement))
         version += 1
         connection.execute("INSERT INTO schema_version VALUES (?)", [version])
         connection.execute("COMMIT")
@@ -598,11 +605,16 @@ def _create_schema(connection: duckdb.DuckDBPyConnection) -> None:
 
 
 def open_store(path: str | Path) -> Store:
-    """Open (creating if needed) the DuckDB store at `path`."""
+    """Open (creating if needed) the store at `path`: a DuckDB file, or a PostgreSQL server
+    when `path` is a `postgresql://` URL."""
     path = str(path)
+    from tidings.store._postgres import is_postgres_url, open_postgres_store
+
+    if is_postgres_url(path):
+        return open_postgres_store(path)
     try:
         connection = duckdb.connect(path)
-        _create_schema(connection)
+        create_schema(connection)
     except duckdb.Error as error:
         raise StoreError(f"Cannot open the store {path}: {error}.") from error
     return Store(connection, path)

@@ -1,0 +1,81 @@
+"""The PostgreSQL store: the DuckDB store's schema and behaviour on a shared server.
+
+Selected by a URL (`--db postgresql://user:password@host/database`). The SQL is the DuckDB
+store's (portable by design); this module adapts the connection (placeholders, autocommit with
+explicit transactions), the types (DOUBLE PRECISION) and the bulk load (COPY FROM STDIN).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from tidings.errors import StoreError
+from tidings.store._duckdb import Store, create_schema
+
+URL_SCHEMES = ("postgresql://", "postgres://")
+
+
+def is_postgres_url(location: str) -> bool:
+    """Whether a --db value names a PostgreSQL server rather than a DuckDB file."""
+    return location.startswith(URL_SCHEMES)
+
+
+def dialect(statement: str) -> str:
+    """A DuckDB DDL statement in PostgreSQL's words."""
+    return re.sub(r"\bDOUBLE\b(?! PRECISION)", "DOUBLE PRECISION", statement)
+
+
+class PostgresConnection:
+    """A psycopg connection that speaks like DuckDB's: `?` placeholders, `.execute()`."""
+
+    def __init__(self, connection: Any) -> None:
+        self.raw = connection
+
+    def execute(self, query: str, params: Any = None) -> Any:
+        """Run a statement with DuckDB-style `?` placeholders; the cursor holds the result."""
+        return self.raw.execute(query.replace("?", "%s"), params)
+
+    def executemany(self, query: str, rows: list[Any]) -> None:
+        """Run a statement once per row."""
+        with self.raw.cursor() as cursor:
+            cursor.executemany(query.replace("?", "%s"), rows)
+
+    def close(self) -> None:
+        """Close the server connection."""
+        self.raw.close()
+
+
+class PostgresStore(Store):
+    """The store on PostgreSQL: same tables, same methods, same results."""
+
+    def _insert_rows(self, db: Any, rows: dict[str, list[list[Any]]]) -> None:
+        """Bulk-load rows with COPY FROM STDIN, table by table."""
+        for table, values in rows.items():
+            if not values:
+                continue
+            with db.raw.cursor() as cursor, cursor.copy(f"COPY {table} FROM STDIN") as copy:
+                for row in values:
+                    copy.write_row(row)  # psycopg writes NULLs and escapes itself
+
+    def copy_table_to_parquet(self, table: str, path: Path) -> None:
+        """Parquet files are written from a DuckDB store; export PostgreSQL with its own tools."""
+        raise StoreError(
+            "Parquet export reads a DuckDB store. For PostgreSQL use `tidings export plover` "
+            "or the server's COPY, or ingest into a DuckDB file."
+        )
+
+
+def open_postgres_store(url: str) -> PostgresStore:
+    """Connect to the PostgreSQL server at `url` and make sure the schema is there."""
+    try:
+        import psycopg
+    except ImportError as error:  # pragma: no cover - psycopg is a dependency
+        raise StoreError("PostgreSQL needs the psycopg package: pip install psycopg.") from error
+    try:
+        connection = PostgresConnection(psycopg.connect(url, autocommit=True))
+        create_schema(connection, dialect)
+    except psycopg.Error as error:
+        raise StoreError(f"Cannot open the PostgreSQL store: {error}".strip()) from error
+    return PostgresStore(connection, url)
