@@ -555,3 +555,44 @@ def dedup_command(ctx: click.Context, db: str | None) -> None:
         f"{len(views)} event mention(s) -> {len(merged)} event(s), {reported_more} reported by "
         f"several articles; {len(copies)} wire cop(ies) -> {settings.database}"
     )
+
+
+@main.command("ray")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--out", "out", required=True, help="Output directory (or s3://..., gs://...).")
+@click.option("--address", help="Ray cluster address (default: RAY_ADDRESS, else a local one).")
+@click.option("--workers", type=click.IntRange(1), default=2, show_default=True)
+@click.option("--batch-size", type=click.IntRange(1), default=16, show_default=True)
+@click.pass_context
+def ray_command(
+    ctx: click.Context,
+    paths: tuple[Path, ...],
+    out: str,
+    address: str | None,
+    workers: int,
+    batch_size: int,
+) -> None:
+    """Extract articles on a Ray cluster: PATHS are Parquet files of articles (id, text,
+    published...) or article files and directories, first written to Parquet. Records go to
+    OUT/records as Parquet (id, events, record JSON)."""
+    from tidings import distributed
+
+    settings = settings_for(ctx)
+    sources = [str(p) for p in paths if p.suffix == ".parquet"]
+    others = tuple(p for p in paths if p.suffix != ".parquet")
+    failures: list[tuple[str, str]] = []
+    if "://" not in out:
+        Path(out).mkdir(parents=True, exist_ok=True)
+    if others:
+        staged = Path(out) / "_input.parquet"
+        articles = readable_articles(others, settings, failures)
+        distributed.write_articles_parquet(articles, staged)
+        sources.append(str(staged))
+    count = 0
+    for source in sources:
+        count += distributed.run(
+            source, f"{out}/records", address=address, workers=workers, batch_size=batch_size
+        )
+    for _source, reason in failures:
+        click.echo(f"skipped {reason}", err=True)
+    click.echo(f"{count} article(s) extracted on Ray -> {out}/records")
