@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from tidings.lexicons import data_table
 from tidings.model import Quantity
-from tidings.parse import document_text
+from tidings.parse import document_text, tokens_with_lower
 
 SCALES = {
     "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "m": 1e6,
@@ -223,8 +223,8 @@ def _trimmed(span: Span) -> Span:
 def _candidate_spans(doc: Doc) -> list[Span]:
     spans = [_trimmed(e) for e in doc.ents if e.label_ in QUANTITY_LABELS]
     covered = {i for s in spans for i in range(s.start, s.end)}
-    for token in doc:
-        if token.i not in covered and token.lower_ in ("dozens", "hundreds", "thousands"):
+    for token in tokens_with_lower(doc, ("dozens", "hundreds", "thousands")):
+        if token.i not in covered:
             spans.append(doc[token.i : token.i + 1])
     return _joined_ranges(sorted(spans, key=lambda s: s.start))
 

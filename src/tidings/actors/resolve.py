@@ -25,7 +25,13 @@ from spacy.tokens import Doc, Span, Token
 from tidings.actors.kb import Entry, KnowledgeBase, Organisation, fold, token_key
 from tidings.lexicons import data_lines, data_table
 from tidings.model import Actor, ActorResolution, Mention
-from tidings.parse import document_text, entity_span, in_headline
+from tidings.parse import (
+    document_text,
+    entity_span,
+    in_headline,
+    tokens_with_lower,
+    tokens_with_pos,
+)
 from tidings.places import resolve_place
 from tidings.quotes import quoted_stretches, speech_verbs
 
@@ -574,11 +580,11 @@ def resolve_bare_surnames(reading: Reading) -> None:
         for form in draft.surnames
     }
     first_named = {f.key: f.start for f in reading.found if f.kind == "name"}
-    for token in reading.doc:
+    for token in tokens_with_pos(reading.doc, "PROPN"):
         key = people.get(token.lower_)
         if key is None or token.i in reading.taken or not token.is_title:
             continue
-        if token.pos_ != "PROPN" or first_named.get(key, len(reading.doc)) > token.i:
+        if first_named.get(key, len(reading.doc)) > token.i:
             continue
         reading.add(token.i, token.i + 1, reading.drafts[key], "surname")
 
@@ -737,10 +743,12 @@ def resolve_bare_groups(reading: Reading, by_token: dict[int, Entry]) -> None:
 def resolve_region_groups(reading: Reading) -> None:
     """'European countries', 'Western allies': region adjectives heading a group noun."""
     doc = reading.doc
-    for token in doc:
-        label = REGION_GROUPS.get(token.lower_)
+    for token in tokens_with_lower(doc, REGION_GROUPS):
+        label = REGION_GROUPS[token.lower_]
+        if token.i in reading.taken:
+            continue
         head = _noun_phrase_head(token)
-        if label is None or head is None or token.i in reading.taken:
+        if head is None:
             continue
         if head.lemma_ in ("country", "state", "government", "ally", "nation", "leader"):
             draft = Draft(f"region:{label}", label, None, "GOV", None, "group")
