@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import sys
@@ -25,6 +24,7 @@ from tidings.model import Article
 from tidings.render import report_summary, table
 from tidings.settings import Settings, load_settings
 from tidings.sources import Skipped, read_sources
+from tidings.store import content_hash
 from tidings.store._postgres import is_postgres_url
 
 FORMATS = click.Choice(["table", "json", "jsonl"])
@@ -39,12 +39,6 @@ def iso_date(_ctx: click.Context, _param: click.Parameter, value: str | None) ->
         return date.fromisoformat(value)
     except ValueError as error:
         raise click.BadParameter(f"{value!r} is not a real date in YYYY-MM-DD form.") from error
-
-
-def content_hash(article: Article) -> str:
-    """A fingerprint of an article's text and metadata: re-ingesting it unchanged is a no-op."""
-    payload = json.dumps([article.to_dict(), article.text], sort_keys=True, ensure_ascii=False)
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
 @click.group()
@@ -596,3 +590,23 @@ def ray_command(
     for _source, reason in failures:
         click.echo(f"skipped {reason}", err=True)
     click.echo(f"{count} article(s) extracted on Ray -> {out}/records")
+
+
+@main.command()
+@click.option("--db", default=None, help="Database file or postgresql:// URL.")
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
+@click.option("--token", envvar="TIDINGS_TOKEN", help="Bearer token for POST /api/articles.")
+@click.pass_context
+def serve(ctx: click.Context, db: str | None, host: str, port: int, token: str | None) -> None:
+    """Serve the store over HTTP: read endpoints under /api, OpenAPI docs at /docs."""
+    import uvicorn
+
+    from tidings.serve import create_app
+
+    settings = settings_for(ctx, database=db)
+    try:
+        app = create_app(settings.database, token=token)
+    except TidingsError as error:
+        raise click.ClickException(str(error)) from error
+    uvicorn.run(app, host=host, port=port, log_level="warning")

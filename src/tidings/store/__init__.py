@@ -1,5 +1,5 @@
 """The store: DuckDB by default (one file, embedded)."""
 
-from tidings.store._duckdb import Store, open_store
+from tidings.store._duckdb import Store, content_hash, open_store
 
-__all__ = ["Store", "open_store"]
+__all__ = ["Store", "content_hash", "open_store"]

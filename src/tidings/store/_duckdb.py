@@ -7,6 +7,7 @@ local to an article (a1, e1) are stored prefixed with the article id (`<article>
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
 import tempfile
 from collections.abc import Callable, Iterator
@@ -20,7 +21,7 @@ import duckdb
 
 from tidings.dedup import EventView, content_words, date_span, numbers_in
 from tidings.errors import StoreError
-from tidings.model import Report
+from tidings.model import Article, Report
 
 SCHEMA_VERSION = 2
 CASUALTY_OUTCOMES = ("killed", "injured", "casualties")  # events columns, in schema order
@@ -317,6 +318,7 @@ class Store:
         until: date | None = None,
         modality: str | None = None,
         limit: int | None = None,
+        offset: int = 0,
     ) -> list[dict[str, Any]]:
         """Stored events matching the filters, with their actors' codes and names."""
         clauses: list[str] = []
@@ -348,6 +350,9 @@ class Store:
         if limit:
             query += " LIMIT ?"
             params.append(limit)
+        if offset:
+            query += " OFFSET ?"
+            params.append(offset)
         rows = self._dicts(query, params)
         sides = self._event_sides([row["id"] for row in rows])
         for row in rows:
@@ -445,6 +450,15 @@ class Store:
             "GROUP BY c.cluster_id ORDER BY articles DESC, date" + (" LIMIT ?" if limit else "")
         )
         return self._dicts(query, [limit] if limit else [])
+
+    def daily_counts(self) -> list[dict[str, Any]]:
+        """Events per day, PLOVER type and QuadClass, with the mean Goldstein score."""
+        return self._dicts(
+            "SELECT date_start AS day, type, quad_class, count(*) AS events, "
+            "avg(goldstein) AS goldstein FROM events WHERE date_start IS NOT NULL "
+            "GROUP BY date_start, type, quad_class ORDER BY day, type",
+            [],
+        )
 
     def table_names(self) -> tuple[str, ...]:
         """The store's tables, in schema order."""
@@ -602,6 +616,12 @@ def create_schema(connection: Any, dialect: Callable[[str], str] = str) -> None:
             f"The store has schema version {version}; this tidings reads version "
             f"{SCHEMA_VERSION}. Re-ingest into a new file."
         )
+
+
+def content_hash(article: Article) -> str:
+    """A fingerprint of an article's text and metadata: re-ingesting it unchanged is a no-op."""
+    payload = json.dumps([article.to_dict(), article.text], sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
 def open_store(path: str | Path) -> Store:
