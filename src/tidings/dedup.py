@@ -204,9 +204,7 @@ def views_of_report(report: Report) -> list[EventView]:
 
     def refs(actor_ids: list[str]) -> frozenset[str]:
         actors = (report.actor(i) for i in actor_ids)
-        return frozenset(
-            (a.country or a.affiliation or a.kb_id or a.name).upper() for a in actors if a
-        )
+        return frozenset(a.reference for a in actors if a)
 
     views = []
     for event in report.events:

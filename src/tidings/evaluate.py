@@ -225,7 +225,7 @@ def actor_reference(actor: Actor | None) -> str | None:
     """How gold files name an actor: its ISO-3 country, else its organisation's id, else name."""
     if actor is None:
         return None
-    return (actor.country or actor.affiliation or actor.kb_id or actor.name).upper()
+    return actor.reference
 
 
 def event_references(report: Report, actor_ids: Iterable[str]) -> frozenset[str]:

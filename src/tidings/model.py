@@ -90,6 +90,12 @@ class Actor:
     mentions: list[Mention] = field(default_factory=list)
 
     @property
+    def reference(self) -> str:
+        """How gold files and dedup name an actor: its ISO-3 country, else its organisation's
+        id, else its name, in capitals."""
+        return (self.country or self.affiliation or self.kb_id or self.name).upper()
+
+    @property
     def code(self) -> str:
         """CAMEO-style actor code: ISO-3 country then sector, e.g. ``USAGOV``."""
         return f"{self.country or ''}{self.sector or ''}"
@@ -305,7 +311,11 @@ class ActorResolution:
     actors: list[Actor] = field(default_factory=list)
     token_actor: dict[int, str] = field(default_factory=dict)
 
+    def actor(self, actor_id: str | None) -> Actor | None:
+        """The actor with this id, or None."""
+        return next((a for a in self.actors if a.id == actor_id), None)
+
     def actor_of_token(self, token_index: int) -> Actor | None:
         """The actor the token at this index refers to, or None."""
         actor_id = self.token_actor.get(token_index)
-        return next((a for a in self.actors if a.id == actor_id), None) if actor_id else None
+        return self.actor(actor_id) if actor_id else None

@@ -274,7 +274,7 @@ def _speaks_again(words: list[Token], speaker: str, actors: ActorResolution) -> 
 
 
 def _is_known_actor(actor_id: str, actors: ActorResolution) -> bool:
-    actor = next((a for a in actors.actors if a.id == actor_id), None)
+    actor = actors.actor(actor_id)
     return actor is not None and actor.sector is not None
 
 
@@ -393,7 +393,7 @@ def _names_outlet(subject: Token) -> bool:
 
 
 def _is_media(actor_id: str, actors: ActorResolution) -> bool:
-    actor = next((a for a in actors.actors if a.id == actor_id), None)
+    actor = actors.actor(actor_id)
     return actor is not None and actor.sector == "MED"
 
 

@@ -44,6 +44,7 @@ class Skipped:
 
 def find_source_files(paths: Iterable[Path]) -> Iterator[Path]:
     """Files under the given paths that hold articles, in a stable order."""
+    paths = list(paths)  # read twice below: a generator would be spent by the first pass
     for path in find_article_files(paths):
         yield path
     for path in paths:

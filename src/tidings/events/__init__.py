@@ -121,10 +121,12 @@ def find_events(
     """
     lexicon = load_lexicon()
     events = []
+    triggers: list[Token] = []
     for candidate in candidates(doc, actors, lexicon):
         if not candidate.source and not candidate.target:
             continue
         token = candidate.token
+        triggers.append(token)
         event_type, mode, cameo, contexts = refine(candidate, lexicon, actors)
         reading = event_modality(token, event_type=event_type, lexicon=lexicon, citations=citations)
         anchors = _anchors(token)
@@ -154,17 +156,25 @@ def find_events(
                 confidence=confidence(candidate, reading.modality),
             )
         )
-    verbal = {t.idx for t in doc if t.pos_ in ("VERB", "AUX")}
+    # Only the triggers need classifying: no pass over every token of the article.
+    verbal = {t.idx for t in triggers if t.pos_ in ("VERB", "AUX")}
     # a noun or a participle adjunct ("…, killing 12") can restate its clause's event
     restating = {
-        t.idx for t in doc if t.pos_ == "NOUN" or (t.tag_ == "VBG" and t.dep_ in ("advcl", "acl"))
+        t.idx
+        for t in triggers
+        if t.pos_ == "NOUN" or (t.tag_ == "VBG" and t.dep_ in ("advcl", "acl"))
     }
     events = without_restatements(events, verbal, restating, actors)
     # a noun in a prepositional phrase ("prior to his meeting"), not one a verb makes happen
-    nouns = {t.idx for t in doc if t.pos_ == "NOUN" and t.dep_ == "pobj"}
+    nouns = {t.idx for t in triggers if t.pos_ == "NOUN" and t.dep_ == "pobj"}
     events = without_unmarked_echoes(events, nouns, actors)
     attach_casualties(events, quantities)
     return [replace(e, id=f"e{i}") for i, e in enumerate(events, 1)]
+
+
+def country_refs(actors: ActorResolution) -> dict[str, str]:
+    """Actor id -> its country, or its id when it has none: who an event involves, by state."""
+    return {a.id: a.country or a.id for a in actors.actors}
 
 
 def without_restatements(
@@ -175,7 +185,7 @@ def without_restatements(
     thing twice. An event goes when another of its sentence has the same type and modality and
     at least its actors, and is the fuller mention (more actors, else a verb, else earlier)."""
 
-    countries = {a.id: a.country or a.id for a in actors.actors}
+    countries = country_refs(actors)
 
     def refs(ids: list[str]) -> set[str]:
         return {countries.get(i, i) for i in ids}
@@ -207,7 +217,7 @@ def without_unmarked_echoes(
     ("Trump will meet Zelensky on Friday … Just prior to his meeting with Zelensky, …"): with
     no cue of its own it is read as asserted, so it goes, unless it is dated or placed apart
     ("the summit in Alaska" is not the planned one in Budapest)."""
-    refs = {a.id: a.country or a.id for a in actors.actors}
+    refs = country_refs(actors)
 
     def parties(event: Event) -> frozenset[str]:
         return frozenset(refs.get(i, i) for i in (*event.source, *event.target))

@@ -445,7 +445,7 @@ def governing_participants(
 
 def country_of(actor_id: str, actors: ActorResolution) -> str | None:
     """The country of an actor id."""
-    actor = next((a for a in actors.actors if a.id == actor_id), None)
+    actor = actors.actor(actor_id)
     return actor.country if actor is not None else None
 
 
@@ -454,12 +454,12 @@ def own_forces(source: list[str], target: list[str], actors: ActorResolution) ->
     countries = {country_of(a, actors) for a in source} - {None}
     own = []
     for actor_id in target:
-        actor = next((a for a in actors.actors if a.id == actor_id), None)
+        actor = actors.actor(actor_id)
         if actor is not None and actor.sector == "MIL" and actor.country in countries:
             own.append(actor_id)
     return own
 
 
 def _is_outlet(actor_id: str, actors: ActorResolution) -> bool:
-    actor = next((a for a in actors.actors if a.id == actor_id), None)
+    actor = actors.actor(actor_id)
     return actor is not None and actor.sector in OUTLET_SECTORS
