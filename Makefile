@@ -19,6 +19,7 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks
+	bash .ci/chromium.sh
 	$(BIN)/python -m pytest -q
 
 bench: $(STAMP)

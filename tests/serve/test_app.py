@@ -48,9 +48,107 @@ def test_bad_parameters_get_the_same_error_shape(client):
     assert response.status_code == 422 and response.json()["error"]["code"] == "invalid_request"
 
 
-def test_daily_aggregates(client):
+def test_daily_aggregates_follow_the_filters(client):
     items = client.get("/api/aggregates/daily").json()["items"]
-    assert items and {"day", "type", "quad_class", "events", "goldstein"} <= set(items[0])
+    assert items and {"day", "quad_class", "events", "goldstein"} <= set(items[0])
+    conflict = client.get("/api/aggregates/daily", params={"quad_class": 4}).json()["items"]
+    assert conflict and {row["quad_class"] for row in conflict} == {4}
+    assert sum(r["events"] for r in conflict) < sum(r["events"] for r in items)
+
+
+def test_every_filter_narrows_the_events_and_the_count_agrees(client):
+    everything = client.get("/api/events/count").json()["events"]
+    for params in (
+        {"country": "SDN"},
+        {"actor": "rapid support"},
+        {"actor": "USA"},
+        {"modality": "planned"},
+        {"place": "Khartoum"},
+        {"text": "drones"},
+        {"since": "2025-06-01", "until": "2025-06-30"},
+        {"article": "congo-goma-2025-01-28"},
+    ):
+        items = client.get("/api/events", params={**params, "limit": 500}).json()["items"]
+        count = client.get("/api/events/count", params=params).json()["events"]
+        assert 0 < len(items) == count < everything, params
+    sudan = client.get("/api/events", params={"country": "sdn", "limit": 500}).json()["items"]
+    assert all(
+        e["location_country"] == "SDN" or any(a["code"].startswith("SDN") for a in
+                                              e["sources"] + e["targets"] if a["code"])
+        for e in sudan
+    )  # fmt: skip
+    worded = client.get("/api/events", params={"text": "DRONES"}).json()["items"]
+    assert all("drones" in e["evidence"].lower() for e in worded)
+
+
+def test_filter_values_are_data_not_sql(client):
+    for hostile in ("x' OR '1'='1", "%", "_", "'; DROP TABLE events; --"):
+        for name in ("actor", "text", "place"):
+            response = client.get("/api/events", params={name: hostile})
+            assert response.status_code == 200 and response.json()["items"] == [], (name, hostile)
+    assert client.get("/api/events/count").json()["events"] > 0
+
+
+def test_events_are_newest_first_with_both_sides(client):
+    items = client.get("/api/events", params={"limit": 500}).json()["items"]
+    starts = [e["date_start"] for e in items if e["date_start"]]
+    assert starts == sorted(starts, reverse=True)
+    assert any(e["sources"] and e["targets"] for e in items)
+    assert all({"code", "name"} <= set(side) for e in items for side in e["sources"])
+    oldest = client.get("/api/events", params={"order": "oldest", "limit": 1}).json()["items"]
+    assert oldest[0]["date_start"] == min(starts)
+
+
+def test_actors_dyads_types_and_places(client):
+    actors = client.get("/api/actors", params={"limit": 10}).json()["items"]
+    assert actors and actors[0]["events"] >= actors[-1]["events"]
+    assert {"actor", "as_source", "as_target", "names"} <= set(actors[0])
+    dyads = client.get("/api/aggregates/dyads").json()["items"]
+    assert dyads and all(d["source"] != d["target"] and d["events"] >= 1 for d in dyads)
+    congo = client.get("/api/aggregates/dyads", params={"country": "COD"}).json()["items"]
+    assert {"source": "CODGOV", "target": "RWAGOV"} in [
+        {"source": d["source"], "target": d["target"]} for d in congo
+    ]
+    types = client.get("/api/aggregates/types").json()["items"]
+    assert {t["type"] for t in types} >= {"ASSAULT", "CONSULT"}
+    places = client.get("/api/aggregates/places").json()
+    assert places["countries"] and places["places"]
+    assert all(p["lat"] is not None and p["lon"] is not None for p in places["places"])
+
+
+def test_quotes_by_speaker(client):
+    speakers = client.get("/api/quotes/speakers").json()["items"]
+    assert speakers and speakers[0]["quotes"] >= speakers[-1]["quotes"]
+    named = next(s["speaker"] for s in speakers if s["speaker"] != "(unattributed)")
+    quotes = client.get("/api/quotes", params={"speaker": named, "limit": 500}).json()["items"]
+    assert quotes and {q["speaker"] for q in quotes} == {named}
+    assert {"text", "kind", "cue", "outlet", "article_id", "published"} <= set(quotes[0])
+
+
+def test_vocabulary_lists_the_filter_values(client):
+    vocabulary = client.get("/api/vocabulary").json()
+    assert len(vocabulary["types"]) == 16 and "planned" in vocabulary["modalities"]
+    assert [q["quad_class"] for q in vocabulary["quad_classes"]] == [1, 2, 3, 4]
+
+
+def test_deep_pages_and_unknown_orders_are_refused_in_the_error_shape(client):
+    for params in ({"offset": 10_000_000}, {"order": "random"}, {"quad_class": 9}):
+        response = client.get("/api/events", params=params)
+        assert response.status_code == 422, params
+        assert response.json()["error"]["code"] == "invalid_request"
+
+
+def test_pages_carry_a_content_security_policy_and_docs_work_offline(client):
+    dashboard = client.get("/")
+    assert dashboard.status_code == 200 and "dashboard.js" in dashboard.text
+    policy = dashboard.headers["content-security-policy"]
+    assert "script-src 'self'" in policy and "unsafe-inline" not in policy
+    assert client.get("/api/events").headers["x-content-type-options"] == "nosniff"
+    docs = client.get("/docs")
+    assert docs.status_code == 200 and "cdn" not in docs.text.lower()
+    asset = docs.text.split('src="')[1].split('"')[0]
+    assert client.get(asset).status_code == 200
+    assert client.get("/static/world.json").json()["countries"]
 
 
 def test_writes_need_the_token_and_bodies_are_bounded(client):
@@ -75,4 +173,8 @@ def test_writes_need_the_token_and_bodies_are_bounded(client):
 
 def test_openapi_describes_the_endpoints(client):
     paths = client.get("/openapi.json").json()["paths"]
-    assert {"/api/events", "/api/articles/{article_id}", "/api/aggregates/daily"} <= set(paths)
+    assert {
+        "/api/events", "/api/events/count", "/api/actors", "/api/quotes", "/api/quotes/speakers",
+        "/api/articles", "/api/articles/{article_id}", "/api/aggregates/daily",
+        "/api/aggregates/types", "/api/aggregates/places", "/api/aggregates/dyads",
+    } <= set(paths)  # fmt: skip

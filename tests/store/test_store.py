@@ -83,31 +83,55 @@ def test_round_trip_keeps_the_record(store):
     assert stored["quantities"] == expected["quantities"]
 
 
-def test_a_version_1_store_is_migrated_in_place(tmp_path):
-    path = tmp_path / "old.duckdb"
+READ_MODEL = [("events", c) for c in ("sources", "targets", "actor_keys", "countries")]
+VERSION_2_COLUMNS = [
+    ("events", "killed"),
+    ("events", "injured"),
+    ("events", "casualties"),
+    ("quotes", "outlet"),
+    ("quantities", "normalized_max"),
+    ("quantities", "outcome"),
+]
+
+
+def downgrade(path, version, columns):
+    """Make the store at `path` look as an older tidings wrote it."""
     with open_store(path) as opened:
         opened.ingest(make_report(), content_hash="h1")
         opened.connection.execute("DROP INDEX events_article")
         opened.connection.execute("DROP INDEX events_type")
-        for table, column in [
-            ("events", "killed"),
-            ("events", "injured"),
-            ("events", "casualties"),
-            ("quotes", "outlet"),
-            ("quantities", "normalized_max"),
-            ("quantities", "outcome"),
-        ]:
+        for table, column in columns:
             opened.connection.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
         opened.connection.execute("CREATE INDEX events_article ON events (article_id)")
         opened.connection.execute("CREATE INDEX events_type ON events (type)")
         opened.connection.execute("DELETE FROM schema_version")
-        opened.connection.execute("INSERT INTO schema_version VALUES (1)")
+        opened.connection.execute("INSERT INTO schema_version VALUES (?)", [version])
+
+
+def test_a_version_1_store_is_migrated_in_place(tmp_path):
+    path = tmp_path / "old.duckdb"
+    downgrade(path, 1, VERSION_2_COLUMNS + READ_MODEL)
     with open_store(path) as reopened:
         stored = reopened.report("a-1")
         version = reopened.connection.execute("SELECT max(version) FROM schema_version")
-        assert version.fetchone()[0] == 2
+        assert version.fetchone()[0] == 3
     assert stored["events"][0]["casualties"] == {}
     assert stored["quotes"][0]["outlet"] is None
+
+
+def test_a_version_2_store_gets_its_read_model_filled(tmp_path):
+    path = tmp_path / "v2.duckdb"
+    with open_store(tmp_path / "fresh.duckdb") as fresh:
+        fresh.ingest(make_report(), content_hash="h1")
+        expected = fresh.connection.execute(
+            "SELECT sources, targets, actor_keys, countries FROM events"
+        ).fetchall()
+    downgrade(path, 2, READ_MODEL)
+    with open_store(path) as reopened:
+        filled = reopened.connection.execute(
+            "SELECT sources, targets, actor_keys, countries FROM events"
+        ).fetchall()
+    assert filled == expected and expected[0][2]
 
 
 def test_ingesting_twice_changes_nothing(store):

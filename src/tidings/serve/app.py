@@ -1,8 +1,10 @@
-"""The HTTP API over a store: events (filtered, paginated), articles with their annotations,
-daily aggregates, and article submission behind a bearer token.
+"""The HTTP API and the dashboard over a store.
 
-Every error has one JSON shape: `{"error": {"status", "code", "message"}}`. Requests bodies are
-bounded (`MAX_BODY_BYTES`); article text is data, never markup: the API returns JSON only.
+Read endpoints share one set of event filters (`EventFilter`); lists come in pages. Every error
+has one JSON shape: `{"error": {"status", "code", "message"}}`. Request bodies are bounded
+(`MAX_BODY_BYTES`); writes need a bearer token. Article text is data, never markup: the API
+answers JSON only, and the dashboard puts text into the page as text nodes under a
+Content-Security-Policy that runs no inline or foreign script.
 """
 
 from __future__ import annotations
@@ -11,18 +13,49 @@ import json
 import secrets
 import threading
 from datetime import date
-from typing import Any
+from importlib import resources
+from typing import Annotated, Any
 
-from fastapi import FastAPI, HTTPException, Query, Request
+from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import FileResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
+from fastapi_offline import FastAPIOffline
 from pydantic import BaseModel, Field
 
 from tidings.errors import TidingsError
-from tidings.store import content_hash, open_store
+from tidings.lexicons import data_table
+from tidings.model import Modality
+from tidings.store import content_hash, open_store, queries
+from tidings.store.queries import EventFilter, QuoteFilter
 
+QUAD_CLASSES = {
+    1: "verbal cooperation",
+    2: "material cooperation",
+    3: "verbal conflict",
+    4: "material conflict",
+}
 MAX_BODY_BYTES = 1_000_000
 MAX_PAGE = 500
+MAX_OFFSET = 100_000  # deep pages cost a scan each; narrow the filters instead
+MAX_FILTER = 200
+SECURITY_HEADERS = {
+    "Content-Security-Policy": (
+        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+        "connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+    ),
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+}
+# The API docs pages (fastapi-offline's local Swagger UI and ReDoc) start with an inline script.
+DOCS_PAGES = ("/docs", "/redoc")
+DOCS_HEADERS = SECURITY_HEADERS | {
+    "Content-Security-Policy": (
+        "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' "
+        "'unsafe-inline'; img-src 'self' data:; worker-src 'self' blob:; frame-ancestors 'none'"
+    )
+}
+STATIC = resources.files("tidings.serve").joinpath("static")
 
 
 class ArticleIn(BaseModel):
@@ -36,28 +69,97 @@ class ArticleIn(BaseModel):
     url: str = Field(default="", max_length=2_000)
 
 
+def event_filter(
+    actor: Annotated[
+        str | None, Query(max_length=MAX_FILTER, description="Code, country or name prefix")
+    ] = None,
+    country: Annotated[
+        str | None, Query(max_length=3, description="ISO-3 country of an actor or the place")
+    ] = None,
+    type: Annotated[str | None, Query(max_length=20, description="PLOVER event type")] = None,
+    modality: Annotated[str | None, Query(max_length=20)] = None,
+    quad_class: Annotated[int | None, Query(ge=1, le=4)] = None,
+    since: date | None = None,
+    until: date | None = None,
+    place: Annotated[
+        str | None, Query(max_length=MAX_FILTER, description="Place name or ISO-3")
+    ] = None,
+    text: Annotated[
+        str | None, Query(max_length=MAX_FILTER, description="Words in the evidence")
+    ] = None,
+    article: Annotated[str | None, Query(max_length=MAX_FILTER)] = None,
+) -> EventFilter:
+    """The event filters, read from the query string."""
+    return EventFilter(
+        actor=actor, country=country, type=type, modality=modality, quad_class=quad_class,
+        since=since, until=until, place=place, text=text, article=article,
+    )  # fmt: skip
+
+
+def quote_filter(
+    speaker: Annotated[str | None, Query(max_length=MAX_FILTER)] = None,
+    text: Annotated[str | None, Query(max_length=MAX_FILTER)] = None,
+    article: Annotated[str | None, Query(max_length=MAX_FILTER)] = None,
+    since: date | None = None,
+    until: date | None = None,
+) -> QuoteFilter:
+    """The quote filters, read from the query string."""
+    return QuoteFilter(speaker=speaker, text=text, article=article, since=since, until=until)
+
+
+Events = Annotated[EventFilter, Depends(event_filter)]
+Quotes = Annotated[QuoteFilter, Depends(quote_filter)]
+Limit = Annotated[int, Query(ge=1, le=MAX_PAGE)]
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET)]
+
+
 def error_response(status: int, code: str, message: str) -> JSONResponse:
     """The one error shape of the API."""
     return JSONResponse(
-        {"error": {"status": status, "code": code, "message": message}}, status_code=status
+        {"error": {"status": status, "code": code, "message": message}},
+        status_code=status,
+        headers=SECURITY_HEADERS,
     )
+
+
+def page(items: list[Any], limit: int, offset: int) -> dict[str, Any]:
+    """A page of a list fetched with one row more than `limit`: `next_offset` is null on the
+    last page."""
+    return {
+        "items": _plain(items[:limit]),
+        "limit": limit,
+        "offset": offset,
+        "next_offset": offset + limit if len(items) > limit else None,
+    }
 
 
 def create_app(database: str, token: str | None = None) -> FastAPI:
     """An app serving the store at `database`; writes need `Authorization: Bearer <token>`
     and are refused when no token is set."""
-    app = FastAPI(title="tidings", summary="Sourced political event data from news articles.")
+    app = FastAPIOffline(
+        title="tidings", summary="Sourced political event data from news articles."
+    )
     store = open_store(database)
-    lock = threading.Lock()  # one connection, used by one request at a time
+    write_lock = threading.Lock()  # the main connection writes, one request at a time
+    local = threading.local()
+
+    def reader() -> Any:
+        if not hasattr(local, "connection"):
+            local.connection = store.reader()
+        return local.connection
 
     @app.middleware("http")
-    async def bounded_body(request: Request, call_next: Any) -> Any:
+    async def bounded_and_guarded(request: Request, call_next: Any) -> Any:
         length = request.headers.get("content-length")
         if length is not None and length.isdigit() and int(length) > MAX_BODY_BYTES:
             return error_response(
                 413, "too_large", f"Bodies are limited to {MAX_BODY_BYTES} bytes."
             )
-        return await call_next(request)
+        response = await call_next(request)
+        headers = DOCS_HEADERS if request.url.path in DOCS_PAGES else SECURITY_HEADERS
+        for name, value in headers.items():
+            response.headers.setdefault(name, value)
+        return response
 
     @app.exception_handler(HTTPException)
     async def http_error(_request: Request, error: HTTPException) -> JSONResponse:
@@ -70,46 +172,95 @@ def create_app(database: str, token: str | None = None) -> FastAPI:
         )
         return error_response(422, "invalid_request", details)
 
-    @app.get("/api/events")
-    def events(
-        actor: str | None = Query(None, max_length=100),
-        type: str | None = Query(None, max_length=20),
-        modality: str | None = Query(None, max_length=20),
-        since: date | None = None,
-        until: date | None = None,
-        limit: int = Query(50, ge=1, le=MAX_PAGE),
-        offset: int = Query(0, ge=0),
-    ) -> dict[str, Any]:
-        """Events matching the filters, a page at a time (`next_offset` is null on the last)."""
-        with lock:
-            rows = store.events(
-                actor=actor, type=type.upper() if type else None, modality=modality,
-                since=since, until=until, limit=limit + 1, offset=offset,
-            )  # fmt: skip
-        more = len(rows) > limit
+    @app.get("/api/vocabulary", tags=["events"])
+    def vocabulary() -> dict[str, Any]:
+        """The values the filters take: PLOVER types with their QuadClass, modalities,
+        QuadClasses."""
         return {
-            "items": _plain(rows[:limit]),
-            "limit": limit,
-            "offset": offset,
-            "next_offset": offset + limit if more else None,
-        }
+            "types": [
+                {"type": row["type"], "quad_class": int(row["quad_class"]),
+                 "description": row["description"]}
+                for row in data_table("data/events/plover.tsv")
+            ],
+            "modalities": [str(m) for m in Modality],
+            "quad_classes": [{"quad_class": q, "name": n} for q, n in QUAD_CLASSES.items()],
+        }  # fmt: skip
 
-    @app.get("/api/articles/{article_id}")
+    @app.get("/api/events", tags=["events"])
+    def events(
+        where: Events, limit: Limit = 50, offset: Offset = 0, order: str = "newest"
+    ) -> dict[str, Any]:
+        """Events matching the filters, newest first (`order=oldest` for the other way), a page
+        at a time; each with both sides, modality, date, place and evidence sentence."""
+        if order not in ("newest", "oldest"):
+            raise HTTPException(422, "order: newest or oldest")
+        found = queries.event_page(
+            reader(), where, limit=limit + 1, offset=offset, newest_first=order == "newest"
+        )
+        return page(found, limit, offset)
+
+    @app.get("/api/events/count", tags=["events"])
+    def count(where: Events) -> dict[str, int]:
+        """How many events match the filters."""
+        return {"events": queries.count_events(reader(), where)}
+
+    @app.get("/api/actors", tags=["actors"])
+    def actors(where: Events, limit: Limit = 50) -> dict[str, Any]:
+        """Actors of the matching events, most active first, with their names."""
+        return {"items": _plain(queries.actor_counts(reader(), where, limit))}
+
+    @app.get("/api/quotes", tags=["quotes"])
+    def quotes(where: Quotes, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+        """Quotes with speaker, cue and outlet, newest article first, a page at a time."""
+        found = queries.quote_page(reader(), where, limit=limit + 1, offset=offset)
+        return page(found, limit, offset)
+
+    @app.get("/api/quotes/speakers", tags=["quotes"])
+    def speakers(where: Quotes, limit: Limit = 50) -> dict[str, Any]:
+        """Who is quoted, most quoted first."""
+        return {"items": _plain(queries.quote_speakers(reader(), where, limit))}
+
+    @app.get("/api/articles", tags=["articles"])
+    def articles(limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+        """Stored articles, newest first, with their event counts."""
+        found = queries.article_page(reader(), limit=limit + 1, offset=offset)
+        return page(found, limit, offset)
+
+    @app.get("/api/articles/{article_id}", tags=["articles"])
     def article(article_id: str) -> dict[str, Any]:
-        """An article's full record: actors, events, quotes, citations, times, quantities."""
-        with lock:
+        """An article's text and full record: actors, events, quotes, citations, times,
+        quantities, with character offsets into the text."""
+        with write_lock:
             record = store.report(article_id)
-        if record is None:
+            text = store.connection.execute(
+                "SELECT text FROM articles WHERE id = ?", [article_id]
+            ).fetchone()
+        if record is None or text is None:
             raise HTTPException(404, f"No article {article_id!r}.")
+        record["article"]["text"] = text[0]
         return _plain(record)
 
-    @app.get("/api/aggregates/daily")
-    def daily() -> dict[str, Any]:
-        """Events per day, type and QuadClass, with the mean Goldstein score."""
-        with lock:
-            return {"items": _plain(store.daily_counts())}
+    @app.get("/api/aggregates/daily", tags=["aggregates"])
+    def daily(where: Events) -> dict[str, Any]:
+        """Events per day and QuadClass with the mean Goldstein score (the timeline)."""
+        return {"items": _plain(queries.daily_counts(reader(), where))}
 
-    @app.post("/api/articles", status_code=201)
+    @app.get("/api/aggregates/types", tags=["aggregates"])
+    def types(where: Events) -> dict[str, Any]:
+        """Events per PLOVER type and QuadClass."""
+        return {"items": _plain(queries.type_counts(reader(), where))}
+
+    @app.get("/api/aggregates/places", tags=["aggregates"])
+    def places(where: Events, limit: Limit = 200) -> dict[str, Any]:
+        """Events per country of place, and the busiest places with coordinates (the map)."""
+        return _plain(queries.place_counts(reader(), where, limit))
+
+    @app.get("/api/aggregates/dyads", tags=["aggregates"])
+    def dyad_counts(where: Events, limit: Limit = 60) -> dict[str, Any]:
+        """Who acts on whom, weighted by events, with the mean Goldstein score (the network)."""
+        return {"items": _plain(queries.dyads(reader(), where, limit))}
+
+    @app.post("/api/articles", status_code=201, tags=["articles"])
     def submit(article: ArticleIn, request: Request) -> dict[str, Any]:
         """Extract and store an article (needs the bearer token)."""
         supplied = request.headers.get("authorization", "").removeprefix("Bearer ").strip()
@@ -126,10 +277,15 @@ def create_app(database: str, token: str | None = None) -> FastAPI:
         except TidingsError as error:
             raise HTTPException(422, str(error)) from error
         report = extract(parsed)
-        with lock:
+        with write_lock:
             stored = store.ingest(report, content_hash=content_hash(parsed))
         return {"id": parsed.id, "stored": stored, "events": len(report.events)}
 
+    @app.get("/", include_in_schema=False)
+    def dashboard() -> FileResponse:
+        return FileResponse(str(STATIC.joinpath("index.html")), media_type="text/html")
+
+    app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
     return app
 
 

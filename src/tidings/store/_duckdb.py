@@ -22,8 +22,9 @@ import duckdb
 from tidings.dedup import EventView, content_words, date_span, numbers_in
 from tidings.errors import StoreError
 from tidings.model import Article, Report
+from tidings.store.queries import SideActor, actor_keys, country_keys, side_labels
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 CASUALTY_OUTCOMES = ("killed", "injured", "casualties")  # events columns, in schema order
 # Statements that bring a store of the keyed version up to the next one.
 MIGRATIONS = {
@@ -37,6 +38,17 @@ MIGRATIONS = {
         "ALTER TABLE quotes ADD COLUMN outlet VARCHAR",
         "ALTER TABLE quantities ADD COLUMN normalized_max DOUBLE",
         "ALTER TABLE quantities ADD COLUMN outcome VARCHAR",
+        "CREATE INDEX events_article ON events (article_id)",
+        "CREATE INDEX events_type ON events (type)",
+    ],
+    2: [
+        "DROP INDEX IF EXISTS events_article",
+        "DROP INDEX IF EXISTS events_type",
+        "ALTER TABLE events ADD COLUMN sources VARCHAR",
+        "ALTER TABLE events ADD COLUMN targets VARCHAR",
+        "ALTER TABLE events ADD COLUMN actor_keys VARCHAR",
+        "ALTER TABLE events ADD COLUMN countries VARCHAR",
+        lambda connection: fill_read_model(connection),
         "CREATE INDEX events_article ON events (article_id)",
         "CREATE INDEX events_type ON events (type)",
     ],
@@ -91,6 +103,11 @@ class Store:
     def close(self) -> None:
         """Close the database file."""
         self.connection.close()
+
+    def reader(self) -> Any:
+        """A connection of its own for one reading thread (DuckDB: a cursor on the same file),
+        so that concurrent requests read in parallel while writes keep the main one."""
+        return self.connection.cursor()
 
     @contextmanager
     def transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
@@ -189,6 +206,9 @@ class Store:
             for m in a.mentions
         ]
         events, sides = [], []
+        side_actors = {
+            a.id: SideActor(a.code or None, a.name, a.country, a.kb_id) for a in report.actors
+        }
         for e in report.events:
             date_value = e.date.value if e.date else None
             granularity = e.date.granularity if e.date else None
@@ -201,7 +221,11 @@ class Store:
                  location.name if location else None, location.country if location else None,
                  location.lat if location else None, location.lon if location else None,
                  e.evidence.sentence, e.evidence.start, e.evidence.end, e.reported_by,
-                 e.confidence, *(e.casualties.get(k) for k in CASUALTY_OUTCOMES)]
+                 e.confidence, *(e.casualties.get(k) for k in CASUALTY_OUTCOMES),
+                 *read_model_columns(
+                     [side_actors[i] for i in e.source if i in side_actors],
+                     [side_actors[i] for i in e.target if i in side_actors],
+                     location.country if location else None)]
             )  # fmt: skip
             for role, ids in (("source", e.source), ("target", e.target)):
                 sides += [
@@ -606,8 +630,11 @@ def create_schema(connection: Any, dialect: Callable[[str], str] = str) -> None:
         return
     while version in MIGRATIONS:
         connection.execute("BEGIN TRANSACTION")
-        for statement in MIGRATIONS[version]:
-            connection.execute(dialect(statement))
+        for step in MIGRATIONS[version]:
+            if callable(step):
+                step(connection)
+            else:
+                connection.execute(dialect(step))
         version += 1
         connection.execute("INSERT INTO schema_version VALUES (?)", [version])
         connection.execute("COMMIT")
@@ -615,6 +642,46 @@ def create_schema(connection: Any, dialect: Callable[[str], str] = str) -> None:
         raise StoreError(
             f"The store has schema version {version}; this tidings reads version "
             f"{SCHEMA_VERSION}. Re-ingest into a new file."
+        )
+
+
+def read_model_columns(
+    sources: list[SideActor], targets: list[SideActor], place_country: str | None
+) -> list[str]:
+    """An event's read-model columns: both sides as JSON, the actor and country search keys."""
+    everyone = sources + targets
+    return [
+        side_labels(sources),
+        side_labels(targets),
+        actor_keys(everyone),
+        country_keys(everyone, place_country),
+    ]
+
+
+def fill_read_model(connection: Any) -> None:
+    """Compute the read-model columns of events stored before they existed (schema 2)."""
+    members = connection.execute(
+        "SELECT ea.event_id, ea.role, a.code, a.name, a.country, a.kb_id FROM event_actors ea "
+        "JOIN actors a ON a.id = ea.actor_id ORDER BY ea.event_id, ea.role, ea.position"
+    ).fetchall()
+    sides: dict[tuple[str, str], list[SideActor]] = {}
+    for event_id, role, *actor in members:
+        sides.setdefault((event_id, role), []).append(SideActor(*actor))
+    places = connection.execute("SELECT id, location_country FROM events").fetchall()
+    updates = [
+        [
+            *read_model_columns(
+                sides.get((event_id, "source"), []), sides.get((event_id, "target"), []), place
+            ),
+            event_id,
+        ]
+        for event_id, place in places
+    ]
+    if updates:
+        connection.executemany(
+            "UPDATE events SET sources = ?, targets = ?, actor_keys = ?, countries = ? "
+            "WHERE id = ?",
+            updates,
         )
 
 

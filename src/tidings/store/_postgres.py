@@ -59,6 +59,12 @@ class PostgresStore(Store):
                 for row in values:
                     copy.write_row(row)  # psycopg writes NULLs and escapes itself
 
+    def reader(self) -> PostgresConnection:
+        """A server connection of its own for one reading thread."""
+        import psycopg
+
+        return PostgresConnection(psycopg.connect(self.path, autocommit=True))
+
     def copy_table_to_parquet(self, table: str, path: Path) -> None:
         """Parquet files are written from a DuckDB store; export PostgreSQL with its own tools."""
         raise StoreError(

@@ -1,4 +1,4 @@
--- tidings store schema, version 2 (migrations from older versions: store/_duckdb.py). One statement per `;`. Text columns hold untrusted article
+-- tidings store schema, version 3 (migrations from older versions: store/_duckdb.py). One statement per `;`. Text columns hold untrusted article
 -- text: it is only ever bound as a parameter, never formatted into SQL.
 CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS articles (
@@ -21,7 +21,9 @@ CREATE TABLE IF NOT EXISTS events (
     trigger_end INTEGER, date_value VARCHAR, date_granularity VARCHAR, date_text VARCHAR,
     date_start DATE, location_name VARCHAR, location_country VARCHAR, lat DOUBLE, lon DOUBLE,
     evidence VARCHAR, evidence_start INTEGER, evidence_end INTEGER, reported_by VARCHAR,
-    confidence DOUBLE, killed DOUBLE, injured DOUBLE, casualties DOUBLE
+    confidence DOUBLE, killed DOUBLE, injured DOUBLE, casualties DOUBLE,
+    -- The read model (store/queries.py): both sides for display, and the filters' search keys.
+    sources VARCHAR, targets VARCHAR, actor_keys VARCHAR, countries VARCHAR
 );
 CREATE TABLE IF NOT EXISTS event_actors (
     event_id VARCHAR NOT NULL, actor_id VARCHAR NOT NULL, role VARCHAR NOT NULL,

@@ -1,0 +1,312 @@
+"""The read side of the store: one filter over events, and the queries the API and the
+dashboard ask (pages of events, actors, quotes, and aggregates by day, type, place and dyad).
+
+Filters match denormalised columns that ingest writes on each event: `actor_keys` holds its
+actors' codes, countries, knowledge-base ids, names and name words as `|key|key|` (lower
+case), `countries` its actors' and place's countries as `|USA|UKR|`. A filter is then one
+string search per row, not a join over the actor tables: that keeps a filtered page under
+the API's latency bar on a store of a million events. Every value is bound as a parameter;
+the SQL reads the same on DuckDB and PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, fields
+from datetime import date
+from typing import Any
+
+MIN_NAME_WORD = 3  # shorter name words ("al", "de") would match nearly everything
+
+
+@dataclass(frozen=True)
+class SideActor:
+    """What an event row keeps of one of its actors."""
+
+    code: str | None
+    name: str | None
+    country: str | None
+    kb_id: str | None
+
+
+def actor_keys(actors: list[SideActor]) -> str:
+    """The `|key|` string the actor filter searches: codes, countries, ids, names, name words."""
+    keys: list[str] = []
+    for actor in actors:
+        name = (actor.name or "").lower()
+        words = [w for w in name.replace("-", " ").split() if len(w) >= MIN_NAME_WORD]
+        for key in (actor.code, actor.country, actor.kb_id, name, *words):
+            if key and key.lower() not in keys:
+                keys.append(key.lower())
+    return "|" + "|".join(keys) + "|" if keys else ""
+
+
+def country_keys(actors: list[SideActor], place_country: str | None) -> str:
+    """The `|ISO|` string the country filter searches: actors' countries and the place's."""
+    codes = sorted({a.country for a in actors if a.country} | ({place_country} - {None}))
+    return "|" + "|".join(codes) + "|" if codes else ""
+
+
+def side_labels(actors: list[SideActor]) -> str:
+    """One side of an event as stored for display: a JSON list of codes and names."""
+    return json.dumps([{"code": a.code, "name": a.name} for a in actors], ensure_ascii=False)
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    """The filters every read endpoint and dashboard view shares; None means any."""
+
+    actor: str | None = None
+    country: str | None = None
+    type: str | None = None
+    modality: str | None = None
+    quad_class: int | None = None
+    since: date | None = None
+    until: date | None = None
+    place: str | None = None
+    text: str | None = None
+    article: str | None = None
+
+    def where(self, alias: str = "e") -> tuple[str, list[Any]]:
+        """The SQL condition on events (aliased `alias`) and its parameters."""
+        clauses: list[str] = []
+        params: list[Any] = []
+
+        def add(clause: str, *values: Any) -> None:
+            clauses.append(clause.replace("e.", f"{alias}."))
+            params.extend(values)
+
+        if self.actor:
+            add("strpos(e.actor_keys, ?) > 0", "|" + self.actor.strip().lower())
+        if self.country:
+            add("strpos(e.countries, ?) > 0", f"|{self.country.strip().upper()}|")
+        if self.type:
+            add("e.type = ?", self.type.upper())
+        if self.modality:
+            add("e.modality = ?", self.modality.lower())
+        if self.quad_class is not None:
+            add("e.quad_class = ?", self.quad_class)
+        if self.since:
+            add("e.date_start >= ?", self.since)
+        if self.until:
+            add("e.date_start <= ?", self.until)
+        if self.place:
+            add(
+                "(e.location_country = ? OR strpos(lower(e.location_name), ?) > 0)",
+                self.place.strip().upper(),
+                self.place.strip().lower(),
+            )
+        if self.text:
+            add("strpos(lower(e.evidence), ?) > 0", self.text.strip().lower())
+        if self.article:
+            add("e.article_id = ?", self.article)
+        return (" AND ".join(clauses) or "TRUE"), params
+
+    def as_params(self) -> dict[str, Any]:
+        """The filters that are set, by name (for links and logs)."""
+        return {f.name: getattr(self, f.name) for f in fields(self) if getattr(self, f.name)}
+
+
+EVENT_COLUMNS = (
+    "e.id, e.article_id, e.date_value AS date, e.date_start, e.date_granularity, e.type, "
+    "e.mode, e.modality, e.cameo, e.goldstein, e.quad_class, e.location_name AS location, "
+    "e.location_country, e.lat, e.lon, e.trigger, e.evidence, e.evidence_start, "
+    "e.evidence_end, e.reported_by, e.confidence, e.sources, e.targets"
+)
+
+
+def rows(connection: Any, query: str, params: list[Any]) -> list[dict[str, Any]]:
+    """A query's rows as dicts keyed by column name."""
+    cursor = connection.execute(query, params)
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+
+def event_page(
+    connection: Any, where: EventFilter, *, limit: int, offset: int = 0, newest_first: bool = True
+) -> list[dict[str, Any]]:
+    """A page of events matching the filter, newest (or oldest) first, with both sides."""
+    condition, params = where.where()
+    order = "DESC" if newest_first else "ASC"
+    found = rows(
+        connection,
+        f"SELECT {EVENT_COLUMNS} FROM events e WHERE {condition} "
+        f"ORDER BY e.date_start {order} NULLS LAST, e.id LIMIT ? OFFSET ?",
+        [*params, limit, offset],
+    )
+    for row in found:
+        for side in ("sources", "targets"):
+            row[side] = json.loads(row[side] or "[]")
+    return found
+
+
+def count_events(connection: Any, where: EventFilter) -> int:
+    """How many events match the filter."""
+    condition, params = where.where()
+    found = connection.execute(f"SELECT count(*) FROM events e WHERE {condition}", params)
+    return found.fetchone()[0]
+
+
+def daily_counts(connection: Any, where: EventFilter) -> list[dict[str, Any]]:
+    """Events per day and QuadClass with the mean Goldstein score: the timeline."""
+    condition, params = where.where()
+    return rows(
+        connection,
+        "SELECT e.date_start AS day, e.quad_class, count(*) AS events, "
+        "avg(e.goldstein) AS goldstein FROM events e "
+        f"WHERE e.date_start IS NOT NULL AND {condition} "
+        "GROUP BY e.date_start, e.quad_class ORDER BY day, e.quad_class",
+        params,
+    )
+
+
+def type_counts(connection: Any, where: EventFilter) -> list[dict[str, Any]]:
+    """Events per PLOVER type and QuadClass, most frequent first."""
+    condition, params = where.where()
+    return rows(
+        connection,
+        "SELECT e.type, e.quad_class, count(*) AS events, avg(e.goldstein) AS goldstein "
+        f"FROM events e WHERE {condition} GROUP BY e.type, e.quad_class "
+        "ORDER BY events DESC, e.type",
+        params,
+    )
+
+
+def place_counts(connection: Any, where: EventFilter, points: int) -> dict[str, Any]:
+    """Events per country of place, and the most frequent places with coordinates."""
+    condition, params = where.where()
+    countries = rows(
+        connection,
+        "SELECT e.location_country AS country, count(*) AS events, avg(e.goldstein) AS goldstein "
+        f"FROM events e WHERE e.location_country IS NOT NULL AND {condition} "
+        "GROUP BY e.location_country ORDER BY events DESC",
+        params,
+    )
+    places = rows(
+        connection,
+        "SELECT e.location_name AS name, e.location_country AS country, "
+        "round(e.lat, 2) AS lat, round(e.lon, 2) AS lon, count(*) AS events "
+        f"FROM events e WHERE e.lat IS NOT NULL AND {condition} "
+        "GROUP BY e.location_name, e.location_country, round(e.lat, 2), round(e.lon, 2) "
+        "ORDER BY events DESC, name LIMIT ?",
+        [*params, points],
+    )
+    return {"countries": countries, "places": places}
+
+
+def _actor_label() -> str:
+    return "coalesce(a.code, a.name)"
+
+
+def dyads(connection: Any, where: EventFilter, limit: int) -> list[dict[str, Any]]:
+    """Who acts on whom: source and target actors (by code, or name when uncoded) with the
+    number of events between them and their mean Goldstein score, heaviest first."""
+    condition, params = where.where()
+    label = _actor_label()
+    return rows(
+        connection,
+        f"SELECT {label.replace('a.', 's.')} AS source, {label.replace('a.', 't.')} AS target, "
+        "count(DISTINCT e.id) AS events, avg(e.goldstein) AS goldstein "
+        "FROM events e "
+        "JOIN event_actors se ON se.event_id = e.id AND se.role = 'source' "
+        "JOIN actors s ON s.id = se.actor_id "
+        "JOIN event_actors te ON te.event_id = e.id AND te.role = 'target' "
+        "JOIN actors t ON t.id = te.actor_id "
+        f"WHERE {condition} GROUP BY 1, 2 HAVING {label.replace('a.', 's.')} <> "
+        f"{label.replace('a.', 't.')} ORDER BY events DESC, source, target LIMIT ?",
+        [*params, limit],
+    )
+
+
+def actor_counts(connection: Any, where: EventFilter, limit: int) -> list[dict[str, Any]]:
+    """Actors of matching events (by code, or name when uncoded): how often each acts and is
+    acted on, with the names it appears under."""
+    condition, params = where.where()
+    label = _actor_label()
+    return rows(
+        connection,
+        f"SELECT {label} AS actor, min(a.country) AS country, min(a.sector) AS sector, "
+        "count(DISTINCT CASE WHEN ea.role = 'source' THEN e.id END) AS as_source, "
+        "count(DISTINCT CASE WHEN ea.role = 'target' THEN e.id END) AS as_target, "
+        "count(DISTINCT e.id) AS events, "
+        "string_agg(DISTINCT a.name, '; ') AS names "
+        "FROM events e JOIN event_actors ea ON ea.event_id = e.id "
+        "JOIN actors a ON a.id = ea.actor_id "
+        f"WHERE {condition} GROUP BY 1 ORDER BY events DESC, actor LIMIT ?",
+        [*params, limit],
+    )
+
+
+@dataclass(frozen=True)
+class QuoteFilter:
+    """Which quotes to list: by speaker (name or code), words, article or publication dates."""
+
+    speaker: str | None = None
+    text: str | None = None
+    article: str | None = None
+    since: date | None = None
+    until: date | None = None
+
+    def where(self) -> tuple[str, list[Any]]:
+        """The SQL condition on quotes `q`, speakers `a` and articles `ar`, with parameters."""
+        clauses: list[str] = []
+        params: list[Any] = []
+        if self.speaker:
+            clauses.append("(a.code = ? OR strpos(lower(a.name), ?) > 0)")
+            params += [self.speaker.strip().upper(), self.speaker.strip().lower()]
+        if self.text:
+            clauses.append("strpos(lower(q.text), ?) > 0")
+            params.append(self.text.strip().lower())
+        for clause, value in (
+            ("q.article_id = ?", self.article),
+            ("ar.published >= ?", self.since),
+            ("ar.published <= ?", self.until),
+        ):
+            if value:
+                clauses.append(clause)
+                params.append(value)
+        return (" AND ".join(clauses) or "TRUE"), params
+
+
+QUOTE_SOURCE = (
+    "FROM quotes q JOIN articles ar ON ar.id = q.article_id LEFT JOIN actors a ON a.id = q.speaker "
+)
+
+
+def quote_page(
+    connection: Any, where: QuoteFilter, *, limit: int, offset: int = 0
+) -> list[dict[str, Any]]:
+    """Quotes with their speaker, cue, outlet and article, newest article first."""
+    condition, params = where.where()
+    return rows(
+        connection,
+        "SELECT q.article_id, q.position, q.text, q.kind, q.cue, q.start_char, q.end_char, "
+        "coalesce(q.outlet, ar.outlet) AS outlet, ar.published, ar.title, "
+        "a.name AS speaker, a.code AS speaker_code "
+        f"{QUOTE_SOURCE} WHERE {condition} "
+        "ORDER BY ar.published DESC NULLS LAST, q.article_id, q.position LIMIT ? OFFSET ?",
+        [*params, limit, offset],
+    )
+
+
+def quote_speakers(connection: Any, where: QuoteFilter, limit: int) -> list[dict[str, Any]]:
+    """Speakers of matching quotes, most quoted first."""
+    condition, params = where.where()
+    return rows(
+        connection,
+        "SELECT coalesce(a.name, '(unattributed)') AS speaker, min(a.code) AS code, "
+        f"count(*) AS quotes, count(DISTINCT q.article_id) AS articles {QUOTE_SOURCE} "
+        f"WHERE {condition} GROUP BY 1 ORDER BY quotes DESC, speaker LIMIT ?",
+        [*params, limit],
+    )
+
+
+def article_page(connection: Any, *, limit: int, offset: int = 0) -> list[dict[str, Any]]:
+    """Stored articles' metadata with their event counts, newest first."""
+    return rows(
+        connection,
+        "SELECT ar.id, ar.title, ar.outlet, ar.published, ar.url, "
+        "(SELECT count(*) FROM events e WHERE e.article_id = ar.id) AS events "
+        "FROM articles ar ORDER BY ar.published DESC NULLS LAST, ar.id LIMIT ? OFFSET ?",
+        [limit, offset],
+    )

@@ -1,0 +1,188 @@
+"""The dashboard in a real browser: Playwright drives Debian's Chromium over a small store.
+
+Screenshots go to $TIDINGS_SCREENSHOTS (default: the test's temporary folder). Without
+/usr/bin/chromium the tests skip, unless TIDINGS_REQUIRE_BROWSER is set (CI sets it), where a
+missing browser is a failure.
+"""
+
+import os
+import re
+import socket
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import pytest
+import uvicorn
+from click.testing import CliRunner
+
+from tidings.cli import main
+from tidings.serve import create_app
+
+EXAMPLES = Path(__file__).parents[2] / "examples"
+STATIC = Path(__file__).parents[2] / "src" / "tidings" / "serve" / "static"
+CHROMIUM = Path("/usr/bin/chromium")
+# Chromium flags for a closed network: no background calls home, no sandbox as root.
+CHROMIUM_FLAGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]  # fmt: skip
+HOSTILE = (
+    '<script>window.__pwned = 1;</script><img src=x onerror="window.__pwned = 2">\n'
+    "Russia attacked Kyiv with drones on Monday, killing three people, officials said. "
+    '"We will respond <b onmouseover=\\"window.__pwned = 3\\">firmly</b>," Ukrainian President '
+    "Volodymyr Zelensky said.\n"
+)
+
+
+def test_the_dashboard_script_never_writes_markup():
+    script = (STATIC / "dashboard.js").read_text(encoding="utf-8")
+    code = "\n".join(line for line in script.splitlines() if not line.lstrip().startswith("//"))
+    for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval("):
+        assert sink not in code, sink
+    html = (STATIC / "index.html").read_text(encoding="utf-8")
+    assert re.findall(r"<script[^>]*>", html) == ['<script src="/static/dashboard.js" defer>']
+    assert "http" not in html  # no CDN: every asset comes from the package
+
+
+def _browser_or_skip():
+    if not CHROMIUM.exists():
+        if os.environ.get("TIDINGS_REQUIRE_BROWSER"):
+            pytest.fail("TIDINGS_REQUIRE_BROWSER is set but /usr/bin/chromium is missing")
+        pytest.skip("no /usr/bin/chromium (bash .ci/chromium.sh installs it)")
+    return pytest.importorskip("playwright.sync_api")
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("dashboard")
+    (folder / "hostile.txt").write_text(HOSTILE, encoding="utf-8")
+    db = folder / "store.duckdb"
+    sources = [str(EXAMPLES), str(folder / "hostile.txt")]
+    result = CliRunner().invoke(main, ["ingest", *sources, "--db", str(db), "--quiet"])
+    assert result.exit_code == 0, result.output
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    config = uvicorn.Config(create_app(str(db)), host="127.0.0.1", port=port, log_level="error")
+    running = uvicorn.Server(config)
+    thread = threading.Thread(target=running.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not running.started and time.monotonic() < deadline:
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    running.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser_page(server):
+    sync_api = _browser_or_skip()
+    with sync_api.sync_playwright() as playwright, tempfile.TemporaryDirectory() as profile:
+        context = playwright.chromium.launch_persistent_context(
+            profile,
+            executable_path=str(CHROMIUM),
+            headless=True,
+            args=CHROMIUM_FLAGS,
+            viewport={"width": 1400, "height": 1000},
+        )
+        page = context.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.errors = errors
+        yield page
+        context.close()
+
+
+@pytest.fixture(scope="module")
+def shots(tmp_path_factory):
+    folder = Path(os.environ.get("TIDINGS_SCREENSHOTS") or tmp_path_factory.mktemp("shots"))
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def _ready(page):
+    page.wait_for_selector("body[data-ready=true]", timeout=20_000)
+
+
+def test_first_view_draws_every_view(server, browser_page, shots):
+    page = browser_page
+    page.goto(server + "/")
+    _ready(page)
+    assert page.locator("#timeline svg .bin").count() > 0
+    assert page.locator("#map path.country").count() > 150
+    assert page.locator("#map path.country[data-code=COD]").get_attribute("fill") != "#eceff3"
+    assert page.locator("#network .node").count() > 3
+    assert page.locator("#events tbody tr").count() == 25
+    assert page.locator("#quotes li q").count() > 0
+    assert "events match" in page.locator("#summary").inner_text()
+    page.screenshot(path=str(shots / "dashboard.png"), full_page=True)
+    assert (shots / "dashboard.png").stat().st_size > 10_000
+    assert page.errors == []
+
+
+def test_filters_drive_the_views_and_live_in_the_url(server, browser_page, shots):
+    page = browser_page
+    page.goto(server + "/")
+    _ready(page)
+    page.select_option("#filters select[name=type]", "ASSAULT")
+    page.fill("#filters input[name=country]", "SDN")
+    page.click("#filters button[type=submit]")
+    _ready(page)
+    assert "type=ASSAULT" in page.url and "country=SDN" in page.url
+    rows = page.locator("#events tbody tr")
+    assert rows.count() > 0
+    assert set(page.locator("#events tbody td:nth-child(2)").all_inner_texts()) == {"ASSAULT"}
+    page.screenshot(path=str(shots / "dashboard-filtered.png"), full_page=True)
+    # The URL alone restores the view: a shared link shows the same rows.
+    shared = page.url
+    expected = page.locator("#events tbody tr").count()
+    page.goto(server + "/")
+    _ready(page)
+    page.goto(shared)
+    _ready(page)
+    assert page.locator("#filters select[name=type]").input_value() == "ASSAULT"
+    assert page.locator("#events tbody tr").count() == expected
+    # Clicking a country on the map filters every view to it.
+    page.click("#clear")
+    _ready(page)
+    page.locator("#map path.country[data-code=COD]").dispatch_event("click")
+    _ready(page)
+    assert "country=COD" in page.url
+    assert page.locator("#filters input[name=country]").input_value() == "COD"
+    assert page.errors == []
+
+
+def test_a_row_opens_its_evidence_in_the_article(server, browser_page, shots):
+    page = browser_page
+    page.goto(server + "/?type=CONSULT")
+    _ready(page)
+    row = page.locator("#events tbody tr").first
+    evidence = row.locator("td.evidence").inner_text().rstrip("…")
+    row.click()
+    page.wait_for_selector("#reader:not([hidden]) .mark-evidence")
+    highlighted = " ".join(page.locator("#reader-text .mark-evidence").all_inner_texts())
+    assert highlighted.replace(" ", "").startswith(evidence.replace(" ", "")[:60])
+    assert page.locator("#reader-text .mark-trigger").count() >= 1
+    assert page.locator("#reader-text .mark-actor").count() >= 1
+    assert "CONSULT" in page.locator("#reader-event").inner_text()
+    assert "open=" in page.url and "focus=" in page.url
+    page.screenshot(path=str(shots / "dashboard-evidence.png"))
+    assert page.errors == []
+
+
+def test_article_markup_is_shown_as_text_and_never_runs(server, browser_page, shots):
+    page = browser_page
+    page.goto(server + "/?open=hostile&focus=e1")
+    page.wait_for_selector("#reader:not([hidden])")
+    _ready(page)
+    text = page.locator("#reader-text").inner_text()
+    assert "<script>window.__pwned = 1;</script>" in text and "<img src=x" in text
+    page.locator("#reader-text").hover()
+    assert page.evaluate("window.__pwned") is None
+    assert page.locator("#reader-text script, #reader-text img, #reader-text b").count() == 0
+    assert page.locator("script").count() == 1
+    page.screenshot(path=str(shots / "dashboard-hostile.png"))
+    assert page.errors == []
