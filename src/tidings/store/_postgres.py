@@ -59,6 +59,9 @@ class PostgresStore(Store):
                 for row in values:
                     copy.write_row(row)  # psycopg writes NULLs and escapes itself
 
+    def limit_query_threads(self, threads: int) -> None:
+        """PostgreSQL plans its own parallel workers: nothing to set."""
+
     def reader(self) -> PostgresConnection:
         """A server connection of its own for one reading thread."""
         import psycopg

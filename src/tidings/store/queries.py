@@ -52,6 +52,11 @@ def side_labels(actors: list[SideActor]) -> str:
     return json.dumps([{"code": a.code, "name": a.name} for a in actors], ensure_ascii=False)
 
 
+def escape_like(value: str) -> str:
+    """A value matched literally inside a LIKE pattern: its wildcards escaped."""
+    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
 @dataclass(frozen=True)
 class EventFilter:
     """The filters every read endpoint and dashboard view shares; None means any."""
@@ -91,11 +96,7 @@ class EventFilter:
         if self.until:
             add("e.date_start <= ?", self.until)
         if self.place:
-            add(
-                "(e.location_country = ? OR strpos(lower(e.location_name), ?) > 0)",
-                self.place.strip().upper(),
-                self.place.strip().lower(),
-            )
+            add("e.location_name ILIKE ? ESCAPE '\\'", f"%{escape_like(self.place.strip())}%")
         if self.text:
             add("strpos(lower(e.evidence), ?) > 0", self.text.strip().lower())
         if self.article:

@@ -541,6 +541,7 @@ async function refresh() {
     summary.textContent = `Something failed: ${error.message}`;
   }
   document.body.dataset.ready = "true";
+  document.body.dataset.readyAt = Math.round(performance.now());
   document.body.dataset.renderMs = Math.round(performance.now() - started);
 }
 
