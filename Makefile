@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 REFERENCE := ../shared/corpus/tomahawk-2025-10-17.json
 
-.PHONY: demo test lint bench clean
+.PHONY: demo test lint bench bench-serve clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -25,6 +25,13 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/throughput.py
 	$(BIN)/python benchmarks/resolver_share.py
+
+# The serving bars: filtered event pages under load on a million generated events, and the
+# dashboard's first view on a hundred thousand.
+bench-serve: $(STAMP)
+	bash benchmarks/setup.sh
+	$(BIN)/python benchmarks/serve_load.py --events 1000000 --connections 4 8 16 --seconds 30
+	$(BIN)/python benchmarks/dashboard_first_view.py --events 100000 --loads 5
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info

@@ -20,6 +20,8 @@ import sys
 import tempfile
 import time
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -65,15 +67,26 @@ def request_paths(count: int, seed: int = 7) -> list[str]:
     return [f"/api/events?{makers[i % len(makers)]()}&limit=50" for i in range(count)]
 
 
-def wait_until_up(url: str, seconds: float = 60) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(url + "/api/vocabulary", timeout=2):
-                return
-        except OSError:
-            time.sleep(0.3)
-    raise SystemExit("the server did not start")
+@contextmanager
+def serving(store: Path, port: int) -> Iterator[str]:
+    """`tidings serve` on `store` in a child process, for the block; yields its URL."""
+    url = f"http://127.0.0.1:{port}"
+    tidings = Path(sys.executable).parent / "tidings"
+    server = subprocess.Popen([str(tidings), "serve", "--db", str(store), "--port", str(port)])
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(url + "/api/vocabulary", timeout=2):
+                    break
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise SystemExit("the server did not start") from None
+                time.sleep(0.3)
+        yield url
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
 
 
 MISSES = {"actor miss": "actor=zzqx", "words miss": "text=zzqx", "place miss": "place=zzqx"}
@@ -138,19 +151,10 @@ def main() -> None:
     script = folder / "mix.lua"
     paths = request_paths(500)
     script.write_text(WRK_SCRIPT % ", ".join(json.dumps(p) for p in paths), encoding="utf-8")
-    url = f"http://127.0.0.1:{options.port}"
-    server = subprocess.Popen(
-        [str(Path(sys.executable).parent / "tidings"), "serve", "--db", str(store), "--port",
-         str(options.port)]
-    )  # fmt: skip
-    try:
-        wait_until_up(url)
+    with serving(store, options.port) as url:
         run_wrk(url, script, 2, 5)  # warm the caches
         results = [run_wrk(url, script, c, options.seconds) for c in options.connections]
         alone = latency_by_kind(url)
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
     header = ("conns", "req/s", "p50 ms", "p95 ms", "p99 ms", "max ms", "errors")
     print(" ".join(f"{h:>7}" for h in header))
     for r in results:

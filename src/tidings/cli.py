@@ -597,16 +597,30 @@ def ray_command(
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
 @click.option("--token", envvar="TIDINGS_TOKEN", help="Bearer token for POST /api/articles.")
+@click.option(
+    "--query-threads",
+    type=click.IntRange(1, 64),
+    default=1,
+    show_default=True,
+    help="DuckDB threads per query (requests already run in parallel).",
+)
 @click.pass_context
-def serve(ctx: click.Context, db: str | None, host: str, port: int, token: str | None) -> None:
-    """Serve the store over HTTP: read endpoints under /api, OpenAPI docs at /docs."""
+def serve(
+    ctx: click.Context,
+    db: str | None,
+    host: str,
+    port: int,
+    token: str | None,
+    query_threads: int,
+) -> None:
+    """Serve the store over HTTP: the dashboard at /, the API under /api, its docs at /docs."""
     import uvicorn
 
     from tidings.serve import create_app
 
     settings = settings_for(ctx, database=db)
     try:
-        app = create_app(settings.database, token=token)
+        app = create_app(settings.database, token=token, query_threads=query_threads)
     except TidingsError as error:
         raise click.ClickException(str(error)) from error
     uvicorn.run(app, host=host, port=port, log_level="warning")

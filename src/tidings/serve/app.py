@@ -304,4 +304,3 @@ def _code(status: int) -> str:
     return {401: "unauthorized", 404: "not_found", 413: "too_large", 422: "invalid_request"}.get(
         status, "error"
     )
-

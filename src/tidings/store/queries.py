@@ -173,6 +173,10 @@ def type_counts(connection: Any, where: EventFilter) -> list[dict[str, Any]]:
     )
 
 
+# Coordinates to two decimals (about a kilometre), in SQL that DuckDB and PostgreSQL both take.
+ROUNDED = "CAST(round(CAST(e.{} AS NUMERIC), 2) AS FLOAT8)"
+
+
 def place_counts(connection: Any, where: EventFilter, points: int) -> dict[str, Any]:
     """Events per country of place, and the most frequent places with coordinates."""
     condition, params = where.where()
@@ -180,16 +184,15 @@ def place_counts(connection: Any, where: EventFilter, points: int) -> dict[str, 
         connection,
         "SELECT e.location_country AS country, count(*) AS events, avg(e.goldstein) AS goldstein "
         f"FROM events e WHERE e.location_country IS NOT NULL AND {condition} "
-        "GROUP BY e.location_country ORDER BY events DESC",
+        "GROUP BY e.location_country ORDER BY events DESC, country",
         params,
     )
     places = rows(
         connection,
-        "SELECT e.location_name AS name, e.location_country AS country, "
-        "round(e.lat, 2) AS lat, round(e.lon, 2) AS lon, count(*) AS events "
+        f"SELECT e.location_name AS name, e.location_country AS country, {ROUNDED.format('lat')}"
+        f" AS lat, {ROUNDED.format('lon')} AS lon, count(*) AS events "
         f"FROM events e WHERE e.lat IS NOT NULL AND {condition} "
-        "GROUP BY e.location_name, e.location_country, round(e.lat, 2), round(e.lon, 2) "
-        "ORDER BY events DESC, name LIMIT ?",
+        "GROUP BY 1, 2, 3, 4 ORDER BY events DESC, name LIMIT ?",
         [*params, points],
     )
     return {"countries": countries, "places": places}
@@ -230,7 +233,7 @@ def actor_counts(connection: Any, where: EventFilter, limit: int) -> list[dict[s
         "count(DISTINCT CASE WHEN ea.role = 'source' THEN e.id END) AS as_source, "
         "count(DISTINCT CASE WHEN ea.role = 'target' THEN e.id END) AS as_target, "
         "count(DISTINCT e.id) AS events, "
-        "string_agg(DISTINCT a.name, '; ') AS names "
+        "string_agg(DISTINCT a.name, '; ' ORDER BY a.name) AS names "
         "FROM events e JOIN event_actors ea ON ea.event_id = e.id "
         "JOIN actors a ON a.id = ea.actor_id "
         f"WHERE {condition} GROUP BY 1 ORDER BY events DESC, actor LIMIT ?",

@@ -177,7 +177,7 @@ function drawTimeline(items) {
   chart.append(svg("line", { x1: left, x2: width - right, y1: top + plot, y2: top + plot, class: "axis" }));
   chart.append(svg("text", { x: left - 6, y: top + 8, class: "tick", "text-anchor": "end" }, maximum));
   chart.append(svg("text", { x: left - 6, y: top + plot, class: "tick", "text-anchor": "end" }, 0));
-  const line = [];
+  const segments = [[]];  // the Goldstein line breaks where a bin has no events
   keys.forEach((key, index) => {
     const bin = byKey.get(key);
     const x = left + index * step;
@@ -199,10 +199,17 @@ function drawTimeline(items) {
       setFilters({ since, until });
     });
     chart.append(group);
-    if (mean !== null) line.push(`${x + step / 2},${top + plot / 2 - (mean / 10) * (plot / 2)}`);
+    if (mean === null) segments.push([]);
+    else segments[segments.length - 1].push(`${x + step / 2},${top + plot / 2 - (mean / 10) * (plot / 2)}`);
   });
   chart.append(svg("line", { x1: left, x2: width - right, y1: top + plot / 2, y2: top + plot / 2, class: "zero" }));
-  if (line.length > 1) chart.append(svg("polyline", { points: line.join(" "), class: "goldstein" }));
+  for (const points of segments) {
+    if (points.length > 1) chart.append(svg("polyline", { points: points.join(" "), class: "goldstein" }));
+    if (points.length === 1) {
+      const [cx, cy] = points[0].split(",");
+      chart.append(svg("circle", { cx, cy, r: 2.5, class: "goldstein-point" }));
+    }
+  }
   const labels = Math.min(keys.length, 8);
   for (let i = 0; i < labels; i += 1) {
     const index = Math.round((i * (keys.length - 1)) / Math.max(labels - 1, 1));
@@ -295,7 +302,7 @@ function layout(nodes, edges, width, height) {
       node.dy += (height / 2 - node.y) * 0.05;
       const moved = Math.max(Math.hypot(node.dx, node.dy), 0.01);
       node.x = Math.min(width - 40, Math.max(40, node.x + (node.dx / moved) * Math.min(moved, heat)));
-      node.y = Math.min(height - 20, Math.max(20, node.y + (node.dy / moved) * Math.min(moved, heat)));
+      node.y = Math.min(height - 20, Math.max(36, node.y + (node.dy / moved) * Math.min(moved, heat)));
     }
   }
 }
