@@ -117,6 +117,8 @@ def test_first_view_draws_every_view(server, browser_page, shots):
     assert page.locator("#network .node").count() > 3
     assert page.locator("#events tbody tr").count() == 25
     assert page.locator("#quotes li q").count() > 0
+    assert page.locator("#types .bar").count() >= 5
+    assert page.locator("#actors .bar").count() == 15
     assert "events match" in page.locator("#summary").inner_text()
     page.screenshot(path=str(shots / "dashboard.png"), full_page=True)
     assert (shots / "dashboard.png").stat().st_size > 10_000
@@ -152,6 +154,16 @@ def test_filters_drive_the_views_and_live_in_the_url(server, browser_page, shots
     _ready(page)
     assert "country=COD" in page.url
     assert page.locator("#filters input[name=country]").input_value() == "COD"
+    # So does an actor of the network, and a bar of the type list.
+    page.locator("#network .node[data-actor=RWAGOV]").dispatch_event("click")
+    _ready(page)
+    assert "actor=RWAGOV" in page.url
+    page.locator("#types .bar").first.dispatch_event("click")
+    _ready(page)
+    chosen = page.locator("#filters select[name=type]").input_value()
+    assert chosen and f"type={chosen}" in page.url
+    types = set(page.locator("#events tbody td:nth-child(2)").all_inner_texts())
+    assert types == {chosen}
     assert page.errors == []
 
 

@@ -198,15 +198,18 @@ def place_counts(connection: Any, where: EventFilter, points: int) -> dict[str, 
     return {"countries": countries, "places": places}
 
 
-def _actor_label() -> str:
-    return "coalesce(a.code, a.name)"
+# How the network and the actor list name an actor: by code when it has a country (USAGOV),
+# by name otherwise, since "IGO" or "BUS" alone would fold the UN, the IAEA and the WFP into one.
+ACTOR_LABEL = (
+    "CASE WHEN a.country IS NULL THEN coalesce(a.name, a.code) ELSE coalesce(a.code, a.name) END"
+)
 
 
 def dyads(connection: Any, where: EventFilter, limit: int) -> list[dict[str, Any]]:
-    """Who acts on whom: source and target actors (by code, or name when uncoded) with the
+    """Who acts on whom: source and target actors (`ACTOR_LABEL`) with the
     number of events between them and their mean Goldstein score, heaviest first."""
     condition, params = where.where()
-    label = _actor_label()
+    label = ACTOR_LABEL
     return rows(
         connection,
         f"SELECT {label.replace('a.', 's.')} AS source, {label.replace('a.', 't.')} AS target, "
@@ -223,10 +226,10 @@ def dyads(connection: Any, where: EventFilter, limit: int) -> list[dict[str, Any
 
 
 def actor_counts(connection: Any, where: EventFilter, limit: int) -> list[dict[str, Any]]:
-    """Actors of matching events (by code, or name when uncoded): how often each acts and is
+    """Actors of matching events (`ACTOR_LABEL`): how often each acts and is
     acted on, with the names it appears under."""
     condition, params = where.where()
-    label = _actor_label()
+    label = ACTOR_LABEL
     return rows(
         connection,
         f"SELECT {label} AS actor, min(a.country) AS country, min(a.sector) AS sector, "

@@ -8,7 +8,7 @@ const QUAD_NAMES = { 1: "verbal cooperation", 2: "material cooperation", 3: "ver
 const QUAD_COLOURS = { 1: "#74add1", 2: "#1a9850", 3: "#fdae61", 4: "#d73027" };
 const PAGE_SIZE = 25;
 const SVG_NS = "http://www.w3.org/2000/svg";
-const MARK_NAMES = { evidence: "evidence sentence", trigger: "event trigger", actor: "actor", quote: "quote", time: "time", quantity: "quantity" };
+const MARK_NAMES = { evidence: "evidence sentence", trigger: "event trigger", actor: "actor", quote: "quote", citation: "cited source", time: "time", quantity: "quantity" };
 
 const state = { filters: {}, offset: 0, speaker: "", open: "", focus: "" };
 let worldShapes = null;
@@ -301,7 +301,7 @@ function layout(nodes, edges, width, height) {
       node.dx += (width / 2 - node.x) * 0.05;
       node.dy += (height / 2 - node.y) * 0.05;
       const moved = Math.max(Math.hypot(node.dx, node.dy), 0.01);
-      node.x = Math.min(width - 40, Math.max(40, node.x + (node.dx / moved) * Math.min(moved, heat)));
+      node.x = Math.min(width - 70, Math.max(70, node.x + (node.dx / moved) * Math.min(moved, heat)));
       node.y = Math.min(height - 20, Math.max(36, node.y + (node.dy / moved) * Math.min(moved, heat)));
     }
   }
@@ -353,6 +353,56 @@ function drawNetwork(dyads) {
     chart.append(group);
   }
   holder.append(chart);
+}
+
+// ---- ranked bars: event types and actors ----
+
+function drawBars(holderId, rows, onChoose) {
+  // rows: {label, parts: [{value, colour}], note}; one SVG row each, widths by the total.
+  const holder = clear(document.getElementById(holderId));
+  if (!rows.length) {
+    holder.append(el("p", { class: "empty" }, "Nothing matches."));
+    return;
+  }
+  const width = 600, rowHeight = 20, labelWidth = 190, countWidth = 70;
+  const maximum = Math.max(1, ...rows.map((row) => row.parts.reduce((sum, part) => sum + part.value, 0)));
+  const chart = svg("svg", { viewBox: `0 0 ${width} ${rows.length * rowHeight + 4}`, role: "img" });
+  rows.forEach((row, index) => {
+    const y = index * rowHeight + 2;
+    const group = svg("g", { class: "bar", "data-label": row.label });
+    group.append(svg("text", { x: labelWidth - 6, y: y + 14, "text-anchor": "end" }, shorten(row.label, 30)));
+    let x = labelWidth;
+    for (const part of row.parts) {
+      const size = (part.value / maximum) * (width - labelWidth - countWidth);
+      if (size > 0) group.append(svg("rect", { x, y: y + 3, width: size, height: rowHeight - 6, fill: part.colour }));
+      x += size;
+    }
+    const total = row.parts.reduce((sum, part) => sum + part.value, 0);
+    group.append(svg("text", { x: x + 6, y: y + 14, class: "count" }, total));
+    group.append(tooltip(row.note));
+    group.addEventListener("click", () => onChoose(row.label));
+    chart.append(group);
+  });
+  holder.append(chart);
+}
+
+function drawTypes(items) {
+  const byType = new Map();
+  for (const item of items) {
+    const row = byType.get(item.type) || { label: item.type, parts: [], note: "" };
+    row.parts.push({ value: item.events, colour: QUAD_COLOURS[item.quad_class] || "#888" });
+    row.note = `${item.type}: ${item.events} events, mean Goldstein ${(item.goldstein || 0).toFixed(1)}`;
+    byType.set(item.type, row);
+  }
+  drawBars("types", [...byType.values()], (type) => setFilters({ type }));
+}
+
+function drawActors(items) {
+  drawBars("actors", items.map((actor) => ({
+    label: actor.actor,
+    parts: [{ value: actor.as_source, colour: "#08519c" }, { value: actor.as_target, colour: "#9ecae1" }],
+    note: `${actor.actor}: ${actor.events} events, ${actor.as_source} as source, ${actor.as_target} as target${actor.names ? `; named ${actor.names}` : ""}`,
+  })), (actor) => setFilters({ actor }));
 }
 
 // ---- events table ----
@@ -457,6 +507,7 @@ function marksOf(record, focus) {
     for (const mention of actor.mentions) marks.push({ start: mention.start, end: mention.end, kind: "actor", label });
   }
   for (const quote of record.quotes) marks.push({ start: quote.start, end: quote.end, kind: "quote", label: `${quote.kind} quote` });
+  for (const citation of record.citations) marks.push({ start: citation.start, end: citation.end, kind: "citation", label: `cited: ${citation.outlet || citation.kind}` });
   for (const time of record.times) marks.push({ start: time.start, end: time.end, kind: "time", label: time.value || "" });
   for (const quantity of record.quantities) marks.push({ start: quantity.start, end: quantity.end, kind: "quantity", label: `${quantity.value ?? ""} ${quantity.unit || ""}` });
   if (focus) {
@@ -541,6 +592,8 @@ async function refresh() {
       api("aggregates/daily", state.filters).then((body) => drawTimeline(body.items)),
       api("aggregates/places", state.filters).then(drawMap),
       api("aggregates/dyads", state.filters).then((body) => drawNetwork(body.items)),
+      api("aggregates/types", state.filters).then((body) => drawTypes(body.items)),
+      api("actors", { ...state.filters, limit: 15 }).then((body) => drawActors(body.items)),
       loadEvents(),
       loadQuotes(),
     ]);
