@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+import duckdb
 import pytest
 from click.testing import CliRunner
 from fastapi.testclient import TestClient
@@ -171,6 +172,25 @@ def test_writes_need_the_token_and_bodies_are_bounded(client):
         headers={"Authorization": "Bearer s3cret", "Content-Type": "application/json"},
     )
     assert huge.status_code == 413 and huge.json()["error"]["code"] == "too_large"
+    # A streamed body declares no length: it is counted as it arrives, and refused the same way.
+    streamed = client.post(
+        "/api/articles",
+        content=(b"x" * 100_000 for _ in range(11)),
+        headers={"Authorization": "Bearer s3cret", "Content-Type": "application/json"},
+    )
+    assert streamed.status_code == 413 and streamed.json()["error"]["code"] == "too_large"
+
+
+def test_shutdown_closes_the_store_and_every_reader(tmp_path):
+    db = tmp_path / "store.duckdb"
+    app = create_app(str(db))
+    with TestClient(app) as served:
+        assert served.get("/api/events").status_code == 200
+    with pytest.raises(duckdb.ConnectionException):
+        app.state.store.connection.execute("SELECT 1")
+    # The file is free again: a new server opens it.
+    with TestClient(create_app(str(db))) as again:
+        assert again.get("/api/events/count").json() == {"events": 0}
 
 
 def test_openapi_describes_the_endpoints(client):

@@ -12,6 +12,8 @@ from __future__ import annotations
 import json
 import secrets
 import threading
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from datetime import date
 from importlib import resources
 from typing import Annotated, Any
@@ -22,6 +24,7 @@ from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi_offline import FastAPIOffline
 from pydantic import BaseModel, Field
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from tidings.errors import TidingsError
 from tidings.lexicons import data_table
@@ -113,6 +116,37 @@ Limit = Annotated[int, Query(ge=1, le=MAX_PAGE)]
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET)]
 
 
+class BoundedBody:
+    """ASGI middleware that refuses request bodies over `limit` bytes, whether declared in
+    Content-Length or streamed without one (counted as the chunks arrive)."""
+
+    def __init__(self, app: Any, limit: int) -> None:
+        self.app = app
+        self.limit = limit
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        too_large = f"Bodies are limited to {self.limit} bytes."
+        declared = dict(scope["headers"]).get(b"content-length", b"")
+        if declared.isdigit() and int(declared) > self.limit:
+            await error_response(413, "too_large", too_large)(scope, receive, send)
+            return
+        received = 0
+
+        async def counted() -> Any:
+            nonlocal received
+            message = await receive()
+            received += len(message.get("body", b""))
+            if received > self.limit:
+                # Raised inside the body read, it reaches the app's handler as any HTTP error.
+                raise HTTPException(413, too_large)
+            return message
+
+        await self.app(scope, counted, send)
+
+
 def error_response(status: int, code: str, message: str) -> JSONResponse:
     """The one error shape of the API."""
     return JSONResponse(
@@ -146,34 +180,47 @@ def create_app(database: str, token: str | None = None, query_threads: int = 1) 
     """An app serving the store at `database`; writes need `Authorization: Bearer <token>`
     and are refused when no token is set. Concurrent requests run in parallel, each query
     on `query_threads` threads."""
-    app = FastAPIOffline(
-        title="tidings", summary="Sourced political event data from news articles."
-    )
     store = open_store(database)
     store.limit_query_threads(query_threads)
     write_lock = threading.Lock()  # the main connection writes, one request at a time
     local = threading.local()
+    readers: list[Any] = []
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        with write_lock:
+            for connection in readers:
+                connection.close()
+            store.close()
+
+    app = FastAPIOffline(
+        title="tidings",
+        summary="Sourced political event data from news articles.",
+        lifespan=lifespan,
+    )
+    app.state.store = store
 
     def reader() -> Any:
         if not hasattr(local, "connection"):
             local.connection = store.reader()
+            with write_lock:
+                readers.append(local.connection)
         return local.connection
 
+    app.add_middleware(BoundedBody, limit=MAX_BODY_BYTES)
+
     @app.middleware("http")
-    async def bounded_and_guarded(request: Request, call_next: Any) -> Any:
-        length = request.headers.get("content-length")
-        if length is not None and length.isdigit() and int(length) > MAX_BODY_BYTES:
-            return error_response(
-                413, "too_large", f"Bodies are limited to {MAX_BODY_BYTES} bytes."
-            )
+    async def guarded(request: Request, call_next: Any) -> Any:
         response = await call_next(request)
         headers = DOCS_HEADERS if request.url.path in DOCS_PAGES else SECURITY_HEADERS
         for name, value in headers.items():
             response.headers.setdefault(name, value)
         return response
 
-    @app.exception_handler(HTTPException)
-    async def http_error(_request: Request, error: HTTPException) -> JSONResponse:
+    # Starlette's own errors (unknown routes, bodies over the limit) get the same shape.
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(_request: Request, error: StarletteHTTPException) -> JSONResponse:
         return error_response(error.status_code, _code(error.status_code), str(error.detail))
 
     @app.exception_handler(RequestValidationError)
