@@ -176,6 +176,19 @@ def as_json(value: Any) -> Response:
     return Response(body.encode("utf-8"), media_type="application/json")
 
 
+def vocabulary_of_filters() -> dict[str, Any]:
+    """The values the filters take, read once from the shipped ontology."""
+    return {
+        "types": [
+            {"type": row["type"], "quad_class": int(row["quad_class"]),
+             "description": row["description"]}
+            for row in data_table("data/events/plover.tsv")
+        ],
+        "modalities": [str(m) for m in Modality],
+        "quad_classes": [{"quad_class": q, "name": n} for q, n in QUAD_CLASSES.items()],
+    }  # fmt: skip
+
+
 def create_app(database: str, token: str | None = None, query_threads: int = 1) -> FastAPI:
     """An app serving the store at `database`; writes need `Authorization: Bearer <token>`
     and are refused when no token is set. Concurrent requests run in parallel, each query
@@ -230,19 +243,13 @@ def create_app(database: str, token: str | None = None, query_threads: int = 1) 
         )
         return error_response(422, "invalid_request", details)
 
+    filter_values = vocabulary_of_filters()
+
     @app.get("/api/vocabulary", tags=["events"])
     def vocabulary() -> dict[str, Any]:
         """The values the filters take: PLOVER types with their QuadClass, modalities,
         QuadClasses."""
-        return {
-            "types": [
-                {"type": row["type"], "quad_class": int(row["quad_class"]),
-                 "description": row["description"]}
-                for row in data_table("data/events/plover.tsv")
-            ],
-            "modalities": [str(m) for m in Modality],
-            "quad_classes": [{"quad_class": q, "name": n} for q, n in QUAD_CLASSES.items()],
-        }  # fmt: skip
+        return filter_values
 
     @app.get("/api/events", tags=["events"])
     def events(
