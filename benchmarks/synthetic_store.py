@@ -130,7 +130,12 @@ def build(path: Path, events: int) -> None:
             '[{"code": "' || t.code || '", "name": "' || t.label || '"}]',
             s.keys || substr(t.keys, 2),
             '|' || array_to_string(list_sort(list_distinct([s.country, t.country]
-                || CASE WHEN d.located THEN [pl.country] ELSE [] END)), '|') || '|'
+                || CASE WHEN d.located THEN [pl.country] ELSE [] END)), '|') || '|',
+            CASE WHEN s.code <> t.code THEN s.code || chr(31) || t.code END,
+            CASE WHEN s.code = t.code THEN s.code || chr(31) || 'st'
+                WHEN s.code < t.code
+                    THEN s.code || chr(31) || 's' || chr(30) || t.code || chr(31) || 't'
+                ELSE t.code || chr(31) || 't' || chr(30) || s.code || chr(31) || 's' END
         FROM draw d JOIN pool s ON s.n = d.s JOIN pool t ON t.n = d.t
         JOIN kinds k ON k.n = d.k JOIN places pl ON pl.n = d.p ORDER BY d.i
         """,

@@ -4,7 +4,16 @@ from datetime import date
 
 import duckdb
 
-from tidings.store.queries import EventFilter, SideActor, actor_keys, country_keys, escape_like
+from tidings.store.queries import (
+    EventFilter,
+    SideActor,
+    actor_keys,
+    actor_label,
+    actor_roles,
+    country_keys,
+    dyad_pairs,
+    escape_like,
+)
 
 TRUMP = SideActor("USAGOV", "Donald Trump", "USA", "donald-trump")
 HAMAS = SideActor("PSEREB", "Hamas", "PSE", None)
@@ -23,6 +32,33 @@ def test_actor_keys_hold_codes_countries_ids_names_and_name_words():
 def test_country_keys_join_sides_and_place():
     assert country_keys([TRUMP, HAMAS], "ISR") == "|ISR|PSE|USA|"
     assert country_keys([SideActor(None, "someone", None, None)], None) == ""
+
+
+UN = SideActor("IGO", "United Nations", None, "un")
+IAEA = SideActor("IGO", "International Atomic Energy Agency", None, "iaea")
+
+
+def test_an_actor_is_labelled_by_code_with_a_country_and_by_name_without():
+    assert actor_label(TRUMP) == "USAGOV"
+    assert actor_label(UN) == "United Nations"
+    assert actor_label(SideActor(None, None, None, None)) is None
+
+
+def test_dyad_pairs_cross_the_sides_once_each_and_skip_self_action():
+    pairs = dyad_pairs([TRUMP, UN, TRUMP], [HAMAS, TRUMP])
+    assert pairs.split("\x1e") == [
+        "USAGOV\x1fPSEREB", "United Nations\x1fPSEREB", "United Nations\x1fUSAGOV",
+    ]  # fmt: skip
+    assert dyad_pairs([TRUMP], []) is None
+    assert dyad_pairs([TRUMP], [TRUMP]) is None
+
+
+def test_actor_roles_say_once_per_actor_which_sides_it_is_on():
+    roles = actor_roles([TRUMP, IAEA], [HAMAS, TRUMP, TRUMP])
+    assert roles.split("\x1e") == [
+        "International Atomic Energy Agency\x1fs", "PSEREB\x1ft", "USAGOV\x1fst",
+    ]  # fmt: skip
+    assert actor_roles([], []) is None
 
 
 def test_like_wildcards_are_escaped():

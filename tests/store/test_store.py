@@ -84,6 +84,8 @@ def test_round_trip_keeps_the_record(store):
 
 
 READ_MODEL = [("events", c) for c in ("sources", "targets", "actor_keys", "countries")]
+NETWORK = [("events", "dyads"), ("events", "actor_roles")]
+EVERY_READ_MODEL_COLUMN = "sources, targets, actor_keys, countries, dyads, actor_roles"
 VERSION_2_COLUMNS = [
     ("events", "killed"),
     ("events", "injured"),
@@ -110,28 +112,41 @@ def downgrade(path, version, columns):
 
 def test_a_version_1_store_is_migrated_in_place(tmp_path):
     path = tmp_path / "old.duckdb"
-    downgrade(path, 1, VERSION_2_COLUMNS + READ_MODEL)
+    downgrade(path, 1, VERSION_2_COLUMNS + READ_MODEL + NETWORK)
     with open_store(path) as reopened:
         stored = reopened.report("a-1")
         version = reopened.connection.execute("SELECT max(version) FROM schema_version")
-        assert version.fetchone()[0] == 3
+        assert version.fetchone()[0] == 4
     assert stored["events"][0]["casualties"] == {}
     assert stored["quotes"][0]["outlet"] is None
 
 
-def test_a_version_2_store_gets_its_read_model_filled(tmp_path):
-    path = tmp_path / "v2.duckdb"
+@pytest.mark.parametrize(("version", "dropped"), [(2, READ_MODEL + NETWORK), (3, NETWORK)])
+def test_an_older_store_gets_its_read_model_filled(tmp_path, version, dropped):
+    path = tmp_path / f"v{version}.duckdb"
     with open_store(tmp_path / "fresh.duckdb") as fresh:
         fresh.ingest(make_report(), content_hash="h1")
-        expected = fresh.connection.execute(
-            "SELECT sources, targets, actor_keys, countries FROM events"
-        ).fetchall()
-    downgrade(path, 2, READ_MODEL)
+        expected = fresh.connection.execute(f"SELECT {EVERY_READ_MODEL_COLUMN} FROM events")
+        expected = expected.fetchall()
+    downgrade(path, version, dropped)
     with open_store(path) as reopened:
-        filled = reopened.connection.execute(
-            "SELECT sources, targets, actor_keys, countries FROM events"
-        ).fetchall()
-    assert filled == expected and expected[0][2]
+        filled = reopened.connection.execute(f"SELECT {EVERY_READ_MODEL_COLUMN} FROM events")
+        filled = filled.fetchall()
+    assert filled == expected and expected[0][2] and expected[0][4] and expected[0][5]
+
+
+@pytest.mark.parametrize("kind", ["duckdb", "postgres"])
+def test_a_version_3_store_gets_its_network_columns_on_either_database(request, tmp_path, kind):
+    location = (
+        str(tmp_path / "v3.duckdb") if kind == "duckdb" else request.getfixturevalue("postgres_url")
+    )
+    with open_store(tmp_path / "fresh.duckdb") as fresh:
+        fresh.ingest(make_report(), content_hash="h1")
+        expected = fresh.connection.execute("SELECT id, dyads, actor_roles FROM events").fetchall()
+    downgrade(location, 3, NETWORK)
+    with open_store(location) as reopened:
+        filled = reopened.connection.execute("SELECT id, dyads, actor_roles FROM events")
+        assert filled.fetchall() == expected and expected[0][1]
 
 
 def test_ingesting_twice_changes_nothing(store):

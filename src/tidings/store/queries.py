@@ -52,6 +52,44 @@ def side_labels(actors: list[SideActor]) -> str:
     return json.dumps([{"code": a.code, "name": a.name} for a in actors], ensure_ascii=False)
 
 
+# A list of values bound as one parameter, in SQL both DuckDB and PostgreSQL read.
+ID_LIST = "(SELECT unnest(CAST(? AS VARCHAR[])))"
+# Separators of the network's read-model columns: control characters no name contains.
+# `chr(31)`/`chr(30)` in SQL, which both DuckDB and PostgreSQL read.
+PAIR_MARK = "\x1f"
+ITEM_MARK = "\x1e"
+
+
+def actor_label(actor: SideActor) -> str | None:
+    """How the network and the actor list name an actor (see `ACTOR_LABEL`)."""
+    return (actor.name or actor.code) if actor.country is None else (actor.code or actor.name)
+
+
+def dyad_pairs(sources: list[SideActor], targets: list[SideActor]) -> str | None:
+    """The event's distinct source-target label pairs (`S<PAIR_MARK>T`, joined by ITEM_MARK),
+    an actor acting on itself left out; None when there is no pair."""
+    pairs = sorted(
+        {
+            f"{s}{PAIR_MARK}{t}"
+            for s in map(actor_label, sources)
+            for t in map(actor_label, targets)
+            if s and t and s != t
+        }
+    )
+    return ITEM_MARK.join(pairs) or None
+
+
+def actor_roles(sources: list[SideActor], targets: list[SideActor]) -> str | None:
+    """Each distinct actor label of the event with its roles (`label<PAIR_MARK>s`, `t` or
+    `st`), joined by ITEM_MARK; None when the event has no actor."""
+    roles: dict[str, str] = {}
+    for side, mark in ((sources, "s"), (targets, "t")):
+        for label in filter(None, map(actor_label, side)):
+            if mark not in roles.get(label, ""):
+                roles[label] = roles.get(label, "") + mark
+    return ITEM_MARK.join(f"{label}{PAIR_MARK}{r}" for label, r in sorted(roles.items())) or None
+
+
 def escape_like(value: str) -> str:
     """A value matched literally inside a LIKE pattern: its wildcards escaped."""
     return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
@@ -207,41 +245,61 @@ ACTOR_LABEL = (
 
 def dyads(connection: Any, where: EventFilter, limit: int) -> list[dict[str, Any]]:
     """Who acts on whom: source and target actors (`ACTOR_LABEL`) with the
-    number of events between them and their mean Goldstein score, heaviest first."""
+    number of events between them and their mean Goldstein score, heaviest first.
+    Read from each event's `dyads` column: no join with its actors."""
     condition, params = where.where()
-    label = ACTOR_LABEL
     return rows(
         connection,
-        f"SELECT {label.replace('a.', 's.')} AS source, {label.replace('a.', 't.')} AS target, "
-        "count(DISTINCT e.id) AS events, avg(e.goldstein) AS goldstein "
-        "FROM events e "
-        "JOIN event_actors se ON se.event_id = e.id AND se.role = 'source' "
-        "JOIN actors s ON s.id = se.actor_id "
-        "JOIN event_actors te ON te.event_id = e.id AND te.role = 'target' "
-        "JOIN actors t ON t.id = te.actor_id "
-        f"WHERE {condition} GROUP BY 1, 2 HAVING {label.replace('a.', 's.')} <> "
-        f"{label.replace('a.', 't.')} ORDER BY events DESC, source, target LIMIT ?",
+        "SELECT split_part(d.pair, chr(31), 1) AS source, "
+        "split_part(d.pair, chr(31), 2) AS target, "
+        "count(*) AS events, avg(e.goldstein) AS goldstein "
+        "FROM events e, unnest(string_to_array(e.dyads, chr(30))) AS d(pair) "
+        f"WHERE {condition} GROUP BY 1, 2 ORDER BY events DESC, source, target LIMIT ?",
         [*params, limit],
     )
+
+
+NAMES_SHOWN = 5  # an actor's most frequent names; a big store knows hundreds for a government
 
 
 def actor_counts(connection: Any, where: EventFilter, limit: int) -> list[dict[str, Any]]:
-    """Actors of matching events (`ACTOR_LABEL`): how often each acts and is
-    acted on, with the names it appears under."""
+    """Actors of matching events (`ACTOR_LABEL`): how often each acts and is acted on
+    (from each event's `actor_roles` column), with its country, sector and the names it
+    most often goes by in the store."""
     condition, params = where.where()
-    label = ACTOR_LABEL
-    return rows(
+    role = "split_part(r.item, chr(31), 2)"
+    counted = rows(
         connection,
-        f"SELECT {label} AS actor, min(a.country) AS country, min(a.sector) AS sector, "
-        "count(DISTINCT CASE WHEN ea.role = 'source' THEN e.id END) AS as_source, "
-        "count(DISTINCT CASE WHEN ea.role = 'target' THEN e.id END) AS as_target, "
-        "count(DISTINCT e.id) AS events, "
-        "string_agg(DISTINCT a.name, '; ' ORDER BY a.name) AS names "
-        "FROM events e JOIN event_actors ea ON ea.event_id = e.id "
-        "JOIN actors a ON a.id = ea.actor_id "
+        "SELECT split_part(r.item, chr(31), 1) AS actor, "
+        f"sum(CASE WHEN strpos({role}, 's') > 0 THEN 1 ELSE 0 END) AS as_source, "
+        f"sum(CASE WHEN strpos({role}, 't') > 0 THEN 1 ELSE 0 END) AS as_target, "
+        "count(*) AS events "
+        "FROM events e, unnest(string_to_array(e.actor_roles, chr(30))) AS r(item) "
         f"WHERE {condition} GROUP BY 1 ORDER BY events DESC, actor LIMIT ?",
         [*params, limit],
     )
+    if not counted:
+        return []
+    named = rows(
+        connection,
+        "SELECT label, name, min(country) AS country, min(sector) AS sector, row_number() "
+        "OVER (PARTITION BY label ORDER BY count(*) DESC, name) AS rank "
+        f"FROM (SELECT {ACTOR_LABEL} AS label, a.country, a.sector, a.name FROM actors a) n "
+        f"WHERE label IN {ID_LIST} GROUP BY label, name",
+        [[row["actor"] for row in counted]],
+    )
+    found: dict[str, dict[str, Any]] = {}
+    for row in sorted(named, key=lambda r: r["rank"]):
+        about = found.setdefault(row["label"], {"country": None, "sector": None, "names": []})
+        about["country"] = min(filter(None, [about["country"], row["country"]]), default=None)
+        about["sector"] = min(filter(None, [about["sector"], row["sector"]]), default=None)
+        if row["rank"] <= NAMES_SHOWN and row["name"]:
+            about["names"].append(row["name"])
+    for row in counted:
+        about = found.get(row["actor"], {"country": None, "sector": None, "names": []})
+        row.update(country=about["country"], sector=about["sector"])
+        row["names"] = "; ".join(about["names"]) or None
+    return counted
 
 
 @dataclass(frozen=True)

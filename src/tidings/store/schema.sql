@@ -23,7 +23,9 @@ CREATE TABLE IF NOT EXISTS events (
     evidence VARCHAR, evidence_start INTEGER, evidence_end INTEGER, reported_by VARCHAR,
     confidence DOUBLE, killed DOUBLE, injured DOUBLE, casualties DOUBLE,
     -- The read model (store/queries.py): both sides for display, and the filters' search keys.
-    sources VARCHAR, targets VARCHAR, actor_keys VARCHAR, countries VARCHAR
+    sources VARCHAR, targets VARCHAR, actor_keys VARCHAR, countries VARCHAR,
+    -- The network's and the actor list's: label pairs, and each actor label with its roles.
+    dyads VARCHAR, actor_roles VARCHAR
 );
 CREATE TABLE IF NOT EXISTS event_actors (
     event_id VARCHAR NOT NULL, actor_id VARCHAR NOT NULL, role VARCHAR NOT NULL,
