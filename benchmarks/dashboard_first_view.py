@@ -51,15 +51,18 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--events", type=int, default=100_000)
     parser.add_argument("--store", type=Path, default=None, help="reuse a generated store")
+    parser.add_argument(
+        "--db", default=None, help="serve this store as it is (a PostgreSQL URL, say)"
+    )
     parser.add_argument("--loads", type=int, default=5)
     parser.add_argument("--port", type=int, default=8795)
     options = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
     store = options.store or Path(tempfile.mkdtemp(prefix="tidings-dash-")) / "store.duckdb"
-    if not store.exists():
+    if options.db is None and not store.exists():
         build(store, options.events)
-    with serving(store, options.port) as url, sync_playwright() as playwright:
+    with serving(options.db or store, options.port) as url, sync_playwright() as playwright:
         first_view_ms(playwright, url + "/")  # warm the store's caches, not the browser's
         for name, path in VIEWS.items():
             loads = [first_view_ms(playwright, url + path) for _ in range(options.loads)]

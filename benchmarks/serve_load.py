@@ -68,7 +68,7 @@ def request_paths(count: int, seed: int = 7) -> list[str]:
 
 
 @contextmanager
-def serving(store: Path, port: int) -> Iterator[str]:
+def serving(store: Path | str, port: int) -> Iterator[str]:
     """`tidings serve` on `store` in a child process, for the block; yields its URL."""
     url = f"http://127.0.0.1:{port}"
     tidings = Path(sys.executable).parent / "tidings"
@@ -138,20 +138,23 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--events", type=int, default=1_000_000)
     parser.add_argument("--store", type=Path, default=None, help="reuse a generated store")
+    parser.add_argument(
+        "--db", default=None, help="serve this store as it is (a PostgreSQL URL, say)"
+    )
     parser.add_argument("--connections", type=int, nargs="+", default=[4, 8, 16])
     parser.add_argument("--seconds", type=int, default=30)
     parser.add_argument("--port", type=int, default=8791)
     options = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="tidings-load-"))
     store = options.store or folder / "store.duckdb"
-    if not store.exists():
+    if options.db is None and not store.exists():
         started = time.perf_counter()
         build(store, options.events)
         print(f"generated {options.events:,} events in {time.perf_counter() - started:.0f} s")
     script = folder / "mix.lua"
     paths = request_paths(500)
     script.write_text(WRK_SCRIPT % ", ".join(json.dumps(p) for p in paths), encoding="utf-8")
-    with serving(store, options.port) as url:
+    with serving(options.db or store, options.port) as url:
         run_wrk(url, script, 2, 5)  # warm the caches
         results = [run_wrk(url, script, c, options.seconds) for c in options.connections]
         alone = latency_by_kind(url)

@@ -7,13 +7,22 @@ coordinates for most, and an evidence sentence. Each article has two quotes. Val
 DuckDB's hash of the row number, so the same N always gives the same store.
 
     python benchmarks/synthetic_store.py /tmp/events-1m.duckdb 1000000
+
+With a PostgreSQL URL as a third argument the generated store is also copied there (into a
+database whose tables it replaces), for the serving benchmarks on the shared store:
+
+    python benchmarks/synthetic_store.py /tmp/events-1m.duckdb 1000000 \
+        postgresql://tidings:tidings@localhost:5432/tidings_bench
 """
 
 from __future__ import annotations
 
 import sys
+import tempfile
 import time
 from pathlib import Path
+
+import duckdb
 
 from tidings.store import open_store
 from tidings.store.queries import SideActor, actor_keys
@@ -161,12 +170,49 @@ def build(path: Path, events: int) -> None:
     store.close()
 
 
+def copy_to_postgres(path: Path, url: str) -> None:
+    """Copy the generated DuckDB store at `path` into the PostgreSQL database at `url`, whose
+    tidings tables are dropped first; tidings creates them (and their indexes) anew."""
+    import psycopg
+
+    with psycopg.connect(url, autocommit=True) as server:
+        for (table,) in server.execute(
+            "SELECT tablename FROM pg_tables WHERE schemaname = current_schema()"
+        ).fetchall():
+            server.execute(f'DROP TABLE "{table}" CASCADE')
+    open_store(url).close()
+    source = duckdb.connect(str(path), read_only=True)
+    tables = [
+        table
+        for (table,) in source.execute("SELECT table_name FROM duckdb_tables()").fetchall()
+        if table != "schema_version"
+    ]
+    with psycopg.connect(url, autocommit=True) as server, tempfile.TemporaryDirectory() as tmp:
+        for table in tables:
+            csv = Path(tmp) / f"{table}.csv"
+            source.execute(f"COPY {table} TO '{csv}' (HEADER false, NULL '\\N')")
+            with (
+                server.cursor() as cursor,
+                cursor.copy(f"COPY {table} FROM STDIN (FORMAT csv, NULL '\\N')") as copy,
+                csv.open("rb") as rows,
+            ):
+                while chunk := rows.read(1 << 20):
+                    copy.write(chunk)
+            csv.unlink()
+        server.execute("ANALYZE")
+    source.close()
+
+
 def main() -> None:
     path, events = Path(sys.argv[1]), int(sys.argv[2])
     started = time.perf_counter()
     build(path, events)
     took = time.perf_counter() - started
     print(f"{events:,} events -> {path} ({path.stat().st_size / 2**20:.0f} MiB) in {took:.0f} s")
+    if len(sys.argv) > 3:
+        started = time.perf_counter()
+        copy_to_postgres(path, sys.argv[3])
+        print(f"copied to PostgreSQL in {time.perf_counter() - started:.0f} s")
 
 
 if __name__ == "__main__":

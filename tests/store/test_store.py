@@ -149,6 +149,21 @@ def test_a_version_3_store_gets_its_network_columns_on_either_database(request, 
         assert filled.fetchall() == expected and expected[0][1]
 
 
+def test_postgres_pages_events_newest_first_through_an_index(postgres_url):
+    with open_store(postgres_url) as opened:
+        opened.ingest(make_report(), content_hash="h1")
+        names = opened.connection.execute(
+            "SELECT indexname FROM pg_indexes WHERE tablename = 'events' "
+            "AND schemaname = current_schema()"
+        ).fetchall()
+        assert ("events_newest",) in names
+        opened.connection.execute("SET enable_seqscan = off")  # a one-row table: force the plan
+        plan = opened.connection.execute(
+            "EXPLAIN SELECT id FROM events ORDER BY date_start DESC NULLS LAST, id LIMIT 50"
+        ).fetchall()
+        assert "events_newest" in " ".join(line for (line,) in plan)
+
+
 def test_ingesting_twice_changes_nothing(store):
     assert store.ingest(make_report(), content_hash="h1")
     before = store.counts()

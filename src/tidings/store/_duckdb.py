@@ -23,7 +23,6 @@ from tidings.dedup import EventView, content_words, date_span, numbers_in
 from tidings.errors import StoreError
 from tidings.model import Article, Report
 from tidings.store.queries import (
-    ID_LIST,
     SideActor,
     actor_keys,
     actor_roles,
@@ -71,6 +70,8 @@ MIGRATIONS = {
     ],
 }
 FILL_BATCH = 20_000  # events whose read model one migration statement fills
+# A list of ids bound as one parameter, in SQL both DuckDB and PostgreSQL read.
+ID_LIST = "(SELECT unnest(CAST(? AS VARCHAR[])))"
 # The events' read-model columns, in schema order (store/queries.py reads them).
 READ_MODEL_COLUMNS = ("sources", "targets", "actor_keys", "countries", "dyads", "actor_roles")
 NULL_MARK = "\u2400NULL\u2400"  # how a missing value is written in the bulk-load CSV
