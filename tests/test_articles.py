@@ -57,6 +57,14 @@ def test_rejects_bad_text_files(tmp_path, content, error):
         read_article(path)
 
 
+def test_control_characters_become_spaces(tmp_path):
+    text = "Kenya\x00 asked the\x1f IMF for a loan\x7f on Monday.\tIt agreed.\n"
+    path = tmp_path / "controls.json"
+    path.write_text(json.dumps({"id": "c", "text": text}), encoding="utf-8")
+    article = read_article(path)
+    assert article.text == "Kenya  asked the  IMF for a loan  on Monday.\tIt agreed."
+
+
 def test_rejects_huge_article(tmp_path):
     path = tmp_path / "huge.txt"
     path.write_text(ENGLISH * 50, encoding="utf-8")

@@ -28,6 +28,8 @@ from tidings.settings import Settings
 
 ARTICLE_SUFFIXES = (".json", ".txt")
 _WORD = re.compile(r"[^\W\d_]+")
+# Control characters other than newline and tab: never prose, and NUL is no PostgreSQL text.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 @cache
@@ -83,8 +85,9 @@ def decode_text(raw: bytes, source: str, settings: Settings) -> str:
 
 
 def check_text(text: str, source: str, settings: Settings) -> str:
-    """The text, normalised, once it is non-empty, within bounds and English."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").strip()
+    """The text, normalised (line ends to newlines, other control characters to spaces), once
+    it is non-empty, within bounds and English."""
+    text = _CONTROL.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n")).strip()
     if not text:
         raise EmptyArticleError(f"{source}: the article is empty. Give a file with text.")
     if len(text) > settings.max_article_chars:
