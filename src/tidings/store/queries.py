@@ -52,10 +52,12 @@ def side_labels(actors: list[SideActor]) -> str:
     return json.dumps([{"code": a.code, "name": a.name} for a in actors], ensure_ascii=False)
 
 
-# Separators of the network's read-model columns: control characters no name contains.
-# `chr(31)`/`chr(30)` in SQL, which both DuckDB and PostgreSQL read.
+# Separators of the network's read-model columns: control characters no name contains
+# (articles.py reads them as spaces), written `chr(n)` in SQL for DuckDB and PostgreSQL alike.
 PAIR_MARK = "\x1f"
 ITEM_MARK = "\x1e"
+PAIR_SQL = f"chr({ord(PAIR_MARK)})"
+ITEM_SQL = f"chr({ord(ITEM_MARK)})"
 
 
 def actor_label(actor: SideActor) -> str | None:
@@ -252,10 +254,10 @@ def dyads(connection: Any, where: EventFilter, limit: int) -> list[dict[str, Any
     condition, params = where.where()
     return rows(
         connection,
-        "SELECT split_part(d.pair, chr(31), 1) AS source, "
-        "split_part(d.pair, chr(31), 2) AS target, "
+        f"SELECT split_part(d.pair, {PAIR_SQL}, 1) AS source, "
+        f"split_part(d.pair, {PAIR_SQL}, 2) AS target, "
         "count(*) AS events, avg(e.goldstein) AS goldstein "
-        "FROM events e, unnest(string_to_array(e.dyads, chr(30))) AS d(pair) "
+        f"FROM events e, unnest(string_to_array(e.dyads, {ITEM_SQL})) AS d(pair) "
         f"WHERE {condition} GROUP BY 1, 2 ORDER BY events DESC, source, target LIMIT ?",
         [*params, limit],
     )
@@ -269,14 +271,14 @@ def actor_counts(connection: Any, where: EventFilter, limit: int) -> list[dict[s
     (from each event's `actor_roles` column), with its country, sector and the names it
     most often goes by in the store."""
     condition, params = where.where()
-    role = "split_part(r.item, chr(31), 2)"
+    role = f"split_part(r.item, {PAIR_SQL}, 2)"
     counted = rows(
         connection,
-        "SELECT split_part(r.item, chr(31), 1) AS actor, "
+        f"SELECT split_part(r.item, {PAIR_SQL}, 1) AS actor, "
         f"sum(CASE WHEN strpos({role}, 's') > 0 THEN 1 ELSE 0 END) AS as_source, "
         f"sum(CASE WHEN strpos({role}, 't') > 0 THEN 1 ELSE 0 END) AS as_target, "
         "count(*) AS events "
-        "FROM events e, unnest(string_to_array(e.actor_roles, chr(30))) AS r(item) "
+        f"FROM events e, unnest(string_to_array(e.actor_roles, {ITEM_SQL})) AS r(item) "
         f"WHERE {condition} GROUP BY 1 ORDER BY events DESC, actor LIMIT ?",
         [*params, limit],
     )
@@ -284,23 +286,22 @@ def actor_counts(connection: Any, where: EventFilter, limit: int) -> list[dict[s
         return []
     named = rows(
         connection,
-        "SELECT label, name, min(country) AS country, min(sector) AS sector, row_number() "
-        "OVER (PARTITION BY label ORDER BY count(*) DESC, name) AS rank "
+        "SELECT label, name, min(min(country)) OVER (PARTITION BY label) AS country, "
+        "min(min(sector)) OVER (PARTITION BY label) AS sector, "
+        "row_number() OVER (PARTITION BY label ORDER BY count(*) DESC, name) AS rank "
         f"FROM (SELECT {ACTOR_LABEL} AS label, a.country, a.sector, a.name FROM actors a) n "
         "WHERE label = ANY(CAST(? AS VARCHAR[])) GROUP BY label, name",
         [[row["actor"] for row in counted]],
     )
-    found: dict[str, dict[str, Any]] = {}
+    about = {row["label"]: row for row in named}  # country and sector: the same on every row
+    names: dict[str, list[str]] = {}
     for row in sorted(named, key=lambda r: r["rank"]):
-        about = found.setdefault(row["label"], {"country": None, "sector": None, "names": []})
-        about["country"] = min(filter(None, [about["country"], row["country"]]), default=None)
-        about["sector"] = min(filter(None, [about["sector"], row["sector"]]), default=None)
         if row["rank"] <= NAMES_SHOWN and row["name"]:
-            about["names"].append(row["name"])
+            names.setdefault(row["label"], []).append(row["name"])
     for row in counted:
-        about = found.get(row["actor"], {"country": None, "sector": None, "names": []})
-        row.update(country=about["country"], sector=about["sector"])
-        row["names"] = "; ".join(about["names"]) or None
+        known = about.get(row["actor"], {})
+        row.update(country=known.get("country"), sector=known.get("sector"))
+        row["names"] = "; ".join(names.get(row["actor"], [])) or None
     return counted
 
 
