@@ -26,7 +26,7 @@ def event_with(report, trigger):
         ("reaching", "CONSULT", ["RUS"], ["USA"], "asserted", "2025-10-16"),
         ("sharing", "COOPERATE", ["USA"], ["UKR"], "reported-claim", "2025-W42"),
         ("attacks", "ASSAULT", ["UKR"], ["RUS"], "reported-claim", "2025-W42"),
-        ("cautioned", "THREATEN", ["USA"], ["RUS"], "conditional", "2025-W42"),
+        ("cautioned", "THREATEN", ["USA"], ["RUS"], "asserted", "2025-W42"),
         ("requested", "REQUEST", ["UKR"], ["USA"], "reported-claim", "2025-09-28"),
     ],
 )

@@ -18,6 +18,7 @@ from tidings.actors import load_knowledge_base
 from tidings.actors.catalogue import search, show, validate
 from tidings.actors.kb import kb_sizes
 from tidings.articles import find_article_files, read_article
+from tidings.devsets.common import DEV_SET_NAMES, GOLD_FORMATS
 from tidings.errors import TidingsError
 from tidings.evaluate import check_floors, evaluate_gold, load_floors
 from tidings.model import Article
@@ -323,30 +324,52 @@ def failures(ctx: click.Context, db: str | None) -> None:
 
 
 @main.command()
-@click.argument("gold_dir", type=click.Path(exists=True, path_type=Path))
+@click.argument("gold", type=click.Path(exists=True, path_type=Path))
 @click.option("--format", "output_format", type=click.Choice(["table", "json"]), default="table")
 @click.option(
     "--floors",
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help="JSON of metric -> minimum; exit 1 when a score falls below its floor.",
 )
+@click.option(
+    "--as",
+    "gold_format",
+    type=click.Choice(["auto", *GOLD_FORMATS]),
+    default="auto",
+    show_default=True,
+    help="Annotation format: tidings gold, TimeML, attribution spans (brat/JSONL), "
+    "PLOVER-coded sentences, sentence labels.",
+)
+@click.option("--errors", type=click.IntRange(0), default=0, help="List N misses per cause.")
 @actor_files_option
 @click.pass_context
 def evaluate(
     ctx: click.Context,
-    gold_dir: Path,
+    gold: Path,
     output_format: str,
     floors: Path | None,
+    gold_format: str,
+    errors: int,
     actor_files: tuple[Path, ...],
 ) -> None:
-    """Score the pipeline against the gold files in GOLD_DIR (format: gold/README.md)."""
+    """Score the pipeline against GOLD: a folder of tidings gold files (gold/README.md), or a
+    file or folder in a standard format (TimeML .tml, brat .ann, PLOVER or label JSONL/CSV)."""
+    from tidings.devsets.run import below_floors, detect_format, score_file
     from tidings.pipeline import extract as extract_report
     from tidings.pipeline import load_pipeline
 
     settings = settings_for(ctx, actor_files=actor_files)
     try:
+        if gold_format == "auto":
+            gold_format = detect_format(gold)
         pipeline = load_pipeline(settings)
-        evaluation, skipped = evaluate_gold(gold_dir, lambda a: extract_report(a, pipeline))
+        if gold_format != "gold":
+            score = score_file(gold, gold_format, pipeline, errors=errors)
+            below = below_floors([score], load_floors(floors)) if floors else []
+            echo_dev_scores([score], output_format, {})
+            report_below(below)
+            return
+        evaluation, skipped = evaluate_gold(gold, lambda a: extract_report(a, pipeline))
         below = check_floors(evaluation, load_floors(floors)) if floors else []
     except TidingsError as error:
         raise click.ClickException(str(error)) from error
@@ -356,10 +379,118 @@ def evaluate(
         click.echo(json.dumps(evaluation.to_dict(), indent=2))
     else:
         click.echo(evaluation_table(evaluation.to_dict()))
+    report_below(below)
+
+
+def report_below(below: list[str]) -> None:
+    """Print the metrics under their floors and exit 1 when there are any."""
     for line in below:
         click.echo(f"below floor: {line}", err=True)
     if below:
         sys.exit(1)
+
+
+@main.command("dev-eval")
+@click.argument(
+    "dev_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("../shared/dev")
+)
+@click.option(
+    "--gold",
+    "gold_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("gold"),
+    show_default=True,
+    help="The project's gold folder (its voa/ holds the blind story gold).",
+)
+@click.option(
+    "--only", multiple=True, help="Run only this set (repeatable): " + ", ".join(DEV_SET_NAMES)
+)
+@click.option(
+    "--json",
+    "json_out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the figures here.",
+)
+@click.option(
+    "--floors",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="JSON of set.metric -> minimum; exit 1 when a figure falls below its floor.",
+)
+@click.option("--errors", type=click.IntRange(0), default=0, help="List N cases per cause and set.")
+@click.option("--format", "output_format", type=click.Choice(["table", "json"]), default="table")
+@actor_files_option
+@click.pass_context
+def dev_eval(
+    ctx: click.Context,
+    dev_dir: Path,
+    gold_dir: Path,
+    only: tuple[str, ...],
+    json_out: Path | None,
+    floors: Path | None,
+    errors: int,
+    output_format: str,
+    actor_files: tuple[Path, ...],
+) -> None:
+    """Score every labelled development set in DEV_DIR (default ../shared/dev); absent sets
+    are skipped."""
+    from tidings.devsets.run import below_floors, run_dev_sets, write_figures
+    from tidings.pipeline import load_pipeline
+
+    unknown = set(only) - set(DEV_SET_NAMES)
+    if unknown:
+        raise click.BadParameter(
+            f"unknown set(s) {', '.join(sorted(unknown))}", param_hint="--only"
+        )
+    settings = settings_for(ctx, actor_files=actor_files)
+    try:
+        pipeline = load_pipeline(settings)
+        scores, absent = run_dev_sets(
+            dev_dir,
+            pipeline,
+            gold_dir=gold_dir,
+            only=only,
+            errors=errors,
+            progress=lambda name: click.echo(f"scoring {name}", err=True),
+        )
+        floor_values = load_floors(floors) if floors else {}
+    except TidingsError as error:
+        raise click.ClickException(str(error)) from error
+    for name in absent:
+        click.echo(f"skipped {name}: not in {dev_dir}", err=True)
+    if json_out:
+        write_figures(json_out, scores)
+    echo_dev_scores(scores, output_format, floor_values)
+    report_below(below_floors(scores, floor_values))
+
+
+def echo_dev_scores(scores: list[Any], output_format: str, floors: dict[str, float]) -> None:
+    """Print set scores as one table (and their error cases), or as JSON."""
+    from tidings.devsets.run import errors_document, figures_document
+
+    if output_format == "json":
+        click.echo(
+            json.dumps({**figures_document(scores), "errors": errors_document(scores)}, indent=2)
+        )
+        return
+    rows = [
+        (
+            s.name,
+            name,
+            f"{value:.3f}",
+            f"{floors[key]:.3f}" if (key := f"{s.name}.{name}") in floors else "",
+        )
+        for s in scores
+        for name, value in s.metrics.items()
+    ]
+    click.echo(table(["set", "metric", "value", "floor"], rows))
+    for score in scores:
+        if score.errors:
+            click.echo(f"\n{score.name}: error cases by cause")
+            for case in score.errors:
+                click.echo(f"[{case.kind} | {case.cause}] {case.item}")
+                click.echo(f"  text:   {' '.join(case.text.split())[:400]}")
+                click.echo(f"  gold:   {case.gold}")
+                click.echo(f"  output: {case.output}")
 
 
 SCORE_COLUMNS = ("precision", "recall", "f1", "tp", "fp", "fn")

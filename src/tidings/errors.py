@@ -9,6 +9,7 @@ TidingsError                 base class; `str(error)` is one line: "[E###] cause
 │   ├── MalformedMetadataError   JSON that does not parse or lacks the text (E105)
 │   └── InvalidDateError         a publication date that does not exist (E106)
 ├── GoldError                a gold file is malformed (E201)
+│   └── GoldFormatError          a gold file's format cannot be told or is unknown (E202)
 └── StoreError               the database cannot be opened or written (E301)
 """
 
@@ -70,6 +71,12 @@ class GoldError(TidingsError):
     """A gold file is malformed."""
 
     code = "E201"
+
+
+class GoldFormatError(GoldError):
+    """The annotation format of a gold file cannot be told, or is not one tidings reads."""
+
+    code = "E202"
 
 
 class StoreError(TidingsError):

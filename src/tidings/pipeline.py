@@ -59,6 +59,7 @@ def analyse(article: Article, doc: Doc, pipeline: Pipeline) -> Report:
         citations=citations,
         published=published,
         quantities=quantities,
+        quotes=quotes,
     )
     quotes = link_outlets(quotes, citations, doc)
     min_confidence = pipeline.settings.min_confidence

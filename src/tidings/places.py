@@ -50,7 +50,8 @@ def gazetteer() -> dict[str, Location]:
             capital.lon if capital else None,
         )
         for name in (country.name, *country.aliases):
-            places.setdefault(_key(name), pin)
+            # a country outranks a town of its name ("Mali" the country, not Mali in Gansu)
+            places[_key(name)] = pin
     for row in data_table("data/gazetteer.tsv"):
         location = Location(row["name"], row["iso3"] or None, float(row["lat"]), float(row["lon"]))
         for name in (row["name"], *row["aliases"].split("|")):

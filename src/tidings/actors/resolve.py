@@ -22,7 +22,7 @@ from functools import cache
 from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc, Span, Token
 
-from tidings.actors.kb import Entry, KnowledgeBase, Organisation, fold, token_key
+from tidings.actors.kb import Entry, KnowledgeBase, Organisation, Title, fold, token_key
 from tidings.lexicons import data_lines, data_table
 from tidings.model import Actor, ActorResolution, Mention
 from tidings.parse import (
@@ -708,16 +708,50 @@ def _antecedent(
     return None
 
 
+# Heads that only say "a body of" what their modifier names ("separatist groups", "militia
+# members", "rebel units"): the modifier says who they are.
+GENERIC_GROUP_HEADS = frozenset(
+    {"group", "member", "unit", "faction", "cell", "wing", "outfit", "movement", "personnel"}
+)
+
+
+def group_title(head: Token, kb: KnowledgeBase) -> Title | None:
+    """The group title a noun phrase names: the longest title its modifiers and head spell
+    ("riot police", "security forces"), else the head's own ("police"), else, for a generic
+    head ("separatist groups"), its modifier's."""
+    modifiers = [c for c in head.children if c.dep_ in ("compound", "amod") and c.i < head.i]
+    for start in sorted(c.i for c in modifiers):
+        phrase = head.doc[start : head.i + 1].text.lower()
+        title = kb.titles.get(phrase)
+        if title is not None and title.kind == "group":
+            return title
+    title = kb.titles.get(head.lower_)
+    if title is not None and title.kind == "group":
+        return title
+    definite = any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
+    if head.lemma_.lower() in GENERIC_GROUP_HEADS and not definite:
+        # "the paramilitary group" refers back to a group named before; "militia groups" do not
+        for modifier in modifiers:
+            for form in (modifier.lower_, f"{modifier.lower_}s", modifier.lemma_.lower()):
+                title = kb.titles.get(form)
+                if title is not None and title.sector not in ("GOV",):
+                    return title
+    return None
+
+
 def resolve_bare_groups(reading: Reading, by_token: dict[int, Entry]) -> None:
     """Role nouns standing alone as participants: "police in Lagos", "rebels said"."""
     doc, kb = reading.doc, reading.kb
     for token in doc:
         if token.i in reading.taken or token.pos_ != "NOUN":
             continue
-        if token.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "poss"):
+        # "police firing", "army operation": a group noun modifying a noun is its actor too
+        modifying = token.dep_ == "compound" and token.head.pos_ == "NOUN"
+        participant = token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "poss")
+        if not (participant or modifying):
             continue
-        title = kb.titles.get(token.lower_)
-        if title is None or title.kind != "group":
+        title = group_title(token, kb)
+        if title is None:
             continue
         place = next(
             (

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
+from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
 from tidings.events.dating import event_date
-from tidings.events.detect import Candidate, candidates
+from tidings.events.detect import Candidate, candidates, object_phrases
 from tidings.events.lexicon import Lexicon, load_lexicon
 from tidings.events.modality import event_modality, governing_chain
+from tidings.lexicons import data_lines
 from tidings.model import (
     ActorResolution,
     Citation,
@@ -19,12 +22,15 @@ from tidings.model import (
     Evidence,
     Modality,
     Quantity,
+    Quote,
     TimeExpression,
 )
 from tidings.places import event_location
 
 __all__ = ["find_events"]
 CASUALTY_TYPES = frozenset({"ASSAULT", "COERCE"})  # PLOVER types whose victims are counted
+# Sectors of people acting as civilians: their violence is a riot, their blockades a protest.
+CIVIL_SECTORS = frozenset({"CVL", "AGR", "LAB", "EDU", "HLH", "REL", "OPP", "REF", "HRI", "ENV"})
 
 
 def refine(
@@ -37,8 +43,12 @@ def refine(
     entry = candidate.entry
     event_type, mode, cameo, contexts = entry.type, entry.mode, entry.cameo, entry.contexts
     sources = [a for a in actors.actors if a.id in candidate.source]
-    if event_type == "ASSAULT" and sources and all(a.sector == "CVL" for a in sources):
+    civil = bool(sources) and all(a.sector in CIVIL_SECTORS for a in sources)
+    if event_type == "ASSAULT" and civil:
         return "PROTEST", "riot", "145", ("rights_freedoms",)
+    if event_type == "COERCE" and civil and mode in (None, "restrict", "seize"):
+        # "farmers blocked highways", "students occupied the campus": obstruction, not coercion
+        return "PROTEST", "obstruct", "144", ("rights_freedoms",)
     token = candidate.token
     if (
         event_type == "COERCE"
@@ -58,17 +68,76 @@ def refine(
     return event_type, mode, cameo, contexts
 
 
+FIRST_PERSON_SUBJECTS = frozenset({"i", "we"})
+
+
+def quoted_speaker(trigger: Token, quotes: list[Quote]) -> list[str]:
+    """In a quote, "we" and "I" are its speaker: "'We reject the allegations,' the spokesman
+    said" is the spokesman's rejection."""
+    subject = next((c for c in trigger.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.lower_ not in FIRST_PERSON_SUBJECTS:
+        return []
+    inside = (q for q in quotes if q.start <= subject.idx < q.end and q.speaker)
+    quote = next(inside, None)
+    return [quote.speaker] if quote is not None and quote.speaker else []
+
+
+# Violence whose perpetrator a sentence leaves unsaid ("five people were killed") is, in a
+# report, the violence the previous sentences told of; the source is taken from there.
+CONTEXT_SOURCE_TYPES = frozenset({"ASSAULT"})
+CONTEXT_SENTENCES = 2
+
+
+def with_context_sources(events: list[Event], doc: Doc) -> list[Event]:
+    """Fill the empty source of a violent event from the last violent event with a source in
+    the same or the two previous sentences."""
+    starts = [s.start_char for s in doc.sents]
+    filled: list[Event] = []
+    for event in events:
+        if event.type in CONTEXT_SOURCE_TYPES and not event.source:
+            here = bisect_right(starts, event.evidence.start)
+            earlier = (
+                e
+                for e in reversed(filled)
+                if e.type in CONTEXT_SOURCE_TYPES
+                and e.source
+                and here - bisect_right(starts, e.evidence.start) <= CONTEXT_SENTENCES
+                and set(e.source).isdisjoint(event.target)
+            )
+            told = next(earlier, None)
+            if told is not None:
+                event = replace(event, source=list(told.source), confidence=event.confidence - 0.1)
+        filled.append(event)
+    return filled
+
+
+def stands_alone(trigger: Token) -> bool:
+    """Whether a trigger with no actor on either side is still an event worth keeping: a verb
+    heading a clause of its own ("150 people were arrested", "protesters were fired on").
+    An event noun without actors is most often a mention of an event told elsewhere ("the
+    strikes were a message", "welcomed the agreement"), and a modifier is no clause."""
+    return trigger.pos_ == "VERB" and trigger.dep_ not in ("amod", "compound")
+
+
+def embedded(trigger: Token) -> bool:
+    """Whether the trigger sits inside another predicate's clause or object rather than
+    heading the sentence ("condemned the bombing", "urged them to withdraw")."""
+    return trigger.dep_ != "ROOT" and not (trigger.dep_ == "conj" and trigger.head.dep_ == "ROOT")
+
+
 def confidence(candidate: Candidate, modality: Modality) -> float:
     """How sure the event is, from how it was found.
 
     Modality cues are read less reliably than plain assertions, so a non-asserted event
-    loses a little.
+    loses a little; so does an event embedded under another predicate, which the sentence
+    mentions rather than reports.
     """
     score = 0.45 - (0.1 if modality is not Modality.ASSERTED else 0.0)
     score += 0.25 if candidate.source else 0.0
     score += 0.15 if candidate.target else 0.0
     score += 0.1 if candidate.token.pos_ == "VERB" else 0.0
     score -= 0.15 if candidate.inferred_source else 0.0
+    score -= 0.05 if embedded(candidate.token) else 0.0
     return max(0.05, min(score, 0.95))
 
 
@@ -81,20 +150,46 @@ def _anchors(trigger: Token) -> list[Token]:
 
 
 # An attack or a coercive act on a country's soil targets that country when the text names no
-# other target ("an Israeli air strike on a building in central Beirut" -> Lebanon).
+# other target ("an Israeli air strike on a building in central Beirut" -> Lebanon). Armed
+# groups and unnamed attackers acting in their own country target it too, as CAMEO codes
+# domestic violence ("rebels attacked villages in the north"); a state acting on its own soil
+# does not target itself.
 TERRITORIAL_TYPES = frozenset({"ASSAULT", "COERCE"})
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
 
 
 def territorial_target(
-    country: str | None, source: list[str], actors: ActorResolution
+    country: str | None, source: list[str], actors: ActorResolution, *, at_home: bool = False
 ) -> list[str]:
-    """The article's actor for the country an event took place in, if it is not the source's."""
-    by_id = {a.id: a for a in actors.actors}
-    if country is None or any(by_id[s].country == country for s in source if s in by_id):
+    """The article's actor standing for the country an event took place in (the country
+    itself, else its government, else another of its actors), unless the source is that
+    country's state and the event falls on no people (`at_home`: "detained 220 people")."""
+    if country is None:
         return []
-    candidates = [a for a in actors.actors if a.country == country and a.sector == "GOV"]
-    candidates.sort(key=lambda a: a.kind != "country")  # the country itself first
+    sources = [a for a in actors.actors if a.id in source]
+    if not at_home and any(a.country == country and a.sector in STATE_SECTORS for a in sources):
+        return []
+    candidates = [a for a in actors.actors if a.country == country and a.id not in source]
+    candidates.sort(key=lambda a: (a.kind != "country", a.sector != "GOV"))
     return [a.id for a in candidates[:1]]
+
+
+@cache
+def victim_nouns() -> frozenset[str]:
+    """Lemmas of people an event falls on (data/events/victim_nouns.txt)."""
+    return frozenset(data_lines("data/events/victim_nouns.txt"))
+
+
+def focus_country(actors: ActorResolution) -> str | None:
+    """The country most of an article's actor mentions belong to (two mentions at least)."""
+    counts: dict[str, int] = {}
+    for actor in actors.actors:
+        if actor.country:
+            counts[actor.country] = counts.get(actor.country, 0) + len(actor.mentions)
+    if not counts:
+        return None
+    country, count = max(counts.items(), key=lambda item: item[1])
+    return country if count >= 2 else None
 
 
 def evidence_of(sentence: Span) -> Evidence:
@@ -113,6 +208,7 @@ def find_events(
     citations: list[Citation],
     published: date | None,
     quantities: Iterable[Quantity] = (),
+    quotes: Iterable[Quote] = (),
 ) -> list[Event]:
     """The events of a parsed article, in text order, with ids e1, e2...
 
@@ -120,10 +216,14 @@ def find_events(
     violent event of their sentence.
     """
     lexicon = load_lexicon()
+    focus = focus_country(actors)
     events = []
     triggers: list[Token] = []
+    quoted = [q for q in quotes if q.speaker]
     for candidate in candidates(doc, actors, lexicon):
-        if not candidate.source and not candidate.target:
+        if not candidate.source:
+            candidate.source = quoted_speaker(candidate.token, quoted)
+        if not candidate.source and not candidate.target and not stands_alone(candidate.token):
             continue
         token = candidate.token
         triggers.append(token)
@@ -131,8 +231,20 @@ def find_events(
         reading = event_modality(token, event_type=event_type, lexicon=lexicon, citations=citations)
         anchors = _anchors(token)
         location = event_location(token, anchors)
-        if event_type in TERRITORIAL_TYPES and not candidate.target and location is not None:
-            candidate.target = territorial_target(location.country, candidate.source, actors)
+        if event_type in TERRITORIAL_TYPES and not candidate.target:
+            # a place names the country; an object that is no actor ("attacked villages",
+            # "2,400 people were arrested") is the article's country's
+            objects = object_phrases(token, candidate.entry)
+            if location is not None:
+                country = location.country
+            elif objects:
+                country = focus
+            else:
+                country = None
+            victims = any(o.lemma_.lower() in victim_nouns() for o in objects)
+            candidate.target = territorial_target(
+                country, candidate.source, actors, at_home=victims
+            )
         sentence = token.sent
         events.append(
             Event(
@@ -164,7 +276,14 @@ def find_events(
         for t in triggers
         if t.pos_ == "NOUN" or (t.tag_ == "VBG" and t.dep_ in ("advcl", "acl"))
     }
+    events = with_context_sources(events, doc)
     events = without_restatements(events, verbal, restating, actors)
+    purposes = {
+        t.idx: t.head.idx
+        for t in triggers
+        if t.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
+    }
+    events = without_purposes(events, purposes)
     # a noun in a prepositional phrase ("prior to his meeting"), not one a verb makes happen
     nouns = {t.idx for t in triggers if t.pos_ == "NOUN" and t.dep_ == "pobj"}
     events = without_unmarked_echoes(events, nouns, actors)
@@ -208,6 +327,15 @@ def without_restatements(
         return same and covered and fullness(other) > fullness(event)
 
     return [e for e in events if not any(restates(e, other) for other in events)]
+
+
+def without_purposes(events: list[Event], purposes: dict[int, int]) -> list[Event]:
+    """A purpose clause of the same type as its act says the act once more ("fired tear gas to
+    disperse the crowds", "launched strikes to destroy the launchers"): it goes.
+
+    `purposes` maps a trigger's offset to the offset of the trigger whose purpose it states."""
+    types = {e.trigger_start: e.type for e in events}
+    return [e for e in events if types.get(purposes.get(e.trigger_start, -1)) != e.type]
 
 
 def without_unmarked_echoes(

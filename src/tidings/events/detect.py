@@ -32,6 +32,8 @@ CONTAINER_NOUNS = frozenset(
     {"round", "package", "series", "wave", "batch", "tranche", "day", "week", "month", "hour"}
 )
 OUTLET_SECTORS = frozenset({"MED"})
+# Types whose target may be the subject of the trigger's complement clause.
+COMPLEMENT_TARGET_TYPES = frozenset({"REQUEST", "ACCUSE", "REJECT"})
 
 
 @dataclass(slots=True)
@@ -124,6 +126,8 @@ def verb_subject(verb: Token) -> tuple[Token | None, bool]:
         if current.dep_ in ("pcomp", "pobj", "acl") and current.head.i != current.i:
             current = current.head
             if current.pos_ == "ADP":
+                if current.dep_ == "agent":
+                    return None, False  # "killed by a rocket fired from …": not the victims
                 current = current.head
             owner = next((c for c in current.children if c.dep_ == "poss"), None)
             if owner is not None:
@@ -256,15 +260,34 @@ def match_trigger(token: Token, lexicon: Lexicon) -> tuple[Trigger, Token | None
             ):
                 continue  # "called … on Wednesday" is no "call on"
             if child.dep_ in ("dobj", "prt", "prep", "xcomp", "nsubjpass", "advcl"):
-                entry = lexicon.triggers.get(("verb", f"{lemma}+{child.lemma_.lower()}"))
-                if entry is not None:
-                    return entry, child
+                for key in sense_keys(lemma, child, lexicon, as_subject=False):
+                    entry = lexicon.triggers.get(("verb", key))
+                    if entry is not None:
+                        return entry, child
+            if child.dep_ in SUBJECTS:
+                for key in sense_keys(lemma, child, lexicon, as_subject=True):
+                    entry = lexicon.triggers.get(("verb", key))
+                    if entry is not None:
+                        return entry, None
         entry = lexicon.triggers.get(("verb", lemma))
         return (entry, None) if entry is not None else None
     if token.pos_ == "NOUN":
         entry = lexicon.triggers.get(("noun", lemma))
         return (entry, None) if entry is not None else None
     return None
+
+
+def sense_keys(lemma: str, argument: Token, lexicon: Lexicon, *, as_subject: bool) -> list[str]:
+    """Two-word trigger keys an argument may complete: `verb+object` and `verb+@class` for an
+    object, particle or preposition; `@class+verb` for a subject ("the earthquake hit").
+    A preposition's own object stands for its class ("fight against corruption")."""
+    words = [argument]
+    if argument.dep_ == "prep":
+        words += [g for g in argument.children if g.dep_ == "pobj"]
+    classes = [c for word in words for c in lexicon.noun_classes.get(word.lemma_.lower(), ())]
+    if as_subject:
+        return [f"@{c}+{lemma}" for c in classes]
+    return [f"{lemma}+{argument.lemma_.lower()}", *(f"{lemma}+@{c}" for c in classes)]
 
 
 def candidates(doc: Doc, actors: ActorResolution, lexicon: Lexicon) -> list[Candidate]:
@@ -280,6 +303,9 @@ def candidates(doc: Doc, actors: ActorResolution, lexicon: Lexicon) -> list[Cand
         entry, completing = match
         if completing is not None:
             completed.add(completing.i)
+            if completing.dep_ == "prep":
+                # "went on strike", "withdrew from the treaty": the noun is part of the phrase
+                completed.update(g.i for g in completing.children if g.dep_ == "pobj")
         if entry.type == NOT_AN_EVENT or in_headline(token):
             continue
         candidate = Candidate(token, entry, object_token=completing)
@@ -315,13 +341,15 @@ def candidates(doc: Doc, actors: ActorResolution, lexicon: Lexicon) -> list[Cand
                     complement, entry_for_complement(complement, lexicon)
                 ):
                     candidate.target += actors_in(target, actors)
-        if entry.type == "REQUEST" and not candidate.target:
-            # "demanded that Russia withdraw": the one asked is the complement's subject
-            for clause in (c for c in token.children if c.dep_ == "ccomp"):
-                for subject in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")):
-                    candidate.target += actors_in(subject, actors)
+        if entry.type in COMPLEMENT_TARGET_TYPES and not candidate.target:
+            candidate.target = complement_subjects(token, entry, actors)
         if entry.type == "THREATEN" and not candidate.target:
             candidate.target = threatened_in_complement(token, actors, candidate.source)
+        if not candidate.target:
+            # "condemned the attacks made by the government": the actor inside the object
+            candidate.target = actors_in_phrase(
+                object_phrases(token, entry), actors, set(candidate.source)
+            )
         dropped = own_forces(candidate.source, candidate.target, actors)
         candidate.target = [
             a for a in candidate.target if a not in candidate.source and a not in dropped
@@ -347,6 +375,70 @@ def candidates(doc: Doc, actors: ActorResolution, lexicon: Lexicon) -> list[Cand
         if not (c.token.pos_ == "NOUN" and c.token.head.i in verbs and c.token.head.i != c.token.i
                 and verbs[c.token.head.i].entry.type == c.entry.type)
     ]  # fmt: skip
+
+
+def complement_subjects(verb: Token, entry: Trigger, actors: ActorResolution) -> list[str]:
+    """The target a verb names as the subject of its complement clause: the one asked
+    ("demanded that Russia withdraw"), accused ("alleged that Iran armed them") or turned down
+    ("rejected Netanyahu['s request] to delay", an infinitival complement only: in "denied that
+    its forces fired" the subject is the denier's own)."""
+    found: list[str] = []
+    for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+        infinitival = any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+        if entry.type == "REJECT" and not infinitival:
+            continue
+        for subject in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")):
+            found += [a for a in actors_in(subject, actors) if a not in found]
+    return found
+
+
+# Inside an object phrase, the dependencies that still describe the object and may name whose
+# it is ("the attacks made by the government", "Iran's programme", "the agreement between
+# Rwanda and Congo"); other prepositions say what it is about ("intelligence on Russian
+# submarines") and clauses of their own are left alone.
+PHRASE_DEPS = frozenset(
+    {"pobj", "agent", "acl", "compound", "amod", "poss", "nmod", "conj", "appos"}
+)
+PHRASE_PREPS = frozenset({"of", "by", "between"})
+
+
+def object_phrases(trigger: Token, entry: Trigger) -> list[Token]:
+    """The heads of a trigger's object phrases: its direct object (or passive subject) and
+    the objects of its target prepositions."""
+    heads = []
+    for child in trigger.children:
+        if child.dep_ in ("dobj", "attr", "nsubjpass") and trigger.pos_ == "VERB":
+            if not (child.dep_ == "dobj" and entry.type in THEME_OBJECT_TYPES):
+                heads.append(child)  # "sent troops": what is sent is no target
+        elif child.dep_ == "prep" and child.lower_ in entry.target_preps:
+            heads.extend(g for g in child.children if g.dep_ == "pobj")
+    return heads
+
+
+def actors_in_phrase(heads: list[Token], actors: ActorResolution, exclude: set[str]) -> list[str]:
+    """The first actors met inside object phrases, nearest the head first, skipping the
+    event's own source and outlets."""
+    for head in heads:
+        queue = [head]
+        while queue:
+            current = queue.pop(0)
+            actor_id = actors.token_actor.get(current.i)
+            if (
+                actor_id is not None
+                and actor_id not in exclude
+                and not _is_outlet(actor_id, actors)
+            ):
+                found = [actor_id]
+                found += [
+                    a for a in actors_in(current, actors) if a not in found and a not in exclude
+                ]
+                return found
+            queue.extend(
+                c
+                for c in current.children
+                if c.dep_ in PHRASE_DEPS or (c.dep_ == "prep" and c.lower_ in PHRASE_PREPS)
+            )
+    return []
 
 
 def is_container(token: Token) -> bool:
@@ -396,6 +488,11 @@ def governing_participants(
       reporting speech ("Trump is scheduled to meet …, and talks on the provision of missiles
       are expected": the provision is Trump's side's).
     """
+    while noun.dep_ == "conj" and noun.head.pos_ == "NOUN":
+        noun = noun.head  # "expressed its rejection and condemnation": the first conjunct's
+    blamed = blamed_actors(noun, actors)
+    if blamed:
+        return blamed, True
     head = noun.head
     # "approved €5 billion in military aid": climb through the amount to the verb.
     climbed = noun
@@ -441,6 +538,27 @@ def governing_participants(
         if source:
             return source, True
     return [], False
+
+
+def blamed_actors(event: Token, actors: ActorResolution) -> list[str]:
+    """For an event named in the complement of a verb of blame ("blamed the militants for the
+    attacks", "accused Iran of the strike", "credited the army with the rescue"), the one
+    blamed or credited: the verb's object performs the event, not its subject."""
+    prep = event.head
+    if (
+        event.dep_ not in ("pobj", "pcomp")
+        or prep.dep_ != "prep"
+        or prep.lower_ not in ("for", "of", "with", "over")
+    ):
+        return []
+    verb = prep.head
+    if governing_verbs().get(verb.lemma_.lower()) != "object":
+        return []
+    found: list[str] = []
+    for child in verb.children:
+        if child.dep_ in ("dobj", "nsubjpass"):
+            found += [a for a in actors_in(child, actors) if a not in found]
+    return found
 
 
 def country_of(actor_id: str, actors: ActorResolution) -> str | None:

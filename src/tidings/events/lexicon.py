@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
+from importlib import resources
 
 from tidings.lexicons import data_table
 
@@ -35,34 +36,72 @@ class ModifierRule:
 
 @dataclass(frozen=True, slots=True)
 class Lexicon:
-    """All event tables: triggers by (pos, lemma), modifiers, modality cues, CAMEO, PLOVER."""
+    """All event tables: triggers by (pos, lemma), modifiers, modality cues, CAMEO, PLOVER,
+    and the noun classes that select a verb's sense ("strike" + @agreement)."""
 
     triggers: dict[tuple[str, str], Trigger]
     modifiers: dict[tuple[str, str], ModifierRule]
     modality_cues: dict[tuple[str, str], str]  # (scope, cue) -> modality
     goldstein: dict[str, float]
     quad_class: dict[str, int]
+    noun_classes: dict[str, tuple[str, ...]] = field(default_factory=dict)  # lemma -> classes
 
 
 def _split(cell: str) -> tuple[str, ...]:
     return tuple(p for p in cell.split("|") if p)
 
 
+def trigger_files() -> list[str]:
+    """The trigger tables, `lexicon.tsv` first, then `lexicon/*.tsv` by name."""
+    folder = resources.files("tidings").joinpath("data/events/lexicon")
+    extra = sorted(f.name for f in folder.iterdir() if f.name.endswith(".tsv"))
+    return ["data/events/lexicon.tsv", *(f"data/events/lexicon/{name}" for name in extra)]
+
+
+def trigger_rows() -> list[tuple[str, dict[str, str]]]:
+    """Every trigger row with the file it comes from, in load order."""
+    return [(name, row) for name in trigger_files() for row in data_table(name)]
+
+
+def noun_classes() -> dict[str, tuple[str, ...]]:
+    """Noun lemma -> the classes it belongs to (data/events/noun_classes.tsv)."""
+    classes: dict[str, list[str]] = {}
+    for row in data_table("data/events/noun_classes.tsv"):
+        for lemma in _split(row["lemmas"]):
+            classes.setdefault(lemma, []).append(row["class"])
+    return {lemma: tuple(names) for lemma, names in classes.items()}
+
+
+def type_target_preps() -> dict[tuple[str, str], frozenset[str]]:
+    """(PLOVER type, verb | noun) -> the target prepositions every trigger of it takes
+    (data/events/roles.tsv)."""
+    preps: dict[tuple[str, str], frozenset[str]] = {}
+    for row in data_table("data/events/roles.tsv"):
+        preps[(row["type"], "verb")] = frozenset(_split(row["verb_preps"]))
+        preps[(row["type"], "noun")] = frozenset(_split(row["noun_preps"]))
+    return preps
+
+
 @cache
 def load_lexicon() -> Lexicon:
-    """The shipped event lexicon and tables (format: data/events/README.md)."""
-    triggers = {
-        (row["pos"], row["trigger"]): Trigger(
-            trigger=row["trigger"],
-            pos=row["pos"],
-            type=row["type"],
-            mode=row["mode"] or None,
-            contexts=_split(row["contexts"]),
-            cameo=row["cameo"],
-            target_preps=frozenset(_split(row["target_preps"])),
+    """The shipped event lexicon and tables (format: data/events/README.md). The first row for
+    a (pos, trigger) wins, so `lexicon.tsv` overrides the per-code files."""
+    roles = type_target_preps()
+    triggers: dict[tuple[str, str], Trigger] = {}
+    for _name, row in trigger_rows():
+        own = frozenset(_split(row["target_preps"]))
+        triggers.setdefault(
+            (row["pos"], row["trigger"]),
+            Trigger(
+                trigger=row["trigger"],
+                pos=row["pos"],
+                type=row["type"],
+                mode=row["mode"] or None,
+                contexts=_split(row["contexts"]),
+                cameo=row["cameo"],
+                target_preps=own | roles.get((row["type"], row["pos"]), frozenset()),
+            ),
         )
-        for row in data_table("data/events/lexicon.tsv")
-    }
     modifiers = {
         (row["type"], row["modifier"]): ModifierRule(
             modifier=row["modifier"],
@@ -82,4 +121,4 @@ def load_lexicon() -> Lexicon:
         row["cameo"]: float(row["goldstein"]) for row in data_table("data/events/cameo.tsv")
     }
     quad = {row["type"]: int(row["quad_class"]) for row in data_table("data/events/plover.tsv")}
-    return Lexicon(triggers, modifiers, cues, goldstein, quad)
+    return Lexicon(triggers, modifiers, cues, goldstein, quad, noun_classes())

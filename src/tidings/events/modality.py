@@ -180,8 +180,10 @@ def event_modality(
             c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in token.children
         ):
             found.add(Modality.CONDITIONAL)
-    if event_type == "THREATEN" and _threat_is_conditional(trigger):
-        found.add(Modality.CONDITIONAL)
+    if event_type == "THREATEN":
+        # A threat happened when it was uttered; its condition ("unless Baghdad accepts") is
+        # part of what was threatened, not a condition on the threat (PLOVER, CAMEO 13).
+        found.discard(Modality.CONDITIONAL)
     if reporter is not None:
         # "Israel denied that its forces had attacked": the reporting verb itself negates.
         modality = cues.get(("governor", reporter.lemma_.lower()))
@@ -207,14 +209,3 @@ def _backshifted_future(chain: list[Token]) -> bool:
         c.lower_ for token in chain for c in token.children if c.dep_ == "aux" and c.tag_ == "MD"
     ]
     return modals == ["would"]
-
-
-def _threat_is_conditional(trigger: Token) -> bool:
-    """A warning whose content is conditional: 'warned that there would be costs if …'."""
-    for child in trigger.children:
-        if child.dep_ in ("ccomp", "xcomp") and (
-            _has_condition(child)
-            or any(_has_condition(t) for t in child.subtree if t.pos_ in ("VERB", "AUX"))
-        ):
-            return True
-    return False

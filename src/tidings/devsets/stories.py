@@ -1,0 +1,295 @@
+"""Score whole stories against blind gold kept as offsets (gold/voa: events, quotes, actors).
+
+The gold files hold ids, character offsets and labels only; the stories' text is read from a
+JSONL file of `{"id", "text", "labels"}` rows. Format and conventions: gold/voa/README.md.
+
+Matching, one-to-one: an event matches a gold event when its trigger overlaps the gold trigger,
+or failing that when the gold trigger lies in the event's evidence sentence and the types agree.
+Quotes match by overlap; actors when one of an actor's mentions overlaps the gold span.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from tidings.devsets.common import Counts, ErrorCase, SetScore, ratio, read_jsonl, sample_by_cause
+from tidings.model import Actor, Article, Event, Report
+from tidings.pipeline import Pipeline, extract_many
+
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class StoryGold:
+    """One story's text and its gold annotations."""
+
+    story: str
+    text: str
+    published: date | None
+    events: list[dict[str, Any]]
+    quotes: list[dict[str, Any]]
+    actors: list[dict[str, Any]]
+
+
+def load_story_gold(gold_dir: Path, stories_file: Path) -> list[StoryGold]:
+    """The gold files of `gold_dir` with their stories' text; stories not found are skipped."""
+    texts = {str(row["id"]): row["text"] for row in read_jsonl(stories_file)}
+    golds = []
+    for path in sorted(gold_dir.glob("*.story.json")):
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        story = str(gold["story"])
+        if story not in texts:
+            continue
+        golds.append(
+            StoryGold(
+                story=story,
+                text=texts[story],
+                published=date.fromisoformat(gold["published"]) if gold.get("published") else None,
+                events=gold.get("events", []),
+                quotes=gold.get("quotes", []),
+                actors=gold.get("actors", []),
+            )
+        )
+    return golds
+
+
+def overlaps(a: Span, b: Span) -> bool:
+    """Whether two half-open character spans share a character."""
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def references(report: Report, actor_ids: Iterable[str]) -> frozenset[str]:
+    """The gold-style references (ISO-3, organisation id or name) of actor ids."""
+    actors = (report.actor(a) for a in actor_ids)
+    return frozenset(a.reference for a in actors if a)
+
+
+def match_events(gold: list[dict[str, Any]], events: list[Event]) -> dict[int, Event]:
+    """Gold event index -> predicted event, trigger overlap first, then same sentence and type."""
+    matched: dict[int, Event] = {}
+    used: set[str] = set()
+    passes: list[Callable[[dict[str, Any], Event], bool]] = [
+        lambda g, e: (
+            overlaps(tuple(g["trigger"]), (e.trigger_start, e.trigger_end)) and e.type == g["type"]
+        ),
+        lambda g, e: overlaps(tuple(g["trigger"]), (e.trigger_start, e.trigger_end)),
+        lambda g, e: e.evidence.start <= g["trigger"][0] < e.evidence.end and e.type == g["type"],
+    ]
+    for fits in passes:
+        for index, item in enumerate(gold):
+            if index in matched:
+                continue
+            candidate = next((e for e in events if e.id not in used and fits(item, e)), None)
+            if candidate is not None:
+                matched[index] = candidate
+                used.add(candidate.id)
+    return matched
+
+
+def same_type(gold_type: str, predicted: str) -> bool:
+    """PLOVER types equal, YIELD standing for CONCEDE or RETREAT."""
+    yields = {"YIELD", "CONCEDE", "RETREAT"}
+    return gold_type == predicted or (gold_type in yields and predicted in yields)
+
+
+def speaker_right(actor: Actor | None, speaker: Span | None, text: str) -> bool:
+    """Whether the predicted speaker is the gold one: a mention overlapping the gold span, or
+    the gold name's last word in the actor's name."""
+    if speaker is None:
+        return actor is None
+    if actor is None:
+        return False
+    if any(overlaps((m.start, m.end), speaker) for m in actor.mentions):
+        return True
+    last = text[speaker[0] : speaker[1]].split()[-1].lower()
+    return last in actor.name.lower().split()
+
+
+def score_stories(golds: list[StoryGold], pipeline: Pipeline, *, errors: int = 0) -> SetScore:
+    """Event, quote and actor figures over blind-annotated stories."""
+    articles = [Article(id=g.story, text=g.text, published=g.published) for g in golds]
+    reports = list(extract_many(articles, pipeline=pipeline, batch_size=8))
+    detected, typed, dyad, source_right, target_right = Counts(), Counts(), 0, 0, 0
+    type_matches = 0
+    quotes, speakers_right, speakers_total = Counts(), 0, 0
+    actors, country_right, code_right = Counts(), 0, 0
+    per_type: dict[str, Counts] = {}
+    cases: list[ErrorCase] = []
+    for gold, report in zip(golds, reports, strict=True):
+        matched = match_events(gold.events, report.events)
+        for index, item in enumerate(gold.events):
+            counts = per_type.setdefault(item["type"], Counts())
+            event = matched.get(index)
+            if event is None:
+                detected.fn += 1
+                typed.fn += 1
+                counts.fn += 1
+                cases.append(_event_case("miss", "no event", gold, item, None, report))
+                continue
+            detected.tp += 1
+            if not same_type(item["type"], event.type):
+                typed.fn += 1
+                typed.fp += 1
+                counts.fn += 1
+                per_type.setdefault(event.type, Counts()).fp += 1
+                cases.append(_event_case("wrong", "wrong type", gold, item, event, report))
+                continue
+            typed.tp += 1
+            counts.tp += 1
+            type_matches += 1
+            src = references(report, event.source) == frozenset(item.get("source", []))
+            tgt = references(report, event.target) == frozenset(item.get("target", []))
+            source_right += src
+            target_right += tgt
+            dyad += src and tgt
+            if not (src and tgt):
+                cause = _dyad_cause(report, event, src, tgt)
+                cases.append(_event_case("wrong", cause, gold, item, event, report))
+        used = {e.id for e in matched.values()}
+        for event in report.events:
+            if event.id not in used:
+                detected.fp += 1
+                typed.fp += 1
+                per_type.setdefault(event.type, Counts()).fp += 1
+                cases.append(
+                    _event_case("false-positive", "not in gold", gold, None, event, report)
+                )
+
+        quote_pairs = _match_spans(
+            [tuple(q["span"]) for q in gold.quotes], [(q.start, q.end) for q in report.quotes]
+        )
+        quotes.tp += len(quote_pairs)
+        quotes.fn += len(gold.quotes) - len(quote_pairs)
+        for gold_index, predicted_index in quote_pairs.items():
+            speaker = gold.quotes[gold_index].get("speaker")
+            actor = report.actor(report.quotes[predicted_index].speaker or "")
+            speakers_total += 1
+            if speaker_right(actor, tuple(speaker) if speaker else None, gold.text):
+                speakers_right += 1
+            else:
+                cases.append(_quote_case(gold, gold_index, actor))
+
+        mentions = [(m.start, m.end, a) for a in report.actors for m in a.mentions]
+        actor_pairs = _match_spans(
+            [tuple(a["span"]) for a in gold.actors], [(s, e) for s, e, _ in mentions]
+        )
+        actors.tp += len(actor_pairs)
+        actors.fn += len(gold.actors) - len(actor_pairs)
+        for gold_index, predicted_index in actor_pairs.items():
+            item, actor = gold.actors[gold_index], mentions[predicted_index][2]
+            country_right += actor.country == item.get("country")
+            code_right += actor.country == item.get("country") and actor.sector == item.get(
+                "sector"
+            )
+
+    score = SetScore(name="voa")
+    score.metrics = {
+        "event_recall_by_type": typed.recall,
+        "event_precision_by_type": typed.precision,
+        "event_detection_recall": detected.recall,
+        "event_detection_precision": detected.precision,
+        "type_source_target": ratio(dyad, typed.tp + typed.fn),
+        "source_right_where_type_right": ratio(source_right, type_matches),
+        "target_right_where_type_right": ratio(target_right, type_matches),
+        "quote_recall": quotes.recall,
+        "quote_speaker_accuracy": ratio(speakers_right, speakers_total),
+        "actor_recall": actors.recall,
+        "actor_country_accuracy": ratio(country_right, actors.tp),
+        "actor_code_accuracy": ratio(code_right, actors.tp),
+    }
+    score.counts = {
+        "stories": len(golds),
+        "gold_events": sum(len(g.events) for g in golds),
+        "predicted_events": sum(len(r.events) for r in reports),
+        "gold_quotes": sum(len(g.quotes) for g in golds),
+        "gold_actors": sum(len(g.actors) for g in golds),
+    }
+    score.tables["per_type"] = [
+        {
+            "type": name,
+            "gold": c.tp + c.fn,
+            "precision": c.precision,
+            "recall": c.recall,
+            "f1": c.f1,
+        }
+        for name, c in sorted(per_type.items())
+    ]
+    score.tables["causes"] = [
+        {"cause": cause, "events": n} for cause, n in Counter(c.cause for c in cases).most_common()
+    ]
+    score.errors = sample_by_cause(cases, errors)
+    return score
+
+
+def _match_spans(gold: list[Span], predicted: list[Span]) -> dict[int, int]:
+    """Gold index -> predicted index, one-to-one, first overlapping prediction."""
+    pairs: dict[int, int] = {}
+    used: set[int] = set()
+    for gold_index, span in enumerate(gold):
+        for index, other in enumerate(predicted):
+            if index not in used and overlaps(span, other):
+                pairs[gold_index] = index
+                used.add(index)
+                break
+    return pairs
+
+
+def _dyad_cause(report: Report, event: Event, source_ok: bool, target_ok: bool) -> str:
+    side = "target" if source_ok else "source" if target_ok else "source and target"
+    ids = event.target if side == "target" else event.source
+    return f"{'empty' if not ids else 'wrong'} {side}"
+
+
+def _sentence_of(text: str, position: int) -> str:
+    start = max(text.rfind(". ", 0, position) + 2, 0)
+    end = text.find(". ", position)
+    return text[start : end + 1 if end >= 0 else len(text)]
+
+
+def _event_case(
+    kind: str,
+    cause: str,
+    gold: StoryGold,
+    item: dict[str, Any] | None,
+    event: Event | None,
+    report: Report,
+) -> ErrorCase:
+    def describe(e: Event) -> str:
+        sides = [sorted(references(report, ids)) for ids in (e.source, e.target)]
+        return f"{e.type} '{e.trigger}' {sides[0]}->{sides[1]}"
+
+    position = item["trigger"][0] if item else event.trigger_start if event else 0
+    gold_text = (
+        f"{item['type']} '{gold.text[item['trigger'][0] : item['trigger'][1]]}' "
+        f"{sorted(item.get('source', []))}->{sorted(item.get('target', []))} "
+        f"{item.get('modality', '')}"
+        if item
+        else "-"
+    )
+    return ErrorCase(
+        kind=kind,
+        cause=cause,
+        item=gold.story,
+        text=_sentence_of(gold.text, position),
+        gold=gold_text,
+        output=describe(event) if event else "no event",
+    )
+
+
+def _quote_case(gold: StoryGold, index: int, actor: Actor | None) -> ErrorCase:
+    quote = gold.quotes[index]
+    speaker = quote.get("speaker")
+    return ErrorCase(
+        kind="wrong",
+        cause="wrong speaker",
+        item=gold.story,
+        text=gold.text[quote["span"][0] : quote["span"][1]][:200],
+        gold=gold.text[speaker[0] : speaker[1]] if speaker else "-",
+        output=actor.name if actor else "no speaker",
+    )

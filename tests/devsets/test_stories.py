@@ -1,0 +1,103 @@
+"""Blind story gold kept as offsets: loading, matching and the figures on the real pipeline."""
+
+import json
+from datetime import date
+
+from tidings.devsets.stories import (
+    StoryGold,
+    load_story_gold,
+    match_events,
+    score_stories,
+    speaker_right,
+)
+from tidings.model import Actor, Event, Evidence, Mention
+
+STORY = (
+    "Chilean President Gabriel Boric met Argentine President Javier Milei in Santiago on Monday. "
+    '"We will work together," Boric said.'
+)
+
+
+def span(part: str, n: int = 1) -> list[int]:
+    start = -1
+    for _ in range(n):
+        start = STORY.index(part, start + 1)
+    return [start, start + len(part)]
+
+
+def gold() -> StoryGold:
+    return StoryGold(
+        story="s1",
+        text=STORY,
+        published=date(2025, 3, 4),
+        events=[
+            {
+                "trigger": span("met"),
+                "type": "CONSULT",
+                "source": ["CHL"],
+                "target": ["ARG"],
+                "modality": "asserted",
+            }
+        ],
+        quotes=[
+            {
+                "span": span("We will work together"),
+                "speaker": span("Gabriel Boric"),
+                "kind": "direct",
+            }
+        ],
+        actors=[
+            {"span": span("Gabriel Boric"), "country": "CHL", "sector": "GOV"},
+            {"span": span("Javier Milei"), "country": "ARG", "sector": "GOV"},
+        ],
+    )
+
+
+def test_load_story_gold_joins_offsets_with_the_story_text(tmp_path):
+    (tmp_path / "stories.jsonl").write_text(
+        json.dumps({"id": "s1", "text": STORY})
+        + "\n"
+        + json.dumps({"id": "s2", "text": "x"})
+        + "\n"
+    )
+    folder = tmp_path / "gold"
+    folder.mkdir()
+    (folder / "s1.story.json").write_text(
+        json.dumps({"story": "s1", "published": "2025-03-04", "events": []})
+    )
+    (folder / "s9.story.json").write_text(json.dumps({"story": "s9", "events": []}))
+    [loaded] = load_story_gold(folder, tmp_path / "stories.jsonl")
+    assert loaded.text == STORY and loaded.published == date(2025, 3, 4) and loaded.quotes == []
+
+
+def test_match_events_prefers_trigger_overlap_then_sentence_and_type():
+    evidence = Evidence(sentence="", start=0, end=91)
+    talks = Event(
+        id="a", type="CONSULT", trigger="talks", trigger_start=60, trigger_end=65, evidence=evidence
+    )
+    met = Event(
+        id="b", type="ACCUSE", trigger="met", trigger_start=32, trigger_end=35, evidence=evidence
+    )
+    items = [{"trigger": span("met"), "type": "CONSULT"}]
+    assert match_events(items, [talks, met]) == {0: met}
+    assert match_events(items, [talks]) == {0: talks}
+
+
+def test_speaker_right_by_mention_or_surname():
+    boric = Actor(
+        id="a1", name="Gabriel Boric", mentions=[Mention(text="Boric", start=123, end=128)]
+    )
+    assert speaker_right(boric, tuple(span("Gabriel Boric")), STORY)
+    assert not speaker_right(
+        Actor(id="a2", name="Javier Milei"), tuple(span("Gabriel Boric")), STORY
+    )
+    assert not speaker_right(None, tuple(span("Gabriel Boric")), STORY)
+
+
+def test_score_stories_on_the_real_pipeline(pipeline):
+    score = score_stories([gold()], pipeline, errors=2)
+    assert score.metrics["event_recall_by_type"] == 1.0
+    assert score.metrics["type_source_target"] == 1.0
+    assert score.metrics["quote_recall"] == 1.0
+    assert score.metrics["quote_speaker_accuracy"] == 1.0
+    assert score.metrics["actor_recall"] == 1.0 and score.metrics["actor_code_accuracy"] == 1.0
