@@ -62,3 +62,12 @@ def test_malformed_user_file_is_a_clear_error(tmp_path):
     bad.write_text("people: [{name: No Id}]", encoding="utf-8")
     with pytest.raises(KnowledgeBaseError, match="lacks"):
         load_knowledge_base(extra_files=[bad])
+
+
+def test_organisation_files_of_the_folder_are_read_after_the_main_file():
+    from tidings.actors.kb import kb_record_files
+
+    files = kb_record_files("organisations")
+    assert files[0] == "data/kb/organisations.yaml"
+    assert files[1:] == sorted(files[1:]) and all(f.endswith(".yaml") for f in files)
+    assert "data/kb/organisations/international.yaml" in files

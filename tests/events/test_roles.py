@@ -80,3 +80,14 @@ def test_a_generic_group_head_takes_its_modifier_as_the_actor(run):
     report = run("Separatist groups killed twelve soldiers in Balochistan.")
     (attack,) = [e for e in report.events if e.type == "ASSAULT"]
     assert [report.actor(a).sector for a in attack.source] == ["REB"]
+
+
+def test_the_act_that_caused_a_death_names_its_agent(run):
+    report = run("Two protesters were killed in police firing in Dhaka on Sunday.")
+    killed = next(e for e in report.events if e.trigger == "killed")
+    assert [report.actor(a).sector for a in killed.source] == ["COP"]
+
+
+def test_a_hyphenated_event_noun_is_one_trigger(run):
+    found = events_of(run("Ethiopia announced a cease-fire with Eritrea on Monday."))
+    assert ("RETREAT", ["ETH"], ["ERI"], "asserted") in found

@@ -89,34 +89,67 @@ CONTEXT_SENTENCES = 2
 
 
 def with_context_sources(events: list[Event], doc: Doc) -> list[Event]:
-    """Fill the empty source of a violent event from the last violent event with a source in
-    the same or the two previous sentences."""
+    """Fill the empty source of a violent event from the violent event with a source nearest
+    to it in its own sentence ("one person was killed when police fired"), else the last one
+    in the two previous sentences."""
     starts = [s.start_char for s in doc.sents]
+
+    def sentence(event: Event) -> int:
+        return bisect_right(starts, event.evidence.start)
+
+    def teller(event: Event, other: Event) -> bool:
+        return (
+            other is not event
+            and other.type in CONTEXT_SOURCE_TYPES
+            and bool(other.source)
+            and set(other.source).isdisjoint(event.target)
+        )
+
     filled: list[Event] = []
     for event in events:
         if event.type in CONTEXT_SOURCE_TYPES and not event.source:
-            here = bisect_right(starts, event.evidence.start)
+            here = sentence(event)
+            same = [e for e in events if teller(event, e) and sentence(e) == here]
+            same.sort(key=lambda e: abs(e.trigger_start - event.trigger_start))
             earlier = (
                 e
                 for e in reversed(filled)
-                if e.type in CONTEXT_SOURCE_TYPES
-                and e.source
-                and here - bisect_right(starts, e.evidence.start) <= CONTEXT_SENTENCES
-                and set(e.source).isdisjoint(event.target)
+                if teller(event, e) and 0 < here - sentence(e) <= CONTEXT_SENTENCES
             )
-            told = next(earlier, None)
+            told = same[0] if same else next(earlier, None)
             if told is not None:
                 event = replace(event, source=list(told.source), confidence=event.confidence - 0.1)
         filled.append(event)
     return filled
 
 
+ANAPHORIC_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "its", "their"})
+
+
 def stands_alone(trigger: Token) -> bool:
     """Whether a trigger with no actor on either side is still an event worth keeping: a verb
-    heading a clause of its own ("150 people were arrested", "protesters were fired on").
-    An event noun without actors is most often a mention of an event told elsewhere ("the
-    strikes were a message", "welcomed the agreement"), and a modifier is no clause."""
-    return trigger.pos_ == "VERB" and trigger.dep_ not in ("amod", "compound")
+    heading a clause of its own ("150 people were arrested", "protesters were fired on"), or an
+    event noun a clause reports as new: the object of a verb ("carried out raids") or the
+    subject of a verb of happening ("new protests erupted").
+    A noun with a definite or possessive determiner most often points back at an event told
+    before ("the strikes were a message", "welcomed the agreement"), and a modifier is no
+    clause."""
+    if trigger.pos_ == "VERB":
+        return trigger.dep_ not in ("amod", "compound")
+    told_before = any(
+        c.dep_ in ("det", "poss") and c.lower_ in ANAPHORIC_DETERMINERS for c in trigger.children
+    )
+    if told_before:
+        return False
+    if trigger.dep_ == "nsubj":
+        return trigger.head.lemma_.lower() in occurrence_verbs()
+    return trigger.dep_ in ("nsubjpass", "dobj")
+
+
+@cache
+def occurrence_verbs() -> frozenset[str]:
+    """Verbs whose subject is an event that happens (data/events/occurrence_verbs.txt)."""
+    return frozenset(data_lines("data/events/occurrence_verbs.txt"))
 
 
 def embedded(trigger: Token) -> bool:

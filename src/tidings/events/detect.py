@@ -86,6 +86,8 @@ def _relative_head(subject: Token) -> Token:
 
 def verb_subject(verb: Token) -> tuple[Token | None, bool]:
     """The subject of a verb, or (inferred) the one it inherits through control/coordination."""
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return verb.head, False  # "troops firing on protesters", "police firing": who fires
     for child in verb.children:
         if child.dep_ in SUBJECTS:
             return _relative_head(child), False
@@ -272,9 +274,23 @@ def match_trigger(token: Token, lexicon: Lexicon) -> tuple[Trigger, Token | None
         entry = lexicon.triggers.get(("verb", lemma))
         return (entry, None) if entry is not None else None
     if token.pos_ == "NOUN":
-        entry = lexicon.triggers.get(("noun", lemma))
-        return (entry, None) if entry is not None else None
+        for key in (*hyphenated(token), lemma):
+            entry = lexicon.triggers.get(("noun", key))
+            if entry is not None:
+                return entry, None
     return None
+
+
+def hyphenated(token: Token) -> list[str]:
+    """The keys of a hyphenated compound the tokenizer split ("cease-fire" -> "ceasefire",
+    "cease-fire"; "sit-in"), read at its last part, which the parse makes the head."""
+    doc = token.doc
+    if token.i < 2 or doc[token.i - 1].text != "-":
+        return []
+    left, dash = doc[token.i - 2], doc[token.i - 1]
+    if left.whitespace_ or dash.whitespace_:
+        return []
+    return [f"{left.lower_}{token.lemma_.lower()}", f"{left.lower_}-{token.lemma_.lower()}"]
 
 
 def sense_keys(lemma: str, argument: Token, lexicon: Lexicon, *, as_subject: bool) -> list[str]:
@@ -341,6 +357,9 @@ def candidates(doc: Doc, actors: ActorResolution, lexicon: Lexicon) -> list[Cand
                     complement, entry_for_complement(complement, lexicon)
                 ):
                     candidate.target += actors_in(target, actors)
+        if not candidate.source and token.pos_ == "VERB":
+            # "were killed in police firing", "died in an Israeli air strike"
+            candidate.source = cause_agents(token, actors, lexicon)
         if entry.type in COMPLEMENT_TARGET_TYPES and not candidate.target:
             candidate.target = complement_subjects(token, entry, actors)
         if entry.type == "THREATEN" and not candidate.target:
@@ -375,6 +394,35 @@ def candidates(doc: Doc, actors: ActorResolution, lexicon: Lexicon) -> list[Cand
         if not (c.token.pos_ == "NOUN" and c.token.head.i in verbs and c.token.head.i != c.token.i
                 and verbs[c.token.head.i].entry.type == c.entry.type)
     ]  # fmt: skip
+
+
+CAUSE_PREPS = frozenset({"in", "by", "during"})
+
+
+def cause_agents(verb: Token, actors: ActorResolution, lexicon: Lexicon) -> list[str]:
+    """Who acted, when a verb names no agent but the act that caused it: the actors of an event
+    in its "in"/"by" phrase ("were killed in police firing", "injured in an Israeli strike")."""
+    for prep in (
+        c for c in verb.children if c.dep_ in ("prep", "agent") and c.lower_ in CAUSE_PREPS
+    ):
+        for cause in (g for g in prep.children if g.dep_ == "pobj"):
+            acts = [cause, *(c for c in cause.children if c.dep_ == "acl")]
+            # a gerund the parser hangs off its agent ("police firing") is still the event noun
+            if not any(
+                match_trigger(t, lexicon) or ("noun", t.lower_) in lexicon.triggers for t in acts
+            ):
+                continue
+            found = actors_in(cause, actors)
+            if not found:
+                found = [
+                    a
+                    for c in cause.children
+                    if c.dep_ in ("compound", "amod", "poss")
+                    for a in actors_in(c, actors)
+                ]
+            if found:
+                return found
+    return []
 
 
 def complement_subjects(verb: Token, entry: Trigger, actors: ActorResolution) -> list[str]:
