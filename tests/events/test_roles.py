@@ -91,3 +91,13 @@ def test_the_act_that_caused_a_death_names_its_agent(run):
 def test_a_hyphenated_event_noun_is_one_trigger(run):
     found = events_of(run("Ethiopia announced a cease-fire with Eritrea on Monday."))
     assert ("RETREAT", ["ETH"], ["ERI"], "asserted") in found
+
+
+def test_an_unsaid_target_is_the_other_side_of_the_story(run):
+    report = run(
+        "North Korea threatened the United States on Monday. Washington urged Pyongyang to "
+        "return to talks, and North Korea rejected the United States' offer. "
+        "Pyongyang then issued new warnings."
+    )
+    warnings = [e for e in report.events if e.trigger == "warnings"]
+    assert warnings and [report.actor(a).country for a in warnings[0].target] == ["USA"]

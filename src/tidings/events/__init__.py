@@ -11,7 +11,7 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from tidings.events.dating import event_date
-from tidings.events.detect import Candidate, candidates, object_phrases
+from tidings.events.detect import Candidate, candidates, match_trigger, object_phrases
 from tidings.events.lexicon import Lexicon, load_lexicon
 from tidings.events.modality import event_modality, governing_chain
 from tidings.lexicons import data_lines
@@ -124,6 +124,63 @@ def with_context_sources(events: list[Event], doc: Doc) -> list[Event]:
 
 
 ANAPHORIC_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "its", "their"})
+
+
+# Types whose target an article leaves implicit when it is the other side of the story's
+# dyad ("Trump denied the request", "Pyongyang issued a series of warnings").
+# Meetings, ceasefires and withdrawals are left alone: their other side is often not the
+# story's adversary ("the war cabinet met", "a ceasefire in the east").
+PARTNER_TYPES = frozenset(
+    {"REQUEST", "REJECT", "ACCUSE", "THREATEN", "SANCTION", "SUPPORT", "CONCEDE", "AGREE", "AID",
+     "COOPERATE"}
+)  # fmt: skip
+PARTNER_EVIDENCE = 2
+
+
+def names_a_target(trigger: Token, candidate: Candidate, lexicon: Lexicon) -> bool:
+    """Whether the sentence says what the act is aimed at, actor or not: an object that is no
+    event ("called on the international community") or any prepositional complement ("agreed
+    to a ceasefire")."""
+    objects = object_phrases(trigger, candidate.entry)
+    if any(match_trigger(o, lexicon) is None for o in objects):
+        return True
+    return any(
+        c.dep_ == "prep" and any(g.dep_ == "pobj" for g in c.children) for c in trigger.children
+    )
+
+
+def with_partner_targets(
+    events: list[Event], actors: ActorResolution, named_targets: set[int]
+) -> list[Event]:
+    """Fill the empty target of a dyadic event with the country the article pairs its source
+    with most often (at least twice, in either direction), when that is another country and the
+    sentence names no target of its own (`named_targets`: trigger offsets whose object phrase
+    is something other than an event)."""
+    country = {a.id: a.country for a in actors.actors}
+    pairs: dict[str, dict[str, int]] = {}
+    for event in events:
+        sources = {country.get(a) for a in event.source} - {None}
+        targets = {country.get(a) for a in event.target} - {None}
+        for left in sources:
+            for right in targets - {left}:
+                pairs.setdefault(left, {}).setdefault(right, 0)
+                pairs[left][right] += 1
+                pairs.setdefault(right, {}).setdefault(left, 0)
+                pairs[right][left] += 1
+    filled = []
+    for event in events:
+        sources = {country.get(a) for a in event.source} - {None}
+        unnamed = event.trigger_start not in named_targets
+        if event.type in PARTNER_TYPES and not event.target and len(sources) == 1 and unnamed:
+            (own,) = sources
+            partners = pairs.get(own, {})
+            best = max(partners.items(), key=lambda item: item[1], default=(None, 0))
+            if best[0] is not None and best[1] >= PARTNER_EVIDENCE:
+                target = territorial_target(best[0], event.source, actors, at_home=True)
+                if target:
+                    event = replace(event, target=target, confidence=event.confidence - 0.1)
+        filled.append(event)
+    return filled
 
 
 def stands_alone(trigger: Token) -> bool:
@@ -250,6 +307,7 @@ def find_events(
     """
     lexicon = load_lexicon()
     focus = focus_country(actors)
+    named_targets: set[int] = set()  # triggers whose object the text names, actor or not
     events = []
     triggers: list[Token] = []
     quoted = [q for q in quotes if q.speaker]
@@ -278,6 +336,8 @@ def find_events(
             candidate.target = territorial_target(
                 country, candidate.source, actors, at_home=victims
             )
+        if names_a_target(token, candidate, lexicon):
+            named_targets.add(token.idx)
         sentence = token.sent
         events.append(
             Event(
@@ -310,6 +370,7 @@ def find_events(
         if t.pos_ == "NOUN" or (t.tag_ == "VBG" and t.dep_ in ("advcl", "acl"))
     }
     events = with_context_sources(events, doc)
+    events = with_partner_targets(events, actors, named_targets)
     events = without_restatements(events, verbal, restating, actors)
     purposes = {
         t.idx: t.head.idx
