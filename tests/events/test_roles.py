@@ -101,3 +101,13 @@ def test_an_unsaid_target_is_the_other_side_of_the_story(run):
     )
     warnings = [e for e in report.events if e.trigger == "warnings"]
     assert warnings and [report.actor(a).country for a in warnings[0].target] == ["USA"]
+
+
+def test_an_unsaid_source_is_the_other_side_of_the_story(run):
+    report = run(
+        "The United States warned Turkey on Monday. Washington threatened Ankara with "
+        "sanctions, and Turkey rejected the United States' demands. "
+        "New sanctions against Turkey are awaiting a vote."
+    )
+    sanctions = [e for e in report.events if e.trigger == "sanctions" and e.evidence.start > 100]
+    assert sanctions and [report.actor(a).country for a in sanctions[0].source] == ["USA"]

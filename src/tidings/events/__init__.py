@@ -137,6 +137,13 @@ PARTNER_TYPES = frozenset(
 PARTNER_EVIDENCE = 2
 
 
+def story_partner(pairs: dict[str, dict[str, int]], country: str) -> str | None:
+    """The country an article pairs `country` with most often, if at least twice."""
+    partners = pairs.get(country, {})
+    best, count = max(partners.items(), key=lambda item: item[1], default=(None, 0))
+    return best if count >= PARTNER_EVIDENCE else None
+
+
 def names_a_target(trigger: Token, candidate: Candidate, lexicon: Lexicon) -> bool:
     """Whether the sentence says what the act is aimed at, actor or not: an object that is no
     event ("called on the international community") or any prepositional complement ("agreed
@@ -150,12 +157,13 @@ def names_a_target(trigger: Token, candidate: Candidate, lexicon: Lexicon) -> bo
 
 
 def with_partner_targets(
-    events: list[Event], actors: ActorResolution, named_targets: set[int]
+    events: list[Event], actors: ActorResolution, named_targets: set[int], nominal: set[int]
 ) -> list[Event]:
     """Fill the empty target of a dyadic event with the country the article pairs its source
     with most often (at least twice, in either direction), when that is another country and the
     sentence names no target of its own (`named_targets`: trigger offsets whose object phrase
-    is something other than an event)."""
+    is something other than an event); and the empty source of an event noun aimed at one
+    country with that country's partner ("sanctions against Turkey": `nominal` offsets)."""
     country = {a.id: a.country for a in actors.actors}
     pairs: dict[str, dict[str, int]] = {}
     for event in events:
@@ -170,15 +178,24 @@ def with_partner_targets(
     filled = []
     for event in events:
         sources = {country.get(a) for a in event.source} - {None}
+        targets = {country.get(a) for a in event.target} - {None}
         unnamed = event.trigger_start not in named_targets
         if event.type in PARTNER_TYPES and not event.target and len(sources) == 1 and unnamed:
-            (own,) = sources
-            partners = pairs.get(own, {})
-            best = max(partners.items(), key=lambda item: item[1], default=(None, 0))
-            if best[0] is not None and best[1] >= PARTNER_EVIDENCE:
-                target = territorial_target(best[0], event.source, actors, at_home=True)
-                if target:
-                    event = replace(event, target=target, confidence=event.confidence - 0.1)
+            partner = story_partner(pairs, next(iter(sources)))
+            target = territorial_target(partner, event.source, actors, at_home=True)
+            if target:
+                event = replace(event, target=target, confidence=event.confidence - 0.1)
+        elif (
+            event.type in PARTNER_TYPES
+            and not event.source
+            and len(targets) == 1
+            and event.trigger_start in nominal
+        ):
+            # "sanctions against Turkey are awaiting ratification": by Turkey's counterpart
+            partner = story_partner(pairs, next(iter(targets)))
+            source = territorial_target(partner, event.target, actors, at_home=True)
+            if source:
+                event = replace(event, source=source, confidence=event.confidence - 0.1)
         filled.append(event)
     return filled
 
@@ -370,7 +387,8 @@ def find_events(
         if t.pos_ == "NOUN" or (t.tag_ == "VBG" and t.dep_ in ("advcl", "acl"))
     }
     events = with_context_sources(events, doc)
-    events = with_partner_targets(events, actors, named_targets)
+    nominal = {t.idx for t in triggers if t.pos_ == "NOUN"}
+    events = with_partner_targets(events, actors, named_targets, nominal)
     events = without_restatements(events, verbal, restating, actors)
     purposes = {
         t.idx: t.head.idx
