@@ -111,3 +111,15 @@ def test_an_unsaid_source_is_the_other_side_of_the_story(run):
     )
     sanctions = [e for e in report.events if e.trigger == "sanctions" and e.evidence.start > 100]
     assert sanctions and [report.actor(a).country for a in sanctions[0].source] == ["USA"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Turkey is frustrated with Washington, given Obama's refusal to sell Patriot missiles.",
+        "In a video message released Sunday, the president spoke of the economy.",
+    ],
+)
+def test_words_that_only_look_like_events_are_not(run, text):
+    report = run(text)
+    assert not [e for e in report.events if e.trigger in ("given", "released")]

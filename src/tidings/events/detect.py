@@ -255,7 +255,15 @@ def entry_for_complement(verb: Token, lexicon: Lexicon) -> Trigger:
 def match_trigger(token: Token, lexicon: Lexicon) -> tuple[Trigger, Token | None] | None:
     """The lexicon entry a token evokes, with the object that completes a two-word trigger."""
     lemma = token.lemma_.lower()
+    if token.pos_ == "VERB" and token.dep_ in ("prep", "mark", "cc"):
+        return None  # "given Obama's failure", "following the attack": a preposition's job
     if token.pos_ == "VERB":
+        if token.dep_ == "acl" and token.tag_ == "VBN" and token.head.pos_ == "NOUN":
+            # "a video message released Sunday": the noun is what was released
+            for key in sense_keys(lemma, token.head, lexicon, as_subject=False):
+                entry = lexicon.triggers.get(("verb", key))
+                if entry is not None:
+                    return entry, None
         for child in token.children:
             if child.dep_ == "prep" and any(
                 g.ent_type_ in ("DATE", "TIME") for g in child.children
