@@ -1,0 +1,507 @@
+"""Assembling events from triggers: type refinement, modality, date, place, roles filled from
+the place and the story, and one event per happening (restatements and purpose clauses merged)."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterable
+from dataclasses import replace
+from datetime import date
+from functools import cache
+
+from spacy.tokens import Doc, Span, Token
+
+from tidings.events.dating import event_date
+from tidings.events.detect import Candidate, candidates, match_trigger, object_phrases
+from tidings.events.lexicon import Lexicon, load_lexicon
+from tidings.events.modality import event_modality, governing_chain
+from tidings.lexicons import data_lines
+from tidings.model import (
+    ActorResolution,
+    Citation,
+    Event,
+    Evidence,
+    Modality,
+    Quantity,
+    Quote,
+    TimeExpression,
+)
+from tidings.places import event_location
+
+CASUALTY_TYPES = frozenset({"ASSAULT", "COERCE"})  # PLOVER types whose victims are counted
+# Sectors of people acting as civilians: their violence is a riot, their blockades a protest.
+CIVIL_SECTORS = frozenset({"CVL", "AGR", "LAB", "EDU", "HLH", "REL", "OPP", "REF", "HRI", "ENV"})
+
+
+def refine(
+    candidate: Candidate, lexicon: Lexicon, actors: ActorResolution
+) -> tuple[str, str | None, str, tuple[str, ...]]:
+    """Type, mode, CAMEO code and contexts after the trigger's modifiers or object refine them.
+
+    Violence by civilians (protesters storming embassies) is a riot, not a military assault.
+    """
+    entry = candidate.entry
+    event_type, mode, cameo, contexts = entry.type, entry.mode, entry.cameo, entry.contexts
+    sources = [a for a in actors.actors if a.id in candidate.source]
+    civil = bool(sources) and all(a.sector in CIVIL_SECTORS for a in sources)
+    if event_type == "ASSAULT" and civil:
+        return "PROTEST", "riot", "145", ("rights_freedoms",)
+    if event_type == "COERCE" and civil and mode in (None, "restrict", "seize"):
+        # "farmers blocked highways", "students occupied the campus": obstruction, not coercion
+        return "PROTEST", "obstruct", "144", ("rights_freedoms",)
+    token = candidate.token
+    if (
+        event_type == "COERCE"
+        and mode == "seize"
+        and any(c.dep_ == "dobj" and c.ent_type_ in ("GPE", "LOC", "FAC") for c in token.children)
+    ):
+        return "ASSAULT", None, "192", ("military", "territory")  # "seized Damascus": taken
+    modifiers = [c for c in token.children if c.dep_ in ("compound", "amod", "dobj", "nmod")]
+    for child in list(modifiers):
+        modifiers += [g for g in child.children if g.dep_ in ("compound", "amod")]
+    for modifier in modifiers:
+        rule = lexicon.modifiers.get((entry.type, modifier.lemma_.lower()))
+        if rule is not None:
+            event_type = rule.becomes or event_type
+            mode, cameo, contexts = rule.mode or mode, rule.cameo, rule.contexts or contexts
+            break
+    return event_type, mode, cameo, contexts
+
+
+FIRST_PERSON_SUBJECTS = frozenset({"i", "we"})
+
+
+def quoted_speaker(trigger: Token, quotes: list[Quote]) -> list[str]:
+    """In a quote, "we" and "I" are its speaker: "'We reject the allegations,' the spokesman
+    said" is the spokesman's rejection."""
+    subject = next((c for c in trigger.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.lower_ not in FIRST_PERSON_SUBJECTS:
+        return []
+    inside = (q for q in quotes if q.start <= subject.idx < q.end and q.speaker)
+    quote = next(inside, None)
+    return [quote.speaker] if quote is not None and quote.speaker else []
+
+
+# Violence whose perpetrator a sentence leaves unsaid ("five people were killed") is, in a
+# report, the violence the previous sentences told of; the source is taken from there.
+CONTEXT_SOURCE_TYPES = frozenset({"ASSAULT"})
+CONTEXT_SENTENCES = 2
+
+
+def with_context_sources(events: list[Event], doc: Doc) -> list[Event]:
+    """Fill the empty source of a violent event from the violent event with a source nearest
+    to it in its own sentence ("one person was killed when police fired"), else the last one
+    in the two previous sentences."""
+    starts = [s.start_char for s in doc.sents]
+
+    def sentence(event: Event) -> int:
+        return bisect_right(starts, event.evidence.start)
+
+    def teller(event: Event, other: Event) -> bool:
+        return (
+            other is not event
+            and other.type in CONTEXT_SOURCE_TYPES
+            and bool(other.source)
+            and set(other.source).isdisjoint(event.target)
+        )
+
+    filled: list[Event] = []
+    for event in events:
+        if event.type in CONTEXT_SOURCE_TYPES and not event.source:
+            here = sentence(event)
+            same = [e for e in events if teller(event, e) and sentence(e) == here]
+            same.sort(key=lambda e: abs(e.trigger_start - event.trigger_start))
+            earlier = (
+                e
+                for e in reversed(filled)
+                if teller(event, e) and 0 < here - sentence(e) <= CONTEXT_SENTENCES
+            )
+            told = same[0] if same else next(earlier, None)
+            if told is not None:
+                event = replace(event, source=list(told.source), confidence=event.confidence - 0.1)
+        filled.append(event)
+    return filled
+
+
+ANAPHORIC_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "its", "their"})
+
+
+# Types whose target an article leaves implicit when it is the other side of the story's
+# dyad ("Trump denied the request", "Pyongyang issued a series of warnings").
+# Meetings, ceasefires and withdrawals are left alone: their other side is often not the
+# story's adversary ("the war cabinet met", "a ceasefire in the east").
+PARTNER_TYPES = frozenset(
+    {"REQUEST", "REJECT", "ACCUSE", "THREATEN", "SANCTION", "SUPPORT", "CONCEDE", "AGREE", "AID",
+     "COOPERATE"}
+)  # fmt: skip
+PARTNER_EVIDENCE = 2
+
+
+def story_partner(pairs: dict[str, dict[str, int]], country: str) -> str | None:
+    """The country an article pairs `country` with most often, if at least twice."""
+    partners = pairs.get(country, {})
+    best, count = max(partners.items(), key=lambda item: item[1], default=(None, 0))
+    return best if count >= PARTNER_EVIDENCE else None
+
+
+def names_a_target(trigger: Token, candidate: Candidate, lexicon: Lexicon) -> bool:
+    """Whether the sentence says what the act is aimed at, actor or not: an object that is no
+    event ("called on the international community") or any prepositional complement ("agreed
+    to a ceasefire")."""
+    objects = object_phrases(trigger, candidate.entry)
+    if any(match_trigger(o, lexicon) is None for o in objects):
+        return True
+    return any(
+        c.dep_ == "prep" and any(g.dep_ == "pobj" for g in c.children) for c in trigger.children
+    )
+
+
+def with_partner_targets(
+    events: list[Event], actors: ActorResolution, named_targets: set[int], nominal: set[int]
+) -> list[Event]:
+    """Fill the empty target of a dyadic event with the country the article pairs its source
+    with most often (at least twice, in either direction), when that is another country and the
+    sentence names no target of its own (`named_targets`: trigger offsets whose object phrase
+    is something other than an event); and the empty source of an event noun aimed at one
+    country with that country's partner ("sanctions against Turkey": `nominal` offsets)."""
+    country = {a.id: a.country for a in actors.actors}
+    pairs: dict[str, dict[str, int]] = {}
+    for event in events:
+        sources = {country.get(a) for a in event.source} - {None}
+        targets = {country.get(a) for a in event.target} - {None}
+        for left in sources:
+            for right in targets - {left}:
+                pairs.setdefault(left, {}).setdefault(right, 0)
+                pairs[left][right] += 1
+                pairs.setdefault(right, {}).setdefault(left, 0)
+                pairs[right][left] += 1
+    filled = []
+    for event in events:
+        sources = {country.get(a) for a in event.source} - {None}
+        targets = {country.get(a) for a in event.target} - {None}
+        unnamed = event.trigger_start not in named_targets
+        if event.type in PARTNER_TYPES and not event.target and len(sources) == 1 and unnamed:
+            partner = story_partner(pairs, next(iter(sources)))
+            target = territorial_target(partner, event.source, actors, at_home=True)
+            if target:
+                event = replace(event, target=target, confidence=event.confidence - 0.1)
+        elif (
+            event.type in PARTNER_TYPES
+            and not event.source
+            and len(targets) == 1
+            and event.trigger_start in nominal
+        ):
+            # "sanctions against Turkey are awaiting ratification": by Turkey's counterpart
+            partner = story_partner(pairs, next(iter(targets)))
+            source = territorial_target(partner, event.target, actors, at_home=True)
+            if source:
+                event = replace(event, source=source, confidence=event.confidence - 0.1)
+        filled.append(event)
+    return filled
+
+
+def stands_alone(trigger: Token) -> bool:
+    """Whether a trigger with no actor on either side is still an event worth keeping: a verb
+    heading a clause of its own ("150 people were arrested", "protesters were fired on"), or an
+    event noun a clause reports as new: the object of a verb ("carried out raids") or the
+    subject of a verb of happening ("new protests erupted").
+    A noun with a definite or possessive determiner most often points back at an event told
+    before ("the strikes were a message", "welcomed the agreement"), and a modifier is no
+    clause."""
+    if trigger.pos_ == "VERB":
+        return trigger.dep_ not in ("amod", "compound")
+    told_before = any(
+        c.dep_ in ("det", "poss") and c.lower_ in ANAPHORIC_DETERMINERS for c in trigger.children
+    )
+    if told_before:
+        return False
+    if trigger.dep_ == "nsubj":
+        return trigger.head.lemma_.lower() in occurrence_verbs()
+    return trigger.dep_ in ("nsubjpass", "dobj")
+
+
+@cache
+def occurrence_verbs() -> frozenset[str]:
+    """Verbs whose subject is an event that happens (data/events/occurrence_verbs.txt)."""
+    return frozenset(data_lines("data/events/occurrence_verbs.txt"))
+
+
+def embedded(trigger: Token) -> bool:
+    """Whether the trigger sits inside another predicate's clause or object rather than
+    heading the sentence ("condemned the bombing", "urged them to withdraw")."""
+    return trigger.dep_ != "ROOT" and not (trigger.dep_ == "conj" and trigger.head.dep_ == "ROOT")
+
+
+def confidence(candidate: Candidate, modality: Modality) -> float:
+    """How sure the event is, from how it was found.
+
+    Modality cues are read less reliably than plain assertions, so a non-asserted event
+    loses a little; so does an event embedded under another predicate, which the sentence
+    mentions rather than reports.
+    """
+    score = 0.45 - (0.1 if modality is not Modality.ASSERTED else 0.0)
+    score += 0.25 if candidate.source else 0.0
+    score += 0.15 if candidate.target else 0.0
+    score += 0.1 if candidate.token.pos_ == "VERB" else 0.0
+    score -= 0.15 if candidate.inferred_source else 0.0
+    score -= 0.05 if embedded(candidate.token) else 0.0
+    return max(0.05, min(score, 0.95))
+
+
+def _anchors(trigger: Token) -> list[Token]:
+    chain, reporter = governing_chain(trigger)
+    objects = [
+        g for c in trigger.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"
+    ]
+    return objects + chain[1:] + ([reporter] if reporter is not None else [])
+
+
+# An attack or a coercive act on a country's soil targets that country when the text names no
+# other target ("an Israeli air strike on a building in central Beirut" -> Lebanon). Armed
+# groups and unnamed attackers acting in their own country target it too, as CAMEO codes
+# domestic violence ("rebels attacked villages in the north"); a state acting on its own soil
+# does not target itself.
+TERRITORIAL_TYPES = frozenset({"ASSAULT", "COERCE"})
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
+
+
+def territorial_target(
+    country: str | None, source: list[str], actors: ActorResolution, *, at_home: bool = False
+) -> list[str]:
+    """The article's actor standing for the country an event took place in (the country
+    itself, else its government, else another of its actors), unless the source is that
+    country's state and the event falls on no people (`at_home`: "detained 220 people")."""
+    if country is None:
+        return []
+    sources = [a for a in actors.actors if a.id in source]
+    if not at_home and any(a.country == country and a.sector in STATE_SECTORS for a in sources):
+        return []
+    candidates = [a for a in actors.actors if a.country == country and a.id not in source]
+    candidates.sort(key=lambda a: (a.kind != "country", a.sector != "GOV"))
+    return [a.id for a in candidates[:1]]
+
+
+@cache
+def victim_nouns() -> frozenset[str]:
+    """Lemmas of people an event falls on (data/events/victim_nouns.txt)."""
+    return frozenset(data_lines("data/events/victim_nouns.txt"))
+
+
+def focus_country(actors: ActorResolution) -> str | None:
+    """The country most of an article's actor mentions belong to (two mentions at least)."""
+    counts: dict[str, int] = {}
+    for actor in actors.actors:
+        if actor.country:
+            counts[actor.country] = counts.get(actor.country, 0) + len(actor.mentions)
+    if not counts:
+        return None
+    country, count = max(counts.items(), key=lambda item: item[1])
+    return country if count >= 2 else None
+
+
+def evidence_of(sentence: Span) -> Evidence:
+    """The sentence as evidence, without surrounding whitespace."""
+    text = sentence.text
+    start = sentence.start_char + len(text) - len(text.lstrip())
+    stripped = text.strip()
+    return Evidence(stripped, start, start + len(stripped))
+
+
+def find_events(
+    doc: Doc,
+    *,
+    actors: ActorResolution,
+    times: list[TimeExpression],
+    citations: list[Citation],
+    published: date | None,
+    quantities: Iterable[Quantity] = (),
+    quotes: Iterable[Quote] = (),
+) -> list[Event]:
+    """The events of a parsed article, in text order, with ids e1, e2...
+
+    Casualty counts ("killing at least 12 people and injuring 90") go to the nearest
+    violent event of their sentence.
+    """
+    lexicon = load_lexicon()
+    focus = focus_country(actors)
+    named_targets: set[int] = set()  # triggers whose object the text names, actor or not
+    events = []
+    triggers: list[Token] = []
+    quoted = [q for q in quotes if q.speaker]
+    for candidate in candidates(doc, actors, lexicon):
+        if not candidate.source:
+            candidate.source = quoted_speaker(candidate.token, quoted)
+        if not candidate.source and not candidate.target and not stands_alone(candidate.token):
+            continue
+        token = candidate.token
+        triggers.append(token)
+        event_type, mode, cameo, contexts = refine(candidate, lexicon, actors)
+        reading = event_modality(token, event_type=event_type, lexicon=lexicon, citations=citations)
+        anchors = _anchors(token)
+        location = event_location(token, anchors)
+        if event_type in TERRITORIAL_TYPES and not candidate.target:
+            # a place names the country; an object that is no actor ("attacked villages",
+            # "2,400 people were arrested") is the article's country's
+            objects = object_phrases(token, candidate.entry)
+            if location is not None:
+                country = location.country
+            elif objects:
+                country = focus
+            else:
+                country = None
+            victims = any(o.lemma_.lower() in victim_nouns() for o in objects)
+            candidate.target = territorial_target(
+                country, candidate.source, actors, at_home=victims
+            )
+        if names_a_target(token, candidate, lexicon):
+            named_targets.add(token.idx)
+        sentence = token.sent
+        events.append(
+            Event(
+                id=f"e{len(events) + 1}",
+                type=event_type,
+                trigger=token.text,
+                trigger_start=token.idx,
+                trigger_end=token.idx + len(token),
+                evidence=evidence_of(sentence),
+                modality=reading.modality,
+                mode=mode,
+                contexts=list(contexts),
+                cameo=cameo,
+                goldstein=lexicon.goldstein.get(cameo),
+                quad_class=lexicon.quad_class.get(event_type),
+                source=candidate.source,
+                target=candidate.target,
+                date=event_date(token, anchors, times, published),
+                location=location,
+                reported_by=reading.reported_by,
+                confidence=confidence(candidate, reading.modality),
+            )
+        )
+    # Only the triggers need classifying: no pass over every token of the article.
+    verbal = {t.idx for t in triggers if t.pos_ in ("VERB", "AUX")}
+    # a noun or a participle adjunct ("…, killing 12") can restate its clause's event
+    restating = {
+        t.idx
+        for t in triggers
+        if t.pos_ == "NOUN" or (t.tag_ == "VBG" and t.dep_ in ("advcl", "acl"))
+    }
+    events = with_context_sources(events, doc)
+    nominal = {t.idx for t in triggers if t.pos_ == "NOUN"}
+    events = with_partner_targets(events, actors, named_targets, nominal)
+    events = without_restatements(events, verbal, restating, actors)
+    purposes = {
+        t.idx: t.head.idx
+        for t in triggers
+        if t.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
+    }
+    events = without_purposes(events, purposes)
+    # a noun in a prepositional phrase ("prior to his meeting"), not one a verb makes happen
+    nouns = {t.idx for t in triggers if t.pos_ == "NOUN" and t.dep_ == "pobj"}
+    events = without_unmarked_echoes(events, nouns, actors)
+    attach_casualties(events, quantities)
+    return [replace(e, id=f"e{i}") for i, e in enumerate(events, 1)]
+
+
+def country_refs(actors: ActorResolution) -> dict[str, str]:
+    """Actor id -> its country, or its id when it has none: who an event involves, by state."""
+    return {a.id: a.country or a.id for a in actors.actors}
+
+
+def without_restatements(
+    events: list[Event], verbal: set[int], restating: set[int], actors: ActorResolution
+) -> list[Event]:
+    """One event per happening in a sentence: "launched 300 drones at Israel in its first
+    direct attack", "struck Kyiv …, killing 12", "will send €300 million in aid" each say one
+    thing twice. An event goes when another of its sentence has the same type and modality and
+    at least its actors, and is the fuller mention (more actors, else a verb, else earlier)."""
+
+    countries = country_refs(actors)
+
+    def refs(ids: list[str]) -> set[str]:
+        return {countries.get(i, i) for i in ids}
+
+    def fullness(event: Event) -> tuple[int, bool, int]:
+        is_verb = event.trigger_start in verbal
+        return (len(event.source) + len(event.target), is_verb, -event.trigger_start)
+
+    def restates(event: Event, other: Event) -> bool:
+        same = (
+            event.trigger_start in restating
+            and other is not event
+            and other.evidence.start == event.evidence.start
+            and other.type == event.type
+            and other.modality == event.modality
+        )
+        covered = refs(event.source) <= refs(other.source) and refs(event.target) <= refs(
+            other.target
+        )
+        return same and covered and fullness(other) > fullness(event)
+
+    return [e for e in events if not any(restates(e, other) for other in events)]
+
+
+def without_purposes(events: list[Event], purposes: dict[int, int]) -> list[Event]:
+    """A purpose clause of the same type as its act says the act once more ("fired tear gas to
+    disperse the crowds", "launched strikes to destroy the launchers"): it goes.
+
+    `purposes` maps a trigger's offset to the offset of the trigger whose purpose it states."""
+    types = {e.trigger_start: e.type for e in events}
+    return [e for e in events if types.get(purposes.get(e.trigger_start, -1)) != e.type]
+
+
+def without_unmarked_echoes(
+    events: list[Event], nouns: set[int], actors: ActorResolution
+) -> list[Event]:
+    """A bare noun that names an event the article already gave as planned is that plan
+    ("Trump will meet Zelensky on Friday … Just prior to his meeting with Zelensky, …"): with
+    no cue of its own it is read as asserted, so it goes, unless it is dated or placed apart
+    ("the summit in Alaska" is not the planned one in Budapest)."""
+    refs = country_refs(actors)
+
+    def parties(event: Event) -> frozenset[str]:
+        return frozenset(refs.get(i, i) for i in (*event.source, *event.target))
+
+    def day(event: Event) -> str | None:
+        return event.date.value if event.date else None
+
+    def place(event: Event) -> str | None:
+        return event.location.name if event.location else None
+
+    def same_place(plan: Event, echo: Event) -> bool:
+        return place(echo) is None or place(echo) == place(plan)
+
+    plans = [e for e in events if e.modality is Modality.PLANNED]
+    return [
+        e
+        for e in events
+        if not (
+            e.trigger_start in nouns
+            and e.modality is Modality.ASSERTED
+            and any(
+                p.type == e.type
+                and p.mode == e.mode
+                and parties(p) == parties(e)
+                and (day(p) == day(e) or e.date is None or e.date.text is None)
+                and same_place(p, e)
+                for p in plans
+            )
+        )
+    ]
+
+
+def attach_casualties(events: list[Event], quantities: Iterable[Quantity]) -> None:
+    """Add each casualty count to the nearest violent event in its sentence."""
+    for quantity in quantities:
+        if quantity.outcome is None:
+            continue
+        violent = [
+            e
+            for e in events
+            if e.type in CASUALTY_TYPES and e.evidence.start <= quantity.start < e.evidence.end
+        ]
+        if not violent:
+            continue
+        nearest = min(violent, key=lambda e: abs(e.trigger_start - quantity.start))
+        counts = nearest.casualties
+        counts[quantity.outcome] = counts.get(quantity.outcome, 0) + quantity.normalized_value
