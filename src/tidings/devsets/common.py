@@ -54,6 +54,14 @@ class Counts:
         return 2 * p * r / (p + r) if p + r else 0.0
 
 
+def counts_table(key: str, counts: dict[str, Counts]) -> list[dict[str, Any]]:
+    """One row per name (in name order) with its gold count, precision, recall and F1."""
+    return [
+        {key: name, "gold": c.tp + c.fn, "precision": c.precision, "recall": c.recall, "f1": c.f1}
+        for name, c in sorted(counts.items())
+    ]
+
+
 def ratio(numerator: int, denominator: int) -> float:
     """numerator / denominator, 0.0 for an empty denominator."""
     return numerator / denominator if denominator else 0.0

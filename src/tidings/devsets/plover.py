@@ -22,7 +22,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from tidings.devsets.common import Counts, ErrorCase, SetScore, ratio, read_jsonl, sample_by_cause
+from tidings.devsets.common import (
+    Counts,
+    ErrorCase,
+    SetScore,
+    counts_table,
+    ratio,
+    read_jsonl,
+    sample_by_cause,
+)
 from tidings.model import Article, Event, Report
 from tidings.pipeline import Pipeline, extract_many
 
@@ -199,16 +207,7 @@ def score_plover(pairs: list[CodedPair], pipeline: Pipeline, *, errors: int = 0)
         "dyad_right_where_type_right": ratio(dyad_right, right),
     }
     score.counts = {"rows": total, "sentences": len(texts), "type_right": right}
-    score.tables["per_root"] = [
-        {
-            "root": root,
-            "gold": c.tp + c.fn,
-            "precision": c.precision,
-            "recall": c.recall,
-            "f1": c.f1,
-        }
-        for root, c in sorted(per_root.items())
-    ]
+    score.tables["per_root"] = counts_table("root", per_root)
     score.tables["confusion"] = [
         {"gold": gold, "answer": answer, "rows": n} for (gold, answer), n in confusion.most_common()
     ]

@@ -19,7 +19,14 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-from tidings.devsets.common import Counts, ErrorCase, SetScore, read_jsonl, sample_by_cause
+from tidings.devsets.common import (
+    Counts,
+    ErrorCase,
+    SetScore,
+    counts_table,
+    read_jsonl,
+    sample_by_cause,
+)
 from tidings.model import Article, Event, Report
 from tidings.pipeline import Pipeline, extract_many
 
@@ -180,16 +187,12 @@ def score_sentence_labels(
     score.counts = {"sentences": len(sentences), "documents": len(documents)}
     score.tables["per_label"] = [
         {
-            "label": name,
-            "gold": c.tp + c.fn,
-            "precision": c.precision,
-            "recall": c.recall,
-            "f1": c.f1,
-            "doc_precision": document_counts[name].precision,
-            "doc_recall": document_counts[name].recall,
-            "doc_f1": document_counts[name].f1,
+            **row,
+            "doc_precision": document_counts[row["label"]].precision,
+            "doc_recall": document_counts[row["label"]].recall,
+            "doc_f1": document_counts[row["label"]].f1,
         }
-        for name, c in sentence_counts.items()
+        for row in counts_table("label", sentence_counts)
     ]
     score.errors = sample_by_cause(cases, errors)
     return score

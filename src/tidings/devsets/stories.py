@@ -18,7 +18,15 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from tidings.devsets.common import Counts, ErrorCase, SetScore, ratio, read_jsonl, sample_by_cause
+from tidings.devsets.common import (
+    Counts,
+    ErrorCase,
+    SetScore,
+    counts_table,
+    ratio,
+    read_jsonl,
+    sample_by_cause,
+)
 from tidings.model import Actor, Article, Event, Report
 from tidings.pipeline import Pipeline, extract_many
 
@@ -210,16 +218,7 @@ def score_stories(golds: list[StoryGold], pipeline: Pipeline, *, errors: int = 0
         "gold_quotes": sum(len(g.quotes) for g in golds),
         "gold_actors": sum(len(g.actors) for g in golds),
     }
-    score.tables["per_type"] = [
-        {
-            "type": name,
-            "gold": c.tp + c.fn,
-            "precision": c.precision,
-            "recall": c.recall,
-            "f1": c.f1,
-        }
-        for name, c in sorted(per_type.items())
-    ]
+    score.tables["per_type"] = counts_table("type", per_type)
     score.tables["causes"] = [
         {"cause": cause, "events": n} for cause, n in Counter(c.cause for c in cases).most_common()
     ]
