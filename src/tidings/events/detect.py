@@ -86,8 +86,6 @@ def _relative_head(subject: Token) -> Token:
 
 def verb_subject(verb: Token) -> tuple[Token | None, bool]:
     """The subject of a verb, or (inferred) the one it inherits through control/coordination."""
-    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
-        return verb.head, False  # "troops firing on protesters", "police firing": who fires
     for child in verb.children:
         if child.dep_ in SUBJECTS:
             return _relative_head(child), False
@@ -334,9 +332,14 @@ def candidates(doc: Doc, actors: ActorResolution, lexicon: Lexicon) -> list[Cand
             continue
         candidate = Candidate(token, entry, object_token=completing)
         if token.pos_ == "VERB":
-            subject, inferred = verb_subject(token)
-            candidate.source = actors_in(subject, actors)
-            candidate.inferred_source = inferred
+            # "troops firing on protesters", "police firing": a gerund's actor noun fires;
+            # "a resolution demanding …" falls through to whoever passed it
+            gerund_agent = token.dep_ == "acl" and token.tag_ == "VBG"
+            candidate.source = actors_in(token.head, actors) if gerund_agent else []
+            if not candidate.source:
+                subject, inferred = verb_subject(token)
+                candidate.source = actors_in(subject, actors)
+                candidate.inferred_source = inferred
             for target in targets_of_verb(token, entry):
                 candidate.target += [
                     a for a in actors_in(target, actors) if a not in candidate.target
