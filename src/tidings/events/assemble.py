@@ -4,6 +4,7 @@ the place and the story, and one event per happening (restatements and purpose c
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
@@ -77,8 +78,7 @@ def quoted_speaker(trigger: Token, quotes: list[Quote]) -> list[str]:
     subject = next((c for c in trigger.children if c.dep_ == "nsubj"), None)
     if subject is None or subject.lower_ not in FIRST_PERSON_SUBJECTS:
         return []
-    inside = (q for q in quotes if q.start <= subject.idx < q.end and q.speaker)
-    quote = next(inside, None)
+    quote = next((q for q in quotes if q.start <= subject.idx < q.end and q.speaker), None)
     return [quote.speaker] if quote is not None and quote.speaker else []
 
 
@@ -123,9 +123,6 @@ def with_context_sources(events: list[Event], doc: Doc) -> list[Event]:
     return filled
 
 
-ANAPHORIC_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "its", "their"})
-
-
 # Types whose target an article leaves implicit when it is the other side of the story's
 # dyad ("Trump denied the request", "Pyongyang issued a series of warnings").
 # Meetings, ceasefires and withdrawals are left alone: their other side is often not the
@@ -137,18 +134,16 @@ PARTNER_TYPES = frozenset(
 PARTNER_EVIDENCE = 2
 
 
-def story_partner(pairs: dict[str, dict[str, int]], country: str) -> str | None:
+def story_partner(pairs: dict[str, Counter[str]], country: str) -> str | None:
     """The country an article pairs `country` with most often, if at least twice."""
-    partners = pairs.get(country, {})
-    best, count = max(partners.items(), key=lambda item: item[1], default=(None, 0))
-    return best if count >= PARTNER_EVIDENCE else None
+    best = pairs[country].most_common(1) if country in pairs else []
+    return best[0][0] if best and best[0][1] >= PARTNER_EVIDENCE else None
 
 
-def names_a_target(trigger: Token, candidate: Candidate, lexicon: Lexicon) -> bool:
+def names_a_target(trigger: Token, objects: list[Token], lexicon: Lexicon) -> bool:
     """Whether the sentence says what the act is aimed at, actor or not: an object that is no
     event ("called on the international community") or any prepositional complement ("agreed
     to a ceasefire")."""
-    objects = object_phrases(trigger, candidate.entry)
     if any(match_trigger(o, lexicon) is None for o in objects):
         return True
     return any(
@@ -165,20 +160,19 @@ def with_partner_targets(
     is something other than an event); and the empty source of an event noun aimed at one
     country with that country's partner ("sanctions against Turkey": `nominal` offsets)."""
     country = {a.id: a.country for a in actors.actors}
-    pairs: dict[str, dict[str, int]] = {}
-    for event in events:
-        sources = {country.get(a) for a in event.source} - {None}
-        targets = {country.get(a) for a in event.target} - {None}
+
+    def countries(ids: list[str]) -> set[str]:
+        return {c for c in (country.get(a) for a in ids) if c}
+
+    sides = [(countries(e.source), countries(e.target)) for e in events]
+    pairs: dict[str, Counter[str]] = defaultdict(Counter)
+    for sources, targets in sides:
         for left in sources:
             for right in targets - {left}:
-                pairs.setdefault(left, {}).setdefault(right, 0)
                 pairs[left][right] += 1
-                pairs.setdefault(right, {}).setdefault(left, 0)
                 pairs[right][left] += 1
     filled = []
-    for event in events:
-        sources = {country.get(a) for a in event.source} - {None}
-        targets = {country.get(a) for a in event.target} - {None}
+    for event, (sources, targets) in zip(events, sides, strict=True):
         unnamed = event.trigger_start not in named_targets
         if event.type in PARTNER_TYPES and not event.target and len(sources) == 1 and unnamed:
             partner = story_partner(pairs, next(iter(sources)))
@@ -198,6 +192,9 @@ def with_partner_targets(
                 event = replace(event, source=source, confidence=event.confidence - 0.1)
         filled.append(event)
     return filled
+
+
+ANAPHORIC_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "its", "their"})
 
 
 def stands_alone(trigger: Token) -> bool:
@@ -339,10 +336,10 @@ def find_events(
         reading = event_modality(token, event_type=event_type, lexicon=lexicon, citations=citations)
         anchors = _anchors(token)
         location = event_location(token, anchors)
+        objects = object_phrases(token, candidate.entry)
         if event_type in TERRITORIAL_TYPES and not candidate.target:
             # a place names the country; an object that is no actor ("attacked villages",
             # "2,400 people were arrested") is the article's country's
-            objects = object_phrases(token, candidate.entry)
             if location is not None:
                 country = location.country
             elif objects:
@@ -353,7 +350,7 @@ def find_events(
             candidate.target = territorial_target(
                 country, candidate.source, actors, at_home=victims
             )
-        if names_a_target(token, candidate, lexicon):
+        if names_a_target(token, objects, lexicon):
             named_targets.add(token.idx)
         sentence = token.sent
         events.append(

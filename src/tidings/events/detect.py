@@ -258,25 +258,22 @@ def match_trigger(token: Token, lexicon: Lexicon) -> tuple[Trigger, Token | None
     if token.pos_ == "VERB":
         if token.dep_ == "acl" and token.tag_ == "VBN" and token.head.pos_ == "NOUN":
             # "a video message released Sunday": the noun is what was released
-            for key in sense_keys(lemma, token.head, lexicon, as_subject=False):
-                entry = lexicon.triggers.get(("verb", key))
-                if entry is not None:
-                    return entry, None
+            entry = verb_entry(sense_keys(lemma, token.head, lexicon, as_subject=False), lexicon)
+            if entry is not None:
+                return entry, None
         for child in token.children:
             if child.dep_ == "prep" and any(
                 g.ent_type_ in ("DATE", "TIME") for g in child.children
             ):
                 continue  # "called … on Wednesday" is no "call on"
             if child.dep_ in ("dobj", "prt", "prep", "xcomp", "nsubjpass", "advcl"):
-                for key in sense_keys(lemma, child, lexicon, as_subject=False):
-                    entry = lexicon.triggers.get(("verb", key))
-                    if entry is not None:
-                        return entry, child
+                entry = verb_entry(sense_keys(lemma, child, lexicon, as_subject=False), lexicon)
+                if entry is not None:
+                    return entry, child
             if child.dep_ in SUBJECTS:
-                for key in sense_keys(lemma, child, lexicon, as_subject=True):
-                    entry = lexicon.triggers.get(("verb", key))
-                    if entry is not None:
-                        return entry, None
+                entry = verb_entry(sense_keys(lemma, child, lexicon, as_subject=True), lexicon)
+                if entry is not None:
+                    return entry, None
         entry = lexicon.triggers.get(("verb", lemma))
         return (entry, None) if entry is not None else None
     if token.pos_ == "NOUN":
@@ -285,6 +282,11 @@ def match_trigger(token: Token, lexicon: Lexicon) -> tuple[Trigger, Token | None
             if entry is not None:
                 return entry, None
     return None
+
+
+def verb_entry(keys: list[str], lexicon: Lexicon) -> Trigger | None:
+    """The verb row of the first key the lexicon has."""
+    return next((e for k in keys if (e := lexicon.triggers.get(("verb", k))) is not None), None)
 
 
 def hyphenated(token: Token) -> list[str]:
@@ -423,14 +425,7 @@ def cause_agents(verb: Token, actors: ActorResolution, lexicon: Lexicon) -> list
                 match_trigger(t, lexicon) or ("noun", t.lower_) in lexicon.triggers for t in acts
             ):
                 continue
-            found = actors_in(cause, actors)
-            if not found:
-                found = [
-                    a
-                    for c in cause.children
-                    if c.dep_ in ("compound", "amod", "poss")
-                    for a in actors_in(c, actors)
-                ]
+            found = actors_in(cause, actors)  # "police firing", "an Israeli air strike"
             if found:
                 return found
     return []
