@@ -25,3 +25,11 @@ def data_table(name: str) -> list[dict[str, str]]:
         cells = line.split("\t")
         rows.append(dict(zip(header, cells + [""] * (len(header) - len(cells)), strict=True)))
     return rows
+
+
+def data_files(main: str, folder: str, suffix: str) -> list[str]:
+    """A shipped table and the files of its folder after it, by name: `main`, then
+    `folder/*suffix` (tables split by scope so each file stays reviewable)."""
+    directory = resources.files("tidings").joinpath(folder)
+    names = [f.name for f in directory.iterdir()] if directory.is_dir() else []
+    return [main, *(f"{folder}/{name}" for name in sorted(names) if name.endswith(suffix))]

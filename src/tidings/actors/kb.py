@@ -14,14 +14,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache, lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from tidings.errors import TidingsError
-from tidings.lexicons import data_table, data_text
+from tidings.lexicons import data_files, data_table, data_text
 
 KB_VERSION = 1
 _FIRST_WORD = re.compile(r"[^\W_]+")
@@ -370,13 +369,7 @@ def _shipped_knowledge_base() -> KnowledgeBase:
 def kb_record_files(kind: str) -> list[str]:
     """The shipped record files of a kind: `data/kb/<kind>.yaml`, then `data/kb/<kind>/*.yaml`
     by name (regions and kinds of records kept apart so each file stays reviewable)."""
-    folder = resources.files("tidings").joinpath(f"data/kb/{kind}")
-    extra = (
-        sorted(f.name for f in folder.iterdir() if f.name.endswith(".yaml"))
-        if folder.is_dir()
-        else []
-    )
-    return [f"data/kb/{kind}.yaml", *(f"data/kb/{kind}/{name}" for name in extra)]
+    return data_files(f"data/kb/{kind}.yaml", f"data/kb/{kind}", ".yaml")
 
 
 @cache

@@ -734,7 +734,7 @@ def group_title(head: Token, kb: KnowledgeBase) -> Title | None:
         for modifier in modifiers:
             for form in (modifier.lower_, f"{modifier.lower_}s", modifier.lemma_.lower()):
                 title = kb.titles.get(form)
-                if title is not None and title.sector not in ("GOV",):
+                if title is not None and title.sector != "GOV":
                     return title
     return None
 

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 
-from tidings.lexicons import data_table
+from tidings.lexicons import data_files, data_table
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,9 +52,7 @@ def _split(cell: str) -> tuple[str, ...]:
 
 def trigger_files() -> list[str]:
     """The trigger tables, `lexicon.tsv` first, then `lexicon/*.tsv` by name."""
-    folder = resources.files("tidings").joinpath("data/events/lexicon")
-    extra = sorted(f.name for f in folder.iterdir() if f.name.endswith(".tsv"))
-    return ["data/events/lexicon.tsv", *(f"data/events/lexicon/{name}" for name in extra)]
+    return data_files("data/events/lexicon.tsv", "data/events/lexicon", ".tsv")
 
 
 def trigger_rows() -> list[tuple[str, dict[str, str]]]:
