@@ -13,7 +13,13 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from tidings.events.dating import event_date
-from tidings.events.detect import Candidate, candidates, match_trigger, object_phrases
+from tidings.events.detect import (
+    SUBJECTS,
+    Candidate,
+    candidates,
+    match_trigger,
+    object_phrases,
+)
 from tidings.events.lexicon import Lexicon, load_lexicon
 from tidings.events.modality import event_modality, governing_chain
 from tidings.lexicons import data_lines
@@ -88,10 +94,12 @@ CONTEXT_SOURCE_TYPES = frozenset({"ASSAULT"})
 CONTEXT_SENTENCES = 2
 
 
-def with_context_sources(events: list[Event], doc: Doc) -> list[Event]:
+def with_context_sources(events: list[Event], doc: Doc, subject_named: set[int]) -> list[Event]:
     """Fill the empty source of a violent event from the violent event with a source nearest
     to it in its own sentence ("one person was killed when police fired"), else the last one
-    in the two previous sentences."""
+    in the two previous sentences. An event whose clause names a subject that is neither an
+    actor nor an event ("two bombs exploded", `subject_named`: trigger offsets) keeps its source
+    empty: the text gave the doer, and it is not the police of the sentence before."""
     starts = [s.start_char for s in doc.sents]
 
     def sentence(event: Event) -> int:
@@ -107,7 +115,8 @@ def with_context_sources(events: list[Event], doc: Doc) -> list[Event]:
 
     filled: list[Event] = []
     for event in events:
-        if event.type in CONTEXT_SOURCE_TYPES and not event.source:
+        unnamed = event.trigger_start not in subject_named
+        if event.type in CONTEXT_SOURCE_TYPES and not event.source and unnamed:
             here = sentence(event)
             same = [e for e in events if teller(event, e) and sentence(e) == here]
             same.sort(key=lambda e: abs(e.trigger_start - event.trigger_start))
@@ -121,6 +130,42 @@ def with_context_sources(events: list[Event], doc: Doc) -> list[Event]:
                 event = replace(event, source=list(told.source), confidence=event.confidence - 0.1)
         filled.append(event)
     return filled
+
+
+ANAPHORIC_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "its", "their"})
+ANTECEDENT_SENTENCES = 5
+
+
+def anaphoric(trigger: Token) -> bool:
+    """Whether an event noun points back at a happening told before ("the attack", "these
+    talks", "their withdrawal"): a definite or possessive determiner."""
+    return trigger.pos_ == "NOUN" and any(
+        c.dep_ in ("det", "poss") and c.lower_ in ANAPHORIC_DETERMINERS for c in trigger.children
+    )
+
+
+def without_rementions(events: list[Event], doc: Doc, anaphors: set[int]) -> list[Event]:
+    """Drop an anaphoric event noun with neither side (`anaphors`: trigger offsets) that points
+    back at an earlier event of its type within five sentences: "welcomed the agreement",
+    "condemned the strikes" mention a happening the article has already recorded. With no such
+    antecedent the noun is the article's first word on the happening, and stays."""
+    starts = [s.start_char for s in doc.sents]
+
+    def sentence(event: Event) -> int:
+        return bisect_right(starts, event.evidence.start)
+
+    def remention(event: Event) -> bool:
+        if event.trigger_start not in anaphors or event.source or event.target:
+            return False
+        here = sentence(event)
+        return any(
+            e.type == event.type
+            and e.trigger_start < event.trigger_start
+            and here - sentence(e) <= ANTECEDENT_SENTENCES
+            for e in events
+        )
+
+    return [e for e in events if not remention(e)]
 
 
 # Types whose target an article leaves implicit when it is the other side of the story's
@@ -194,33 +239,17 @@ def with_partner_targets(
     return filled
 
 
-ANAPHORIC_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "its", "their"})
-
-
 def stands_alone(trigger: Token) -> bool:
     """Whether a trigger with no actor on either side is still an event worth keeping: a verb
-    heading a clause of its own ("150 people were arrested", "protesters were fired on"), or an
-    event noun a clause reports as new: the object of a verb ("carried out raids") or the
-    subject of a verb of happening ("new protests erupted").
-    A noun with a definite or possessive determiner most often points back at an event told
-    before ("the strikes were a message", "welcomed the agreement"), and a modifier is no
-    clause."""
-    if trigger.pos_ == "VERB":
-        return trigger.dep_ not in ("amod", "compound")
-    told_before = any(
-        c.dep_ in ("det", "poss") and c.lower_ in ANAPHORIC_DETERMINERS for c in trigger.children
-    )
-    if told_before:
+    heading a clause of its own ("150 people were arrested", "protesters were fired on"), or
+    an event noun wherever it stands ("new protests erupted", "since talks failed", "claimed
+    responsibility for the attack"): a coder codes the happening even when the text leaves
+    its sides to the context. A modifier ("attack helicopters", "striking workers") is no
+    event, nor is a predicate noun, which describes rather than reports ("there was a threat",
+    "that should never have been a pause")."""
+    if trigger.pos_ == "NOUN" and trigger.dep_ in ("attr", "oprd"):
         return False
-    if trigger.dep_ == "nsubj":
-        return trigger.head.lemma_.lower() in occurrence_verbs()
-    return trigger.dep_ in ("nsubjpass", "dobj")
-
-
-@cache
-def occurrence_verbs() -> frozenset[str]:
-    """Verbs whose subject is an event that happens (data/events/occurrence_verbs.txt)."""
-    return frozenset(data_lines("data/events/occurrence_verbs.txt"))
+    return trigger.dep_ not in ("amod", "compound")
 
 
 def embedded(trigger: Token) -> bool:
@@ -383,7 +412,15 @@ def find_events(
         for t in triggers
         if t.pos_ == "NOUN" or (t.tag_ == "VBG" and t.dep_ in ("advcl", "acl"))
     }
-    events = with_context_sources(events, doc)
+    # "two bombs exploded" names its doer; "the strikes destroyed …" names an event, whose
+    # doer the context gives
+    subject_named = {
+        t.idx
+        for t in triggers
+        if any(c.dep_ in SUBJECTS and match_trigger(c, lexicon) is None for c in t.children)
+    }
+    events = with_context_sources(events, doc, subject_named)
+    events = without_rementions(events, doc, {t.idx for t in triggers if anaphoric(t)})
     nominal = {t.idx for t in triggers if t.pos_ == "NOUN"}
     events = with_partner_targets(events, actors, named_targets, nominal)
     events = without_restatements(events, verbal, restating, actors)

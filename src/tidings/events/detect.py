@@ -277,11 +277,40 @@ def match_trigger(token: Token, lexicon: Lexicon) -> tuple[Trigger, Token | None
         entry = lexicon.triggers.get(("verb", lemma))
         return (entry, None) if entry is not None else None
     if token.pos_ == "NOUN":
-        for key in (*hyphenated(token), lemma):
+        for key in (*modified_senses(token, lexicon), *hyphenated(token), lemma):
             entry = lexicon.triggers.get(("noun", key))
             if entry is not None:
                 return entry, None
+        entry = next(
+            (e for v in gerund_verbs(token) if (e := lexicon.triggers.get(("verb", v)))), None
+        )
+        return (entry, None) if entry is not None else None
     return None
+
+
+def modified_senses(token: Token, lexicon: Lexicon) -> list[str]:
+    """Keys `@class+noun` for an event noun whose modifier selects its sense: "missile
+    tests" and "nuclear test" are a show of force, "sanctions relief" a concession, "military
+    operations" an attack, where the bare noun is no event."""
+    lemma = token.lemma_.lower()
+    return [
+        f"@{c}+{lemma}"
+        for child in token.children
+        if child.dep_ in ("compound", "amod", "nmod")
+        for c in lexicon.noun_classes.get(child.lemma_.lower(), ())
+    ]
+
+
+def gerund_verbs(token: Token) -> list[str]:
+    """The verbs a noun in -ing may be the gerund of, most likely first ("looting" -> loot,
+    "raping" -> rape, "sitting" -> sit): the parser leaves such nouns unlemmatised, and the
+    event is the verb's."""
+    word = token.lower_
+    if not word.endswith("ing") or len(word) < 6:
+        return []
+    stem = word[:-3]
+    doubled = [stem[:-1]] if len(stem) > 2 and stem[-1] == stem[-2] else []
+    return [stem, stem + "e", *doubled]
 
 
 def verb_entry(keys: list[str], lexicon: Lexicon) -> Trigger | None:

@@ -10,10 +10,12 @@ apply, the strongest wins: negated, conditional, reported-claim, hypothetical, p
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from spacy.tokens import Token
 
 from tidings.events.lexicon import Lexicon
+from tidings.lexicons import data_lines
 from tidings.model import Citation, CitationKind, Modality
 from tidings.quotes import speech_verbs
 
@@ -25,6 +27,7 @@ STRENGTH = [
     Modality.PLANNED,
 ]
 CONDITION_MARKS = frozenset({"if", "unless"})
+CHARGE_PREPOSITIONS = frozenset({"for", "of", "over", "with"})
 TIME_ADJUNCTS = frozenset({"during", "after", "before", "amid", "following", "despite", "since"})
 
 
@@ -34,6 +37,13 @@ class ModalityReading:
 
     modality: Modality
     reported_by: str | None = None
+
+
+@cache
+def occurrence_verbs() -> frozenset[str]:
+    """Verbs whose subject is an event that happens, or is to happen ("talks will resume",
+    "protests erupted"): data/events/occurrence_verbs.txt."""
+    return frozenset(data_lines("data/events/occurrence_verbs.txt"))
 
 
 def governing_chain(trigger: Token) -> tuple[list[Token], Token | None]:
@@ -51,6 +61,12 @@ def governing_chain(trigger: Token) -> tuple[list[Token], Token | None]:
             return chain, parent
         if current.dep_ == "relcl":
             break
+        if (
+            current.pos_ == "NOUN"
+            and current.dep_ in ("nsubj", "nsubjpass")
+            and parent.lemma_.lower() not in occurrence_verbs()
+        ):
+            break  # "the buildup would halt": what befalls an event says not whether it was
         if current.dep_ == "advcl" and any(c.dep_ == "mark" for c in current.children):
             break  # "While Trump has indicated …": the main clause's modality stays there
         if current.dep_ == "conj" and any(c.dep_ in ("aux", "auxpass") for c in current.children):
@@ -174,6 +190,11 @@ def event_modality(
                 if modality:
                     found.add(Modality(modality))
                     lexical.add(Modality(modality))
+        if position > 1 and chain[position - 1].dep_ == "prep":
+            # "arrested for collaborating with", "accused him of ordering": the charge
+            modality = cues.get(("charge", token.lemma_.lower()))
+            if modality and chain[position - 1].lower_ in CHARGE_PREPOSITIONS:
+                found.add(Modality(modality))
         if token.pos_ in ("VERB", "AUX") and _has_condition(token):
             found.add(Modality.CONDITIONAL)
         if token.dep_ == "advcl" and any(
