@@ -227,6 +227,7 @@ def place_counts(connection: Any, where: EventFilter, points: int) -> dict[str, 
     )
     # Counted by exact coordinates first, then rounded: rounding through NUMERIC every row
     # took PostgreSQL seconds on a million events, and a place has few distinct coordinates.
+    # A place read at two coordinates is two rows: the order breaks their tie.
     places = rows(
         connection,
         f"SELECT e.name, e.country, {ROUNDED.format('lat')} AS lat, "
@@ -234,7 +235,7 @@ def place_counts(connection: Any, where: EventFilter, points: int) -> dict[str, 
         "FROM (SELECT e.location_name AS name, e.location_country AS country, e.lat, e.lon, "
         f"count(*) AS events FROM events e WHERE e.lat IS NOT NULL AND {condition} "
         "GROUP BY 1, 2, 3, 4) e "
-        "GROUP BY 1, 2, 3, 4 ORDER BY events DESC, name LIMIT ?",
+        "GROUP BY 1, 2, 3, 4 ORDER BY events DESC, name, lat, lon LIMIT ?",
         [*params, points],
     )
     return {"countries": countries, "places": places}
