@@ -12,6 +12,7 @@ the SQL reads the same on DuckDB and PostgreSQL.
 from __future__ import annotations
 
 import json
+from collections import Counter
 from dataclasses import dataclass, fields
 from datetime import date
 from typing import Any
@@ -211,8 +212,6 @@ def type_counts(connection: Any, where: EventFilter) -> list[dict[str, Any]]:
     )
 
 
-# Coordinates to two decimals (about a kilometre), in SQL that DuckDB and PostgreSQL both take.
-ROUNDED = "CAST(round(CAST(e.{} AS NUMERIC), 2) AS FLOAT8)"
 
 
 def place_counts(connection: Any, where: EventFilter, points: int) -> dict[str, Any]:
@@ -225,19 +224,24 @@ def place_counts(connection: Any, where: EventFilter, points: int) -> dict[str, 
         "GROUP BY e.location_country ORDER BY events DESC, country",
         params,
     )
-    # Counted by exact coordinates first, then rounded: rounding through NUMERIC every row
-    # took PostgreSQL seconds on a million events, and a place has few distinct coordinates.
-    # A place read at two coordinates is two rows: the order breaks their tie.
-    places = rows(
+    # Counted by exact coordinates in SQL, rounded here: the two databases round a float's
+    # half (50.455) differently, and a place has few distinct coordinates.
+    exact = rows(
         connection,
-        f"SELECT e.name, e.country, {ROUNDED.format('lat')} AS lat, "
-        f"{ROUNDED.format('lon')} AS lon, CAST(sum(e.events) AS BIGINT) AS events "
-        "FROM (SELECT e.location_name AS name, e.location_country AS country, e.lat, e.lon, "
+        "SELECT e.location_name AS name, e.location_country AS country, e.lat, e.lon, "
         f"count(*) AS events FROM events e WHERE e.lat IS NOT NULL AND {condition} "
-        "GROUP BY 1, 2, 3, 4) e "
-        "GROUP BY 1, 2, 3, 4 ORDER BY events DESC, name, lat, lon LIMIT ?",
-        [*params, points],
+        "GROUP BY 1, 2, 3, 4",
+        params,
     )
+    totals: Counter[tuple[Any, Any, float, float]] = Counter()
+    for row in exact:
+        key = (row["name"], row["country"], round(row["lat"], 2), round(row["lon"], 2))
+        totals[key] += int(row["events"])
+    ranked = sorted(totals.items(), key=lambda item: (-item[1], str(item[0][0]), item[0][2:]))
+    places = [
+        {"name": name, "country": country, "lat": lat, "lon": lon, "events": events}
+        for (name, country, lat, lon), events in ranked[:points]
+    ]
     return {"countries": countries, "places": places}
 
 
