@@ -212,8 +212,6 @@ def type_counts(connection: Any, where: EventFilter) -> list[dict[str, Any]]:
     )
 
 
-
-
 def place_counts(connection: Any, where: EventFilter, points: int) -> dict[str, Any]:
     """Events per country of place, and the most frequent places with coordinates."""
     condition, params = where.where()
