@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import date
 from functools import cache
@@ -94,16 +94,19 @@ CONTEXT_SOURCE_TYPES = frozenset({"ASSAULT"})
 CONTEXT_SENTENCES = 2
 
 
+def sentence_numbers(doc: Doc) -> Callable[[Event], int]:
+    """The number of an event's sentence in the document, from its evidence offset."""
+    starts = [s.start_char for s in doc.sents]
+    return lambda event: bisect_right(starts, event.evidence.start)
+
+
 def with_context_sources(events: list[Event], doc: Doc, subject_named: set[int]) -> list[Event]:
     """Fill the empty source of a violent event from the violent event with a source nearest
     to it in its own sentence ("one person was killed when police fired"), else the last one
     in the two previous sentences. An event whose clause names a subject that is neither an
     actor nor an event ("two bombs exploded", `subject_named`: trigger offsets) keeps its source
     empty: the text gave the doer, and it is not the police of the sentence before."""
-    starts = [s.start_char for s in doc.sents]
-
-    def sentence(event: Event) -> int:
-        return bisect_right(starts, event.evidence.start)
+    sentence = sentence_numbers(doc)
 
     def teller(event: Event, other: Event) -> bool:
         return (
@@ -149,10 +152,7 @@ def without_rementions(events: list[Event], doc: Doc, anaphors: set[int]) -> lis
     back at an earlier event of its type within five sentences: "welcomed the agreement",
     "condemned the strikes" mention a happening the article has already recorded. With no such
     antecedent the noun is the article's first word on the happening, and stays."""
-    starts = [s.start_char for s in doc.sents]
-
-    def sentence(event: Event) -> int:
-        return bisect_right(starts, event.evidence.start)
+    sentence = sentence_numbers(doc)
 
     def remention(event: Event) -> bool:
         if event.trigger_start not in anaphors or event.source or event.target:

@@ -294,10 +294,10 @@ def modified_senses(token: Token, lexicon: Lexicon) -> list[str]:
     operations" an attack, where the bare noun is no event."""
     lemma = token.lemma_.lower()
     return [
-        f"@{c}+{lemma}"
+        key
         for child in token.children
         if child.dep_ in ("compound", "amod", "nmod")
-        for c in lexicon.noun_classes.get(child.lemma_.lower(), ())
+        for key in sense_keys(lemma, child, lexicon, as_subject=True)
     ]
 
 
