@@ -359,7 +359,7 @@ def match_spans(
 
 def evaluate_actors(report: Report, gold: GoldFile, evaluation: Evaluation) -> None:
     """Match gold actor mentions to predicted mentions and check their codes."""
-    mentions = [(m.start, m.end, actor) for actor in report.actors for m in actor.mentions]
+    mentions = [(m.start, m.end, actor) for actor in report.actors for m in actor.acting_mentions]
     items = gold.annotations.get("actors", [])
     spans = [(start, end) for start, end, _ in mentions]
     for item, index in match_spans(items, spans, gold, evaluation.score("actors")):

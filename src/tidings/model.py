@@ -69,7 +69,7 @@ class Mention:
     text: str
     start: int
     end: int
-    # name | title | pronoun | metonym | demonym | description | surname
+    # name | title | pronoun | metonym | demonym | description | surname | place
     kind: str = "name"
 
 
@@ -88,6 +88,11 @@ class Actor:
     # Knowledge-base id of the organisation the actor acts for (a UN official: "UN").
     affiliation: str | None = None
     mentions: list[Mention] = field(default_factory=list)
+
+    @property
+    def acting_mentions(self) -> list[Mention]:
+        """The mentions that name the actor, without those naming its country as a place."""
+        return [m for m in self.mentions if m.kind != "place"]
 
     @property
     def reference(self) -> str:
@@ -310,10 +315,19 @@ class ActorResolution:
 
     actors: list[Actor] = field(default_factory=list)
     token_actor: dict[int, str] = field(default_factory=dict)
+    # Countries named only as places or through their people: actors an event may fall on
+    # ("an attack on a base in Mali"), reported only when an event does.
+    latent: list[Actor] = field(default_factory=list)
+    # Token index -> the country actor (acting or latent) of a place named there ("in Mali").
+    token_place: dict[int, str] = field(default_factory=dict)
 
     def actor(self, actor_id: str | None) -> Actor | None:
-        """The actor with this id, or None."""
-        return next((a for a in self.actors if a.id == actor_id), None)
+        """The actor with this id (acting or latent), or None."""
+        return next((a for a in (*self.actors, *self.latent) if a.id == actor_id), None)
+
+    def latent_country(self, iso3: str | None) -> Actor | None:
+        """The latent actor standing for a country, or None."""
+        return next((a for a in self.latent if a.country == iso3), None) if iso3 else None
 
     def actor_of_token(self, token_index: int) -> Actor | None:
         """The actor the token at this index refers to, or None."""

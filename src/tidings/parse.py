@@ -111,6 +111,39 @@ def headline_end(doc: Doc) -> int:
     return doc.user_data["tidings_headline_end"]
 
 
+# A dateline opening the body: an upper-case place ("KABUL", "ADDIS ABABA, Ethiopia"), or a
+# place followed by a date or an agency ("Tehran, March 15, IRNA"), then a dash or a colon.
+_DATELINE = re.compile(
+    r"""[ \t]*
+    (?:[A-Z][A-Z.'\-]+(?:\ [A-Z][A-Z.'\-]+){0,3}
+      |[A-Z][a-z]+(?:\ [A-Z][a-z]+)?(?=,\s*(?:[A-Z][a-z]+\.?\ \d|[A-Z]{2,})))
+    (?:,\ ?[A-Z][\w.']*(?:\ [\w.']+){0,2}){0,3}
+    (?:\s*\([^()\n]{1,40}\))?
+    \s*(?:--|-|—|–|:)\s""",
+    re.VERBOSE,
+)
+
+
+def dateline_span(doc: Doc) -> tuple[int, int]:
+    """Character offsets of the dateline that opens the article's body ("BOGOTA -",
+    "TIRANA, Albania (AP) --"), or (-1, -1). The parser reads it as the first sentence's
+    subject; it names where the story was filed, not who acted."""
+    if "tidings_dateline" not in doc.user_data:
+        text = document_text(doc)
+        start = headline_end(doc) + 1 if headline_end(doc) >= 0 else 0
+        while start < len(text) and text[start].isspace():
+            start += 1
+        found = _DATELINE.match(text, start)
+        doc.user_data["tidings_dateline"] = (start, found.end()) if found else (-1, -1)
+    return doc.user_data["tidings_dateline"]
+
+
+def in_dateline(token: Token) -> bool:
+    """Whether a token lies in the article's opening dateline."""
+    start, end = dateline_span(token.doc)
+    return start <= token.idx < end
+
+
 def in_headline(span: Span | Token) -> bool:
     """Whether a span or token lies in the headline: the parser misreads title case, and a
     headline restates the body."""

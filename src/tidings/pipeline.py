@@ -63,10 +63,12 @@ def analyse(article: Article, doc: Doc, pipeline: Pipeline) -> Report:
     )
     quotes = link_outlets(quotes, citations, doc)
     min_confidence = pipeline.settings.min_confidence
+    events = [e for e in events if e.confidence >= min_confidence]
+    sides = {a for e in events for a in (*e.source, *e.target)}
     return Report(
         article=article,
-        actors=actors.actors,
-        events=[e for e in events if e.confidence >= min_confidence],
+        actors=actors.actors + [a for a in actors.latent if a.id in sides],
+        events=events,
         quotes=quotes,
         citations=citations,
         times=times,

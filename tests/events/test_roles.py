@@ -123,3 +123,75 @@ def test_an_unsaid_source_is_the_other_side_of_the_story(run):
 def test_words_that_only_look_like_events_are_not(run, text):
     report = run(text)
     assert not [e for e in report.events if e.trigger in ("given", "released")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a country named only as the place an attack fell on is its target
+        (
+            "Gunmen attacked a hotel in Mogadishu on Sunday, killing 12 people.",
+            ("ASSAULT", ["SOM"], ["SOM"], "asserted"),
+        ),
+        # aid delivered to people in a country falls on that country
+        (
+            "The World Food Programme delivered food to displaced families in Chad.",
+            ("AID", ["WFP"], ["TCD"], "asserted"),
+        ),
+        # an object phrase aims at whom its "with" names
+        (
+            "Germany rejected any cooperation with the International Criminal Court.",
+            ("REJECT", ["DEU"], ["ICC"], "asserted"),
+        ),
+        # a rebel attack on its own country's army: the army is the target, not its own forces
+        (
+            "Tuareg rebels attacked a Malian army base on Sunday.",
+            ("ASSAULT", ["MLI"], ["MLI"], "asserted"),
+        ),
+        # the target of an offer or a gift is named inside its purpose clause
+        (
+            "Australia offered to send troops to help the Philippine army.",
+            ("AGREE", ["AUS"], ["PHL"], "asserted"),
+        ),
+        (
+            "Japan gave 20 million dollars to rebuild schools in Nepal.",
+            ("AID", ["JPN"], ["NPL"], "asserted"),
+        ),
+    ],
+)
+def test_targets_inside_object_phrases_and_places(run, text, expected):
+    assert expected in events_of(run(text))
+
+
+def test_a_place_is_no_target_of_an_event_that_happens_there(run):
+    found = events_of(run("Armenia and Azerbaijan signed a peace treaty in Washington on Friday."))
+    assert found and all("USA" not in target for _, _, target, _ in found)
+
+
+def test_what_intelligence_is_about_is_not_its_target(run):
+    found = events_of(run("Britain and Norway agreed to share intelligence on Russian submarines."))
+    assert found and all("RUS" not in target for _, _, target, _ in found)
+
+
+def test_a_latent_country_is_reported_only_when_an_event_falls_on_it(run):
+    report = run("The minister spoke in Nairobi on Monday about the economy.")
+    assert all(a.country != "KEN" or a.kind != "country" for a in report.actors)
+    struck = run("Gunmen attacked a village in Kenya on Monday.")
+    (kenya,) = [a for a in struck.actors if a.kind == "country" and a.country == "KEN"]
+    assert [m.kind for m in kenya.mentions] == ["place"]
+    assert kenya.acting_mentions == []
+
+
+def test_violence_by_an_armed_group_aimed_at_nothing_falls_on_its_country(run):
+    text = "Al-Shabaab militants relaunched their attacks, officials said."
+    assert ("ASSAULT", ["SOM"], ["SOM"], "reported-claim") in events_of(run(text))
+
+
+def test_a_dateline_is_neither_actor_nor_subject(run):
+    report = run("TIRANA, Albania (AP) -- Albania's parliament passed a resolution criticizing "
+                 "President Ilir Meta.")  # fmt: skip
+    events = events_of(report)
+    assert ("ACCUSE", ["ALB"], ["ALB"], "asserted") in events
+    criticizing = next(e for e in report.events if e.trigger == "criticizing")
+    (source,) = (report.actor(i) for i in criticizing.source)
+    assert source.sector == "LEG"  # the parliament, not the dateline's city or agency

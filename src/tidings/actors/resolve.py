@@ -28,6 +28,7 @@ from tidings.model import Actor, ActorResolution, Mention
 from tidings.parse import (
     document_text,
     entity_span,
+    in_dateline,
     in_headline,
     tokens_with_lower,
     tokens_with_pos,
@@ -118,6 +119,7 @@ class Reading:
     found: list[Found] = field(default_factory=list)
     taken: set[int] = field(default_factory=set)
     places: list[str] = field(default_factory=list)  # countries named as places ("in Nigeria")
+    place_spans: list[tuple[int, int, str]] = field(default_factory=list)  # their token spans
 
     def add(self, start: int, end: int, draft: Draft, kind: str) -> None:
         """Record a mention of `draft` over tokens start..end unless they are taken."""
@@ -182,8 +184,11 @@ def _prefer(entries: list[Entry], span: Span) -> Entry:
 
 
 def is_place(span: Span) -> bool:
-    """Whether a span is used as a location: object of in/at/near..., or in a place compound."""
+    """Whether a span is used as a location: object of in/at/near..., in a place compound, or
+    in the dateline ("KABUL (AP) -")."""
     root = span.root
+    if in_dateline(root):
+        return True
     head = root.head
     if root.dep_ == "pobj" and head.lower_ in PLACE_PREPOSITIONS:
         return True
@@ -300,6 +305,7 @@ def resolve_kb_matches(reading: Reading, matches: list[tuple[int, int, Entry]]) 
         if entry.kind in ("country", "capital", "seat", "seat-org") and is_place(span):
             if entry.kind in ("country", "capital"):
                 reading.places.append(entry.ref)
+                reading.place_spans.append((start, end, entry.ref))
             continue
         if entry.kind in ("country", "demonym") and titles_a_person(span):
             continue
@@ -867,7 +873,42 @@ def build_resolution(reading: Reading) -> ActorResolution:
             Mention(span.text, span.start_char, span.end_char, found.kind)
         )
         token_actor.update({i: actor_id for i in range(found.start, found.end)})
-    return ActorResolution(actors=list(actors.values()), token_actor=token_actor)
+    named = {a.country for a in actors.values() if a.kind == "country"}
+    latent = country_places(reading, named, len(order))
+    by_country = {a.country: a.id for a in (*actors.values(), *latent) if a.kind == "country"}
+    token_place = {
+        i: by_country[iso3]
+        for start, end, iso3 in reading.place_spans
+        if iso3 in by_country
+        for i in range(start, end)
+    }
+    return ActorResolution(
+        actors=list(actors.values()), token_actor=token_actor, latent=latent,
+        token_place=token_place,
+    )  # fmt: skip
+
+
+def country_places(reading: Reading, named: set[str], numbered: int) -> list[Actor]:
+    """The countries an article names only as places ("a base in Mali") or through their
+    people and bodies, as actors an event may fall on; numbered after the acting actors.
+
+    A place mention is kept, of kind "place", so that the event's target shows where it is
+    named."""
+    countries = [iso3 for _, _, iso3 in reading.place_spans]
+    countries += [d.country for d in reading.drafts.values() if d.country]
+    latent: list[Actor] = []
+    for iso3 in dict.fromkeys(countries):
+        country = reading.kb.countries.get(iso3)
+        if iso3 in named or country is None:
+            continue
+        actor = Actor(id=f"a{numbered + len(latent) + 1}", name=country.name, country=iso3,
+                      sector="GOV", kind="country", kb_id=iso3)  # fmt: skip
+        for start, end, ref in reading.place_spans:
+            if ref == iso3:
+                span = reading.doc[start:end]
+                actor.mentions.append(Mention(span.text, span.start_char, span.end_char, "place"))
+        latent.append(actor)
+    return latent
 
 
 def resolve_actors(doc: Doc, *, published: date | None, kb: KnowledgeBase) -> ActorResolution:

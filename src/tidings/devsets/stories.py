@@ -183,7 +183,7 @@ def score_stories(golds: list[StoryGold], pipeline: Pipeline, *, errors: int = 0
             else:
                 cases.append(_quote_case(gold, gold_index, actor))
 
-        mentions = [(m.start, m.end, a) for a in report.actors for m in a.mentions]
+        mentions = [(m.start, m.end, a) for a in report.actors for m in a.acting_mentions]
         actor_pairs = _match_spans(
             [tuple(a["span"]) for a in gold.actors], [(s, e) for s, e, _ in mentions]
         )

@@ -239,6 +239,33 @@ def with_partner_targets(
     return filled
 
 
+# Armed groups that are not a state's forces: their violence at home falls on their country.
+NON_STATE_ARMED = frozenset({"REB", "INS", "SEP", "UAF"})
+VIOLENT_TYPES = frozenset({"ASSAULT", "COERCE"})
+
+
+def with_domestic_targets(
+    events: list[Event], actors: ActorResolution, named_targets: set[int]
+) -> list[Event]:
+    """Fill the empty target of violence by armed groups of one country, which the text aims
+    at nothing ("the rebels relaunched hostilities", "al-Shabab claimed the attack"), with that
+    country, as CAMEO codes domestic violence; after the story partner had its say. Violence
+    aimed at something the text names ("fired missiles at ships", `named_targets`) is left:
+    the object says where it fell."""
+    filled = []
+    for event in events:
+        sources = [actors.actor(a) for a in event.source]
+        countries = {a.country for a in sources if a}
+        armed = sources and all(a and a.sector in NON_STATE_ARMED for a in sources)
+        aimless = not event.target and event.trigger_start not in named_targets
+        if event.type in VIOLENT_TYPES and aimless and armed and len(countries) == 1:
+            target = territorial_target(next(iter(countries)), event.source, actors)
+            if target:
+                event = replace(event, target=target)
+        filled.append(event)
+    return filled
+
+
 def stands_alone(trigger: Token) -> bool:
     """Whether a trigger with no actor on either side is still an event worth keeping: a verb
     heading a clause of its own ("150 people were arrested", "protesters were fired on"), or
@@ -287,7 +314,7 @@ def _anchors(trigger: Token) -> list[Token]:
 # groups and unnamed attackers acting in their own country target it too, as CAMEO codes
 # domestic violence ("rebels attacked villages in the north"); a state acting on its own soil
 # does not target itself.
-TERRITORIAL_TYPES = frozenset({"ASSAULT", "COERCE"})
+TERRITORIAL_TYPES = frozenset({"ASSAULT", "COERCE", "AID", "MOBILIZE"})
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
 
 
@@ -304,6 +331,9 @@ def territorial_target(
         return []
     candidates = [a for a in actors.actors if a.country == country and a.id not in source]
     candidates.sort(key=lambda a: (a.kind != "country", a.sector != "GOV"))
+    latent = actors.latent_country(country)
+    if not candidates and latent is not None:
+        return [latent.id]
     return [a.id for a in candidates[:1]]
 
 
@@ -423,6 +453,7 @@ def find_events(
     events = without_rementions(events, doc, {t.idx for t in triggers if anaphoric(t)})
     nominal = {t.idx for t in triggers if t.pos_ == "NOUN"}
     events = with_partner_targets(events, actors, named_targets, nominal)
+    events = with_domestic_targets(events, actors, named_targets)
     events = without_restatements(events, verbal, restating, actors)
     purposes = {
         t.idx: t.head.idx

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 from tidings.events.lexicon import Lexicon, Trigger
 from tidings.lexicons import data_table
 from tidings.model import ActorResolution
-from tidings.parse import in_headline
+from tidings.parse import in_dateline, in_headline
 from tidings.quotes import speech_verbs
 
 SUBJECTS = ("nsubj", "csubj")
@@ -84,10 +84,15 @@ def _relative_head(subject: Token) -> Token:
     return subject
 
 
+def is_subject(token: Token) -> bool:
+    """Whether a token is its verb's subject, and not a dateline the parser took for one."""
+    return token.dep_ in SUBJECTS and not in_dateline(token)
+
+
 def verb_subject(verb: Token) -> tuple[Token | None, bool]:
     """The subject of a verb, or (inferred) the one it inherits through control/coordination."""
     for child in verb.children:
-        if child.dep_ in SUBJECTS:
+        if is_subject(child):
             return _relative_head(child), False
         if child.dep_ == "agent":
             return next((g for g in child.children if g.dep_ == "pobj"), None), False
@@ -115,12 +120,12 @@ def verb_subject(verb: Token) -> tuple[Token | None, bool]:
             current = current.head
             if current.pos_ == "ADJ" and current.dep_ == "acomp":
                 # "Armenia was ready to sign": the copula's subject
-                holder = next((c for c in current.head.children if c.dep_ in SUBJECTS), None)
+                holder = next((c for c in current.head.children if is_subject(c)), None)
                 return (_relative_head(holder), True) if holder is not None else (None, False)
             if current.pos_ == "ADJ":
                 return None, False  # "countries willing to transfer": the parse loses who
             for child in current.children:
-                if child.dep_ in (*SUBJECTS, "nsubjpass"):
+                if is_subject(child) or child.dep_ == "nsubjpass":
                     return _relative_head(child), True
             continue
         if current.dep_ in ("pcomp", "pobj", "acl") and current.head.i != current.i:
@@ -134,14 +139,17 @@ def verb_subject(verb: Token) -> tuple[Token | None, bool]:
                 return owner, True
             if current.pos_ == "NOUN" and current.dep_ == "dobj" and current.head.pos_ == "VERB":
                 # "the Council passed a resolution demanding …": whoever passed it demands
-                carrier = next((c for c in current.head.children if c.dep_ in SUBJECTS), None)
+                carrier = next((c for c in current.head.children if is_subject(c)), None)
                 if carrier is not None:
                     return _relative_head(carrier), True
             if current.pos_ == "VERB":
                 # "warned NATO against deploying": the object acts; "said after meeting
                 # Putin": the subject does.
                 for dep in ("dobj", *SUBJECTS, "nsubjpass"):
-                    actor = next((c for c in current.children if c.dep_ == dep), None)
+                    actor = next(
+                        (c for c in current.children if c.dep_ == dep and not in_dateline(c)),
+                        None,
+                    )
                     if actor is not None:
                         return _relative_head(actor), True
             continue
@@ -188,6 +196,42 @@ def targets_of_verb(verb: Token, entry: Trigger) -> list[Token]:
             if child.dep_ == "prep" and child.lower_ in entry.target_preps:
                 tokens.extend(g for g in child.children if g.dep_ == "pobj")
     return tokens
+
+
+# Giving and promising aim at whom the purpose clause names ("provided aid to support refugees").
+PURPOSE_TARGET_TYPES = frozenset({"AID", "AGREE"})
+
+
+def complement_targets(
+    verb: Token, deps: tuple[str, ...], actors: ActorResolution, lexicon: Lexicon, event_type: str
+) -> list[str]:
+    """The target named inside a verb's infinitival complement or purpose clause, one clause
+    deep and then the next: "agreed to hand over the prisoners to Kyiv", "agreed to allow
+    access to the aid workers of the UN", "offered to send troops to help the army"."""
+    clauses = [
+        c
+        for c in verb.children
+        if c.dep_ in deps and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+    ]
+    for _ in range(3):
+        for clause in clauses:
+            entry = entry_for_complement(clause, lexicon)
+            found: list[str] = []
+            for target in targets_of_verb(clause, entry):
+                found += [a for a in actors_in(target, actors) if a not in found]
+            found = found or actors_in_phrase(
+                object_phrases(clause, entry), actors, set(), lexicon, event_type
+            )
+            if found:
+                return found
+        clauses = [
+            c
+            for clause in clauses
+            for c in clause.children
+            if c.dep_ in ("xcomp", "advcl", "ccomp")
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        ]
+    return []
 
 
 def owned_by_pronoun(token: Token) -> bool:
@@ -394,11 +438,7 @@ def candidates(doc: Doc, actors: ActorResolution, lexicon: Lexicon) -> list[Cand
         denial = token.lemma_.lower() == "deny"  # "denied supplying missiles to Russia": no one
         if entry.type in ("REJECT", "AGREE") and not candidate.target and not denial:
             # "refused to meet Dagalo", "agreed to hand over the prisoners to Kyiv"
-            for complement in (c for c in token.children if c.dep_ == "xcomp"):
-                for target in targets_of_verb(
-                    complement, entry_for_complement(complement, lexicon)
-                ):
-                    candidate.target += actors_in(target, actors)
+            candidate.target = complement_targets(token, ("xcomp",), actors, lexicon, entry.type)
         if not candidate.source and token.pos_ == "VERB":
             # "were killed in police firing", "died in an Israeli air strike"
             candidate.source = cause_agents(token, actors, lexicon)
@@ -409,7 +449,12 @@ def candidates(doc: Doc, actors: ActorResolution, lexicon: Lexicon) -> list[Cand
         if not candidate.target:
             # "condemned the attacks made by the government": the actor inside the object
             candidate.target = actors_in_phrase(
-                object_phrases(token, entry), actors, set(candidate.source)
+                object_phrases(token, entry), actors, set(candidate.source), lexicon, entry.type
+            )
+        if entry.type in PURPOSE_TARGET_TYPES and not candidate.target:
+            # "gave $5 million to help Ethiopia", "offered troops to support the army"
+            candidate.target = complement_targets(
+                token, ("advcl", "xcomp"), actors, lexicon, entry.type
             )
         dropped = own_forces(candidate.source, candidate.target, actors)
         candidate.target = [
@@ -483,6 +528,15 @@ PHRASE_DEPS = frozenset(
     {"pobj", "agent", "acl", "compound", "amod", "poss", "nmod", "conj", "appos"}
 )
 PHRASE_PREPS = frozenset({"of", "by", "between"})
+# Prepositions inside an object phrase that say whom it is aimed at: "talks with the
+# government", "a solution for refugees", "detentions in Venezuela". An event noun inside the
+# phrase aims through its own lexicon prepositions instead ("the attack on the embassy", but
+# "intelligence on submarines" is about them). Searched after the phrase's own actors, so the
+# object's owner comes first.
+AIM_PREPS = frozenset({"with", "for", "against", "in", "into", "to", "at", "toward"})
+# Events that fall on the place they happen in, as PLOVER codes it ("shelling in Kharkiv",
+# "aid to people in Iraq", "troops deployed in Lebanon", "an inquiry into abuses in Darfur").
+PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "AID", "MOBILIZE", "ACCUSE"})
 
 
 def object_phrases(trigger: Token, entry: Trigger) -> list[Token]:
@@ -498,30 +552,54 @@ def object_phrases(trigger: Token, entry: Trigger) -> list[Token]:
     return heads
 
 
-def actors_in_phrase(heads: list[Token], actors: ActorResolution, exclude: set[str]) -> list[str]:
+def actors_in_phrase(
+    heads: list[Token],
+    actors: ActorResolution,
+    exclude: set[str],
+    lexicon: Lexicon,
+    event_type: str,
+) -> list[str]:
     """The first actors met inside object phrases, nearest the head first, skipping the
-    event's own source and outlets."""
-    for head in heads:
-        queue = [head]
-        while queue:
-            current = queue.pop(0)
-            actor_id = actors.token_actor.get(current.i)
-            if (
-                actor_id is not None
-                and actor_id not in exclude
-                and not _is_outlet(actor_id, actors)
-            ):
-                found = [actor_id]
-                found += [
-                    a for a in actors_in(current, actors) if a not in found and a not in exclude
-                ]
-                return found
-            queue.extend(
-                c
-                for c in current.children
-                if c.dep_ in PHRASE_DEPS or (c.dep_ == "prep" and c.lower_ in PHRASE_PREPS)
-            )
+    event's own source and outlets: first among the phrase's own words, then through the
+    prepositions that aim it. A place stands for its country where the event type falls on
+    places, or where it fills the trigger's own target slot ("arrived in Pyongyang")."""
+    for aimed in (False, True):
+        for head in heads:
+            queue = [head]
+            while queue:
+                current = queue.pop(0)
+                actor_id = actors.token_actor.get(current.i)
+                if (
+                    actor_id is None
+                    and aimed
+                    and (current is head or event_type in PLACE_TARGET_TYPES)
+                ):
+                    actor_id = actors.token_place.get(current.i)
+                if (
+                    actor_id is not None
+                    and actor_id not in exclude
+                    and not _is_outlet(actor_id, actors)
+                ):
+                    found = [actor_id]
+                    found += [
+                        a for a in actors_in(current, actors) if a not in found and a not in exclude
+                    ]
+                    return found
+                preps = PHRASE_PREPS | (aiming_preps(current, lexicon) if aimed else set())
+                queue.extend(
+                    c
+                    for c in current.children
+                    if c.dep_ in PHRASE_DEPS or (c.dep_ == "prep" and c.lower_ in preps)
+                )
     return []
+
+
+def aiming_preps(noun: Token, lexicon: Lexicon) -> frozenset[str]:
+    """The prepositions through which a word of an object phrase names whom it is aimed at."""
+    match = match_trigger(noun, lexicon) if noun.pos_ == "NOUN" else None
+    if match is not None and match[0].type != NOT_AN_EVENT:
+        return match[0].target_preps
+    return AIM_PREPS
 
 
 def is_container(token: Token) -> bool:
@@ -650,9 +728,14 @@ def country_of(actor_id: str, actors: ActorResolution) -> str | None:
     return actor.country if actor is not None else None
 
 
+STATE_SOURCE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD"})
+
+
 def own_forces(source: list[str], target: list[str], actors: ActorResolution) -> list[str]:
-    """Targets that are the source country's own military ("withdraw its troops")."""
-    countries = {country_of(a, actors) for a in source} - {None}
+    """Targets that are the source state's own military ("withdraw its troops"); a rebel
+    group's attack on its country's army is no such case."""
+    states = (actors.actor(a) for a in source)
+    countries = {a.country for a in states if a and a.sector in STATE_SOURCE_SECTORS} - {None}
     own = []
     for actor_id in target:
         actor = actors.actor(actor_id)
