@@ -34,7 +34,8 @@ def events_of(report):
             "France and Germany urged Iran to resume talks.",
             ("REQUEST", ["DEU", "FRA"], ["IRN"], "asserted"),
         ),
-        ("Erdogan will meet Putin in Sochi next week.", ("CONSULT", ["TUR"], ["RUS"], "planned")),
+        # the promise to meet comes first (on "will"), the planned meeting after it
+        ("Erdogan will meet Putin in Sochi next week.", ("AGREE", ["TUR"], ["RUS"], "asserted")),
         (
             "Washington is considering sending Patriot missiles to Kyiv.",
             ("AID", ["USA"], ["UKR"], "hypothetical"),
@@ -148,7 +149,7 @@ def test_casualty_counts_go_to_the_violent_event_of_their_sentence(run):
         ),
         (
             "Canada pledged 200 armoured vehicles to Ukraine.",
-            [("AID", ["CAN"], ["UKR"], "planned")],
+            [("AGREE", ["CAN"], ["UKR"], "asserted")],
         ),
         (
             "Armenia said it had no intention of attacking Azerbaijan.",
@@ -156,7 +157,10 @@ def test_casualty_counts_go_to_the_violent_event_of_their_sentence(run):
         ),
         (
             "Serbia was ready to sign a trade deal with Kosovo.",
-            [("SUPPORT", ["SRB"], ["XKX"], "hypothetical")],
+            [
+                ("AGREE", ["SRB"], ["XKX"], "asserted"),
+                ("SUPPORT", ["SRB"], ["XKX"], "hypothetical"),
+            ],
         ),
         (
             "Egypt denied sending weapons to Sudan.",

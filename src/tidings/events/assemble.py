@@ -17,16 +17,18 @@ from tidings.events.detect import (
     SUBJECTS,
     Candidate,
     candidates,
+    governing_verbs,
     match_trigger,
     object_phrases,
 )
 from tidings.events.lexicon import Lexicon, load_lexicon
 from tidings.events.modality import event_modality, governing_chain
-from tidings.lexicons import data_lines
+from tidings.lexicons import data_lines, data_table
 from tidings.model import (
     ActorResolution,
     Citation,
     Event,
+    EventDate,
     Evidence,
     Modality,
     Quantity,
@@ -34,6 +36,7 @@ from tidings.model import (
     TimeExpression,
 )
 from tidings.places import event_location
+from tidings.quotes import speech_verbs
 
 CASUALTY_TYPES = frozenset({"ASSAULT", "COERCE"})  # PLOVER types whose victims are counted
 # Sectors of people acting as civilians: their violence is a riot, their blockades a protest.
@@ -211,7 +214,9 @@ def with_partner_targets(
 
     sides = [(countries(e.source), countries(e.target)) for e in events]
     pairs: dict[str, Counter[str]] = defaultdict(Counter)
-    for sources, targets in sides:
+    for event, (sources, targets) in zip(events, sides, strict=True):
+        if event.mode == INTENT_MODE:
+            continue  # a promise restates the sides of the act it announces
         for left in sources:
             for right in targets - {left}:
                 pairs[left][right] += 1
@@ -434,6 +439,7 @@ def find_events(
                 confidence=confidence(candidate, reading.modality),
             )
         )
+    events = with_intents(events, triggers, lexicon, times, published)
     # Only the triggers need classifying: no pass over every token of the article.
     verbal = {t.idx for t in triggers if t.pos_ in ("VERB", "AUX")}
     # a noun or a participle adjunct ("…, killing 12") can restate its clause's event
@@ -466,6 +472,107 @@ def find_events(
     events = without_unmarked_echoes(events, nouns, actors)
     attach_casualties(events, quantities)
     return [replace(e, id=f"e{i}") for i, e in enumerate(events, 1)]
+
+
+# Words that state an intent to do what their clause says: the future auxiliaries and the
+# adjectives of readiness ("is willing to withdraw").
+INTENT_AUXILIARIES = frozenset({"will", "would", "'ll", "shall", "wo"})
+INTENT_ADJECTIVES = frozenset({"willing", "ready", "prepared"})
+
+
+@cache
+def intent_codes() -> dict[str, tuple[str, str]]:
+    """Announced act type -> CAMEO codes of its promise and refusal (data/events/intents.tsv)."""
+    return {r["act"]: (r["promise"], r["refusal"]) for r in data_table("data/events/intents.tsv")}
+
+
+def intent_word(trigger: Token) -> Token | None:
+    """The word by which the act's own doer states it will do it: "will" in "Farc said it
+    will release", "willing" in "Egypt is willing to withdraw", "will" in "Obama will hold
+    talks" (an event noun speaks through its verb); None for a plain report."""
+    if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj":
+        if governing_verbs().get(trigger.head.lemma_.lower()) != "light":
+            return None  # "will require support" states a need, not an intent to support
+        trigger = trigger.head
+    aux = next(
+        (c for c in trigger.children if c.dep_ == "aux" and c.lower_ in INTENT_AUXILIARIES), None
+    )
+    if aux is not None:
+        return aux
+    head = trigger.head
+    if trigger.dep_ == "xcomp" and head.pos_ == "ADJ" and head.lower_ in INTENT_ADJECTIVES:
+        return head
+    return None
+
+
+NO_CODE = "-"
+INTENT_MODE = "intent"
+PERSONAL_PRONOUNS = frozenset({"i", "we", "he", "she", "it", "they"})
+
+
+def has_doer(event: Event, trigger: Token) -> bool:
+    """Whether the act has a doer who can state an intent: a source actor, or a personal
+    pronoun the resolver left unlinked ("they will not end the strike")."""
+    if event.source:
+        return True
+    verb = trigger.head if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" else trigger
+    return any(c.dep_ == "nsubj" and c.lower_ in PERSONAL_PRONOUNS for c in verb.children)
+
+
+def statement_date(
+    act: Token, times: list[TimeExpression], published: date | None
+) -> EventDate | None:
+    """When an intent was stated: the date of the verb reporting it ("…, the Kremlin said on
+    Monday"), else the publication date; not the date of the act announced ("next month")."""
+    verbs = speech_verbs()
+    reporter = next((a for a in act.ancestors if a.lemma_.lower() in verbs), None)
+    if reporter is not None:
+        return event_date(reporter, _anchors(reporter), times, published)
+    return EventDate(published.isoformat(), "day", None) if published else None
+
+
+def with_intents(
+    events: list[Event],
+    triggers: list[Token],
+    lexicon: Lexicon,
+    times: list[TimeExpression],
+    published: date | None,
+) -> list[Event]:
+    """Add the promise or refusal an actor makes when it says it will, or will not, yield, aid,
+    meet, cooperate or support: PLOVER codes the statement (AGREE, REJECT), which was made,
+    whatever becomes of the act, itself kept as planned or negated."""
+    codes = intent_codes()
+    by_start = {t.idx: t for t in triggers}
+    stated: list[Event] = []
+    for event in events:
+        token = by_start.get(event.trigger_start)
+        word = intent_word(token) if token is not None and has_doer(event, token) else None
+        refusal = event.modality is Modality.NEGATED
+        cameo = codes[event.type][1 if refusal else 0] if event.type in codes else NO_CODE
+        if word is not None and cameo != NO_CODE:
+            modality = (
+                Modality.REPORTED_CLAIM
+                if event.modality is Modality.REPORTED_CLAIM
+                else Modality.ASSERTED
+            )
+            stated.append(
+                replace(
+                    event,
+                    type="REJECT" if refusal else "AGREE",
+                    trigger=word.text,
+                    trigger_start=word.idx,
+                    trigger_end=word.idx + len(word),
+                    modality=modality,
+                    mode=INTENT_MODE,
+                    cameo=cameo,
+                    goldstein=lexicon.goldstein.get(cameo),
+                    quad_class=lexicon.quad_class.get("REJECT" if refusal else "AGREE"),
+                    date=statement_date(token, times, published),
+                    confidence=min(0.95, event.confidence + 0.1),
+                )
+            )
+        stated.append(event)
+    return stated
 
 
 def country_refs(actors: ActorResolution) -> dict[str, str]:

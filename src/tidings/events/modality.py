@@ -158,9 +158,6 @@ def event_modality(
     chain, reporter = governing_chain(trigger)
     found: set[Modality] = set()
     lexical: set[Modality] = set()  # cues from words ("consider", "potential"), not auxiliaries
-    own = cues.get(("trigger", trigger.lemma_.lower()))
-    if own:  # "Germany pledged generators": a pledge is a plan
-        found.add(Modality(own))
     for position, token in enumerate(chain):
         denied_intent = any(c.lower_ == "no" and c.dep_ == "det" for c in token.children)
         if position > 0 and token.pos_ == "NOUN" and denied_intent:

@@ -1,0 +1,60 @@
+"""Statements of intent: a promise to act is AGREE, a refusal REJECT (PLOVER), besides the act."""
+
+import pytest
+
+from tests.events.test_events import events_of
+
+
+@pytest.mark.parametrize(
+    ("text", "promise", "act"),
+    [
+        (
+            "Norway will give Malawi a grant of 20 million dollars, the foreign ministry said.",
+            ("AGREE", ["NOR"], ["MWI"], "asserted"),
+            "AID",
+        ),
+        (
+            "The Kenyan government is willing to withdraw its troops from Somalia.",
+            ("AGREE", ["KEN"], [], "asserted"),
+            "RETREAT",
+        ),
+        (
+            "Pakistan will not hold talks with India until the shelling stops.",
+            ("REJECT", ["PAK"], ["IND"], "asserted"),
+            "CONSULT",
+        ),
+        (
+            "The rebels said they would not lay down their weapons.",
+            ("REJECT", ["The rebels"], [], "asserted"),
+            "RETREAT",
+        ),
+    ],
+)
+def test_a_stated_intent_is_a_promise_or_a_refusal_and_the_act_stays(run, text, promise, act):
+    report = run(text)
+    found = events_of(report)
+    assert promise in found
+    intent = next(e for e in report.events if e.type == promise[0])
+    assert intent.mode == "intent" and intent.trigger in ("will", "would", "willing")
+    assert any(e[0] == act and e[3] != "asserted" for e in found)  # the act: planned, negated
+
+
+def test_a_plain_report_of_an_act_is_no_promise(run):
+    found = events_of(run("Norway gave Malawi a grant of 20 million dollars on Monday."))
+    assert [e[0] for e in found] == ["AID"]
+
+
+def test_a_promise_is_dated_when_it_was_made(run):
+    from datetime import date
+
+    report = run(
+        "Japan will send medical teams to Turkey next month, the government said on Monday.",
+        published=date(2025, 3, 5),
+    )
+    (promise,) = [e for e in report.events if e.mode == "intent"]
+    assert promise.date.value == "2025-03-03"
+
+
+def test_a_pledge_is_a_promise_made(run):
+    found = events_of(run("Germany pledged 150 generators to Ukraine on Friday."))
+    assert ("AGREE", ["DEU"], ["UKR"], "asserted") in found
