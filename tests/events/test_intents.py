@@ -1,4 +1,5 @@
-"""Statements of intent: a promise to act is AGREE, a refusal REJECT (PLOVER), besides the act."""
+"""What a statement commits to: a promise to act is AGREE, a refusal REJECT, and saying that
+another actor must act a REQUEST (PLOVER), each besides the act itself."""
 
 import pytest
 
@@ -58,3 +59,27 @@ def test_a_promise_is_dated_when_it_was_made(run):
 def test_a_pledge_is_a_promise_made(run):
     found = events_of(run("Germany pledged 150 generators to Ukraine on Friday."))
     assert ("AGREE", ["DEU"], ["UKR"], "asserted") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "demand"),
+    [
+        (
+            "Russia must withdraw its troops from Ukraine, Macron said on Monday.",
+            ("REQUEST", ["FRA"], ["RUS"], "asserted"),
+        ),
+        (
+            "The EU said Israel should allow aid into Gaza.",
+            ("REQUEST", ["EU"], ["ISR"], "asserted"),
+        ),
+    ],
+)
+def test_saying_another_actor_must_act_is_a_demand(run, text, demand):
+    found = events_of(run(text))
+    assert demand in found
+    assert all(e[3] != "asserted" for e in found if e[0] != "REQUEST")  # the act is not done
+
+
+def test_an_actors_own_obligation_is_no_demand(run):
+    found = events_of(run("We must defend every inch of our land, the Pakistani president said."))
+    assert all(e[0] != "REQUEST" for e in found)

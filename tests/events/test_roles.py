@@ -195,3 +195,37 @@ def test_a_dateline_is_neither_actor_nor_subject(run):
     criticizing = next(e for e in report.events if e.trigger == "criticizing")
     (source,) = (report.actor(i) for i in criticizing.source)
     assert source.sector == "LEG"  # the parliament, not the dateline's city or agency
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # peacekeepers sent are aid (CAMEO 074), not a show of force
+        (
+            "Nigeria announced the deployment of 230 peacekeeping troops to Liberia.",
+            ("AID", ["NGA"], ["LBR"], "asserted"),
+        ),
+        ("Japan is sending peacekeepers to South Sudan.", ("AID", ["JPN"], ["SSD"], "asserted")),
+        (
+            "Washington placed sanctions on three Iranian firms.",
+            ("SANCTION", ["USA"], ["IRN"], "asserted"),
+        ),
+        # an event noun framed by "effort", "campaign", "operation" takes the frame's arguments
+        (
+            "Qatar launched a mediation effort between Ethiopia and Eritrea.",
+            ("CONSULT", ["QAT"], ["ERI", "ETH"], "asserted"),
+        ),
+        (
+            "Thousands of Sudanese refugees have sought refuge in Chad.",
+            ("REQUEST", ["SDN"], ["TCD"], "asserted"),
+        ),
+    ],
+)
+def test_senses_from_what_is_sent_or_placed(run, text, expected):
+    assert expected in events_of(run(text))
+
+
+def test_a_passive_participle_does_not_take_the_subject_of_the_clause_above(run):
+    report = run("The State Department condemned the force used against demonstrators in Tbilisi.")
+    used = [e for e in report.events if e.trigger == "used"]
+    assert used and used[0].source == []

@@ -14,12 +14,14 @@ from spacy.tokens import Doc, Span, Token
 
 from tidings.events.dating import event_date
 from tidings.events.detect import (
+    DEMAND,
     SUBJECTS,
     Candidate,
     candidates,
     governing_verbs,
     match_trigger,
     object_phrases,
+    phrase_head,
 )
 from tidings.events.lexicon import Lexicon, load_lexicon
 from tidings.events.modality import event_modality, governing_chain
@@ -67,6 +69,11 @@ def refine(
     ):
         return "ASSAULT", None, "192", ("military", "territory")  # "seized Damascus": taken
     modifiers = [c for c in token.children if c.dep_ in ("compound", "amod", "dobj", "nmod")]
+    # "the deployment of peacekeeping troops": what a nominal event is of
+    modifiers += [
+        g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+        if g.dep_ == "pobj"
+    ]  # fmt: skip
     for child in list(modifiers):
         modifiers += [g for g in child.children if g.dep_ in ("compound", "amod")]
     for modifier in modifiers:
@@ -279,6 +286,7 @@ def stands_alone(trigger: Token) -> bool:
     its sides to the context. A modifier ("attack helicopters", "striking workers") is no
     event, nor is a predicate noun, which describes rather than reports ("there was a threat",
     "that should never have been a pause")."""
+    trigger = phrase_head(trigger)  # "launched a mediation effort": the effort stands for it
     if trigger.pos_ == "NOUN" and trigger.dep_ in ("attr", "oprd"):
         return False
     return trigger.dep_ not in ("amod", "compound")
@@ -397,7 +405,9 @@ def find_events(
         token = candidate.token
         triggers.append(token)
         event_type, mode, cameo, contexts = refine(candidate, lexicon, actors)
-        reading = event_modality(token, event_type=event_type, lexicon=lexicon, citations=citations)
+        # a demand made by saying another must act is as real as the saying of it
+        said = token.head.head if candidate.entry is DEMAND else token
+        reading = event_modality(said, event_type=event_type, lexicon=lexicon, citations=citations)
         anchors = _anchors(token)
         location = event_location(token, anchors)
         objects = object_phrases(token, candidate.entry)

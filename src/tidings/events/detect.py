@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 from tidings.events.lexicon import Lexicon, Trigger
 from tidings.lexicons import data_table
 from tidings.model import ActorResolution
-from tidings.parse import in_dateline, in_headline
+from tidings.parse import in_dateline, in_headline, tokens_with_lower
 from tidings.quotes import speech_verbs
 
 SUBJECTS = ("nsubj", "csubj")
@@ -98,6 +98,8 @@ def verb_subject(verb: Token) -> tuple[Token | None, bool]:
             return next((g for g in child.children if g.dep_ == "pobj"), None), False
     if any(c.dep_ in ("nsubjpass", "expl") for c in verb.children):
         return None, False  # "100 people were killed": a passive without agent names no one
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return None, False  # "condemned the force used against protesters": not the condemner
     current = verb
     for _ in range(4):
         if current.dep_ == "xcomp":
@@ -241,6 +243,20 @@ def owned_by_pronoun(token: Token) -> bool:
     )
 
 
+# Head nouns that only frame the event noun compounded with them: "mediation effort",
+# "evacuation operation", "bombing campaign", "aid mission".
+FRAME_NOUNS = frozenset(
+    {"effort", "operation", "campaign", "mission", "bid", "drive", "initiative", "process"}
+)
+
+
+def phrase_head(noun: Token) -> Token:
+    """The frame noun an event noun is compounded with ("mediation effort"), else the noun."""
+    if noun.dep_ == "compound" and noun.head.lemma_.lower() in FRAME_NOUNS:
+        return noun.head
+    return noun
+
+
 def noun_arguments(noun: Token, entry: Trigger) -> tuple[list[Token], list[Token]]:
     """A nominal event's source tokens (possessor, modifiers, by/between) and target tokens."""
     sources: list[Token] = []
@@ -250,8 +266,10 @@ def noun_arguments(noun: Token, entry: Trigger) -> tuple[list[Token], list[Token
             sources.append(child)
         elif child.dep_ == "prep":
             objects = [g for g in child.children if g.dep_ == "pobj"]
-            if child.lower_ == "by" or child.lower_ == "between":
-                sources.extend(objects)
+            if child.lower_ == "between" and entry.mode == "third-party":
+                targets.extend(objects)  # "mediation between India and Pakistan": the parties
+            elif child.lower_ == "by" or child.lower_ == "between":
+                sources.extend(objects)  # "talks between Israel and Hamas": they talk
             elif child.lower_ in entry.target_preps:
                 targets.extend(objects)
     return sources, targets
@@ -420,6 +438,9 @@ def candidates(doc: Doc, actors: ActorResolution, lexicon: Lexicon) -> list[Cand
                     a for a in actors_in(target, actors) if a not in candidate.target
                 ]
         else:
+            # "a mediation effort between India and Pakistan": the effort's arguments are the
+            # mediation's
+            token = phrase_head(token)
             sources, targets = noun_arguments(token, entry)
             for source in sources:
                 candidate.source += [
@@ -435,6 +456,7 @@ def candidates(doc: Doc, actors: ActorResolution, lexicon: Lexicon) -> list[Cand
                 candidate.source, candidate.inferred_source = governing_participants(
                     token, entry, actors, found
                 )
+            token = candidate.token
         denial = token.lemma_.lower() == "deny"  # "denied supplying missiles to Russia": no one
         if entry.type in ("REJECT", "AGREE") and not candidate.target and not denial:
             # "refused to meet Dagalo", "agreed to hand over the prisoners to Kyiv"
@@ -461,6 +483,7 @@ def candidates(doc: Doc, actors: ActorResolution, lexicon: Lexicon) -> list[Cand
             a for a in candidate.target if a not in candidate.source and a not in dropped
         ]
         found.append(candidate)
+    found += obligations(doc, actors)
     # A light verb whose object is itself a trigger ("pledged support") is not an event of
     # its own: the noun is.
     nouns = {c.token.i for c in found if c.token.pos_ == "NOUN"}
@@ -481,6 +504,35 @@ def candidates(doc: Doc, actors: ActorResolution, lexicon: Lexicon) -> list[Cand
         if not (c.token.pos_ == "NOUN" and c.token.head.i in verbs and c.token.head.i != c.token.i
                 and verbs[c.token.head.i].entry.type == c.entry.type)
     ]  # fmt: skip
+
+
+OBLIGATION_MODALS = frozenset({"must", "should"})
+# A demand that another actor act (CAMEO 10), made by saying it must: no lexicon entry, the
+# modal itself is the trigger.
+DEMAND = Trigger("must", "aux", "REQUEST", "change", ("diplomatic",), "100", frozenset())
+
+
+def obligations(doc: Doc, actors: ActorResolution) -> list[Candidate]:
+    """Demands stated as obligations of another actor: "Russia must withdraw its troops,
+    Macron said" is a REQUEST by Macron to Russia, whatever the act (CAMEO 10). The speaker
+    is the subject of the reporting verb; the one obliged, the subject of the modal's verb;
+    an actor's own obligation ("we must defend ourselves") is no demand."""
+    found = []
+    verbs = speech_verbs()
+    for modal in tokens_with_lower(doc, OBLIGATION_MODALS):
+        act = modal.head
+        if modal.dep_ != "aux" or in_headline(modal):
+            continue
+        reporting = act.head if act.dep_ in ("ccomp", "parataxis") else None
+        if reporting is None or reporting.lemma_.lower() not in verbs:
+            continue
+        obliged = next((c for c in act.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        speaker = next((c for c in reporting.children if is_subject(c)), None)
+        target = actors_in(obliged, actors)
+        source = actors_in(_relative_head(speaker), actors) if speaker is not None else []
+        if target and source and set(target).isdisjoint(source):
+            found.append(Candidate(modal, DEMAND, source=source, target=target))
+    return found
 
 
 CAUSE_PREPS = frozenset({"in", "by", "during"})
