@@ -229,3 +229,11 @@ def test_a_passive_participle_does_not_take_the_subject_of_the_clause_above(run)
     report = run("The State Department condemned the force used against demonstrators in Tbilisi.")
     used = [e for e in report.events if e.trigger == "used"]
     assert used and used[0].source == []
+
+
+def test_a_gerund_tagged_as_a_verb_under_a_noun_modifier_is_the_event_noun(run):
+    report = run("Forty people have died in police firing since Sunday, officials said.")
+    firing = [e for e in report.events if e.trigger == "firing"]
+    assert firing and firing[0].type == "ASSAULT"
+    (police,) = (report.actor(i) for i in firing[0].source)
+    assert police.sector == "COP"

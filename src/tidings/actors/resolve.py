@@ -752,7 +752,10 @@ def resolve_bare_groups(reading: Reading, by_token: dict[int, Entry]) -> None:
         if token.i in reading.taken or token.pos_ != "NOUN":
             continue
         # "police firing", "army operation": a group noun modifying a noun is its actor too
-        modifying = token.dep_ == "compound" and token.head.pos_ == "NOUN"
+        # (the parser tags the gerund of "police firing" a verb as often as a noun)
+        modifying = token.dep_ == "compound" and (
+            token.head.pos_ == "NOUN" or token.head.tag_ == "VBG"
+        )
         participant = token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "poss")
         if not (participant or modifying):
             continue

@@ -317,6 +317,10 @@ def match_trigger(token: Token, lexicon: Lexicon) -> tuple[Trigger, Token | None
     lemma = token.lemma_.lower()
     if token.pos_ == "VERB" and token.dep_ in ("prep", "mark", "cc"):
         return None  # "given Obama's failure", "following the attack": a preposition's job
+    if nominal_gerund(token):
+        entry = lexicon.triggers.get(("noun", token.lower_))
+        if entry is not None:
+            return entry, None
     if token.pos_ == "VERB":
         if token.dep_ == "acl" and token.tag_ == "VBN" and token.head.pos_ == "NOUN":
             # "a video message released Sunday": the noun is what was released
@@ -337,6 +341,9 @@ def match_trigger(token: Token, lexicon: Lexicon) -> tuple[Trigger, Token | None
                 if entry is not None:
                     return entry, None
         entry = lexicon.triggers.get(("verb", lemma))
+        if entry is None and token.tag_ == "VBG" and token.dep_ == "acl":
+            # "died in police firing" parsed as police, firing: the gerund is the event noun
+            entry = lexicon.triggers.get(("noun", token.lower_))
         return (entry, None) if entry is not None else None
     if token.pos_ == "NOUN":
         for key in (*modified_senses(token, lexicon), *hyphenated(token), lemma):
@@ -348,6 +355,16 @@ def match_trigger(token: Token, lexicon: Lexicon) -> tuple[Trigger, Token | None
         )
         return (entry, None) if entry is not None else None
     return None
+
+
+def nominal_gerund(token: Token) -> bool:
+    """A gerund the parser tags a verb where it stands as a noun with a noun modifier: "killed
+    in police firing", "army shelling continued"."""
+    return (
+        token.tag_ == "VBG"
+        and token.dep_ in ("pobj", "nsubj", "nsubjpass", "dobj")
+        and any(c.dep_ == "compound" for c in token.children)
+    )
 
 
 def modified_senses(token: Token, lexicon: Lexicon) -> list[str]:
@@ -424,7 +441,7 @@ def candidates(doc: Doc, actors: ActorResolution, lexicon: Lexicon) -> list[Cand
         if entry.type == NOT_AN_EVENT or in_headline(token):
             continue
         candidate = Candidate(token, entry, object_token=completing)
-        if token.pos_ == "VERB":
+        if token.pos_ == "VERB" and not nominal_gerund(token):
             # "troops firing on protesters", "police firing": a gerund's actor noun fires;
             # "a resolution demanding …" falls through to whoever passed it
             gerund_agent = token.dep_ == "acl" and token.tag_ == "VBG"
