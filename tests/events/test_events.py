@@ -310,3 +310,18 @@ def test_a_bomb_that_exploded_is_not_the_police_s_act(run):
     )
     exploded = next(e for e in run(text).events if e.trigger == "exploded")
     assert exploded.source == []
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "casualties"),
+    [
+        ("A boy was killed in the air strike on the village.", "killed", {"killed": 1}),
+        ("Soldiers killed a protester near the border on Monday.", "killed", {"killed": 1}),
+        ("A woman was injured in the blast on Monday.", "blast", {"injured": 1}),
+        # a plural with no number gives no count
+        ("Civilians were killed in the air strike on the village.", "killed", {}),
+    ],
+)
+def test_one_victim_named_without_a_number_is_one_casualty(run, text, trigger, casualties):
+    (event,) = [e for e in run(text).events if e.trigger == trigger]
+    assert event.casualties == casualties

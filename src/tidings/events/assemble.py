@@ -38,6 +38,7 @@ from tidings.model import (
     TimeExpression,
 )
 from tidings.places import event_location
+from tidings.quantities import casualty_cues
 from tidings.quotes import speech_verbs
 
 CASUALTY_TYPES = frozenset({"ASSAULT", "COERCE"})  # PLOVER types whose victims are counted
@@ -481,6 +482,7 @@ def find_events(
     nouns = {t.idx for t in triggers if t.pos_ == "NOUN" and t.dep_ == "pobj"}
     events = without_unmarked_echoes(events, nouns, actors)
     attach_casualties(events, quantities)
+    attach_caused_deaths(events, triggers)
     return [replace(e, id=f"e{i}") for i, e in enumerate(events, 1)]
 
 
@@ -687,3 +689,31 @@ def attach_casualties(events: list[Event], quantities: Iterable[Quantity]) -> No
         nearest = min(violent, key=lambda e: abs(e.trigger_start - quantity.start))
         counts = nearest.casualties
         counts[quantity.outcome] = counts.get(quantity.outcome, 0) + quantity.normalized_value
+
+
+CAUSE_PREPOSITIONS = frozenset({"in", "by", "during"})
+
+
+def attach_caused_deaths(events: list[Event], triggers: list[Token]) -> None:
+    """Count one casualty for a violent event that killed or wounded one person the text names
+    without a number ("a boy was killed", "a woman was injured in the blast"): quantities
+    count only numbers."""
+    cues = casualty_cues()
+    by_start = {t.idx: t for t in triggers}
+    for event in events:
+        token = by_start.get(event.trigger_start)
+        if event.type not in CASUALTY_TYPES or token is None:
+            continue
+        caused = token.dep_ == "pobj" and token.head.lower_ in CAUSE_PREPOSITIONS
+        # the verb that says what befell the victim: the event's own ("a boy was killed") or
+        # the one whose cause it is ("a protester died in police firing")
+        verb = token.head.head if caused else token
+        outcome = cues.get(verb.lemma_.lower())
+        if outcome is None or outcome in event.casualties:
+            continue
+        roles = ("nsubj", "nsubjpass") if caused else ("nsubjpass", "dobj")
+        victim = next((c for c in verb.children if c.dep_ in roles), None)
+        one = victim is not None and victim.tag_ == "NN" and victim.lemma_.lower() in victim_nouns()
+        if one and any(c.lower_ in ("a", "an", "one") for c in victim.children):
+            event.casualties[outcome] = 1.0
+
