@@ -716,4 +716,3 @@ def attach_caused_deaths(events: list[Event], triggers: list[Token]) -> None:
         one = victim is not None and victim.tag_ == "NN" and victim.lemma_.lower() in victim_nouns()
         if one and any(c.lower_ in ("a", "an", "one") for c in victim.children):
             event.casualties[outcome] = 1.0
-
