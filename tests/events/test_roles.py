@@ -237,3 +237,8 @@ def test_a_gerund_tagged_as_a_verb_under_a_noun_modifier_is_the_event_noun(run):
     assert firing and firing[0].type == "ASSAULT"
     (police,) = (report.actor(i) for i in firing[0].source)
     assert police.sector == "COP"
+
+
+def test_a_verb_whose_subject_is_an_event_takes_that_events_doer(run):
+    found = events_of(run("A car bombing by the Islamic State group killed 75 people in Syria."))
+    assert ("ASSAULT", ["ISIS"], ["SYR"], "asserted") in found

@@ -236,6 +236,22 @@ def complement_targets(
     return []
 
 
+def event_subject_agents(
+    subject: Token | None, actors: ActorResolution, lexicon: Lexicon
+) -> list[str]:
+    """When a verb's subject is an event ("a car bombing by the Islamic State killed 75",
+    "Israeli strikes destroyed the bridge"), whoever performed that event."""
+    if subject is None or subject.pos_ != "NOUN":
+        return []
+    match = match_trigger(subject, lexicon)
+    if match is None or match[0].type == NOT_AN_EVENT:
+        return []
+    found: list[str] = []
+    for source in noun_arguments(subject, match[0])[0]:
+        found += [a for a in actors_in(source, actors) if a not in found]
+    return found
+
+
 def owned_by_pronoun(token: Token) -> bool:
     """A common noun with a pronoun possessor ("its ambassadors"), as opposed to a name."""
     return token.pos_ != "PROPN" and any(
@@ -448,7 +464,9 @@ def candidates(doc: Doc, actors: ActorResolution, lexicon: Lexicon) -> list[Cand
             candidate.source = actors_in(token.head, actors) if gerund_agent else []
             if not candidate.source:
                 subject, inferred = verb_subject(token)
-                candidate.source = actors_in(subject, actors)
+                candidate.source = actors_in(subject, actors) or event_subject_agents(
+                    subject, actors, lexicon
+                )
                 candidate.inferred_source = inferred
             for target in targets_of_verb(token, entry):
                 candidate.target += [
