@@ -83,3 +83,25 @@ def test_saying_another_actor_must_act_is_a_demand(run, text, demand):
 def test_an_actors_own_obligation_is_no_demand(run):
     found = events_of(run("We must defend every inch of our land, the Pakistani president said."))
     assert all(e[0] != "REQUEST" for e in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "accusation"),
+    [
+        (
+            "Afghan officials said the Haqqani network was responsible for the bombing.",
+            ("ACCUSE", ["AFG"], ["AFG"], "asserted"),
+        ),
+        (
+            "Israel held Hamas responsible for the rocket fire.",
+            ("ACCUSE", ["ISR"], ["PSE"], "asserted"),
+        ),
+    ],
+)
+def test_declaring_another_actor_responsible_is_an_accusation(run, text, accusation):
+    assert accusation in events_of(run(text))
+
+
+def test_declaring_oneself_responsible_is_no_accusation(run):
+    found = events_of(run("The minister said he was responsible for the delay."))
+    assert all(e[0] != "ACCUSE" for e in found)

@@ -14,7 +14,6 @@ from spacy.tokens import Doc, Span, Token
 
 from tidings.events.dating import event_date
 from tidings.events.detect import (
-    DEMAND,
     SUBJECTS,
     Candidate,
     candidates,
@@ -406,8 +405,8 @@ def find_events(
         token = candidate.token
         triggers.append(token)
         event_type, mode, cameo, contexts = refine(candidate, lexicon, actors)
-        # a demand made by saying another must act is as real as the saying of it
-        said = token.head.head if candidate.entry is DEMAND else token
+        # a demand or accusation made by saying so is as real as the saying of it
+        said = candidate.stated_by or token
         reading = event_modality(said, event_type=event_type, lexicon=lexicon, citations=citations)
         anchors = _anchors(token)
         location = event_location(token, anchors)

@@ -46,6 +46,9 @@ class Candidate:
     target: list[str] = field(default_factory=list)
     object_token: Token | None = None
     inferred_source: bool = False
+    # The verb that made a statement an event (a demand, an accusation): its clause, not the
+    # trigger's, gives the event's modality.
+    stated_by: Token | None = None
 
 
 def actors_in(token: Token | None, actors: ActorResolution) -> list[str]:
@@ -519,6 +522,7 @@ def candidates(doc: Doc, actors: ActorResolution, lexicon: Lexicon) -> list[Cand
         ]
         found.append(candidate)
     found += obligations(doc, actors)
+    found += blame_statements(doc, actors)
     # A light verb whose object is itself a trigger ("pledged support") is not an event of
     # its own: the noun is.
     nouns = {c.token.i for c in found if c.token.pos_ == "NOUN"}
@@ -566,7 +570,48 @@ def obligations(doc: Doc, actors: ActorResolution) -> list[Candidate]:
         target = actors_in(obliged, actors)
         source = actors_in(_relative_head(speaker), actors) if speaker is not None else []
         if target and source and set(target).isdisjoint(source):
-            found.append(Candidate(modal, DEMAND, source=source, target=target))
+            found.append(
+                Candidate(modal, DEMAND, source=source, target=target, stated_by=reporting)
+            )
+    return found
+
+
+BLAME_ADJECTIVES = frozenset({"responsible", "guilty", "culpable"})
+# An accusation made by declaring someone responsible (CAMEO 112): the adjective is the trigger.
+BLAME = Trigger("responsible", "adj", "ACCUSE", "allege", ("diplomatic",), "112", frozenset())
+
+
+def blame_statements(doc: Doc, actors: ActorResolution) -> list[Candidate]:
+    """Accusations made by declaring another actor responsible: "officials said the Taliban
+    were responsible for the attack", "Israel held Hamas responsible"."""
+    found = []
+    verbs = speech_verbs()
+    for adjective in tokens_with_lower(doc, BLAME_ADJECTIVES):
+        head = adjective.head
+        if in_headline(adjective):
+            continue
+        if adjective.dep_ == "acomp" and head.dep_ in ("ccomp", "parataxis"):
+            # "X said Y was responsible": the speaker accuses the copula's subject
+            reporting = head.head
+            if reporting.lemma_.lower() not in verbs:
+                continue
+            accused = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        elif head.lemma_.lower() == "hold" and adjective.dep_ in ("oprd", "amod", "acomp"):
+            # "X held Y responsible" (the parser hangs the adjective on Y or on the verb)
+            reporting = head if head.pos_ == "VERB" else head.head
+            accused = head if head.pos_ != "VERB" else None
+            accused = accused or next((c for c in reporting.children if c.dep_ == "dobj"), None)
+        elif adjective.dep_ == "amod" and head.dep_ == "dobj" and head.head.lemma_ == "hold":
+            reporting, accused = head.head, head
+        else:
+            continue
+        speaker = next((c for c in reporting.children if is_subject(c)), None)
+        source = actors_in(_relative_head(speaker), actors) if speaker is not None else []
+        target = actors_in(accused, actors)
+        if source and target and set(source).isdisjoint(target):
+            found.append(
+                Candidate(adjective, BLAME, source=source, target=target, stated_by=reporting)
+            )
     return found
 
 
