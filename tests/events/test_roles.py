@@ -242,3 +242,16 @@ def test_a_gerund_tagged_as_a_verb_under_a_noun_modifier_is_the_event_noun(run):
 def test_a_verb_whose_subject_is_an_event_takes_that_events_doer(run):
     found = events_of(run("A car bombing by the Islamic State group killed 75 people in Syria."))
     assert ("ASSAULT", ["ISIS"], ["SYR"], "asserted") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "doer"),
+    [
+        ("Afghan officials said the Haqqani network was responsible for the bombing.", ["AFG"]),
+        ("Al-Shabaab claimed responsibility for the bombing in Mogadishu.", ["SOM"]),
+        ("The group denied responsibility for the bombing in Mogadishu.", []),
+    ],
+)
+def test_whoever_is_held_or_claims_responsible_performed_the_act(run, text, doer):
+    bombing = [e for e in events_of(run(text)) if e[0] == "ASSAULT"]
+    assert bombing and bombing[0][1] == doer

@@ -845,6 +845,17 @@ def blamed_actors(event: Token, actors: ActorResolution) -> list[str]:
     ):
         return []
     verb = prep.head
+    if verb.lower_ in BLAME_ADJECTIVES:
+        # "the Taliban were responsible for the attack", "held Hamas responsible for it"
+        holder = verb.head if verb.dep_ in ("amod", "oprd") and verb.head.pos_ != "AUX" else None
+        owner = next((c for c in verb.head.children if c.dep_ in ("nsubj", "dobj")), None)
+        return actors_in(holder if holder is not None and holder.pos_ != "VERB" else owner, actors)
+    if verb.lemma_.lower() == "responsibility" and verb.dep_ == "dobj":
+        # "al-Shabab claimed responsibility for the attack"; a denial names no doer
+        if verb.head.lemma_.lower() in RESPONSIBILITY_VERBS:
+            subject, _ = verb_subject(verb.head)
+            return actors_in(subject, actors)
+        return []
     if governing_verbs().get(verb.lemma_.lower()) != "object":
         return []
     found: list[str] = []
@@ -852,6 +863,9 @@ def blamed_actors(event: Token, actors: ActorResolution) -> list[str]:
         if child.dep_ in ("dobj", "nsubjpass"):
             found += [a for a in actors_in(child, actors) if a not in found]
     return found
+
+
+RESPONSIBILITY_VERBS = frozenset({"claim", "accept", "take", "assume", "admit", "bear"})
 
 
 def country_of(actor_id: str, actors: ActorResolution) -> str | None:
