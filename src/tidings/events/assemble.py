@@ -14,10 +14,12 @@ from spacy.tokens import Doc, Span, Token
 
 from tidings.events.dating import event_date
 from tidings.events.detect import (
+    CAUSE_PREPS,
     SUBJECTS,
     Candidate,
     candidates,
     governing_verbs,
+    infinitival,
     match_trigger,
     object_phrases,
     phrase_head,
@@ -449,7 +451,8 @@ def find_events(
                 confidence=confidence(candidate, reading.modality),
             )
         )
-    events = with_intents(events, triggers, lexicon, times, published)
+    trigger_at = {t.idx: t for t in triggers}
+    events = with_intents(events, trigger_at, lexicon, times, published)
     # Only the triggers need classifying: no pass over every token of the article.
     verbal = {t.idx for t in triggers if t.pos_ in ("VERB", "AUX")}
     # a noun or a participle adjunct ("…, killing 12") can restate its clause's event
@@ -471,17 +474,13 @@ def find_events(
     events = with_partner_targets(events, actors, named_targets, nominal)
     events = with_domestic_targets(events, actors, named_targets)
     events = without_restatements(events, verbal, restating, actors)
-    purposes = {
-        t.idx: t.head.idx
-        for t in triggers
-        if t.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
-    }
+    purposes = {t.idx: t.head.idx for t in triggers if t.dep_ == "advcl" and infinitival(t)}
     events = without_purposes(events, purposes)
     # a noun in a prepositional phrase ("prior to his meeting"), not one a verb makes happen
     nouns = {t.idx for t in triggers if t.pos_ == "NOUN" and t.dep_ == "pobj"}
     events = without_unmarked_echoes(events, nouns, actors)
     attach_casualties(events, quantities)
-    attach_caused_deaths(events, triggers)
+    attach_caused_deaths(events, trigger_at)
     return [replace(e, id=f"e{i}") for i, e in enumerate(events, 1)]
 
 
@@ -497,14 +496,23 @@ def intent_codes() -> dict[str, tuple[str, str]]:
     return {r["act"]: (r["promise"], r["refusal"]) for r in data_table("data/events/intents.tsv")}
 
 
+def speaking_verb(trigger: Token) -> Token | None:
+    """The verb through which an act is stated: the trigger, or the light verb an event noun
+    is the object of ("will hold talks"); None under another verb ("will require support"
+    states a need, not an intent to support)."""
+    if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj":
+        light = governing_verbs().get(trigger.head.lemma_.lower()) == "light"
+        return trigger.head if light else None
+    return trigger
+
+
 def intent_word(trigger: Token) -> Token | None:
     """The word by which the act's own doer states it will do it: "will" in "Farc said it
     will release", "willing" in "Egypt is willing to withdraw", "will" in "Obama will hold
     talks" (an event noun speaks through its verb); None for a plain report."""
-    if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj":
-        if governing_verbs().get(trigger.head.lemma_.lower()) != "light":
-            return None  # "will require support" states a need, not an intent to support
-        trigger = trigger.head
+    trigger = speaking_verb(trigger)
+    if trigger is None:
+        return None
     aux = next(
         (c for c in trigger.children if c.dep_ == "aux" and c.lower_ in INTENT_AUXILIARIES), None
     )
@@ -526,8 +534,10 @@ def has_doer(event: Event, trigger: Token) -> bool:
     pronoun the resolver left unlinked ("they will not end the strike")."""
     if event.source:
         return True
-    verb = trigger.head if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" else trigger
-    return any(c.dep_ == "nsubj" and c.lower_ in PERSONAL_PRONOUNS for c in verb.children)
+    verb = speaking_verb(trigger)
+    return verb is not None and any(
+        c.dep_ == "nsubj" and c.lower_ in PERSONAL_PRONOUNS for c in verb.children
+    )
 
 
 def statement_date(
@@ -544,7 +554,7 @@ def statement_date(
 
 def with_intents(
     events: list[Event],
-    triggers: list[Token],
+    trigger_at: dict[int, Token],
     lexicon: Lexicon,
     times: list[TimeExpression],
     published: date | None,
@@ -553,10 +563,9 @@ def with_intents(
     meet, cooperate or support: PLOVER codes the statement (AGREE, REJECT), which was made,
     whatever becomes of the act, itself kept as planned or negated."""
     codes = intent_codes()
-    by_start = {t.idx: t for t in triggers}
     stated: list[Event] = []
     for event in events:
-        token = by_start.get(event.trigger_start)
+        token = trigger_at.get(event.trigger_start)
         word = intent_word(token) if token is not None and has_doer(event, token) else None
         refusal = event.modality is Modality.NEGATED
         cameo = codes[event.type][1 if refusal else 0] if event.type in codes else NO_CODE
@@ -690,20 +699,16 @@ def attach_casualties(events: list[Event], quantities: Iterable[Quantity]) -> No
         counts[quantity.outcome] = counts.get(quantity.outcome, 0) + quantity.normalized_value
 
 
-CAUSE_PREPOSITIONS = frozenset({"in", "by", "during"})
-
-
-def attach_caused_deaths(events: list[Event], triggers: list[Token]) -> None:
+def attach_caused_deaths(events: list[Event], trigger_at: dict[int, Token]) -> None:
     """Count one casualty for a violent event that killed or wounded one person the text names
     without a number ("a boy was killed", "a woman was injured in the blast"): quantities
     count only numbers."""
     cues = casualty_cues()
-    by_start = {t.idx: t for t in triggers}
     for event in events:
-        token = by_start.get(event.trigger_start)
+        token = trigger_at.get(event.trigger_start)
         if event.type not in CASUALTY_TYPES or token is None:
             continue
-        caused = token.dep_ == "pobj" and token.head.lower_ in CAUSE_PREPOSITIONS
+        caused = token.dep_ == "pobj" and token.head.lower_ in CAUSE_PREPS
         # the verb that says what befell the victim: the event's own ("a boy was killed") or
         # the one whose cause it is ("a protester died in police firing")
         verb = token.head.head if caused else token

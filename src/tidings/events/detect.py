@@ -207,17 +207,18 @@ def targets_of_verb(verb: Token, entry: Trigger) -> list[Token]:
 PURPOSE_TARGET_TYPES = frozenset({"AID", "AGREE"})
 
 
+def infinitival(clause: Token) -> bool:
+    """Whether a clause is a to-infinitive ("agreed to meet", "sent troops to help")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+
+
 def complement_targets(
     verb: Token, deps: tuple[str, ...], actors: ActorResolution, lexicon: Lexicon, event_type: str
 ) -> list[str]:
     """The target named inside a verb's infinitival complement or purpose clause, one clause
     deep and then the next: "agreed to hand over the prisoners to Kyiv", "agreed to allow
     access to the aid workers of the UN", "offered to send troops to help the army"."""
-    clauses = [
-        c
-        for c in verb.children
-        if c.dep_ in deps and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
-    ]
+    clauses = [c for c in verb.children if c.dep_ in deps and infinitival(c)]
     for _ in range(3):
         for clause in clauses:
             entry = entry_for_complement(clause, lexicon)
@@ -233,8 +234,7 @@ def complement_targets(
             c
             for clause in clauses
             for c in clause.children
-            if c.dep_ in ("xcomp", "advcl", "ccomp")
-            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            if c.dep_ in ("xcomp", "advcl", "ccomp") and infinitival(c)
         ]
     return []
 
@@ -566,14 +566,19 @@ def obligations(doc: Doc, actors: ActorResolution) -> list[Candidate]:
         if reporting is None or reporting.lemma_.lower() not in verbs:
             continue
         obliged = next((c for c in act.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        speaker = next((c for c in reporting.children if is_subject(c)), None)
         target = actors_in(obliged, actors)
-        source = actors_in(_relative_head(speaker), actors) if speaker is not None else []
+        source = speaker_actors(reporting, actors)
         if target and source and set(target).isdisjoint(source):
             found.append(
                 Candidate(modal, DEMAND, source=source, target=target, stated_by=reporting)
             )
     return found
+
+
+def speaker_actors(reporting: Token, actors: ActorResolution) -> list[str]:
+    """The actors of the subject of a verb that reports a statement."""
+    speaker = next((c for c in reporting.children if is_subject(c)), None)
+    return actors_in(_relative_head(speaker), actors) if speaker is not None else []
 
 
 BLAME_ADJECTIVES = frozenset({"responsible", "guilty", "culpable"})
@@ -596,17 +601,19 @@ def blame_statements(doc: Doc, actors: ActorResolution) -> list[Candidate]:
             if reporting.lemma_.lower() not in verbs:
                 continue
             accused = next((c for c in head.children if c.dep_ == "nsubj"), None)
-        elif head.lemma_.lower() == "hold" and adjective.dep_ in ("oprd", "amod", "acomp"):
-            # "X held Y responsible" (the parser hangs the adjective on Y or on the verb)
-            reporting = head if head.pos_ == "VERB" else head.head
-            accused = head if head.pos_ != "VERB" else None
-            accused = accused or next((c for c in reporting.children if c.dep_ == "dobj"), None)
+        elif (
+            head.lemma_.lower() == "hold"
+            and head.pos_ == "VERB"
+            and adjective.dep_ in ("oprd", "amod", "acomp")
+        ):
+            # "X held Y responsible", the adjective on the verb
+            reporting = head
+            accused = next((c for c in head.children if c.dep_ == "dobj"), None)
         elif adjective.dep_ == "amod" and head.dep_ == "dobj" and head.head.lemma_ == "hold":
-            reporting, accused = head.head, head
+            reporting, accused = head.head, head  # the adjective hung on Y
         else:
             continue
-        speaker = next((c for c in reporting.children if is_subject(c)), None)
-        source = actors_in(_relative_head(speaker), actors) if speaker is not None else []
+        source = speaker_actors(reporting, actors)
         target = actors_in(accused, actors)
         if source and target and set(source).isdisjoint(target):
             found.append(
@@ -644,8 +651,7 @@ def complement_subjects(verb: Token, entry: Trigger, actors: ActorResolution) ->
     its forces fired" the subject is the denier's own)."""
     found: list[str] = []
     for clause in (c for c in verb.children if c.dep_ == "ccomp"):
-        infinitival = any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
-        if entry.type == "REJECT" and not infinitival:
+        if entry.type == "REJECT" and not infinitival(clause):
             continue
         for subject in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")):
             found += [a for a in actors_in(subject, actors) if a not in found]
