@@ -92,6 +92,7 @@ def test_min_confidence_filters_events():
         ("passages", "floors-passages.json"),
         ("dedup", "floors-dedup.json"),
         (".", "floors-bars.json"),
+        ("actors/phrases.tsv", "floors-actors.json"),
     ],
 )
 def test_score_floors_hold_on_the_development_gold(gold_dir, floors):

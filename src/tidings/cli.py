@@ -590,6 +590,32 @@ def actors_validate(ctx: click.Context, actor_files: tuple[Path, ...]) -> None:
         sys.exit(1)
 
 
+@actors.command("unknown")
+@click.option("--db", default=None, help="Database file or postgresql:// URL.")
+@click.option("--limit", type=click.IntRange(1), default=50, show_default=True)
+@click.option("--format", "output_format", type=click.Choice(["table", "json"]), default="table")
+@click.pass_context
+def actors_unknown(ctx: click.Context, db: str | None, limit: int, output_format: str) -> None:
+    """The most frequent names in a store that the knowledge base does not know, with the
+    country and sector the text gave them: candidates for your --actors file."""
+    from tidings.store import open_store
+    from tidings.store.queries import unknown_actors
+
+    settings = settings_for(ctx, database=db)
+    try:
+        with open_store(settings.database) as store:
+            found = unknown_actors(store.reader(), limit)
+    except TidingsError as error:
+        raise click.ClickException(str(error)) from error
+    if output_format == "json":
+        click.echo(json.dumps(found, ensure_ascii=False, indent=2))
+        return
+    columns = ["name", "kind", "country", "sector", "articles", "events"]
+    click.echo(
+        table(columns, [["" if row[c] is None else row[c] for c in columns] for row in found])
+    )
+
+
 COUNTRY_DAY_HEADER = ("iso3c", "cown", "gwcode", "date", "quad_class", "events")
 DYAD_HEADER = (
     "source_iso3c", "target_iso3c", "source_cown", "source_gwcode", "target_cown",

@@ -1,5 +1,6 @@
 """The knowledge base catalogue: search, show and validate, and the `tidings actors` command."""
 
+import json
 from datetime import date
 
 from click.testing import CliRunner
@@ -7,6 +8,7 @@ from click.testing import CliRunner
 from tidings.actors import load_knowledge_base
 from tidings.actors.catalogue import search, show, validate
 from tidings.cli import main
+from tidings.model import Article
 
 
 def test_search_finds_people_by_surname_and_countries_by_capital():
@@ -74,3 +76,34 @@ def test_validate_reports_a_name_two_records_share(tmp_path):
     )
     problems = validate(load_knowledge_base([clash]))
     assert problems == ["surface 'nato' names several organisations: FAKE, NATO"]
+
+
+def test_unknown_actors_of_a_store_are_listed_most_frequent_first(tmp_path, pipeline):
+    from tidings.pipeline import extract
+    from tidings.store import open_store
+
+    texts = [
+        "Kemal Arslanoglu, an opposition leader, accused the Harbour Workers Union of fraud.",
+        "Police detained Kemal Arslanoglu in Izmir on Monday.",
+    ]
+    db = tmp_path / "u.duckdb"
+    with open_store(db) as store:
+        for index, text in enumerate(texts):
+            store.ingest(extract(Article(id=f"u{index}", text=text), pipeline), content_hash=text)
+    result = CliRunner().invoke(main, ["actors", "unknown", "--db", str(db), "--format", "json"])
+    assert result.exit_code == 0
+    found = json.loads(result.output)
+    assert found[0]["name"] == "Kemal Arslanoglu" and found[0]["articles"] == 2
+    assert all(row["name"].lower() != "police" for row in found)  # groups are not names
+    union = [row for row in found if "Union" in row["name"]]
+    assert union and union[0]["sector"] == "LAB"
+
+
+def test_validate_reports_an_id_two_shipped_files_use():
+    kb = load_knowledge_base([])
+    assert not any("ids must be unique" in p for p in validate(kb))
+    kb.duplicates.append("person someone again in data/kb/people/x.yaml")
+    try:
+        assert "person someone again in data/kb/people/x.yaml: ids must be unique" in validate(kb)
+    finally:
+        kb.duplicates.clear()  # the knowledge base is shared by the session

@@ -1,5 +1,6 @@
 """The knowledge base loads, looks up surface forms, and accepts user actors."""
 
+import json
 from datetime import date
 
 import pytest
@@ -71,3 +72,51 @@ def test_organisation_files_of_the_folder_are_read_after_the_main_file():
     assert files[0] == "data/kb/organisations.yaml"
     assert files[1:] == sorted(files[1:]) and all(f.endswith(".yaml") for f in files)
     assert "data/kb/organisations/international.yaml" in files
+
+
+def test_parsed_records_are_cached_under_the_files_digest(tmp_path, monkeypatch):
+    from tidings.actors.kb import kb_record_files, shipped_records
+
+    monkeypatch.setenv("TIDINGS_CACHE", str(tmp_path))
+    source = kb_record_files("people")[0]
+    first = shipped_records(source)
+    cached = list((tmp_path / "kb").glob("*.json"))
+    assert len(cached) == 1
+    assert shipped_records(source) == json.loads(json.dumps(first, default=str))
+    cached[0].write_text("{not json", encoding="utf-8")  # a damaged cache is parsed again
+    assert len(shipped_records(source)) == len(first)
+
+
+def test_organisation_periods_give_the_code_of_the_day():
+    from tidings.actors.kb import Organisation, OrgPeriod
+
+    group = Organisation(
+        id="G",
+        name="Group",
+        country="AFG",
+        sector="REB",
+        periods=(
+            OrgPeriod(date(1996, 9, 27), date(2001, 12, 7), "AFG", "GOV"),
+            OrgPeriod(date(2021, 8, 15), None, "AFG", "GOV"),
+        ),
+    )
+    assert group.code_on(date(1998, 1, 1)) == ("AFG", "GOV")
+    assert group.code_on(date(2010, 1, 1)) == ("AFG", "REB")
+    assert group.code_on(date(2023, 1, 1)) == ("AFG", "GOV")
+    assert group.code_on(None) == ("AFG", "GOV")  # no date: today
+
+
+def test_a_former_state_exists_only_in_its_years():
+    from tidings.actors.kb import Country
+
+    ussr = Country("SUN", "Soviet Union", end=date(1991, 12, 26), successors=("RUS",))
+    assert ussr.exists_on(date(1985, 1, 1)) and not ussr.exists_on(date(1995, 1, 1))
+    assert not ussr.exists_on(None)
+
+
+def test_a_role_about_to_start_names_its_holder_but_not_long_before():
+    from tidings.actors.kb import Person, Role
+
+    envoy = Person("x", "X", roles=(Role("Special Envoy", "GOV", "USA", start=date(2025, 1, 24)),))
+    assert envoy.role_at(date(2025, 1, 20)).country == "USA"  # four days before: the new envoy
+    assert envoy.role_at(date(2024, 12, 1)) is None

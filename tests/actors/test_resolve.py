@@ -174,3 +174,103 @@ def test_a_group_from_a_country_s_embassy_is_that_country_s(run):
     report = run("Two diplomats from Moldova's embassy were ordered to leave Russia.")
     diplomats = next(a for a in report.actors if a.name.endswith("diplomats"))
     assert diplomats.country == "MDA"
+
+
+def test_a_name_inside_a_place_name_is_no_person(nlp):
+    actors = actors_by_mention(nlp, "Tankers left the port of Bandar Abbas on Monday.")
+    assert all(actor.kb_id != "mahmoud-abbas" for actor in actors.values())
+
+
+def test_a_title_that_fits_none_of_the_offices_blocks_the_link(nlp):
+    text = "Naftali Bennett spoke first. Later, UN rapporteur Bennett met refugees in Amman."
+    actors = actors_by_mention(nlp, text)
+    assert actors["Naftali Bennett"].kb_id == "naftali-bennett"
+    later = [a for m, a in actors.items() if m == "Bennett"]
+    assert all(a.kb_id != "naftali-bennett" for a in later)
+
+
+def test_another_first_name_is_another_person(nlp):
+    text = "Naftali Bennett spoke first. Then Jane Bennett, a teacher, answered him."
+    actors = actors_by_mention(nlp, text)
+    assert actors["Jane Bennett"].kb_id is None
+    assert actors["Jane Bennett"] is not actors["Naftali Bennett"]
+
+
+def test_an_experts_country_is_the_subject_not_the_nationality(nlp):
+    text = "Joshua Pollack, a North Korean expert at a US institute, said the launch failed."
+    actor = actors_by_mention(nlp, text)["Joshua Pollack"]
+    assert actor.country != "PRK" and actor.sector == "EDU"
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "code"),
+    [
+        ("The Russians are not interested in talks, he said.", "Russians", "RUSGOV"),
+        ("Russians living abroad were told to come home.", "Russians", "RUSCVL"),
+        ("Government troops retook the town near Bangui.", "troops", "CAFMIL"),
+    ],
+)
+def test_demonyms_and_government_forces(nlp, text, mention, code):
+    assert actors_by_mention(nlp, text)[mention].code == code
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "mention", "code"),
+    [
+        ("Moscow warned Washington against the deployment.", date(1985, 3, 1), "Moscow", "SUNGOV"),
+        ("Moscow warned Washington against the deployment.", date(2005, 3, 1), "Moscow", "RUSGOV"),
+        ("Belgrade rejected the conditions.", date(1999, 4, 15), "Belgrade", "YUGGOV"),
+        ("Soviet troops crossed the border.", date(1979, 12, 27), "Soviet troops", "SUNMIL"),
+        ("The Taliban captured the city.", date(1998, 8, 8), "Taliban", "AFGGOV"),
+        ("The Taliban captured the city.", date(2015, 9, 28), "Taliban", "AFGREB"),
+        ("The Taliban captured the city.", date(2021, 9, 7), "Taliban", "AFGGOV"),
+    ],
+)
+def test_states_and_organisations_are_coded_as_they_were_on_the_day(
+    nlp, text, published, mention, code
+):
+    assert actors_by_mention(nlp, text, published)[mention].code == code
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "code"),
+    [
+        ("Peru's Congress removed the president.", "Congress", "PERLEG"),
+        ("Shanghai police detained the residents.", "police", "CHNCOP"),
+        ("Tibetan monks led the protests.", "Tibetan monks", "CHNREL"),
+        ("Chechen refugees were pressed to return.", "Chechen refugees", "RUSREF"),
+        ("Kashmiri separatists were placed under arrest.", "separatists", "SEP"),
+        ("A Shiite cleric called for calm.", "A Shiite cleric", "REL"),
+    ],
+)
+def test_institutions_groups_and_lone_people_get_their_codes(nlp, text, mention, code):
+    assert actors_by_mention(nlp, text)[mention].code == code
+
+
+def test_a_regional_demonym_never_names_the_government(nlp):
+    actors = actors_by_mention(nlp, "The Chechen leader met the Tibetan delegation.")
+    assert all(actor.sector != "GOV" or actor.kb_id is None for actor in actors.values())
+    assert all(actor.kb_id != "vladimir-putin" for actor in actors.values())
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "country", "sector"),
+    [
+        ("The Mahdi Army attacked the patrol.", "The Mahdi Army", None, "REB"),
+        ("The Kenya Army said it had repelled the raid.", "The Kenya Army", "KEN", "MIL"),
+        ("The Sudan People's Liberation Army shot down a plane.",
+         "The Sudan People's Liberation Army", "SDN", "REB"),
+        ("The Harbour Workers' Union called a strike.", "The Harbour Workers' Union", None, "LAB"),
+    ],
+)  # fmt: skip
+def test_an_unknown_organisation_is_coded_by_what_its_name_says(
+    nlp, text, mention, country, sector
+):
+    actor = actors_by_mention(nlp, text)[mention]
+    assert (actor.country, actor.sector, actor.kb_id) == (country, sector, None)
+
+
+def test_a_name_spelled_otherwise_in_the_middle_is_the_known_person(nlp):
+    text = "Abdrabbuh Mansour Hadi opened the national dialogue in Sanaa."
+    actor = actors_by_mention(nlp, text, date(2013, 3, 18))["Abdrabbuh Mansour Hadi"]
+    assert (actor.kb_id, actor.code) == ("abdrabbuh-mansur-hadi", "YEMGOV")

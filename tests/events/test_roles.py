@@ -79,7 +79,7 @@ def test_an_agentless_killing_takes_its_source_from_the_attack_just_told(run):
 def test_a_generic_group_head_takes_its_modifier_as_the_actor(run):
     report = run("Separatist groups killed twelve soldiers in Balochistan.")
     (attack,) = [e for e in report.events if e.type == "ASSAULT"]
-    assert [report.actor(a).sector for a in attack.source] == ["REB"]
+    assert [report.actor(a).sector for a in attack.source] == ["SEP"]  # CAMEO: separatist rebels
 
 
 def test_the_act_that_caused_a_death_names_its_agent(run):
@@ -255,3 +255,16 @@ def test_a_verb_whose_subject_is_an_event_takes_that_events_doer(run):
 def test_whoever_is_held_or_claims_responsible_performed_the_act(run, text, doer):
     bombing = [e for e in events_of(run(text)) if e[0] == "ASSAULT"]
     assert bombing and bombing[0][1] == doer
+
+
+def test_a_city_the_gazetteer_knows_is_a_place_of_its_country(run):
+    found = events_of(run("Russian forces shelled Kharkiv on Monday."))
+    assert ("ASSAULT", ["RUS"], ["UKR"], "asserted") in found
+
+
+def test_coordinated_partners_of_a_joint_act_are_source_and_target(run):
+    found = events_of(run("Jordan and Britain held joint military exercises on Sunday."))
+    assert ("COOPERATE", ["JOR"], ["GBR"], "asserted") in found
+    # an act with its own target keeps both actors as its source
+    found = events_of(run("Britain and France agreed to impose sanctions on Iran."))
+    assert any(e[0] == "SANCTION" and e[2] == ["IRN"] for e in found)

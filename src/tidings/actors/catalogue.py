@@ -54,14 +54,14 @@ def show(kb: KnowledgeBase, record_id: str, day: date | None = None) -> dict[str
         return None
     record = {"kind": "person", **asdict(person)}
     if day is not None:
-        role = person.role_at(day)
+        role = person.role_at(day, kb.titles)
         record["role_on"] = {"date": day.isoformat(), "role": asdict(role) if role else None}
     return record
 
 
 def validate(kb: KnowledgeBase) -> list[str]:
     """Every problem found in the knowledge base, one line each (empty when it is sound)."""
-    problems: list[str] = []
+    problems: list[str] = [f"{line}: ids must be unique" for line in kb.duplicates]
     sectors = sector_codes()
     for country in kb.countries.values():
         if len(country.iso3) != 3 or not country.iso3.isupper():

@@ -8,12 +8,16 @@ the match does not depend on how the tokenizer splits "U.S." or "al-Shabaab".
 from __future__ import annotations
 
 import csv
+import hashlib
+import json
+import os
 import re
 import unicodedata
-from collections.abc import Sequence
-from dataclasses import dataclass, field
-from datetime import date
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
 from functools import cache, lru_cache
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +27,12 @@ from tidings.errors import TidingsError
 from tidings.lexicons import data_files, data_table, data_text
 
 KB_VERSION = 1
+# A role that starts this many days after an article already names its holder in it.
+TERM_TOLERANCE_DAYS = 14
+# Surnames written with an Arabic article are also written without it ("al-Bashir", "Bashir").
+PARTICLE_STARTS = frozenset({"al-", "el-", "ad-", "as-", "at-", "ibn"})
+# Offices of the state; a party or opposition role held alongside one does not code the person.
+STATE_SECTORS = frozenset({"GOV", "MIL", "SPY", "JUD", "LEG", "COP", "IGO"})
 _FIRST_WORD = re.compile(r"[^\W_]+")
 
 
@@ -44,6 +54,16 @@ class Country:
     demonyms: tuple[str, ...] = ()
     capitals: tuple[str, ...] = ()
     seats: tuple[str, ...] = ()
+    # A state that ceased to exist (former_states.tsv): its span and the states it became.
+    start: date | None = None
+    end: date | None = None
+    successors: tuple[str, ...] = ()
+
+    def exists_on(self, day: date | None) -> bool:
+        """Whether the state existed on `day` (today when no day is known)."""
+        if day is None:
+            return self.end is None
+        return (self.start is None or self.start <= day) and (self.end is None or day < self.end)
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,10 +95,32 @@ class Person:
     country: str | None = None
     roles: tuple[Role, ...] = ()
 
-    def role_at(self, day: date | None) -> Role | None:
-        """The role held on `day`; the latest-starting one when several are."""
+    def role_at(self, day: date | None, titles: dict[str, Title] | None = None) -> Role | None:
+        """The role held on `day`: an office of state before a party or opposition role
+        held alongside it, the head of state or government's office before a portfolio the
+        head also holds (with `titles` to tell), then the latest-starting one."""
         held = [r for r in self.roles if r.held_on(day)]
-        return max(held, key=lambda r: r.start or date.min, default=None)
+        if not held and day is not None:
+            # news gives a person the office they are about to take ("the new US envoy")
+            soon = day + timedelta(days=TERM_TOLERANCE_DAYS)
+            held = [r for r in self.roles if r.start is not None and day < r.start <= soon]
+
+        def rank(role: Role) -> tuple[bool, bool, date]:
+            head = titles is not None and office_of(role.title, titles) == "head"
+            return role.sector in STATE_SECTORS, head, role.start or date.min
+
+        return max(held, key=rank, default=None)
+
+
+@dataclass(frozen=True, slots=True)
+class OrgPeriod:
+    """A stretch of time in which an organisation had another country or sector than its
+    record's (the Taliban governed Afghanistan from 1996 to 2001 and again from 2021)."""
+
+    start: date | None
+    end: date | None
+    country: str | None
+    sector: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +133,20 @@ class Organisation:
     country: str | None = None
     sector: str = "UNK"
     kind: str = "organisation"
+    periods: tuple[OrgPeriod, ...] = ()
+
+    def code_on(self, day: date | None) -> tuple[str | None, str]:
+        """Country and sector on `day`: those of the period then, else the record's own."""
+        for period in self.periods:
+            if day is None:
+                if period.end is None:
+                    return period.country, period.sector
+                continue
+            if (period.start is None or period.start <= day) and (
+                period.end is None or day < period.end
+            ):
+                return period.country, period.sector
+        return self.country, self.sector
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +178,15 @@ class KnowledgeBase:
     titles: dict[str, Title] = field(default_factory=dict)
     # first word of a folded surface form -> (folded surface form, case-sensitive?, entry)
     index: dict[str, list[tuple[str, bool, Entry]]] = field(default_factory=dict)
+    # last word of a person's name (lower case) -> the ids of the people who bear it
+    surnames: dict[str, set[str]] = field(default_factory=dict)
+    # (first word, last word) of a person's name or alias -> their ids: "Abdrabbuh Mansour
+    # Hadi" is the "Abdrabbuh Mansur Hadi" the knowledge base spells otherwise
+    first_and_last: dict[tuple[str, str], set[str]] = field(default_factory=dict)
+    # shipped records whose id an earlier shipped file already used (validate reports them)
+    duplicates: list[str] = field(default_factory=list)
+    # country -> the people who held an office of it (office_holder looks only there)
+    office_people: dict[str, list[Person]] = field(default_factory=dict)
 
     def add_surface(self, surface: str, entry: Entry) -> None:
         """Make `surface` (a leading "the" is optional in text) name `entry`."""
@@ -132,8 +197,11 @@ class KnowledgeBase:
         key = first_word(folded)
         if not key:
             return
-        # Short all-capital forms (US, AP, IS) must match case; longer ones need not.
-        case_sensitive = len(surface) <= 4 or surface.isupper()
+        # Short all-capital forms (US, AP, IS) must match case; longer ones need not, except
+        # one-word names of people and organisations, which are often words too ("an
+        # economist", "the commission", "amnesty for the rebels").
+        one_word = entry.kind in ("person", "organisation") and " " not in surface
+        case_sensitive = len(surface) <= 4 or surface.isupper() or one_word
         candidates = self.index.setdefault(key, [])
         form = folded if case_sensitive else folded.lower()
         if not any(f == form and e == entry for f, _, e in candidates):
@@ -164,13 +232,14 @@ class KnowledgeBase:
         )
 
     def office_holder(self, country: str | None, office: str, day: date | None) -> Person | None:
-        """The person holding an office ("head", "foreign", "defence") of a country on `day`."""
-        for person in self.people.values():
-            role = person.role_at(day)
-            if role is None or role.country != country:
-                continue
-            if office_of(role.title, self.titles) == office:
-                return person
+        """The person holding an office ("head", "foreign", "defence") of a country on `day`
+        (a prime minister who is also foreign minister holds both)."""
+        for person in self.office_people.get(country or "", ()):
+            for role in person.roles:
+                if role.country != country or not role.held_on(day):
+                    continue
+                if office_of(role.title, self.titles) == office:
+                    return person
         return None
 
     def country_of_org(self, org_id: str | None) -> str | None:
@@ -204,10 +273,12 @@ def office_of(title: str, titles: dict[str, Title]) -> str:
     known = titles.get(words)
     if known is not None:
         return known.office
-    if "foreign" in words or words == "secretary of state":
-        return "foreign"
-    if "defen" in words or "war" in words:
-        return "defence"
+    tokens = set(words.replace("-", " ").split())
+    portfolio = bool(tokens & {"minister", "secretary"})
+    if words == "secretary of state" or (portfolio and "foreign" in tokens):
+        return "foreign"  # not the "Foreign Policy Adviser"
+    if portfolio and tokens & {"defence", "defense", "war"}:
+        return "defence"  # not the "Chief of the Defence Staff" or the "Mayor of Warsaw"
     return ""
 
 
@@ -285,9 +356,54 @@ def _load_yaml(text: str, source: str) -> Any:
         raise KnowledgeBaseError(f"{source}: malformed YAML ({error}).") from error
 
 
+def kb_cache_dir() -> Path:
+    """Where parsed knowledge-base files are kept between runs ($TIDINGS_CACHE, else the
+    user's cache folder)."""
+    root = os.environ.get("TIDINGS_CACHE") or os.environ.get("XDG_CACHE_HOME")
+    base = Path(root) if root else Path.home() / ".cache"
+    return (base if os.environ.get("TIDINGS_CACHE") else base / "tidings") / "kb"
+
+
+def shipped_records(source: str) -> list[dict[str, Any]]:
+    """The records of a shipped YAML file. Parsing YAML is most of the knowledge base's load
+    time, so the records are also kept as JSON under the file's digest and read from there
+    while the file is unchanged; a cache that cannot be read or written is ignored."""
+    text = data_text(source)
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+    cached = kb_cache_dir() / f"{digest}.json"
+    try:
+        return json.loads(cached.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        pass
+    records = _load_yaml(text, source) or []
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        partial = cached.with_suffix(f".{os.getpid()}.tmp")
+        partial.write_text(json.dumps(records, default=str), encoding="utf-8")
+        partial.replace(cached)
+    except OSError:
+        pass
+    return records
+
+
 def add_person(kb: KnowledgeBase, person: Person) -> None:
     """Add a person and index their name and aliases."""
+    previous = kb.people.get(person.id)
+    if previous is not None:  # a user file's record replaces the shipped one
+        for holders in kb.office_people.values():
+            if previous in holders:
+                holders.remove(previous)
     kb.people[person.id] = person
+    for country in {r.country for r in person.roles if r.country}:
+        kb.office_people.setdefault(country, []).append(person)
+    if person.name.split():
+        last = fold(person.name.split()[-1]).lower()
+        for form in {last, last.split("-", 1)[-1] if last[:3] in PARTICLE_STARTS else last}:
+            kb.surnames.setdefault(form, set()).add(person.id)
+    for surface in (person.name, *person.aliases):
+        words = fold(surface).lower().split()
+        if len(words) > 1:
+            kb.first_and_last.setdefault((words[0], words[-1]), set()).add(person.id)
     for surface in (person.name, *person.aliases):
         kb.add_surface(surface, Entry("person", person.id))
 
@@ -332,24 +448,57 @@ def load_user_file(kb: KnowledgeBase, path: Path) -> None:
         add_organisation(kb, organisation_from_record(record, source))
 
 
+def country_from_row(row: dict[str, str], source: str) -> Country:
+    """A Country from a row of countries.tsv or former_states.tsv (which adds its dates)."""
+    return Country(
+        iso3=row.get("iso3") or row["code"],
+        name=row["name"],
+        cow=_int(row["cow"]),
+        gwcode=_int(row["gwcode"]),
+        aliases=_split(row["aliases"]),
+        demonyms=_split(row["demonyms"]),
+        capitals=_split(row["capitals"]),
+        seats=_split(row["seats"]),
+        start=_date(row.get("start"), source),
+        end=_date(row.get("end"), source),
+        successors=_split(row.get("successors") or ""),
+    )
+
+
+def organisation_periods(kb: KnowledgeBase, rows: Iterable[dict[str, str]], source: str) -> None:
+    """Attach dated country/sector periods (organisation_periods.tsv) to their organisations."""
+    periods: dict[str, list[OrgPeriod]] = {}
+    for row in rows:
+        org_id = row["org_id"].upper()
+        if org_id not in kb.organisations:
+            raise KnowledgeBaseError(f"{source}: unknown organisation {row['org_id']!r}.")
+        period = OrgPeriod(
+            start=_date(row["start"], source),
+            end=_date(row["end"], source),
+            country=row["country"] or None,
+            sector=row["sector"],
+        )
+        periods.setdefault(org_id, []).append(period)
+    for org_id, found in periods.items():
+        kb.organisations[org_id] = replace(kb.organisations[org_id], periods=tuple(found))
+
+
+def optional_table(name: str) -> list[dict[str, str]]:
+    """Rows of a shipped table that a trimmed install may lack (none then)."""
+    if not resources.files("tidings").joinpath(name).is_file():
+        return []
+    return data_table(name)
+
+
 def _shipped_knowledge_base() -> KnowledgeBase:
     kb = KnowledgeBase()
     for row in data_table("data/kb/titles.tsv"):
         kb.titles[row["title"]] = Title(row["title"], row["sector"], row["kind"], row["office"])
-    for row in data_table("data/kb/countries.tsv"):
-        add_country(
-            kb,
-            Country(
-                iso3=row["iso3"],
-                name=row["name"],
-                cow=_int(row["cow"]),
-                gwcode=_int(row["gwcode"]),
-                aliases=_split(row["aliases"]),
-                demonyms=_split(row["demonyms"]),
-                capitals=_split(row["capitals"]),
-                seats=_split(row["seats"]),
-            ),
-        )
+    for source in ("data/kb/countries.tsv", "data/kb/former_states.tsv"):
+        for row in optional_table(source):
+            add_country(kb, country_from_row(row, source))
+    for row in optional_table("data/kb/regional_demonyms.tsv"):
+        kb.add_surface(row["demonym"], Entry("regional", row["iso3"]))
     for row in data_table("data/kb/seats.tsv"):
         if row["org"]:
             kb.add_surface(row["name"], Entry("seat-org", row["org"]))
@@ -357,12 +506,20 @@ def _shipped_knowledge_base() -> KnowledgeBase:
             kb.add_surface(row["name"], Entry("seat", row["iso3"], row["sector"]))
     for kind in ("people", "organisations"):
         for source in kb_record_files(kind):
-            records = _load_yaml(data_text(source), source) or []
+            records = shipped_records(source)
             for record in records:
                 if kind == "people":
-                    add_person(kb, person_from_record(record, source))
+                    person = person_from_record(record, source)
+                    if person.id in kb.people:
+                        kb.duplicates.append(f"person {person.id} again in {source}")
+                    add_person(kb, person)
                 else:
-                    add_organisation(kb, organisation_from_record(record, source))
+                    org = organisation_from_record(record, source)
+                    if org.id in kb.organisations:
+                        kb.duplicates.append(f"organisation {org.id} again in {source}")
+                    add_organisation(kb, org)
+    periods = "data/kb/organisation_periods.tsv"
+    organisation_periods(kb, optional_table(periods), periods)
     return kb
 
 

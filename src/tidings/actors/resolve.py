@@ -22,7 +22,16 @@ from functools import cache
 from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc, Span, Token
 
-from tidings.actors.kb import Entry, KnowledgeBase, Organisation, Title, fold, token_key
+from tidings.actors.kb import (
+    Entry,
+    KnowledgeBase,
+    Organisation,
+    Person,
+    Title,
+    fold,
+    office_of,
+    token_key,
+)
 from tidings.lexicons import data_lines, data_table
 from tidings.model import Actor, ActorResolution, Mention
 from tidings.parse import (
@@ -120,6 +129,8 @@ class Reading:
     taken: set[int] = field(default_factory=set)
     places: list[str] = field(default_factory=list)  # countries named as places ("in Nigeria")
     place_spans: list[tuple[int, int, str]] = field(default_factory=list)  # their token spans
+    # tokens of names that look like a known person's but are someone else ("Jane Bennett")
+    strangers: set[int] = field(default_factory=set)
 
     def add(self, start: int, end: int, draft: Draft, kind: str) -> None:
         """Record a mention of `draft` over tokens start..end unless they are taken."""
@@ -138,8 +149,11 @@ def not_actors() -> frozenset[str]:
     return frozenset(line.lower() for line in data_lines("data/kb/not_actors.txt"))
 
 
-def match_surfaces(doc: Doc, kb: KnowledgeBase) -> list[tuple[int, int, Entry]]:
-    """Knowledge-base surface forms in the text as token spans, longest first, no overlaps."""
+def match_surfaces(
+    doc: Doc, kb: KnowledgeBase, published: date | None = None
+) -> list[tuple[int, int, Entry]]:
+    """Knowledge-base surface forms in the text as token spans, longest first, no overlaps;
+    a name several records share goes to the one the date and context make likeliest."""
     original = document_text(doc)
     text = fold(original)
     if len(text) != len(original):
@@ -165,6 +179,7 @@ def match_surfaces(doc: Doc, kb: KnowledgeBase) -> list[tuple[int, int, Entry]]:
             continue
         start, end, _ = best
         entries = [e for f, cs, e in kb.candidates(key) if _same_form(f, cs, doc, start, end)]
+        entries = states_of_the_day(kb, entries, published)
         matches.append((start, end, _prefer(entries, doc[start:end])))
         position = end
     return matches
@@ -173,6 +188,35 @@ def match_surfaces(doc: Doc, kb: KnowledgeBase) -> list[tuple[int, int, Entry]]:
 def _same_form(form: str, case_sensitive: bool, doc: Doc, start: int, end: int) -> bool:
     surface = fold(doc[start:end].text)
     return form == (surface if case_sensitive else surface.lower())
+
+
+STATE_ENTRY_KINDS = frozenset({"country", "capital", "demonym", "seat"})
+# Entries that place a group in a country when they name or modify it.
+PLACE_ENTRY_KINDS = frozenset({"country", "capital", "demonym", "regional"})
+
+
+def states_of_the_day(kb: KnowledgeBase, entries: list[Entry], day: date | None) -> list[Entry]:
+    """Entries naming states that existed on `day`; where a former state and its successor
+    share a name ("Moscow" in 1985), the former state alone."""
+    states = [e for e in entries if e.kind in STATE_ENTRY_KINDS]
+    if not states:
+        return entries
+    living = [e for e in entries if e.kind not in STATE_ENTRY_KINDS or _exists(kb, e, day)]
+    superseded: set[str] = set()
+    heirs = [kb.countries[e.ref].successors for e in living if e.kind in STATE_ENTRY_KINDS]
+    pending = [code for codes in heirs for code in codes]
+    while pending:  # Yugoslavia -> Serbia and Montenegro -> Serbia
+        code = pending.pop()
+        if code not in superseded and code in kb.countries:
+            superseded.add(code)
+            pending.extend(kb.countries[code].successors)
+    kept = [e for e in living if not (e.kind in STATE_ENTRY_KINDS and e.ref in superseded)]
+    return kept or entries
+
+
+def _exists(kb: KnowledgeBase, entry: Entry, day: date | None) -> bool:
+    country = kb.countries.get(entry.ref)
+    return country is None or country.exists_on(day)
 
 
 def _prefer(entries: list[Entry], span: Span) -> Entry:
@@ -229,19 +273,29 @@ def is_subordinate(tokens: list[Token], title: str) -> bool:
     return False
 
 
-def country_in(tokens: list[Token], matches: dict[int, Entry]) -> str | None:
-    """The first country (by name, demonym or capital) among tokens."""
+def country_in(
+    tokens: list[Token], matches: dict[int, Entry], titles: dict[str, Title]
+) -> str | None:
+    """The first country (by name, demonym or capital) among tokens, unless it names the
+    subject of an expert's title ("a North Korea expert", "a Moscow correspondent")."""
     for token in tokens:
         entry = matches.get(token.i)
-        if entry is not None and entry.kind in ("country", "demonym", "capital", "seat"):
-            return entry.ref
+        if entry is None or entry.kind not in ("country", "demonym", "capital", "seat"):
+            continue
+        head = token.head if token.dep_ in ("amod", "compound", "nmod") else None
+        while head is not None and head.dep_ in ("amod", "compound") and head.head.i > head.i:
+            head = head.head  # "North Korean" -> "Korean" -> "expert"
+        title = titles.get(head.lower_) if head is not None else None
+        if title is not None and title.office == "topic":
+            continue
+        return entry.ref
     return None
 
 
 def person_draft(kb: KnowledgeBase, person_id: str, published: date | None) -> Draft:
     """A draft for a knowledge-base person, coded by the role held at the article's date."""
     person = kb.people[person_id]
-    role = person.role_at(published)
+    role = person.role_at(published, kb.titles)
     if role is None:
         country, sector, title, org = person.country, "ELI", None, None
     else:
@@ -272,9 +326,8 @@ def entry_draft(kb: KnowledgeBase, entry: Entry, published: date | None) -> Draf
             return Draft(
                 f"org:{entry.ref}", entry.ref, None, "IGO", None, "organisation", entry.ref
             )
-        return Draft(
-            f"org:{org.id}", org.name, org.country, org.sector, None, "organisation", org.id
-        )
+        country, sector = org.code_on(published)
+        return Draft(f"org:{org.id}", org.name, country, sector, None, "organisation", org.id)
     country = kb.countries[entry.ref]
     sector = entry.sector or "GOV"
     if sector != "GOV":
@@ -309,9 +362,18 @@ def resolve_kb_matches(reading: Reading, matches: list[tuple[int, int, Entry]]) 
             continue
         if entry.kind in ("country", "demonym") and titles_a_person(span):
             continue
-        modifier = entry.kind in ("demonym", "country", "organisation")
+        head = _noun_phrase_head(span.root)
+        owned = by_token.get(head.i) if head is not None else None
+        if entry.kind in ("country", "demonym") and owned is not None and owned.kind == "seat":
+            continue  # "Peru's Congress": the owner is part of the institution's name
+        modifier = entry.kind in ("demonym", "country", "capital", "organisation", "regional")
         if modifier and resolve_modifier(reading, span, entry, by_token):
             continue
+        if entry.kind == "regional":
+            if _names_people(span):  # "Tibetans", "Rohingya refugees" are people of the country
+                draft = Draft(f"group:{entry.ref}:CVL", span.text, entry.ref, "CVL", None, "group")
+                reading.add(start, end, draft, "demonym")
+            continue  # a region is never its country's government
         if entry.kind == "demonym" and span.root.pos_ not in ("PROPN", "ADJ", "NOUN"):
             continue
         if entry.kind == "demonym" and _names_people(span):
@@ -320,12 +382,34 @@ def resolve_kb_matches(reading: Reading, matches: list[tuple[int, int, Entry]]) 
             draft = Draft(f"group:{iso3}:CVL", span.text, iso3, "CVL", None, "group", None)
             reading.add(start, end, draft, "demonym")
             continue
+        owner = seat_owner(span, entry, by_token)
+        if owner is not None:
+            draft = Draft(f"group:{owner}:{entry.sector}", span.text, owner, entry.sector,
+                          None, "organisation", owner)  # fmt: skip
+            reading.add(start, end, draft, "name")
+            continue
         reading.add(start, end, entry_draft(kb, entry, reading.published), _mention_kind(entry))
+
+
+def seat_owner(span: Span, entry: Entry, by_token: dict[int, Entry]) -> str | None:
+    """Another country named as the owner of an institution whose bare name is one country's
+    ("Peru's Congress", "the Philippine Senate"): that country."""
+    if entry.kind != "seat":
+        return None
+    for child in span.root.children:
+        if child.dep_ not in ("poss", "amod", "compound") or child.i > span.start:
+            continue
+        owner = by_token.get(child.i)
+        if owner is not None and owner.kind in ("country", "demonym") and owner.ref != entry.ref:
+            return owner.ref
+    return None
 
 
 def _names_people(span: Span) -> bool:
     """A plural demonym standing as a noun ("Americans", "Palestinians"), not a modifier."""
     root = span.root
+    if any(c.dep_ == "det" and c.lower_ == "the" for c in root.children):
+        return False  # "the Russians are not interested in talks": the Russian side
     return root.tag_ in ("NNS", "NNPS") and root.dep_ not in ("amod", "compound", "poss", "nmod")
 
 
@@ -352,8 +436,11 @@ def resolve_modifier(
         return False
     country = entry.ref if entry.kind != "organisation" else kb.country_of_org(entry.ref)
     known = kb.titles[title]
+    if known.office == "topic" and entry.kind != "organisation":
+        country = None  # "a North Korea expert" studies the country
     subordinate = is_subordinate(tokens, title)
-    if known.kind == "person" and known.office and entry.kind != "organisation" and not subordinate:
+    national = entry.kind not in ("organisation", "regional")
+    if known.kind == "person" and known.office and national and not subordinate:
         holder = kb.office_holder(country, known.office, reading.published)
         if holder is not None:
             draft = person_draft(kb, holder.id, reading.published)
@@ -459,7 +546,7 @@ def describe_person(reading: Reading, span: Span, by_token: dict[int, Entry]) ->
     left = title_tokens_before(span)
     described = left + _appositive_tokens(span.root, kb)
     title, sector, former = _title_from(described, kb)
-    country = country_in(described, by_token)
+    country = country_in(described, by_token, kb.titles)
     affiliation: Organisation | None = None
     for token in described:
         entry = by_token.get(token.i)
@@ -469,8 +556,10 @@ def describe_person(reading: Reading, span: Span, by_token: dict[int, Entry]) ->
             affiliation = kb.organisations.get(entry.ref)
             if affiliation is not None:
                 break
+    affiliated_sector = None
     if affiliation is not None:
-        country = affiliation.country  # an IGO's envoy "for Syria" is no Syrian
+        # an IGO's envoy "for Syria" is no Syrian
+        country, affiliated_sector = affiliation.code_on(reading.published)
     if country is None:
         possessor = next((t for t in described if t.dep_ == "poss"), None)
         if possessor is not None:
@@ -485,9 +574,7 @@ def describe_person(reading: Reading, span: Span, by_token: dict[int, Entry]) ->
         key=f"person:{name.lower()}",
         name=name,
         country=country,
-        sector=(affiliation.sector if affiliation else None)
-        or (None if former else sector)
-        or ("ELI" if former else None),
+        sector=affiliated_sector or (None if former else sector) or ("ELI" if former else None),
         role=None if former else title,
         kind="person",
         surnames=surname_forms(name, country),
@@ -525,12 +612,19 @@ def resolve_people(reading: Reading, by_token: dict[int, Entry]) -> None:
             if key is not None and title is not None:
                 reading.add(title.i, title.i + 1, reading.drafts[key], "description")
             continue
-        surname_key = _surname_key(reading, entity)
+        stranger = any(i in reading.strangers for i in tokens)
+        surname_key = None if stranger else _surname_key(reading, entity)
+        known = spelled_otherwise(reading.kb, entity)
+        if known is not None and surname_key is None:
+            reading.add(entity.start, entity.end, person_draft(reading.kb, known,
+                        reading.published), "name")  # fmt: skip
+            continue
         if surname_key is not None:
             reading.add(entity.start, entity.end, reading.drafts[surname_key], "surname")
         elif (
             entity.label_ == "PERSON"
             and entity.root.pos_ == "PROPN"
+            and not _modifies_group(entity, reading.kb)
             and fold(entity.text).lower() not in not_actors()
             and not in_headline(entity)
             and resolve_place(entity.text) is None
@@ -588,11 +682,29 @@ def resolve_bare_surnames(reading: Reading) -> None:
     first_named = {f.key: f.start for f in reading.found if f.kind == "name"}
     for token in tokens_with_pos(reading.doc, "PROPN"):
         key = people.get(token.lower_)
-        if key is None or token.i in reading.taken or not token.is_title:
+        if key is None or token.i in reading.taken | reading.strangers or not token.is_title:
             continue
         if first_named.get(key, len(reading.doc)) > token.i:
             continue
         reading.add(token.i, token.i + 1, reading.drafts[key], "surname")
+
+
+def _modifies_group(entity: Span, kb: KnowledgeBase) -> bool:
+    """A name-like word that is part of a group's name ("Riot police"), not a person."""
+    root = entity.root
+    return root.dep_ == "compound" and group_title(root.head, kb) is not None
+
+
+def spelled_otherwise(kb: KnowledgeBase, entity: Span) -> str | None:
+    """The one known person whose name has the entity's first and last words, the middle
+    spelled otherwise or left out ("Abdrabbuh Mansour Hadi", "Iftikhar Chaudhry")."""
+    if entity.label_ != "PERSON":
+        return None
+    words = fold(entity.text).lower().split()
+    if len(words) < 2:
+        return None
+    found = kb.first_and_last.get((words[0], words[-1]), set())
+    return next(iter(found)) if len(found) == 1 else None
 
 
 def _describe_known(reading: Reading, entity: Span, by_token: dict[int, Entry]) -> None:
@@ -604,14 +716,31 @@ def _describe_known(reading: Reading, entity: Span, by_token: dict[int, Entry]) 
     described = describe_person(reading, entity, by_token)
     if described.sector and described.sector != "ELI":
         draft.sector, draft.role = described.sector, described.role
-        draft.country = described.country or draft.country
+        if described.affiliation:  # a former minister now a UN envoy acts for the UN
+            draft.country, draft.affiliation = None, described.affiliation
+        else:
+            draft.country = described.country or draft.country
 
 
 def _surname_key(reading: Reading, entity: Span) -> str | None:
-    last = entity.text.split()[-1].lower() if entity.text.split() else ""
+    """The person drafted earlier whose surname ends the entity, unless the entity gives
+    another first name ("Jane Bennett" after "Naftali Bennett")."""
+    words = entity.text.lower().split()
+    if not words:
+        return None
     for key, draft in reading.drafts.items():
-        if draft.kind == "person" and last in draft.surnames:
-            return key
+        if draft.kind != "person" or words[-1] not in draft.surnames:
+            continue
+        first = entity[0]
+        if (
+            len(entity) > 1
+            and first.pos_ == "PROPN"
+            and first.is_alpha
+            and first.lower_ not in reading.kb.titles
+            and first.lower_ not in draft.name.lower().split()
+        ):
+            continue
+        return key
     return None
 
 
@@ -745,6 +874,20 @@ def group_title(head: Token, kb: KnowledgeBase) -> Title | None:
     return None
 
 
+def lone_person_title(token: Token, kb: KnowledgeBase) -> Title | None:
+    """The title of an unnamed person standing as a participant ("a Shiite cleric called for
+    calm", "a soldier was killed"); offices that name one holder ("the president") are
+    resolved as office holders instead."""
+    title = kb.titles.get(token.lower_)
+    if title is None or title.kind != "person" or title.office in ("head", "foreign", "defence"):
+        return None
+    if not any(
+        c.dep_ == "det" and c.lower_ in ("a", "an", "one", "another") for c in token.children
+    ):
+        return None
+    return title
+
+
 def resolve_bare_groups(reading: Reading, by_token: dict[int, Entry]) -> None:
     """Role nouns standing alone as participants: "police in Lagos", "rebels said"."""
     doc, kb = reading.doc, reading.kb
@@ -759,9 +902,9 @@ def resolve_bare_groups(reading: Reading, by_token: dict[int, Entry]) -> None:
         participant = token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "poss")
         if not (participant or modifying):
             continue
-        title = group_title(token, kb)
-        if title is None:
-            continue
+        title = group_title(token, kb) or (None if modifying else lone_person_title(token, kb))
+        if title is None or (modifying and group_title(token.head, kb) is not None):
+            continue  # "government troops" are troops
         place = next(
             (
                 grandchild
@@ -775,12 +918,28 @@ def resolve_bare_groups(reading: Reading, by_token: dict[int, Entry]) -> None:
             None,
         )
         entry = by_token.get(place.i) if place is not None else None
-        country = entry.ref if entry and entry.kind in ("country", "capital", "demonym") else None
+        country = entry.ref if entry and entry.kind in PLACE_ENTRY_KINDS else None
+        country = country or city_modifier_country(token)
         start = token.left_edge.i if doc[token.left_edge.i].pos_ == "DET" else token.i
         name = doc[start : token.i + 1].text
         key = f"group:{country}:{title.sector}" if country else f"bare:{token.lemma_}"
         draft = Draft(key, name, country, title.sector, None, "group")
         reading.add(start, token.i + 1, draft, "description")
+
+
+def city_modifier_country(head: Token) -> str | None:
+    """The country of a city or region naming a group ("Shanghai police", "Aleppo
+    residents"), from the gazetteer."""
+    for child in head.children:
+        if child.dep_ not in ("compound", "nmod") or child.i > head.i:
+            continue
+        entity = entity_span(child)
+        if entity is None or entity.label_ not in ("GPE", "LOC"):
+            continue
+        location = resolve_place(entity.text)
+        if location is not None and location.country:
+            return location.country
+    return None
 
 
 def resolve_region_groups(reading: Reading) -> None:
@@ -798,6 +957,9 @@ def resolve_region_groups(reading: Reading) -> None:
             reading.add(token.i, head.i + 1, draft, "description")
 
 
+ELSEWHERE_SECTORS = frozenset({"BUS", "MNC", "MED", "JRN"})
+
+
 def focus_country(reading: Reading, places: list[str]) -> str | None:
     """The country an article is about: the most mentioned one, as actor or place (twice at
     least), or the only one."""
@@ -806,7 +968,8 @@ def focus_country(reading: Reading, places: list[str]) -> str | None:
         counts[country] = counts.get(country, 0) + 1
     for found in reading.found:
         draft = reading.drafts[found.key]
-        if draft.country:
+        # a platform or an outlet ("posted on Facebook", "told Reuters") says nothing of where
+        if draft.country and draft.sector not in ELSEWHERE_SECTORS:
             counts[draft.country] = counts.get(draft.country, 0) + 1
     if not counts:
         return None
@@ -891,6 +1054,20 @@ def build_resolution(reading: Reading) -> ActorResolution:
     )  # fmt: skip
 
 
+def resolve_city_places(reading: Reading, by_token: dict[int, Entry]) -> None:
+    """Cities and regions the gazetteer places in a country ("shelled Kharkiv", "a raid near
+    Kandahar"): places of that country, on which an event may fall as on the country."""
+    for entity in reading.doc.ents:
+        if entity.label_ not in ("GPE", "LOC", "FAC"):  # the parser tags "Kharkiv" a facility
+            continue
+        tokens = range(entity.start, entity.end)
+        if any(i in reading.taken or i in by_token for i in tokens):
+            continue
+        location = resolve_place(entity.text)
+        if location is not None and location.country in reading.kb.countries:
+            reading.place_spans.append((entity.start, entity.end, location.country))
+
+
 def country_places(reading: Reading, named: set[str], numbered: int) -> list[Actor]:
     """The countries an article names only as places ("a base in Mali") or through their
     people and bodies, as actors an event may fall on; numbered after the acting actors.
@@ -914,16 +1091,200 @@ def country_places(reading: Reading, named: set[str], numbered: int) -> list[Act
     return latent
 
 
+def trusted_matches(
+    doc: Doc, kb: KnowledgeBase, matches: list[tuple[int, int, Entry]]
+) -> list[tuple[int, int, Entry]]:
+    """The matches without person links the text does not bear out. A name that is part of a
+    longer place or organisation name ("Bandar Abbas") or of another person's full name
+    ("Jane Bennett") is not the known person; nor is a surname after a title or organisation
+    that fits none of the person's offices ("UN rapporteur Bennett", "Mayor Hadi"). A surname
+    other known people share needs support: the full name, a title, or the person's country
+    or organisation named in the article."""
+    evidence = LinkEvidence(
+        named={e.ref for s, e_, e in matches if e.kind == "person" and e_ - s > 1},
+        contexts={e.ref for _, _, e in matches if e.kind != "person"}
+        | {kb.people[e.ref].country for _, _, e in matches if e.kind == "person"},
+        by_token={i: e for s, e_, e in matches for i in range(s, e_)},
+    )
+    trusted = []
+    for start, end, entry in matches:
+        span = doc[start:end]
+        if entry.kind == "person" and end - start == 1:
+            entry = _named_bearer(span, entry, kb, evidence)
+        if entry.kind == "person" and not _borne_out(span, kb.people[entry.ref], kb, evidence):
+            continue
+        if entry.kind == "organisation" and _inside_other_name(span, entry, kb, evidence):
+            continue
+        trusted.append((start, end, entry))
+    return trusted
+
+
+def _inside_other_name(span: Span, entry: Entry, kb: KnowledgeBase, evidence: LinkEvidence) -> bool:
+    """Whether a known organisation's name is the tail of a longer organisation name: "the
+    Free Syrian Army" is not the Syrian army, "the Sudan People's Liberation Army" not
+    China's."""
+    entity = entity_span(span.root)
+    if entity is None or entity.label_ != "ORG" or entity.start >= span.start:
+        return False
+    home = kb.organisations[entry.ref].country if entry.ref in kb.organisations else None
+    for token in entity[: span.start - entity.start]:
+        if not (token.is_alpha and token.is_title) or token.pos_ == "DET":
+            continue
+        other = evidence.by_token.get(token.i)
+        if other is None or (other.kind in ("country", "demonym") and other.ref != home):
+            return True
+    return False
+
+
+def _named_bearer(span: Span, entry: Entry, kb: KnowledgeBase, evidence: LinkEvidence) -> Entry:
+    """A bare surname stands for the person the article named in full who bears it ("Bashir"
+    after "Mohammed al-Bashir"), whoever else the knowledge base gives it to."""
+    bearers = kb.surnames.get(fold(span.text).lower(), set()) & evidence.named
+    if entry.ref in bearers or len(bearers) != 1:
+        return entry
+    return Entry("person", next(iter(bearers)))
+
+
+@dataclass(frozen=True, slots=True)
+class LinkEvidence:
+    """What an article says that bears on a person link: people named in full, countries and
+    organisations named, and the knowledge-base entry at each token."""
+
+    named: set[str]
+    contexts: set[str]
+    by_token: dict[int, Entry]
+
+
+def _borne_out(span: Span, person: Person, kb: KnowledgeBase, evidence: LinkEvidence) -> bool:
+    entity = entity_span(span.root)
+    if entity is not None and (entity.start < span.start or entity.end > span.end):
+        if entity.label_ != "PERSON":
+            return False  # "Bandar Abbas", "the Ben Gurion airport"
+        own = {w.lower() for w in person.name.split()}
+        extra = [t for t in entity if t.i < span.start or t.i >= span.end]
+        if any(t.is_title and t.lower_ not in own and t.lower_ not in kb.titles for t in extra):
+            return False  # "Jane Bennett" is not Naftali Bennett
+    if len(span) > 1:
+        return True
+    previous = span.doc[span.start - 1] if span.start > 0 else None
+    if (
+        previous is not None
+        and previous.pos_ == "PROPN"
+        and previous.is_alpha
+        and previous.is_title
+        and previous.lower_ not in kb.titles
+        and previous.lower_ not in {w.lower() for w in person.name.split()}
+        and previous.i not in evidence.by_token
+    ):
+        return False  # "Francesca Albanese" (the parser did not join the names)
+    before = title_tokens_before(span)
+    title, sector, _former = _title_from(before, kb)
+    if title is not None and person.roles and not _fits_roles(kb, title, sector, person):
+        return False
+    orgs = {evidence.by_token[t.i].ref for t in before if t.i in evidence.by_token}
+    orgs &= set(kb.organisations)
+    if orgs - {r.org for r in person.roles}:
+        return False  # "UN rapporteur Bennett" is nobody's prime minister
+    if title is not None or person.id in evidence.named:
+        return True
+    if len(kb.surnames.get(span.text.lower(), ())) < 2:
+        return True
+    homes = {person.country} | {r.country for r in person.roles} | {r.org for r in person.roles}
+    return bool(homes & evidence.contexts)
+
+
+def _fits_roles(kb: KnowledgeBase, title: str, sector: str | None, person: Person) -> bool:
+    """Whether a title the text gives a person agrees with one of their offices: same sector,
+    and the same office kind or wording when the title names a particular office."""
+    if not any(r.sector == sector for r in person.roles):
+        return False
+    office = office_of(title, kb.titles)
+    if not office:
+        return True
+    return any(
+        office_of(r.title, kb.titles) == office or title in r.title.lower() for r in person.roles
+    )
+
+
+@cache
+def org_name_words() -> dict[str, str]:
+    """Words of an organisation's name -> the sector they give (data/kb/org_name_words.tsv)."""
+    return {row["words"]: row["sector"] for row in data_table("data/kb/org_name_words.tsv")}
+
+
+def org_name_sector(entity: Span) -> str | None:
+    """The sector an organisation's own name gives: the longest known phrase in the words
+    before "of"/"for", the rightmost on a tie ("Human Rights Commission of Pakistan": HRI)."""
+    words = []
+    for token in entity:
+        if token.lower_ in ("of", "for") and words:
+            break
+        if token.pos_ != "DET" and not token.is_punct:
+            words.append(token.lower_.rstrip("'"))
+    table = org_name_words()
+    best: tuple[int, int, str] | None = None
+    for start in range(len(words)):
+        for end in range(start + 1, min(len(words), start + 4) + 1):
+            sector = table.get(" ".join(words[start:end]))
+            if sector is not None and (best is None or (end - start, end) > best[:2]):
+                best = (end - start, end, sector)
+    return best[2] if best else None
+
+
+def unknown_organisations(doc: Doc, matches: list[tuple[int, int, Entry]]) -> list[Span]:
+    """Organisations the knowledge base does not know but whose name says what they are
+    ("the Free Syrian Army", "the Egyptian Initiative for Personal Rights")."""
+    known = {
+        i for s, e, entry in matches if entry.kind not in PLACE_ENTRY_KINDS for i in range(s, e)
+    }
+    return [
+        entity
+        for entity in doc.ents
+        if entity.label_ == "ORG"
+        and not any(i in known for i in range(entity.start, entity.end))
+        and not in_headline(entity)
+        and org_name_sector(entity) is not None
+    ]
+
+
+def resolve_unknown_organisations(
+    reading: Reading, entities: list[Span], by_token: dict[int, Entry]
+) -> None:
+    """Actors for organisations named but unknown: their name, the sector the name gives,
+    and the country named in it or owning it ("Somalia's National Security Agency")."""
+    for entity in entities:
+        country = None
+        owners = [*entity, *(c for c in entity.root.children if c.dep_ == "poss")]
+        for token in owners:
+            entry = by_token.get(token.i)
+            if entry is not None and entry.kind in PLACE_ENTRY_KINDS:
+                country = entry.ref
+                break
+        sector = org_name_sector(entity)
+        if sector == "MIL" and not any(by_token.get(t.i) for t in entity):
+            sector = "REB"  # an army named for no country: "the Mahdi Army", "the Arakan Army"
+        start = entity.start + 1 if entity[0].pos_ == "DET" else entity.start
+        name = reading.doc[start : entity.end].text
+        draft = Draft(f"org:{name.lower()}", name, country, sector, None, "organisation", None)
+        reading.add(entity.start, entity.end, draft, "name")
+
+
 def resolve_actors(doc: Doc, *, published: date | None, kb: KnowledgeBase) -> ActorResolution:
     """The actors of a parsed article and which tokens refer to them."""
     reading = Reading(doc=doc, kb=kb, published=published)
-    matches = match_surfaces(doc, kb)
+    candidates = match_surfaces(doc, kb, published)
+    matches = trusted_matches(doc, kb, candidates)
+    reading.strangers = {i for s, e, _ in set(candidates) - set(matches) for i in range(s, e)}
     by_token = {i: entry for start, end, entry in matches for i in range(start, end)}
-    resolve_kb_matches(reading, matches)
+    unknown = unknown_organisations(doc, matches)
+    in_names = {i for entity in unknown for i in range(entity.start, entity.end)}
+    resolve_kb_matches(reading, [m for m in matches if m[0] not in in_names])
+    resolve_unknown_organisations(reading, unknown, by_token)
     resolve_people(reading, by_token)
     resolve_bare_surnames(reading)
     resolve_definite_descriptions(reading)
     resolve_region_groups(reading)
     resolve_bare_groups(reading, by_token)
     resolve_pronouns(reading)
+    resolve_city_places(reading, by_token)
     return build_resolution(reading)

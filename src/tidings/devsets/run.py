@@ -8,6 +8,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+from tidings.devsets.actor_phrases import load_actor_phrases, score_actor_phrases
 from tidings.devsets.attributions import load_attributions, score_attributions
 from tidings.devsets.common import GOLD_FORMATS, SetScore
 from tidings.devsets.plover import load_plover, score_plover
@@ -142,6 +143,8 @@ def detect_format(path: Path) -> str:
         return "attributions"
     if suffix == ".csv":
         return "plover"
+    if suffix == ".tsv":
+        return "actors"
     with path.open(encoding="utf-8") as handle:
         first = next((line for line in handle if line.strip()), "{}")
     try:
@@ -170,4 +173,6 @@ def score_file(path: Path, gold_format: str, pipeline: Pipeline, *, errors: int 
         return score_plover(load_plover(path), pipeline, errors=errors)
     if gold_format == "labels":
         return score_sentence_labels(load_sentence_labels(path), pipeline, errors=errors)
+    if gold_format == "actors":
+        return score_actor_phrases(load_actor_phrases(path), pipeline, errors=errors)
     raise GoldFormatError(f"unknown gold format {gold_format!r}: one of {', '.join(GOLD_FORMATS)}")

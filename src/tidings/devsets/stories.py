@@ -191,10 +191,13 @@ def score_stories(golds: list[StoryGold], pipeline: Pipeline, *, errors: int = 0
         actors.fn += len(gold.actors) - len(actor_pairs)
         for gold_index, predicted_index in actor_pairs.items():
             item, actor = gold.actors[gold_index], mentions[predicted_index][2]
-            country_right += actor.country == item.get("country")
-            code_right += actor.country == item.get("country") and actor.sector == item.get(
-                "sector"
-            )
+            country_ok = actor.country == item.get("country")
+            code_ok = country_ok and actor.sector == item.get("sector")
+            country_right += country_ok
+            code_right += code_ok
+            if not code_ok:
+                cause = "actor sector" if country_ok else "actor country"
+                cases.append(_actor_case(gold, item, actor, cause))
 
     score = SetScore(name="voa")
     score.metrics = {
@@ -220,22 +223,33 @@ def score_stories(golds: list[StoryGold], pipeline: Pipeline, *, errors: int = 0
     }
     score.tables["per_type"] = counts_table("type", per_type)
     score.tables["causes"] = [
-        {"cause": cause, "events": n} for cause, n in Counter(c.cause for c in cases).most_common()
+        {"cause": cause, "events": n}
+        for cause, n in Counter(c.cause for c in cases).most_common()
+        if not cause.startswith("actor")
+    ]
+    score.tables["actor_causes"] = [
+        {"cause": cause, "actors": n}
+        for cause, n in Counter(c.cause for c in cases).most_common()
+        if cause.startswith("actor")
     ]
     score.errors = sample_by_cause(cases, errors)
     return score
 
 
 def _match_spans(gold: list[Span], predicted: list[Span]) -> dict[int, int]:
-    """Gold index -> predicted index, one-to-one, first overlapping prediction."""
+    """Gold index -> predicted index, one-to-one: the unused prediction that overlaps the gold
+    span most ("Somalia's intelligence agency" is the agency, not "Somalia")."""
     pairs: dict[int, int] = {}
     used: set[int] = set()
     for gold_index, span in enumerate(gold):
+        best, best_overlap = None, 0
         for index, other in enumerate(predicted):
-            if index not in used and overlaps(span, other):
-                pairs[gold_index] = index
-                used.add(index)
-                break
+            overlap = min(span[1], other[1]) - max(span[0], other[0])
+            if index not in used and overlap > best_overlap:
+                best, best_overlap = index, overlap
+        if best is not None:
+            pairs[gold_index] = best
+            used.add(best)
     return pairs
 
 
@@ -291,4 +305,16 @@ def _quote_case(gold: StoryGold, index: int, actor: Actor | None) -> ErrorCase:
         text=gold.text[quote["span"][0] : quote["span"][1]][:200],
         gold=gold.text[speaker[0] : speaker[1]] if speaker else "-",
         output=actor.name if actor else "no speaker",
+    )
+
+
+def _actor_case(gold: StoryGold, item: dict[str, Any], actor: Actor, cause: str) -> ErrorCase:
+    start, end = item["span"]
+    return ErrorCase(
+        kind="wrong",
+        cause=cause,
+        item=gold.story,
+        text=_sentence_of(gold.text, start),
+        gold=f"{gold.text[start:end]}: {item.get('country') or '-'} {item.get('sector')}",
+        output=f"{actor.name}: {actor.country or '-'} {actor.sector}",
     )

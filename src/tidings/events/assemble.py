@@ -254,6 +254,21 @@ def with_partner_targets(
 
 
 # Armed groups that are not a state's forces: their violence at home falls on their country.
+RECIPROCAL_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE", "SUPPORT"})
+
+
+def with_reciprocal_partners(events: list[Event]) -> list[Event]:
+    """Coordinated actors who agree, meet or cooperate with nobody else ("Jordan and Britain
+    agreed to hold exercises", "Trump and Putin met") act with each other: the first is the
+    source and the others the target, as PLOVER and CAMEO code a joint act."""
+    paired = []
+    for event in events:
+        if event.type in RECIPROCAL_TYPES and not event.target and len(event.source) > 1:
+            event = replace(event, source=event.source[:1], target=event.source[1:])
+        paired.append(event)
+    return paired
+
+
 NON_STATE_ARMED = frozenset({"REB", "INS", "SEP", "UAF"})
 VIOLENT_TYPES = frozenset({"ASSAULT", "COERCE"})
 
@@ -470,6 +485,7 @@ def find_events(
     }
     events = with_context_sources(events, doc, subject_named)
     events = without_rementions(events, doc, {t.idx for t in triggers if anaphoric(t)})
+    events = with_reciprocal_partners(events)
     nominal = {t.idx for t in triggers if t.pos_ == "NOUN"}
     events = with_partner_targets(events, actors, named_targets, nominal)
     events = with_domestic_targets(events, actors, named_targets)

@@ -884,14 +884,20 @@ STATE_SOURCE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD"})
 
 
 def own_forces(source: list[str], target: list[str], actors: ActorResolution) -> list[str]:
-    """Targets that are the source state's own military ("withdraw its troops"); a rebel
+    """Targets that are the source state's own military ("withdraw its troops") or its own
+    country, named as the place it acts in ("Nigerian police raided homes in Lagos"); a rebel
     group's attack on its country's army is no such case."""
-    states = (actors.actor(a) for a in source)
-    countries = {a.country for a in states if a and a.sector in STATE_SOURCE_SECTORS} - {None}
+    states = [a for a in map(actors.actor, source) if a and a.country]
+    countries = {a.country for a in states if a.sector in STATE_SOURCE_SECTORS}
+    at_home = {a.country for a in states if a.sector in STATE_SOURCE_SECTORS | {"COP", "SPY"}}
     own = []
     for actor_id in target:
         actor = actors.actor(actor_id)
-        if actor is not None and actor.sector == "MIL" and actor.country in countries:
+        if actor is None:
+            continue
+        forces = actor.sector == "MIL" and actor.country in countries
+        soil = actor.kind == "country" and not actor.acting_mentions and actor.country in at_home
+        if forces or soil:
             own.append(actor_id)
     return own
 

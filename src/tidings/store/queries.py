@@ -381,3 +381,20 @@ def article_page(connection: Any, *, limit: int, offset: int = 0) -> list[dict[s
         "FROM articles ar ORDER BY ar.published DESC NULLS LAST, ar.id LIMIT ? OFFSET ?",
         [limit, offset],
     )
+
+
+def unknown_actors(connection: Any, limit: int) -> list[dict[str, Any]]:
+    """Names of people and organisations the knowledge base did not know, most frequent
+    first: in how many articles and events each appears, and the country and sector the
+    text gave it (names only: generic groups such as "police" are not listed)."""
+    return rows(
+        connection,
+        "SELECT min(a.name) AS name, count(DISTINCT a.article_id) AS articles, "
+        "count(DISTINCT ea.event_id) AS events, min(a.country) AS country, "
+        "min(a.sector) AS sector, min(a.kind) AS kind "
+        "FROM actors a LEFT JOIN event_actors ea ON ea.actor_id = a.id "
+        "WHERE a.kb_id IS NULL AND a.kind IN ('person', 'organisation') "
+        "AND EXISTS (SELECT 1 FROM mentions m WHERE m.actor_id = a.id AND m.kind = 'name') "
+        "GROUP BY lower(a.name) ORDER BY articles DESC, events DESC, name LIMIT ?",
+        [limit],
+    )
