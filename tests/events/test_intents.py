@@ -16,7 +16,7 @@ from tests.events.test_events import events_of
         ),
         (
             "The Kenyan government is willing to withdraw its troops from Somalia.",
-            ("AGREE", ["KEN"], [], "asserted"),
+            ("AGREE", ["KEN"], ["SOM"], "asserted"),  # a retreat falls on the place left
             "RETREAT",
         ),
         (

@@ -268,3 +268,21 @@ def test_coordinated_partners_of_a_joint_act_are_source_and_target(run):
     # an act with its own target keeps both actors as its source
     found = events_of(run("Britain and France agreed to impose sanctions on Iran."))
     assert any(e[0] == "SANCTION" and e[2] == ["IRN"] for e in found)
+
+
+def test_an_answer_to_a_request_falls_on_who_made_it(run):
+    found = events_of(run("The court refused to accept a request from Russia."))
+    assert any(e[0] == "REJECT" and e[2] == ["RUS"] for e in found)
+    assert any(e[0] == "CONCEDE" and e[2] == ["RUS"] for e in found)
+
+
+def test_a_retreat_falls_on_the_country_of_its_place_unless_at_home(run):
+    found = events_of(run("Russia withdrew its troops from Kherson on Friday."))
+    assert any(e[0] == "RETREAT" and e[2] == ["UKR"] for e in found)
+    found = events_of(run("The rebels agreed to withdraw from homes in Khartoum, Sudan said."))
+    assert all(e[2] != ["SDN"] for e in found if e[0] == "RETREAT")
+
+
+def test_religious_communities_are_actors(run):
+    found = events_of(run("The Islamic State group released 19 Christians on Sunday."))
+    assert any(e[0] == "RETREAT" and e[2] for e in found)

@@ -892,7 +892,8 @@ def resolve_bare_groups(reading: Reading, by_token: dict[int, Entry]) -> None:
     """Role nouns standing alone as participants: "police in Lagos", "rebels said"."""
     doc, kb = reading.doc, reading.kb
     for token in doc:
-        if token.i in reading.taken or token.pos_ != "NOUN":
+        # plural proper nouns name groups too ("Christians", "Shiites")
+        if token.i in reading.taken or not (token.pos_ == "NOUN" or token.tag_ == "NNPS"):
             continue
         # "police firing", "army operation": a group noun modifying a noun is its actor too
         # (the parser tags the gerund of "police firing" a verb as often as a noun)
@@ -1058,7 +1059,9 @@ def resolve_city_places(reading: Reading, by_token: dict[int, Entry]) -> None:
     """Cities and regions the gazetteer places in a country ("shelled Kharkiv", "a raid near
     Kandahar"): places of that country, on which an event may fall as on the country."""
     for entity in reading.doc.ents:
-        if entity.label_ not in ("GPE", "LOC", "FAC"):  # the parser tags "Kharkiv" a facility
+        # the parser tags "Kharkiv" a facility, and "from Kherson" a person
+        placed = entity.label_ in ("GPE", "LOC", "FAC")
+        if not (placed or (entity.label_ == "PERSON" and is_place(entity))):
             continue
         tokens = range(entity.start, entity.end)
         if any(i in reading.taken or i in by_token for i in tokens):

@@ -506,6 +506,8 @@ def candidates(doc: Doc, actors: ActorResolution, lexicon: Lexicon) -> list[Cand
             candidate.target = complement_subjects(token, entry, actors)
         if entry.type == "THREATEN" and not candidate.target:
             candidate.target = threatened_in_complement(token, actors, candidate.source)
+        if entry.type in ANSWER_TYPES and not candidate.target:
+            candidate.target = requesters(token, actors, lexicon, candidate.source)
         if not candidate.target:
             # "condemned the attacks made by the government": the actor inside the object
             candidate.target = actors_in_phrase(
@@ -516,11 +518,20 @@ def candidates(doc: Doc, actors: ActorResolution, lexicon: Lexicon) -> list[Cand
             candidate.target = complement_targets(
                 token, ("advcl", "xcomp"), actors, lexicon, entry.type
             )
-        dropped = own_forces(candidate.source, candidate.target, actors)
+        dropped = own_forces(candidate.source, candidate.target, actors, entry.type)
         candidate.target = [
             a for a in candidate.target if a not in candidate.source and a not in dropped
         ]
+        if dropped and not candidate.target:
+            # "withdrew its troops from Kherson": past the own forces, the place
+            others = actors_in_phrase(
+                object_phrases(token, entry), actors, {*candidate.source, *dropped}, lexicon,
+                entry.type,
+            )  # fmt: skip
+            mine = own_forces(candidate.source, others, actors, entry.type)
+            candidate.target = [a for a in others if a not in mine]
         found.append(candidate)
+    answers_fall_on_complements(found)
     found += obligations(doc, actors)
     found += blame_statements(doc, actors)
     # A light verb whose object is itself a trigger ("pledged support") is not an event of
@@ -674,7 +685,7 @@ PHRASE_PREPS = frozenset({"of", "by", "between"})
 AIM_PREPS = frozenset({"with", "for", "against", "in", "into", "to", "at", "toward"})
 # Events that fall on the place they happen in, as PLOVER codes it ("shelling in Kharkiv",
 # "aid to people in Iraq", "troops deployed in Lebanon", "an inquiry into abuses in Darfur").
-PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "AID", "MOBILIZE", "ACCUSE"})
+PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "AID", "MOBILIZE", "ACCUSE", "RETREAT"})
 
 
 def object_phrases(trigger: Token, entry: Trigger) -> list[Token]:
@@ -729,6 +740,44 @@ def actors_in_phrase(
                     for c in current.children
                     if c.dep_ in PHRASE_DEPS or (c.dep_ == "prep" and c.lower_ in preps)
                 )
+    return []
+
+
+# Acts that answer a request: who made the request is who they fall on ("refused a request from
+# the justice minister", "conceded to the demands of the truck drivers", "Russia's request").
+ANSWER_TYPES = frozenset({"REJECT", "AGREE", "CONCEDE", "YIELD"})
+REQUESTER_PREPS = frozenset({"from", "of", "by"})
+
+
+def requesters(
+    trigger: Token, actors: ActorResolution, lexicon: Lexicon, exclude: list[str]
+) -> list[str]:
+    """The actors who made the request, demand or appeal an act answers."""
+    objects = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
+    objects += [
+        g for c in trigger.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"
+    ]
+    for noun in objects:
+        match = match_trigger(noun, lexicon) if noun.pos_ == "NOUN" else None
+        if match is None or match[0].type != "REQUEST":
+            continue
+        makers = [c for c in noun.children if c.dep_ == "poss"]
+        makers += [
+            g
+            for c in noun.children
+            if c.dep_ == "prep" and c.lower_ in REQUESTER_PREPS
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
+        found = [
+            a
+            for maker in makers
+            # "a request from Russia": the country read as a place is who asked
+            for a in actors_in(maker, actors) or [actors.token_place.get(maker.i)]
+            if a is not None and a not in exclude
+        ]
+        if found:
+            return list(dict.fromkeys(found))
     return []
 
 
@@ -883,20 +932,48 @@ def country_of(actor_id: str, actors: ActorResolution) -> str | None:
 STATE_SOURCE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD"})
 
 
-def own_forces(source: list[str], target: list[str], actors: ActorResolution) -> list[str]:
-    """Targets that are the source state's own military ("withdraw its troops") or its own
-    country, named as the place it acts in ("Nigerian police raided homes in Lagos"); a rebel
-    group's attack on its country's army is no such case."""
-    states = [a for a in map(actors.actor, source) if a and a.country]
-    countries = {a.country for a in states if a.sector in STATE_SOURCE_SECTORS}
-    at_home = {a.country for a in states if a.sector in STATE_SOURCE_SECTORS | {"COP", "SPY"}}
+STANCE_TYPES = frozenset({"AGREE", "REJECT"})
+
+
+def answers_fall_on_complements(found: list[Candidate]) -> None:
+    """Agreeing or refusing to do something falls on whom that act falls on, when nothing
+    else names a target ("refused to accept a request from Russia": Russia)."""
+    by_token = {c.token.i: c for c in found}
+    for candidate in found:
+        if candidate.entry.type not in STANCE_TYPES or candidate.target:
+            continue
+        for child in candidate.token.children:
+            # "refused to accept": an act of the complement; "denied sending": the denied act
+            complement = child.dep_ == "xcomp" and infinitival(child)
+            act = by_token.get(child.i) if complement else None
+            if act is not None and act.target and act.source == candidate.source:
+                candidate.target = list(act.target)
+                break
+
+
+def own_forces(
+    source: list[str], target: list[str], actors: ActorResolution, event_type: str
+) -> list[str]:
+    """Targets that are the source state's own military ("withdraw its troops") or, for acts
+    that fall on places, its own country read from the place it acts in ("Nigerian police
+    raided homes in Lagos"); anyone pulling back on their own soil ("unless they withdraw from
+    homes in Khartoum") falls on no one. A rebel group's attack on its country's army is no
+    such case."""
+    sources = [a for a in map(actors.actor, source) if a and a.country]
+    states = {a.country for a in sources if a.sector in STATE_SOURCE_SECTORS}
+    at_home = {a.country for a in sources if a.sector in STATE_SOURCE_SECTORS | {"COP", "SPY"}}
+    retreat = event_type == "RETREAT"
+    if retreat:
+        at_home |= {a.country for a in sources}
     own = []
     for actor_id in target:
         actor = actors.actor(actor_id)
         if actor is None:
             continue
-        forces = actor.sector == "MIL" and actor.country in countries
-        soil = actor.kind == "country" and not actor.acting_mentions and actor.country in at_home
+        forces = actor.sector == "MIL" and actor.country in states
+        # a country the text names as an actor elsewhere is still its own soil for a retreat
+        place = actor.kind == "country" and (retreat or not actor.acting_mentions)
+        soil = event_type in PLACE_TARGET_TYPES and place and actor.country in at_home
         if forces or soil:
             own.append(actor_id)
     return own
