@@ -286,3 +286,11 @@ def test_a_retreat_falls_on_the_country_of_its_place_unless_at_home(run):
 def test_religious_communities_are_actors(run):
     found = events_of(run("The Islamic State group released 19 Christians on Sunday."))
     assert any(e[0] == "RETREAT" and e[2] for e in found)
+
+
+def test_a_gerund_of_means_is_done_by_the_subject(run):
+    text = "North Korea has increased provocations by conducting missile tests since May."
+    assert any(e[0] == "MOBILIZE" and e[1] == ["PRK"] for e in events_of(run(text)))
+    # after "against" the object acts
+    found = events_of(run("NATO warned Russia against deploying troops."))
+    assert any(e[0] == "MOBILIZE" and e[1] == ["RUS"] for e in found)

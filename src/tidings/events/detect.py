@@ -28,6 +28,9 @@ RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 THEME_OBJECT_TYPES = frozenset({"AID", "MOBILIZE"})
 NOT_AN_EVENT = "-"  # lexicon type of combinations that are no event ("pay a price")
 # Nouns that only measure what they hold: "€5 billion in aid", "two days of drills".
+# A gerund after these is done by the clause's subject, not its object ("increased pressure by
+# conducting tests", "left after meeting Putin"); after "against", "from", "into" the object acts.
+MEANS_PREPS = frozenset({"by", "after", "before", "while", "through", "upon", "without", "since"})
 CONTAINER_NOUNS = frozenset(
     {"round", "package", "series", "wave", "batch", "tranche", "day", "week", "month", "hour"}
 )
@@ -135,9 +138,11 @@ def verb_subject(verb: Token) -> tuple[Token | None, bool]:
             continue
         if current.dep_ in ("pcomp", "pobj", "acl") and current.head.i != current.i:
             current = current.head
+            preposition = ""
             if current.pos_ == "ADP":
                 if current.dep_ == "agent":
                     return None, False  # "killed by a rocket fired from …": not the victims
+                preposition = current.lower_
                 current = current.head
             owner = next((c for c in current.children if c.dep_ == "poss"), None)
             if owner is not None:
@@ -149,8 +154,11 @@ def verb_subject(verb: Token) -> tuple[Token | None, bool]:
                     return _relative_head(carrier), True
             if current.pos_ == "VERB":
                 # "warned NATO against deploying": the object acts; "said after meeting
-                # Putin": the subject does.
-                for dep in ("dobj", *SUBJECTS, "nsubjpass"):
+                # Putin", "raised tensions by conducting tests": the subject does.
+                order = ("dobj", *SUBJECTS, "nsubjpass")
+                if preposition in MEANS_PREPS:
+                    order = (*SUBJECTS, "nsubjpass", "dobj")
+                for dep in order:
                     actor = next(
                         (c for c in current.children if c.dep_ == dep and not in_dateline(c)),
                         None,
