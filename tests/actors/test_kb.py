@@ -120,3 +120,9 @@ def test_a_role_about_to_start_names_its_holder_but_not_long_before():
     envoy = Person("x", "X", roles=(Role("Special Envoy", "GOV", "USA", start=date(2025, 1, 24)),))
     assert envoy.role_at(date(2025, 1, 20)).country == "USA"  # four days before: the new envoy
     assert envoy.role_at(date(2024, 12, 1)) is None
+
+
+def test_an_acronym_is_also_found_as_british_papers_write_it():
+    kb = load_knowledge_base()
+    assert any(e.ref == "NATO" for e in kb.lookup("Nato"))
+    assert not any(e.kind == "organisation" for e in kb.lookup("nato"))  # a word, not a name

@@ -294,3 +294,8 @@ def test_a_gerund_of_means_is_done_by_the_subject(run):
     # after "against" the object acts
     found = events_of(run("NATO warned Russia against deploying troops."))
     assert any(e[0] == "MOBILIZE" and e[1] == ["RUS"] for e in found)
+
+
+def test_who_joins_or_opens_an_event_performs_it(run):
+    found = events_of(run("The FBI has joined a criminal investigation of the certification."))
+    assert any(e[0] == "ACCUSE" and e[1] == ["USA"] for e in found)

@@ -409,10 +409,13 @@ def add_person(kb: KnowledgeBase, person: Person) -> None:
 
 
 def add_organisation(kb: KnowledgeBase, org: Organisation) -> None:
-    """Add an organisation and index its name and aliases."""
+    """Add an organisation and index its name and aliases; an acronym of four letters or more
+    also as British papers write it ("Nato", "Farc", "Asean")."""
     kb.organisations[org.id] = org
     for surface in (org.name, *org.aliases):
         kb.add_surface(surface, Entry("organisation", org.id))
+        if surface.isalpha() and surface.isupper() and len(surface) >= 4:
+            kb.add_surface(surface.title(), Entry("organisation", org.id))
 
 
 def add_country(kb: KnowledgeBase, country: Country) -> None:
