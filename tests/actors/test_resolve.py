@@ -274,3 +274,11 @@ def test_a_name_spelled_otherwise_in_the_middle_is_the_known_person(nlp):
     text = "Abdrabbuh Mansour Hadi opened the national dialogue in Sanaa."
     actor = actors_by_mention(nlp, text, date(2013, 3, 18))["Abdrabbuh Mansour Hadi"]
     assert (actor.kb_id, actor.code) == ("abdrabbuh-mansur-hadi", "YEMGOV")
+
+
+def test_an_unknown_organisation_acting_is_an_actor_and_a_country_is_no_organisation(nlp):
+    text = "The Arab Organization for Human Dignity said the raid was illegal."
+    actor = actors_by_mention(nlp, text)["The Arab Organization for Human Dignity"]
+    assert actor.kind == "organisation" and actor.kb_id is None
+    actors = actors_by_mention(nlp, "The DPRK is threatening to conduct an escalated provocation.")
+    assert actors["DPRK"].code == "PRKGOV"

@@ -1240,14 +1240,26 @@ def unknown_organisations(doc: Doc, matches: list[tuple[int, int, Entry]]) -> li
     known = {
         i for s, e, entry in matches if entry.kind not in PLACE_ENTRY_KINDS for i in range(s, e)
     }
+    matched = {i for s, e, _ in matches for i in range(s, e)}
     return [
         entity
         for entity in doc.ents
         if entity.label_ == "ORG"
         and not any(i in known for i in range(entity.start, entity.end))
+        and entity.root.i not in matched  # "the DPRK" is the country, not a body named for it
         and not in_headline(entity)
-        and org_name_sector(entity) is not None
+        and (org_name_sector(entity) is not None or acts(entity))
     ]
+
+
+def acts(entity: Span) -> bool:
+    """Whether a name is the subject of a verb ("Jurisdiction for Peace ordered an inquiry"):
+    an organisation the knowledge base does not know, acting all the same."""
+    root = entity.root
+    words = [t for t in entity if t.pos_ != "DET" and not t.is_punct]
+    # a lone word is as often a surname the parser took for a body ("Wang said")
+    subject = root.dep_ in ("nsubj", "nsubjpass") and root.head.pos_ in ("VERB", "AUX")
+    return len(words) > 1 and subject
 
 
 def resolve_unknown_organisations(
