@@ -30,7 +30,7 @@ KB_VERSION = 1
 # A role that starts this many days after an article already names its holder in it.
 TERM_TOLERANCE_DAYS = 14
 # Surnames written with an Arabic article are also written without it ("al-Bashir", "Bashir").
-PARTICLE_STARTS = frozenset({"al-", "el-", "ad-", "as-", "at-", "ibn"})
+SURNAME_PARTICLES = ("al-", "el-", "ad-", "as-", "ash-", "at-", "ibn-")
 # Offices of the state; a party or opposition role held alongside one does not code the person.
 STATE_SECTORS = frozenset({"GOV", "MIL", "SPY", "JUD", "LEG", "COP", "IGO"})
 _FIRST_WORD = re.compile(r"[^\W_]+")
@@ -40,6 +40,14 @@ class KnowledgeBaseError(TidingsError):
     """A knowledge-base file is malformed."""
 
     code = "E601"
+
+
+def spans(start: date | None, end: date | None, day: date | None) -> bool:
+    """Whether `day` falls from `start` (open when None) to before `end` (open when None);
+    with no day known, whether the span still runs."""
+    if day is None:
+        return end is None
+    return (start is None or start <= day) and (end is None or day < end)
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,9 +69,7 @@ class Country:
 
     def exists_on(self, day: date | None) -> bool:
         """Whether the state existed on `day` (today when no day is known)."""
-        if day is None:
-            return self.end is None
-        return (self.start is None or self.start <= day) and (self.end is None or day < self.end)
+        return spans(self.start, self.end, day)
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,9 +85,7 @@ class Role:
 
     def held_on(self, day: date | None) -> bool:
         """Whether the role was held on `day` (a role is current when no day is known)."""
-        if day is None:
-            return self.end is None
-        return (self.start is None or self.start <= day) and (self.end is None or day < self.end)
+        return spans(self.start, self.end, day)
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,13 +142,7 @@ class Organisation:
     def code_on(self, day: date | None) -> tuple[str | None, str]:
         """Country and sector on `day`: those of the period then, else the record's own."""
         for period in self.periods:
-            if day is None:
-                if period.end is None:
-                    return period.country, period.sector
-                continue
-            if (period.start is None or period.start <= day) and (
-                period.end is None or day < period.end
-            ):
+            if spans(period.start, period.end, day):
                 return period.country, period.sector
         return self.country, self.sector
 
@@ -265,6 +263,14 @@ def first_word(folded: str) -> str:
     """The first run of letters or digits, lower case: the index key of a surface form."""
     match = _FIRST_WORD.search(folded)
     return match.group(0).lower() if match else ""
+
+
+def without_particle(surname: str) -> str:
+    """A surname without its Arabic article ("al-bashir" -> "bashir"), else itself."""
+    for particle in SURNAME_PARTICLES:
+        if surname.startswith(particle) and len(surname) > len(particle) + 1:
+            return surname[len(particle) :]
+    return surname
 
 
 def office_of(title: str, titles: dict[str, Title]) -> str:
@@ -398,14 +404,13 @@ def add_person(kb: KnowledgeBase, person: Person) -> None:
         kb.office_people.setdefault(country, []).append(person)
     if person.name.split():
         last = fold(person.name.split()[-1]).lower()
-        for form in {last, last.split("-", 1)[-1] if last[:3] in PARTICLE_STARTS else last}:
+        for form in (last, without_particle(last)):
             kb.surnames.setdefault(form, set()).add(person.id)
     for surface in (person.name, *person.aliases):
+        kb.add_surface(surface, Entry("person", person.id))
         words = fold(surface).lower().split()
         if len(words) > 1:
             kb.first_and_last.setdefault((words[0], words[-1]), set()).add(person.id)
-    for surface in (person.name, *person.aliases):
-        kb.add_surface(surface, Entry("person", person.id))
 
 
 def add_organisation(kb: KnowledgeBase, org: Organisation) -> None:

@@ -31,6 +31,7 @@ from tidings.actors.kb import (
     fold,
     office_of,
     token_key,
+    without_particle,
 )
 from tidings.lexicons import data_lines, data_table
 from tidings.model import Actor, ActorResolution, Mention
@@ -65,7 +66,6 @@ PLURAL_PRONOUNS = frozenset({"they", "their"})
 FORMER_WORDS = frozenset({"former", "ex", "onetime", "erstwhile", "retired", "late"})
 # A rank word before a title: the deputy foreign minister is not the foreign minister.
 SUBORDINATE_WORDS = frozenset({"deputy", "vice", "assistant", "under", "junior", "associate"})
-SURNAME_PARTICLES = ("al-", "el-", "ad-", "as-", "ash-", "at-", "ibn-")
 
 
 @cache
@@ -84,11 +84,7 @@ def surname_forms(name: str, country: str | None = None) -> set[str]:
     if country in family_name_first() and len(words) > 1:
         return {words[0].lower()}
     last = words[-1].lower()
-    forms = {last}
-    for particle in SURNAME_PARTICLES:
-        if last.startswith(particle) and len(last) > len(particle) + 1:
-            forms.add(last[len(particle) :])
-    return forms
+    return {last, without_particle(last)}
 
 
 @dataclass(slots=True)
@@ -682,7 +678,9 @@ def resolve_bare_surnames(reading: Reading) -> None:
     first_named = {f.key: f.start for f in reading.found if f.kind == "name"}
     for token in tokens_with_pos(reading.doc, "PROPN"):
         key = people.get(token.lower_)
-        if key is None or token.i in reading.taken | reading.strangers or not token.is_title:
+        if key is None or token.i in reading.taken or token.i in reading.strangers:
+            continue
+        if not token.is_title:
             continue
         if first_named.get(key, len(reading.doc)) > token.i:
             continue
@@ -1159,11 +1157,11 @@ class LinkEvidence:
 
 
 def _borne_out(span: Span, person: Person, kb: KnowledgeBase, evidence: LinkEvidence) -> bool:
+    own = {w.lower() for w in person.name.split()}
     entity = entity_span(span.root)
     if entity is not None and (entity.start < span.start or entity.end > span.end):
         if entity.label_ != "PERSON":
             return False  # "Bandar Abbas", "the Ben Gurion airport"
-        own = {w.lower() for w in person.name.split()}
         extra = [t for t in entity if t.i < span.start or t.i >= span.end]
         if any(t.is_title and t.lower_ not in own and t.lower_ not in kb.titles for t in extra):
             return False  # "Jane Bennett" is not Naftali Bennett
@@ -1176,7 +1174,7 @@ def _borne_out(span: Span, person: Person, kb: KnowledgeBase, evidence: LinkEvid
         and previous.is_alpha
         and previous.is_title
         and previous.lower_ not in kb.titles
-        and previous.lower_ not in {w.lower() for w in person.name.split()}
+        and previous.lower_ not in own
         and previous.i not in evidence.by_token
     ):
         return False  # "Francesca Albanese" (the parser did not join the names)
@@ -1234,22 +1232,29 @@ def org_name_sector(entity: Span) -> str | None:
     return best[2] if best else None
 
 
-def unknown_organisations(doc: Doc, matches: list[tuple[int, int, Entry]]) -> list[Span]:
+def unknown_organisations(
+    doc: Doc, matches: list[tuple[int, int, Entry]]
+) -> list[tuple[Span, str | None]]:
     """Organisations the knowledge base does not know but whose name says what they are
-    ("the Free Syrian Army", "the Egyptian Initiative for Personal Rights")."""
+    ("the Free Syrian Army", "the Egyptian Initiative for Personal Rights") or that act, with
+    the sector their name gives."""
     known = {
         i for s, e, entry in matches if entry.kind not in PLACE_ENTRY_KINDS for i in range(s, e)
     }
     matched = {i for s, e, _ in matches for i in range(s, e)}
-    return [
-        entity
-        for entity in doc.ents
-        if entity.label_ == "ORG"
-        and not any(i in known for i in range(entity.start, entity.end))
-        and entity.root.i not in matched  # "the DPRK" is the country, not a body named for it
-        and not in_headline(entity)
-        and (org_name_sector(entity) is not None or acts(entity))
-    ]
+    found = []
+    for entity in doc.ents:
+        if (
+            entity.label_ != "ORG"
+            or any(i in known for i in range(entity.start, entity.end))
+            or entity.root.i in matched  # "the DPRK" is the country, not a body named for it
+            or in_headline(entity)
+        ):
+            continue
+        sector = org_name_sector(entity)
+        if sector is not None or acts(entity):
+            found.append((entity, sector))
+    return found
 
 
 def acts(entity: Span) -> bool:
@@ -1263,11 +1268,11 @@ def acts(entity: Span) -> bool:
 
 
 def resolve_unknown_organisations(
-    reading: Reading, entities: list[Span], by_token: dict[int, Entry]
+    reading: Reading, entities: list[tuple[Span, str | None]], by_token: dict[int, Entry]
 ) -> None:
     """Actors for organisations named but unknown: their name, the sector the name gives,
     and the country named in it or owning it ("Somalia's National Security Agency")."""
-    for entity in entities:
+    for entity, sector in entities:
         country = None
         owners = [*entity, *(c for c in entity.root.children if c.dep_ == "poss")]
         for token in owners:
@@ -1275,7 +1280,6 @@ def resolve_unknown_organisations(
             if entry is not None and entry.kind in PLACE_ENTRY_KINDS:
                 country = entry.ref
                 break
-        sector = org_name_sector(entity)
         if sector == "MIL" and not any(by_token.get(t.i) for t in entity):
             sector = "REB"  # an army named for no country: "the Mahdi Army", "the Arakan Army"
         start = entity.start + 1 if entity[0].pos_ == "DET" else entity.start
@@ -1292,7 +1296,7 @@ def resolve_actors(doc: Doc, *, published: date | None, kb: KnowledgeBase) -> Ac
     reading.strangers = {i for s, e, _ in set(candidates) - set(matches) for i in range(s, e)}
     by_token = {i: entry for start, end, entry in matches for i in range(start, end)}
     unknown = unknown_organisations(doc, matches)
-    in_names = {i for entity in unknown for i in range(entity.start, entity.end)}
+    in_names = {i for entity, _ in unknown for i in range(entity.start, entity.end)}
     resolve_kb_matches(reading, [m for m in matches if m[0] not in in_names])
     resolve_unknown_organisations(reading, unknown, by_token)
     resolve_people(reading, by_token)

@@ -585,13 +585,20 @@ def obligations(doc: Doc, actors: ActorResolution) -> list[Candidate]:
         if reporting is None or reporting.lemma_.lower() not in verbs:
             continue
         obliged = next((c for c in act.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        target = actors_in(obliged, actors)
-        source = speaker_actors(reporting, actors)
-        if target and source and set(target).isdisjoint(source):
-            found.append(
-                Candidate(modal, DEMAND, source=source, target=target, stated_by=reporting)
-            )
+        found += stated(modal, DEMAND, reporting, obliged, actors)
     return found
+
+
+def stated(
+    token: Token, entry: Trigger, reporting: Token, aimed_at: Token | None, actors: ActorResolution
+) -> list[Candidate]:
+    """The event a speaker makes by saying something of another actor (a demand on them, an
+    accusation against them), when speaker and addressee are both actors and not the same."""
+    source = speaker_actors(reporting, actors)
+    target = actors_in(aimed_at, actors)
+    if source and target and set(source).isdisjoint(target):
+        return [Candidate(token, entry, source=source, target=target, stated_by=reporting)]
+    return []
 
 
 def speaker_actors(reporting: Token, actors: ActorResolution) -> list[str]:
@@ -632,12 +639,7 @@ def blame_statements(doc: Doc, actors: ActorResolution) -> list[Candidate]:
             reporting, accused = head.head, head  # the adjective hung on Y
         else:
             continue
-        source = speaker_actors(reporting, actors)
-        target = actors_in(accused, actors)
-        if source and target and set(source).isdisjoint(target):
-            found.append(
-                Candidate(adjective, BLAME, source=source, target=target, stated_by=reporting)
-            )
+        found += stated(adjective, BLAME, reporting, accused, actors)
     return found
 
 
