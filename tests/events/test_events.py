@@ -325,3 +325,29 @@ def test_a_bomb_that_exploded_is_not_the_police_s_act(run):
 def test_one_victim_named_without_a_number_is_one_casualty(run, text, trigger, casualties):
     (event,) = [e for e in run(text).events if e.trigger == trigger]
     assert event.casualties == casualties
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # law enforcement: charges, cases, seizures, crowd control, returned fire, questioning
+        ("Police in Pune booked eleven men for rioting on Sunday.", ("COERCE", "173")),
+        ("The Delhi police registered a case against the landlord.", ("ACCUSE", "1121")),
+        ("Detectives recovered three rifles from the farmhouse.", ("COERCE", "1711")),
+        ("Police lathi-charged the stone-throwing mob near the bus depot.", ("ASSAULT", "175")),
+        ("Police burst tear gas shells at the crowd.", ("ASSAULT", "175")),
+        ("The border guards returned fire after the ambush.", ("ASSAULT", "193")),
+        ("Investigators are questioning two suspects about the fire.", ("ACCUSE", "091")),
+        # CAMEO's blockade is force (191); cancelling a visit rejects a meeting (125)
+        ("The navy blockaded the rebel-held port for a month.", ("ASSAULT", "191")),
+        ("The Chilean president cancelled a visit to Peru.", ("REJECT", "125")),
+    ],
+)
+def test_police_and_coercion_vocabulary(run, sentence, expected):
+    events = run(sentence).events
+    assert expected in [(e.type, e.cameo) for e in events]
+
+
+def test_civilians_blocking_a_road_obstruct_rather_than_fight(run):
+    events = run("Truck drivers blockaded the main highway to the capital.").events
+    assert [(e.type, e.mode) for e in events] == [("PROTEST", "obstruct")]

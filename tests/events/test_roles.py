@@ -40,11 +40,15 @@ def test_event_arguments(run, text, expected):
     assert expected in events_of(run(text))
 
 
-def test_a_state_acting_on_its_own_soil_does_not_target_itself(run):
+def test_force_a_state_uses_on_its_own_soil_falls_on_its_own_country(run):
+    # CAMEO codes domestic repression with the country (its citizens) as target
     found = events_of(run("Nigerian police raided several homes in Lagos on Friday."))
-    assert [(t, s, tg) for t, s, tg, _ in found] == [("COERCE", ["NGA"], [])] or all(
-        tg == [] for _, _, tg, _ in found
-    )
+    assert [(s, tg) for _, s, tg, _ in found] == [(["NGA"], ["NGA"])]
+
+
+def test_a_state_deploying_on_its_own_soil_does_not_target_itself(run):
+    found = events_of(run("Russia deployed thousands of troops in Belgorod on Friday."))
+    assert [(t, s, tg) for t, s, tg, _ in found] == [("MOBILIZE", ["RUS"], [])]
 
 
 def test_the_blamed_perform_the_act_they_are_blamed_for(run):
@@ -299,3 +303,65 @@ def test_a_gerund_of_means_is_done_by_the_subject(run):
 def test_who_joins_or_opens_an_event_performs_it(run):
     found = events_of(run("The FBI has joined a criminal investigation of the certification."))
     assert any(e[0] == "ACCUSE" and e[1] == ["USA"] for e in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the forces deployed mobilise: they are the source, never the target
+        (
+            "Extra riot police were rushed to the port city overnight.",
+            [("MOBILIZE", ["COP"], [])],
+        ),
+        (
+            "Thousands of Kenyan troops were deployed along the border on Monday.",
+            [("MOBILIZE", ["KEN"], [])],
+        ),
+    ],
+)
+def test_the_forces_a_deployment_moves_are_its_source(run, text, expected):
+    found = run(text)
+    codes = {a.id: a.country or a.sector for a in found.actors}
+    sides = [(e.type, e.source, e.target) for e in found.events]
+    assert [(t, [codes[i] for i in s], [codes[i] for i in tg]) for t, s, tg in sides] == expected
+
+
+def test_forces_sent_as_peacekeepers_are_aid(run):
+    found = events_of(run("Ghana sent 800 soldiers to South Sudan as peacekeepers in May."))
+    assert [(t, s) for t, s, _, _ in found] == [("AID", ["GHA"])]
+
+
+def test_a_hostile_act_on_a_state_army_keeps_it_as_target(run):
+    # whether the attacker is coded a rebel or a government, the army it attacks is the target
+    found = events_of(run("Al-Shabaab fighters attacked a Somali army base near Baidoa."))
+    assert [(t, tg) for t, _, tg, _ in found] == [("ASSAULT", ["SOM"])]
+
+
+def test_a_curfew_on_a_city_falls_on_the_country_that_imposes_it(run):
+    found = events_of(run("Kenyan authorities imposed a curfew on Mombasa after the riots."))
+    assert ("COERCE", ["KEN"], ["KEN"], "asserted") in found
+
+
+def test_a_seizure_at_sea_does_not_fall_on_the_coastal_state(run):
+    found = events_of(run("Iranian forces seized a Greek tanker in the Strait of Hormuz."))
+    assert all(tg != ["IRN"] for _, _, tg, _ in found)
+
+
+STORY = (
+    "The United States imposed new sanctions on Iran on Monday. "
+    "Iran condemned the United States for the measures. "
+    "Washington also accused Tehran of enriching uranium in secret. "
+)
+
+
+def test_an_act_naming_no_side_takes_the_pair_the_story_is_about(run):
+    found = events_of(run(STORY + "Further sanctions are expected next month, diplomats said."))
+    assert ("SANCTION", ["USA"], ["IRN"], "reported-claim") in found[-1:]
+
+
+def test_without_a_dominant_pair_an_unnamed_side_stays_empty(run):
+    text = (
+        "Japan praised India for the agreement. Brazil accused Chile of spying. "
+        "Further sanctions are expected next month, diplomats said."
+    )
+    assert events_of(run(text))[-1][1:3] == ([], [])

@@ -38,11 +38,15 @@ from tidings.model import (
     Quote,
     TimeExpression,
 )
-from tidings.places import event_location
+from tidings.places import event_location, sea_names
 from tidings.quantities import casualty_cues
 from tidings.quotes import speech_verbs
 
-CASUALTY_TYPES = frozenset({"ASSAULT", "COERCE"})  # PLOVER types whose victims are counted
+CASUALTY_TYPES = frozenset({"ASSAULT", "COERCE"})
+BLOCKADE_CODE = "191"  # CAMEO's blockade is force (19x); civilians blocking roads obstruct
+PURPOSE_PREPOSITIONS = frozenset(
+    {"as", "on", "for", "to", "with"}
+)  # PLOVER types whose victims are counted
 # Sectors of people acting as civilians: their violence is a riot, their blockades a protest.
 CIVIL_SECTORS = frozenset({"CVL", "AGR", "LAB", "EDU", "HLH", "REL", "OPP", "REF", "HRI", "ENV"})
 
@@ -58,9 +62,10 @@ def refine(
     event_type, mode, cameo, contexts = entry.type, entry.mode, entry.cameo, entry.contexts
     sources = [a for a in actors.actors if a.id in candidate.source]
     civil = bool(sources) and all(a.sector in CIVIL_SECTORS for a in sources)
-    if event_type == "ASSAULT" and civil:
+    blockade = cameo == BLOCKADE_CODE
+    if event_type == "ASSAULT" and civil and not blockade:
         return "PROTEST", "riot", "145", ("rights_freedoms",)
-    if event_type == "COERCE" and civil and mode in (None, "restrict", "seize"):
+    if civil and (blockade or (event_type == "COERCE" and mode in (None, "restrict", "seize"))):
         # "farmers blocked highways", "students occupied the campus": obstruction, not coercion
         return "PROTEST", "obstruct", "144", ("rights_freedoms",)
     token = candidate.token
@@ -76,6 +81,14 @@ def refine(
         g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
         if g.dep_ == "pobj"
     ]  # fmt: skip
+    if event_type == "MOBILIZE":
+        # what forces are sent as or for says what kind of deployment it is ("troops deployed
+        # as peacekeepers", "on a peacekeeping mission", "peacekeepers began deploying")
+        modifiers += [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+        modifiers += [
+            g for c in token.children if c.dep_ == "prep" and c.lower_ in PURPOSE_PREPOSITIONS
+            for g in c.children if g.dep_ == "pobj"
+        ]  # fmt: skip
     for child in list(modifiers):
         modifiers += [g for g in child.children if g.dep_ in ("compound", "amod")]
     for modifier in modifiers:
@@ -197,6 +210,16 @@ def story_partner(pairs: dict[str, Counter[str]], country: str) -> str | None:
     return best[0][0] if best and best[0][1] >= PARTNER_EVIDENCE else None
 
 
+def country_sides(events: list[Event], actors: ActorResolution) -> list[tuple[set[str], set[str]]]:
+    """The countries of each event's source and of its target."""
+    country = {a.id: a.country for a in (*actors.actors, *actors.latent)}
+
+    def countries(ids: list[str]) -> set[str]:
+        return {c for c in (country.get(a) for a in ids) if c}
+
+    return [(countries(e.source), countries(e.target)) for e in events]
+
+
 def names_a_target(trigger: Token, objects: list[Token], lexicon: Lexicon) -> bool:
     """Whether the sentence says what the act is aimed at, actor or not: an object that is no
     event ("called on the international community") or any prepositional complement ("agreed
@@ -216,12 +239,7 @@ def with_partner_targets(
     sentence names no target of its own (`named_targets`: trigger offsets whose object phrase
     is something other than an event); and the empty source of an event noun aimed at one
     country with that country's partner ("sanctions against Turkey": `nominal` offsets)."""
-    country = {a.id: a.country for a in actors.actors}
-
-    def countries(ids: list[str]) -> set[str]:
-        return {c for c in (country.get(a) for a in ids) if c}
-
-    sides = [(countries(e.source), countries(e.target)) for e in events]
+    sides = country_sides(events, actors)
     pairs: dict[str, Counter[str]] = defaultdict(Counter)
     for event, (sources, targets) in zip(events, sides, strict=True):
         if event.mode == INTENT_MODE:
@@ -249,6 +267,85 @@ def with_partner_targets(
             source = territorial_target(partner, event.target, actors, at_home=True)
             if source:
                 event = replace(event, source=source, confidence=event.confidence - 0.1)
+        filled.append(event)
+    return filled
+
+
+STORY_DYAD_EVIDENCE = 3  # events between the same two countries that make them the story
+
+
+def story_dyad(
+    events: list[Event], sides: list[tuple[set[str], set[str]]]
+) -> Counter[tuple[str, str]] | None:
+    """The directed counts of the pair of countries an article is about (one country, when
+    its events are the country's own conflict): the pair that at least three of its events
+    join, and at least half of the events that name a country on both sides."""
+    directed: Counter[tuple[str, str]] = Counter()
+    for event, (sources, targets) in zip(events, sides, strict=True):
+        if event.mode != INTENT_MODE:
+            directed.update((s, t) for s in sources for t in targets)
+    pairs: Counter[frozenset[str]] = Counter()
+    for (left, right), count in directed.items():
+        pairs[frozenset((left, right))] += count
+    if not pairs:
+        return None
+    pair, count = pairs.most_common(1)[0]
+    if count < STORY_DYAD_EVIDENCE or 2 * count < sum(pairs.values()):
+        return None
+    return Counter({key: n for key, n in directed.items() if frozenset(key) == pair})
+
+
+def doerless(trigger: Token) -> bool:
+    """Whether a trigger's clause has no place for its doer: an event noun, or a passive verb
+    without a by-agent ("sanctions placed on North Korea", "were killed")."""
+    if trigger.pos_ == "NOUN":
+        return True
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children)
+    return (passive or trigger.dep_ == "acl") and not any(
+        c.dep_ == "agent" for c in trigger.children
+    )
+
+
+def with_story_sides(
+    events: list[Event], actors: ActorResolution, unnamed_doers: set[int]
+) -> list[Event]:
+    """Give a dyadic act that names neither side ("the threats") the two countries the
+    article is about, in the direction its events of that type take (else the direction most
+    of its events take); and an act with no place for its doer that falls on one of the two
+    (`unnamed_doers`: trigger offsets; "sanctions placed on North Korea") the other as its
+    source. At lower confidence."""
+    sides = country_sides(events, actors)
+    dyad = story_dyad(events, sides)
+    if dyad is None:
+        return events
+    filled = []
+    for event, (_, targets) in zip(events, sides, strict=True):
+        aimless = event.type in PARTNER_TYPES and not event.source and not event.target
+        doerless = (
+            event.type in PARTNER_TYPES
+            and not event.source
+            and bool(targets)
+            and event.trigger_start in unnamed_doers
+        )
+        if aimless or doerless:
+            typed = Counter(
+                key
+                for other, (lefts, rights) in zip(events, sides, strict=True)
+                if other.type == event.type
+                for key in ((s, t) for s in lefts for t in rights)
+                if key in dyad
+            )
+            fits = [
+                key for key, _ in (typed + dyad).most_common() if not targets or key[1] in targets
+            ]
+            if fits:
+                left, right = fits[0]
+                source = territorial_target(left, [], actors, at_home=True)
+                target = event.target or territorial_target(right, source, actors, at_home=True)
+                if source and target:
+                    event = replace(
+                        event, source=source, target=target, confidence=event.confidence - 0.2
+                    )
         filled.append(event)
     return filled
 
@@ -333,9 +430,12 @@ def confidence(candidate: Candidate, modality: Modality) -> float:
 
 def _anchors(trigger: Token) -> list[Token]:
     chain, reporter = governing_chain(trigger)
+    # the act's own phrases, then its object's ("imposed a curfew on Basra")
+    heads = [trigger, *(c for c in trigger.children if c.dep_ == "dobj")]
     objects = [
-        g for c in trigger.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"
-    ]
+        g for h in heads for c in h.children if c.dep_ == "prep" for g in c.children
+        if g.dep_ == "pobj"
+    ]  # fmt: skip
     return objects + chain[1:] + ([reporter] if reporter is not None else [])
 
 
@@ -438,8 +538,11 @@ def find_events(
             else:
                 country = None
             victims = any(o.lemma_.lower() in victim_nouns() for o in objects)
+            # force used on one's own soil falls on one's own country, as CAMEO codes it
+            on_land = location is not None and location.name not in sea_names()
+            domestic = victims or (event_type in VIOLENT_TYPES and on_land)
             candidate.target = territorial_target(
-                country, candidate.source, actors, at_home=victims
+                country, candidate.source, actors, at_home=domestic
             )
         if names_a_target(token, objects, lexicon):
             named_targets.add(token.idx)
@@ -495,6 +598,7 @@ def find_events(
     # a noun in a prepositional phrase ("prior to his meeting"), not one a verb makes happen
     nouns = {t.idx for t in triggers if t.pos_ == "NOUN" and t.dep_ == "pobj"}
     events = without_unmarked_echoes(events, nouns, actors)
+    events = with_story_sides(events, actors, {t.idx for t in triggers if doerless(t)})
     attach_casualties(events, quantities)
     attach_caused_deaths(events, trigger_at)
     return [replace(e, id=f"e{i}") for i, e in enumerate(events, 1)]

@@ -526,6 +526,12 @@ def candidates(doc: Doc, actors: ActorResolution, lexicon: Lexicon) -> list[Cand
             candidate.target = complement_targets(
                 token, ("advcl", "xcomp"), actors, lexicon, entry.type
             )
+        if entry.type == "MOBILIZE":
+            # the forces deployed are the mobilising side, never its target: "troops were
+            # rushed to the border" is the troops' own mobilisation
+            forces = deployed_forces(token, actors)
+            candidate.target = [a for a in candidate.target if a not in forces]
+            candidate.source = candidate.source or forces
         dropped = own_forces(candidate.source, candidate.target, actors, entry.type)
         candidate.target = [
             a for a in candidate.target if a not in candidate.source and a not in dropped
@@ -940,6 +946,9 @@ def country_of(actor_id: str, actors: ActorResolution) -> str | None:
 
 
 STATE_SOURCE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD"})
+HOSTILE_TYPES = frozenset(
+    {"ASSAULT", "COERCE", "THREATEN", "ACCUSE", "SANCTION", "PROTEST", "REJECT", "REQUEST"}
+)
 
 
 STANCE_TYPES = frozenset({"AGREE", "REJECT"})
@@ -961,6 +970,21 @@ def answers_fall_on_complements(found: list[Candidate]) -> None:
                 break
 
 
+ARMED_SECTORS = frozenset({"MIL", "COP", "REB", "INS", "SEP", "UAF", "SPY"})
+
+
+def deployed_forces(trigger: Token, actors: ActorResolution) -> list[str]:
+    """Armed actors a mobilising act moves: its object, passive subject or `of` complement
+    ("deployed troops", "police were rushed", "the deployment of 230 troops")."""
+    moved = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
+    moved += [
+        g for c in trigger.children if c.dep_ == "prep" and c.lower_ == "of"
+        for g in c.children if g.dep_ == "pobj"
+    ]  # fmt: skip
+    found = [a for phrase in moved for a in actors_in(phrase, actors)]
+    return [a for a in found if (actor := actors.actor(a)) and actor.sector in ARMED_SECTORS]
+
+
 def own_forces(
     source: list[str], target: list[str], actors: ActorResolution, event_type: str
 ) -> list[str]:
@@ -973,6 +997,9 @@ def own_forces(
     states = {a.country for a in sources if a.sector in STATE_SOURCE_SECTORS}
     at_home = {a.country for a in sources if a.sector in STATE_SOURCE_SECTORS | {"COP", "SPY"}}
     retreat = event_type == "RETREAT"
+    # a state does not attack, accuse or threaten its own army: a hostile act that names
+    # one falls on it ("the Taliban attacked an Afghan army base", whatever the year)
+    hostile = event_type in HOSTILE_TYPES
     if retreat:
         at_home |= {a.country for a in sources}
     own = []
@@ -980,7 +1007,7 @@ def own_forces(
         actor = actors.actor(actor_id)
         if actor is None:
             continue
-        forces = actor.sector == "MIL" and actor.country in states
+        forces = actor.sector == "MIL" and actor.country in states and not hostile
         # a country the text names as an actor elsewhere is still its own soil for a retreat
         place = actor.kind == "country" and (retreat or not actor.acting_mentions)
         soil = event_type in PLACE_TARGET_TYPES and place and actor.country in at_home
