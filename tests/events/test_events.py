@@ -341,9 +341,16 @@ def test_one_victim_named_without_a_number_is_one_casualty(run, text, trigger, c
         # CAMEO's blockade is force (191); cancelling a visit rejects a meeting (125)
         ("The navy blockaded the rebel-held port for a month.", ("ASSAULT", "191")),
         ("The Chilean president cancelled a visit to Peru.", ("REJECT", "125")),
+        ("The militants held 300 villagers as human shields.", ("ASSAULT", "184")),
+        ("The museum returned three stolen statues to Greece.", ("RETREAT", "0842")),
+        ("Prosecutors charged the mayor with bribery on Monday.", ("COERCE", "173")),
+        # exercises held with, or by, the forces of another country are joint: COOPERATE
+        ("Japan held naval drills with the Indian Navy near Okinawa.", ("COOPERATE", "062")),
+        ("Iran held naval drills in the Gulf of Oman.", ("MOBILIZE", "150")),
+        ("Jordan and Britain held war games in the desert.", ("COOPERATE", "062")),
     ],
 )
-def test_police_and_coercion_vocabulary(run, sentence, expected):
+def test_vocabulary_of_coercion_force_and_its_undoing(run, sentence, expected):
     events = run(sentence).events
     assert expected in [(e.type, e.cameo) for e in events]
 
@@ -351,3 +358,9 @@ def test_police_and_coercion_vocabulary(run, sentence, expected):
 def test_civilians_blocking_a_road_obstruct_rather_than_fight(run):
     events = run("Truck drivers blockaded the main highway to the capital.").events
     assert [(e.type, e.mode) for e in events] == [("PROTEST", "obstruct")]
+
+
+def test_people_sent_to_do_something_are_the_means_of_that_act(run):
+    found = events_of(run("Norway sent five forensic experts to Kenya to investigate the blast."))
+    assert ("ACCUSE", ["NOR"], ["KEN"], "asserted") in found
+    assert all(t != "AID" for t, _, _, _ in found)

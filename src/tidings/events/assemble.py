@@ -43,6 +43,8 @@ from tidings.quantities import casualty_cues
 from tidings.quotes import speech_verbs
 
 CASUALTY_TYPES = frozenset({"ASSAULT", "COERCE"})
+SHOW_OF_FORCE_CODE = "150"  # exercises, drills, patrols
+JOINT_EXERCISE_CODE = "062"  # cooperate militarily
 BLOCKADE_CODE = "191"  # CAMEO's blockade is force (19x); civilians blocking roads obstruct
 PURPOSE_PREPOSITIONS = frozenset(
     {"as", "on", "for", "to", "with"}
@@ -69,6 +71,9 @@ def refine(
         # "farmers blocked highways", "students occupied the campus": obstruction, not coercion
         return "PROTEST", "obstruct", "144", ("rights_freedoms",)
     token = candidate.token
+    if event_type == "MOBILIZE" and cameo == SHOW_OF_FORCE_CODE and joint(token, sources):
+        # exercises held by, or with, the forces of another country are joint exercises
+        return "COOPERATE", None, JOINT_EXERCISE_CODE, ("military",)
     if (
         event_type == "COERCE"
         and mode == "seize"
@@ -98,6 +103,16 @@ def refine(
             mode, cameo, contexts = rule.mode or mode, rule.cameo, rule.contexts or contexts
             break
     return event_type, mode, cameo, contexts
+
+
+def joint(trigger: Token, sources: list) -> bool:
+    """Whether an act is held together: by actors of two countries or more ("Chinese and
+    Russian navies held war games"), or with a partner ("drills with the US Navy")."""
+    if len({a.country for a in sources if a.country}) > 1:
+        return True
+    # "held drills with the US Navy": the partner may hang on the verb that holds them
+    holders = [trigger, trigger.head] if trigger.dep_ == "dobj" else [trigger]
+    return any(c.dep_ == "prep" and c.lower_ == "with" for h in holders for c in h.children)
 
 
 FIRST_PERSON_SUBJECTS = frozenset({"i", "we"})

@@ -546,6 +546,7 @@ def candidates(doc: Doc, actors: ActorResolution, lexicon: Lexicon) -> list[Cand
             candidate.target = [a for a in others if a not in mine]
         found.append(candidate)
     answers_fall_on_complements(found)
+    found = without_means_of_sending(found, actors)
     found += obligations(doc, actors)
     found += blame_statements(doc, actors)
     # A light verb whose object is itself a trigger ("pledged support") is not an event of
@@ -983,6 +984,37 @@ def deployed_forces(trigger: Token, actors: ActorResolution) -> list[str]:
     ]  # fmt: skip
     found = [a for phrase in moved for a in actors_in(phrase, actors)]
     return [a for a in found if (actor := actors.actor(a)) and actor.sector in ARMED_SECTORS]
+
+
+# Verbs of sending people: what they are sent to do is the act ("sent experts to investigate").
+SENDING_VERBS = frozenset({"send", "dispatch"})
+
+
+def without_means_of_sending(found: list[Candidate], actors: ActorResolution) -> list[Candidate]:
+    """Drop a bare sending ("sent seven experts to Riyadh") whose purpose clause is itself an
+    act ("... to investigate the attacks"): the sender does that act, at the destination, and
+    the people sent are its means, not its target. Sending aid or troops, whose lexicon row
+    names the object, stays an event of its own."""
+    by_token = {c.token.i: c for c in found}
+    kept = []
+    for candidate in found:
+        token = candidate.token
+        bare = candidate.object_token is None and candidate.entry.trigger == token.lemma_.lower()
+        purpose = next(
+            (
+                by_token[c.i]
+                for c in token.children
+                if c.dep_ in ("advcl", "xcomp") and infinitival(c) and c.i in by_token
+            ),
+            None,
+        )
+        if token.lemma_.lower() in SENDING_VERBS and bare and purpose is not None:
+            sent = {a for c in token.children if c.dep_ == "dobj" for a in actors_in(c, actors)}
+            purpose.source = purpose.source or candidate.source
+            purpose.target = [a for a in purpose.target if a not in sent] or candidate.target
+            continue
+        kept.append(candidate)
+    return kept
 
 
 def own_forces(
