@@ -282,3 +282,26 @@ def test_an_unknown_organisation_acting_is_an_actor_and_a_country_is_no_organisa
     assert actor.kind == "organisation" and actor.kb_id is None
     actors = actors_by_mention(nlp, "The DPRK is threatening to conduct an escalated provocation.")
     assert actors["DPRK"].code == "PRKGOV"
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("Indian and Pakistani troops traded fire overnight.", {"INDMIL", "PAKMIL"}),
+        ("US, British and French warships entered the gulf.", {"USAMIL", "GBRMIL", "FRAMIL"}),
+    ],
+)
+def test_coordinated_countries_make_one_group_each(nlp, text, codes):
+    assert {a.code for a in actors_by_mention(nlp, text).values()} == codes
+
+
+def test_a_modifier_outside_a_list_stays_part_of_the_name(run):
+    report = run("Iranian-backed Houthi rebels attacked a cargo ship.")
+    (event,) = report.events
+    assert [report.actor(a).country for a in event.source] == ["YEM"]
+
+
+def test_every_country_of_a_coordinated_group_acts(run):
+    report = run("Russian and Syrian warplanes bombed rebel-held towns.")
+    sources = {report.actor(a).country for e in report.events for a in e.source}
+    assert sources == {"RUS", "SYR"}

@@ -365,3 +365,8 @@ def test_without_a_dominant_pair_an_unnamed_side_stays_empty(run):
         "Further sanctions are expected next month, diplomats said."
     )
     assert events_of(run(text))[-1][1:3] == ([], [])
+
+
+def test_coordinated_sides_that_clash_act_on_each_other(run):
+    found = events_of(run("Armenian and Azerbaijani forces clashed on the border on Tuesday."))
+    assert [(t, s, tg) for t, s, tg, _ in found] == [("ASSAULT", ["ARM"], ["AZE"])]

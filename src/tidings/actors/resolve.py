@@ -447,6 +447,20 @@ def resolve_modifier(
         reading.add(phrase_start, head.i + 1, draft, "description")
         return True
     name = doc[span.start : head.i + 1].text
+    partners = coordinated_countries(span.root, by_token) if known.kind == "group" else []
+    if partners and country is not None:
+        # "Indian and Pakistani troops": each country's troops are an actor of their own
+        last = max(t.i for t, _ in partners) + 1
+        noun = doc[last : head.i + 1].text
+        own = Draft(f"group:{country}:{sector}", f"{span.text} {noun}", country, sector, None,
+                    "group", None)  # fmt: skip
+        reading.add(phrase_start, span.end, own, "description")
+        for token, iso3 in partners:
+            other = Draft(f"group:{iso3}:{sector}", f"{token.text} {noun}", iso3, sector, None,
+                          "group", None)  # fmt: skip
+            reading.add(token.i, token.i + 1, other, "description")
+        reading.add(last, head.i + 1, own, "description")
+        return True
     if known.kind == "group":
         key = f"group:{country}:{sector}"
         draft = Draft(key, name, country, sector, None, "group", None)
@@ -456,6 +470,25 @@ def resolve_modifier(
         draft = Draft(key, name, country, sector, role, "person", None)
     reading.add(phrase_start, head.i + 1, draft, "description")
     return True
+
+
+def coordinated_countries(modifier: Token, by_token: dict[int, Entry]) -> list[tuple[Token, str]]:
+    """The other countries coordinated with a country modifier ("Indian and Pakistani troops",
+    "US, British and French warplanes"): each conjunct that is a country or its demonym."""
+    doc = modifier.doc
+    # the parser joins a list of modifiers as conjuncts or leaves them side by side
+    siblings = (
+        [t for t in modifier.head.lefts if t.i > modifier.i] if modifier.dep_ != "conj" else []
+    )
+    found = []
+    for token in sorted(
+        {*modifier.conjuncts, *siblings, *(c for t in siblings for c in t.conjuncts)}
+    ):
+        listed = any(t.dep_ in ("cc", "punct") for t in doc[modifier.i + 1 : token.i])
+        entry = by_token.get(token.i)
+        if token.i > modifier.i and listed and entry and entry.kind in ("country", "demonym"):
+            found.append((token, entry.ref))
+    return found
 
 
 def apposed_person(head: Token) -> Span | None:

@@ -369,13 +369,22 @@ def with_story_sides(
 RECIPROCAL_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE", "SUPPORT"})
 
 
+# Acts that two sides do to each other whatever their type ("the two armies clashed").
+MUTUAL_TRIGGERS = frozenset(
+    {"clash", "clashed", "clashes", "clashing", "exchange", "exchanged", "exchanges",
+     "exchanging", "trade", "traded", "trading"}
+)  # fmt: skip
+
+
 def with_reciprocal_partners(events: list[Event]) -> list[Event]:
     """Coordinated actors who agree, meet or cooperate with nobody else ("Jordan and Britain
-    agreed to hold exercises", "Trump and Putin met") act with each other: the first is the
-    source and the others the target, as PLOVER and CAMEO code a joint act."""
+    agreed to hold exercises", "Trump and Putin met"), or who clash or exchange fire, act with
+    each other: the first is the source and the others the target, as PLOVER and CAMEO code a
+    joint act."""
     paired = []
     for event in events:
-        if event.type in RECIPROCAL_TYPES and not event.target and len(event.source) > 1:
+        mutual = event.type in RECIPROCAL_TYPES or event.trigger.lower() in MUTUAL_TRIGGERS
+        if mutual and not event.target and len(event.source) > 1:
             event = replace(event, source=event.source[:1], target=event.source[1:])
         paired.append(event)
     return paired

@@ -54,6 +54,11 @@ class Candidate:
     stated_by: Token | None = None
 
 
+def listed(modifier: Token) -> bool:
+    """Whether a modifier is one of a list ("US, British and French warships")."""
+    return bool(modifier.conjuncts) or any(c.dep_ in ("cc", "punct") for c in modifier.children)
+
+
 def actors_in(token: Token | None, actors: ActorResolution) -> list[str]:
     """Actor ids an argument refers to: the token, its actor modifiers, its conjuncts."""
     if token is None:
@@ -66,8 +71,16 @@ def actors_in(token: Token | None, actors: ActorResolution) -> list[str]:
         if actor_id is not None:
             if actor_id not in found:
                 found.append(actor_id)
-            # A name covers its own compounds: do not look inside it for more actors.
+            # A name covers its own compounds: do not look inside it for more actors, but
+            # coordinated modifiers name actors of their own ("Indian and Pakistani troops").
             stack.extend(c for c in current.children if c.dep_ == "conj")
+            stack.extend(
+                part
+                for c in current.children
+                if c.dep_ in ("amod", "compound", "nmod") and listed(c)
+                for part in (c, *c.conjuncts)
+                if actors.token_actor.get(part.i) not in (None, actor_id)
+            )
             continue
         specific = any(
             c.dep_ in ("amod", "compound") and c.i in actors.token_actor for c in current.children
