@@ -305,3 +305,23 @@ def test_every_country_of_a_coordinated_group_acts(run):
     report = run("Russian and Syrian warplanes bombed rebel-held towns.")
     sources = {report.actor(a).country for e in report.events for a in e.source}
     assert sources == {"RUS", "SYR"}
+
+
+def test_an_office_named_alone_is_held_in_the_articles_country(run):
+    text = (
+        "Ghana's parliament rejected the budget on Monday. "
+        "The finance minister said he would present a new one."
+    )
+    official = next(a for a in run(text).actors if a.role == "finance minister")
+    assert (official.country, official.sector) == ("GHA", "GOV")
+
+
+def test_an_office_with_its_own_complement_is_not_the_articles(run):
+    text = "Ghana's parliament met. The president of the bank resigned on Monday."
+    assert all(a.role != "president" for a in run(text).actors)
+
+
+def test_an_office_named_alone_is_its_holder_on_the_articles_day(run):
+    text = "Iceland's parliament passed the bill. The prime minister welcomed the vote."
+    holder = next(a for a in run(text).actors if a.country == "ISL" and a.sector == "GOV")
+    assert holder.name == "Kristrun Frostadottir"

@@ -990,6 +990,61 @@ def resolve_region_groups(reading: Reading) -> None:
 
 
 ELSEWHERE_SECTORS = frozenset({"BUS", "MNC", "MED", "JRN"})
+LONE_OFFICE_SECTORS = frozenset({"GOV", "LEG", "JUD"})
+
+
+def lone_office(token: Token, kb: KnowledgeBase) -> tuple[int, str] | None:
+    """The start and title of an office named alone ("the prime minister", "the justice
+    minister"): a definite person title of the state with no country, owner, name or
+    complement of its own."""
+    if token.pos_ != "NOUN" or token.dep_ == "compound":
+        return None
+    for start in (token.i - 1, token.i):
+        words = token.doc[start : token.i + 1]
+        title = kb.titles.get(words.text.lower())
+        if title is None or title.kind != "person" or title.sector not in LONE_OFFICE_SECTORS:
+            continue
+        if title.office == "topic" or start < 1 or token.doc[start - 1].lower_ != "the":
+            return None
+        nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+        if nxt is not None and (nxt.ent_type_ == "PERSON" or nxt.lower_ == "of"):
+            return None  # "the president of Iran", "the prime minister Keir Starmer"
+        if apposed_person(token) is not None:
+            return None
+        return start - 1, words.text.lower()
+    return None
+
+
+def resolve_lone_offices(reading: Reading) -> None:
+    """Offices named alone belong to the article's country: its holder on the article's day
+    when the knowledge base knows one ("the prime minister" in an article about Iceland), else
+    an unnamed official of that country."""
+    doc, kb = reading.doc, reading.kb
+    focus = focus_country(reading, reading.places)
+    if focus is None:
+        return
+    for token in doc:
+        found = lone_office(token, kb) if token.i not in reading.taken else None
+        if found is None:
+            continue
+        start, title = found
+        holder = next(
+            (
+                person
+                for person in kb.office_people.get(focus, ())
+                for role in person.roles
+                if role.country == focus and role.title.lower() == title
+                and role.held_on(reading.published)
+            ),
+            None,
+        )  # fmt: skip
+        if holder is not None:
+            draft = person_draft(kb, holder.id, reading.published)
+        else:
+            sector = kb.titles[title].sector
+            draft = Draft(f"generic:{focus}:{sector}:{title}", doc[start + 1 : token.i + 1].text,
+                          focus, sector, title, "person", None)  # fmt: skip
+        reading.add(start, token.i + 1, draft, "description")
 
 
 def focus_country(reading: Reading, places: list[str]) -> str | None:
@@ -1337,6 +1392,7 @@ def resolve_actors(doc: Doc, *, published: date | None, kb: KnowledgeBase) -> Ac
     resolve_definite_descriptions(reading)
     resolve_region_groups(reading)
     resolve_bare_groups(reading, by_token)
+    resolve_lone_offices(reading)
     resolve_pronouns(reading)
     resolve_city_places(reading, by_token)
     return build_resolution(reading)

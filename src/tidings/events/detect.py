@@ -25,6 +25,9 @@ OBJECTS = ("dobj", "dative", "iobj", "attr")
 MODIFIER_DEPS = ("compound", "amod", "poss", "nmod", "appos")
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 # Events whose direct object is the thing moved ("sent troops", "supplied missiles").
+# Object classes that name whom an act of giving is for, not what is given ("accepted
+# refugees", "took in migrants").
+RECIPIENT_OBJECTS = ("+@c06-refugee",)
 THEME_OBJECT_TYPES = frozenset({"AID", "MOBILIZE"})
 NOT_AN_EVENT = "-"  # lexicon type of combinations that are no event ("pay a price")
 # Nouns that only measure what they hold: "€5 billion in aid", "two days of drills".
@@ -197,6 +200,7 @@ def targets_of_verb(verb: Token, entry: Trigger) -> list[Token]:
             child.dep_ in ("dobj", "attr")
             and entry.type in THEME_OBJECT_TYPES
             and not supplied_with
+            and not entry.trigger.endswith(RECIPIENT_OBJECTS)
         ):
             holders.append(child)  # what is sent, not whom: its "to" phrase may name the target
         elif child.dep_ == "dative" and child.pos_ == "ADP":
