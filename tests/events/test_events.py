@@ -341,6 +341,11 @@ def test_one_victim_named_without_a_number_is_one_casualty(run, text, trigger, c
         # CAMEO's blockade is force (191); cancelling a visit rejects a meeting (125)
         ("The navy blockaded the rebel-held port for a month.", ("ASSAULT", "191")),
         ("The Chilean president cancelled a visit to Peru.", ("REJECT", "125")),
+        # a phrasal verb takes its object as one; a strike over pay is a stoppage of work
+        ("Dock workers in Chile called off their strike on Friday.", ("CONCEDE", "082")),
+        ("Serbia called off the talks with Kosovo.", ("SANCTION", "164")),
+        ("The teachers' strike over pay entered its second week in Kenya.", ("PROTEST", "143")),
+        ("Israel carried out an air strike on a car park near the factory.", ("ASSAULT", "195")),
         ("The militants held 300 villagers as human shields.", ("ASSAULT", "184")),
         ("The museum returned three stolen statues to Greece.", ("RETREAT", "0842")),
         ("Prosecutors charged the mayor with bribery on Monday.", ("COERCE", "173")),

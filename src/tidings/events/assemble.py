@@ -43,6 +43,8 @@ from tidings.quantities import casualty_cues
 from tidings.quotes import speech_verbs
 
 CASUALTY_TYPES = frozenset({"ASSAULT", "COERCE"})
+LABOUR_CLASS = "c14-labour"
+LABOUR_STRIKE_CODE = "143"  # conduct strike or boycott
 SHOW_OF_FORCE_CODE = "150"  # exercises, drills, patrols
 JOINT_EXERCISE_CODE = "062"  # cooperate militarily
 BLOCKADE_CODE = "191"  # CAMEO's blockade is force (19x); civilians blocking roads obstruct
@@ -64,6 +66,8 @@ def refine(
     event_type, mode, cameo, contexts = entry.type, entry.mode, entry.cameo, entry.contexts
     sources = [a for a in actors.actors if a.id in candidate.source]
     civil = bool(sources) and all(a.sector in CIVIL_SECTORS for a in sources)
+    if event_type == "ASSAULT" and labour_strike(candidate.token, lexicon):
+        return "PROTEST", "strike", LABOUR_STRIKE_CODE, ("economic",)
     blockade = cameo == BLOCKADE_CODE
     if event_type == "ASSAULT" and civil and not blockade:
         return "PROTEST", "riot", "145", ("rights_freedoms",)
@@ -103,6 +107,21 @@ def refine(
             mode, cameo, contexts = rule.mode or mode, rule.cameo, rule.contexts or contexts
             break
     return event_type, mode, cameo, contexts
+
+
+def labour_strike(trigger: Token, lexicon: Lexicon) -> bool:
+    """Whether a "strike" with no weapon named is a stoppage of work: its sentence speaks of
+    work (workers, unions, wages: `noun_classes.tsv` class c14-labour)."""
+    if trigger.pos_ != "NOUN" or trigger.lemma_.lower() != "strike":
+        return False
+    armed = any(
+        ("ASSAULT", c.lemma_.lower()) in lexicon.modifiers
+        for c in trigger.children
+        if c.dep_ in ("compound", "amod")
+    )  # "a drone strike near the factory"
+    return not armed and any(
+        LABOUR_CLASS in lexicon.noun_classes.get(t.lemma_.lower(), ()) for t in trigger.sent
+    )
 
 
 def joint(trigger: Token, sources: list) -> bool:

@@ -371,6 +371,16 @@ def match_trigger(token: Token, lexicon: Lexicon) -> tuple[Trigger, Token | None
             entry = verb_entry(sense_keys(lemma, token.head, lexicon, as_subject=False), lexicon)
             if entry is not None:
                 return entry, None
+        # a phrasal verb takes its object as one ("called off the strike": `call_off+strike`)
+        particle = next((c for c in token.children if c.dep_ == "prt"), None)
+        if particle is not None:
+            phrasal = f"{lemma}_{particle.lower_}"
+            for child in token.children:
+                if child.dep_ in ("dobj", "nsubjpass"):
+                    keys = sense_keys(phrasal, child, lexicon, as_subject=False)
+                    entry = verb_entry(keys, lexicon)
+                    if entry is not None:
+                        return entry, child
         for child in token.children:
             if child.dep_ == "prep" and any(
                 g.ent_type_ in ("DATE", "TIME") for g in child.children
