@@ -1,10 +1,11 @@
 """Parsing: the spaCy English pipeline, loaded once per process by package name.
 
-Two small adjustments to the stock pipeline, both for news text:
+Three small adjustments to the stock pipeline, both for news text:
 - a paragraph break always ends a sentence, so a headline never runs into the first sentence,
   and an initialism such as "U.S." before a capitalised word never does;
 - a hyphen after an abbreviation's period splits ("U.S.-Russian" is "U.S." "-" "Russian"), so
-  the country inside stays visible.
+  the country inside stays visible;
+- verbs the model lemmatises wrongly ("staged" as "stag") get their lemma back.
 """
 
 from __future__ import annotations
@@ -20,8 +21,10 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import compile_infix_regex
 
 from tidings.errors import TidingsError
+from tidings.lexicons import data_table
 
 PARAGRAPH_COMPONENT = "tidings_paragraphs"
+LEMMA_COMPONENT = "tidings_lemmas"
 # "U.S.", "U.K.", "E.U.": the parser sometimes ends a sentence after them.
 _INITIALISM = re.compile(r"^(?:[A-Z]\.){2,}$")
 
@@ -45,6 +48,23 @@ def paragraph_boundaries(doc: Doc) -> Doc:
 
 
 @cache
+def lemma_fixes() -> dict[str, str]:
+    """Verb forms the model lemmatises wrongly -> their lemma (data/lemma_fixes.tsv)."""
+    return {row["form"]: row["lemma"] for row in data_table("data/lemma_fixes.tsv")}
+
+
+@Language.component(LEMMA_COMPONENT)
+def fixed_lemmas(doc: Doc) -> Doc:
+    """Give the verbs the model lemmatises wrongly their lemma ("staged" is "stage")."""
+    fixes = lemma_fixes()
+    for token in doc:
+        lemma = fixes.get(token.lower_)
+        if lemma is not None and token.pos_ == "VERB":
+            token.lemma_ = lemma
+    return doc
+
+
+@cache
 def load_nlp(model: str, max_length: int) -> Language:
     """The spaCy pipeline `model`, able to parse texts up to `max_length` characters."""
     try:
@@ -59,6 +79,8 @@ def load_nlp(model: str, max_length: int) -> Language:
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     if "parser" in nlp.pipe_names:
         nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
+    if "lemmatizer" in nlp.pipe_names:
+        nlp.add_pipe(LEMMA_COMPONENT, after="lemmatizer")
     return nlp
 
 

@@ -346,6 +346,11 @@ def test_one_victim_named_without_a_number_is_one_casualty(run, text, trigger, c
         ("Serbia called off the talks with Kosovo.", ("SANCTION", "164")),
         ("The teachers' strike over pay entered its second week in Kenya.", ("PROTEST", "143")),
         ("Israel carried out an air strike on a car park near the factory.", ("ASSAULT", "195")),
+        # shows of force by the police and the army; sweeps; cordons; pressure is a demand
+        ("The army staged a flag march through the old city.", ("MOBILIZE", "150")),
+        ("Police launched a combing operation in the hills.", ("MOBILIZE", "150")),
+        ("Soldiers cordoned off the market after the blast.", ("COERCE", "172")),
+        ("Brussels is pressuring Belgrade to recognise the vote.", ("REQUEST", "100")),
         ("The militants held 300 villagers as human shields.", ("ASSAULT", "184")),
         ("The museum returned three stolen statues to Greece.", ("RETREAT", "0842")),
         ("Prosecutors charged the mayor with bribery on Monday.", ("COERCE", "173")),
