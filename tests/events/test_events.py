@@ -351,6 +351,10 @@ def test_one_victim_named_without_a_number_is_one_casualty(run, text, trigger, c
         ("Police launched a combing operation in the hills.", ("MOBILIZE", "150")),
         ("Soldiers cordoned off the market after the blast.", ("COERCE", "172")),
         ("Brussels is pressuring Belgrade to recognise the vote.", ("REQUEST", "100")),
+        # a call for something is an appeal; selling arms is military cooperation, as buying is
+        ("Chile backed calls for a ceasefire in Sudan.", ("REQUEST", "020")),
+        ("Peru's president held a phone call with Chile's president.", ("CONSULT", "041")),
+        ("France will sell 24 jets to India next year.", ("COOPERATE", "062")),
         ("The militants held 300 villagers as human shields.", ("ASSAULT", "184")),
         ("The museum returned three stolen statues to Greece.", ("RETREAT", "0842")),
         ("Prosecutors charged the mayor with bribery on Monday.", ("COERCE", "173")),

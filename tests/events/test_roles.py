@@ -370,3 +370,8 @@ def test_without_a_dominant_pair_an_unnamed_side_stays_empty(run):
 def test_coordinated_sides_that_clash_act_on_each_other(run):
     found = events_of(run("Armenian and Azerbaijani forces clashed on the border on Tuesday."))
     assert [(t, s, tg) for t, s, tg, _ in found] == [("ASSAULT", ["ARM"], ["AZE"])]
+
+
+def test_an_act_named_inside_another_keeps_its_unnamed_sides(run):
+    found = events_of(run(STORY + "Tehran rejected calls for new talks."))
+    assert ("REQUEST", [], [], "asserted") in found

@@ -43,6 +43,7 @@ from tidings.quantities import casualty_cues
 from tidings.quotes import speech_verbs
 
 CASUALTY_TYPES = frozenset({"ASSAULT", "COERCE"})
+APPEAL_CODE = "020"  # make an appeal or request
 LABOUR_CLASS = "c14-labour"
 LABOUR_STRIKE_CODE = "143"  # conduct strike or boycott
 SHOW_OF_FORCE_CODE = "150"  # exercises, drills, patrols
@@ -66,6 +67,8 @@ def refine(
     event_type, mode, cameo, contexts = entry.type, entry.mode, entry.cameo, entry.contexts
     sources = [a for a in actors.actors if a.id in candidate.source]
     civil = bool(sources) and all(a.sector in CIVIL_SECTORS for a in sources)
+    if event_type == "CONSULT" and appeal(candidate.token):
+        return "REQUEST", None, APPEAL_CODE, ("diplomatic",)
     if event_type == "ASSAULT" and labour_strike(candidate.token, lexicon):
         return "PROTEST", "strike", LABOUR_STRIKE_CODE, ("economic",)
     blockade = cameo == BLOCKADE_CODE
@@ -107,6 +110,21 @@ def refine(
             mode, cameo, contexts = rule.mode or mode, rule.cameo, rule.contexts or contexts
             break
     return event_type, mode, cameo, contexts
+
+
+def appeal(trigger: Token) -> bool:
+    """Whether a "call" is an appeal, not a telephone call: it is a call for something or to
+    do something ("calls for a ceasefire", "defied calls to step down")."""
+    if trigger.pos_ != "NOUN" or trigger.lemma_.lower() != "call":
+        return False
+    if any(
+        c.dep_ == "compound" or (c.dep_ == "prep" and c.lower_ == "with") for c in trigger.children
+    ):
+        return False  # "a phone call with his Saudi counterpart for talks"
+    return any(
+        (c.dep_ == "prep" and c.lower_ in ("for", "on")) or (c.dep_ == "acl" and infinitival(c))
+        for c in trigger.children
+    )
 
 
 def labour_strike(trigger: Token, lexicon: Lexicon) -> bool:
@@ -341,20 +359,26 @@ def doerless(trigger: Token) -> bool:
 
 
 def with_story_sides(
-    events: list[Event], actors: ActorResolution, unnamed_doers: set[int]
+    events: list[Event], actors: ActorResolution, unnamed_doers: set[int], embedded: set[int]
 ) -> list[Event]:
     """Give a dyadic act that names neither side ("the threats") the two countries the
     article is about, in the direction its events of that type take (else the direction most
     of its events take); and an act with no place for its doer that falls on one of the two
     (`unnamed_doers`: trigger offsets; "sanctions placed on North Korea") the other as its
-    source. At lower confidence."""
+    source. An act named inside another (`embedded`: "rejected calls for elections") is left
+    alone. At lower confidence."""
     sides = country_sides(events, actors)
     dyad = story_dyad(events, sides)
     if dyad is None:
         return events
     filled = []
     for event, (_, targets) in zip(events, sides, strict=True):
-        aimless = event.type in PARTNER_TYPES and not event.source and not event.target
+        aimless = (
+            event.type in PARTNER_TYPES
+            and not event.source
+            and not event.target
+            and event.trigger_start not in embedded
+        )
         doerless = (
             event.type in PARTNER_TYPES
             and not event.source
@@ -641,7 +665,11 @@ def find_events(
     # a noun in a prepositional phrase ("prior to his meeting"), not one a verb makes happen
     nouns = {t.idx for t in triggers if t.pos_ == "NOUN" and t.dep_ == "pobj"}
     events = without_unmarked_echoes(events, nouns, actors)
-    events = with_story_sides(events, actors, {t.idx for t in triggers if doerless(t)})
+    # an act named as the object of another ("rejected calls for elections") is someone
+    # else's, whom the story's pair does not tell
+    answered = {t.idx for t in triggers if t.pos_ == "NOUN" and t.head.idx in trigger_at}
+    unnamed_doers = {t.idx for t in triggers if doerless(t)} - answered
+    events = with_story_sides(events, actors, unnamed_doers, answered)
     attach_casualties(events, quantities)
     attach_caused_deaths(events, trigger_at)
     return [replace(e, id=f"e{i}") for i, e in enumerate(events, 1)]
