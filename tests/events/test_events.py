@@ -355,6 +355,10 @@ def test_one_victim_named_without_a_number_is_one_casualty(run, text, trigger, c
         ("Chile backed calls for a ceasefire in Sudan.", ("REQUEST", "020")),
         ("Peru's president held a phone call with Chile's president.", ("CONSULT", "041")),
         ("France will sell 24 jets to India next year.", ("COOPERATE", "062")),
+        # deadlines are ultimatums; legal action is a suit; disputing is criticism
+        ("Ghana gave Togo a June 30 deadline to pull out its troops.", ("THREATEN", "139")),
+        ("The Commission launched legal action against Hungary.", ("ACCUSE", "115")),
+        ("The opposition in Malawi disputed the official results.", ("ACCUSE", "111")),
         ("The militants held 300 villagers as human shields.", ("ASSAULT", "184")),
         ("The museum returned three stolen statues to Greece.", ("RETREAT", "0842")),
         ("Prosecutors charged the mayor with bribery on Monday.", ("COERCE", "173")),
