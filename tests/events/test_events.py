@@ -359,6 +359,10 @@ def test_one_victim_named_without_a_number_is_one_casualty(run, text, trigger, c
         ("Ghana gave Togo a June 30 deadline to pull out its troops.", ("THREATEN", "139")),
         ("The Commission launched legal action against Hungary.", ("ACCUSE", "115")),
         ("The opposition in Malawi disputed the official results.", ("ACCUSE", "111")),
+        # yielding: permissions, tariffs rolled back, operations ceased
+        ("A court in Lagos granted the police permission to hold the editor.", ("CONCEDE", "080")),
+        ("The US rolled back tariffs on Mexican steel.", ("CONCEDE", "085")),
+        ("The Sudanese army ceased its operations near Khartoum.", ("RETREAT", "087")),
         ("The militants held 300 villagers as human shields.", ("ASSAULT", "184")),
         ("The museum returned three stolen statues to Greece.", ("RETREAT", "0842")),
         ("Prosecutors charged the mayor with bribery on Monday.", ("COERCE", "173")),
@@ -382,3 +386,19 @@ def test_people_sent_to_do_something_are_the_means_of_that_act(run):
     found = events_of(run("Norway sent five forensic experts to Kenya to investigate the blast."))
     assert ("ACCUSE", ["NOR"], ["KEN"], "asserted") in found
     assert all(t != "AID" for t, _, _, _ in found)
+
+
+def test_part_of_a_measure_eased_is_the_measure_eased(run):
+    events = run("Japan decided to lift some of its sanctions on Iran.").events
+    assert [(e.type, e.cameo) for e in events] == [("CONCEDE", "085")]
+
+
+def test_what_a_permission_allows_has_not_happened(run):
+    events = run("A court in Lagos granted the police permission to detain the editor.").events
+    assert ("COERCE", "hypothetical") in [(e.type, str(e.modality)) for e in events]
+
+
+def test_a_participle_describing_a_noun_is_less_sure_than_the_clause(run):
+    text = "Saudi forces fighting the Houthis in Yemen declared a two-week ceasefire on Monday."
+    events = {e.type: e.confidence for e in run(text).events}
+    assert events["RETREAT"] > events["ASSAULT"]

@@ -463,6 +463,14 @@ def hyphenated(token: Token) -> list[str]:
     return [f"{left.lower_}{token.lemma_.lower()}", f"{left.lower_}-{token.lemma_.lower()}"]
 
 
+# Words that name a part of what follows "of" ("some of the sanctions", "most of its troops").
+PARTITIVES = frozenset(
+    {"some", "all", "most", "many", "much", "part", "rest", "half", "several", "any", "none",
+     "portion", "bulk", "majority", "remainder", "each", "one", "two", "three", "thousands",
+     "hundreds", "dozens", "scores"}
+)  # fmt: skip
+
+
 def sense_keys(lemma: str, argument: Token, lexicon: Lexicon, *, as_subject: bool) -> list[str]:
     """Two-word trigger keys an argument may complete: `verb+object` and `verb+@class` for an
     object, particle or preposition; `@class+verb` for a subject ("the earthquake hit").
@@ -470,10 +478,20 @@ def sense_keys(lemma: str, argument: Token, lexicon: Lexicon, *, as_subject: boo
     words = [argument]
     if argument.dep_ == "prep":
         words += [g for g in argument.children if g.dep_ == "pobj"]
+    # "lifted some of the sanctions": the part stands for the whole it is part of
+    whole = [
+        g
+        for c in argument.children
+        if argument.lower_ in PARTITIVES and c.dep_ == "prep" and c.lower_ == "of"
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    words += whole
     classes = [c for word in words for c in lexicon.noun_classes.get(word.lemma_.lower(), ())]
     if as_subject:
         return [f"@{c}+{lemma}" for c in classes]
-    return [f"{lemma}+{argument.lemma_.lower()}", *(f"{lemma}+@{c}" for c in classes)]
+    objects = [argument, *whole]
+    return [*(f"{lemma}+{w.lemma_.lower()}" for w in objects), *(f"{lemma}+@{c}" for c in classes)]
 
 
 def candidates(doc: Doc, actors: ActorResolution, lexicon: Lexicon) -> list[Candidate]:
@@ -489,6 +507,12 @@ def candidates(doc: Doc, actors: ActorResolution, lexicon: Lexicon) -> list[Cand
         entry, completing = match
         if completing is not None:
             completed.add(completing.i)
+            if completing.lower_ in PARTITIVES:
+                # "eased some of its restrictions": the restrictions are the object too
+                completed.update(
+                    g.i for c in completing.children if c.dep_ == "prep" and c.lower_ == "of"
+                    for g in c.children if g.dep_ == "pobj"
+                )  # fmt: skip
             if completing.dep_ == "prep":
                 # "went on strike", "withdrew from the treaty": the noun is part of the phrase
                 completed.update(g.i for g in completing.children if g.dep_ == "pobj")
