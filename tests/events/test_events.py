@@ -402,3 +402,9 @@ def test_a_participle_describing_a_noun_is_less_sure_than_the_clause(run):
     text = "Saudi forces fighting the Houthis in Yemen declared a two-week ceasefire on Monday."
     events = {e.type: e.confidence for e in run(text).events}
     assert events["RETREAT"] > events["ASSAULT"]
+
+
+def test_an_act_told_in_a_relative_clause_is_background(run):
+    text = "Kenya's high court freed a blogger whom police had detained over a post in March."
+    events = {e.type: e.confidence for e in run(text).events}
+    assert events["RETREAT"] > events["COERCE"]

@@ -484,7 +484,8 @@ def confidence(candidate: Candidate, modality: Modality) -> float:
 
     Modality cues are read less reliably than plain assertions, so a non-asserted event
     loses a little; so does an event embedded under another predicate, which the sentence
-    mentions rather than reports, and more so a participle that describes a noun.
+    mentions rather than reports, and more so background (a descriptive participle, a
+    relative clause).
     """
     score = 0.45 - (0.1 if modality is not Modality.ASSERTED else 0.0)
     score += 0.25 if candidate.source else 0.0
@@ -492,18 +493,26 @@ def confidence(candidate: Candidate, modality: Modality) -> float:
     score += 0.1 if candidate.token.pos_ == "VERB" else 0.0
     score -= 0.15 if candidate.inferred_source else 0.0
     score -= 0.05 if embedded(candidate.token) else 0.0
-    score -= 0.15 if describes(candidate.token) else 0.0
+    score -= 0.15 if background(candidate.token) else 0.0
     return max(0.05, min(score, 0.95))
 
 
-def describes(trigger: Token) -> bool:
-    """Whether a trigger is a participle describing a noun ("the coalition fighting the
-    rebels", "the talks hosted by Qatar"): background the sentence gives, not what it reports."""
-    return (
+def background(trigger: Token) -> bool:
+    """Whether a trigger tells background rather than what the sentence reports: a participle
+    describing a noun ("the coalition fighting the rebels", "the talks hosted by Qatar") or
+    anything inside a relative clause ("a student who had been arrested on terrorism charges",
+    "a pact that was designed to pave the way for talks")."""
+    if (
         trigger.dep_ == "acl"
         and trigger.tag_ in ("VBG", "VBN")
-        and trigger.head.pos_ in ("NOUN", "PROPN")
-    )
+        and trigger.head.pos_
+        in (
+            "NOUN",
+            "PROPN",
+        )
+    ):
+        return True
+    return any(t.dep_ == "relcl" for t in (trigger, *trigger.ancestors))
 
 
 def _anchors(trigger: Token) -> list[Token]:
