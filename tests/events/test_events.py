@@ -408,3 +408,9 @@ def test_an_act_told_in_a_relative_clause_is_background(run):
     text = "Kenya's high court freed a blogger whom police had detained over a post in March."
     events = {e.type: e.confidence for e in run(text).events}
     assert events["RETREAT"] > events["COERCE"]
+
+
+def test_failing_to_agree_is_a_rejection(run):
+    found = events_of(run("Britain and Norway failed to reach a deal on fishing rights."))
+    assert found[0] == ("REJECT", ["GBR"], ["NOR"], "asserted")
+    assert ("SUPPORT", ["GBR"], ["NOR"], "negated") in found

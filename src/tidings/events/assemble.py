@@ -676,6 +676,7 @@ def find_events(
     events = with_context_sources(events, doc, subject_named)
     events = without_rementions(events, doc, {t.idx for t in triggers if anaphoric(t)})
     events = with_reciprocal_partners(events)
+    events = with_failures_to_agree(events, trigger_at, lexicon)
     nominal = {t.idx for t in triggers if t.pos_ == "NOUN"}
     events = with_partner_targets(events, actors, named_targets, nominal)
     events = with_domestic_targets(events, actors, named_targets)
@@ -804,6 +805,47 @@ def with_intents(
             )
         stated.append(event)
     return stated
+
+
+AGREEMENT_TYPES = frozenset({"AGREE", "SUPPORT"})
+FAILED_AGREEMENT_CODE = "127"  # reject plan, agreement to settle dispute
+
+
+def with_failures_to_agree(
+    events: list[Event], trigger_at: dict[int, Token], lexicon: Lexicon
+) -> list[Event]:
+    """Add the rejection that failing to agree is ("failed to reach a deal", "failed to
+    agree on a ceasefire"): PLOVER codes the failure, which happened, as REJECT; the agreement
+    itself stays negated."""
+    found: list[Event] = []
+    for event in events:
+        token = trigger_at.get(event.trigger_start)
+        failed = (
+            token is not None
+            and event.type in AGREEMENT_TYPES
+            and event.modality is Modality.NEGATED
+            and token.dep_ == "xcomp"
+            and token.head.lemma_.lower() == "fail"
+        )
+        if failed:
+            word = token.head
+            found.append(
+                replace(
+                    event,
+                    type="REJECT",
+                    trigger=word.text,
+                    trigger_start=word.idx,
+                    trigger_end=word.idx + len(word),
+                    modality=Modality.ASSERTED,
+                    mode=None,
+                    cameo=FAILED_AGREEMENT_CODE,
+                    goldstein=lexicon.goldstein.get(FAILED_AGREEMENT_CODE),
+                    quad_class=lexicon.quad_class.get("REJECT"),
+                    confidence=min(0.95, event.confidence + 0.1),
+                )
+            )
+        found.append(event)
+    return found
 
 
 def country_refs(actors: ActorResolution) -> dict[str, str]:
