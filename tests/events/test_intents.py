@@ -1,5 +1,6 @@
-"""What a statement commits to: a promise to act is AGREE, a refusal REJECT, and saying that
-another actor must act a REQUEST (PLOVER), each besides the act itself."""
+"""What a statement commits to: a promise to act is AGREE, a refusal REJECT, an announced
+conflict act THREATEN, and saying that another actor must act a REQUEST (PLOVER), each besides
+the act itself."""
 
 import pytest
 
@@ -105,3 +106,16 @@ def test_declaring_another_actor_responsible_is_an_accusation(run, text, accusat
 def test_declaring_oneself_responsible_is_no_accusation(run):
     found = events_of(run("The minister said he was responsible for the delay."))
     assert all(e[0] != "ACCUSE" for e in found)
+
+
+def test_an_actor_announcing_its_own_conflict_act_threatens(run):
+    found = events_of(run("Ghana said it would expel Togo's ambassador if the raids continued."))
+    assert ("THREATEN", ["GHA"], ["TGO"], "asserted") in found
+    assert ("SANCTION", ["GHA"], ["TGO"], "conditional") in found
+
+
+def test_a_conflict_act_weighed_or_warned_of_is_no_new_threat(run):
+    weighed = events_of(run("The EU would consider sanctions against Serbian officials."))
+    warned = events_of(run("Iran warned that it would suspend the deal if sanctions returned."))
+    assert not [e for e in weighed if e[0] == "THREATEN"]
+    assert len([e for e in warned if e[0] == "THREATEN"]) == 1

@@ -703,9 +703,13 @@ INTENT_ADJECTIVES = frozenset({"willing", "ready", "prepared"})
 
 
 @cache
-def intent_codes() -> dict[str, tuple[str, str]]:
-    """Announced act type -> CAMEO codes of its promise and refusal (data/events/intents.tsv)."""
-    return {r["act"]: (r["promise"], r["refusal"]) for r in data_table("data/events/intents.tsv")}
+def intent_codes() -> dict[str, tuple[str, str, str]]:
+    """Announced act type -> the type of its announcement (AGREE, THREATEN) and the CAMEO
+    codes of the announcement and of a refusal (data/events/intents.tsv)."""
+    return {
+        r["act"]: (r["promise"], r["refusal"], r["stated"])
+        for r in data_table("data/events/intents.tsv")
+    }
 
 
 def speaking_verb(trigger: Token) -> Token | None:
@@ -772,7 +776,8 @@ def with_intents(
     published: date | None,
 ) -> list[Event]:
     """Add the promise or refusal an actor makes when it says it will, or will not, yield, aid,
-    meet, cooperate or support: PLOVER codes the statement (AGREE, REJECT), which was made,
+    meet, cooperate or support, and the threat it makes when it says it will attack, coerce,
+    sanction or protest: PLOVER codes the statement (AGREE, REJECT, THREATEN), which was made,
     whatever becomes of the act, itself kept as planned or negated."""
     codes = intent_codes()
     stated: list[Event] = []
@@ -781,16 +786,27 @@ def with_intents(
         word = intent_word(token) if token is not None and has_doer(event, token) else None
         refusal = event.modality is Modality.NEGATED
         cameo = codes[event.type][1 if refusal else 0] if event.type in codes else NO_CODE
+        if cameo != NO_CODE and not refusal and codes[event.type][2] == "THREATEN":
+            # a threat is a decided act announced ("will", "would … if"), not one weighed
+            # ("would consider sanctions"), nor one a warning already states ("warned that …")
+            decided = event.modality in (Modality.PLANNED, Modality.CONDITIONAL)
+            warned = token is not None and any(
+                (entry := lexicon.triggers.get(("verb", a.lemma_.lower()))) is not None
+                and entry.type == "THREATEN"
+                for a in token.ancestors
+            )
+            cameo = cameo if decided and not warned else NO_CODE
         if word is not None and cameo != NO_CODE:
             modality = (
                 Modality.REPORTED_CLAIM
                 if event.modality is Modality.REPORTED_CLAIM
                 else Modality.ASSERTED
             )
+            stance = "REJECT" if refusal else codes[event.type][2]
             stated.append(
                 replace(
                     event,
-                    type="REJECT" if refusal else "AGREE",
+                    type=stance,
                     trigger=word.text,
                     trigger_start=word.idx,
                     trigger_end=word.idx + len(word),
@@ -798,7 +814,7 @@ def with_intents(
                     mode=INTENT_MODE,
                     cameo=cameo,
                     goldstein=lexicon.goldstein.get(cameo),
-                    quad_class=lexicon.quad_class.get("REJECT" if refusal else "AGREE"),
+                    quad_class=lexicon.quad_class.get(stance),
                     date=statement_date(token, times, published),
                     confidence=min(0.95, event.confidence + 0.1),
                 )
