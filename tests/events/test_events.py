@@ -414,3 +414,16 @@ def test_failing_to_agree_is_a_rejection(run):
     found = events_of(run("Britain and Norway failed to reach a deal on fishing rights."))
     assert found[0] == ("REJECT", ["GBR"], ["NOR"], "asserted")
     assert ("SUPPORT", ["GBR"], ["NOR"], "negated") in found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the object's compound says what kind of thing was acted on
+        ("Both armies violated the ceasefire agreement on Sunday.", [("ASSAULT", "196")]),
+        ("Norway ended mediation efforts between the two parties.", [("SANCTION", "165")]),
+        ("Kenya signed a trade agreement with Uganda.", [("SUPPORT", "057")]),
+    ],
+)
+def test_the_kind_an_objects_compound_names_selects_the_sense(run, sentence, expected):
+    assert [(e.type, e.cameo) for e in run(sentence).events] == expected

@@ -499,19 +499,12 @@ def confidence(candidate: Candidate, modality: Modality) -> float:
 
 def background(trigger: Token) -> bool:
     """Whether a trigger tells background rather than what the sentence reports: a participle
-    describing a noun ("the coalition fighting the rebels", "the talks hosted by Qatar") or
+    describing a noun ("the coalition fighting the rebels", "a Russia-backed offensive") or
     anything inside a relative clause ("a student who had been arrested on terrorism charges",
     "a pact that was designed to pave the way for talks")."""
-    if (
-        trigger.dep_ == "acl"
-        and trigger.tag_ in ("VBG", "VBN")
-        and trigger.head.pos_
-        in (
-            "NOUN",
-            "PROPN",
-        )
-    ):
-        return True
+    participle = trigger.tag_ in ("VBG", "VBN") and trigger.head.pos_ in ("NOUN", "PROPN")
+    if participle and trigger.dep_ in ("acl", "amod"):
+        return True  # also "a Russia-backed offensive"
     return any(t.dep_ == "relcl" for t in (trigger, *trigger.ancestors))
 
 

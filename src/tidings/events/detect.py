@@ -487,10 +487,15 @@ def sense_keys(lemma: str, argument: Token, lexicon: Lexicon, *, as_subject: boo
         if g.dep_ == "pobj"
     ]
     words += whole
-    classes = [c for word in words for c in lexicon.noun_classes.get(word.lemma_.lower(), ())]
+    # "violated the ceasefire agreement", "ended mediation efforts": a noun's compound may say
+    # what kind of thing it is, after the noun itself has had its say
+    kinds = [c for w in words for c in w.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
+    classes = [
+        c for word in (*words, *kinds) for c in lexicon.noun_classes.get(word.lemma_.lower(), ())
+    ]
     if as_subject:
         return [f"@{c}+{lemma}" for c in classes]
-    objects = [argument, *whole]
+    objects = [argument, *whole, *kinds]
     return [*(f"{lemma}+{w.lemma_.lower()}" for w in objects), *(f"{lemma}+@{c}" for c in classes)]
 
 
@@ -507,6 +512,10 @@ def candidates(doc: Doc, actors: ActorResolution, lexicon: Lexicon) -> list[Cand
         entry, completing = match
         if completing is not None:
             completed.add(completing.i)
+            # "ended mediation efforts": the kind of thing ended is part of the phrase
+            completed.update(
+                c.i for c in completing.children if c.dep_ == "compound" and c.pos_ == "NOUN"
+            )
             if completing.lower_ in PARTITIVES:
                 # "eased some of its restrictions": the restrictions are the object too
                 completed.update(
