@@ -326,9 +326,18 @@ def test_the_forces_a_deployment_moves_are_its_source(run, text, expected):
     assert [(t, [codes[i] for i in s], [codes[i] for i in tg]) for t, s, tg in sides] == expected
 
 
-def test_forces_sent_as_peacekeepers_are_aid(run):
-    found = events_of(run("Ghana sent 800 soldiers to South Sudan as peacekeepers in May."))
-    assert [(t, s) for t, s, _, _ in found] == [("AID", ["GHA"])]
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ghana sent 800 soldiers to South Sudan as peacekeepers in May.", "AID"),
+        ("Ghana announced the deployment of 800 troops on a peacekeeping mission.", "AID"),
+        ("Dozens of Ghanaian peacekeepers began deploying on Tuesday.", "AID"),
+        ("Ghana deployed troops near the UN peacekeeping base.", "MOBILIZE"),
+    ],
+)
+def test_forces_sent_as_peacekeepers_are_aid(run, text, expected):
+    found = events_of(run(text))
+    assert [(t, s) for t, s, _, _ in found] == [(expected, ["GHA"])]
 
 
 def test_a_hostile_act_on_a_state_army_keeps_it_as_target(run):

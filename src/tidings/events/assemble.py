@@ -46,6 +46,9 @@ CASUALTY_TYPES = frozenset({"ASSAULT", "COERCE"})
 APPEAL_CODE = "020"  # make an appeal or request
 LABOUR_CLASS = "c14-labour"
 LABOUR_STRIKE_CODE = "143"  # conduct strike or boycott
+PEACEKEEPING_CODE = "074"  # provide military protection or peacekeeping
+PEACEKEEPING_STEM = "peacekeep"  # peacekeeping, peacekeeper(s)
+NEARBY_PREPOSITIONS = frozenset({"near", "around", "along", "outside", "inside", "beside", "at"})
 SHOW_OF_FORCE_CODE = "150"  # exercises, drills, patrols
 JOINT_EXERCISE_CODE = "062"  # cooperate militarily
 BLOCKADE_CODE = "191"  # CAMEO's blockade is force (19x); civilians blocking roads obstruct
@@ -78,6 +81,8 @@ def refine(
         # "farmers blocked highways", "students occupied the campus": obstruction, not coercion
         return "PROTEST", "obstruct", "144", ("rights_freedoms",)
     token = candidate.token
+    if event_type == "MOBILIZE" and peacekeeping(token):
+        return "AID", None, PEACEKEEPING_CODE, ("peacekeeping",)
     if event_type == "MOBILIZE" and cameo == SHOW_OF_FORCE_CODE and joint(token, sources):
         # exercises held by, or with, the forces of another country are joint exercises
         return "COOPERATE", None, JOINT_EXERCISE_CODE, ("military",)
@@ -140,6 +145,18 @@ def labour_strike(trigger: Token, lexicon: Lexicon) -> bool:
     return not armed and any(
         LABOUR_CLASS in lexicon.noun_classes.get(t.lemma_.lower(), ()) for t in trigger.sent
     )
+
+
+def peacekeeping(trigger: Token) -> bool:
+    """Whether a deployment is of peacekeepers: its own phrase or its subject's speaks of
+    peacekeeping ("the deployment of 230 troops to Liberia on a peacekeeping mission", "sent
+    troops to serve as a peacekeeping force", "peacekeepers began deploying")."""
+    clause = [trigger, *(trigger.head for _ in [0] if trigger.dep_ == "xcomp")]
+    subjects = [c for t in clause for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
+    words = {w for p in (trigger, *subjects) for w in p.subtree}
+    # not where the troops go ("deployed troops near a peacekeeping base")
+    nearby = {w for p in words if p.lower_ in NEARBY_PREPOSITIONS for w in p.subtree}
+    return any(w.lemma_.lower().startswith(PEACEKEEPING_STEM) for w in words - nearby)
 
 
 def joint(trigger: Token, sources: list) -> bool:
