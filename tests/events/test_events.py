@@ -423,6 +423,8 @@ def test_failing_to_agree_is_a_rejection(run):
         ("Both armies violated the ceasefire agreement on Sunday.", [("ASSAULT", "196")]),
         ("Norway ended mediation efforts between the two parties.", [("SANCTION", "165")]),
         ("Kenya signed a trade agreement with Uganda.", [("SUPPORT", "057")]),
+        # so does what a noun is "of"
+        ("Sweden announced a suspension of aid to Zambia.", [("SANCTION", "162")]),
     ],
 )
 def test_the_kind_an_objects_compound_names_selects_the_sense(run, sentence, expected):

@@ -400,7 +400,16 @@ def match_trigger(token: Token, lexicon: Lexicon) -> tuple[Trigger, Token | None
             entry = lexicon.triggers.get(("noun", token.lower_))
         return (entry, None) if entry is not None else None
     if token.pos_ == "NOUN":
-        for key in (*modified_senses(token, lexicon), *hyphenated(token), lemma):
+        for key in modified_senses(token, lexicon):
+            entry = lexicon.triggers.get(("noun", key))
+            if entry is not None:
+                return entry, None
+        # "a suspension of aid": what the noun is of may select its sense, as a compound does
+        for complement in of_complements(token):
+            entry = noun_entry(sense_keys(lemma, complement, lexicon, as_subject=True), lexicon)
+            if entry is not None:
+                return entry, complement
+        for key in (*hyphenated(token), lemma):
             entry = lexicon.triggers.get(("noun", key))
             if entry is not None:
                 return entry, None
@@ -409,6 +418,19 @@ def match_trigger(token: Token, lexicon: Lexicon) -> tuple[Trigger, Token | None
         )
         return (entry, None) if entry is not None else None
     return None
+
+
+def of_complements(noun: Token) -> list[Token]:
+    """The objects of a noun's "of" phrase ("suspension of aid" -> aid)."""
+    return [
+        g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+        for g in c.children if g.dep_ == "pobj"
+    ]  # fmt: skip
+
+
+def noun_entry(keys: list[str], lexicon: Lexicon) -> Trigger | None:
+    """The noun row of the first key the lexicon has."""
+    return next((e for k in keys if (e := lexicon.triggers.get(("noun", k))) is not None), None)
 
 
 def nominal_gerund(token: Token) -> bool:
