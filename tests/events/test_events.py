@@ -359,6 +359,9 @@ def test_one_victim_named_without_a_number_is_one_casualty(run, text, trigger, c
         ("Ghana gave Togo a June 30 deadline to pull out its troops.", ("THREATEN", "139")),
         ("The Commission launched legal action against Hungary.", ("ACCUSE", "115")),
         ("The opposition in Malawi disputed the official results.", ("ACCUSE", "111")),
+        ("Soldiers erected checkpoints on the road to the airport.", ("COERCE", "172")),
+        ("Commandos hunted down the bomb maker in the hills.", ("ASSAULT", "190")),
+        ("Egypt bought 24 combat aircraft from France.", ("COOPERATE", "062")),
         # yielding: permissions, tariffs rolled back, operations ceased
         ("A court in Lagos granted the police permission to hold the editor.", ("CONCEDE", "080")),
         ("The US rolled back tariffs on Mexican steel.", ("CONCEDE", "085")),
