@@ -22,6 +22,7 @@ from tidings.events.detect import (
     infinitival,
     match_trigger,
     object_phrases,
+    of_complements,
     phrase_head,
 )
 from tidings.events.lexicon import Lexicon, load_lexicon
@@ -42,7 +43,7 @@ from tidings.places import event_location, sea_names
 from tidings.quantities import casualty_cues
 from tidings.quotes import speech_verbs
 
-CASUALTY_TYPES = frozenset({"ASSAULT", "COERCE"})
+CASUALTY_TYPES = frozenset({"ASSAULT", "COERCE"})  # PLOVER types whose victims are counted
 APPEAL_CODE = "020"  # make an appeal or request
 LABOUR_CLASS = "c14-labour"
 LABOUR_STRIKE_CODE = "143"  # conduct strike or boycott
@@ -52,9 +53,7 @@ NEARBY_PREPOSITIONS = frozenset({"near", "around", "along", "outside", "inside",
 SHOW_OF_FORCE_CODE = "150"  # exercises, drills, patrols
 JOINT_EXERCISE_CODE = "062"  # cooperate militarily
 BLOCKADE_CODE = "191"  # CAMEO's blockade is force (19x); civilians blocking roads obstruct
-PURPOSE_PREPOSITIONS = frozenset(
-    {"as", "on", "for", "to", "with"}
-)  # PLOVER types whose victims are counted
+PURPOSE_PREPOSITIONS = frozenset({"as", "on", "for", "to", "with"})
 # Sectors of people acting as civilians: their violence is a riot, their blockades a protest.
 CIVIL_SECTORS = frozenset({"CVL", "AGR", "LAB", "EDU", "HLH", "REL", "OPP", "REF", "HRI", "ENV"})
 
@@ -94,13 +93,10 @@ def refine(
         return "ASSAULT", None, "192", ("military", "territory")  # "seized Damascus": taken
     modifiers = [c for c in token.children if c.dep_ in ("compound", "amod", "dobj", "nmod")]
     # "the deployment of peacekeeping troops": what a nominal event is of
-    modifiers += [
-        g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
-        if g.dep_ == "pobj"
-    ]  # fmt: skip
+    modifiers += of_complements(token)
     if event_type == "MOBILIZE":
         # what forces are sent as or for says what kind of deployment it is ("troops deployed
-        # as peacekeepers", "on a peacekeeping mission", "peacekeepers began deploying")
+        # as observers", "monitors began deploying"; peacekeeping is read above)
         modifiers += [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
         modifiers += [
             g for c in token.children if c.dep_ == "prep" and c.lower_ in PURPOSE_PREPOSITIONS
@@ -151,7 +147,7 @@ def peacekeeping(trigger: Token) -> bool:
     """Whether a deployment is of peacekeepers: its own phrase or its subject's speaks of
     peacekeeping ("the deployment of 230 troops to Liberia on a peacekeeping mission", "sent
     troops to serve as a peacekeeping force", "peacekeepers began deploying")."""
-    clause = [trigger, *(trigger.head for _ in [0] if trigger.dep_ == "xcomp")]
+    clause = [trigger, trigger.head] if trigger.dep_ == "xcomp" else [trigger]
     subjects = [c for t in clause for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
     words = {w for p in (trigger, *subjects) for w in p.subtree}
     # not where the troops go ("deployed troops near a peacekeeping base")
@@ -388,6 +384,11 @@ def with_story_sides(
     dyad = story_dyad(events, sides)
     if dyad is None:
         return events
+    by_type: dict[str, Counter[tuple[str, str]]] = defaultdict(Counter)
+    for other, (lefts, rights) in zip(events, sides, strict=True):
+        by_type[other.type].update(
+            key for key in ((s, t) for s in lefts for t in rights) if key in dyad
+        )
     filled = []
     for event, (_, targets) in zip(events, sides, strict=True):
         aimless = (
@@ -403,15 +404,10 @@ def with_story_sides(
             and event.trigger_start in unnamed_doers
         )
         if aimless or doerless:
-            typed = Counter(
-                key
-                for other, (lefts, rights) in zip(events, sides, strict=True)
-                if other.type == event.type
-                for key in ((s, t) for s in lefts for t in rights)
-                if key in dyad
-            )
             fits = [
-                key for key, _ in (typed + dyad).most_common() if not targets or key[1] in targets
+                key
+                for key, _ in (by_type[event.type] + dyad).most_common()
+                if not targets or key[1] in targets
             ]
             if fits:
                 left, right = fits[0]
@@ -425,31 +421,30 @@ def with_story_sides(
     return filled
 
 
-# Armed groups that are not a state's forces: their violence at home falls on their country.
 RECIPROCAL_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE", "SUPPORT"})
 
 
 # Acts that two sides do to each other whatever their type ("the two armies clashed").
-MUTUAL_TRIGGERS = frozenset(
-    {"clash", "clashed", "clashes", "clashing", "exchange", "exchanged", "exchanges",
-     "exchanging", "trade", "traded", "trading"}
-)  # fmt: skip
+MUTUAL_LEMMAS = frozenset({"clash", "exchange", "trade"})
 
 
-def with_reciprocal_partners(events: list[Event]) -> list[Event]:
+def with_reciprocal_partners(events: list[Event], trigger_at: dict[int, Token]) -> list[Event]:
     """Coordinated actors who agree, meet or cooperate with nobody else ("Jordan and Britain
     agreed to hold exercises", "Trump and Putin met"), or who clash or exchange fire, act with
     each other: the first is the source and the others the target, as PLOVER and CAMEO code a
     joint act."""
     paired = []
     for event in events:
-        mutual = event.type in RECIPROCAL_TYPES or event.trigger.lower() in MUTUAL_TRIGGERS
+        token = trigger_at.get(event.trigger_start)
+        lemma = token.lemma_.lower() if token is not None else ""
+        mutual = event.type in RECIPROCAL_TYPES or lemma in MUTUAL_LEMMAS
         if mutual and not event.target and len(event.source) > 1:
             event = replace(event, source=event.source[:1], target=event.source[1:])
         paired.append(event)
     return paired
 
 
+# Armed groups that are not a state's forces: their violence at home falls on their country.
 NON_STATE_ARMED = frozenset({"REB", "INS", "SEP", "UAF"})
 VIOLENT_TYPES = frozenset({"ASSAULT", "COERCE"})
 
@@ -685,7 +680,7 @@ def find_events(
     }
     events = with_context_sources(events, doc, subject_named)
     events = without_rementions(events, doc, {t.idx for t in triggers if anaphoric(t)})
-    events = with_reciprocal_partners(events)
+    events = with_reciprocal_partners(events, trigger_at)
     events = with_failures_to_agree(events, trigger_at, lexicon)
     nominal = {t.idx for t in triggers if t.pos_ == "NOUN"}
     events = with_partner_targets(events, actors, named_targets, nominal)
@@ -813,24 +808,36 @@ def with_intents(
                 else Modality.ASSERTED
             )
             stance = "REJECT" if refusal else codes[event.type][2]
-            stated.append(
-                replace(
-                    event,
-                    type=stance,
-                    trigger=word.text,
-                    trigger_start=word.idx,
-                    trigger_end=word.idx + len(word),
-                    modality=modality,
-                    mode=INTENT_MODE,
-                    cameo=cameo,
-                    goldstein=lexicon.goldstein.get(cameo),
-                    quad_class=lexicon.quad_class.get(stance),
-                    date=statement_date(token, times, published),
-                    confidence=min(0.95, event.confidence + 0.1),
-                )
-            )
+            statement = stated_by(event, word, stance, cameo, modality, INTENT_MODE, lexicon)
+            stated.append(replace(statement, date=statement_date(token, times, published)))
         stated.append(event)
     return stated
+
+
+def stated_by(
+    event: Event,
+    word: Token,
+    event_type: str,
+    cameo: str,
+    modality: Modality,
+    mode: str | None,
+    lexicon: Lexicon,
+) -> Event:
+    """The statement an act's words make ("will" promising it, "failed" rejecting it): an
+    event of its own on `word`, with the act's sides, a little surer than the act."""
+    return replace(
+        event,
+        type=event_type,
+        trigger=word.text,
+        trigger_start=word.idx,
+        trigger_end=word.idx + len(word),
+        modality=modality,
+        mode=mode,
+        cameo=cameo,
+        goldstein=lexicon.goldstein.get(cameo),
+        quad_class=lexicon.quad_class.get(event_type),
+        confidence=min(0.95, event.confidence + 0.1),
+    )
 
 
 AGREEMENT_TYPES = frozenset({"AGREE", "SUPPORT"})
@@ -854,20 +861,15 @@ def with_failures_to_agree(
             and token.head.lemma_.lower() == "fail"
         )
         if failed:
-            word = token.head
             found.append(
-                replace(
+                stated_by(
                     event,
-                    type="REJECT",
-                    trigger=word.text,
-                    trigger_start=word.idx,
-                    trigger_end=word.idx + len(word),
-                    modality=Modality.ASSERTED,
-                    mode=None,
-                    cameo=FAILED_AGREEMENT_CODE,
-                    goldstein=lexicon.goldstein.get(FAILED_AGREEMENT_CODE),
-                    quad_class=lexicon.quad_class.get("REJECT"),
-                    confidence=min(0.95, event.confidence + 0.1),
+                    token.head,
+                    "REJECT",
+                    FAILED_AGREEMENT_CODE,
+                    Modality.ASSERTED,
+                    None,
+                    lexicon,
                 )
             )
         found.append(event)

@@ -400,22 +400,20 @@ def match_trigger(token: Token, lexicon: Lexicon) -> tuple[Trigger, Token | None
             entry = lexicon.triggers.get(("noun", token.lower_))
         return (entry, None) if entry is not None else None
     if token.pos_ == "NOUN":
-        for key in modified_senses(token, lexicon):
-            entry = lexicon.triggers.get(("noun", key))
-            if entry is not None:
-                return entry, None
+        entry = first_row("noun", modified_senses(token, lexicon), lexicon)
+        if entry is not None:
+            return entry, None
         # "a suspension of aid": what the noun is of may select its sense, as a compound does
         for complement in of_complements(token):
-            entry = noun_entry(sense_keys(lemma, complement, lexicon, as_subject=True), lexicon)
+            entry = first_row(
+                "noun", sense_keys(lemma, complement, lexicon, as_subject=True), lexicon
+            )
             if entry is not None:
                 return entry, complement
-        for key in (*hyphenated(token), lemma):
-            entry = lexicon.triggers.get(("noun", key))
-            if entry is not None:
-                return entry, None
-        entry = next(
-            (e for v in gerund_verbs(token) if (e := lexicon.triggers.get(("verb", v)))), None
-        )
+        entry = first_row("noun", [*hyphenated(token), lemma], lexicon)
+        if entry is not None:
+            return entry, None
+        entry = verb_entry(gerund_verbs(token), lexicon)
         return (entry, None) if entry is not None else None
     return None
 
@@ -428,9 +426,9 @@ def of_complements(noun: Token) -> list[Token]:
     ]  # fmt: skip
 
 
-def noun_entry(keys: list[str], lexicon: Lexicon) -> Trigger | None:
-    """The noun row of the first key the lexicon has."""
-    return next((e for k in keys if (e := lexicon.triggers.get(("noun", k))) is not None), None)
+def compound_nouns(token: Token) -> list[Token]:
+    """The nouns compounded with a noun ("ceasefire" in "the ceasefire agreement")."""
+    return [c for c in token.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
 
 
 def nominal_gerund(token: Token) -> bool:
@@ -468,9 +466,14 @@ def gerund_verbs(token: Token) -> list[str]:
     return [stem, stem + "e", *doubled]
 
 
+def first_row(pos: str, keys: list[str], lexicon: Lexicon) -> Trigger | None:
+    """The `pos` row of the first key the lexicon has."""
+    return next((e for k in keys if (e := lexicon.triggers.get((pos, k))) is not None), None)
+
+
 def verb_entry(keys: list[str], lexicon: Lexicon) -> Trigger | None:
     """The verb row of the first key the lexicon has."""
-    return next((e for k in keys if (e := lexicon.triggers.get(("verb", k))) is not None), None)
+    return first_row("verb", keys, lexicon)
 
 
 def hyphenated(token: Token) -> list[str]:
@@ -501,17 +504,11 @@ def sense_keys(lemma: str, argument: Token, lexicon: Lexicon, *, as_subject: boo
     if argument.dep_ == "prep":
         words += [g for g in argument.children if g.dep_ == "pobj"]
     # "lifted some of the sanctions": the part stands for the whole it is part of
-    whole = [
-        g
-        for c in argument.children
-        if argument.lower_ in PARTITIVES and c.dep_ == "prep" and c.lower_ == "of"
-        for g in c.children
-        if g.dep_ == "pobj"
-    ]
+    whole = of_complements(argument) if argument.lower_ in PARTITIVES else []
     words += whole
     # "violated the ceasefire agreement", "ended mediation efforts": a noun's compound may say
     # what kind of thing it is, after the noun itself has had its say
-    kinds = [c for w in words for c in w.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
+    kinds = [c for w in words for c in compound_nouns(w)]
     classes = [
         c for word in (*words, *kinds) for c in lexicon.noun_classes.get(word.lemma_.lower(), ())
     ]
@@ -535,15 +532,10 @@ def candidates(doc: Doc, actors: ActorResolution, lexicon: Lexicon) -> list[Cand
         if completing is not None:
             completed.add(completing.i)
             # "ended mediation efforts": the kind of thing ended is part of the phrase
-            completed.update(
-                c.i for c in completing.children if c.dep_ == "compound" and c.pos_ == "NOUN"
-            )
+            completed.update(c.i for c in compound_nouns(completing))
             if completing.lower_ in PARTITIVES:
                 # "eased some of its restrictions": the restrictions are the object too
-                completed.update(
-                    g.i for c in completing.children if c.dep_ == "prep" and c.lower_ == "of"
-                    for g in c.children if g.dep_ == "pobj"
-                )  # fmt: skip
+                completed.update(g.i for g in of_complements(completing))
             if completing.dep_ == "prep":
                 # "went on strike", "withdrew from the treaty": the noun is part of the phrase
                 completed.update(g.i for g in completing.children if g.dep_ == "pobj")
@@ -1060,10 +1052,7 @@ def deployed_forces(trigger: Token, actors: ActorResolution) -> list[str]:
     """Armed actors a mobilising act moves: its object, passive subject or `of` complement
     ("deployed troops", "police were rushed", "the deployment of 230 troops")."""
     moved = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
-    moved += [
-        g for c in trigger.children if c.dep_ == "prep" and c.lower_ == "of"
-        for g in c.children if g.dep_ == "pobj"
-    ]  # fmt: skip
+    moved += of_complements(trigger)
     found = [a for phrase in moved for a in actors_in(phrase, actors)]
     return [a for a in found if (actor := actors.actor(a)) and actor.sector in ARMED_SECTORS]
 
