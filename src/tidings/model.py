@@ -151,6 +151,7 @@ class Quantity:
     normalized_unit: str
     normalized_max: float | None = None  # upper bound of a range ("5,000 to 7,000 troops")
     outcome: str | None = None  # for casualty counts: killed | injured | casualties
+    part_of_count: bool = False  # "two children" in "six people, including two children"
 
     def to_dict(self) -> dict[str, Any]:
         """Serialise as in the JSON contract."""
@@ -166,7 +167,7 @@ class Quantity:
             "kind": self.kind,
             "normalized": normalized,
             "outcome": self.outcome,
-        }
+        } | ({"part_of_count": True} if self.part_of_count else {})
 
 
 @dataclass(frozen=True, slots=True)

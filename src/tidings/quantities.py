@@ -14,7 +14,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from tidings.lexicons import data_table
+from tidings.lexicons import data_lines, data_table
 from tidings.model import Quantity
 from tidings.parse import document_text, tokens_with_lower
 
@@ -45,6 +45,7 @@ _RANGE = re.compile(
 )
 QUANTITY_LABELS = ("QUANTITY", "MONEY", "PERCENT", "CARDINAL")
 _COUNT_KINDS = ("count", "casualties", "troops")
+SUBSET_MARKERS = frozenset({"including", "among"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,24 +78,54 @@ def casualty_outcome(span: Span) -> str | None:
     modifying its noun ("killing at least 12 people", "57 wounded", "39 people were killed")."""
     cues = casualty_cues()
     sentence = span.sent
-    nearest = sorted(
-        (t for t in sentence if t.lemma_.lower() in cues or t.lower_ in cues),
-        key=lambda t: (_path_length(t, span[-1]), abs(t.i - span.start)),
-    )
-    if not nearest or _path_length(nearest[0], span[-1]) > 4:
+    paths = {
+        t: _path(t, span[-1])
+        for t in sentence
+        if (t.lemma_.lower() in cues or t.lower_ in cues)
+        # "killed 1,200 people and took 251 hostages": a coordinated predicate says its own
+        # outcome, so the hostages were not killed
+        and not _crosses_coordinated_predicates(_path(t, span[-1]))
+    }
+    nearest = sorted(paths, key=lambda t: (len(paths[t]) - 1, abs(t.i - span.start)))
+    if not nearest or len(paths[nearest[0]]) - 1 > 4:
         return None
     cue = nearest[0]
     return cues.get(cue.lemma_.lower()) or cues.get(cue.lower_)
 
 
-def _path_length(a: Token, b: Token) -> int:
-    """Number of dependency arcs between two tokens of a sentence."""
+def _path(a: Token, b: Token) -> list[Token]:
+    """The tokens on the dependency path from `a` to `b` (both included)."""
     up_a = [a, *a.ancestors]
     up_b = [b, *b.ancestors]
     for steps_a, node in enumerate(up_a):
         if node in up_b:
-            return steps_a + up_b.index(node)
-    return len(up_a) + len(up_b)
+            return up_a[: steps_a + 1] + list(reversed(up_b[: up_b.index(node)]))
+    return up_a + list(reversed(up_b))
+
+
+def _crosses_coordinated_predicates(path: list[Token]) -> bool:
+    """Whether a dependency path runs from one conjunct to another where either is a verb."""
+    for a, b in zip(path, path[1:], strict=False):
+        child = a if a.head.i == b.i else b
+        if child.dep_ == "conj" and "VERB" in (child.pos_, child.head.pos_):
+            return True
+    return False
+
+
+def is_part_of_count(span: Span) -> bool:
+    """Whether a count names part of a count just before it ("six people, including two
+    children", "12 dead, among them three soldiers"): it is already inside that total."""
+    noun = span.root.head if span.root.dep_ == "nummod" else span.root
+    if any(  # "among them two children"
+        c.lower_ in SUBSET_MARKERS and any(g.lower_ in ("them", "whom") for g in c.children)
+        for c in noun.children
+    ):
+        return True
+    marker = noun.head
+    if noun.dep_ != "pobj" or marker.lower_ not in SUBSET_MARKERS:
+        return False
+    whole = marker.head
+    return any(c.dep_ == "nummod" for c in whole.children) or whole.pos_ == "NUM"
 
 
 def parse_number(text: str) -> float | None:
@@ -189,7 +220,15 @@ def find_unit(span: Span) -> tuple[Unit | None, int]:
             return unit, noun.i + 1
     if noun.ent_type_ == "NORP" and noun.tag_ in ("NNPS", "NNS"):
         return units()["people"], noun.i + 1  # "65,000 Palestinians"
+    if noun.tag_ == "NNS" and noun.lemma_.lower() in person_nouns():
+        return Unit(noun.lower_, "count", 1, "people"), noun.i + 1  # "nine villagers"
     return None, span.end
+
+
+@cache
+def person_nouns() -> frozenset[str]:
+    """Lemmas of nouns for people, whose counts are counts of people."""
+    return frozenset(data_lines("data/events/victim_nouns.txt"))
 
 
 def _elided_unit(span: Span, previous: Quantity | None, doc: Doc) -> Unit | None:
@@ -289,6 +328,7 @@ def find_quantities(doc: Doc) -> list[Quantity]:
                 normalized_unit=unit.normalized_unit,
                 normalized_max=round(bounds[1] * unit.factor, 3) if bounds else None,
                 outcome=outcome,
+                part_of_count=is_part_of_count(span),
             )
         )
         last_end = end

@@ -328,6 +328,41 @@ def test_one_victim_named_without_a_number_is_one_casualty(run, text, trigger, c
 
 
 @pytest.mark.parametrize(
+    ("text", "casualties"),
+    [
+        # a part named inside its total is not added to it
+        ("Gunmen killed nine villagers, including three women, in Borno on Sunday.", {"killed": 9}),
+        ("The raid killed 14 civilians, among them two children.", {"killed": 14}),
+        # people taken or held in a coordinated clause were not killed
+        ("The militia killed 40 farmers and abducted 75 schoolgirls.", {"killed": 40}),
+        ("Rebels killed 300 soldiers and took 90 prisoners.", {"killed": 300}),
+    ],
+)
+def test_casualty_counts_add_only_the_dead_and_wounded_once(run, text, casualties):
+    counted = [e.casualties for e in run(text).events if e.casualties]
+    assert counted == [casualties]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "modality"),
+    [
+        # a tensed conjunct has its own negation and its own governor
+        (
+            "Tehran said the embargo would not hurt its economy and accused Paris of piracy.",
+            "accused",
+            "asserted",
+        ),
+        ("The general denied the reports and urged the militias to disarm.", "urged", "asserted"),
+        # a bare conjunct shares them
+        ("Hanoi did not attack or blockade the islands.", "blockade", "negated"),
+    ],
+)
+def test_negation_does_not_leak_into_a_coordinated_clause(run, sentence, trigger, modality):
+    (event,) = [e for e in run(sentence).events if e.trigger == trigger]
+    assert str(event.modality) == modality
+
+
+@pytest.mark.parametrize(
     ("sentence", "expected"),
     [
         # law enforcement: charges, cases, seizures, crowd control, returned fire, questioning

@@ -966,7 +966,7 @@ def without_unmarked_echoes(
 def attach_casualties(events: list[Event], quantities: Iterable[Quantity]) -> None:
     """Add each casualty count to the nearest violent event in its sentence."""
     for quantity in quantities:
-        if quantity.outcome is None:
+        if quantity.outcome is None or quantity.part_of_count:
             continue
         violent = [
             e

@@ -29,6 +29,7 @@ STRENGTH = [
 CONDITION_MARKS = frozenset({"if", "unless"})
 CHARGE_PREPOSITIONS = frozenset({"for", "of", "over", "with"})
 TIME_ADJUNCTS = frozenset({"during", "after", "before", "amid", "following", "despite", "since"})
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})  # tensed verbs: a clause of their own
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,11 +159,16 @@ def event_modality(
     chain, reporter = governing_chain(trigger)
     found: set[Modality] = set()
     lexical: set[Modality] = set()  # cues from words ("consider", "potential"), not auxiliaries
+    auxiliaries: list[Token] = []  # the auxiliaries that bear on the trigger's clause
     for position, token in enumerate(chain):
+        # A finite conjunct ("would not affect trade and accused Washington") has its own tense,
+        # negation and governor; a bare one ("did not meet or speak") shares its sibling's.
+        sibling = position > 0 and chain[position - 1].dep_ == "conj"
+        own_clause = sibling and chain[position - 1].tag_ in FINITE_TAGS
         denied_intent = any(c.lower_ == "no" and c.dep_ == "det" for c in token.children)
         if position > 0 and token.pos_ == "NOUN" and denied_intent:
             found.add(Modality.NEGATED)  # "had no intention of invading"
-        if position > 0 and token.pos_ in ("VERB", "ADJ", "NOUN", "AUX"):
+        if position > 0 and token.pos_ in ("VERB", "ADJ", "NOUN", "AUX") and not sibling:
             # A copula carries its predicate: "has been noncommittal regarding the provision".
             via_prep = chain[position - 1].dep_ == "prep"
             predicates = (
@@ -178,7 +184,8 @@ def event_modality(
         for child in token.children:
             if child.dep_ == "preconj" and cues.get(("preconj", child.lower_)):
                 found.add(Modality(cues[("preconj", child.lower_)]))
-            if child.dep_ in ("aux", "auxpass", "neg"):
+            if child.dep_ in ("aux", "auxpass", "neg") and not own_clause:
+                auxiliaries.append(child)
                 modality = cues.get(("aux", child.lower_))
                 if modality:
                     found.add(Modality(modality))
@@ -212,7 +219,11 @@ def event_modality(
     citation = citation or _according_to(trigger, citations)
     if citation is not None:
         found.add(Modality.REPORTED_CLAIM)
-    if reporter is not None and _backshifted_future(chain) and Modality.HYPOTHETICAL not in lexical:
+    if (
+        reporter is not None
+        and _backshifted_future(auxiliaries)
+        and Modality.HYPOTHETICAL not in lexical
+    ):
         # "announced that the U.S. would lift sanctions": reported "will", not a maybe
         found.discard(Modality.HYPOTHETICAL)
         found.add(Modality.PLANNED)
@@ -221,9 +232,6 @@ def event_modality(
     return ModalityReading(strongest, reported_by)
 
 
-def _backshifted_future(chain: list[Token]) -> bool:
+def _backshifted_future(auxiliaries: list[Token]) -> bool:
     """Whether the clause's only modal is "would" (a reported "will")."""
-    modals = [
-        c.lower_ for token in chain for c in token.children if c.dep_ == "aux" and c.tag_ == "MD"
-    ]
-    return modals == ["would"]
+    return [a.lower_ for a in auxiliaries if a.dep_ == "aux" and a.tag_ == "MD"] == ["would"]
