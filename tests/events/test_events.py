@@ -467,3 +467,29 @@ def test_failing_to_agree_is_a_rejection(run):
 )
 def test_the_kind_an_objects_compound_names_selects_the_sense(run, sentence, expected):
     assert [(e.type, e.cameo) for e in run(sentence).events] == expected
+
+
+DOMESTIC_STORY = (
+    "Chadian police arrested 40 opposition supporters in N'Djamena on Monday. "
+    "Chad's army shelled villages near Abeche on Tuesday. "
+    "The opposition called for a general strike. "
+    "Dozens of students were detained in Moundou."
+)
+
+
+def test_an_arrest_with_no_doer_in_a_domestic_story_is_the_police_s(run):
+    report = run(DOMESTIC_STORY)
+    (detained,) = [e for e in report.events if e.trigger == "detained"]
+    (police,) = detained.source
+    assert report.actor(police).name == "Chadian police"
+
+
+def test_an_arrest_with_no_doer_in_a_story_of_two_countries_keeps_no_source(run):
+    story = (
+        "Chadian police arrested 40 Sudanese traders in N'Djamena on Monday. "
+        "Sudan's army shelled villages near Abeche on Tuesday. "
+        "Sudan condemned the arrests. "
+        "Dozens of students were detained in Moundou."
+    )
+    (detained,) = [e for e in run(story).events if e.trigger == "detained"]
+    assert detained.source == []

@@ -421,6 +421,70 @@ def with_story_sides(
     return filled
 
 
+DOMESTIC_SHARE = 0.75  # of the countries events name that must be one for a domestic story
+
+
+def home_country(sides: list[tuple[set[str], set[str]]]) -> str | None:
+    """The country of a domestic story: the one that three quarters of the countries its
+    events name on either side are, in three events at least."""
+    named: Counter[str] = Counter(c for pair in sides for side in pair for c in side)
+    involved: Counter[str] = Counter(c for pair in sides for c in pair[0] | pair[1])
+    if not named:
+        return None
+    country, count = named.most_common(1)[0]
+    domestic = count >= DOMESTIC_SHARE * sum(named.values())
+    return country if domestic and involved[country] >= STORY_DYAD_EVIDENCE else None
+
+
+def violent_at_home(sides: list[tuple[set[str], set[str]]], events: list[Event], home: str) -> int:
+    """How many of a story's violent acts a named actor of `home` does at home."""
+    return sum(
+        event.type in VIOLENT_TYPES and sources == {home} and targets <= {home}
+        for event, (sources, targets) in zip(events, sides, strict=True)
+    )
+
+
+def with_domestic_doers(
+    events: list[Event], actors: ActorResolution, unnamed_doers: set[int]
+) -> list[Event]:
+    """Give violence with no place for its doer (`unnamed_doers`: trigger offsets; "at least
+    eight demonstrators were killed") in a story of one country's own conflict, where named
+    actors of the country do violence at home twice at least, that country as its source
+    (the country, not any one of its actors: the text does not say which), at lower
+    confidence."""
+    sides = country_sides(events, actors)
+    home = home_country(sides)
+    if home is None or violent_at_home(sides, events, home) < PARTNER_EVIDENCE:
+        return events
+    country = next((a for a in actors.actors if a.country == home and a.kind == "country"), None)
+    country = country or actors.latent_country(home)
+    # an arrest is the state's by definition: its police or security forces when named
+    police = max(
+        (a for a in actors.actors if a.country == home and a.sector == "COP"),
+        key=lambda a: len(a.mentions),
+        default=country,
+    )
+    if country is None:
+        return events
+    filled = []
+    for event, (_, targets) in zip(events, sides, strict=True):
+        if (
+            event.type in VIOLENT_TYPES
+            and not event.source
+            and targets <= {home}
+            and event.trigger_start in unnamed_doers
+        ):
+            doer = police if event.mode == "arrest" else country
+            event = replace(
+                event,
+                source=[doer.id],
+                target=event.target or [country.id],
+                confidence=event.confidence - 0.2,
+            )
+        filled.append(event)
+    return filled
+
+
 RECIPROCAL_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE", "SUPPORT"})
 
 
@@ -696,6 +760,7 @@ def find_events(
     answered = {t.idx for t in triggers if t.pos_ == "NOUN" and t.head.idx in trigger_at}
     unnamed_doers = {t.idx for t in triggers if doerless(t)} - answered
     events = with_story_sides(events, actors, unnamed_doers, answered)
+    events = with_domestic_doers(events, actors, unnamed_doers)
     attach_casualties(events, quantities)
     attach_caused_deaths(events, trigger_at)
     return [replace(e, id=f"e{i}") for i, e in enumerate(events, 1)]

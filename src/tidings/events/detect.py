@@ -948,6 +948,8 @@ def governing_participants(
         if role == "light":
             subject, _ = verb_subject(head)
             source = [a for a in actors_in(subject, actors) if not _is_outlet(a, actors)]
+            # "accused the Taliban of plotting the attack": who is blamed for the planning
+            source = source or blamed_actors(head, actors)
             if source:
                 return source, True
         if role == "enabling":
