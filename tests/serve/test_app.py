@@ -1,6 +1,7 @@
 """The HTTP API: filtered pages of events, article records, aggregates, guarded writes."""
 
 from pathlib import Path
+from urllib.parse import quote
 
 import duckdb
 import pytest
@@ -240,3 +241,15 @@ def test_postgresql_answers_as_duckdb_does(postgres_url, tmp_path):
         answer = postgres.get(path, params=params)
         assert expected.status_code == answer.status_code == 200, (path, answer.text)
         assert _same(answer.json()) == _same(expected.json()), (path, params)
+
+
+@pytest.mark.parametrize("article_id", ["a/b", "https://example.org/news/1?x=1"])
+def test_an_article_id_with_slashes_opens_raw_or_percent_encoded(client, article_id):
+    article = {"id": article_id, "published": "2025-03-05", "text": "Kenya asked Uganda for help."}
+    posted = client.post("/api/articles", json=article, headers={"Authorization": "Bearer s3cret"})
+    assert posted.status_code == 201
+    encoded = quote(article_id, safe="")  # as the dashboard's encodeURIComponent writes it
+    for path in (f"/api/articles/{encoded}", f"/api/articles/{quote(article_id, safe='/:')}"):
+        response = client.get(path)
+        assert response.status_code == 200, (path, response.text)
+        assert response.json()["article"]["id"] == article_id

@@ -291,10 +291,11 @@ def create_app(database: str, token: str | None = None, query_threads: int = 1) 
         found = queries.article_page(reader(), limit=limit + 1, offset=offset)
         return page(found, limit, offset)
 
-    @app.get("/api/articles/{article_id}", tags=["articles"])
+    # A path parameter, since ids keyed by URL hold slashes (sent raw or as %2F).
+    @app.get("/api/articles/{article_id:path}", tags=["articles"])
     def article(article_id: str) -> Response:
         """An article's text and full record: actors, events, quotes, citations, times,
-        quantities, with character offsets into the text."""
+        quantities, with character offsets into the text. Ids may hold slashes."""
         with write_lock:
             record = store.report(article_id)
             text = store.connection.execute(
