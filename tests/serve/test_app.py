@@ -253,3 +253,38 @@ def test_an_article_id_with_slashes_opens_raw_or_percent_encoded(client, article
         response = client.get(path)
         assert response.status_code == 200, (path, response.text)
         assert response.json()["article"]["id"] == article_id
+
+
+def test_a_token_with_non_ascii_characters_is_refused_in_the_error_shape(client):
+    article = {"id": "api-2", "text": "Kenya asked Uganda for help."}
+    for supplied in ("Bearer s3crét", "Bearer ключ"):
+        response = client.post(
+            "/api/articles", json=article, headers={"Authorization": supplied.encode("utf-8")}
+        )
+        assert response.status_code == 401, supplied
+        assert response.json()["error"]["code"] == "unauthorized"
+
+
+def test_a_non_ascii_server_token_is_matched_byte_for_byte(tmp_path):
+    served = TestClient(create_app(str(tmp_path / "store.duckdb"), token="clé-secrète"))
+    article = {"id": "api-3", "text": "Kenya asked Uganda for help."}
+    right = {"Authorization": "Bearer clé-secrète".encode()}
+    assert served.post("/api/articles", json=article, headers=right).status_code == 201
+
+
+def test_an_unexpected_failure_is_a_500_in_the_error_shape(tmp_path, monkeypatch):
+    served = TestClient(create_app(str(tmp_path / "store.duckdb")), raise_server_exceptions=False)
+
+    def broken(*_args):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr("tidings.store.queries.count_events", broken)
+    response = served.get("/api/events/count")
+    assert response.status_code == 500
+    assert response.json()["error"] == {
+        "status": 500,
+        "code": "internal_error",
+        "message": "The server failed to answer; the error is in its log.",
+    }
+    assert "disk on fire" not in response.text
+    assert response.headers["x-content-type-options"] == "nosniff"

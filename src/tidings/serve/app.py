@@ -42,6 +42,7 @@ MAX_BODY_BYTES = 1_000_000
 MAX_PAGE = 500
 MAX_OFFSET = 100_000  # deep pages cost a scan each; narrow the filters instead
 MAX_FILTER = 200
+INTERNAL_ERROR = "The server failed to answer; the error is in its log."
 SECURITY_HEADERS = {
     "Content-Security-Policy": (
         "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -156,6 +157,17 @@ def error_response(status: int, code: str, message: str) -> JSONResponse:
     )
 
 
+def bearer_matches(authorization: str, token: str | None) -> bool:
+    """Whether an Authorization header value carries `Bearer <token>`; always False when the
+    server has no token. Compared in constant time on the header's bytes: Starlette decodes
+    headers as Latin-1, so re-encoding gives back what the client sent, and a token with
+    non-ASCII characters (which `compare_digest` refuses as text) matches its UTF-8 form."""
+    if not token:
+        return False
+    supplied = authorization.removeprefix("Bearer ").strip().encode("latin-1")
+    return secrets.compare_digest(supplied, token.encode("utf-8"))
+
+
 def page(items: list[Any], limit: int, offset: int) -> Response:
     """A page of a list fetched with one row more than `limit`: `next_offset` is null on the
     last page."""
@@ -235,6 +247,12 @@ def create_app(database: str, token: str | None = None, query_threads: int = 1) 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(_request: Request, error: StarletteHTTPException) -> JSONResponse:
         return error_response(error.status_code, _code(error.status_code), str(error.detail))
+
+    # Registered for Exception, Starlette answers with it and still re-raises: the traceback
+    # goes to the server's log, never to the client.
+    @app.exception_handler(Exception)
+    async def failed(_request: Request, _error: Exception) -> JSONResponse:
+        return error_response(500, "internal_error", INTERNAL_ERROR)
 
     @app.exception_handler(RequestValidationError)
     async def invalid(_request: Request, error: RequestValidationError) -> JSONResponse:
@@ -329,8 +347,7 @@ def create_app(database: str, token: str | None = None, query_threads: int = 1) 
     @app.post("/api/articles", status_code=201, tags=["articles"])
     def submit(article: ArticleIn, request: Request) -> dict[str, Any]:
         """Extract and store an article (needs the bearer token)."""
-        supplied = request.headers.get("authorization", "").removeprefix("Bearer ").strip()
-        if not token or not secrets.compare_digest(supplied, token):
+        if not bearer_matches(request.headers.get("authorization", ""), token):
             raise HTTPException(401, "A valid bearer token is needed to submit articles.")
         from tidings.articles import article_from_fields
         from tidings.pipeline import extract
