@@ -25,8 +25,7 @@ from tidings.model import Article
 from tidings.render import report_summary, table
 from tidings.settings import Settings, load_settings
 from tidings.sources import Skipped, read_sources
-from tidings.store import content_hash
-from tidings.store._postgres import is_postgres_url
+from tidings.store import content_hash, is_postgres_url
 
 FORMATS = click.Choice(["table", "json", "jsonl"])
 STORE_BATCH = 32  # articles per store transaction: a killed run loses at most one batch
