@@ -7,6 +7,7 @@ import logging
 import sys
 from collections import Counter
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -25,7 +26,7 @@ from tidings.model import Article
 from tidings.render import report_summary, table
 from tidings.settings import Settings, load_settings
 from tidings.sources import Skipped, read_sources
-from tidings.store import content_hash, is_postgres_url
+from tidings.store import Store, content_hash, is_postgres_url
 
 FORMATS = click.Choice(["table", "json", "jsonl"])
 STORE_BATCH = 32  # articles per store transaction: a killed run loses at most one batch
@@ -119,6 +120,16 @@ def extract(
     else:
         for report in reports:
             click.echo(report_summary(report))
+
+
+@contextmanager
+def opened_store(location: str) -> Iterator[Store]:
+    """The store at `location` for one command, the database's own errors (a damaged file,
+    a lost server) raised as a one-line StoreError."""
+    from tidings.store import open_store
+
+    with open_store(location) as store, store.database_errors_as_store_errors():
+        yield store
 
 
 def readable_articles(
@@ -225,7 +236,6 @@ def events(
 ) -> None:
     """Query the events in the store (with --merged: each real-world event once, after
     `tidings dedup`, with every article and outlet that reported it)."""
-    from tidings.store import open_store
 
     settings = settings_for(ctx, database=db)
     if not is_postgres_url(settings.database) and not Path(settings.database).exists():
@@ -233,7 +243,7 @@ def events(
             f"No database at {settings.database}. Run `tidings ingest FILES --db PATH` first."
         )
     try:
-        with open_store(settings.database) as store:
+        with opened_store(settings.database) as store:
             if merged:
                 rows = store.merged_events(limit)
                 if output_format == "table":
@@ -310,11 +320,10 @@ def events_table(rows: list[dict[str, Any]]) -> str:
 @click.pass_context
 def failures(ctx: click.Context, db: str | None) -> None:
     """List the articles that could not be ingested, with their reason."""
-    from tidings.store import open_store
 
     settings = settings_for(ctx, database=db)
     try:
-        with open_store(settings.database) as store:
+        with opened_store(settings.database) as store:
             rows = store.failures()
     except TidingsError as error:
         raise click.ClickException(str(error)) from error
@@ -597,12 +606,11 @@ def actors_validate(ctx: click.Context, actor_files: tuple[Path, ...]) -> None:
 def actors_unknown(ctx: click.Context, db: str | None, limit: int, output_format: str) -> None:
     """The most frequent names in a store that the knowledge base does not know, with the
     country and sector the text gave them: candidates for your --actors file."""
-    from tidings.store import open_store
     from tidings.store.queries import unknown_actors
 
     settings = settings_for(ctx, database=db)
     try:
-        with open_store(settings.database) as store:
+        with opened_store(settings.database) as store:
             found = unknown_actors(store.reader(), limit)
     except TidingsError as error:
         raise click.ClickException(str(error)) from error
@@ -638,11 +646,10 @@ def export_command(
 ) -> None:
     """Write the store as FORMAT: plover (JSONL), gdelt (2.0 Events, 61 columns), gdelt-mentions,
     icews (TSV), parquet (a directory, one file per table), country-day, dyads (TSV) or gexf."""
-    from tidings.store import open_store
 
     settings = settings_for(ctx, database=db)
     try:
-        with open_store(settings.database) as store:
+        with opened_store(settings.database) as store:
             if export_format == "parquet":
                 out.mkdir(parents=True, exist_ok=True)
                 for name in store.table_names():
@@ -688,11 +695,10 @@ def dedup_command(ctx: click.Context, db: str | None) -> None:
     each real-world event once, with every article, sentence and outlet that reported it.
     """
     from tidings.dedup import clusters, near_copies
-    from tidings.store import open_store
 
     settings = settings_for(ctx, database=db)
     try:
-        with open_store(settings.database) as store:
+        with opened_store(settings.database) as store:
             views = store.event_views()
             grouping = clusters(views)
             copies = near_copies(store.article_texts())

@@ -5,6 +5,7 @@ from datetime import date
 
 import pytest
 
+from tidings.errors import StoreError
 from tidings.model import (
     Actor,
     Article,
@@ -244,3 +245,23 @@ def test_a_batch_is_stored_whole_and_reports_what_was_new(store):
     tricky = make_report("a-3", text='He said "no",\nthen left; a\\tb ␀ end.')
     assert store.ingest_many([(tricky, "h4")]) == [True]
     assert store.article_texts()["a-3"] == 'He said "no",\nthen left; a\\tb ␀ end.'
+
+
+def test_a_truncated_store_is_refused_before_anything_is_written(tmp_path, damage):
+    path = tmp_path / "cut.duckdb"
+    with open_store(path) as opened:
+        opened.ingest(make_report(), content_hash="h1")
+    damaged = damage(path, "cut")
+    with pytest.raises(StoreError, match=r"^\[E301\] The store .*cut\.duckdb is damaged"):
+        open_store(path)
+    assert path.read_bytes() == damaged and not path.with_suffix(".duckdb.wal").exists()
+
+
+def test_a_database_error_while_reading_is_a_store_error(tmp_path, damage):
+    path = tmp_path / "rotten.duckdb"
+    with open_store(path) as opened:
+        opened.ingest(make_report(), content_hash="h1")
+    damage(path, "rot")
+    failed = pytest.raises(StoreError, match=r"^\[E301\].*damaged")
+    with open_store(path) as opened, failed, opened.database_errors_as_store_errors():
+        opened.report("a-1")

@@ -113,9 +113,31 @@ def _scoped(article_id: str, local_id: str | None) -> str | None:
 class Store(ABC):
     """Articles and their extracted records in a database; a subclass per database."""
 
+    # The database driver's own exceptions, raised as StoreError by
+    # `database_errors_as_store_errors`; a subclass names its driver's.
+    database_errors: tuple[type[Exception], ...] = ()
+
     def __init__(self, connection: Any, path: str) -> None:
         self.connection = connection
         self.path = path
+
+    @property
+    def name(self) -> str:
+        """How messages name the store (never with credentials)."""
+        return self.path
+
+    @contextmanager
+    def database_errors_as_store_errors(self) -> Iterator[None]:
+        """Raise the driver's errors inside the block as a StoreError (E301): a damaged file
+        or a lost server then reads as one line with its cause, not a traceback."""
+        try:
+            yield
+        except self.database_errors as error:
+            cause = (str(error).strip() or type(error).__name__).splitlines()[0]
+            raise StoreError(
+                f"The store {self.name} failed: {cause}. If it is damaged, restore it from a "
+                "copy or re-ingest the articles into a new store."
+            ) from error
 
     def close(self) -> None:
         """Close the connection."""

@@ -15,8 +15,13 @@ from tidings.store._base import Store, create_schema
 NULL_MARK = "\u2400NULL\u2400"  # how a missing value is written in the bulk-load CSV
 
 
+FILE_HEADERS = 3 * 4096  # a DuckDB file's main header and two database headers
+
+
 class DuckDBStore(Store):
     """The store in a DuckDB file."""
+
+    database_errors = (duckdb.Error,)
 
     def limit_query_threads(self, threads: int) -> None:
         """Run each query on at most `threads` threads. A server answering many small queries
@@ -57,10 +62,36 @@ def open_duckdb_store(path: str) -> DuckDBStore:
     """Open (creating if needed) the DuckDB file at `path`."""
     try:
         connection = duckdb.connect(path)
-        create_schema(connection)
     except duckdb.Error as error:
         raise StoreError(f"Cannot open the store {path}: {error}.") from error
-    return DuckDBStore(connection, path)
+    store = DuckDBStore(connection, path)
+    try:
+        with store.database_errors_as_store_errors():
+            refuse_cut_short(connection, path)
+            create_schema(connection)
+    except StoreError:
+        store.close()  # the file stays locked to this process otherwise
+        raise
+    return store
+
+
+def refuse_cut_short(connection: duckdb.DuckDBPyConnection, path: str) -> None:
+    """Refuse a file shorter than the blocks its header counts (a copy or a disk that stopped
+    midway): DuckDB opens it, then fails on the first row it cannot read."""
+    file = Path(path)
+    if not file.is_file():
+        return
+    block_size, blocks = connection.execute(
+        "SELECT block_size, total_blocks FROM pragma_database_size()"
+    ).fetchone()
+    expected = FILE_HEADERS + block_size * blocks
+    size = file.stat().st_size
+    if size < expected:
+        raise StoreError(
+            f"The store {path} is damaged: the file holds {size} bytes where its header counts "
+            f"{expected} (it was cut short). Restore it from a copy or re-ingest the articles "
+            "into a new store."
+        )
 
 
 def _quoted_path(path: Path) -> str:

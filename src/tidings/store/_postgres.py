@@ -58,6 +58,18 @@ class PostgresConnection:
 class PostgresStore(Store):
     """The store on PostgreSQL: same tables, same methods, same results."""
 
+    @property
+    def database_errors(self) -> tuple[type[Exception], ...]:  # type: ignore[override]
+        """psycopg's errors (imported when a PostgreSQL store is used, not by every command)."""
+        import psycopg
+
+        return (psycopg.Error,)
+
+    @property
+    def name(self) -> str:
+        """ "on PostgreSQL", since the URL may hold a password."""
+        return "on PostgreSQL"
+
     def _insert_rows(self, db: Any, rows: dict[str, list[list[Any]]]) -> None:
         """Bulk-load rows with COPY FROM STDIN, table by table."""
         for table, values in rows.items():
