@@ -642,16 +642,18 @@ class Store(ABC):
 
 
 def create_schema(connection: Any, dialect: Callable[[str], str] = str) -> None:
-    """Create the tables (idempotent) and bring an older store up to SCHEMA_VERSION.
+    """Create the tables (idempotent) and bring an older store up to SCHEMA_VERSION; a store
+    this version cannot read is refused before anything is created in it.
 
     `dialect` rewrites each statement for another database (PostgreSQL's DOUBLE PRECISION).
     """
+    version = stored_schema_version(connection)
+    refuse_unreadable_version(version)
     schema = resources.files("tidings.store").joinpath("schema.sql").read_text("utf-8")
     body = "\n".join(line for line in schema.splitlines() if not line.startswith("--"))
     for statement in body.split(";"):
         if statement.strip():
             connection.execute(dialect(statement))
-    version = connection.execute("SELECT max(version) FROM schema_version").fetchone()[0]
     if version is None:
         connection.execute("INSERT INTO schema_version VALUES (?)", [SCHEMA_VERSION])
         return
@@ -665,11 +667,33 @@ def create_schema(connection: Any, dialect: Callable[[str], str] = str) -> None:
         version += 1
         connection.execute("INSERT INTO schema_version VALUES (?)", [version])
         connection.execute("COMMIT")
-    if version != SCHEMA_VERSION:
+
+
+def stored_schema_version(connection: Any) -> int | None:
+    """The schema version the store was written with; None for a new store."""
+    found = connection.execute(
+        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_version' "
+        "AND table_schema = current_schema() AND table_catalog = current_database()"
+    ).fetchone()[0]
+    if not found:
+        return None
+    return connection.execute("SELECT max(version) FROM schema_version").fetchone()[0]
+
+
+def refuse_unreadable_version(version: int | None) -> None:
+    """Refuse a store written by a newer tidings, or older than any migration starts from."""
+    if version is None or version == SCHEMA_VERSION or version in MIGRATIONS:
+        return
+    if version > SCHEMA_VERSION:
         raise StoreError(
-            f"The store has schema version {version}; this tidings reads version "
-            f"{SCHEMA_VERSION}. Re-ingest into a new file."
+            f"The store was written by a newer tidings (schema version {version}; this one "
+            f"reads up to {SCHEMA_VERSION}). Upgrade tidings (pip install --upgrade tidings) "
+            "to open it; nothing in it was changed."
         )
+    raise StoreError(
+        f"The store has schema version {version}, older than any this tidings migrates "
+        f"(from {min(MIGRATIONS)}). Re-ingest the articles into a new store."
+    )
 
 
 def read_model_columns(
