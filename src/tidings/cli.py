@@ -20,7 +20,7 @@ from tidings.actors.catalogue import search, show, validate
 from tidings.actors.kb import kb_sizes
 from tidings.articles import find_article_files, read_article
 from tidings.devsets.common import DEV_SET_NAMES, GOLD_FORMATS
-from tidings.errors import TidingsError
+from tidings.errors import StoreError, TidingsError
 from tidings.evaluate import check_floors, evaluate_gold, load_floors
 from tidings.model import Article
 from tidings.render import report_summary, table
@@ -122,12 +122,23 @@ def extract(
             click.echo(report_summary(report))
 
 
+def require_store(location: str) -> None:
+    """Refuse a DuckDB path with no file: a command that reads would create an empty store
+    there and succeed on a mistyped path."""
+    if not is_postgres_url(location) and not Path(location).exists():
+        raise StoreError(
+            f"No store at {location}. Check the --db path, or create the store with "
+            f"`tidings ingest FILES --db {location}`."
+        )
+
+
 @contextmanager
 def opened_store(location: str) -> Iterator[Store]:
-    """The store at `location` for one command, the database's own errors (a damaged file,
-    a lost server) raised as a one-line StoreError."""
+    """The existing store at `location` for a command that reads it, the database's own
+    errors (a damaged file, a lost server) raised as a one-line StoreError."""
     from tidings.store import open_store
 
+    require_store(location)
     with open_store(location) as store, store.database_errors_as_store_errors():
         yield store
 
@@ -238,10 +249,6 @@ def events(
     `tidings dedup`, with every article and outlet that reported it)."""
 
     settings = settings_for(ctx, database=db)
-    if not is_postgres_url(settings.database) and not Path(settings.database).exists():
-        raise click.ClickException(
-            f"No database at {settings.database}. Run `tidings ingest FILES --db PATH` first."
-        )
     try:
         with opened_store(settings.database) as store:
             if merged:
@@ -782,6 +789,7 @@ def serve(
 
     settings = settings_for(ctx, database=db)
     try:
+        require_store(settings.database)
         app = create_app(settings.database, token=token, query_threads=query_threads)
     except TidingsError as error:
         raise click.ClickException(str(error)) from error

@@ -67,3 +67,12 @@ def test_a_store_whose_rows_cannot_be_read_fails_in_one_line(stored, tmp_path, d
     assert result.exit_code == 1, result.output
     assert result.output.startswith("Error: [E301] The store") and "Traceback" not in result.output
     assert len(result.output.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("command", READING_COMMANDS, ids=" ".join)
+def test_a_mistyped_store_path_is_refused_and_not_created(tmp_path, no_server, command):
+    missing = tmp_path / "typo.duckdb"
+    result = run(command, missing, tmp_path)
+    assert result.exit_code == 1, result.output
+    assert result.output.startswith(f"Error: [E301] No store at {missing}")
+    assert not missing.exists() and not no_server
