@@ -224,48 +224,45 @@ def ingest(
 
 @main.command()
 @click.option("--db", default=None, help="Database file (default: tidings.duckdb).")
-@click.option("--actor", help="Actor code (USAGOV), country (USA) or name, either side.")
+@click.option("--actor", help="Start of an actor code (USAGOV), country (USA), id or name word.")
+@click.option("--country", help="ISO-3 country of either side or of the place.")
 @click.option("--type", "event_type", help="PLOVER event type, e.g. CONSULT.")
 @click.option("--modality", help="asserted, planned, hypothetical, conditional, negated...")
+@click.option(
+    "--quad-class", type=click.IntRange(1, 4), help="1-4: verbal/material co-op/conflict."
+)
 @click.option("--since", callback=iso_date, help="Events on or after YYYY-MM-DD.")
 @click.option("--until", callback=iso_date, help="Events on or before YYYY-MM-DD.")
+@click.option("--place", help="Words of the place name.")
+@click.option("--text", help="Words of the evidence sentence.")
+@click.option("--article", help="Events of one article id.")
 @click.option("--limit", type=click.IntRange(1), help="At most this many events.")
+@click.option("--offset", type=click.IntRange(0), default=0, help="Skip this many events first.")
 @click.option("--format", "output_format", type=FORMATS, default="table", show_default=True)
 @click.option("--merged", is_flag=True, help="One row per real-world event (after dedup).")
 @click.pass_context
 def events(
     ctx: click.Context,
     db: str | None,
-    actor: str | None,
     event_type: str | None,
-    modality: str | None,
-    since: date | None,
-    until: date | None,
     limit: int | None,
+    offset: int,
     output_format: str,
     merged: bool,
+    **filters: Any,
 ) -> None:
-    """Query the events in the store (with --merged: each real-world event once, after
-    `tidings dedup`, with every article and outlet that reported it)."""
-
+    """Query the events in the store with the API's filters (with --merged: each real-world
+    event with a matching report once, after `tidings dedup`, with every article and outlet
+    that reported it)."""
     settings = settings_for(ctx, database=db)
+    filters["type"] = event_type
     try:
         with opened_store(settings.database) as store:
             if merged:
-                rows = store.merged_events(limit)
-                if output_format == "table":
-                    click.echo(merged_table(rows))
-                    return
-                click.echo(json.dumps(rows, indent=2, default=str))
-                return
-            rows = store.events(
-                actor=actor,
-                type=event_type.upper() if event_type else None,
-                since=since,
-                until=until,
-                modality=modality,
-                limit=limit,
-            )
+                require_dedup(store, settings.database)
+                rows = store.merged_events(limit, offset, **filters)
+            else:
+                rows = store.events(limit=limit, offset=offset, **filters)
     except TidingsError as error:
         raise click.ClickException(str(error)) from error
     if output_format == "json":
@@ -274,7 +271,24 @@ def events(
         for row in rows:
             click.echo(json.dumps(row, default=str, ensure_ascii=False))
     else:
-        click.echo(events_table(rows))
+        click.echo(merged_table(rows) if merged else events_table(rows))
+
+
+def require_dedup(store: Store, location: str) -> None:
+    """Refuse merged events from a store no dedup has run on; warn about events stored since
+    the last one (they are not merged yet)."""
+    unmerged = store.unmerged_event_count()
+    if not unmerged:
+        return
+    advice = f"run `tidings dedup --db {location}`"
+    if unmerged == store.counts()["events"]:
+        raise click.ClickException(
+            f"No merged events: the store holds {unmerged} event(s) and has not been "
+            f"deduplicated; {advice} first."
+        )
+    click.echo(
+        f"{unmerged} event(s) stored since the last dedup are not merged; {advice}.", err=True
+    )
 
 
 def merged_table(rows: list[dict[str, Any]]) -> str:
@@ -297,11 +311,19 @@ def merged_table(rows: list[dict[str, Any]]) -> str:
     )
 
 
+def actor_with_name(code: str | None, name: str | None) -> str:
+    """An actor as the events table shows it: `RWAGOV (Rwanda)`, or whichever is known."""
+    if code and name and name != code:
+        return f"{code} ({name})"
+    return code or name or "?"
+
+
 def events_table(rows: list[dict[str, Any]]) -> str:
     """Stored events as a text table."""
 
     def sides(row: dict[str, Any], key: str) -> str:
-        return ", ".join(str(v) for v in row.get(key) or []) or "-"
+        named = zip(row.get(key) or [], row.get(f"{key}_names") or [], strict=False)
+        return ", ".join(actor_with_name(code, name) for code, name in named) or "-"
 
     return table(
         ["date", "type", "modality", "source", "target", "place", "article", "evidence"],

@@ -1,8 +1,10 @@
 """The commands that read a store, on stores that are damaged, missing or busy: each refuses
 in one line with its cause and a fix."""
 
+import json
 import shutil
 from datetime import date
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -10,7 +12,12 @@ from click.testing import CliRunner
 from tidings.cli import main
 from tidings.model import Article
 from tidings.pipeline import extract
+from tidings.settings import Settings
+from tidings.sources import read_sources
 from tidings.store import content_hash, open_store
+from tidings.store.queries import EventFilter, count_events, event_page
+
+EXAMPLES = Path(__file__).parents[2] / "examples"
 
 TEXT = "Qatar hosted talks between Israel and Hamas in Doha on Tuesday."
 READING_COMMANDS = [
@@ -76,3 +83,70 @@ def test_a_mistyped_store_path_is_refused_and_not_created(tmp_path, no_server, c
     assert result.exit_code == 1, result.output
     assert result.output.startswith(f"Error: [E301] No store at {missing}")
     assert not missing.exists() and not no_server
+
+
+@pytest.fixture(scope="module")
+def examples(tmp_path_factory, pipeline):
+    """A store of the bundled examples (85 events in five articles)."""
+    path = tmp_path_factory.mktemp("examples") / "store.duckdb"
+    articles = [a for a in read_sources((EXAMPLES,), Settings()) if isinstance(a, Article)]
+    with open_store(path) as store:
+        store.ingest_many([(extract(a, pipeline), content_hash(a)) for a in articles])
+    return path
+
+
+def events_json(db, *options):
+    result = CliRunner().invoke(main, ["events", "--db", str(db), "--format", "json", *options])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.output)
+
+
+@pytest.mark.parametrize(
+    ("options", "where"),
+    [
+        (["--country", "sdn"], EventFilter(country="SDN")),
+        (["--place", "Khartoum"], EventFilter(place="Khartoum")),
+        (["--text", "DRONES"], EventFilter(text="drones")),
+        (["--quad-class", "4"], EventFilter(quad_class=4)),
+        (["--modality", "PLANNED"], EventFilter(modality="planned")),
+        (["--type", "assault", "--actor", "rapid"], EventFilter(type="ASSAULT", actor="rapid")),
+        (["--article", "congo-goma-2025-01-28"], EventFilter(article="congo-goma-2025-01-28")),
+    ],
+    ids=lambda value: " ".join(value) if isinstance(value, list) else "",
+)
+def test_events_take_the_apis_filters_and_agree_with_it(examples, options, where):
+    with open_store(examples) as store:
+        expected = {row["id"] for row in event_page(store.reader(), where, limit=500)}
+        everything = count_events(store.reader(), EventFilter())
+    found = {row["id"] for row in events_json(examples, *options)}
+    assert 0 < len(found) < everything and found == expected
+
+
+def test_events_come_a_page_at_a_time(examples):
+    every = [row["id"] for row in events_json(examples)]
+    page = [row["id"] for row in events_json(examples, "--offset", "5", "--limit", "5")]
+    assert page == every[5:10]
+
+
+def test_the_events_table_names_the_actors_behind_their_codes(examples):
+    result = CliRunner().invoke(main, ["events", "--db", str(examples), "--actor", "RWAGOV"])
+    assert result.exit_code == 0, result.output
+    assert "RWAGOV (Rwanda)" in result.output
+
+
+def test_merged_events_follow_the_filters(examples, tmp_path):
+    db = shutil.copy(examples, tmp_path / "merged.duckdb")
+    assert CliRunner().invoke(main, ["dedup", "--db", str(db)]).exit_code == 0
+    merged = events_json(db, "--merged")
+    assaults = events_json(db, "--merged", "--type", "assault")
+    assert 0 < len(assaults) < len(merged) and {m["type"] for m in assaults} == {"ASSAULT"}
+    congo = events_json(db, "--merged", "--article", "congo-goma-2025-01-28")
+    assert congo and all("congo-goma-2025-01-28" in m["article_ids"] for m in congo)
+    assert events_json(db, "--merged", "--actor", "nobody-at-all") == []
+
+
+def test_merged_events_before_dedup_say_to_run_it(examples, tmp_path):
+    db = shutil.copy(examples, tmp_path / "raw.duckdb")
+    result = CliRunner().invoke(main, ["events", "--db", str(db), "--merged"])
+    assert result.exit_code == 1
+    assert "85 event(s)" in result.output and f"tidings dedup --db {db}" in result.output

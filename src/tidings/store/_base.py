@@ -22,6 +22,7 @@ from tidings.dedup import EventView, content_words, date_span, numbers_in
 from tidings.errors import StoreError
 from tidings.model import Article, Report
 from tidings.store.queries import (
+    EventFilter,
     SideActor,
     actor_keys,
     actor_roles,
@@ -104,6 +105,15 @@ def date_start(value: str | None) -> date | None:
     except ValueError:
         return None
     return None
+
+
+def paged(query: str, params: list[Any], limit: int | None, offset: int) -> tuple[str, list[Any]]:
+    """A query and its parameters limited to one page (no limit: every row from `offset`)."""
+    if limit:
+        query, params = f"{query} LIMIT ?", [*params, limit]
+    if offset:
+        query, params = f"{query} OFFSET ?", [*params, offset]
+    return query, params
 
 
 def _scoped(article_id: str, local_id: str | None) -> str | None:
@@ -363,50 +373,20 @@ class Store(ABC):
         )
 
     def events(
-        self,
-        *,
-        actor: str | None = None,
-        type: str | None = None,
-        since: date | None = None,
-        until: date | None = None,
-        modality: str | None = None,
-        limit: int | None = None,
-        offset: int = 0,
+        self, *, limit: int | None = None, offset: int = 0, **filters: Any
     ) -> list[dict[str, Any]]:
-        """Stored events matching the filters, with their actors' codes and names."""
-        clauses: list[str] = []
-        params: list[Any] = []
-        for clause, value in (
-            ("e.type = ?", type),
-            ("e.modality = ?", modality),
-            ("e.date_start >= ?", since),
-            ("e.date_start <= ?", until),
-        ):
-            if value:
-                clauses.append(clause)
-                params.append(value)
-        if actor:
-            clauses.append(
-                "EXISTS (SELECT 1 FROM event_actors ea JOIN actors a ON a.id = ea.actor_id "
-                "WHERE ea.event_id = e.id AND (a.code = ? OR a.country = ? "
-                "OR lower(a.name) LIKE ? OR a.kb_id = ?))"
-            )
-            params += [actor.upper(), actor.upper(), f"%{actor.lower()}%", actor]
-        where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+        """Stored events matching the filters, oldest first, with their actors' codes and
+        names. `filters` are those of the API (`EventFilter`: actor, country, type, modality,
+        quad_class, since, until, place, text, article)."""
+        condition, params = EventFilter(**filters).where()
         query = (
             "SELECT e.id, e.article_id, e.date_value AS date, e.date_granularity, e.type, e.mode, "
             "e.modality, e.cameo, e.goldstein, e.quad_class, e.location_name AS location, "
             "e.location_country, e.lat, e.lon, e.trigger, e.evidence, e.reported_by, "
-            f"e.confidence FROM events e {where} "
+            f"e.confidence FROM events e WHERE {condition} "
             "ORDER BY e.date_start NULLS LAST, e.article_id, e.trigger_start"
         )
-        if limit:
-            query += " LIMIT ?"
-            params.append(limit)
-        if offset:
-            query += " OFFSET ?"
-            params.append(offset)
-        rows = self._dicts(query, params)
+        rows = self._dicts(*paged(query, params, limit, offset))
         sides = self._event_sides([row["id"] for row in rows])
         for row in rows:
             for role in ("source", "target"):
@@ -488,9 +468,13 @@ class Store(ABC):
         """Article id -> text, for finding wire copies."""
         return dict(self.connection.execute("SELECT id, text FROM articles").fetchall())
 
-    def merged_events(self, limit: int | None = None) -> list[dict[str, Any]]:
-        """One row per real-world event: the cluster's first report, and every article,
-        sentence and outlet that reported it."""
+    def merged_events(
+        self, limit: int | None = None, offset: int = 0, **filters: Any
+    ) -> list[dict[str, Any]]:
+        """One row per real-world event that has a report matching the filters (those of
+        `events`): the cluster's first report, and every article, sentence and outlet that
+        reported it."""
+        condition, params = EventFilter(**filters).where()
         query = (
             "SELECT c.cluster_id, min(e.date_value) AS date, min(e.type) AS type, "
             "min(e.modality) AS modality, count(*) AS mentions, "
@@ -500,9 +484,19 @@ class Store(ABC):
             "array_agg(e.evidence ORDER BY e.article_id) AS sentences "
             "FROM event_clusters c JOIN events e ON e.id = c.event_id "
             "JOIN articles ar ON ar.id = e.article_id "
-            "GROUP BY c.cluster_id ORDER BY articles DESC, date" + (" LIMIT ?" if limit else "")
+            "WHERE c.cluster_id IN (SELECT m.cluster_id FROM event_clusters m "
+            f"JOIN events e ON e.id = m.event_id WHERE {condition}) "
+            "GROUP BY c.cluster_id ORDER BY articles DESC, date, c.cluster_id"
         )
-        return self._dicts(query, [limit] if limit else [])
+        return self._dicts(*paged(query, params, limit, offset))
+
+    def unmerged_event_count(self) -> int:
+        """How many stored events no dedup has merged (all of them before the first)."""
+        found = self.connection.execute(
+            "SELECT count(*) FROM events e WHERE NOT EXISTS "
+            "(SELECT 1 FROM event_clusters c WHERE c.event_id = e.id)"
+        )
+        return found.fetchone()[0]
 
     def daily_counts(self) -> list[dict[str, Any]]:
         """Events per day, PLOVER type and QuadClass, with the mean Goldstein score."""
