@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import sys
 from collections import Counter
 from collections.abc import Iterator
@@ -13,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import click
+from click.core import ParameterSource
 
 from tidings import export
 from tidings.actors import load_knowledge_base
@@ -133,13 +135,17 @@ def require_store(location: str) -> None:
 
 
 @contextmanager
-def opened_store(location: str) -> Iterator[Store]:
-    """The existing store at `location` for a command that reads it, the database's own
-    errors (a damaged file, a lost server) raised as a one-line StoreError."""
+def opened_store(location: str, *, read_only: bool = False) -> Iterator[Store]:
+    """The existing store at `location` for a command, the database's own errors (a damaged
+    file, a lost server) raised as a one-line StoreError. `read_only` for commands that only
+    read, so that several can read a DuckDB file at once (with a server that has no token)."""
     from tidings.store import open_store
 
     require_store(location)
-    with open_store(location) as store, store.database_errors_as_store_errors():
+    with (
+        open_store(location, read_only=read_only) as store,
+        store.database_errors_as_store_errors(),
+    ):
         yield store
 
 
@@ -257,7 +263,7 @@ def events(
     settings = settings_for(ctx, database=db)
     filters["type"] = event_type
     try:
-        with opened_store(settings.database) as store:
+        with opened_store(settings.database, read_only=True) as store:
             if merged:
                 require_dedup(store, settings.database)
                 rows = store.merged_events(limit, offset, **filters)
@@ -352,7 +358,7 @@ def failures(ctx: click.Context, db: str | None) -> None:
 
     settings = settings_for(ctx, database=db)
     try:
-        with opened_store(settings.database) as store:
+        with opened_store(settings.database, read_only=True) as store:
             rows = store.failures()
     except TidingsError as error:
         raise click.ClickException(str(error)) from error
@@ -639,7 +645,7 @@ def actors_unknown(ctx: click.Context, db: str | None, limit: int, output_format
 
     settings = settings_for(ctx, database=db)
     try:
-        with opened_store(settings.database) as store:
+        with opened_store(settings.database, read_only=True) as store:
             found = unknown_actors(store.reader(), limit)
     except TidingsError as error:
         raise click.ClickException(str(error)) from error
@@ -678,7 +684,7 @@ def export_command(
 
     settings = settings_for(ctx, database=db)
     try:
-        with opened_store(settings.database) as store:
+        with opened_store(settings.database, read_only=True) as store:
             if export_format == "parquet":
                 out.mkdir(parents=True, exist_ok=True)
                 for name in store.table_names():
@@ -787,7 +793,17 @@ def ray_command(
 @click.option("--db", default=None, help="Database file or postgresql:// URL.")
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
-@click.option("--token", envvar="TIDINGS_TOKEN", help="Bearer token for POST /api/articles.")
+@click.option(
+    "--token",
+    envvar="TIDINGS_TOKEN",
+    help="Bearer token for POST /api/articles. Prefer the TIDINGS_TOKEN variable or "
+    "--token-file: other users see a command line (ps).",
+)
+@click.option(
+    "--token-file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="File holding the bearer token.",
+)
 @click.option(
     "--query-threads",
     type=click.IntRange(1, 64),
@@ -802,17 +818,49 @@ def serve(
     host: str,
     port: int,
     token: str | None,
+    token_file: Path | None,
     query_threads: int,
 ) -> None:
-    """Serve the store over HTTP: the dashboard at /, the API under /api, its docs at /docs."""
+    """Serve the store over HTTP: the dashboard at /, the API under /api, its docs at /docs.
+    Without a token the server only reads (a DuckDB file is opened read-only, so other
+    commands can read it meanwhile)."""
     import uvicorn
 
     from tidings.serve import create_app
 
+    if token and token_file:
+        raise click.UsageError("Give the token once: --token (or TIDINGS_TOKEN) or --token-file.")
+    if ctx.get_parameter_source("token") == ParameterSource.COMMANDLINE:
+        click.echo(
+            "Warning: a --token on the command line is visible to other users (ps, shell "
+            "history); set TIDINGS_TOKEN or use --token-file.",
+            err=True,
+        )
     settings = settings_for(ctx, database=db)
     try:
+        token = read_token(token_file) if token_file else token
         require_store(settings.database)
         app = create_app(settings.database, token=token, query_threads=query_threads)
+        counts = app.state.store.counts()
     except TidingsError as error:
         raise click.ClickException(str(error)) from error
+    writes = "POST /api/articles with the token" if token else "read-only: no token"
+    click.echo(
+        f"Serving {counts['articles']} article(s) and {counts['events']} event(s) from "
+        f"{display_location(settings.database)} at http://{host}:{port}/ ({writes}). "
+        "Ctrl-C stops."
+    )
     uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+def read_token(path: Path) -> str:
+    """The bearer token in a file (surrounding whitespace and the final newline dropped)."""
+    token = path.read_text(encoding="utf-8").strip()
+    if not token:
+        raise click.BadParameter(f"{path} holds no token.", param_hint="--token-file")
+    return token
+
+
+def display_location(location: str) -> str:
+    """A --db value as messages show it: a PostgreSQL URL without its password."""
+    return re.sub(r"(://[^:/@]*):[^@/]*@", r"\1:***@", location)

@@ -288,3 +288,37 @@ def test_an_unexpected_failure_is_a_500_in_the_error_shape(tmp_path, monkeypatch
     }
     assert "disk on fire" not in response.text
     assert response.headers["x-content-type-options"] == "nosniff"
+
+
+@pytest.mark.parametrize(
+    ("authorization", "status"),
+    [("bearer s3cret", 201), ("BEARER s3cret", 201), ("s3cret", 401), ("Basic s3cret", 401)],
+)
+def test_the_bearer_scheme_is_needed_in_any_case(client, authorization, status):
+    article = {"id": "scheme", "text": "Kenya asked Uganda for help."}
+    response = client.post("/api/articles", json=article, headers={"Authorization": authorization})
+    assert response.status_code == status, response.text
+
+
+@pytest.mark.parametrize(
+    "body", [b'{"id": "x"}', b"{not json", b'{"id": "", "text": "t"}'], ids=["field", "json", "id"]
+)
+def test_the_token_is_checked_before_the_body(client, body):
+    headers = {"Content-Type": "application/json"}
+    response = client.post("/api/articles", content=body, headers=headers)
+    assert response.status_code == 401 and response.json()["error"]["code"] == "unauthorized"
+    assert response.headers["www-authenticate"] == "Bearer"
+    headers["Authorization"] = "Bearer s3cret"
+    invalid = client.post("/api/articles", content=body, headers=headers)
+    assert invalid.status_code == 422 and invalid.json()["error"]["code"] == "invalid_request"
+
+
+def test_openapi_declares_the_bearer_scheme_and_the_article_body(client):
+    spec = client.get("/openapi.json").json()
+    schemes = spec["components"]["securitySchemes"]
+    ((name, scheme),) = schemes.items()
+    assert scheme["type"] == "http" and scheme["scheme"].lower() == "bearer"
+    submit = spec["paths"]["/api/articles"]["post"]
+    assert submit["security"] == [{name: []}]
+    body = submit["requestBody"]["content"]["application/json"]["schema"]
+    assert {"id", "text"} <= set(body["required"]) and "published" in body["properties"]

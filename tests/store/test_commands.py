@@ -1,8 +1,11 @@
-"""The commands that read a store, on stores that are damaged, missing or busy: each refuses
-in one line with its cause and a fix."""
+"""The commands over a store (events, failures, dedup, export, actors unknown, serve): their
+options, and stores that are damaged, missing or busy, which each refuses in one line with its
+cause and a fix."""
 
 import json
 import shutil
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -150,3 +153,106 @@ def test_merged_events_before_dedup_say_to_run_it(examples, tmp_path):
     result = CliRunner().invoke(main, ["events", "--db", str(db), "--merged"])
     assert result.exit_code == 1
     assert "85 event(s)" in result.output and f"tidings dedup --db {db}" in result.output
+
+
+def serve(db, *options, env=None):
+    return CliRunner().invoke(main, ["serve", "--db", str(db), *options], env=env)
+
+
+def test_serve_says_where_it_serves_and_what(examples, no_server):
+    result = serve(examples, "--port", "8123")
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith(
+        f"Serving 5 article(s) and 85 event(s) from {examples} at http://127.0.0.1:8123/ "
+        "(read-only: no token)."
+    )
+    ((_app, options),) = no_server
+    assert options["port"] == 8123
+
+
+def writes_allowed(app, token):
+    """Whether the app lets a write with `token` past the token check (an empty body then
+    fails validation, which comes after it)."""
+    from fastapi.testclient import TestClient
+
+    response = TestClient(app).post(
+        "/api/articles", content=b"{}", headers={"Authorization": f"Bearer {token}"}
+    )
+    return response.status_code == 422
+
+
+def test_a_token_on_the_command_line_works_and_is_warned_about(examples, tmp_path, no_server):
+    db = shutil.copy(examples, tmp_path / "served.duckdb")
+    result = serve(db, "--token", "s3cret")
+    assert result.exit_code == 0, result.output
+    assert "visible to other users" in result.stderr and "TIDINGS_TOKEN" in result.stderr
+    assert writes_allowed(no_server[0][0], "s3cret")
+
+
+@pytest.mark.parametrize("source", ["environment", "file"])
+def test_a_token_from_the_environment_or_a_file_is_not_warned_about(
+    examples, tmp_path, no_server, source
+):
+    db = shutil.copy(examples, tmp_path / "served.duckdb")
+    secret = tmp_path / "token"
+    secret.write_text("s3cret\n", encoding="utf-8")
+    if source == "file":
+        result = serve(db, "--token-file", str(secret))
+    else:
+        result = serve(db, env={"TIDINGS_TOKEN": "s3cret"})
+    assert result.exit_code == 0, result.output
+    assert result.stderr == "" and "with the token" in result.output
+    assert writes_allowed(no_server[0][0], "s3cret")
+
+
+@pytest.fixture
+def held(tmp_path, examples):
+    """Run a process holding a copy of the examples store, as `serve` does (read-only
+    without a token, read-write with one); yields the path once it holds it."""
+    processes = []
+
+    def hold(read_only):
+        db = shutil.copy(examples, tmp_path / "held.duckdb")
+        code = (
+            "import duckdb, sys, time\n"
+            "db = duckdb.connect(sys.argv[1], read_only=sys.argv[2] == '1')\n"
+            "print('held', flush=True)\ntime.sleep(120)"
+        )
+        process = subprocess.Popen(
+            [sys.executable, "-c", code, str(db), "1" if read_only else "0"],
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        processes.append(process)
+        assert process.stdout.readline().strip() == "held"
+        return db
+
+    yield hold
+    for process in processes:
+        process.kill()
+        process.wait()
+
+
+def test_a_store_held_for_writing_is_refused_with_where_to_write_instead(held):
+    db = held(read_only=False)
+    result = CliRunner().invoke(main, ["events", "--db", str(db)])
+    assert result.exit_code == 1
+    message = result.output.strip()
+    assert message.startswith(f"Error: [E301] The store {db} is in use by another process")
+    assert "POST /api/articles" in message and "PostgreSQL" in message
+    assert len(message.splitlines()) == 1
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        c
+        for c in READING_COMMANDS
+        if c[0] != "dedup" and c not in (["serve"], ["events", "--merged"])
+    ],
+    ids=" ".join,
+)
+def test_commands_that_read_share_a_store_with_a_server_that_only_reads(held, tmp_path, command):
+    db = held(read_only=True)
+    result = run(command, db, tmp_path)
+    assert result.exit_code == 0, result.output

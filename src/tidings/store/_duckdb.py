@@ -10,7 +10,13 @@ from typing import Any
 import duckdb
 
 from tidings.errors import StoreError
-from tidings.store._base import Store, create_schema
+from tidings.store._base import (
+    SCHEMA_VERSION,
+    Store,
+    create_schema,
+    refuse_unreadable_version,
+    stored_schema_version,
+)
 
 NULL_MARK = "\u2400NULL\u2400"  # how a missing value is written in the bulk-load CSV
 
@@ -58,21 +64,45 @@ class DuckDBStore(Store):
         self.connection.execute(f"COPY {table} TO '{_quoted_path(path)}' (FORMAT PARQUET)")
 
 
-def open_duckdb_store(path: str) -> DuckDBStore:
-    """Open (creating if needed) the DuckDB file at `path`."""
-    try:
-        connection = duckdb.connect(path)
-    except duckdb.Error as error:
-        raise StoreError(f"Cannot open the store {path}: {error}.") from error
-    store = DuckDBStore(connection, path)
+def open_duckdb_store(path: str, *, read_only: bool = False) -> DuckDBStore:
+    """Open the DuckDB file at `path`, created and migrated if needed. `read_only` shares it
+    with other reading processes (DuckDB lets one process write a file, and none read it
+    meanwhile); a missing or older file is created or migrated first."""
+    if read_only and not Path(path).exists():
+        open_duckdb_store(path).close()
+    store = DuckDBStore(connect(path, read_only=read_only), path)
     try:
         with store.database_errors_as_store_errors():
-            refuse_cut_short(connection, path)
-            create_schema(connection)
+            refuse_cut_short(store.connection, path)
+            version = stored_schema_version(store.connection)
+            refuse_unreadable_version(version)
+            if not read_only:
+                create_schema(store.connection)
     except StoreError:
         store.close()  # the file stays locked to this process otherwise
         raise
+    if read_only and version != SCHEMA_VERSION:
+        # A read-only connection cannot migrate: a writing one does, then it is reopened.
+        store.close()
+        open_duckdb_store(path).close()
+        return open_duckdb_store(path, read_only=True)
     return store
+
+
+def connect(path: str, *, read_only: bool) -> duckdb.DuckDBPyConnection:
+    """A connection to the file, or a StoreError saying why there is none (another process
+    holding it, above all)."""
+    try:
+        return duckdb.connect(path, read_only=read_only)
+    except duckdb.Error as error:
+        if "Could not set lock" not in str(error):
+            raise StoreError(f"Cannot open the store {path}: {error}.") from error
+        raise StoreError(
+            f"The store {path} is in use by another process (a `tidings serve` or `ingest`?): "
+            "DuckDB lets one process write a file, and none read it meanwhile. Stop that "
+            "process, send articles to the running server (POST /api/articles), or use a "
+            "PostgreSQL store (--db postgresql://...) for concurrent writers."
+        ) from error
 
 
 def refuse_cut_short(connection: duckdb.DuckDBPyConnection, path: str) -> None:
