@@ -10,6 +10,7 @@ from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -692,6 +693,7 @@ def export_command(
                 click.echo(f"{len(store.table_names())} table(s) -> {out}")
                 return
             records = store.event_records()
+            texts = store.article_texts() if export_format == "gdelt-mentions" else None
     except TidingsError as error:
         raise click.ClickException(str(error)) from error
     chosen = (
@@ -710,7 +712,7 @@ def export_command(
     else:
         writers = {
             "gdelt": (export.gdelt_event_rows, None),
-            "gdelt-mentions": (export.gdelt_mention_rows, None),
+            "gdelt-mentions": (partial(export.gdelt_mention_rows, texts=texts), None),
             "icews": (export.icews_rows, export.ICEWS_COLUMNS),
             "country-day": (export.country_day_rows, COUNTRY_DAY_HEADER),
             "dyads": (export.dyad_rows, DYAD_HEADER),

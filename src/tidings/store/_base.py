@@ -69,6 +69,13 @@ MIGRATIONS = {
         "CREATE INDEX events_type ON events (type)",
     ],
 }
+# Where actor `{r}` of an event is named: its first mention in the evidence sentence, else
+# its first mention in the article.
+MENTION_OFFSET = (
+    "coalesce((SELECT min(m.start_char) FROM mentions m WHERE m.actor_id = {r}.id "
+    "AND m.start_char >= e.evidence_start AND m.start_char < e.evidence_end), "
+    "(SELECT min(m.start_char) FROM mentions m WHERE m.actor_id = {r}.id))"
+)
 FILL_BATCH = 20_000  # events whose read model one migration statement fills
 # A list of ids bound as one parameter, in SQL both DuckDB and PostgreSQL read.
 ID_LIST = "(SELECT unnest(CAST(? AS VARCHAR[])))"
@@ -396,8 +403,9 @@ class Store(ABC):
         return rows
 
     def event_records(self) -> list[dict[str, Any]]:
-        """Every stored event with its article and its first source and target actor, for
-        exports (one row per event, in date order)."""
+        """Every stored event with its article and its first source and target actor (and
+        where each is named: in the evidence sentence if it is, else first), for exports (one
+        row per event, in date order)."""
         side = (
             "LEFT JOIN event_actors {r}e ON {r}e.event_id = e.id AND {r}e.role = '{role}' "
             "AND {r}e.position = 0 LEFT JOIN actors {r} ON {r}.id = {r}e.actor_id "
@@ -406,7 +414,9 @@ class Store(ABC):
             "SELECT e.*, ar.url, ar.outlet, ar.published, ar.title, ar.ingested_at, "
             "s.code AS source_code, s.name AS source_name, s.country AS source_country, "
             "s.sector AS source_sector, t.code AS target_code, t.name AS target_name, "
-            "t.country AS target_country, t.sector AS target_sector "
+            "t.country AS target_country, t.sector AS target_sector, "
+            f"{MENTION_OFFSET.format(r='s')} AS source_offset, "
+            f"{MENTION_OFFSET.format(r='t')} AS target_offset "
             "FROM events e JOIN articles ar ON ar.id = e.article_id "
             + side.format(r="s", role="source")
             + side.format(r="t", role="target")

@@ -11,6 +11,7 @@ import duckdb
 
 from tidings.errors import StoreError
 from tidings.store._base import (
+    READ_MODEL_COLUMNS,
     SCHEMA_VERSION,
     Store,
     create_schema,
@@ -61,7 +62,11 @@ class DuckDBStore(Store):
         """Write one table to a Parquet file (the table name is checked, the path bound)."""
         if table not in self.table_names():
             raise StoreError(f"No table {table!r} in the store.")
-        self.connection.execute(f"COPY {table} TO '{_quoted_path(path)}' (FORMAT PARQUET)")
+        # The read model's columns are internal (search keys, control-character separators).
+        columns = f"* EXCLUDE ({', '.join(READ_MODEL_COLUMNS)})" if table == "events" else "*"
+        self.connection.execute(
+            f"COPY (SELECT {columns} FROM {table}) TO '{_quoted_path(path)}' (FORMAT PARQUET)"
+        )
 
 
 def open_duckdb_store(path: str, *, read_only: bool = False) -> DuckDBStore:
