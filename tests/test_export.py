@@ -3,6 +3,7 @@
 import csv
 import json
 import xml.etree.ElementTree as ElementTree
+from datetime import date
 
 import duckdb
 import pytest
@@ -10,6 +11,7 @@ from click.testing import CliRunner
 
 from tidings.cli import main
 from tidings.export import GDELT_EVENT_COLUMNS, GDELT_MENTION_COLUMNS, ICEWS_COLUMNS
+from tidings.model import Actor, Article, Event, EventDate, Evidence, Location, Mention, Report
 from tidings.store import open_store
 
 ARTICLE = {
@@ -125,3 +127,87 @@ def test_gexf_is_well_formed_with_escaped_names(store_path, tmp_path):
     assert nodes and edges
     known = {n.get("id") for n in nodes}
     assert all(e.get("source") in known and e.get("target") in known for e in edges)
+
+
+# One article written by hand: a month-dated event in the second sentence, both actors named
+# in it, placed in Kyiv.
+KYIV_TEXT = "Talks resumed. In March Kyiv asked Washington for air defence. Nothing more."
+
+
+def named_government(local_id, name, country, word):
+    """A country's government named once in KYIV_TEXT, by `word`."""
+    start = KYIV_TEXT.index(word)
+    mention = Mention(word, start, start + len(word))
+    return Actor(local_id, name, country, "GOV", kind="country", mentions=[mention])
+
+
+@pytest.fixture(scope="module")
+def month_store(tmp_path_factory):
+    start = KYIV_TEXT.index("In March")
+    end = KYIV_TEXT.index("Nothing")
+    kyiv = named_government("a1", "Ukraine", "UKR", "Kyiv")
+    usa = named_government("a2", "United States", "USA", "Washington")
+    trigger = KYIV_TEXT.index("asked")
+    event = Event(
+        id="e1", type="REQUEST", trigger="asked", trigger_start=trigger,
+        trigger_end=trigger + 5, evidence=Evidence(KYIV_TEXT[start:end].strip(), start, end - 1),
+        cameo="020", goldstein=3.0, quad_class=1, source=["a1"], target=["a2"],
+        date=EventDate("2025-03", "month", "In March"), confidence=0.9,
+        location=Location("Kyiv", "UKR", 50.45, 30.52),
+    )  # fmt: skip
+    article = Article("kyiv-1", KYIV_TEXT, outlet="Wire", published=date(2025, 4, 2))
+    path = tmp_path_factory.mktemp("month") / "store.duckdb"
+    with open_store(path) as store:
+        store.ingest(Report(article, actors=[kyiv, usa], events=[event]), content_hash="h")
+    return path
+
+
+def read_tsv(path, columns=None):
+    with path.open(encoding="utf-8") as handle:
+        if columns:
+            return [
+                dict(zip(columns, row, strict=True)) for row in csv.reader(handle, delimiter="\t")
+            ]
+        return list(csv.DictReader(handle, delimiter="\t"))
+
+
+def test_a_month_date_keeps_its_granularity(month_store, tmp_path):
+    (plover,) = [json.loads(line) for line in run_export(month_store, tmp_path, "plover").open()]
+    assert (plover["event_date"], plover["date_value"], plover["date_granularity"]) == (
+        "2025-03-01", "2025-03", "month",
+    )  # fmt: skip
+    (icews,) = read_tsv(run_export(month_store, tmp_path, "icews"))
+    assert (icews["Event Date"], icews["Date Granularity"]) == ("2025-03-01", "month")
+    (gdelt,) = read_tsv(run_export(month_store, tmp_path, "gdelt"), GDELT_EVENT_COLUMNS)
+    assert gdelt["SQLDATE"] == "20250301"  # GDELT's 61 columns stay as GDELT reads them
+
+
+def test_gdelt_actor_places_stay_empty_when_only_the_action_place_is_known(month_store, tmp_path):
+    (row,) = read_tsv(run_export(month_store, tmp_path, "gdelt"), GDELT_EVENT_COLUMNS)
+    assert row["ActionGeo_FullName"] == "Kyiv" and row["ActionGeo_CountryCode"] == "UP"
+    actor_geo = [v for k, v in row.items() if k.startswith(("Actor1Geo", "Actor2Geo"))]
+    assert len(actor_geo) == 16 and set(actor_geo) == {""}
+
+
+def test_gdelt_mentions_give_the_sentence_and_where_each_part_was_read(month_store, tmp_path):
+    (row,) = read_tsv(run_export(month_store, tmp_path, "gdelt-mentions"), GDELT_MENTION_COLUMNS)
+    assert row["SentenceID"] == "2"
+    assert row["Actor1CharOffset"] == str(KYIV_TEXT.index("Kyiv"))
+    assert row["Actor2CharOffset"] == str(KYIV_TEXT.index("Washington"))
+    assert row["ActionCharOffset"] == str(KYIV_TEXT.index("asked"))
+
+
+def test_parquet_carries_the_public_columns_only(month_store, tmp_path):
+    out = run_export(month_store, tmp_path, "parquet")
+    events = duckdb.sql(f"SELECT * FROM read_parquet('{out / 'events.parquet'}')")
+    assert {"sources", "targets", "actor_keys", "countries", "dyads", "actor_roles"}.isdisjoint(
+        events.columns
+    )
+    assert {"id", "article_id", "type", "date_value", "date_granularity", "evidence"} <= set(
+        events.columns
+    )
+    for name in ("events", "actors", "articles"):
+        values = duckdb.sql(f"SELECT * FROM read_parquet('{out / f'{name}.parquet'}')").fetchall()
+        assert not any(
+            "\x1e" in v or "\x1f" in v for row in values for v in row if isinstance(v, str)
+        )

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import sys
 from collections import Counter
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 import click
+from click.core import ParameterSource
 
 from tidings import export
 from tidings.actors import load_knowledge_base
@@ -19,14 +23,13 @@ from tidings.actors.catalogue import search, show, validate
 from tidings.actors.kb import kb_sizes
 from tidings.articles import find_article_files, read_article
 from tidings.devsets.common import DEV_SET_NAMES, GOLD_FORMATS
-from tidings.errors import TidingsError
+from tidings.errors import StoreError, TidingsError
 from tidings.evaluate import check_floors, evaluate_gold, load_floors
 from tidings.model import Article
 from tidings.render import report_summary, table
 from tidings.settings import Settings, load_settings
 from tidings.sources import Skipped, read_sources
-from tidings.store import content_hash
-from tidings.store._postgres import is_postgres_url
+from tidings.store import Store, content_hash, is_postgres_url
 
 FORMATS = click.Choice(["table", "json", "jsonl"])
 STORE_BATCH = 32  # articles per store transaction: a killed run loses at most one batch
@@ -122,6 +125,31 @@ def extract(
             click.echo(report_summary(report))
 
 
+def require_store(location: str) -> None:
+    """Refuse a DuckDB path with no file: a command that reads would create an empty store
+    there and succeed on a mistyped path."""
+    if not is_postgres_url(location) and not Path(location).exists():
+        raise StoreError(
+            f"No store at {location}. Check the --db path, or create the store with "
+            f"`tidings ingest FILES --db {location}`."
+        )
+
+
+@contextmanager
+def opened_store(location: str, *, read_only: bool = False) -> Iterator[Store]:
+    """The existing store at `location` for a command, the database's own errors (a damaged
+    file, a lost server) raised as a one-line StoreError. `read_only` for commands that only
+    read, so that several can read a DuckDB file at once (with a server that has no token)."""
+    from tidings.store import open_store
+
+    require_store(location)
+    with (
+        open_store(location, read_only=read_only) as store,
+        store.database_errors_as_store_errors(),
+    ):
+        yield store
+
+
 def readable_articles(
     paths: tuple[Path, ...], settings: Settings, failures: list[tuple[str, str]]
 ) -> Iterator[Article]:
@@ -203,53 +231,45 @@ def ingest(
 
 @main.command()
 @click.option("--db", default=None, help="Database file (default: tidings.duckdb).")
-@click.option("--actor", help="Actor code (USAGOV), country (USA) or name, either side.")
+@click.option("--actor", help="Start of an actor code (USAGOV), country (USA), id or name word.")
+@click.option("--country", help="ISO-3 country of either side or of the place.")
 @click.option("--type", "event_type", help="PLOVER event type, e.g. CONSULT.")
 @click.option("--modality", help="asserted, planned, hypothetical, conditional, negated...")
+@click.option(
+    "--quad-class", type=click.IntRange(1, 4), help="1-4: verbal/material co-op/conflict."
+)
 @click.option("--since", callback=iso_date, help="Events on or after YYYY-MM-DD.")
 @click.option("--until", callback=iso_date, help="Events on or before YYYY-MM-DD.")
+@click.option("--place", help="Words of the place name.")
+@click.option("--text", help="Words of the evidence sentence.")
+@click.option("--article", help="Events of one article id.")
 @click.option("--limit", type=click.IntRange(1), help="At most this many events.")
+@click.option("--offset", type=click.IntRange(0), default=0, help="Skip this many events first.")
 @click.option("--format", "output_format", type=FORMATS, default="table", show_default=True)
 @click.option("--merged", is_flag=True, help="One row per real-world event (after dedup).")
 @click.pass_context
 def events(
     ctx: click.Context,
     db: str | None,
-    actor: str | None,
     event_type: str | None,
-    modality: str | None,
-    since: date | None,
-    until: date | None,
     limit: int | None,
+    offset: int,
     output_format: str,
     merged: bool,
+    **filters: Any,
 ) -> None:
-    """Query the events in the store (with --merged: each real-world event once, after
-    `tidings dedup`, with every article and outlet that reported it)."""
-    from tidings.store import open_store
-
+    """Query the events in the store with the API's filters (with --merged: each real-world
+    event with a matching report once, after `tidings dedup`, with every article and outlet
+    that reported it)."""
     settings = settings_for(ctx, database=db)
-    if not is_postgres_url(settings.database) and not Path(settings.database).exists():
-        raise click.ClickException(
-            f"No database at {settings.database}. Run `tidings ingest FILES --db PATH` first."
-        )
+    filters["type"] = event_type
     try:
-        with open_store(settings.database) as store:
+        with opened_store(settings.database, read_only=True) as store:
             if merged:
-                rows = store.merged_events(limit)
-                if output_format == "table":
-                    click.echo(merged_table(rows))
-                    return
-                click.echo(json.dumps(rows, indent=2, default=str))
-                return
-            rows = store.events(
-                actor=actor,
-                type=event_type.upper() if event_type else None,
-                since=since,
-                until=until,
-                modality=modality,
-                limit=limit,
-            )
+                require_dedup(store, settings.database)
+                rows = store.merged_events(limit, offset, **filters)
+            else:
+                rows = store.events(limit=limit, offset=offset, **filters)
     except TidingsError as error:
         raise click.ClickException(str(error)) from error
     if output_format == "json":
@@ -258,7 +278,24 @@ def events(
         for row in rows:
             click.echo(json.dumps(row, default=str, ensure_ascii=False))
     else:
-        click.echo(events_table(rows))
+        click.echo(merged_table(rows) if merged else events_table(rows))
+
+
+def require_dedup(store: Store, location: str) -> None:
+    """Refuse merged events from a store no dedup has run on; warn about events stored since
+    the last one (they are not merged yet)."""
+    unmerged = store.unmerged_event_count()
+    if not unmerged:
+        return
+    advice = f"run `tidings dedup --db {location}`"
+    if unmerged == store.counts()["events"]:
+        raise click.ClickException(
+            f"No merged events: the store holds {unmerged} event(s) and has not been "
+            f"deduplicated; {advice} first."
+        )
+    click.echo(
+        f"{unmerged} event(s) stored since the last dedup are not merged; {advice}.", err=True
+    )
 
 
 def merged_table(rows: list[dict[str, Any]]) -> str:
@@ -281,11 +318,19 @@ def merged_table(rows: list[dict[str, Any]]) -> str:
     )
 
 
+def actor_with_name(code: str | None, name: str | None) -> str:
+    """An actor as the events table shows it: `RWAGOV (Rwanda)`, or whichever is known."""
+    if code and name and name != code:
+        return f"{code} ({name})"
+    return code or name or "?"
+
+
 def events_table(rows: list[dict[str, Any]]) -> str:
     """Stored events as a text table."""
 
     def sides(row: dict[str, Any], key: str) -> str:
-        return ", ".join(str(v) for v in row.get(key) or []) or "-"
+        named = zip(row.get(key) or [], row.get(f"{key}_names") or [], strict=False)
+        return ", ".join(actor_with_name(code, name) for code, name in named) or "-"
 
     return table(
         ["date", "type", "modality", "source", "target", "place", "article", "evidence"],
@@ -311,11 +356,10 @@ def events_table(rows: list[dict[str, Any]]) -> str:
 @click.pass_context
 def failures(ctx: click.Context, db: str | None) -> None:
     """List the articles that could not be ingested, with their reason."""
-    from tidings.store import open_store
 
     settings = settings_for(ctx, database=db)
     try:
-        with open_store(settings.database) as store:
+        with opened_store(settings.database, read_only=True) as store:
             rows = store.failures()
     except TidingsError as error:
         raise click.ClickException(str(error)) from error
@@ -598,12 +642,11 @@ def actors_validate(ctx: click.Context, actor_files: tuple[Path, ...]) -> None:
 def actors_unknown(ctx: click.Context, db: str | None, limit: int, output_format: str) -> None:
     """The most frequent names in a store that the knowledge base does not know, with the
     country and sector the text gave them: candidates for your --actors file."""
-    from tidings.store import open_store
     from tidings.store.queries import unknown_actors
 
     settings = settings_for(ctx, database=db)
     try:
-        with open_store(settings.database) as store:
+        with opened_store(settings.database, read_only=True) as store:
             found = unknown_actors(store.reader(), limit)
     except TidingsError as error:
         raise click.ClickException(str(error)) from error
@@ -639,11 +682,10 @@ def export_command(
 ) -> None:
     """Write the store as FORMAT: plover (JSONL), gdelt (2.0 Events, 61 columns), gdelt-mentions,
     icews (TSV), parquet (a directory, one file per table), country-day, dyads (TSV) or gexf."""
-    from tidings.store import open_store
 
     settings = settings_for(ctx, database=db)
     try:
-        with open_store(settings.database) as store:
+        with opened_store(settings.database, read_only=True) as store:
             if export_format == "parquet":
                 out.mkdir(parents=True, exist_ok=True)
                 for name in store.table_names():
@@ -651,6 +693,7 @@ def export_command(
                 click.echo(f"{len(store.table_names())} table(s) -> {out}")
                 return
             records = store.event_records()
+            texts = store.article_texts() if export_format == "gdelt-mentions" else None
     except TidingsError as error:
         raise click.ClickException(str(error)) from error
     chosen = (
@@ -669,7 +712,7 @@ def export_command(
     else:
         writers = {
             "gdelt": (export.gdelt_event_rows, None),
-            "gdelt-mentions": (export.gdelt_mention_rows, None),
+            "gdelt-mentions": (partial(export.gdelt_mention_rows, texts=texts), None),
             "icews": (export.icews_rows, export.ICEWS_COLUMNS),
             "country-day": (export.country_day_rows, COUNTRY_DAY_HEADER),
             "dyads": (export.dyad_rows, DYAD_HEADER),
@@ -689,11 +732,10 @@ def dedup_command(ctx: click.Context, db: str | None) -> None:
     each real-world event once, with every article, sentence and outlet that reported it.
     """
     from tidings.dedup import clusters, near_copies
-    from tidings.store import open_store
 
     settings = settings_for(ctx, database=db)
     try:
-        with open_store(settings.database) as store:
+        with opened_store(settings.database) as store:
             views = store.event_views()
             grouping = clusters(views)
             copies = near_copies(store.article_texts())
@@ -753,7 +795,17 @@ def ray_command(
 @click.option("--db", default=None, help="Database file or postgresql:// URL.")
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
-@click.option("--token", envvar="TIDINGS_TOKEN", help="Bearer token for POST /api/articles.")
+@click.option(
+    "--token",
+    envvar="TIDINGS_TOKEN",
+    help="Bearer token for POST /api/articles. Prefer the TIDINGS_TOKEN variable or "
+    "--token-file: other users see a command line (ps).",
+)
+@click.option(
+    "--token-file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="File holding the bearer token.",
+)
 @click.option(
     "--query-threads",
     type=click.IntRange(1, 64),
@@ -768,16 +820,49 @@ def serve(
     host: str,
     port: int,
     token: str | None,
+    token_file: Path | None,
     query_threads: int,
 ) -> None:
-    """Serve the store over HTTP: the dashboard at /, the API under /api, its docs at /docs."""
+    """Serve the store over HTTP: the dashboard at /, the API under /api, its docs at /docs.
+    Without a token the server only reads (a DuckDB file is opened read-only, so other
+    commands can read it meanwhile)."""
     import uvicorn
 
     from tidings.serve import create_app
 
+    if token and token_file:
+        raise click.UsageError("Give the token once: --token (or TIDINGS_TOKEN) or --token-file.")
+    if ctx.get_parameter_source("token") == ParameterSource.COMMANDLINE:
+        click.echo(
+            "Warning: a --token on the command line is visible to other users (ps, shell "
+            "history); set TIDINGS_TOKEN or use --token-file.",
+            err=True,
+        )
     settings = settings_for(ctx, database=db)
     try:
+        token = read_token(token_file) if token_file else token
+        require_store(settings.database)
         app = create_app(settings.database, token=token, query_threads=query_threads)
+        counts = app.state.store.counts()
     except TidingsError as error:
         raise click.ClickException(str(error)) from error
+    writes = "POST /api/articles with the token" if token else "read-only: no token"
+    click.echo(
+        f"Serving {counts['articles']} article(s) and {counts['events']} event(s) from "
+        f"{display_location(settings.database)} at http://{host}:{port}/ ({writes}). "
+        "Ctrl-C stops."
+    )
     uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+def read_token(path: Path) -> str:
+    """The bearer token in a file (surrounding whitespace and the final newline dropped)."""
+    token = path.read_text(encoding="utf-8").strip()
+    if not token:
+        raise click.BadParameter(f"{path} holds no token.", param_hint="--token-file")
+    return token
+
+
+def display_location(location: str) -> str:
+    """A --db value as messages show it: a PostgreSQL URL without its password."""
+    return re.sub(r"(://[^:/@]*):[^@/]*@", r"\1:***@", location)

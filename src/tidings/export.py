@@ -2,9 +2,11 @@
 
 - PLOVER JSONL: one event per line, PLOVER field names plus tidings' modality and evidence;
 - GDELT 2.0 Events: 61 tab-separated columns, no header, CAMEO codes as strings, FIPS 10-4
-  country codes in the geo fields; and GDELT 2.0 Mentions (16 columns), one per event;
-- ICEWS-style TSV with its header;
-- Parquet: every table of the store, one file each;
+  country codes in the geo fields (the event's place as ActionGeo; Actor1Geo and Actor2Geo
+  empty, since no record knows where an actor is); and GDELT 2.0 Mentions (16 columns), one per
+  event, with its sentence number and the offsets of both actors and the trigger;
+- ICEWS-style TSV with its header (and the event date's granularity);
+- Parquet: every table of the store, one file each, without the events' internal read model;
 - country-day and dyad aggregates with iso3c, cown and gwcode;
 - GEXF: the actor network (who acts on whom, weighted by events).
 
@@ -16,8 +18,10 @@ from __future__ import annotations
 
 import csv
 import json
+import re
+from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import date, datetime
 from functools import cache
 from pathlib import Path
@@ -55,8 +59,14 @@ ICEWS_COLUMNS = (
     "Event ID", "Event Date", "Source Name", "Source Sectors", "Source Country", "Event Text",
     "CAMEO Code", "Intensity", "Target Name", "Target Sectors", "Target Country", "Story ID",
     "Sentence Number", "Publisher", "City", "District", "Province", "Country", "Latitude",
-    "Longitude",
+    "Longitude", "Date Granularity",
 )  # fmt: skip
+# A sentence ends after ., ! or ? (closing quotes or brackets kept) before a capital or digit,
+# or at a line break (a headline is a sentence).
+SENTENCE_END = re.compile(
+    r"(?<=[.!?])[\"'\u201d\u2019)\]]*\s+(?=[\"'\u201c\u2018(\[]?[A-Z0-9])"
+    r"|\n\s*"
+)
 FORMATS = ("plover", "gdelt", "gdelt-mentions", "icews", "parquet", "country-day", "dyads", "gexf")
 
 
@@ -103,6 +113,8 @@ def plover_lines(records: Iterable[dict[str, Any]]) -> Iterator[str]:
                 "target_country": r["target_country"],
                 "event_text": r["evidence"],
                 "modality": r["modality"],
+                "date_value": r["date_value"],
+                "date_granularity": r["date_granularity"],
                 "date_text": r["date_text"],
                 "location": r["location_name"],
                 "location_country": r["location_country"],
@@ -163,8 +175,9 @@ def gdelt_event_rows(records: Iterable[dict[str, Any]]) -> Iterator[list[str]]:
             "1",
             "1",
             "",
-            *_geo(r),
-            *_geo(r),
+            # Actor1Geo and Actor2Geo: where each actor is, which no record knows (the event's
+            # place is ActionGeo's, not theirs).
+            *[""] * 16,
             *_geo(r),
             added.strftime("%Y%m%d%H%M%S") if isinstance(added, datetime) else "",
             _text(r["url"]),
@@ -172,9 +185,33 @@ def gdelt_event_rows(records: Iterable[dict[str, Any]]) -> Iterator[list[str]]:
         yield row
 
 
-def gdelt_mention_rows(records: Iterable[dict[str, Any]]) -> Iterator[list[str]]:
-    """GDELT 2.0 Mentions rows (16 fields): where each event was read."""
+def sentence_ends(text: str) -> list[int]:
+    """Offsets where a sentence of `text` ends: after ., ! or ? (and closing quotes or
+    brackets) followed by space and a capital, or at a line break. A rule, not a parser: an
+    abbreviation before a capital ("Mr. Smith") counts as an end."""
+    return [match.start() for match in SENTENCE_END.finditer(text)]
+
+
+def sentence_number(ends: list[int], offset: int) -> int:
+    """The 1-based number of the sentence holding `offset`, given the text's `sentence_ends`."""
+    return bisect_right(ends, offset) + 1
+
+
+def gdelt_mention_rows(
+    records: Iterable[dict[str, Any]], texts: Mapping[str, str] | None = None
+) -> Iterator[list[str]]:
+    """GDELT 2.0 Mentions rows (16 fields): where each event was read; with the articles'
+    `texts` (article id -> text), the number of its sentence (SentenceID)."""
+    ends: dict[str, list[int]] = {}
     for r in records:
+        text = (texts or {}).get(r["article_id"])
+        if text is not None and r["article_id"] not in ends:
+            ends[r["article_id"]] = sentence_ends(text)
+        sentence = (
+            str(sentence_number(ends[r["article_id"]], r["evidence_start"]))
+            if text is not None and r["evidence_start"] is not None
+            else ""
+        )
         day = event_day(r)
         stamp = day.strftime("%Y%m%d000000") if day else ""
         added = r["ingested_at"]
@@ -185,10 +222,10 @@ def gdelt_mention_rows(records: Iterable[dict[str, Any]]) -> Iterator[list[str]]
             "1",
             _text(r["outlet"]),
             _text(r["url"] or r["article_id"]),
-            "",
-            "",
-            "",
-            _number(r["trigger_start"]),
+            sentence,
+            _offset(r["source_offset"]),
+            _offset(r["target_offset"]),
+            _offset(r["trigger_start"]),
             "1",
             str(round(float(r["confidence"] or 0) * 100)),
             "",
@@ -209,7 +246,7 @@ def icews_rows(records: Iterable[dict[str, Any]]) -> Iterator[list[str]]:
             _text(r["cameo"]), _number(r["goldstein"]), _text(r["target_name"]),
             _text(r["target_sector"]), _text(r["target_country"]), r["article_id"], "",
             _text(r["outlet"]), _text(r["location_name"]), "", "", _text(r["location_country"]),
-            _number(r["lat"]), _number(r["lon"]),
+            _number(r["lat"]), _number(r["lon"]), _text(r["date_granularity"]),
         ]  # fmt: skip
 
 
@@ -290,6 +327,11 @@ def write_tsv(path: Path, rows: Iterable[list[str]], header: tuple[str, ...] | N
 def _text(value: Any) -> str:
     """A field as text with no tab or line break (they would split GDELT's rows)."""
     return " ".join(str(value).split()) if value is not None else ""
+
+
+def _offset(value: Any) -> str:
+    """A character offset as GDELT writes it: -1 where the part was not found."""
+    return "-1" if value is None else str(value)
 
 
 def _number(value: Any) -> str:

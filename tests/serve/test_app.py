@@ -1,6 +1,7 @@
 """The HTTP API: filtered pages of events, article records, aggregates, guarded writes."""
 
 from pathlib import Path
+from urllib.parse import quote
 
 import duckdb
 import pytest
@@ -240,3 +241,84 @@ def test_postgresql_answers_as_duckdb_does(postgres_url, tmp_path):
         answer = postgres.get(path, params=params)
         assert expected.status_code == answer.status_code == 200, (path, answer.text)
         assert _same(answer.json()) == _same(expected.json()), (path, params)
+
+
+@pytest.mark.parametrize("article_id", ["a/b", "https://example.org/news/1?x=1"])
+def test_an_article_id_with_slashes_opens_raw_or_percent_encoded(client, article_id):
+    article = {"id": article_id, "published": "2025-03-05", "text": "Kenya asked Uganda for help."}
+    posted = client.post("/api/articles", json=article, headers={"Authorization": "Bearer s3cret"})
+    assert posted.status_code == 201
+    encoded = quote(article_id, safe="")  # as the dashboard's encodeURIComponent writes it
+    for path in (f"/api/articles/{encoded}", f"/api/articles/{quote(article_id, safe='/:')}"):
+        response = client.get(path)
+        assert response.status_code == 200, (path, response.text)
+        assert response.json()["article"]["id"] == article_id
+
+
+def test_a_token_with_non_ascii_characters_is_refused_in_the_error_shape(client):
+    article = {"id": "api-2", "text": "Kenya asked Uganda for help."}
+    for supplied in ("Bearer s3crét", "Bearer ключ"):
+        response = client.post(
+            "/api/articles", json=article, headers={"Authorization": supplied.encode("utf-8")}
+        )
+        assert response.status_code == 401, supplied
+        assert response.json()["error"]["code"] == "unauthorized"
+
+
+def test_a_non_ascii_server_token_is_matched_byte_for_byte(tmp_path):
+    served = TestClient(create_app(str(tmp_path / "store.duckdb"), token="clé-secrète"))
+    article = {"id": "api-3", "text": "Kenya asked Uganda for help."}
+    right = {"Authorization": "Bearer clé-secrète".encode()}
+    assert served.post("/api/articles", json=article, headers=right).status_code == 201
+
+
+def test_an_unexpected_failure_is_a_500_in_the_error_shape(tmp_path, monkeypatch):
+    served = TestClient(create_app(str(tmp_path / "store.duckdb")), raise_server_exceptions=False)
+
+    def broken(*_args):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr("tidings.store.queries.count_events", broken)
+    response = served.get("/api/events/count")
+    assert response.status_code == 500
+    assert response.json()["error"] == {
+        "status": 500,
+        "code": "internal_error",
+        "message": "The server failed to answer; the error is in its log.",
+    }
+    assert "disk on fire" not in response.text
+    assert response.headers["x-content-type-options"] == "nosniff"
+
+
+@pytest.mark.parametrize(
+    ("authorization", "status"),
+    [("bearer s3cret", 201), ("BEARER s3cret", 201), ("s3cret", 401), ("Basic s3cret", 401)],
+)
+def test_the_bearer_scheme_is_needed_in_any_case(client, authorization, status):
+    article = {"id": "scheme", "text": "Kenya asked Uganda for help."}
+    response = client.post("/api/articles", json=article, headers={"Authorization": authorization})
+    assert response.status_code == status, response.text
+
+
+@pytest.mark.parametrize(
+    "body", [b'{"id": "x"}', b"{not json", b'{"id": "", "text": "t"}'], ids=["field", "json", "id"]
+)
+def test_the_token_is_checked_before_the_body(client, body):
+    headers = {"Content-Type": "application/json"}
+    response = client.post("/api/articles", content=body, headers=headers)
+    assert response.status_code == 401 and response.json()["error"]["code"] == "unauthorized"
+    assert response.headers["www-authenticate"] == "Bearer"
+    headers["Authorization"] = "Bearer s3cret"
+    invalid = client.post("/api/articles", content=body, headers=headers)
+    assert invalid.status_code == 422 and invalid.json()["error"]["code"] == "invalid_request"
+
+
+def test_openapi_declares_the_bearer_scheme_and_the_article_body(client):
+    spec = client.get("/openapi.json").json()
+    schemes = spec["components"]["securitySchemes"]
+    ((name, scheme),) = schemes.items()
+    assert scheme["type"] == "http" and scheme["scheme"].lower() == "bearer"
+    submit = spec["paths"]["/api/articles"]["post"]
+    assert submit["security"] == [{name: []}]
+    body = submit["requestBody"]["content"]["application/json"]["schema"]
+    assert {"id", "text"} <= set(body["required"]) and "published" in body["properties"]

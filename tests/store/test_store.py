@@ -3,8 +3,11 @@ safe filters."""
 
 from datetime import date
 
+import duckdb
+import psycopg
 import pytest
 
+from tidings.errors import StoreError
 from tidings.model import (
     Actor,
     Article,
@@ -244,3 +247,66 @@ def test_a_batch_is_stored_whole_and_reports_what_was_new(store):
     tricky = make_report("a-3", text='He said "no",\nthen left; a\\tb ␀ end.')
     assert store.ingest_many([(tricky, "h4")]) == [True]
     assert store.article_texts()["a-3"] == 'He said "no",\nthen left; a\\tb ␀ end.'
+
+
+def test_a_truncated_store_is_refused_before_anything_is_written(tmp_path, damage):
+    path = tmp_path / "cut.duckdb"
+    with open_store(path) as opened:
+        opened.ingest(make_report(), content_hash="h1")
+    damaged = damage(path, "cut")
+    with pytest.raises(StoreError, match=r"^\[E301\] The store .*cut\.duckdb is damaged"):
+        open_store(path)
+    assert path.read_bytes() == damaged and not path.with_suffix(".duckdb.wal").exists()
+
+
+def test_a_database_error_while_reading_is_a_store_error(tmp_path, damage):
+    path = tmp_path / "rotten.duckdb"
+    with open_store(path) as opened:
+        opened.ingest(make_report(), content_hash="h1")
+    damage(path, "rot")
+    failed = pytest.raises(StoreError, match=r"^\[E301\].*damaged")
+    with open_store(path) as opened, failed, opened.database_errors_as_store_errors():
+        opened.report("a-1")
+
+
+def make_future_store(location):
+    """A store as a later tidings might write it: a higher schema version, other tables."""
+    with open_store(location) as opened:
+        opened.connection.execute("DROP TABLE quotes")
+        opened.connection.execute("CREATE TABLE claims (id VARCHAR, text VARCHAR)")
+        opened.connection.execute("UPDATE schema_version SET version = 99")
+
+
+def table_names(location):
+    """The tables at `location`, read without tidings (which would create its own)."""
+    query = (
+        "SELECT table_name FROM information_schema.tables "
+        "WHERE table_schema = current_schema() ORDER BY table_name"
+    )
+    if location.startswith("postgresql://"):
+        with psycopg.connect(location) as connection:
+            return [name for (name,) in connection.execute(query).fetchall()]
+    with duckdb.connect(location, read_only=True) as connection:
+        return [name for (name,) in connection.execute(query).fetchall()]
+
+
+@pytest.mark.parametrize("kind", ["duckdb", "postgres"])
+def test_a_store_from_a_newer_tidings_is_refused_untouched(request, tmp_path, kind):
+    location = (
+        str(tmp_path / "new.duckdb")
+        if kind == "duckdb"
+        else request.getfixturevalue("postgres_url")
+    )
+    make_future_store(location)
+    before = table_names(location)
+    with pytest.raises(StoreError, match=r"newer tidings.*schema version 99.*[Uu]pgrade tidings"):
+        open_store(location)
+    assert table_names(location) == before and "claims" in before and "quotes" not in before
+
+
+def test_a_store_older_than_every_migration_is_refused_with_advice_to_re_ingest(tmp_path):
+    path = tmp_path / "ancient.duckdb"
+    with open_store(path) as opened:
+        opened.connection.execute("UPDATE schema_version SET version = 0")
+    with pytest.raises(StoreError, match=r"schema version 0, older .*Re-ingest"):
+        open_store(path)

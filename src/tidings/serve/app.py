@@ -12,18 +12,21 @@ from __future__ import annotations
 import json
 import secrets
 import threading
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Mapping
 from contextlib import asynccontextmanager
 from datetime import date
 from importlib import resources
 from typing import Annotated, Any
 
-from fastapi import Depends, FastAPI, HTTPException, Query, Request
+from fastapi import Depends, FastAPI, HTTPException, Query, Request, Security
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse, Response
+from fastapi.security import HTTPAuthorizationCredentials as Credentials
+from fastapi.security import HTTPBearer
 from fastapi.staticfiles import StaticFiles
 from fastapi_offline import FastAPIOffline
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, ValidationError
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from tidings.errors import TidingsError
@@ -42,6 +45,7 @@ MAX_BODY_BYTES = 1_000_000
 MAX_PAGE = 500
 MAX_OFFSET = 100_000  # deep pages cost a scan each; narrow the filters instead
 MAX_FILTER = 200
+INTERNAL_ERROR = "The server failed to answer; the error is in its log."
 SECURITY_HEADERS = {
     "Content-Security-Policy": (
         "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -59,6 +63,10 @@ DOCS_HEADERS = SECURITY_HEADERS | {
     )
 }
 STATIC = resources.files("tidings.serve").joinpath("static")
+BEARER = HTTPBearer(
+    auto_error=False,
+    description="The server's token (`TIDINGS_TOKEN` or `--token-file`); needed by writes.",
+)
 
 
 class ArticleIn(BaseModel):
@@ -70,6 +78,14 @@ class ArticleIn(BaseModel):
     title: str = Field(default="", max_length=1_000)
     outlet: str = Field(default="", max_length=200)
     url: str = Field(default="", max_length=2_000)
+
+
+ARTICLE_BODY = {
+    "requestBody": {
+        "required": True,
+        "content": {"application/json": {"schema": ArticleIn.model_json_schema()}},
+    }
+}
 
 
 def event_filter(
@@ -147,13 +163,26 @@ class BoundedBody:
         await self.app(scope, counted, send)
 
 
-def error_response(status: int, code: str, message: str) -> JSONResponse:
-    """The one error shape of the API."""
+def error_response(
+    status: int, code: str, message: str, headers: Mapping[str, str] | None = None
+) -> JSONResponse:
+    """The one error shape of the API (with the error's own headers, such as a 401's
+    WWW-Authenticate)."""
     return JSONResponse(
         {"error": {"status": status, "code": code, "message": message}},
         status_code=status,
-        headers=SECURITY_HEADERS,
+        headers={**SECURITY_HEADERS, **(headers or {})},
     )
+
+
+def token_matches(supplied: str, token: str | None) -> bool:
+    """Whether a bearer credential is the server's token; always False when the server has
+    none. Compared in constant time on bytes: Starlette decodes headers as Latin-1, so
+    re-encoding gives back what the client sent, and a token with non-ASCII characters
+    (which `compare_digest` refuses as text) matches its UTF-8 form."""
+    if not token:
+        return False
+    return secrets.compare_digest(supplied.encode("latin-1"), token.encode("utf-8"))
 
 
 def page(items: list[Any], limit: int, offset: int) -> Response:
@@ -191,9 +220,10 @@ def vocabulary_of_filters() -> dict[str, Any]:
 
 def create_app(database: str, token: str | None = None, query_threads: int = 1) -> FastAPI:
     """An app serving the store at `database`; writes need `Authorization: Bearer <token>`
-    and are refused when no token is set. Concurrent requests run in parallel, each query
-    on `query_threads` threads."""
-    store = open_store(database)
+    and are refused when no token is set (a DuckDB file is then opened read-only, so other
+    processes can read it too). Concurrent requests run in parallel, each query on
+    `query_threads` threads."""
+    store = open_store(database, read_only=token is None)
     store.limit_query_threads(query_threads)
     write_lock = threading.Lock()  # the main connection writes, one request at a time
     local = threading.local()
@@ -234,7 +264,15 @@ def create_app(database: str, token: str | None = None, query_threads: int = 1) 
     # Starlette's own errors (unknown routes, bodies over the limit) get the same shape.
     @app.exception_handler(StarletteHTTPException)
     async def http_error(_request: Request, error: StarletteHTTPException) -> JSONResponse:
-        return error_response(error.status_code, _code(error.status_code), str(error.detail))
+        return error_response(
+            error.status_code, _code(error.status_code), str(error.detail), error.headers
+        )
+
+    # Registered for Exception, Starlette answers with it and still re-raises: the traceback
+    # goes to the server's log, never to the client.
+    @app.exception_handler(Exception)
+    async def failed(_request: Request, _error: Exception) -> JSONResponse:
+        return error_response(500, "internal_error", INTERNAL_ERROR)
 
     @app.exception_handler(RequestValidationError)
     async def invalid(_request: Request, error: RequestValidationError) -> JSONResponse:
@@ -291,10 +329,11 @@ def create_app(database: str, token: str | None = None, query_threads: int = 1) 
         found = queries.article_page(reader(), limit=limit + 1, offset=offset)
         return page(found, limit, offset)
 
-    @app.get("/api/articles/{article_id}", tags=["articles"])
+    # A path parameter, since ids keyed by URL hold slashes (sent raw or as %2F).
+    @app.get("/api/articles/{article_id:path}", tags=["articles"])
     def article(article_id: str) -> Response:
         """An article's text and full record: actors, events, quotes, citations, times,
-        quantities, with character offsets into the text."""
+        quantities, with character offsets into the text. Ids may hold slashes."""
         with write_lock:
             record = store.report(article_id)
             text = store.connection.execute(
@@ -325,12 +364,34 @@ def create_app(database: str, token: str | None = None, query_threads: int = 1) 
         """Who acts on whom, weighted by events, with the mean Goldstein score (the network)."""
         return as_json({"items": queries.dyads(reader(), where, limit)})
 
-    @app.post("/api/articles", status_code=201, tags=["articles"])
-    def submit(article: ArticleIn, request: Request) -> dict[str, Any]:
-        """Extract and store an article (needs the bearer token)."""
-        supplied = request.headers.get("authorization", "").removeprefix("Bearer ").strip()
-        if not token or not secrets.compare_digest(supplied, token):
-            raise HTTPException(401, "A valid bearer token is needed to submit articles.")
+    def writer(credentials: Annotated[Credentials | None, Security(BEARER)]) -> None:
+        """Let a write through only with the server's bearer token."""
+        if credentials is None or not token_matches(credentials.credentials, token):
+            raise HTTPException(
+                401,
+                "A valid bearer token is needed to submit articles.",
+                headers={"WWW-Authenticate": "Bearer"},
+            )
+
+    # The body is read by hand, after `writer`: FastAPI reads and validates a declared body
+    # before any dependency runs, which told a caller without the token what it got wrong.
+    @app.post(
+        "/api/articles",
+        status_code=201,
+        tags=["articles"],
+        dependencies=[Depends(writer)],
+        openapi_extra=ARTICLE_BODY,
+    )
+    async def submit(request: Request) -> dict[str, Any]:
+        """Extract and store an article (needs `Authorization: Bearer <token>`)."""
+        try:
+            article = ArticleIn.model_validate_json(await request.body())
+        except ValidationError as error:
+            located = [{**e, "loc": ("body", *e["loc"])} for e in error.errors()]
+            raise RequestValidationError(located) from error
+        return await run_in_threadpool(store_article, article)
+
+    def store_article(article: ArticleIn) -> dict[str, Any]:
         from tidings.articles import article_from_fields
         from tidings.pipeline import extract
         from tidings.settings import Settings

@@ -1,127 +1,34 @@
-"""The embedded DuckDB store: one file holds articles, their records and ingest failures.
-
-Every article is written in one transaction: a failure leaves the store as it was. Ids that are
-local to an article (a1, e1) are stored prefixed with the article id (`<article>:e1`).
-"""
+"""The embedded DuckDB store: one file holds articles, their records and ingest failures."""
 
 from __future__ import annotations
 
 import csv
-import hashlib
-import json
 import tempfile
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from datetime import UTC, date, datetime
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import duckdb
 
-from tidings.dedup import EventView, content_words, date_span, numbers_in
 from tidings.errors import StoreError
-from tidings.model import Article, Report
-from tidings.store.queries import (
-    SideActor,
-    actor_keys,
-    actor_roles,
-    country_keys,
-    dyad_pairs,
-    side_labels,
+from tidings.store._base import (
+    READ_MODEL_COLUMNS,
+    SCHEMA_VERSION,
+    Store,
+    create_schema,
+    refuse_unreadable_version,
+    stored_schema_version,
 )
 
-SCHEMA_VERSION = 4
-CASUALTY_OUTCOMES = ("killed", "injured", "casualties")  # events columns, in schema order
-# Statements that bring a store of the keyed version up to the next one.
-MIGRATIONS = {
-    1: [
-        # DuckDB alters no table that an index depends on: drop the indexes, add, rebuild.
-        "DROP INDEX IF EXISTS events_article",
-        "DROP INDEX IF EXISTS events_type",
-        "ALTER TABLE events ADD COLUMN killed DOUBLE",
-        "ALTER TABLE events ADD COLUMN injured DOUBLE",
-        "ALTER TABLE events ADD COLUMN casualties DOUBLE",
-        "ALTER TABLE quotes ADD COLUMN outlet VARCHAR",
-        "ALTER TABLE quantities ADD COLUMN normalized_max DOUBLE",
-        "ALTER TABLE quantities ADD COLUMN outcome VARCHAR",
-        "CREATE INDEX events_article ON events (article_id)",
-        "CREATE INDEX events_type ON events (type)",
-    ],
-    2: [
-        "DROP INDEX IF EXISTS events_article",
-        "DROP INDEX IF EXISTS events_type",
-        "ALTER TABLE events ADD COLUMN sources VARCHAR",
-        "ALTER TABLE events ADD COLUMN targets VARCHAR",
-        "ALTER TABLE events ADD COLUMN actor_keys VARCHAR",
-        "ALTER TABLE events ADD COLUMN countries VARCHAR",
-        lambda connection: fill_read_model(connection, READ_MODEL_COLUMNS[:4]),
-        "CREATE INDEX events_article ON events (article_id)",
-        "CREATE INDEX events_type ON events (type)",
-    ],
-    3: [
-        "DROP INDEX IF EXISTS events_article",
-        "DROP INDEX IF EXISTS events_type",
-        "ALTER TABLE events ADD COLUMN dyads VARCHAR",
-        "ALTER TABLE events ADD COLUMN actor_roles VARCHAR",
-        lambda connection: fill_read_model(connection, READ_MODEL_COLUMNS[4:]),
-        "CREATE INDEX events_article ON events (article_id)",
-        "CREATE INDEX events_type ON events (type)",
-    ],
-}
-FILL_BATCH = 20_000  # events whose read model one migration statement fills
-# A list of ids bound as one parameter, in SQL both DuckDB and PostgreSQL read.
-ID_LIST = "(SELECT unnest(CAST(? AS VARCHAR[])))"
-# The events' read-model columns, in schema order (store/queries.py reads them).
-READ_MODEL_COLUMNS = ("sources", "targets", "actor_keys", "countries", "dyads", "actor_roles")
 NULL_MARK = "\u2400NULL\u2400"  # how a missing value is written in the bulk-load CSV
-ARTICLE_TABLES = (
-    "mentions",
-    "actors",
-    "event_actors",
-    "events",
-    "quotes",
-    "citations",
-    "times",
-    "quantities",
-)
 
 
-def date_start(value: str | None) -> date | None:
-    """The first day an ISO date value covers (day, week, month, year, range, season)."""
-    if not value:
-        return None
-    first = value.split("/")[0]
-    try:
-        if "-W" in first:
-            year, week = first.split("-W")
-            return date.fromisocalendar(int(year), int(week[:2]), 1)
-        parts = first.split("-")
-        if len(parts) == 3:
-            return date(int(parts[0]), int(parts[1]), int(parts[2]))
-        if len(parts) == 2 and parts[1].isdigit():
-            return date(int(parts[0]), int(parts[1]), 1)
-        if parts[0].isdigit() and len(parts[0]) == 4:
-            return date(int(parts[0]), 1, 1)
-    except ValueError:
-        return None
-    return None
+FILE_HEADERS = 3 * 4096  # a DuckDB file's main header and two database headers
 
 
-def _scoped(article_id: str, local_id: str | None) -> str | None:
-    return f"{article_id}:{local_id}" if local_id else None
+class DuckDBStore(Store):
+    """The store in a DuckDB file."""
 
-
-class Store:
-    """Articles and their extracted records in a DuckDB file."""
-
-    def __init__(self, connection: duckdb.DuckDBPyConnection, path: str) -> None:
-        self.connection = connection
-        self.path = path
-
-    def close(self) -> None:
-        """Close the database file."""
-        self.connection.close()
+    database_errors = (duckdb.Error,)
 
     def limit_query_threads(self, threads: int) -> None:
         """Run each query on at most `threads` threads. A server answering many small queries
@@ -134,187 +41,7 @@ class Store:
         so that concurrent requests read in parallel while writes keep the main one."""
         return self.connection.cursor()
 
-    @contextmanager
-    def transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        """A transaction: committed when the block ends, rolled back if it raises."""
-        self.connection.execute("BEGIN TRANSACTION")
-        try:
-            yield self.connection
-        except BaseException:
-            self.connection.execute("ROLLBACK")
-            raise
-        self.connection.execute("COMMIT")
-
-    def stored_hashes(self) -> dict[str, str]:
-        """Article id -> content hash of everything stored: what a resumed ingest skips."""
-        rows = self.connection.execute("SELECT id, content_hash FROM articles").fetchall()
-        return dict(rows)
-
-    def ingest(self, report: Report, *, content_hash: str) -> bool:
-        """Store an article's record; False (and no change) when it is stored unchanged."""
-        return self.ingest_many([(report, content_hash)])[0]
-
-    def ingest_many(self, items: list[tuple[Report, str]]) -> list[bool]:
-        """Store a batch of records in one transaction (all or none of the batch); for each,
-        whether it was stored (False: already stored unchanged)."""
-        ids = [report.article.id for report, _ in items]
-        existing = dict(
-            self.connection.execute(
-                f"SELECT id, content_hash FROM articles WHERE id IN {ID_LIST}",
-                [ids],
-            ).fetchall()
-        )
-        stored: list[bool] = []
-        rows: dict[str, list[list[Any]]] = {}
-        replaced: list[str] = []
-        seen: set[str] = set()
-        for report, content_hash in items:
-            article_id = report.article.id
-            fresh = existing.get(article_id) != content_hash and article_id not in seen
-            stored.append(fresh)
-            if not fresh:
-                continue
-            seen.add(article_id)
-            if article_id in existing:
-                replaced.append(article_id)
-            for table, values in self._report_rows(report, content_hash).items():
-                rows.setdefault(table, []).extend(values)
-        if rows:
-            with self.transaction() as db:
-                for article_id in replaced:
-                    self._delete_article(db, article_id)
-                self._insert_rows(db, rows)
-        return stored
-
-    def _delete_article(self, db: duckdb.DuckDBPyConnection, article_id: str) -> None:
-        db.execute(
-            "DELETE FROM event_clusters WHERE event_id IN "
-            "(SELECT id FROM events WHERE article_id = ?)",
-            [article_id],
-        )
-        db.execute(
-            "DELETE FROM article_copies WHERE article_id = ? OR copy_of = ?",
-            [article_id, article_id],
-        )
-        db.execute(
-            "DELETE FROM event_actors WHERE event_id IN "
-            "(SELECT id FROM events WHERE article_id = ?)",
-            [article_id],
-        )
-        for table in ARTICLE_TABLES:
-            if table != "event_actors":
-                db.execute(f"DELETE FROM {table} WHERE article_id = ?", [article_id])
-        db.execute("DELETE FROM articles WHERE id = ?", [article_id])
-
-    def _report_rows(self, report: Report, content_hash: str) -> dict[str, list[list[Any]]]:
-        """The rows of every table that one article's record fills."""
-        article = report.article
-        aid = article.id
-        article_row = [
-            aid,
-            article.title,
-            article.outlet,
-            article.published,
-            article.url,
-            article.text,
-            content_hash,
-            datetime.now(UTC).replace(tzinfo=None),
-        ]
-        actors = [
-            [_scoped(aid, a.id), aid, a.id, a.name, a.country, a.sector, a.code or None,
-             a.role, a.kind, a.kb_id]
-            for a in report.actors
-        ]  # fmt: skip
-        mentions = [
-            [_scoped(aid, a.id), aid, m.text, m.kind, m.start, m.end]
-            for a in report.actors
-            for m in a.mentions
-        ]
-        events, sides = [], []
-        side_actors = {
-            a.id: SideActor(a.code or None, a.name, a.country, a.kb_id) for a in report.actors
-        }
-        for e in report.events:
-            date_value = e.date.value if e.date else None
-            granularity = e.date.granularity if e.date else None
-            location = e.location
-            events.append(
-                [_scoped(aid, e.id), aid, e.id, e.type, e.mode, json.dumps(e.contexts), e.cameo,
-                 e.goldstein, e.quad_class, str(e.modality), e.trigger, e.trigger_start,
-                 e.trigger_end, date_value, granularity, e.date.text if e.date else None,
-                 date_start(date_value),
-                 location.name if location else None, location.country if location else None,
-                 location.lat if location else None, location.lon if location else None,
-                 e.evidence.sentence, e.evidence.start, e.evidence.end, e.reported_by,
-                 e.confidence, *(e.casualties.get(k) for k in CASUALTY_OUTCOMES),
-                 *read_model_columns(
-                     [side_actors[i] for i in e.source if i in side_actors],
-                     [side_actors[i] for i in e.target if i in side_actors],
-                     location.country if location else None)]
-            )  # fmt: skip
-            for role, ids in (("source", e.source), ("target", e.target)):
-                sides += [
-                    [_scoped(aid, e.id), _scoped(aid, actor_id), role, position]
-                    for position, actor_id in enumerate(ids)
-                ]
-        return {
-            "articles": [article_row],
-            "actors": actors,
-            "mentions": mentions,
-            "events": events,
-            "event_actors": sides,
-            "quotes": [
-                [
-                    aid,
-                    i,
-                    q.text,
-                    str(q.kind),
-                    _scoped(aid, q.speaker),
-                    q.cue,
-                    q.start,
-                    q.end,
-                    q.outlet,
-                ]
-                for i, q in enumerate(report.quotes)
-            ],
-            "citations": [
-                [
-                    aid,
-                    i,
-                    c.outlet,
-                    str(c.kind),
-                    _scoped(aid, c.speaker),
-                    c.date,
-                    c.text,
-                    c.start,
-                    c.end,
-                ]
-                for i, c in enumerate(report.citations)
-            ],  # fmt: skip
-            "times": [
-                [aid, i, t.text, t.value, t.granularity, t.start, t.end]
-                for i, t in enumerate(report.times)
-            ],
-            "quantities": [
-                [
-                    aid,
-                    i,
-                    q.text,
-                    q.value,
-                    q.unit,
-                    q.kind,
-                    q.normalized_value,
-                    q.normalized_unit,
-                    q.start,
-                    q.end,
-                    q.normalized_max,
-                    q.outcome,
-                ]
-                for i, q in enumerate(report.quantities)
-            ],  # fmt: skip
-        }
-
-    def _insert_rows(self, db: duckdb.DuckDBPyConnection, rows: dict[str, list[list[Any]]]) -> None:
+    def _insert_rows(self, db: Any, rows: dict[str, list[list[Any]]]) -> None:
         """Insert rows table by table through a CSV file and COPY: binding thousands of
         parameters made storing cost as much as extracting."""
         with tempfile.TemporaryDirectory(prefix="tidings-") as folder:
@@ -331,413 +58,75 @@ class Store:
                     f"NULL '{NULL_MARK}', AUTO_DETECT false, MAX_LINE_SIZE 100000000)"
                 )
 
-    def record_failure(self, source: str, reason: str) -> None:
-        """Record an article that could not be ingested, with the reason."""
-        self.connection.execute(
-            "INSERT INTO failures VALUES (?, ?, ?)",
-            [source, reason, datetime.now(UTC).replace(tzinfo=None)],
-        )
-
-    def failures(self) -> list[dict[str, Any]]:
-        """Recorded ingest failures, oldest first."""
-        query = "SELECT source, reason, failed_at AS at FROM failures ORDER BY failed_at"
-        return self._dicts(query, [])
-
-    def counts(self) -> dict[str, int]:
-        """Rows per table."""
-        tables = ("articles", *ARTICLE_TABLES, "failures")
-        return {
-            t: self.connection.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables
-        }
-
-    def articles(self) -> list[dict[str, Any]]:
-        """Stored articles' metadata."""
-        return self._dicts(
-            "SELECT id, title, outlet, published, url, content_hash, ingested_at "
-            "FROM articles ORDER BY published, id",
-            [],
-        )
-
-    def events(
-        self,
-        *,
-        actor: str | None = None,
-        type: str | None = None,
-        since: date | None = None,
-        until: date | None = None,
-        modality: str | None = None,
-        limit: int | None = None,
-        offset: int = 0,
-    ) -> list[dict[str, Any]]:
-        """Stored events matching the filters, with their actors' codes and names."""
-        clauses: list[str] = []
-        params: list[Any] = []
-        for clause, value in (
-            ("e.type = ?", type),
-            ("e.modality = ?", modality),
-            ("e.date_start >= ?", since),
-            ("e.date_start <= ?", until),
-        ):
-            if value:
-                clauses.append(clause)
-                params.append(value)
-        if actor:
-            clauses.append(
-                "EXISTS (SELECT 1 FROM event_actors ea JOIN actors a ON a.id = ea.actor_id "
-                "WHERE ea.event_id = e.id AND (a.code = ? OR a.country = ? "
-                "OR lower(a.name) LIKE ? OR a.kb_id = ?))"
-            )
-            params += [actor.upper(), actor.upper(), f"%{actor.lower()}%", actor]
-        where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
-        query = (
-            "SELECT e.id, e.article_id, e.date_value AS date, e.date_granularity, e.type, e.mode, "
-            "e.modality, e.cameo, e.goldstein, e.quad_class, e.location_name AS location, "
-            "e.location_country, e.lat, e.lon, e.trigger, e.evidence, e.reported_by, "
-            f"e.confidence FROM events e {where} "
-            "ORDER BY e.date_start NULLS LAST, e.article_id, e.trigger_start"
-        )
-        if limit:
-            query += " LIMIT ?"
-            params.append(limit)
-        if offset:
-            query += " OFFSET ?"
-            params.append(offset)
-        rows = self._dicts(query, params)
-        sides = self._event_sides([row["id"] for row in rows])
-        for row in rows:
-            for role in ("source", "target"):
-                members = sides.get((row["id"], role), [])
-                row[role] = [code or name for code, name in members]
-                row[f"{role}_names"] = [name for _, name in members]
-        return rows
-
-    def event_records(self) -> list[dict[str, Any]]:
-        """Every stored event with its article and its first source and target actor, for
-        exports (one row per event, in date order)."""
-        side = (
-            "LEFT JOIN event_actors {r}e ON {r}e.event_id = e.id AND {r}e.role = '{role}' "
-            "AND {r}e.position = 0 LEFT JOIN actors {r} ON {r}.id = {r}e.actor_id "
-        )
-        query = (
-            "SELECT e.*, ar.url, ar.outlet, ar.published, ar.title, ar.ingested_at, "
-            "s.code AS source_code, s.name AS source_name, s.country AS source_country, "
-            "s.sector AS source_sector, t.code AS target_code, t.name AS target_name, "
-            "t.country AS target_country, t.sector AS target_sector "
-            "FROM events e JOIN articles ar ON ar.id = e.article_id "
-            + side.format(r="s", role="source")
-            + side.format(r="t", role="target")
-            + "ORDER BY e.date_start NULLS LAST, e.article_id, e.trigger_start"
-        )
-        return self._dicts(query, [])
-
-    def event_views(self) -> list[EventView]:
-        """Every stored event as the dedup merge rule sees it."""
-        sides = self.connection.execute(
-            "SELECT ea.event_id, ea.role, coalesce(a.country, a.kb_id, upper(a.name)) "
-            "FROM event_actors ea JOIN actors a ON a.id = ea.actor_id"
-        ).fetchall()
-        refs: dict[tuple[str, str], set[str]] = {}
-        for event_id, role, ref in sides:
-            refs.setdefault((event_id, role), set()).add(ref)
-        named = self.connection.execute(
-            "SELECT e.id, a.country FROM events e JOIN mentions m ON m.article_id = e.article_id "
-            "AND m.start_char >= e.evidence_start AND m.start_char < e.evidence_end "
-            "JOIN actors a ON a.id = m.actor_id WHERE a.country IS NOT NULL"
-        ).fetchall()
-        countries: dict[str, set[str]] = {}
-        for event_id, country in named:
-            countries.setdefault(event_id, set()).add(country)
-        rows = self._dicts(
-            "SELECT id, article_id, type, modality, date_value, location_country, evidence "
-            "FROM events",
-            [],
-        )
-        views = []
-        for row in rows:
-            start, end = date_span(row["date_value"])
-            place = row["location_country"]
-            views.append(
-                EventView(
-                    id=row["id"], article_id=row["article_id"], type=row["type"],
-                    modality=row["modality"],
-                    sources=frozenset(refs.get((row["id"], "source"), ())),
-                    targets=frozenset(refs.get((row["id"], "target"), ())),
-                    start=start, end=end, place_country=place,
-                    words=content_words(row["evidence"] or ""),
-                    named=frozenset(countries.get(row["id"], set()) | ({place} - {None})),
-                    numbers=numbers_in(row["evidence"] or ""),
-                )
-            )  # fmt: skip
-        return views
-
-    def save_clusters(self, clusters: dict[str, str], copies: list[tuple[str, str, float]]) -> None:
-        """Replace the stored event clusters and wire copies in one transaction."""
-        with self.transaction() as db:
-            db.execute("DELETE FROM event_clusters")
-            db.execute("DELETE FROM article_copies")
-            if clusters:
-                db.executemany("INSERT INTO event_clusters VALUES (?, ?)", list(clusters.items()))
-            if copies:
-                db.executemany("INSERT INTO article_copies VALUES (?, ?, ?)", copies)
-
-    def article_texts(self) -> dict[str, str]:
-        """Article id -> text, for finding wire copies."""
-        return dict(self.connection.execute("SELECT id, text FROM articles").fetchall())
-
-    def merged_events(self, limit: int | None = None) -> list[dict[str, Any]]:
-        """One row per real-world event: the cluster's first report, and every article,
-        sentence and outlet that reported it."""
-        query = (
-            "SELECT c.cluster_id, min(e.date_value) AS date, min(e.type) AS type, "
-            "min(e.modality) AS modality, count(*) AS mentions, "
-            "count(DISTINCT e.article_id) AS articles, "
-            "string_agg(DISTINCT nullif(ar.outlet, ''), '; ') AS outlets, "
-            "array_agg(e.article_id ORDER BY e.article_id) AS article_ids, "
-            "array_agg(e.evidence ORDER BY e.article_id) AS sentences "
-            "FROM event_clusters c JOIN events e ON e.id = c.event_id "
-            "JOIN articles ar ON ar.id = e.article_id "
-            "GROUP BY c.cluster_id ORDER BY articles DESC, date" + (" LIMIT ?" if limit else "")
-        )
-        return self._dicts(query, [limit] if limit else [])
-
-    def daily_counts(self) -> list[dict[str, Any]]:
-        """Events per day, PLOVER type and QuadClass, with the mean Goldstein score."""
-        return self._dicts(
-            "SELECT date_start AS day, type, quad_class, count(*) AS events, "
-            "avg(goldstein) AS goldstein FROM events WHERE date_start IS NOT NULL "
-            "GROUP BY date_start, type, quad_class ORDER BY day, type",
-            [],
-        )
-
-    def table_names(self) -> tuple[str, ...]:
-        """The store's tables, in schema order."""
-        return ("articles", *ARTICLE_TABLES, "event_clusters", "article_copies", "failures")
-
     def copy_table_to_parquet(self, table: str, path: Path) -> None:
         """Write one table to a Parquet file (the table name is checked, the path bound)."""
         if table not in self.table_names():
             raise StoreError(f"No table {table!r} in the store.")
-        self.connection.execute(f"COPY {table} TO '{_quoted_path(path)}' (FORMAT PARQUET)")
-
-    def _event_sides(self, event_ids: list[str]) -> dict[tuple[str, str], list[tuple[str, str]]]:
-        if not event_ids:
-            return {}
-        result = self.connection.execute(
-            "SELECT ea.event_id, ea.role, a.code, a.name FROM event_actors ea "
-            "JOIN actors a ON a.id = ea.actor_id "
-            f"WHERE ea.event_id IN {ID_LIST} ORDER BY ea.event_id, ea.role, ea.position",
-            [event_ids],
-        ).fetchall()
-        sides: dict[tuple[str, str], list[tuple[str, str]]] = {}
-        for event_id, role, code, name in result:
-            sides.setdefault((event_id, role), []).append((code, name))
-        return sides
-
-    def report(self, article_id: str) -> dict[str, Any] | None:
-        """The stored record of one article in the JSON contract's shape, or None."""
-        articles = self._dicts(
-            "SELECT id, title, outlet, published, url FROM articles WHERE id = ?", [article_id]
-        )
-        if not articles:
-            return None
-        article = articles[0]
-        article["published"] = article["published"].isoformat() if article["published"] else None
-        prefix = len(article_id) + 1
-        actors = self._dicts(
-            "SELECT * FROM actors WHERE article_id = ? ORDER BY local_id", [article_id]
-        )
-        mentions = self._dicts(
-            "SELECT * FROM mentions WHERE article_id = ? ORDER BY start_char", [article_id]
-        )
-        events = self._dicts(
-            "SELECT * FROM events WHERE article_id = ? ORDER BY trigger_start", [article_id]
-        )
-        sides = self._dicts(
-            "SELECT ea.* FROM event_actors ea JOIN events e ON e.id = ea.event_id "
-            "WHERE e.article_id = ? ORDER BY ea.position",
-            [article_id],
-        )
-        return {
-            "article": article,
-            "actors": [
-                {
-                    "id": a["local_id"], "name": a["name"], "country": a["country"],
-                    "sector": a["sector"], "code": a["code"], "role": a["role"],
-                    "kind": a["kind"], "kb_id": a["kb_id"],
-                    "mentions": [
-                        {"text": m["text"], "start": m["start_char"], "end": m["end_char"],
-                         "kind": m["kind"]}
-                        for m in mentions if m["actor_id"] == a["id"]
-                    ],
-                }
-                for a in actors
-            ],
-            "events": [
-                {
-                    "id": e["local_id"], "type": e["type"], "mode": e["mode"],
-                    "contexts": json.loads(e["contexts"] or "[]"), "cameo": e["cameo"],
-                    "goldstein": e["goldstein"], "quad_class": e["quad_class"],
-                    "source": [s["actor_id"][prefix:] for s in sides
-                               if s["event_id"] == e["id"] and s["role"] == "source"],
-                    "target": [s["actor_id"][prefix:] for s in sides
-                               if s["event_id"] == e["id"] and s["role"] == "target"],
-                    "modality": e["modality"],
-                    "trigger": {"text": e["trigger"], "start": e["trigger_start"],
-                                "end": e["trigger_end"]},
-                    "date": {"value": e["date_value"], "granularity": e["date_granularity"],
-                             "text": e["date_text"]} if e["date_granularity"] else None,
-                    "location": {"name": e["location_name"], "country": e["location_country"],
-                                 "lat": e["lat"], "lon": e["lon"]} if e["location_name"] else None,
-                    "evidence": {"sentence": e["evidence"], "start": e["evidence_start"],
-                                 "end": e["evidence_end"]},
-                    "reported_by": e["reported_by"], "confidence": e["confidence"],
-                    "casualties": {k: e[k] for k in CASUALTY_OUTCOMES if e[k] is not None},
-                }
-                for e in events
-            ],
-            "quotes": [
-                {"text": q["text"], "start": q["start_char"], "end": q["end_char"],
-                 "kind": q["kind"], "speaker": q["speaker"][prefix:] if q["speaker"] else None,
-                 "cue": q["cue"], "outlet": q["outlet"]}
-                for q in self._rows("quotes", article_id)
-            ],
-            "citations": [
-                {"outlet": c["outlet"], "kind": c["kind"], "start": c["start_char"],
-                 "end": c["end_char"], "text": c["text"],
-                 "speaker": c["speaker"][prefix:] if c["speaker"] else None, "date": c["date"]}
-                for c in self._rows("citations", article_id)
-            ],
-            "times": [
-                {"text": t["text"], "start": t["start_char"], "end": t["end_char"],
-                 "value": t["value"], "granularity": t["granularity"]}
-                for t in self._rows("times", article_id)
-            ],
-            "quantities": [
-                {"text": q["text"], "start": q["start_char"], "end": q["end_char"],
-                 "value": q["value"], "unit": q["unit"], "kind": q["kind"],
-                 "normalized": {"value": q["normalized_value"], "unit": q["normalized_unit"]}
-                 | ({"max": q["normalized_max"]} if q["normalized_max"] is not None else {}),
-                 "outcome": q["outcome"]}
-                for q in self._rows("quantities", article_id)
-            ],
-        }  # fmt: skip
-
-    def _rows(self, table: str, article_id: str) -> list[dict[str, Any]]:
-        return self._dicts(
-            f"SELECT * FROM {table} WHERE article_id = ? ORDER BY position", [article_id]
-        )
-
-    def _dicts(self, query: str, params: list[Any]) -> list[dict[str, Any]]:
-        cursor = self.connection.execute(query, params)
-        names = [d[0] for d in cursor.description]
-        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
-
-    def __enter__(self) -> Store:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
-
-def create_schema(connection: Any, dialect: Callable[[str], str] = str) -> None:
-    """Create the tables (idempotent) and bring an older store up to SCHEMA_VERSION.
-
-    `dialect` rewrites each statement for another database (PostgreSQL's DOUBLE PRECISION).
-    """
-    schema = resources.files("tidings.store").joinpath("schema.sql").read_text("utf-8")
-    body = "\n".join(line for line in schema.splitlines() if not line.startswith("--"))
-    for statement in body.split(";"):
-        if statement.strip():
-            connection.execute(dialect(statement))
-    version = connection.execute("SELECT max(version) FROM schema_version").fetchone()[0]
-    if version is None:
-        connection.execute("INSERT INTO schema_version VALUES (?)", [SCHEMA_VERSION])
-        return
-    while version in MIGRATIONS:
-        connection.execute("BEGIN TRANSACTION")
-        for step in MIGRATIONS[version]:
-            if callable(step):
-                step(connection)
-            else:
-                connection.execute(dialect(step))
-        version += 1
-        connection.execute("INSERT INTO schema_version VALUES (?)", [version])
-        connection.execute("COMMIT")
-    if version != SCHEMA_VERSION:
-        raise StoreError(
-            f"The store has schema version {version}; this tidings reads version "
-            f"{SCHEMA_VERSION}. Re-ingest into a new file."
+        # The read model's columns are internal (search keys, control-character separators).
+        columns = f"* EXCLUDE ({', '.join(READ_MODEL_COLUMNS)})" if table == "events" else "*"
+        self.connection.execute(
+            f"COPY (SELECT {columns} FROM {table}) TO '{_quoted_path(path)}' (FORMAT PARQUET)"
         )
 
 
-def read_model_columns(
-    sources: list[SideActor], targets: list[SideActor], place_country: str | None
-) -> list[str | None]:
-    """An event's read-model columns (`READ_MODEL_COLUMNS`): both sides as JSON, the actor
-    and country search keys, the source-target pairs and each actor's roles."""
-    everyone = sources + targets
-    return [
-        side_labels(sources),
-        side_labels(targets),
-        actor_keys(everyone),
-        country_keys(everyone, place_country),
-        dyad_pairs(sources, targets),
-        actor_roles(sources, targets),
-    ]
-
-
-def fill_read_model(connection: Any, columns: tuple[str, ...]) -> None:
-    """Compute read-model `columns` of events stored before they existed (older schemas)."""
-    members = connection.execute(
-        "SELECT ea.event_id, ea.role, a.code, a.name, a.country, a.kb_id FROM event_actors ea "
-        "JOIN actors a ON a.id = ea.actor_id ORDER BY ea.event_id, ea.role, ea.position"
-    ).fetchall()
-    sides: dict[tuple[str, str], list[SideActor]] = {}
-    for event_id, role, *actor in members:
-        sides.setdefault((event_id, role), []).append(SideActor(*actor))
-    places = connection.execute("SELECT id, location_country FROM events").fetchall()
-    wanted = [READ_MODEL_COLUMNS.index(column) for column in columns]
-    # One statement per batch, each column bound as one list: a statement per event took
-    # a millisecond each (18 minutes for a million events).
-    assignments = ", ".join(f"{column} = filled.{column}" for column in columns)
-    unnested = ", ".join(f"unnest(CAST(? AS VARCHAR[])) AS {column}" for column in ("id", *columns))
-    update = (
-        f"UPDATE events SET {assignments} FROM (SELECT {unnested}) filled "
-        "WHERE events.id = filled.id"
-    )
-    for first in range(0, len(places), FILL_BATCH):
-        batch = places[first : first + FILL_BATCH]
-        values = [
-            read_model_columns(
-                sides.get((event_id, "source"), []), sides.get((event_id, "target"), []), place
-            )
-            for event_id, place in batch
-        ]
-        lists = [[event_id for event_id, _ in batch]]
-        lists += [[row[i] for row in values] for i in wanted]
-        connection.execute(update, lists)
-
-
-def content_hash(article: Article) -> str:
-    """A fingerprint of an article's text and metadata: re-ingesting it unchanged is a no-op."""
-    payload = json.dumps([article.to_dict(), article.text], sort_keys=True, ensure_ascii=False)
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
-
-
-def open_store(path: str | Path) -> Store:
-    """Open (creating if needed) the store at `path`: a DuckDB file, or a PostgreSQL server
-    when `path` is a `postgresql://` URL."""
-    path = str(path)
-    from tidings.store._postgres import is_postgres_url, open_postgres_store
-
-    if is_postgres_url(path):
-        return open_postgres_store(path)
+def open_duckdb_store(path: str, *, read_only: bool = False) -> DuckDBStore:
+    """Open the DuckDB file at `path`, created and migrated if needed. `read_only` shares it
+    with other reading processes (DuckDB lets one process write a file, and none read it
+    meanwhile); a missing or older file is created or migrated first."""
+    if read_only and not Path(path).exists():
+        open_duckdb_store(path).close()
+    store = DuckDBStore(connect(path, read_only=read_only), path)
     try:
-        connection = duckdb.connect(path)
-        create_schema(connection)
+        with store.database_errors_as_store_errors():
+            refuse_cut_short(store.connection, path)
+            version = stored_schema_version(store.connection)
+            refuse_unreadable_version(version)
+            if not read_only:
+                create_schema(store.connection)
+    except StoreError:
+        store.close()  # the file stays locked to this process otherwise
+        raise
+    if read_only and version != SCHEMA_VERSION:
+        # A read-only connection cannot migrate: a writing one does, then it is reopened.
+        store.close()
+        open_duckdb_store(path).close()
+        return open_duckdb_store(path, read_only=True)
+    return store
+
+
+def connect(path: str, *, read_only: bool) -> duckdb.DuckDBPyConnection:
+    """A connection to the file, or a StoreError saying why there is none (another process
+    holding it, above all)."""
+    try:
+        return duckdb.connect(path, read_only=read_only)
     except duckdb.Error as error:
-        raise StoreError(f"Cannot open the store {path}: {error}.") from error
-    return Store(connection, path)
+        if "Could not set lock" not in str(error):
+            raise StoreError(f"Cannot open the store {path}: {error}.") from error
+        raise StoreError(
+            f"The store {path} is in use by another process (a `tidings serve` or `ingest`?): "
+            "DuckDB lets one process write a file, and none read it meanwhile. Stop that "
+            "process, send articles to the running server (POST /api/articles), or use a "
+            "PostgreSQL store (--db postgresql://...) for concurrent writers."
+        ) from error
+
+
+def refuse_cut_short(connection: duckdb.DuckDBPyConnection, path: str) -> None:
+    """Refuse a file shorter than the blocks its header counts (a copy or a disk that stopped
+    midway): DuckDB opens it, then fails on the first row it cannot read."""
+    file = Path(path)
+    if not file.is_file():
+        return
+    block_size, blocks = connection.execute(
+        "SELECT block_size, total_blocks FROM pragma_database_size()"
+    ).fetchone()
+    expected = FILE_HEADERS + block_size * blocks
+    size = file.stat().st_size
+    if size < expected:
+        raise StoreError(
+            f"The store {path} is damaged: the file holds {size} bytes where its header counts "
+            f"{expected} (it was cut short). Restore it from a copy or re-ingest the articles "
+            "into a new store."
+        )
 
 
 def _quoted_path(path: Path) -> str:

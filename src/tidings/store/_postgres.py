@@ -1,7 +1,7 @@
-"""The PostgreSQL store: the DuckDB store's schema and behaviour on a shared server.
+"""The PostgreSQL store: the schema and behaviour of every store (`_base.py`) on a shared server.
 
-Selected by a URL (`--db postgresql://user:password@host/database`). The SQL is the DuckDB
-store's (portable by design); this module adapts the connection (placeholders, autocommit with
+Selected by a URL (`--db postgresql://user:password@host/database`). The SQL is the shared
+one (portable by design); this module adapts the connection (placeholders, autocommit with
 explicit transactions), the types (DOUBLE PRECISION) and the bulk load (COPY FROM STDIN).
 """
 
@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from tidings.errors import StoreError
-from tidings.store._duckdb import Store, create_schema
+from tidings.store._base import Store, create_schema
 
 URL_SCHEMES = ("postgresql://", "postgres://")
 
@@ -57,6 +57,18 @@ class PostgresConnection:
 
 class PostgresStore(Store):
     """The store on PostgreSQL: same tables, same methods, same results."""
+
+    @property
+    def database_errors(self) -> tuple[type[Exception], ...]:  # type: ignore[override]
+        """psycopg's errors (imported when a PostgreSQL store is used, not by every command)."""
+        import psycopg
+
+        return (psycopg.Error,)
+
+    @property
+    def name(self) -> str:
+        """ "on PostgreSQL", since the URL may hold a password."""
+        return "on PostgreSQL"
 
     def _insert_rows(self, db: Any, rows: dict[str, list[list[Any]]]) -> None:
         """Bulk-load rows with COPY FROM STDIN, table by table."""

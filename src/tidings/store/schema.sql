@@ -1,4 +1,4 @@
--- tidings store schema, version 3 (migrations from older versions: store/_duckdb.py). One statement per `;`. Text columns hold untrusted article
+-- tidings store schema, version 4 (migrations from older versions: store/_base.py). One statement per `;`. Text columns hold untrusted article
 -- text: it is only ever bound as a parameter, never formatted into SQL.
 CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS articles (
