@@ -5,6 +5,7 @@ Screenshots go to $TIDINGS_SCREENSHOTS (default: the test's temporary folder). W
 missing browser is a failure.
 """
 
+import json
 import os
 import re
 import socket
@@ -12,6 +13,8 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+from urllib.parse import urlencode
+from urllib.request import urlopen
 
 import pytest
 import uvicorn
@@ -198,3 +201,27 @@ def test_article_markup_is_shown_as_text_and_never_runs(server, browser_page, sh
     assert page.locator("script").count() == 1
     page.screenshot(path=str(shots / "dashboard-hostile.png"))
     assert page.errors == []
+
+
+def test_the_quote_panel_follows_the_event_filters(server, browser_page, shots):
+    page = browser_page
+    everyone = _quote_texts(server, {})
+    for filters in (
+        {"type": "ASSAULT"},
+        {"actor": "RWA"},
+        {"country": "SDN", "modality": "asserted"},
+    ):
+        page.goto(f"{server}/?{urlencode(filters)}")
+        _ready(page)
+        shown = page.locator("#quotes li q").all_inner_texts()
+        assert shown and set(shown) == _quote_texts(server, filters) != everyone, filters
+        speakers = page.locator("#speakers li .count").all_inner_texts()
+        assert sum(int(count) for count in speakers) == len(shown), filters
+    page.screenshot(path=str(shots / "dashboard-quotes-filtered.png"), full_page=True)
+    assert page.errors == []
+
+
+def _quote_texts(server, filters):
+    query = urlencode({**filters, "limit": 40})
+    with urlopen(f"{server}/api/quotes?{query}") as response:
+        return {quote["text"] for quote in json.load(response)["items"]}

@@ -463,9 +463,9 @@ function turnPage(step) {
 // ---- quotes ----
 
 function quoteFilters() {
-  const params = {};
-  for (const name of ["since", "until", "text"]) if (state.filters[name]) params[name] = state.filters[name];
-  return params;
+  // Every filter applies: dates and words to the quote's article and text, the others keep the
+  // quotes that belong to a matching event (in its evidence, or said by one of its sides).
+  return { ...state.filters };
 }
 
 async function loadQuotes() {
