@@ -12,6 +12,7 @@ import socket
 import tempfile
 import threading
 import time
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlencode
 from urllib.request import urlopen
@@ -57,14 +58,9 @@ def _browser_or_skip():
     return pytest.importorskip("playwright.sync_api")
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("dashboard")
-    (folder / "hostile.txt").write_text(HOSTILE, encoding="utf-8")
-    db = folder / "store.duckdb"
-    sources = [str(EXAMPLES), str(folder / "hostile.txt")]
-    result = CliRunner().invoke(main, ["ingest", *sources, "--db", str(db), "--quiet"])
-    assert result.exit_code == 0, result.output
+@contextmanager
+def serving(db):
+    """The app over the store at `db` on a free loopback port, for the block; yields its URL."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
@@ -80,8 +76,9 @@ def server(tmp_path_factory):
     thread.join(timeout=10)
 
 
-@pytest.fixture(scope="module")
-def browser_page(server):
+@contextmanager
+def browser_tab():
+    """A headless Chromium page with a fresh profile; `page.errors` collects script errors."""
     sync_api = _browser_or_skip()
     with sync_api.sync_playwright() as playwright, tempfile.TemporaryDirectory() as profile:
         context = playwright.chromium.launch_persistent_context(
@@ -100,10 +97,21 @@ def browser_page(server):
 
 
 @pytest.fixture(scope="module")
-def shots(tmp_path_factory):
-    folder = Path(os.environ.get("TIDINGS_SCREENSHOTS") or tmp_path_factory.mktemp("shots"))
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
+def server(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("dashboard")
+    (folder / "hostile.txt").write_text(HOSTILE, encoding="utf-8")
+    db = folder / "store.duckdb"
+    sources = [str(EXAMPLES), str(folder / "hostile.txt")]
+    result = CliRunner().invoke(main, ["ingest", *sources, "--db", str(db), "--quiet"])
+    assert result.exit_code == 0, result.output
+    with serving(db) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser_page(server):
+    with browser_tab() as page:
+        yield page
 
 
 def _ready(page):
