@@ -17,9 +17,11 @@ from synthetic_store import build  # noqa: E402
 
 EVENTS = 100_000
 OVERLAP_PX2 = 4  # label boxes may touch: anti-aliasing and font metrics round by a pixel
+HOSTILE_NAME = '<img src=x onerror="window.__pwned=1">"Front"'
 LONG_NAMES = {
     "USAGOV": "International Atomic Energy Agency",
     "JPNGOV": "Organisation for Security and Co-operation in Europe",
+    "FRAGOV": HOSTILE_NAME,  # names are untrusted text
 }
 # The first view, and filtered ones whose layouts put long names at the edge.
 NETWORK_VIEWS = ("/", "/?actor=vogel", "/?country=UKR")
@@ -68,9 +70,9 @@ def network_view(dashboard, request):
 
 
 def name_without_country(db):
-    """Two busy actors shown by long names, as the network and the actor list show actors
+    """Busy actors shown by long names, as the network and the actor list show actors
     without a country (international bodies): the generated store labels every actor by a
-    six-letter code, and long labels are the ones that crowd and clip."""
+    six-letter code, and long labels are the ones that crowd and clip. One name is markup."""
     connection = duckdb.connect(str(db))
     for code, name in LONG_NAMES.items():
         connection.execute(
@@ -213,3 +215,12 @@ def test_the_bar_names_fit_their_frame(page):
         frame = boxes(page, f"{chart} svg")[0]
         names = boxes(page, f"{chart} .bar text")
         assert names and all(inside(name, frame) for name in names), chart
+
+
+def test_a_name_made_of_markup_is_shown_as_text(page):
+    shown = page.locator("#network .node, #actors .bar").evaluate_all(
+        "(nodes) => nodes.map((node) => node.dataset.actor || node.dataset.label)"
+    )
+    assert HOSTILE_NAME in shown
+    assert page.locator("#network img, #actors img").count() == 0
+    assert page.evaluate("window.__pwned") is None
