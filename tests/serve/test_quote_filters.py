@@ -94,3 +94,13 @@ def test_dates_and_words_keep_their_meaning_for_quotes(client):
     assert in_june and {q["published"] for q in in_june} == {"2025-06-12"}
     worded = quotes(client, text="famine", country="SDN")
     assert worded and all("famine" in q["text"].lower() for q in worded)
+
+
+def test_postgresql_keeps_the_same_quotes(postgres_url, client):
+    result = CliRunner().invoke(main, ["ingest", str(EXAMPLES), "--db", postgres_url, "--quiet"])
+    assert result.exit_code == 0, result.output
+    postgres = TestClient(create_app(postgres_url))
+    for filters in [*EVENT_FILTERS, {"actor": "IRN"}, {"actor": "kanaani"}]:
+        for path in ("/api/quotes", "/api/quotes/speakers"):
+            expected = client.get(path, params={**filters, "limit": 500}).json()
+            assert postgres.get(path, params={**filters, "limit": 500}).json() == expected
