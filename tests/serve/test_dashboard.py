@@ -5,13 +5,17 @@ Screenshots go to $TIDINGS_SCREENSHOTS (default: the test's temporary folder). W
 missing browser is a failure.
 """
 
+import json
 import os
 import re
 import socket
 import tempfile
 import threading
 import time
+from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import urlencode
+from urllib.request import urlopen
 
 import pytest
 import uvicorn
@@ -54,14 +58,9 @@ def _browser_or_skip():
     return pytest.importorskip("playwright.sync_api")
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("dashboard")
-    (folder / "hostile.txt").write_text(HOSTILE, encoding="utf-8")
-    db = folder / "store.duckdb"
-    sources = [str(EXAMPLES), str(folder / "hostile.txt")]
-    result = CliRunner().invoke(main, ["ingest", *sources, "--db", str(db), "--quiet"])
-    assert result.exit_code == 0, result.output
+@contextmanager
+def serving(db):
+    """The app over the store at `db` on a free loopback port, for the block; yields its URL."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
@@ -77,8 +76,9 @@ def server(tmp_path_factory):
     thread.join(timeout=10)
 
 
-@pytest.fixture(scope="module")
-def browser_page(server):
+@contextmanager
+def browser_tab():
+    """A headless Chromium page with a fresh profile; `page.errors` collects script errors."""
     sync_api = _browser_or_skip()
     with sync_api.sync_playwright() as playwright, tempfile.TemporaryDirectory() as profile:
         context = playwright.chromium.launch_persistent_context(
@@ -97,10 +97,21 @@ def browser_page(server):
 
 
 @pytest.fixture(scope="module")
-def shots(tmp_path_factory):
-    folder = Path(os.environ.get("TIDINGS_SCREENSHOTS") or tmp_path_factory.mktemp("shots"))
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
+def server(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("dashboard")
+    (folder / "hostile.txt").write_text(HOSTILE, encoding="utf-8")
+    db = folder / "store.duckdb"
+    sources = [str(EXAMPLES), str(folder / "hostile.txt")]
+    result = CliRunner().invoke(main, ["ingest", *sources, "--db", str(db), "--quiet"])
+    assert result.exit_code == 0, result.output
+    with serving(db) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser_page(server):
+    with browser_tab() as page:
+        yield page
 
 
 def _ready(page):
@@ -198,3 +209,27 @@ def test_article_markup_is_shown_as_text_and_never_runs(server, browser_page, sh
     assert page.locator("script").count() == 1
     page.screenshot(path=str(shots / "dashboard-hostile.png"))
     assert page.errors == []
+
+
+def test_the_quote_panel_follows_the_event_filters(server, browser_page, shots):
+    page = browser_page
+    everyone = _quote_texts(server, {})
+    for filters in (
+        {"type": "ASSAULT"},
+        {"actor": "RWA"},
+        {"country": "SDN", "modality": "asserted"},
+    ):
+        page.goto(f"{server}/?{urlencode(filters)}")
+        _ready(page)
+        shown = page.locator("#quotes li q").all_inner_texts()
+        assert shown and set(shown) == _quote_texts(server, filters) != everyone, filters
+        speakers = page.locator("#speakers li .count").all_inner_texts()
+        assert sum(int(count) for count in speakers) == len(shown), filters
+    page.screenshot(path=str(shots / "dashboard-quotes-filtered.png"), full_page=True)
+    assert page.errors == []
+
+
+def _quote_texts(server, filters):
+    query = urlencode({**filters, "limit": 40})
+    with urlopen(f"{server}/api/quotes?{query}") as response:
+        return {quote["text"] for quote in json.load(response)["items"]}

@@ -117,13 +117,34 @@ def event_filter(
 
 def quote_filter(
     speaker: Annotated[str | None, Query(max_length=MAX_FILTER)] = None,
-    text: Annotated[str | None, Query(max_length=MAX_FILTER)] = None,
+    text: Annotated[
+        str | None, Query(max_length=MAX_FILTER, description="Words in the quote")
+    ] = None,
     article: Annotated[str | None, Query(max_length=MAX_FILTER)] = None,
-    since: date | None = None,
-    until: date | None = None,
+    since: Annotated[date | None, Query(description="Published on or after")] = None,
+    until: Annotated[date | None, Query(description="Published on or before")] = None,
+    actor: Annotated[
+        str | None,
+        Query(max_length=MAX_FILTER, description="Of this actor's events, or said by it"),
+    ] = None,
+    country: Annotated[
+        str | None, Query(max_length=3, description="Of events of this country, or said by it")
+    ] = None,
+    type: Annotated[str | None, Query(max_length=20, description="Of events of this type")] = None,
+    modality: Annotated[str | None, Query(max_length=20)] = None,
+    quad_class: Annotated[int | None, Query(ge=1, le=4)] = None,
+    place: Annotated[str | None, Query(max_length=MAX_FILTER)] = None,
 ) -> QuoteFilter:
-    """The quote filters, read from the query string."""
-    return QuoteFilter(speaker=speaker, text=text, article=article, since=since, until=until)
+    """The quote filters, read from the query string. Dates and words apply to the quote and
+    its article; the event filters keep quotes that belong to a matching event: in its
+    evidence sentence or said by one of its sides (`queries.quotes_of_events`)."""
+    events = EventFilter(
+        actor=actor, country=country, type=type, modality=modality, quad_class=quad_class,
+        place=place,
+    )  # fmt: skip
+    return QuoteFilter(
+        speaker=speaker, text=text, article=article, since=since, until=until, events=events
+    )
 
 
 Events = Annotated[EventFilter, Depends(event_filter)]

@@ -310,13 +310,15 @@ def actor_counts(connection: Any, where: EventFilter, limit: int) -> list[dict[s
 
 @dataclass(frozen=True)
 class QuoteFilter:
-    """Which quotes to list: by speaker (name or code), words, article or publication dates."""
+    """Which quotes to list: by speaker (name or code), words, article or publication dates,
+    and by the events they belong to (see `quotes_of_events`)."""
 
     speaker: str | None = None
     text: str | None = None
     article: str | None = None
     since: date | None = None
     until: date | None = None
+    events: EventFilter | None = None
 
     def where(self) -> tuple[str, list[Any]]:
         """The SQL condition on quotes `q`, speakers `a` and articles `ar`, with parameters."""
@@ -336,7 +338,62 @@ class QuoteFilter:
             if value:
                 clauses.append(clause)
                 params.append(value)
+        if self.events is not None and self.events != EventFilter():
+            clause, values = quotes_of_events(self.events)
+            clauses.append(clause)
+            params += values
         return (" AND ".join(clauses) or "TRUE"), params
+
+
+# Filters that describe an event, not a person: a speaker alone cannot answer them.
+EVENT_ONLY_FILTERS = (
+    "type",
+    "modality",
+    "quad_class",
+    "place",
+    "since",
+    "until",
+    "text",
+    "article",
+)
+
+
+def quotes_of_events(events: EventFilter) -> tuple[str, list[Any]]:
+    """The condition that quote `q` (speaker `a`) belongs to the events `events` selects: it
+    lies in the evidence sentence of a matching event of its article, or its speaker is a
+    source or target of one. With only the actor and country filters set, a speaker who is
+    that actor counts too, events or not (a spokesman quoted on the side)."""
+    condition, params = events.where("qe")
+    tied = (
+        "EXISTS (SELECT 1 FROM events qe WHERE qe.article_id = q.article_id "
+        f"AND {condition} AND ((q.start_char < qe.evidence_end "
+        "AND q.end_char > qe.evidence_start) OR EXISTS (SELECT 1 FROM event_actors qa "
+        "WHERE qa.event_id = qe.id AND qa.actor_id = q.speaker)))"
+    )
+    if any(getattr(events, name) not in (None, "") for name in EVENT_ONLY_FILTERS):
+        return tied, params
+    speaker, speaker_params = speaker_is(events)
+    return f"({tied} OR {speaker})", [*params, *speaker_params]
+
+
+def speaker_is(events: EventFilter) -> tuple[str, list[Any]]:
+    """The condition that speaker `a` answers the actor and country filters, matched as
+    `actor_keys` and `country_keys` match an event's actors (codes, countries, knowledge-base
+    ids, names and name words, by prefix)."""
+    clauses = ["a.id IS NOT NULL"]
+    params: list[Any] = []
+    if events.actor:
+        keys = " || '|' || ".join(
+            f"lower(coalesce({column}, ''))"
+            for column in ("a.code", "a.country", "a.kb_id", "a.name")
+        )
+        words = "replace(replace(lower(coalesce(a.name, '')), '-', ' '), ' ', '|')"
+        clauses.append(f"strpos('|' || {keys} || '|' || {words} || '|', ?) > 0")
+        params.append("|" + events.actor.strip().lower())
+    if events.country:
+        clauses.append("a.country = ?")
+        params.append(events.country.strip().upper())
+    return "(" + " AND ".join(clauses) + ")", params
 
 
 QUOTE_SOURCE = (

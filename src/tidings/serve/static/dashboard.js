@@ -6,7 +6,9 @@
 const FILTERS = ["actor", "country", "type", "modality", "quad_class", "since", "until", "place", "text"];
 const QUAD_NAMES = { 1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict" };
 const QUAD_COLOURS = { 1: "#74add1", 2: "#1a9850", 3: "#fdae61", 4: "#d73027" };
+const ROLE_COLOURS = { source: "#08519c", target: "#9ecae1" };
 const PAGE_SIZE = 25;
+const BAR_LABEL = 26;  // characters of a bar's name that fit its 184 units at 12px; the tooltip has it all
 const SVG_NS = "http://www.w3.org/2000/svg";
 const MARK_NAMES = { evidence: "evidence sentence", trigger: "event trigger", actor: "actor", quote: "quote", citation: "cited source", time: "time", quantity: "quantity" };
 
@@ -40,6 +42,14 @@ function fill(node, attributes, children) {
 
 function clear(node) {
   while (node.firstChild) node.removeChild(node.firstChild);
+  return node;
+}
+
+function swatch(colour) {
+  // Through the style object, which the Content-Security-Policy allows (a style attribute it
+  // would block).
+  const node = el("span", { class: "swatch" });
+  node.style.backgroundColor = colour;
   return node;
 }
 
@@ -162,47 +172,87 @@ function binRange(key, monthly) {
   return [`${key}-01`, end];
 }
 
-function drawTimeline(items) {
-  const holder = clear(document.getElementById("timeline"));
-  const { keys, byKey, monthly } = bins(items);
-  if (!keys.length) {
-    holder.append(el("p", { class: "empty" }, "No dated events match."));
-    return;
+const TIMELINE = { width: 1000, height: 230, left: 48, right: 36, top: 20, bottom: 30, counts: 4, dates: 8 };
+const GOLDSTEIN_TICKS = [-10, -5, 0, 5, 10];
+
+function niceStep(maximum, ticks) {
+  // A step of 1, 2 or 5 times a power of ten that covers `maximum` in about `ticks` steps.
+  const raw = maximum / ticks;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  return Math.max(1, [1, 2, 5, 10].map((m) => m * power).find((step) => step >= raw));
+}
+
+function countAxis(chart, maximum) {
+  // Gridlines and labels at round counts; returns the count at the top of the plot.
+  const { width, left, right, top, counts } = TIMELINE;
+  const plot = TIMELINE.height - top - TIMELINE.bottom;
+  const step = niceStep(maximum, counts);
+  const ceiling = Math.ceil(maximum / step) * step;
+  for (let value = 0; value <= ceiling; value += step) {
+    const y = top + plot - (value / ceiling) * plot;
+    chart.append(svg("line", { x1: left, x2: width - right, y1: y, y2: y, class: value ? "grid" : "axis" }));
+    chart.append(svg("text", { x: left - 6, y: y + 4, class: "tick count", "text-anchor": "end" }, value.toLocaleString("en")));
   }
-  const width = 1000, height = 220, left = 40, right = 30, top = 10, bottom = 30;
-  const plot = height - top - bottom;
-  const maximum = Math.max(1, ...keys.map((key) => byKey.get(key).total));
-  const step = (width - left - right) / keys.length;
-  const chart = svg("svg", { viewBox: `0 0 ${width} ${height}`, role: "img", "aria-label": "Events over time" });
-  chart.append(svg("line", { x1: left, x2: width - right, y1: top + plot, y2: top + plot, class: "axis" }));
-  chart.append(svg("text", { x: left - 6, y: top + 8, class: "tick", "text-anchor": "end" }, maximum));
-  chart.append(svg("text", { x: left - 6, y: top + plot, class: "tick", "text-anchor": "end" }, 0));
-  const segments = [[]];  // the Goldstein line breaks where a bin has no events
+  chart.append(svg("text", { x: 4, y: 10, class: "caption" }, "events"));
+  return ceiling;
+}
+
+function goldsteinAxis(chart) {
+  const { width, right, top } = TIMELINE;
+  const plot = TIMELINE.height - top - TIMELINE.bottom;
+  for (const score of GOLDSTEIN_TICKS) {
+    const y = top + plot / 2 - (score / 10) * (plot / 2);
+    chart.append(svg("line", { x1: width - right, x2: width - right + 4, y1: y, y2: y, class: "axis" }));
+    chart.append(svg("text", { x: width - right + 6, y: y + 4, class: "tick score" }, score > 0 ? `+${score}` : score));
+  }
+  chart.append(svg("text", { x: width - 4, y: 10, class: "caption", "text-anchor": "end" }, "mean Goldstein"));
+}
+
+function dateAxis(chart, keys, step) {
+  const { left, dates, height, bottom } = TIMELINE;
+  const labels = Math.min(keys.length, dates);
+  for (let i = 0; i < labels; i += 1) {
+    const index = Math.round((i * (keys.length - 1)) / Math.max(labels - 1, 1));
+    const x = left + index * step + step / 2;
+    chart.append(svg("line", { x1: x, x2: x, y1: height - bottom, y2: height - bottom + 4, class: "axis" }));
+    chart.append(svg("text", { x, y: height - 10, class: "tick date", "text-anchor": "middle" }, keys[index]));
+  }
+}
+
+function drawBin(key, bin, x, step, ceiling, monthly) {
+  const { top } = TIMELINE;
+  const plot = TIMELINE.height - top - TIMELINE.bottom;
+  const group = svg("g", { class: "bin", "data-key": key });
+  let y = top + plot;
+  for (const quad of [1, 2, 3, 4]) {
+    const size = (bin.counts[quad] / ceiling) * plot;
+    if (size > 0) {
+      y -= size;
+      group.append(svg("rect", { x: x + step * 0.1, y, width: Math.max(step * 0.8, 1), height: size, fill: QUAD_COLOURS[quad] }));
+    }
+  }
+  group.append(svg("rect", { x, y: top, width: step, height: plot, class: "hit" }));
+  const parts = [1, 2, 3, 4].filter((quad) => bin.counts[quad]).map((quad) => `${QUAD_NAMES[quad]} ${bin.counts[quad]}`);
+  const mean = bin.total ? bin.goldstein / bin.total : null;
+  group.append(tooltip(`${key}: ${bin.total} events${parts.length ? ` (${parts.join(", ")})` : ""}${mean === null ? "" : `; mean Goldstein ${mean.toFixed(1)}`}`));
+  group.addEventListener("click", () => {
+    const [since, until] = binRange(key, monthly);
+    setFilters({ since, until });
+  });
+  return group;
+}
+
+function goldsteinLine(chart, keys, byKey, step) {
+  // The line breaks where a bin has no events.
+  const { left, top, width, right } = TIMELINE;
+  const plot = TIMELINE.height - top - TIMELINE.bottom;
+  chart.append(svg("line", { x1: left, x2: width - right, y1: top + plot / 2, y2: top + plot / 2, class: "zero" }));
+  const segments = [[]];
   keys.forEach((key, index) => {
     const bin = byKey.get(key);
-    const x = left + index * step;
-    const group = svg("g", { class: "bin", "data-key": key });
-    let y = top + plot;
-    for (const quad of [1, 2, 3, 4]) {
-      const size = (bin.counts[quad] / maximum) * plot;
-      if (size > 0) {
-        y -= size;
-        group.append(svg("rect", { x: x + step * 0.1, y, width: Math.max(step * 0.8, 1), height: size, fill: QUAD_COLOURS[quad] }));
-      }
-    }
-    group.append(svg("rect", { x, y: top, width: step, height: plot, class: "hit" }));
-    const parts = [1, 2, 3, 4].filter((quad) => bin.counts[quad]).map((quad) => `${QUAD_NAMES[quad]} ${bin.counts[quad]}`);
-    const mean = bin.total ? bin.goldstein / bin.total : null;
-    group.append(tooltip(`${key}: ${bin.total} events${parts.length ? ` (${parts.join(", ")})` : ""}${mean === null ? "" : `; mean Goldstein ${mean.toFixed(1)}`}`));
-    group.addEventListener("click", () => {
-      const [since, until] = binRange(key, monthly);
-      setFilters({ since, until });
-    });
-    chart.append(group);
-    if (mean === null) segments.push([]);
-    else segments[segments.length - 1].push(`${x + step / 2},${top + plot / 2 - (mean / 10) * (plot / 2)}`);
+    if (!bin.total) segments.push([]);
+    else segments[segments.length - 1].push(`${left + index * step + step / 2},${top + plot / 2 - (bin.goldstein / bin.total / 10) * (plot / 2)}`);
   });
-  chart.append(svg("line", { x1: left, x2: width - right, y1: top + plot / 2, y2: top + plot / 2, class: "zero" }));
   for (const points of segments) {
     if (points.length > 1) chart.append(svg("polyline", { points: points.join(" "), class: "goldstein" }));
     if (points.length === 1) {
@@ -210,11 +260,23 @@ function drawTimeline(items) {
       chart.append(svg("circle", { cx, cy, r: 2.5, class: "goldstein-point" }));
     }
   }
-  const labels = Math.min(keys.length, 8);
-  for (let i = 0; i < labels; i += 1) {
-    const index = Math.round((i * (keys.length - 1)) / Math.max(labels - 1, 1));
-    chart.append(svg("text", { x: left + index * step + step / 2, y: height - 10, class: "tick", "text-anchor": "middle" }, keys[index]));
+}
+
+function drawTimeline(items) {
+  const holder = clear(document.getElementById("timeline"));
+  const { keys, byKey, monthly } = bins(items);
+  if (!keys.length) {
+    holder.append(el("p", { class: "empty" }, "No dated events match."));
+    return;
   }
+  const { width, height, left, right } = TIMELINE;
+  const step = (width - left - right) / keys.length;
+  const chart = svg("svg", { viewBox: `0 0 ${width} ${height}`, role: "img", "aria-label": "Events over time" });
+  const ceiling = countAxis(chart, Math.max(1, ...keys.map((key) => byKey.get(key).total)));
+  goldsteinAxis(chart);
+  keys.forEach((key, index) => chart.append(drawBin(key, byKey.get(key), left + index * step, step, ceiling, monthly)));
+  goldsteinLine(chart, keys, byKey, step);
+  dateAxis(chart, keys, step);
   holder.append(chart);
 }
 
@@ -244,6 +306,32 @@ function shade(count, maximum) {
   return `rgb(${mix.join(",")})`;
 }
 
+function roundNicely(value) {
+  if (value < 10) return Math.max(1, Math.round(value));
+  const power = 10 ** Math.floor(Math.log10(value));
+  return Math.round(value / power) * power;
+}
+
+function shadeSteps(maximum) {
+  // Counts spaced evenly on the shading's log scale, rounded, ending at the busiest country.
+  const steps = [0];
+  for (let i = 1; i <= 4; i += 1) {
+    const value = i === 4 ? maximum : roundNicely(Math.exp((i / 4) * Math.log(maximum + 1)) - 1);
+    if (value > steps[steps.length - 1]) steps.push(value);
+  }
+  return steps;
+}
+
+function drawMapLegend(maximum, busiest) {
+  const legend = clear(document.getElementById("map-legend"));
+  legend.append(el("li", {}, "events by country of place:"));
+  for (const value of shadeSteps(maximum)) {
+    legend.append(el("li", { class: "step" }, swatch(shade(value, maximum)), value.toLocaleString("en")));
+  }
+  const dot = svg("svg", { viewBox: "0 0 12 12", width: 12, height: 12 }, svg("circle", { cx: 6, cy: 6, r: 5, class: "place" }));
+  legend.append(el("li", { class: "dots" }, dot, ` busiest places, larger for more events (up to ${busiest.toLocaleString("en")})`));
+}
+
 async function drawMap(placeCounts) {
   const world = await loadWorld();
   const holder = clear(document.getElementById("map"));
@@ -264,19 +352,25 @@ async function drawMap(placeCounts) {
     chart.append(dot);
   }
   holder.append(chart);
+  drawMapLegend(maximum, busiest);
 }
 
 // ---- actor network ----
 
+// Arrowheads are drawn in the chart's units, not the stroke's: a heavy edge keeps a small head.
+const NETWORK = { width: 600, height: 380, arrow: 7, arrowBase: 2, gap: 1.5, labelGap: 2, name: 24 };
+const TONE_COLOURS = { cooperation: "#1a9850", conflict: "#d73027", neutral: "#888" };
+
 function layout(nodes, edges, width, height) {
-  // A deterministic force layout: the same data always draws the same picture.
+  // A deterministic force layout: the same data always draws the same picture. Each circle
+  // stays whole inside the frame, with room at the sides for a name.
   const count = nodes.length;
   nodes.forEach((node, i) => {
     const angle = (2 * Math.PI * i) / count;
     node.x = width / 2 + (width / 3) * Math.cos(angle);
     node.y = height / 2 + (height / 3) * Math.sin(angle);
   });
-  const k = Math.sqrt((width * height) / Math.max(count, 1)) * 0.6;
+  const k = Math.sqrt((width * height) / Math.max(count, 1)) * 0.8;
   for (let round = 0; round < 300; round += 1) {
     const heat = (width / 10) * (1 - round / 300) + 0.5;
     for (const node of nodes) { node.dx = 0; node.dy = 0; }
@@ -298,22 +392,108 @@ function layout(nodes, edges, width, height) {
       edge.to.dx += (dx / distance) * pull; edge.to.dy += (dy / distance) * pull;
     }
     for (const node of nodes) {
-      node.dx += (width / 2 - node.x) * 0.05;
-      node.dy += (height / 2 - node.y) * 0.05;
+      node.dx += (width / 2 - node.x) * 0.02;
+      node.dy += (height / 2 - node.y) * 0.02;
       const moved = Math.max(Math.hypot(node.dx, node.dy), 0.01);
-      node.x = Math.min(width - 70, Math.max(70, node.x + (node.dx / moved) * Math.min(moved, heat)));
-      node.y = Math.min(height - 20, Math.max(36, node.y + (node.dy / moved) * Math.min(moved, heat)));
+      node.x = Math.min(width - 40 - node.r, Math.max(40 + node.r, node.x + (node.dx / moved) * Math.min(moved, heat)));
+      node.y = Math.min(height - 4 - node.r, Math.max(18 + node.r, node.y + (node.dy / moved) * Math.min(moved, heat)));
     }
   }
 }
 
-function drawNetwork(dyads) {
-  const holder = clear(document.getElementById("network"));
-  if (!dyads.length) {
-    holder.append(el("p", { class: "empty" }, "No actor acts on another in the matching events."));
-    return;
+function rim(node, toward, distance) {
+  // The point `distance` from the node's centre in the direction of `toward`.
+  const dx = toward.x - node.x, dy = toward.y - node.y;
+  const length = Math.hypot(dx, dy) || 1;
+  return { x: node.x + (dx / length) * distance, y: node.y + (dy / length) * distance };
+}
+
+function edgePath(edge) {
+  // A slight bend to the right of the direction of travel keeps A→B and B→A apart; the path
+  // stops short of the target so that the arrowhead's tip touches its circle.
+  const { from, to } = edge;
+  const dx = to.x - from.x, dy = to.y - from.y;
+  const length = Math.hypot(dx, dy) || 1;
+  const bend = Math.min(length * 0.12, 24);
+  const control = { x: (from.x + to.x) / 2 - (dy / length) * bend, y: (from.y + to.y) / 2 + (dx / length) * bend };
+  const reach = NETWORK.arrow * (10 - NETWORK.arrowBase) / 10;
+  const start = rim(from, control, from.r + NETWORK.gap);
+  const end = rim(to, control, to.r + NETWORK.gap + reach);
+  return `M${start.x.toFixed(1)},${start.y.toFixed(1)}Q${control.x.toFixed(1)},${control.y.toFixed(1)} ${end.x.toFixed(1)},${end.y.toFixed(1)}`;
+}
+
+function arrowMarkers() {
+  const defs = svg("defs");
+  for (const [tone, colour] of Object.entries(TONE_COLOURS)) {
+    defs.append(svg("marker", {
+      id: `arrow-${tone}`, viewBox: "0 0 10 10", refX: NETWORK.arrowBase, refY: 5, markerUnits: "userSpaceOnUse",
+      markerWidth: NETWORK.arrow, markerHeight: NETWORK.arrow, orient: "auto",
+    }, svg("path", { d: "M0,0L10,5L0,10Z", fill: colour })));
   }
-  const width = 600, height = 380;
+  return defs;
+}
+
+function drawEdge(edge, heaviest) {
+  const tone = edge.goldstein > 0 ? "cooperation" : edge.goldstein < 0 ? "conflict" : "neutral";
+  const path = svg("path", {
+    d: edgePath(edge), class: `edge ${tone}`, "data-source": edge.from.name, "data-target": edge.to.name,
+    "stroke-width": (1 + 2.5 * Math.sqrt(edge.events / heaviest)).toFixed(2), "marker-end": `url(#arrow-${tone})`,
+  });
+  path.append(tooltip(`${edge.from.name} → ${edge.to.name}: ${edge.events} events, mean Goldstein ${(edge.goldstein || 0).toFixed(1)}`));
+  return path;
+}
+
+function drawNode(node) {
+  const group = svg("g", { class: "node", "data-actor": node.name, transform: `translate(${node.x.toFixed(1)},${node.y.toFixed(1)})` });
+  group.append(svg("circle", { r: node.r.toFixed(1) }));
+  node.label = svg("text", {}, shorten(node.name, NETWORK.name));
+  group.append(node.label);
+  group.append(tooltip(`${node.name}: ${node.weight} events in these dyads`));
+  group.addEventListener("click", () => setFilters({ actor: node.name }));
+  return group;
+}
+
+function labelSpots(node, width, height, frame) {
+  // Where a name may go around its node, in order of preference, each moved inside the frame.
+  const { x, y, r } = node, gap = NETWORK.labelGap, corner = r * 0.7;
+  const spots = [
+    [x - width / 2, y - r - gap - height], [x - width / 2, y + r + gap],
+    [x + r + gap + 1, y - height / 2], [x - r - gap - 1 - width, y - height / 2],
+    [x + corner, y - corner - height], [x - corner - width, y - corner - height],
+    [x + corner, y + corner], [x - corner - width, y + corner],
+  ];
+  return spots.map(([left, top]) => {
+    const l = Math.min(Math.max(left, 1), frame.width - 1 - width);
+    const t = Math.min(Math.max(top, 1), frame.height - 1 - height);
+    return { left: l, top: t, right: l + width, bottom: t + height };
+  });
+}
+
+function boxesMeet(a, b, pad = 1) {
+  return a.left < b.right + pad && b.left < a.right + pad && a.top < b.bottom + pad && b.top < a.bottom + pad;
+}
+
+function placeLabels(nodes, frame) {
+  // Greedy, heaviest actor first: each name takes the first spot around its node that meets
+  // no placed name and no circle. A name with no free spot is hidden (its node's tooltip and
+  // the actor list still name it) rather than drawn over another.
+  const circles = nodes.map((n) => ({ left: n.x - n.r, right: n.x + n.r, top: n.y - n.r, bottom: n.y + n.r }));
+  const placed = [];
+  for (const node of [...nodes].sort((a, b) => b.weight - a.weight)) {
+    const measured = node.label.getBBox();
+    const spot = labelSpots(node, measured.width, measured.height, frame)
+      .find((box) => !placed.some((other) => boxesMeet(box, other)) && !circles.some((c) => boxesMeet(box, c, 0)));
+    if (!spot) {
+      node.label.setAttribute("display", "none");
+      continue;
+    }
+    node.label.setAttribute("x", (spot.left - node.x - measured.x).toFixed(1));
+    node.label.setAttribute("y", (spot.top - node.y - measured.y).toFixed(1));
+    placed.push(spot);
+  }
+}
+
+function networkOf(dyads) {
   const byName = new Map();
   const node = (name) => {
     if (!byName.has(name)) byName.set(name, { name, weight: 0 });
@@ -326,33 +506,27 @@ function drawNetwork(dyads) {
     return edge;
   });
   const nodes = [...byName.values()];
-  layout(nodes, edges, width, height);
   const heaviest = Math.max(...nodes.map((n) => n.weight));
+  for (const n of nodes) n.r = 4 + 10 * Math.sqrt(n.weight / heaviest);
+  return { nodes, edges };
+}
+
+function drawNetwork(dyads) {
+  const holder = clear(document.getElementById("network"));
+  if (!dyads.length) {
+    holder.append(el("p", { class: "empty" }, "No actor acts on another in the matching events."));
+    return;
+  }
+  const { width, height } = NETWORK;
+  const { nodes, edges } = networkOf(dyads);
+  layout(nodes, edges, width, height);
   const chart = svg("svg", { viewBox: `0 0 ${width} ${height}`, role: "img", "aria-label": "Actor network" });
-  const defs = svg("defs");
-  for (const [name, colour] of [["cooperation", "#1a9850"], ["conflict", "#d73027"], ["neutral", "#888"]]) {
-    defs.append(svg("marker", { id: `arrow-${name}`, viewBox: "0 0 10 10", refX: 18, refY: 5, markerWidth: 6, markerHeight: 6, orient: "auto-start-reverse" },
-      svg("path", { d: "M0,0L10,5L0,10Z", fill: colour })));
-  }
-  chart.append(defs);
-  for (const edge of edges) {
-    const tone = edge.goldstein > 0 ? "cooperation" : edge.goldstein < 0 ? "conflict" : "neutral";
-    const line = svg("line", {
-      x1: edge.from.x, y1: edge.from.y, x2: edge.to.x, y2: edge.to.y,
-      class: `edge ${tone}`, "stroke-width": 1 + Math.log2(edge.events), "marker-end": `url(#arrow-${tone})`,
-    });
-    line.append(tooltip(`${edge.from.name} → ${edge.to.name}: ${edge.events} events, mean Goldstein ${(edge.goldstein || 0).toFixed(1)}`));
-    chart.append(line);
-  }
-  for (const n of nodes) {
-    const group = svg("g", { class: "node", "data-actor": n.name, transform: `translate(${n.x},${n.y})` });
-    group.append(svg("circle", { r: 4 + 10 * Math.sqrt(n.weight / heaviest) }));
-    group.append(svg("text", { y: -8 - 10 * Math.sqrt(n.weight / heaviest), "text-anchor": "middle" }, n.name));
-    group.append(tooltip(`${n.name}: ${n.weight} events in these dyads`));
-    group.addEventListener("click", () => setFilters({ actor: n.name }));
-    chart.append(group);
-  }
-  holder.append(chart);
+  chart.append(arrowMarkers());
+  const heaviest = Math.max(...edges.map((edge) => edge.events));
+  for (const edge of edges) chart.append(drawEdge(edge, heaviest));
+  for (const n of nodes) chart.append(drawNode(n));
+  holder.append(chart);  // in the page before the names are measured
+  placeLabels(nodes, { width, height });
 }
 
 // ---- ranked bars: event types and actors ----
@@ -370,7 +544,7 @@ function drawBars(holderId, rows, onChoose) {
   rows.forEach((row, index) => {
     const y = index * rowHeight + 2;
     const group = svg("g", { class: "bar", "data-label": row.label });
-    group.append(svg("text", { x: labelWidth - 6, y: y + 14, "text-anchor": "end" }, shorten(row.label, 30)));
+    group.append(svg("text", { x: labelWidth - 6, y: y + 14, "text-anchor": "end" }, shorten(row.label, BAR_LABEL)));
     let x = labelWidth;
     for (const part of row.parts) {
       const size = (part.value / maximum) * (width - labelWidth - countWidth);
@@ -397,10 +571,17 @@ function drawTypes(items) {
   drawBars("types", [...byType.values()], (type) => setFilters({ type }));
 }
 
+function drawActorLegend() {
+  const legend = clear(document.getElementById("actors-legend"));
+  for (const [role, colour] of Object.entries(ROLE_COLOURS)) {
+    legend.append(el("li", {}, swatch(colour), `as ${role}`));
+  }
+}
+
 function drawActors(items) {
   drawBars("actors", items.map((actor) => ({
     label: actor.actor,
-    parts: [{ value: actor.as_source, colour: "#08519c" }, { value: actor.as_target, colour: "#9ecae1" }],
+    parts: [{ value: actor.as_source, colour: ROLE_COLOURS.source }, { value: actor.as_target, colour: ROLE_COLOURS.target }],
     note: `${actor.actor}: ${actor.events} events, ${actor.as_source} as source, ${actor.as_target} as target${actor.names ? `; named ${actor.names}` : ""}`,
   })), (actor) => setFilters({ actor }));
 }
@@ -463,9 +644,9 @@ function turnPage(step) {
 // ---- quotes ----
 
 function quoteFilters() {
-  const params = {};
-  for (const name of ["since", "until", "text"]) if (state.filters[name]) params[name] = state.filters[name];
-  return params;
+  // Every filter applies: dates and words to the quote's article and text, the others keep the
+  // quotes that belong to a matching event (in its evidence, or said by one of its sides).
+  return { ...state.filters };
 }
 
 async function loadQuotes() {
@@ -608,6 +789,7 @@ async function refresh() {
 async function start() {
   readUrl();
   drawLegend();
+  drawActorLegend();
   document.getElementById("previous").addEventListener("click", () => turnPage(-1));
   document.getElementById("next").addEventListener("click", () => turnPage(1));
   document.getElementById("close-reader").addEventListener("click", closeReader);
