@@ -1,6 +1,7 @@
 """The stores (DuckDB and PostgreSQL): round trip, idempotent ingest, replacement, rollback,
 safe filters."""
 
+from dataclasses import replace
 from datetime import date
 
 import duckdb
@@ -88,6 +89,7 @@ def test_round_trip_keeps_the_record(store):
 
 READ_MODEL = [("events", c) for c in ("sources", "targets", "actor_keys", "countries")]
 NETWORK = [("events", "dyads"), ("events", "actor_roles")]
+PARTS = [("quantities", "part_of_count")]  # version 5
 EVERY_READ_MODEL_COLUMN = "sources, targets, actor_keys, countries, dyads, actor_roles"
 VERSION_2_COLUMNS = [
     ("events", "killed"),
@@ -115,16 +117,30 @@ def downgrade(path, version, columns):
 
 def test_a_version_1_store_is_migrated_in_place(tmp_path):
     path = tmp_path / "old.duckdb"
-    downgrade(path, 1, VERSION_2_COLUMNS + READ_MODEL + NETWORK)
+    downgrade(path, 1, VERSION_2_COLUMNS + READ_MODEL + NETWORK + PARTS)
     with open_store(path) as reopened:
         stored = reopened.report("a-1")
         version = reopened.connection.execute("SELECT max(version) FROM schema_version")
-        assert version.fetchone()[0] == 4
+        assert version.fetchone()[0] == 5
     assert stored["events"][0]["casualties"] == {}
     assert stored["quotes"][0]["outlet"] is None
 
 
-@pytest.mark.parametrize(("version", "dropped"), [(2, READ_MODEL + NETWORK), (3, NETWORK)])
+def test_a_version_4_store_gets_the_part_of_count_column(tmp_path):
+    path = tmp_path / "v4.duckdb"
+    downgrade(path, 4, PARTS)
+    part = make_report("a-2")
+    part.quantities[0] = replace(part.quantities[0], part_of_count=True)
+    with open_store(path) as reopened:
+        reopened.ingest(part, content_hash="h2")
+        (old,) = reopened.report("a-1")["quantities"]
+        (new,) = reopened.report("a-2")["quantities"]
+    assert "part_of_count" not in old and new["part_of_count"] is True
+
+
+@pytest.mark.parametrize(
+    ("version", "dropped"), [(2, READ_MODEL + NETWORK + PARTS), (3, NETWORK + PARTS)]
+)
 def test_an_older_store_gets_its_read_model_filled(tmp_path, version, dropped):
     path = tmp_path / f"v{version}.duckdb"
     with open_store(tmp_path / "fresh.duckdb") as fresh:
@@ -146,7 +162,7 @@ def test_a_version_3_store_gets_its_network_columns_on_either_database(request, 
     with open_store(tmp_path / "fresh.duckdb") as fresh:
         fresh.ingest(make_report(), content_hash="h1")
         expected = fresh.connection.execute("SELECT id, dyads, actor_roles FROM events").fetchall()
-    downgrade(location, 3, NETWORK)
+    downgrade(location, 3, NETWORK + PARTS)
     with open_store(location) as reopened:
         filled = reopened.connection.execute("SELECT id, dyads, actor_roles FROM events")
         assert filled.fetchall() == expected and expected[0][1]

@@ -31,7 +31,7 @@ from tidings.store.queries import (
     side_labels,
 )
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 CASUALTY_OUTCOMES = ("killed", "injured", "casualties")  # events columns, in schema order
 # Statements that bring a store of the keyed version up to the next one.
 MIGRATIONS = {
@@ -68,6 +68,7 @@ MIGRATIONS = {
         "CREATE INDEX events_article ON events (article_id)",
         "CREATE INDEX events_type ON events (type)",
     ],
+    4: ["ALTER TABLE quantities ADD COLUMN part_of_count BOOLEAN"],
 }
 # Where actor `{r}` of an event is named: its first mention in the evidence sentence, else
 # its first mention in the article.
@@ -343,6 +344,7 @@ class Store(ABC):
                     q.end,
                     q.normalized_max,
                     q.outcome,
+                    q.part_of_count,
                 ]
                 for i, q in enumerate(report.quantities)
             ],  # fmt: skip
@@ -624,6 +626,7 @@ class Store(ABC):
                  "normalized": {"value": q["normalized_value"], "unit": q["normalized_unit"]}
                  | ({"max": q["normalized_max"]} if q["normalized_max"] is not None else {}),
                  "outcome": q["outcome"]}
+                 | ({"part_of_count": True} if q["part_of_count"] else {})
                 for q in self._rows("quantities", article_id)
             ],
         }  # fmt: skip

@@ -46,7 +46,8 @@ CREATE TABLE IF NOT EXISTS times (
 CREATE TABLE IF NOT EXISTS quantities (
     article_id VARCHAR NOT NULL, position INTEGER NOT NULL, text VARCHAR, value DOUBLE,
     unit VARCHAR, kind VARCHAR, normalized_value DOUBLE, normalized_unit VARCHAR,
-    start_char INTEGER, end_char INTEGER, normalized_max DOUBLE, outcome VARCHAR
+    start_char INTEGER, end_char INTEGER, normalized_max DOUBLE, outcome VARCHAR,
+    part_of_count BOOLEAN
 );
 CREATE TABLE IF NOT EXISTS event_clusters (event_id VARCHAR PRIMARY KEY, cluster_id VARCHAR NOT NULL);
 CREATE TABLE IF NOT EXISTS article_copies (
