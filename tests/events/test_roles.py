@@ -384,3 +384,34 @@ def test_coordinated_sides_that_clash_act_on_each_other(run):
 def test_an_act_named_inside_another_keeps_its_unnamed_sides(run):
     found = events_of(run(STORY + "Tehran rejected calls for new talks."))
     assert ("REQUEST", [], [], "asserted") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        # the by-agent of a light verb in the passive performs the nominal event
+        ("Earlier bombings were claimed by the Islamic State group.", "bombings", ["ISIS"]),
+        # the subject of a light verb's relative clause performs it
+        ("The rebels doubled the number of attacks they carried out in Mali.", "attacks", ["MLI"]),
+        ("The talks that Iran held with France ended on Monday.", "talks", ["IRN"]),
+        # the forces of a withdrawal withdraw
+        ("Somalia welcomed the withdrawal of Ethiopian troops from Baidoa.", "withdrawal", ["ETH"]),
+        # the one accused of plotting an attack and the one claiming it did it
+        ("Kenya accused al-Shabaab of plotting the attack on the hotel.", "attack", ["SOM"]),
+        ("Boko Haram claimed the bombing in Maiduguri.", "bombing", ["NGA"]),
+    ],
+)
+def test_nominal_events_performed_through_a_light_verb(run, text, trigger, expected):
+    report = run(text)
+    (event,) = [e for e in report.events if e.trigger == trigger]
+    codes = {a.id: a.country or a.reference for a in report.actors}
+    assert sorted(codes[a] for a in event.source) == expected
+
+
+def test_foreign_forces_are_no_one_country_s(run):
+    report = run(
+        "Congo's army fought rebels near Goma. Congo accused Rwanda of backing the rebels. "
+        "The African Union called for the withdrawal of all foreign forces."
+    )
+    (forces,) = [a for a in report.actors if "foreign" in a.name]
+    assert forces.country is None

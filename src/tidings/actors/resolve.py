@@ -1064,6 +1064,9 @@ def focus_country(reading: Reading, places: list[str]) -> str | None:
     return country if count >= 2 or len(counts) == 1 else None
 
 
+OUTSIDERS = frozenset({"foreign", "international", "external", "outside", "overseas"})
+
+
 def place_bare_groups(reading: Reading) -> None:
     """Bare groups ("the army", "police") belong to the article's focus country.
 
@@ -1073,7 +1076,10 @@ def place_bare_groups(reading: Reading) -> None:
     for key, draft in list(reading.drafts.items()):
         if key.startswith("bare:") and draft.country is None and draft.sector != "BUS":
             # companies have no country by default: an article's focus says nothing of them
-            first = min((f.start for f in reading.found if f.key == key), default=None)
+            spans = [(f.start, f.end) for f in reading.found if f.key == key]
+            if any(t.lower_ in OUTSIDERS for start, end in spans for t in reading.doc[start:end]):
+                continue  # "all foreign forces" are no one country's
+            first = min((start for start, _ in spans), default=None)
             speaker = _reporting_country(reading, first) if first is not None else None
             draft.country = speaker or focus
 

@@ -14,7 +14,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Token
 
-from tidings.events.lexicon import Lexicon, Trigger
+from tidings.events.lexicon import Lexicon, Trigger, noun_doer_preps
 from tidings.lexicons import data_table
 from tidings.model import ActorResolution
 from tidings.parse import in_dateline, in_headline, tokens_with_lower
@@ -305,6 +305,7 @@ def noun_arguments(noun: Token, entry: Trigger) -> tuple[list[Token], list[Token
     """A nominal event's source tokens (possessor, modifiers, by/between) and target tokens."""
     sources: list[Token] = []
     targets: list[Token] = []
+    doers = noun_doer_preps()
     for child in noun.children:
         if child.dep_ in ("poss", "compound", "amod", "nmod"):
             sources.append(child)
@@ -312,7 +313,7 @@ def noun_arguments(noun: Token, entry: Trigger) -> tuple[list[Token], list[Token
             objects = [g for g in child.children if g.dep_ == "pobj"]
             if child.lower_ == "between" and entry.mode == "third-party":
                 targets.extend(objects)  # "mediation between India and Pakistan": the parties
-            elif child.lower_ == "by" or child.lower_ == "between":
+            elif child.lower_ in ("by", "between") or child.lower_ in doers.get(entry.type, ()):
                 sources.extend(objects)  # "talks between Israel and Hamas": they talk
             elif child.lower_ in entry.target_preps:
                 targets.extend(objects)
@@ -890,8 +891,16 @@ def is_container(token: Token) -> bool:
 
 
 def governing_targets(noun: Token, entry: Trigger, actors: ActorResolution) -> list[str]:
-    """Target prepositions hung on the words above a nominal event: "€5 billion in aid for Kyiv"."""
-    targets: list[str] = []
+    """Target prepositions hung on the words above a nominal event ("€5 billion in aid for
+    Kyiv"), or on the light verb of its relative clause ("the talks Iran held with France")."""
+    light = governing_verbs()
+    aimed = [
+        pobj
+        for clause in noun.children
+        if clause.dep_ == "relcl" and light.get(clause.lemma_.lower()) == "light"
+        for pobj in prep_objects(clause, entry.target_preps)
+    ]
+    targets = list(dict.fromkeys(a for t in aimed for a in actors_in(t, actors)))
     current = noun
     for _ in range(3):
         if current.dep_ not in ("pobj", "prep", "dobj", "npadvmod") or current.head.i == current.i:
@@ -899,13 +908,22 @@ def governing_targets(noun: Token, entry: Trigger, actors: ActorResolution) -> l
         current = current.head
         if current.pos_ in ("NOUN", "PROPN", "NUM") and not is_container(current):
             break
-        for child in current.children:
-            if child.dep_ == "prep" and child.lower_ in entry.target_preps:
-                for pobj in (g for g in child.children if g.dep_ == "pobj"):
-                    targets += [a for a in actors_in(pobj, actors) if a not in targets]
+        for pobj in prep_objects(current, entry.target_preps):
+            targets += [a for a in actors_in(pobj, actors) if a not in targets]
         if current.pos_ == "VERB":
             break
     return targets
+
+
+def prep_objects(word: Token, preps: frozenset[str]) -> list[Token]:
+    """The objects of a word's prepositions among `preps` ("held talks with France": France)."""
+    return [
+        pobj
+        for child in word.children
+        if child.dep_ == "prep" and child.lower_ in preps
+        for pobj in child.children
+        if pobj.dep_ == "pobj"
+    ]
 
 
 @cache
@@ -932,6 +950,9 @@ def governing_participants(
     blamed = blamed_actors(noun, actors)
     if blamed:
         return blamed, True
+    performer = light_verb_performers(noun, actors)
+    if performer:
+        return performer, True
     head = noun.head
     # "approved €5 billion in military aid": climb through the amount to the verb.
     climbed = noun
@@ -979,6 +1000,23 @@ def governing_participants(
         if source:
             return source, True
     return [], False
+
+
+def light_verb_performers(noun: Token, actors: ActorResolution) -> list[str]:
+    """Who performs a nominal event through a light verb that is not its clause's head: the
+    by-agent of a passive ("the bombings were claimed by the Islamic State group") and the
+    subject of a relative clause ("the talks that Iran held", "the attacks it carried out")."""
+    light = governing_verbs()
+    verb = noun.head
+    if noun.dep_ == "nsubjpass" and light.get(verb.lemma_.lower()) == "light":
+        agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children]
+        return [a for agent in agents for a in actors_in(agent, actors)]
+    for clause in noun.children:
+        gap = not any(c.dep_ == "dobj" and c.tag_ not in ("WDT", "WP") for c in clause.children)
+        if clause.dep_ == "relcl" and light.get(clause.lemma_.lower()) == "light" and gap:
+            subject, _ = verb_subject(clause)
+            return [a for a in actors_in(subject, actors) if not _is_outlet(a, actors)]
+    return []
 
 
 def blamed_actors(event: Token, actors: ActorResolution) -> list[str]:

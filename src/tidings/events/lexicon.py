@@ -80,6 +80,16 @@ def type_target_preps() -> dict[tuple[str, str], frozenset[str]]:
 
 
 @cache
+def noun_doer_preps() -> dict[str, frozenset[str]]:
+    """PLOVER type -> the prepositions whose object does a nominal event of it, beside "by"
+    ("the withdrawal of Ethiopian troops"; data/events/roles.tsv)."""
+    return {
+        row["type"]: frozenset(_split(row["noun_doer_preps"]))
+        for row in data_table("data/events/roles.tsv")
+    }
+
+
+@cache
 def load_lexicon() -> Lexicon:
     """The shipped event lexicon and tables (format: data/events/README.md). The first row for
     a (pos, trigger) wins, so `lexicon.tsv` overrides the per-code files."""
