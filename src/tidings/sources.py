@@ -193,8 +193,8 @@ def read_html(path: Path, settings: Settings) -> Article:
     body = fields.pop("text", "") or ""
     if not fields.get("published"):
         logger.warning(
-            "%s: the page's metadata gives no publication date; the article is stored "
-            "undated and its relative dates (yesterday, next week) stay unresolved.",
+            "%s: the page's metadata gives no publication date; the article stays "
+            "undated and its relative dates (yesterday, next week) unresolved.",
             path,
         )
     text = with_headline(fields.get("title") or "", body)
