@@ -1,6 +1,7 @@
 """End to end through the command line: ingest, re-ingest, query, skip bad input, evaluate."""
 
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -168,3 +169,173 @@ def test_ingest_and_query_a_postgresql_store(postgres_url):
     assert "0 article(s) stored, 5 unchanged" in again.output
     listed = runner.invoke(main, ["events", "--db", postgres_url, "--type", "SANCTION"])
     assert listed.exit_code == 0 and "SANCTION" in listed.output
+
+
+GOOD = EXAMPLES / "georgia-protests-2024-12-02.txt"
+EDGE_TEXT = "Ministers will meet next week in Paris. Rebels attacked the town yesterday."
+
+
+def refusing(read, name):
+    """`read` (Path.read_bytes, os.scandir) refusing the path called `name` as chmod 000 would
+    for a user other than root (tests may run as root, who reads everything)."""
+
+    def read_or_refuse(path="."):
+        if isinstance(path, str | os.PathLike) and Path(path).name == name:
+            raise PermissionError(13, "Permission denied", str(path))
+        return read(path)
+
+    return read_or_refuse
+
+
+def stored_ids(db: str) -> list[str]:
+    from tidings.store import open_store
+
+    with open_store(db) as store:
+        return sorted(a["id"] for a in store.articles())
+
+
+def failed_sources(db: str) -> list[str]:
+    from tidings.store import open_store
+
+    with open_store(db) as store:
+        return [Path(f["source"]).name for f in store.failures()]
+
+
+def test_an_unreadable_file_is_skipped_in_one_line_and_the_others_are_stored(tmp_path, monkeypatch):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(GOOD, corpus / "good.txt")
+    shutil.copy(GOOD, corpus / "locked.txt")
+    monkeypatch.setattr(Path, "read_bytes", refusing(Path.read_bytes, "locked.txt"))
+    db = str(tmp_path / "t.duckdb")
+    result = CliRunner().invoke(main, ["ingest", str(corpus), "--db", db, "--quiet"])
+    assert result.exit_code == 1, result.output
+    assert "1 article(s) stored, 0 unchanged, 1 skipped" in result.output
+    (line,) = [x for x in result.output.splitlines() if x.startswith("skipped")]
+    assert "[E107]" in line and "locked.txt" in line and "Permission denied" in line
+    assert stored_ids(db) == ["good"]
+
+
+def test_articles_dated_at_the_ends_of_the_calendar_are_stored_with_the_others(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(GOOD, corpus / "good.txt")
+    for name, published in (("last", "9999-12-31"), ("first", "0001-01-01")):
+        article = {"id": name, "published": published, "text": EDGE_TEXT}
+        (corpus / f"{name}.json").write_text(json.dumps(article))
+    db = str(tmp_path / "t.duckdb")
+    runner = CliRunner()
+    result = runner.invoke(main, ["ingest", str(corpus), "--db", db, "--quiet"])
+    assert result.exit_code == 0, result.output
+    assert stored_ids(db) == ["first", "good", "last"]
+    assert runner.invoke(main, ["dedup", "--db", db]).exit_code == 0
+    printed = runner.invoke(main, ["extract", str(corpus / "last.json"), "--format", "json"])
+    assert printed.exit_code == 0, printed.output
+    times = json.loads(printed.output)["times"]
+    assert [(t["text"], t["value"]) for t in times] == [
+        ("next week", None),
+        ("yesterday", "9999-12-30"),
+    ]
+
+
+def test_an_article_whose_extraction_fails_is_recorded_and_the_others_are_stored(
+    tmp_path, monkeypatch
+):
+    import tidings.pipeline
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(GOOD, corpus / "good.txt")
+    (corpus / "cursed.json").write_text(json.dumps({"id": "cursed", "text": EDGE_TEXT}))
+    real_find_quotes = tidings.pipeline.find_quotes
+
+    def find_quotes(doc, **kwargs):
+        if "Paris" in doc.text:
+            raise ValueError("a bug in a stage")
+        return real_find_quotes(doc, **kwargs)
+
+    monkeypatch.setattr(tidings.pipeline, "find_quotes", find_quotes)
+    db = str(tmp_path / "t.duckdb")
+    result = CliRunner().invoke(main, ["ingest", str(corpus), "--db", db, "--quiet"])
+    assert result.exit_code == 1, result.output
+    assert "1 article(s) stored, 0 unchanged, 1 skipped" in result.output
+    assert "[E108]" in result.output and "a bug in a stage" in result.output
+    assert stored_ids(db) == ["good"]
+    assert failed_sources(db) == ["cursed.json"]
+
+
+def test_failures_are_recorded_once_and_cleared_when_the_file_is_stored(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(GOOD, corpus / "good.txt")
+    (corpus / "later.txt").write_text("")
+    (corpus / "lines.jsonl").write_text('{"id": "j1", "text": ""}\n{oops\n')
+    db = str(tmp_path / "t.duckdb")
+    runner = CliRunner()
+    for _ in range(2):
+        runner.invoke(main, ["ingest", str(corpus), "--db", db, "--quiet"])
+    assert sorted(failed_sources(db)) == ["later.txt", "lines.jsonl:1", "lines.jsonl:2"]
+    shutil.copy(GOOD, corpus / "later.txt")
+    (corpus / "lines.jsonl").write_text(json.dumps({"id": "j1", "text": EDGE_TEXT}) + "\n")
+    result = runner.invoke(main, ["ingest", str(corpus), "--db", db, "--quiet"])
+    assert result.exit_code == 0, result.output
+    assert failed_sources(db) == []
+    assert stored_ids(db) == ["good", "j1", "later"]
+
+
+def test_a_linked_or_unreadable_directory_is_reported(tmp_path, monkeypatch):
+    corpus = tmp_path / "corpus"
+    (corpus / "locked").mkdir(parents=True)
+    shutil.copy(GOOD, corpus / "good.txt")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    shutil.copy(GOOD, elsewhere / "other.txt")
+    (corpus / "linked").symlink_to(elsewhere, target_is_directory=True)
+    monkeypatch.setattr(os, "scandir", refusing(os.scandir, "locked"))
+    db = str(tmp_path / "t.duckdb")
+    result = CliRunner().invoke(main, ["ingest", str(corpus), "--db", db, "--quiet"])
+    assert result.exit_code == 1, result.output
+    assert "1 article(s) stored, 0 unchanged, 2 skipped" in result.output
+    skipped = sorted(x for x in result.output.splitlines() if x.startswith("skipped"))
+    assert "linked" in skipped[0] and "not followed" in skipped[0]
+    assert "locked" in skipped[1] and "Permission denied" in skipped[1]
+
+
+def test_extract_reads_pages_feeds_and_jsonl_as_ingest_does(tmp_path):
+    paragraph = "Kenya asked the International Monetary Fund for an emergency loan on Monday."
+    (tmp_path / "page.html").write_text(
+        "<html><head><title>Kenya asks IMF for a loan</title>"
+        '<meta name="date" content="2025-03-05">'
+        "<style>body { font-family: Georgia, serif; }</style></head><body>"
+        f"<article><h1>Kenya asks IMF for a loan</h1><p>{paragraph}</p></article></body></html>"
+    )
+    (tmp_path / "wire.rss").write_text(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>'
+        f"<item><title>Kenya asks IMF for a loan</title><link>https://example.org/1</link>"
+        f"<description>&lt;p&gt;{paragraph}&lt;/p&gt;</description></item>"
+        "</channel></rss>"
+    )
+    (tmp_path / "lines.jsonl").write_text(
+        "".join(json.dumps({"id": f"l{i}", "text": paragraph}) + "\n" for i in (1, 2))
+    )
+    result = CliRunner().invoke(main, ["extract", str(tmp_path), "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in result.output.splitlines()]
+    assert sorted(r["article"]["id"] for r in records) == [
+        "https://example.org/1",
+        "l1",
+        "l2",
+        "page",
+    ]
+    names = {a["name"] for r in records for a in r["actors"]}
+    assert "Kenya" in names and not any("<" in n or "Georgia" in n for n in names)
+
+
+def test_extract_skips_a_bad_file_and_prints_the_others(tmp_path):
+    shutil.copy(GOOD, tmp_path / "good.txt")
+    (tmp_path / "empty.txt").write_text("")
+    result = CliRunner().invoke(main, ["extract", str(tmp_path), "--format", "jsonl"])
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    assert [json.loads(x)["article"]["id"] for x in lines if x.startswith("{")] == ["good"]
+    assert [x for x in lines if x.startswith("skipped")][0].startswith("skipped [E101]")

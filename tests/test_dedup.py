@@ -69,6 +69,13 @@ def test_date_spans_and_numbers():
     }
 
 
+def test_dates_at_the_end_of_the_calendar_are_compared_without_overflow():
+    last = date(9999, 12, 31)
+    assert date_span("9999-W52") == (date(9999, 12, 27), last)
+    assert date_span("9999-12") == (date(9999, 12, 1), last)
+    assert same_event(view("a", "1", start=last, end=last), view("b", "2", start=last, end=last))
+
+
 def test_clusters_are_transitive():
     a, b, c = view("a", "1"), view("b", "2"), view("c", "3")
     assert set(clusters([a, b, c]).values()) == {"a"}

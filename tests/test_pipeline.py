@@ -2,8 +2,12 @@
 
 from pathlib import Path
 
+import pytest
+
 from tidings.articles import find_article_files, read_article
-from tidings.pipeline import extract_many
+from tidings.model import Article
+from tidings.pipeline import extract, extract_many
+from tidings.sources import read_sources
 
 EXAMPLES = Path(__file__).parents[1] / "examples"
 
@@ -16,3 +20,29 @@ def test_two_processes_match_one(pipeline):
     ]
     assert [r["article"]["id"] for r in two] == [a.id for a in articles]
     assert two == one
+
+
+HEADLINED = [
+    ("Rebels seize town in eastern Congo", "M23 rebels seized the town of Sake on Monday."),
+    ("Kenya asks IMF for emergency loan", "Kenya asked the IMF for an emergency loan on Monday."),
+]
+
+
+@pytest.mark.parametrize(("title", "body"), HEADLINED)
+def test_a_sentence_case_title_from_metadata_is_the_headline(pipeline, tmp_path, title, body):
+    feed = tmp_path / "wire.rss"
+    feed.write_text(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>'
+        f"<item><title>{title}</title><link>https://example.org/1</link>"
+        f"<description>{body}</description></item></channel></rss>"
+    )
+    (article,) = read_sources([feed], pipeline.settings)
+    assert article.text == f"{title}\n\n{body}"
+    (event,) = extract(article, pipeline).events
+    assert event.evidence.sentence == body
+
+
+def test_a_first_line_without_a_metadata_title_keeps_its_events(pipeline):
+    article = Article(id="t", text="Kenya asked the IMF for a loan\n\nTalks went on for a week.")
+    (event,) = extract(article, pipeline).events
+    assert event.type == "REQUEST"

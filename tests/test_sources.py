@@ -75,3 +75,51 @@ def test_a_directory_mixes_formats(tmp_path):
     items = list(read_sources([Path(tmp_path)], Settings()))
     assert sorted(a.id for a in items if not isinstance(a, Skipped)) == ["b1", "one"]
     assert [s.source for s in items if isinstance(s, Skipped)] == [str(tmp_path / "broken.html")]
+
+
+def test_a_page_repeating_its_title_in_an_h1_gives_the_headline_once(tmp_path):
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><head><title>Chile and Peru meet | Andes Wire</title>"
+        '<meta property="og:title" content="Chile and Peru meet">'
+        '<meta name="date" content="2025-04-08"></head><body>'
+        f"<article><h1>Chile and Peru meet</h1><p>{PARAGRAPH}</p><p>{PARAGRAPH}</p></article>"
+        "</body></html>"
+    )
+    (article,) = list(read_sources([page], Settings()))
+    assert article.title == "Chile and Peru meet"
+    assert article.text.startswith(f"Chile and Peru meet\n\n{PARAGRAPH[:40]}")
+    assert article.text.count("Chile and Peru meet") == 1
+
+
+def test_a_page_without_a_date_in_its_metadata_stays_undated_and_says_so(tmp_path, caplog):
+    page = tmp_path / "undated.html"
+    page.write_text(
+        "<html><head><title>Chile and Peru meet</title></head><body>"
+        f"<article><p>{PARAGRAPH}</p><p>{PARAGRAPH}</p></article>"
+        "<footer>© 2019 Andes Wire. All rights reserved.</footer></body></html>"
+    )
+    (article,) = list(read_sources([page], Settings()))
+    assert article.published is None
+    assert "undated.html" in caplog.text and "no publication date" in caplog.text
+
+
+def test_a_feed_item_without_text_is_skipped_not_stored_as_a_title(tmp_path):
+    feed = tmp_path / "wire.rss"
+    feed.write_text(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Andes Wire</title>'
+        "<item><title>Chile and Peru meet</title><link>https://example.org/1</link></item>"
+        "<item><title>Talks on water</title><link>https://example.org/2</link>"
+        "<description>   </description></item>"
+        "</channel></rss>"
+    )
+    items = list(read_sources([feed], Settings()))
+    assert all(isinstance(s, Skipped) for s in items) and len(items) == 2
+    assert all(s.reason.startswith("[E101]") and "no text" in s.reason for s in items)
+
+
+def test_a_broken_jsonl_line_is_skipped_with_an_error_code(tmp_path):
+    lines = tmp_path / "batch.jsonl"
+    lines.write_text('{"id": "a1", "text": "cut off\n')
+    (skipped,) = list(read_sources([lines], Settings()))
+    assert skipped.reason.startswith(f"[E105] {lines}:1: malformed JSON")

@@ -117,3 +117,40 @@ def test_a_deadline_set_in_the_present_perfect_lies_ahead(nlp):
 def test_a_deadline_in_the_simple_past_stays_past(nlp):
     doc = nlp("The talks went on until Saturday.")
     assert [t.value for t in find_times(doc, WEDNESDAY)] == ["2025-03-01"]
+
+
+LAST_DAY = date(9999, 12, 31)  # a Friday, and a common database placeholder
+FIRST_DAY = date(1, 1, 1)  # a Monday
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "tense", "value"),
+    [
+        ("next week", LAST_DAY, "future", None),
+        ("tomorrow", LAST_DAY, "future", None),
+        ("next month", LAST_DAY, "future", None),
+        ("next year", LAST_DAY, "future", None),
+        ("Saturday", LAST_DAY, "future", None),
+        ("the start of next month", LAST_DAY, "future", None),
+        ("yesterday", LAST_DAY, "past", "9999-12-30"),
+        ("this week", LAST_DAY, "present", "9999-W52"),
+        ("yesterday", FIRST_DAY, "past", None),
+        ("last week", FIRST_DAY, "past", None),
+        ("last month", FIRST_DAY, "past", None),
+        ("last year", FIRST_DAY, "past", None),
+        ("three years ago", FIRST_DAY, "past", None),
+        ("two days ago", FIRST_DAY, "past", None),
+        ("Friday", FIRST_DAY, "past", None),
+        ("since Monday", FIRST_DAY, "past", None),
+        ("since last month", FIRST_DAY, "past", None),
+        ("September 28", FIRST_DAY, "past", None),
+        ("tomorrow", FIRST_DAY, "future", "0001-01-02"),
+    ],
+)
+def test_dates_past_the_ends_of_the_calendar_stay_unresolved(text, published, tense, value):
+    assert parse_time_value(text, published, tense)[0] == value
+
+
+def test_relative_times_at_the_calendar_edge_do_not_raise(nlp):
+    doc = nlp("Ministers will meet next week. Rebels attacked the town yesterday.")
+    assert [t.value for t in find_times(doc, LAST_DAY)] == [None, "9999-12-30"]

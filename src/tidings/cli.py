@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import logging
 import re
@@ -21,14 +22,13 @@ from tidings import export
 from tidings.actors import load_knowledge_base
 from tidings.actors.catalogue import search, show, validate
 from tidings.actors.kb import kb_sizes
-from tidings.articles import find_article_files, read_article
 from tidings.devsets.common import DEV_SET_NAMES, GOLD_FORMATS
 from tidings.errors import StoreError, TidingsError
 from tidings.evaluate import check_floors, evaluate_gold, load_floors
 from tidings.model import Article
 from tidings.render import report_summary, table
 from tidings.settings import Settings, load_settings
-from tidings.sources import Skipped, read_sources
+from tidings.sources import Skipped, read_all, read_sources
 from tidings.store import Store, content_hash, is_postgres_url
 
 FORMATS = click.Choice(["table", "json", "jsonl"])
@@ -100,20 +100,21 @@ def extract(
     min_confidence: float | None,
     actor_files: tuple[Path, ...],
 ) -> None:
-    """Extract the record of each article FILE (.txt or .json) and print it."""
-    from tidings.pipeline import extract as extract_report
-    from tidings.pipeline import load_pipeline
+    """Extract the record of each article in FILES (.txt, .json, .jsonl, .html, RSS/Atom .xml,
+    directories) and print it; what cannot be read or extracted is skipped with its reason."""
+    from tidings.pipeline import ExtractionFailure, extract_each, load_pipeline
 
     settings = settings_for(ctx, min_confidence=min_confidence, actor_files=actor_files)
+    overrides = {"published": published, "outlet": outlet or None}
     try:
-        articles = [
-            read_article(path, settings=settings, published=published, outlet=outlet)
-            for path in find_article_files(files)
-        ]
-        pipeline = load_pipeline(settings)
-        reports = [extract_report(article, pipeline) for article in articles]
+        reading = read_all(files, settings)
+        articles = [with_flags(article, overrides) for article in reading.articles]
+        results = list(extract_each(articles, pipeline=load_pipeline(settings)))
     except TidingsError as error:
         raise click.ClickException(str(error)) from error
+    reasons = [s.reason for s in reading.skipped]
+    reasons += [r.reason for r in results if isinstance(r, ExtractionFailure)]
+    reports = [r for r in results if not isinstance(r, ExtractionFailure)]
     if output_format == "json":
         records = [r.to_dict() for r in reports]
         click.echo(json.dumps(records[0] if len(records) == 1 else records, indent=2))
@@ -123,6 +124,15 @@ def extract(
     else:
         for report in reports:
             click.echo(report_summary(report))
+    for reason in reasons:
+        click.echo(f"skipped {reason}", err=True)
+    if reasons:
+        sys.exit(1)
+
+
+def with_flags(article: Article, overrides: dict[str, Any]) -> Article:
+    """The article with the metadata given on the command line in place of its own."""
+    return dataclasses.replace(article, **{k: v for k, v in overrides.items() if v is not None})
 
 
 def require_store(location: str) -> None:
@@ -186,7 +196,7 @@ def ingest(
 ) -> None:
     """Extract and store the articles of files and directories (.txt, .json, .jsonl, .html,
     RSS/Atom .xml). Unchanged articles are skipped, so an interrupted run resumes."""
-    from tidings.pipeline import extract_many, load_pipeline
+    from tidings.pipeline import ExtractionFailure, extract_each, load_pipeline
     from tidings.store import open_store
 
     settings = settings_for(ctx, database=db, processes=processes, actor_files=actor_files)
@@ -194,15 +204,21 @@ def ingest(
     stored = 0
     try:
         with open_store(settings.database) as store:
-            articles = list(readable_articles(paths, settings, failures))
+            reading = read_all(paths, settings)
+            # This run reads everything under its paths again: their old failures give way to
+            # this run's, so a file fixed and stored since has none and none is listed twice.
+            store.forget_failures(
+                [f["source"] for f in store.failures() if lies_under(f["source"], paths)]
+            )
+            failures = [(s.source, s.reason) for s in reading.skipped]
             for source, reason in failures:
                 store.record_failure(source, reason)
             # Resuming: what is stored unchanged (a killed run's finished articles) is skipped
             # before extraction; each stored article was committed whole, in its own transaction.
             known = store.stored_hashes()
-            pending = [a for a in articles if known.get(a.id) != content_hash(a)]
-            unchanged = len(articles) - len(pending)
-            reports = extract_many(
+            pending = [a for a in reading.articles if known.get(a.id) != content_hash(a)]
+            unchanged = len(reading.articles) - len(pending)
+            results = extract_each(
                 pending,
                 pipeline=load_pipeline(settings),
                 processes=settings.processes,
@@ -210,10 +226,15 @@ def ingest(
             )
             with progress_bar(len(pending), quiet) as bar:
                 batch: list[tuple[Any, str]] = []
-                for position, report in enumerate(reports, 1):
-                    batch.append((report, content_hash(report.article)))
+                for position, result in enumerate(results, 1):
                     bar.update(1)
-                    if len(batch) >= STORE_BATCH or position == len(pending):
+                    if isinstance(result, ExtractionFailure):
+                        source = reading.origins.get(result.article.id, result.article.id)
+                        failures.append((source, result.reason))
+                        store.record_failure(source, result.reason)
+                    else:
+                        batch.append((result, content_hash(result.article)))
+                    if batch and (len(batch) >= STORE_BATCH or position == len(pending)):
                         new = sum(store.ingest_many(batch))
                         stored, unchanged = stored + new, unchanged + len(batch) - new
                         batch = []
@@ -227,6 +248,17 @@ def ingest(
     )
     if failures:
         sys.exit(1)
+
+
+# A line of a JSONL file ("x.jsonl:3") or an item of a feed ("x.rss#2").
+_PIECE = re.compile(r"[:#]\d+$")
+
+
+def lies_under(source: str, paths: tuple[Path, ...]) -> bool:
+    """Whether a recorded failure's source (a file, a directory, a JSONL line, a feed item)
+    is one of `paths` or lies below one of them."""
+    where = Path(_PIECE.sub("", source))
+    return any(where == path or where.is_relative_to(path) for path in paths)
 
 
 @main.command()

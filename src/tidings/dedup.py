@@ -21,6 +21,7 @@ article, sentence and outlet that reported it. Articles whose texts are near cop
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -89,11 +90,11 @@ def date_span(value: str | None) -> tuple[date | None, date | None]:
             return day, day
         if re.fullmatch(r"\d{4}-W\d{2}", value):
             start = date.fromisocalendar(int(value[:4]), int(value[6:]), 1)
-            return start, start + timedelta(days=6)
+            # the calendar's last week ends on 9999-12-31, not on the Sunday after it
+            return start, date.fromordinal(min(start.toordinal() + 6, date.max.toordinal()))
         if re.fullmatch(r"\d{4}-\d{2}", value):
-            start = date(int(value[:4]), int(value[5:]), 1)
-            following = date(start.year + start.month // 12, start.month % 12 + 1, 1)
-            return start, following - timedelta(days=1)
+            year, month = int(value[:4]), int(value[5:])
+            return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
         if re.fullmatch(r"\d{4}", value):
             return date(int(value), 1, 1), date(int(value), 12, 31)
     except ValueError:
@@ -129,7 +130,8 @@ def _dates_agree(a: EventView, b: EventView) -> tuple[bool, bool]:
     if a.start is None or b.start is None or a.end is None or b.end is None:
         return True, True
     window = timedelta(days=DAY_WINDOW)
-    return a.start <= b.end + window and b.start <= a.end + window, False
+    # differences of dates, not end + window: that overflows past 9999-12-31
+    return a.start - b.end <= window and b.start - a.end <= window, False
 
 
 def same_event(a: EventView, b: EventView) -> bool:

@@ -7,7 +7,9 @@ TidingsError                 base class; `str(error)` is one line: "[E###] cause
 │   ├── ArticleTooLargeError     over the size bound (E103)
 │   ├── NotEnglishError          the text is not English (E104)
 │   ├── MalformedMetadataError   JSON that does not parse or lacks the text (E105)
-│   └── InvalidDateError         a publication date that does not exist (E106)
+│   ├── InvalidDateError         a publication date that does not exist (E106)
+│   ├── UnreadableFileError      a file or directory the system refuses to read (E107)
+│   └── ExtractionError          extraction failed on the article: a bug to report (E108)
 ├── GoldError                a gold file is malformed (E201)
 │   └── GoldFormatError          a gold file's format cannot be told or is unknown (E202)
 └── StoreError               the database cannot be opened or written (E301)
@@ -65,6 +67,18 @@ class InvalidDateError(ArticleError):
     """A publication date is not a real calendar date."""
 
     code = "E106"
+
+
+class UnreadableFileError(ArticleError):
+    """A file or directory cannot be read (permission denied, a broken link, an I/O error)."""
+
+    code = "E107"
+
+
+class ExtractionError(ArticleError):
+    """Extraction raised an unexpected error on one article; the run goes on without it."""
+
+    code = "E108"
 
 
 class GoldError(TidingsError):

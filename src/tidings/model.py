@@ -50,6 +50,9 @@ class Article:
     published: date | None = None
     url: str = ""
     language: str = "en"
+    # The text opens with a line that is the title the metadata gave (not one read off the
+    # text): that line is the headline however it is capitalised.
+    opens_with_title: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         """Metadata as in the JSON contract (the text itself is not repeated)."""

@@ -115,11 +115,18 @@ def entity_span(token: Token) -> Span | None:
     return Span(doc, start, end, label=token.ent_type_)
 
 
+def mark_headline(doc: Doc) -> None:
+    """Take the document's first line as its headline, however it is capitalised: the
+    article's metadata gave it as the title."""
+    doc.user_data["tidings_headline_end"] = document_text(doc).find("\n")
+
+
 def headline_end(doc: Doc) -> int:
     """Character offset where the headline ends, or -1 when the text has no headline line.
 
-    A headline is a first line, capitalised like a title, set off by a blank line. Computed
-    once per document (`doc.text` is rebuilt on every access).
+    A headline is a first line marked by `mark_headline`, or one capitalised like a title
+    and set off by a blank line. Computed once per document (`doc.text` is rebuilt on every
+    access).
     """
     if "tidings_headline_end" not in doc.user_data:
         text = document_text(doc)

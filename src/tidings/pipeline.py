@@ -6,23 +6,29 @@ order and runs them over many articles, in one process or several.
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from itertools import islice
+from typing import cast
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from tidings.actors import KnowledgeBase, load_knowledge_base, resolve_actors
 from tidings.citations import find_citations, link_outlets
+from tidings.errors import ExtractionError
 from tidings.events import find_events
 from tidings.model import Article, Report
-from tidings.parse import load_nlp
+from tidings.parse import load_nlp, mark_headline
 from tidings.quantities import find_quantities
 from tidings.quotes import find_quotes
 from tidings.settings import Settings
 from tidings.timex import find_times
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +52,8 @@ def load_pipeline(settings: Settings | None = None) -> Pipeline:
 
 def analyse(article: Article, doc: Doc, pipeline: Pipeline) -> Report:
     """Run every stage after parsing over one article's parsed text."""
+    if article.opens_with_title:
+        mark_headline(doc)
     published = article.published
     times = find_times(doc, published)
     quantities = find_quantities(doc)
@@ -82,9 +90,42 @@ def extract(article: Article, pipeline: Pipeline | None = None) -> Report:
     return analyse(article, pipeline.nlp(article.text), pipeline)
 
 
-def _extract_batch(articles: list[Article], pipeline: Pipeline, batch_size: int) -> list[Report]:
+@dataclass(frozen=True, slots=True)
+class ExtractionFailure:
+    """An article whose extraction raised, and the one-line reason (code E108)."""
+
+    article: Article
+    reason: str
+
+
+def extract_or_fail(
+    article: Article, pipeline: Pipeline, doc: Doc | None = None
+) -> Report | ExtractionFailure:
+    """The record of one article (parsed here unless `doc` is given), or why it failed."""
+    try:
+        return analyse(article, pipeline.nlp(article.text) if doc is None else doc, pipeline)
+    except Exception as error:  # one article's bug must not cost a run the others
+        logger.info("extraction failed on article %s", article.id, exc_info=True)
+        reason = ExtractionError(
+            f"article {article.id!r}: extraction failed ({type(error).__name__}: {error}). "
+            "This is a bug in tidings: please report it with the article."
+        )
+        return ExtractionFailure(article, str(reason))
+
+
+def _extract_batch(
+    articles: list[Article], pipeline: Pipeline, batch_size: int, *, guarded: bool = False
+) -> list[Report | ExtractionFailure]:
     docs = pipeline.nlp.pipe((a.text for a in articles), batch_size=batch_size)
-    return [analyse(article, doc, pipeline) for article, doc in zip(articles, docs, strict=True)]
+    if not guarded:
+        return [
+            analyse(article, doc, pipeline) for article, doc in zip(articles, docs, strict=True)
+        ]
+    try:
+        parsed = list(docs)
+    except Exception:  # the batch's parse broke on one article: find it alone
+        return [extract_or_fail(article, pipeline) for article in articles]
+    return [extract_or_fail(a, pipeline, doc) for a, doc in zip(articles, parsed, strict=True)]
 
 
 # Set in each worker process: the pipeline is loaded once per worker, not once per article.
@@ -96,10 +137,13 @@ def _start_worker(settings: Settings) -> None:
     _worker_pipeline = load_pipeline(settings)
 
 
-def _extract_in_worker(articles: list[Article]) -> list[Report]:
+def _extract_in_worker(
+    articles: list[Article], *, guarded: bool = False
+) -> list[Report | ExtractionFailure]:
     if _worker_pipeline is None:
         raise RuntimeError("a worker process started without its pipeline")
-    return _extract_batch(articles, _worker_pipeline, _worker_pipeline.settings.batch_size)
+    batch_size = _worker_pipeline.settings.batch_size
+    return _extract_batch(articles, _worker_pipeline, batch_size, guarded=guarded)
 
 
 def chunked(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
@@ -117,14 +161,39 @@ def extract_many(
     batch_size: int = 16,
 ) -> Iterator[Report]:
     """Records of many articles, in input order, parsed in batches on `processes` processes."""
+    unguarded = _extract_all(articles, pipeline, processes, batch_size, guarded=False)
+    yield from cast(Iterator[Report], unguarded)  # unguarded, every item is a Report
+
+
+def extract_each(
+    articles: Iterable[Article],
+    *,
+    pipeline: Pipeline | None = None,
+    processes: int = 1,
+    batch_size: int = 16,
+) -> Iterator[Report | ExtractionFailure]:
+    """As `extract_many`, but an article whose extraction raises becomes an
+    `ExtractionFailure` in its place, and the other articles go on."""
+    yield from _extract_all(articles, pipeline, processes, batch_size, guarded=True)
+
+
+def _extract_all(
+    articles: Iterable[Article],
+    pipeline: Pipeline | None,
+    processes: int,
+    batch_size: int,
+    *,
+    guarded: bool,
+) -> Iterator[Report | ExtractionFailure]:
     pipeline = pipeline or load_pipeline()
     if processes <= 1:
         for chunk in chunked(articles, batch_size):
-            yield from _extract_batch(chunk, pipeline, batch_size)
+            yield from _extract_batch(chunk, pipeline, batch_size, guarded=guarded)
         return
     # fork shares the already-loaded model pages with the workers instead of reloading them.
     context = multiprocessing.get_context("fork")
     settings = pipeline.settings.with_overrides(batch_size=batch_size)
+    work = partial(_extract_in_worker, guarded=guarded)
     with context.Pool(processes, initializer=_start_worker, initargs=(settings,)) as pool:
-        for reports in pool.imap(_extract_in_worker, chunked(articles, batch_size)):
+        for reports in pool.imap(work, chunked(articles, batch_size)):
             yield from reports

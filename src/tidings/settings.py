@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
@@ -38,6 +39,50 @@ class SettingsError(TidingsError):
     code = "E401"
 
 
+def _whole(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 1
+
+
+def _share(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool) and 0 <= value <= 1
+
+
+def _text(value: Any) -> bool:
+    return isinstance(value, str) and bool(value.strip())
+
+
+def _paths(value: Any) -> bool:
+    return isinstance(value, list) and all(_text(p) for p in value)
+
+
+# What each setting takes, and how the fix is worded: a TOML file may hold any type anywhere.
+_VALID: dict[str, tuple[Callable[[Any], bool], str]] = {
+    "model": (_text, "the name of an installed spaCy package"),
+    "max_article_chars": (_whole, "a whole number of characters, at least 1"),
+    "min_english_ratio": (_share, "a number from 0 to 1"),
+    "database": (_text, "a database file path or a postgresql:// URL"),
+    "min_confidence": (_share, "a number from 0 to 1"),
+    "batch_size": (_whole, "a whole number, at least 1"),
+    "processes": (_whole, "a whole number, at least 1"),
+    "actor_files": (_paths, 'a list of file paths, e.g. ["my-actors.yaml"]'),
+}
+
+
+def checked_table(table: dict[str, Any], path: Path) -> dict[str, Any]:
+    """The `[tidings]` table's values as Settings takes them, each checked for type and range."""
+    for name, value in table.items():
+        valid, expected = _VALID[name]
+        if not valid(value):
+            raise SettingsError(f"In {path}: {name} = {value!r} is not valid; give {expected}.")
+    checked = dict(table)
+    for name in ("min_english_ratio", "min_confidence"):
+        if name in checked:
+            checked[name] = float(checked[name])
+    if "actor_files" in checked:
+        checked["actor_files"] = tuple(Path(p) for p in checked["actor_files"])
+    return checked
+
+
 def load_settings(path: Path | None = None) -> Settings:
     """Defaults overridden by a TOML file's `[tidings]` table when a path is given."""
     settings = Settings()
@@ -53,6 +98,4 @@ def load_settings(path: Path | None = None) -> Settings:
         raise SettingsError(
             f"Unknown setting(s) {', '.join(unknown)} in {path}. Known: {', '.join(sorted(known))}."
         )
-    if "actor_files" in table:
-        table["actor_files"] = tuple(Path(p) for p in table["actor_files"])
-    return replace(settings, **table)
+    return replace(settings, **checked_table(table, path))

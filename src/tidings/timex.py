@@ -2,8 +2,9 @@
 
 Values are ISO 8601 (TIMEX3 style): ``2025-10-17`` (day), ``2025-W42`` (week), ``2025-10``
 (month), ``2025`` (year), ``2025-SU`` (season), ``2025-02/2025-10-17`` (range), ``P4Y``
-(duration). An expression that cannot be anchored, or names an impossible date
-("February 30"), gets the value None: never an exception.
+(duration). An expression that cannot be anchored, names an impossible date ("February 30"),
+or falls outside the calendar years 1 to 9999 ("next week" in an article dated 9999-12-31, a
+database placeholder) gets the value None: never an exception.
 
 Weekday policy. News names days without dates, so the tense of the governing clause decides:
 - past tense ("said on Thursday"): the most recent such day on or before publication (a
@@ -20,7 +21,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from datetime import date, timedelta
+from datetime import MAXYEAR, MINYEAR, date
 from functools import cache
 
 from spacy.tokens import Doc, Span, Token
@@ -154,15 +155,16 @@ def expression_tense(span: Span) -> str:
     return tense
 
 
-def weekday_date(weekday: int, published: date, tense: str) -> date:
-    """The date of a named weekday relative to publication, by the module's policy."""
+def weekday_date(weekday: int, published: date, tense: str) -> date | None:
+    """The date of a named weekday relative to publication, by the module's policy (None
+    past either end of the calendar)."""
     back = (published.weekday() - weekday) % 7 or 7
     forward = (weekday - published.weekday()) % 7
     if tense == "past":
-        return published - timedelta(days=back % 7)
+        return _shift_days(published, -(back % 7))
     if tense == "future":
-        return published + timedelta(days=forward)
-    return published - timedelta(days=back) if back <= forward else published + timedelta(forward)
+        return _shift_days(published, forward)
+    return _shift_days(published, -back if back <= forward else forward)
 
 
 def month_day_date(month: int, day: int, published: date, tense: str) -> date | None:
@@ -189,9 +191,37 @@ def _count(word: str) -> int | None:
     return int(word) if word.isdigit() else NUMBER_WORDS.get(word.lower())
 
 
-def _shift_months(day: date, months: int) -> date:
+def _shift_days(day: date, days: int) -> date | None:
+    """`day` moved by `days`, or None past either end of the calendar."""
+    ordinal = day.toordinal() + days
+    return date.fromordinal(ordinal) if 1 <= ordinal <= date.max.toordinal() else None
+
+
+def _shift_months(day: date, months: int) -> date | None:
     index = day.year * 12 + day.month - 1 + months
-    return date(index // 12, index % 12 + 1, 1)
+    year = index // 12
+    return date(year, index % 12 + 1, 1) if MINYEAR <= year <= MAXYEAR else None
+
+
+def _year_value(year: int) -> str | None:
+    return f"{year:04d}" if MINYEAR <= year <= MAXYEAR else None
+
+
+def _month_value(year: int, month: int) -> str | None:
+    return f"{year:04d}-{month:02d}" if MINYEAR <= year <= MAXYEAR else None
+
+
+def _shifted_month_value(day: date, months: int) -> str | None:
+    shifted = _shift_months(day, months)
+    return _month_value(shifted.year, shifted.month) if shifted else None
+
+
+def _day_value(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def _range_value(start: str | None, end: str | None) -> str | None:
+    return f"{start}/{end}" if start and end else None
 
 
 def _iso_week(day: date) -> str:
@@ -249,24 +279,24 @@ def _value(
             candidate_year -= 1
         elif tense == "future" and month < published.month - 2:
             candidate_year += 1
-        return f"{candidate_year}-{month:02d}", "month"
+        return _month_value(candidate_year, month), "month"
     if kind == "weekday":
         weekday = WEEKDAYS[(parts["weekday"] or "").capitalize()]
-        return weekday_date(weekday, published, tense).isoformat(), "day"
+        return _day_value(weekday_date(weekday, published, tense)), "day"
     if kind == "deictic":
         offset = {"yesterday": -1, "tomorrow": 1}.get((parts["word"] or "").lower(), 0)
-        return (published + timedelta(days=offset)).isoformat(), "day"
+        return _day_value(_shift_days(published, offset)), "day"
     if kind == "relative":
         step = {"this": 0, "last": -1, "past": -1, "next": 1, "coming": 1}[
             (parts["which"] or "").lower()
         ]
         unit = (parts["unit"] or "").lower()
         if unit == "week":
-            return _iso_week(published + timedelta(weeks=step)), "week"
+            shifted_day = _shift_days(published, 7 * step)
+            return (_iso_week(shifted_day) if shifted_day else None), "week"
         if unit == "month":
-            shifted = _shift_months(published, step)
-            return f"{shifted.year}-{shifted.month:02d}", "month"
-        return str(published.year + step), "year"
+            return _shifted_month_value(published, step), "month"
+        return _year_value(published.year + step), "year"
     if kind == "ago":
         count = _count(parts["count"] or "")
         if count is None:
@@ -275,35 +305,34 @@ def _value(
         unit = (parts["unit"] or "").lower()
         if unit in ("day", "week"):
             days = count * (7 if unit == "week" else 1)
-            return (published + timedelta(days=sign * days)).isoformat(), "day"
+            return _day_value(_shift_days(published, sign * days)), "day"
         if unit == "month":
-            shifted = _shift_months(published, sign * count)
-            return f"{shifted.year}-{shifted.month:02d}", "month"
-        return str(published.year + sign * count), "year"
+            return _shifted_month_value(published, sign * count), "month"
+        return _year_value(published.year + sign * count), "year"
     if kind == "since" and month:
         start_year = year or (published.year if month <= published.month else published.year - 1)
-        return f"{start_year}-{month:02d}/{published.isoformat()}", "range"
+        return _range_value(_month_value(start_year, month), published.isoformat()), "range"
     if kind == "since_day" and month and day:
         first = (
             _checked_date(year, month, day)[0]
             if year
-            else str(month_day_date(month, day, published, "past") or "") or None
+            else _day_value(month_day_date(month, day, published, "past"))
         )
-        return (f"{first}/{published.isoformat()}" if first else None), "range"
+        return _range_value(first, published.isoformat()), "range"
     if kind == "since_period":
         step = 0 if (parts["which"] or "").lower() == "this" else -1
         if (parts["unit"] or "").lower() == "year":
-            start = str(published.year + step)
+            start = _year_value(published.year + step)
         else:
-            shifted = _shift_months(published, step)
-            start = f"{shifted.year}-{shifted.month:02d}"
-        return f"{start}/{published.isoformat()}", "range"
+            start = _shifted_month_value(published, step)
+        return _range_value(start, published.isoformat()), "range"
     if kind == "since_year":
         return f"{year}/{published.isoformat()}", "range"
     if kind == "since_weekday":
         weekday = WEEKDAYS[(parts["weekday"] or "").capitalize()]
-        start = weekday_date(weekday, published - timedelta(days=1), "past")
-        return f"{start.isoformat()}/{published.isoformat()}", "range"
+        day_before = _shift_days(published, -1)
+        start = weekday_date(weekday, day_before, "past") if day_before else None
+        return _range_value(_day_value(start), published.isoformat()), "range"
     if kind == "between" and month and day:
         range_year = year or published.year
         first, _ = _checked_date(range_year, month, day)

@@ -122,6 +122,13 @@ def test_a_role_about_to_start_names_its_holder_but_not_long_before():
     assert envoy.role_at(date(2024, 12, 1)) is None
 
 
+def test_a_role_is_looked_up_without_overflow_on_the_last_day_of_the_calendar():
+    from tidings.actors.kb import Person, Role
+
+    role = Role("Special Envoy", "GOV", "USA", start=date(2025, 1, 24), end=date(2025, 6, 1))
+    assert Person("x", "X", roles=(role,)).role_at(date(9999, 12, 31)) is None
+
+
 def test_an_acronym_is_also_found_as_british_papers_write_it():
     kb = load_knowledge_base()
     assert any(e.ref == "NATO" for e in kb.lookup("Nato"))

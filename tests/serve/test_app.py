@@ -182,6 +182,18 @@ def test_writes_need_the_token_and_bodies_are_bounded(client):
     assert streamed.status_code == 413 and streamed.json()["error"]["code"] == "too_large"
 
 
+@pytest.mark.parametrize("published", ["9999-12-31", "0001-01-01"])
+def test_an_article_dated_at_the_end_of_the_calendar_is_stored(client, published):
+    article = {
+        "id": f"edge-{published}",
+        "published": published,
+        "text": "Kenya asked the IMF for a loan yesterday. Talks resume next week.",
+    }
+    answer = client.post("/api/articles", json=article, headers={"Authorization": "Bearer s3cret"})
+    assert answer.status_code == 201, answer.text
+    assert client.get(f"/api/articles/edge-{published}").status_code == 200
+
+
 def test_shutdown_closes_the_store_and_every_reader(tmp_path):
     db = tmp_path / "store.duckdb"
     app = create_app(str(db))

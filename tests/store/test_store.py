@@ -248,6 +248,13 @@ def test_failures_are_recorded(store):
     assert [(f["source"], f["reason"]) for f in store.failures()] == [("bad.txt", "[E101] empty")]
 
 
+def test_forgotten_failures_are_gone_and_the_others_stay(store):
+    for source in ("a.txt", "b.jsonl:2", "c.txt"):
+        store.record_failure(source, "[E101] empty")
+    store.forget_failures(["a.txt", "b.jsonl:2", "never-failed.txt"])
+    assert [f["source"] for f in store.failures()] == ["c.txt"]
+
+
 def test_events_carry_codes_of_both_sides(store):
     store.ingest(make_report(), content_hash="h1")
     (row,) = store.events()

@@ -15,7 +15,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date, timedelta
+from datetime import date
 from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
@@ -106,8 +106,12 @@ class Person:
         held = [r for r in self.roles if r.held_on(day)]
         if not held and day is not None:
             # news gives a person the office they are about to take ("the new US envoy")
-            soon = day + timedelta(days=TERM_TOLERANCE_DAYS)
-            held = [r for r in self.roles if r.start is not None and day < r.start <= soon]
+            # a difference of dates, not day + tolerance: that overflows past 9999-12-31
+            held = [
+                r
+                for r in self.roles
+                if r.start is not None and 0 < (r.start - day).days <= TERM_TOLERANCE_DAYS
+            ]
 
         def rank(role: Role) -> tuple[bool, bool, date]:
             head = titles is not None and office_of(role.title, titles) == "head"

@@ -14,7 +14,7 @@ Order of work, each step reading what the previous ones found:
 
 from __future__ import annotations
 
-from bisect import insort
+from bisect import bisect_left, insort
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -127,6 +127,8 @@ class Reading:
     place_spans: list[tuple[int, int, str]] = field(default_factory=list)  # their token spans
     # tokens of names that look like a known person's but are someone else ("Jane Bennett")
     strangers: set[int] = field(default_factory=set)
+    # token -> the key of the mention over it: mentions never overlap, so one key a token
+    key_at: dict[int, str] = field(default_factory=dict)
 
     def add(self, start: int, end: int, draft: Draft, kind: str) -> None:
         """Record a mention of `draft` over tokens start..end unless they are taken."""
@@ -135,8 +137,13 @@ class Reading:
         existing = self.drafts.setdefault(draft.key, draft)
         if existing.role is None and draft.role:
             existing.role, existing.sector = draft.role, draft.sector or existing.sector
-        self.found.append(Found(start, end, draft.key, kind))
-        self.taken.update(range(start, end))
+        self.record(Found(start, end, draft.key, kind))
+
+    def record(self, found: Found) -> None:
+        """Take the tokens of a mention of an actor whose draft is known."""
+        self.found.append(found)
+        self.taken.update(range(found.start, found.end))
+        self.key_at.update(dict.fromkeys(range(found.start, found.end), found.key))
 
 
 @cache
@@ -510,7 +517,7 @@ def apposed_person(head: Token) -> Span | None:
         return None
     if doc[following].ent_iob_ != "B":
         return None
-    return next((e for e in doc.ents if e.start == following), None)
+    return entity_span(doc[following])  # not a scan of doc.ents: that is built on each access
 
 
 def apposed_title(entity: Span, kb: KnowledgeBase) -> Token | None:
@@ -592,7 +599,7 @@ def describe_person(reading: Reading, span: Span, by_token: dict[int, Entry]) ->
     if country is None:
         possessor = next((t for t in described if t.dep_ == "poss"), None)
         if possessor is not None:
-            owner = reading.drafts.get(_key_at(reading, possessor.i) or "")
+            owner = reading.drafts.get(reading.key_at.get(possessor.i) or "")
             country = owner.country if owner else None
     if country is None and affiliation is None and (title or described):
         # A titled stranger ("Prime Minister Ariel Henry") belongs to the country named
@@ -623,10 +630,6 @@ def _country_before(reading: Reading, span: Span) -> str | None:
     return found
 
 
-def _key_at(reading: Reading, token_index: int) -> str | None:
-    return next((f.key for f in reading.found if f.start <= token_index < f.end), None)
-
-
 def resolve_people(reading: Reading, by_token: dict[int, Entry]) -> None:
     """Step 2: persons (known or not) with roles from titles and appositions."""
     doc = reading.doc
@@ -636,7 +639,7 @@ def resolve_people(reading: Reading, by_token: dict[int, Entry]) -> None:
         tokens = range(entity.start, entity.end)
         if any(i in reading.taken for i in tokens):
             _describe_known(reading, entity, by_token)
-            key = _key_at(reading, entity.start)
+            key = reading.key_at.get(entity.start)
             title = apposed_title(entity, reading.kb) if entity.label_ == "PERSON" else None
             if key is not None and title is not None:
                 reading.add(title.i, title.i + 1, reading.drafts[key], "description")
@@ -740,7 +743,7 @@ def spelled_otherwise(kb: KnowledgeBase, entity: Span) -> str | None:
 
 def _describe_known(reading: Reading, entity: Span, by_token: dict[int, Entry]) -> None:
     """Fill in role and sector of a known person from the text when the KB has none now."""
-    key = _key_at(reading, entity.start)
+    key = reading.key_at.get(entity.start)
     draft = reading.drafts.get(key or "")
     if draft is None or draft.kind != "person" or (draft.sector not in (None, "ELI")):
         return
@@ -819,8 +822,7 @@ def resolve_pronouns(reading: Reading) -> None:
             continue
         if key is not None:
             found = Found(token.i, token.i + 1, key, "pronoun")
-            reading.found.append(found)
-            reading.taken.add(token.i)
+            reading.record(found)
             # Later pronouns may refer back through this one ("He said … his").
             insort(anchors, found, key=lambda f: f.start)
 
@@ -842,7 +844,14 @@ def _antecedent(
     """The most recent fitting actor: a subject first, this sentence, then up to 3 before."""
     doc = reading.doc
     sentence = token.sent
-    earlier = [f for f in anchors if f.start < token.i and fits(reading.drafts[f.key])]
+    horizon = sentence.start
+    for _ in range(0 if same_sentence else window):
+        horizon = doc[horizon - 1].sent.start if horizon > 0 else 0
+    # Only anchors in the window can answer (`anchors` is sorted by start): scanning them all
+    # for every pronoun made a long article quadratic.
+    first = bisect_left(anchors, horizon, key=lambda f: f.start)
+    last = bisect_left(anchors, token.i, key=lambda f: f.start)
+    earlier = [f for f in anchors[first:last] if fits(reading.drafts[f.key])]
     here = [f for f in earlier if f.start >= sentence.start]
     if here:
         subjects = [
@@ -1093,8 +1102,9 @@ def _reporting_country(reading: Reading, index: int) -> str | None:
             continue
         for child in ancestor.children:
             if child.dep_ in ("nsubj", "nsubjpass"):
-                key = _key_at(reading, child.i) or next(
-                    (_key_at(reading, t.i) for t in child.subtree if _key_at(reading, t.i)), None
+                key = reading.key_at.get(child.i) or next(
+                    (reading.key_at.get(t.i) for t in child.subtree if reading.key_at.get(t.i)),
+                    None,
                 )
                 draft = reading.drafts.get(key or "")
                 if draft is not None and draft.country and draft.sector != "MED":

@@ -361,6 +361,13 @@ class Store(ABC):
             [source, reason, datetime.now(UTC).replace(tzinfo=None)],
         )
 
+    def forget_failures(self, sources: list[str]) -> None:
+        """Remove the recorded failures of these sources (read again, stored or failed anew)."""
+        if sources:
+            self.connection.executemany(
+                "DELETE FROM failures WHERE source = ?", [[s] for s in sources]
+            )
+
     def failures(self) -> list[dict[str, Any]]:
         """Recorded ingest failures, oldest first."""
         query = "SELECT source, reason, failed_at AS at FROM failures ORDER BY failed_at"
