@@ -309,8 +309,8 @@ def with_partner_targets(
     for event, (sources, targets) in zip(events, sides, strict=True):
         if event.mode == INTENT_MODE:
             continue  # a promise restates the sides of the act it announces
-        for left in sources:
-            for right in targets - {left}:
+        for left in sorted(sources):  # sorted: ties fall the same way on every run
+            for right in sorted(targets - {left}):
                 pairs[left][right] += 1
                 pairs[right][left] += 1
     filled = []
@@ -348,7 +348,7 @@ def story_dyad(
     directed: Counter[tuple[str, str]] = Counter()
     for event, (sources, targets) in zip(events, sides, strict=True):
         if event.mode != INTENT_MODE:
-            directed.update((s, t) for s in sources for t in targets)
+            directed.update((s, t) for s in sorted(sources) for t in sorted(targets))
     pairs: Counter[frozenset[str]] = Counter()
     for (left, right), count in directed.items():
         pairs[frozenset((left, right))] += count
@@ -387,7 +387,7 @@ def with_story_sides(
     by_type: dict[str, Counter[tuple[str, str]]] = defaultdict(Counter)
     for other, (lefts, rights) in zip(events, sides, strict=True):
         by_type[other.type].update(
-            key for key in ((s, t) for s in lefts for t in rights) if key in dyad
+            key for key in ((s, t) for s in sorted(lefts) for t in sorted(rights)) if key in dyad
         )
     filled = []
     for event, (_, targets) in zip(events, sides, strict=True):
@@ -427,7 +427,7 @@ DOMESTIC_SHARE = 0.75  # of the countries events name that must be one for a dom
 def home_country(sides: list[tuple[set[str], set[str]]]) -> str | None:
     """The country of a domestic story: the one that three quarters of the countries its
     events name on either side are, in three events at least."""
-    named: Counter[str] = Counter(c for pair in sides for side in pair for c in side)
+    named: Counter[str] = Counter(c for pair in sides for side in pair for c in sorted(side))
     involved: Counter[str] = Counter(c for pair in sides for c in pair[0] | pair[1])
     if not named:
         return None
