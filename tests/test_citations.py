@@ -74,6 +74,16 @@ def test_interview_citation_has_speaker_and_date(run):
             "According to a source close to the negotiations, Hamas had accepted.",
             [("anonymous source", "statement")],
         ),
+        # a person is no outlet: "a person familiar with the talks" is an unnamed source
+        (
+            "The ceasefire will hold, according to a person familiar with the talks.",
+            [("anonymous source", "statement")],
+        ),
+        (
+            "According to people briefed on the plan, Ankara will buy the jets.",
+            [("anonymous source", "statement")],
+        ),
+        ("According to the person, the vote was delayed.", [("anonymous source", "statement")]),
         (
             "Exports fell by a third, according to the Organisation for Economic Co-operation"
             " and Development.",

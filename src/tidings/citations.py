@@ -213,8 +213,9 @@ def _subject_citation(token: Token, is_outlet: Callable[[str], bool]) -> Citatio
     return None
 
 
-def _generic_citation(token: Token, anchor: Span) -> Citation | None:
-    """A source with no name ("state media", "a source familiar with the talks"), when modified."""
+def _generic_citation(token: Token, anchor: Span, *, marked: bool = True) -> Citation | None:
+    """A source with no name ("state media", "a source familiar with the talks"), when modified
+    or indefinite (`marked`; "according to the person" needs neither)."""
     generic = generic_sources().get(token.lemma_.lower())
     if not _is_news_agency(token):
         return None  # "the refugee agency" is an actor, not an unnamed news agency
@@ -225,7 +226,7 @@ def _generic_citation(token: Token, anchor: Span) -> Citation | None:
     unnamed = token.tag_ in ("NNS", "NNPS") or any(
         c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children
     )
-    if generic is None or not (modified or unnamed):
+    if generic is None or (marked and not (modified or unnamed)):
         return None
     label, kind = generic
     span = token.doc[token.left_edge.i : token.i + 1]
@@ -292,6 +293,10 @@ def _object_citation(
             return generic
         # "according to Sudan's health ministry": any named source, outlet or not.
         span = token.doc[token.left_edge.i : _name_end(token)]
+        if not any(t.pos_ == "PROPN" for t in span):  # "according to the person": no name
+            generic = _generic_citation(token, anchor, marked=False)
+            if generic is not None:
+                return generic
         return _citation(span, CitationKind.REPORT, anchor, actor_of(token, actors), None)
     if token.dep_ == "dobj" and token.head.lemma_.lower() == "cite":
         return _generic_citation(token, token.doc[token.head.i : token.i + 1])
