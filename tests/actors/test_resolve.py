@@ -43,6 +43,24 @@ def test_former_official_is_not_coded_with_the_old_office(nlp):
     assert (actor.country, actor.sector, actor.role) == ("GBR", "ELI", None)
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "code"),
+    [
+        # a post left in an organisation makes one of the country's elites
+        ("Lena Hart, a former State Department official, said talks would fail.", "Lena Hart",
+         ("USA", "ELI")),
+        ("Omar Sadiq, a former Pentagon adviser, said the strikes would go on.", "Omar Sadiq",
+         ("USA", "ELI")),
+        # a post held now codes the state
+        ("Mark Hale, a State Department official, said talks would fail.", "Mark Hale",
+         ("USA", "GOV")),
+    ],
+)  # fmt: skip
+def test_a_post_held_formerly_codes_an_elite(nlp, text, name, code):
+    actor = actors_by_mention(nlp, text)[name]
+    assert (actor.country, actor.sector) == code
+
+
 def test_unknown_person_is_coded_from_affiliation(nlp):
     text = "Maria Oduya, a senior fellow at Chatham House, said the talks would fail."
     actor = actors_by_mention(nlp, text)["Maria Oduya"]

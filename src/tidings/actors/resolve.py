@@ -584,18 +584,26 @@ def describe_person(reading: Reading, span: Span, by_token: dict[int, Entry]) ->
     title, sector, former = _title_from(described, kb)
     country = country_in(described, by_token, kb.titles)
     affiliation: Organisation | None = None
+    past: Organisation | None = None  # "a former State Department official"
     for token in described:
         entry = by_token.get(token.i)
         # "ambassador to the UN" is posted there; "advisor at the Atlantic Council" works there
         posted = token.head.lower_ == "to" and token.head.head.i != token.i
         if entry is not None and entry.kind == "organisation" and not posted:
-            affiliation = kb.organisations.get(entry.ref)
-            if affiliation is not None:
+            found = kb.organisations.get(entry.ref)
+            if found is not None and held_formerly(token):
+                past = past or found
+            elif found is not None:
+                affiliation = found
                 break
     affiliated_sector = None
     if affiliation is not None:
         # an IGO's envoy "for Syria" is no Syrian
         country, affiliated_sector = affiliation.code_on(reading.published)
+    elif past is not None:
+        # someone who has left an office is one of the country's elites, no longer its state
+        country, former = past.code_on(reading.published)[0], True
+    former = former or (title is None and any(held_formerly(t) for t in described))
     if country is None:
         possessor = next((t for t in described if t.dep_ == "poss"), None)
         if possessor is not None:
@@ -616,6 +624,15 @@ def describe_person(reading: Reading, span: Span, by_token: dict[int, Entry]) ->
         surnames=surname_forms(name, country),
         affiliation=affiliation.id if affiliation is not None and not affiliation.country else None,
     )
+
+
+def held_formerly(token: Token) -> bool:
+    """Whether a word of a description names a past post: the noun it is part of is "former"
+    ("a former State Department official", "the ex-commander")."""
+    noun = token
+    while noun.dep_ in ("compound", "poss") and noun.head.i != noun.i:
+        noun = noun.head
+    return any(c.lower_ in FORMER_WORDS for c in (*noun.children, noun))
 
 
 def _country_before(reading: Reading, span: Span) -> str | None:
