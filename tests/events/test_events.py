@@ -493,3 +493,18 @@ def test_an_arrest_with_no_doer_in_a_story_of_two_countries_keeps_no_source(run)
     )
     (detained,) = [e for e in run(story).events if e.trigger == "detained"]
     assert detained.source == []
+
+
+def test_violence_by_a_domestic_story_s_own_actors_falls_on_its_country(run):
+    report = run(DOMESTIC_STORY + " Government troops stormed the rebel camp at dawn.")
+    (stormed,) = [e for e in report.events if e.trigger == "stormed"]
+    assert [report.actor(a).country for a in stormed.target] == ["TCD"]
+
+
+def test_what_a_request_asks_for_leaves_its_target_to_the_story(run):
+    report = run(
+        "Trump warned Pyongyang on Monday. North Korea accused Washington of hostility. "
+        "Trump asked instead for full denuclearization."
+    )
+    (asked,) = [e for e in report.events if e.trigger == "asked"]
+    assert [report.actor(a).country for a in asked.target] == ["PRK"]

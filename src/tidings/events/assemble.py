@@ -287,13 +287,20 @@ def country_sides(events: list[Event], actors: ActorResolution) -> list[tuple[se
 
 def names_a_target(trigger: Token, objects: list[Token], lexicon: Lexicon) -> bool:
     """Whether the sentence says what the act is aimed at, actor or not: an object that is no
-    event ("called on the international community") or any prepositional complement ("agreed
-    to a ceasefire")."""
+    event ("called on the international community") or a prepositional complement that is not
+    what the act is about ("agreed to a ceasefire", but not "asked for talks")."""
     if any(match_trigger(o, lexicon) is None for o in objects):
         return True
     return any(
-        c.dep_ == "prep" and any(g.dep_ == "pobj" for g in c.children) for c in trigger.children
+        c.dep_ == "prep"
+        and c.lower_ not in CONTENT_PREPS
+        and any(g.dep_ == "pobj" for g in c.children)
+        for c in trigger.children
     )
+
+
+# Prepositions that say what an act is about, not whom: "asked for talks", "called for calm".
+CONTENT_PREPS = frozenset({"for", "about", "over", "on"})
 
 
 def with_partner_targets(
@@ -451,7 +458,8 @@ def with_domestic_doers(
     eight demonstrators were killed") in a story of one country's own conflict, where named
     actors of the country do violence at home twice at least, that country as its source
     (the country, not any one of its actors: the text does not say which), at lower
-    confidence."""
+    confidence; and violence by the country's own actors aimed at no actor ("they attacked
+    the hotel") the country as its target, as CAMEO codes domestic violence."""
     sides = country_sides(events, actors)
     home = home_country(sides)
     if home is None or violent_at_home(sides, events, home) < PARTNER_EVIDENCE:
@@ -467,8 +475,11 @@ def with_domestic_doers(
     if country is None:
         return events
     filled = []
-    for event, (_, targets) in zip(events, sides, strict=True):
-        if (
+    for event, (sources, targets) in zip(events, sides, strict=True):
+        at_home = event.location is None or event.location.country == home
+        if event.type in VIOLENT_TYPES and sources == {home} and not event.target and at_home:
+            event = replace(event, target=[country.id], confidence=event.confidence - 0.1)
+        elif (
             event.type in VIOLENT_TYPES
             and not event.source
             and targets <= {home}
