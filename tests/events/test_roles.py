@@ -415,3 +415,23 @@ def test_foreign_forces_are_no_one_country_s(run):
     )
     (forces,) = [a for a in report.actors if "foreign" in a.name]
     assert forces.country is None
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "source", "target"),
+    [
+        # the possessor of an arrest, a killing or a release undergoes it
+        ("Paris condemned Ocalan's arrest.", "arrest", [], ["TUR"]),
+        ("Tehran welcomed the sailors' release.", "release", [], ["IRN"]),
+        # with an "of" complement the possessor is the doer again
+        ("Russia's killing of civilians shocked Europe.", "killing", ["RUS"], None),
+        # the subject of a verb of judgement did not do what it judges
+        ("Berlin condemned Kenya's expulsion of the envoy.", "expulsion", ["KEN"], []),
+    ],
+)
+def test_the_possessor_of_an_arrest_undergoes_it(run, text, trigger, source, target):
+    report = run(text)
+    (event,) = [e for e in report.events if e.trigger == trigger]
+    codes = {a.id: a.country for a in report.actors}
+    assert sorted(codes[a] for a in event.source) == source
+    assert target is None or sorted(codes[a] for a in event.target) == target

@@ -15,7 +15,7 @@ from functools import cache
 from spacy.tokens import Doc, Token
 
 from tidings.events.lexicon import Lexicon, Trigger, noun_doer_preps
-from tidings.lexicons import data_table
+from tidings.lexicons import data_lines, data_table
 from tidings.model import ActorResolution
 from tidings.parse import in_dateline, in_headline, tokens_with_lower
 from tidings.quotes import speech_verbs
@@ -301,13 +301,22 @@ def phrase_head(noun: Token) -> Token:
     return noun
 
 
+@cache
+def undergoer_nouns() -> frozenset[str]:
+    """Event nouns whose possessor undergoes the act (data/events/undergoer_nouns.txt)."""
+    return frozenset(data_lines("data/events/undergoer_nouns.txt"))
+
+
 def noun_arguments(noun: Token, entry: Trigger) -> tuple[list[Token], list[Token]]:
     """A nominal event's source tokens (possessor, modifiers, by/between) and target tokens."""
     sources: list[Token] = []
     targets: list[Token] = []
     doers = noun_doer_preps()
     for child in noun.children:
-        if child.dep_ in ("poss", "compound", "amod", "nmod"):
+        undergone = noun.lemma_.lower() in undergoer_nouns() and not of_complements(noun)
+        if child.dep_ == "poss" and undergone:
+            targets.append(child)  # "Navalny's arrest": Navalny was arrested
+        elif child.dep_ in ("poss", "compound", "amod", "nmod"):
             sources.append(child)
         elif child.dep_ == "prep":
             objects = [g for g in child.children if g.dep_ == "pobj"]
@@ -994,7 +1003,11 @@ def governing_participants(
                     return participants, True
     root = noun.sent.root
     directed = any(actors_in(target, actors) for target in noun_arguments(noun, entry)[1])
-    if directed and root.lemma_.lower() not in speech_verbs() and noun.i > root.i:
+    # "condemned Navalny's arrest", "welcomed the sailors' release": the object of another
+    # act is not that act's subject's doing
+    judged = any(candidate.token.i == root.i for candidate in found)
+    about = judged and any(noun in c.subtree for c in root.children if c.dep_ == "dobj")
+    if directed and root.lemma_.lower() not in speech_verbs() and noun.i > root.i and not about:
         subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         source = [a for a in actors_in(subject, actors) if not _is_outlet(a, actors)]
         if source:
