@@ -154,3 +154,29 @@ def test_dates_past_the_ends_of_the_calendar_stay_unresolved(text, published, te
 def test_relative_times_at_the_calendar_edge_do_not_raise(nlp):
     doc = nlp("Ministers will meet next week. Rebels attacked the town yesterday.")
     assert [t.value for t in find_times(doc, LAST_DAY)] == [None, "9999-12-30"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("now", "PRESENT_REF"),
+        ("currently", "PRESENT_REF"),
+        ("recently", "PAST_REF"),
+        ("in recent years", "PAST_REF"),
+        ("the near future", "FUTURE_REF"),
+        ("in the coming months", "FUTURE_REF"),
+    ],
+)
+def test_present_past_and_future_references(text, value):
+    assert parse_time_value(text, WEDNESDAY, "present") == (value, "reference")
+
+
+def test_reference_words_the_model_misses_are_found(nlp):
+    doc = nlp("The ceasefire is now holding, though shelling recently resumed near the border.")
+    found = [(t.text, t.value) for t in find_times(doc, WEDNESDAY)]
+    assert found == [("now", "PRESENT_REF"), ("recently", "PAST_REF")]
+
+
+def test_a_time_word_modifying_a_noun_is_no_time(nlp):
+    doc = nlp("The future government must hold elections.")
+    assert find_times(doc, WEDNESDAY) == []

@@ -26,7 +26,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from tidings.lexicons import data_lines
+from tidings.lexicons import data_lines, data_table
 from tidings.model import TimeExpression
 
 WEEKDAYS = {name: i for i, name in enumerate(calendar.day_name)}
@@ -97,12 +97,37 @@ _PATTERNS = [
 ]
 
 FUTURE_CUES_FILE = "data/future_cues.txt"
+TIME_WORDS_FILE = "data/time_words.tsv"
+# granularity of a fixed time word, by its kind in the data file
+WORD_GRANULARITIES = {"reference": "reference", "set": "set", "part_of_day": "time"}
 
 
 @cache
 def future_cues() -> frozenset[str]:
     """Lemmas that put a clause in the future: will, scheduled, plan, upcoming..."""
     return frozenset(data_lines(FUTURE_CUES_FILE))
+
+
+@cache
+def time_words() -> dict[str, tuple[str, str]]:
+    """Phrases with a fixed TIMEX3 value ("now": PRESENT_REF), by lower-case phrase: (kind,
+    value)."""
+    return {row["phrase"]: (row["kind"], row["value"]) for row in data_table(TIME_WORDS_FILE)}
+
+
+def fixed_word_value(text: str) -> tuple[str, str] | None:
+    """The value and granularity of a phrase the time-word table lists, leading prepositions
+    aside ("in recent years"), with or without its article ("coming months")."""
+    words = text.lower().replace("’", "'").strip(" ,.;:").split()
+    while len(words) > 1 and words[0] in LEADING_WORDS - {"the"}:
+        words = words[1:]
+    phrase = " ".join(words)
+    table = time_words()
+    entry = table.get(phrase) or table.get(re.sub(r"^the ", "", phrase))
+    if entry is None:
+        return None
+    kind, value = entry
+    return value, WORD_GRANULARITIES.get(kind, "unknown")
 
 
 def governing_verb(token: Token) -> Token:
@@ -231,6 +256,9 @@ def _iso_week(day: date) -> str:
 
 def parse_time_value(text: str, published: date | None, tense: str) -> tuple[str | None, str]:
     """The ISO value and granularity of a time expression, anchored at `published`."""
+    fixed = fixed_word_value(text)
+    if fixed:
+        return fixed
     cleaned = clean_expression(text)
     for kind, pattern in _PATTERNS:
         match = pattern.match(cleaned)
@@ -427,6 +455,8 @@ def _candidate_spans(doc: Doc) -> list[Span]:
             continue
         if token.text in WEEKDAYS or token.lower_ in ("today", "yesterday", "tomorrow"):
             spans.append(doc[token.i : token.i + 1])
+            covered.add(token.i)
+    spans += _time_word_spans(doc, covered)
     # "since" belongs to the expression: it turns a month into a range.
     extended = []
     for span in spans:
@@ -437,6 +467,30 @@ def _candidate_spans(doc: Doc) -> list[Span]:
             span = doc[span.start : span.end + 2]
         extended.append(span)
     return sorted(extended, key=lambda s: s.start)
+
+
+MAX_TIME_WORDS = 3
+
+
+def _time_word_spans(doc: Doc, covered: set[int]) -> list[Span]:
+    """Phrases of the time-word table the model did not tag ("now", "recently", "the
+    future"), longest first; not where the phrase modifies a noun ("the future president")."""
+    table = time_words()
+    spans: list[Span] = []
+    i = 0
+    while i < len(doc):
+        for size in range(MAX_TIME_WORDS, 0, -1):
+            span = doc[i : i + size]
+            if len(span) < size or covered & set(range(span.start, span.end)):
+                continue
+            last = span[-1]
+            modifies = last.dep_ in ("amod", "compound") and last.head.i > last.i
+            if span.text.lower() in table and not modifies:
+                spans.append(span)
+                i += size - 1
+                break
+        i += 1
+    return spans
 
 
 def find_times(doc: Doc, published: date | None) -> list[TimeExpression]:
