@@ -180,3 +180,44 @@ def test_reference_words_the_model_misses_are_found(nlp):
 def test_a_time_word_modifying_a_noun_is_no_time(nlp):
     doc = nlp("The future government must hold elections.")
     assert find_times(doc, WEDNESDAY) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("the first quarter", "2025-Q1"),
+        ("the third quarter", "2024-Q3"),  # not yet begun in March: last year's
+        ("third-quarter", "2024-Q3"),
+        ("the second quarter of 2022", "2022-Q2"),
+        ("the fiscal first quarter", "2025-Q1"),
+        ("last year's fourth quarter", "2024-Q4"),
+        ("the first half of 2023", "2023-H1"),
+        ("the quarter", "2024-Q4"),  # none named: the last one ended
+        ("fiscal 2024", "2024"),
+        ("the current fiscal year", "2025"),
+        ("a year earlier", "2024"),
+    ],
+)
+def test_quarters_halves_and_fiscal_periods(text, value):
+    assert parse_time_value(text, WEDNESDAY, "past")[0] == value
+
+
+def test_the_quarter_in_focus_anchors_the_year_ago_period(nlp):
+    doc = nlp(
+        "The airline said profit doubled in the second quarter. A year earlier it lost money, "
+        "and revenue in the year-ago quarter was lower. The quarter ended June 30."
+    )
+    found = [(t.text, t.value) for t in find_times(doc, date(2025, 8, 6))]
+    assert found == [
+        ("the second quarter", "2025-Q2"),
+        ("A year earlier", "2024-Q2"),
+        ("the year-ago quarter", "2024-Q2"),
+        ("The quarter", "2025-Q2"),
+        ("June 30", "2025-06-30"),
+    ]
+
+
+def test_the_year_ended_on_a_day_is_a_year_long(nlp):
+    doc = nlp("The utility earned $2 million in the fiscal year ended March 31.")
+    found = [(t.text, t.value) for t in find_times(doc, date(2025, 6, 2))]
+    assert found == [("the fiscal year", "P1Y"), ("March 31", "2025-03-31")]

@@ -38,7 +38,9 @@ NUMBER_WORDS = {
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
     "several": None, "few": None, "a few": None, "many": None,
 }  # fmt: skip
-UNIT_CODES = {"day": "D", "week": "W", "month": "M", "year": "Y", "decade": "Y", "hour": "H"}
+UNIT_CODES = {
+    "day": "D", "week": "W", "month": "M", "quarter": "Q", "year": "Y", "decade": "Y", "hour": "H",
+}  # fmt: skip
 SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
 LEADING_WORDS = {"on", "in", "at", "by", "during", "from", "of", "the"}
 
@@ -49,13 +51,17 @@ _PATTERNS = [
     ("month_day", re.compile(rf"^{_MONTH} {_DAY}(?:,? {_YEAR})?$", re.I)),
     ("day_month", re.compile(rf"^{_DAY} (?:of )?{_MONTH}(?:,? {_YEAR})?$", re.I)),
     ("month_year", re.compile(rf"^{_MONTH},? {_YEAR}$", re.I)),
-    ("year", re.compile(rf"^{_YEAR}$")),
+    ("year", re.compile(rf"^(?:(?:fiscal|calendar) )?{_YEAR}$", re.I)),
     ("iso", re.compile(r"^(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})$")),
     ("month", re.compile(rf"^{_MONTH}$", re.I)),
     ("weekday", re.compile(r"^(?P<weekday>" + "|".join(WEEKDAYS) + r")$", re.I)),
     (
         "relative",
         re.compile(r"^(?P<which>this|last|next|past|coming) (?P<unit>week|month|year)$", re.I),
+    ),
+    (
+        "this_year",
+        re.compile(r"^(?:(?:this|the|current|full) )*(?:fiscal |calendar )?year$", re.I),
     ),
     ("deictic", re.compile(r"^(?P<word>today|yesterday|tomorrow|tonight)$", re.I)),
     (
@@ -90,7 +96,7 @@ _PATTERNS = [
         "duration",
         re.compile(
             r"^(?:(?:nearly|almost|about|around|more than|over|some|at least|roughly) )?"
-            r"(?P<count>\d+|a few|\w+) (?P<unit>day|week|month|year|decade|hour)s?$",
+            r"(?P<count>\d+|a few|\w+) (?P<unit>day|week|month|quarter|year|decade|hour)s?$",
             re.I,
         ),
     ),
@@ -254,11 +260,111 @@ def _iso_week(day: date) -> str:
     return f"{year}-W{week:02d}"
 
 
-def parse_time_value(text: str, published: date | None, tense: str) -> tuple[str | None, str]:
-    """The ISO value and granularity of a time expression, anchored at `published`."""
+QUARTER_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": 4}
+HALF_ORDINALS = {"first": 1, "second": 2, "last": 2}
+_ORDINAL = r"(?P<ordinal>first|second|third|fourth|last)"
+_QUARTER = re.compile(
+    r"^(?:(?:its|their|the|a|an|this|that) )?"
+    r"(?P<modifiers>(?:(?:comparable|corresponding|latest|current|same|flat|fiscal|calendar|"
+    r"year-earlier|year-ago|this year's|last year's|next year's|\d{4}) )*)"
+    rf"(?:{_ORDINAL} )?(?:fiscal )?(?P<unit>quarter|half|period)"
+    r"(?: of (?:fiscal )?(?P<year>\d{4}))?(?P<ago> a year (?:ago|earlier))?$",
+    re.I,
+)
+_YEAR_BEFORE = re.compile(r"^(?:the )?(?:year-earlier|year-ago|a year (?:earlier|ago))$", re.I)
+YEAR_SHIFTS = {"this year's": 0, "last year's": -1, "next year's": 1}
+
+
+def quarter_of(day: date) -> tuple[int, int]:
+    """The (year, quarter) a day falls in."""
+    return day.year, (day.month - 1) // 3 + 1
+
+
+def _quarter_value(year: int, quarter: int) -> str | None:
+    return f"{year:04d}-Q{quarter}" if MINYEAR <= year <= MAXYEAR else None
+
+
+def _last_quarter(day: date) -> tuple[int, int]:
+    year, quarter = quarter_of(day)
+    return (year, quarter - 1) if quarter > 1 else (year - 1, 4)
+
+
+def named_quarter(text: str, value: str | None) -> tuple[int, int] | None:
+    """The (year, quarter) an expression names by its ordinal ("the third quarter"), not by
+    reference to another ("the year-ago quarter", "a year earlier")."""
+    named = re.match(r"^(\d{4})-Q(\d)$", value or "")
+    ordinal = re.search(r"\b(?:first|second|third|fourth)\b", text, re.I)
+    if named and ordinal and not re.search(r"year[- ](?:ago|earlier)", text, re.I):
+        return int(named[1]), int(named[2])
+    return None
+
+
+def period_value(
+    text: str, published: date | None, tense: str, quarter: tuple[int, int] | None = None
+) -> tuple[str | None, str] | None:
+    """The value of a business period: a quarter or half ("the third quarter", "fiscal
+    first-quarter", "the first half of 2024"), or the period a report is about ("the quarter",
+    "the year-earlier period", "a year ago" where a quarter is in focus).
+
+    `quarter` is the (year, quarter) the text last named: "the quarter" is that one and
+    "the year-ago quarter" the same a year before. None when the text is no such period.
+    """
+    cleaned = re.sub(r"(?<=\w)-(?=quarter|half)", " ", text.replace("’", "'").strip(" ,.;:"))
+    match = _QUARTER.match(cleaned)
+    if match is None:
+        if quarter and _YEAR_BEFORE.match(cleaned):
+            return _quarter_value(quarter[0] - 1, quarter[1]), "quarter"
+        return None
+    modifiers = (match["modifiers"] or "").lower()
+    ordinal = (match["ordinal"] or "").lower()
+    unit = match["unit"].lower()
+    shift = next((step for words, step in YEAR_SHIFTS.items() if words in modifiers), None)
+    year_before = (
+        bool(match["ago"]) or "year-earlier" in modifiers or "year-ago" in modifiers or shift == -1
+    )
+    named_year = re.search(r"\d{4}", modifiers)
+    year = int(match["year"] or (named_year[0] if named_year else 0)) or None
+    if unit == "period" and (ordinal or not (year_before or "latest" in modifiers or year)):
+        return None  # "the period" alone names nothing
+    if published is None and year is None:
+        return None, "quarter"
+    if not ordinal:  # the period in focus
+        if year and not (quarter and year_before):
+            focus = (year, quarter[1]) if quarter else None
+        elif "current" in modifiers or cleaned.lower().startswith("this"):
+            focus = quarter_of(published) if published else None
+        else:
+            focus = quarter or (_last_quarter(published) if published else None)
+        if focus is None or unit == "half":
+            return None, "quarter"
+        return _quarter_value(focus[0] - year_before, focus[1]), "quarter"
+    if unit == "half":
+        if ordinal not in HALF_ORDINALS:
+            return None
+        half_year = year or (published.year + (shift or 0) if published else 0)
+        value = f"{half_year:04d}-H{HALF_ORDINALS[ordinal]}" if half_year else None
+        return value, "quarter"
+    number = QUARTER_ORDINALS[ordinal]
+    if year is None and published is not None:
+        year = published.year + (shift or 0)
+        if shift is None and year_before:
+            year = (quarter[0] if quarter else published.year) - 1
+        elif shift is None and tense != "future" and number > quarter_of(published)[1]:
+            year -= 1  # a quarter not yet begun, in a past or present clause: last year's
+    return (_quarter_value(year, number) if year else None), "quarter"
+
+
+def parse_time_value(
+    text: str, published: date | None, tense: str, *, quarter: tuple[int, int] | None = None
+) -> tuple[str | None, str]:
+    """The ISO value and granularity of a time expression, anchored at `published`;
+    `quarter` is the (year, quarter) the text last named, if any."""
     fixed = fixed_word_value(text)
     if fixed:
         return fixed
+    period = period_value(_strip_leading(text), published, tense, quarter)
+    if period:
+        return period
     cleaned = clean_expression(text)
     for kind, pattern in _PATTERNS:
         match = pattern.match(cleaned)
@@ -286,6 +392,8 @@ def _value(
         return value, "duration"
     if kind == "year":
         return str(year), "year"
+    if kind == "this_year":
+        return (_year_value(published.year) if published else None), "year"
     if kind == "year_range":
         return f"{year}/{parts['year2']}", "range"
     if kind == "season" and year:
@@ -408,6 +516,14 @@ _PART_OF = re.compile(
 )
 
 
+def _strip_leading(text: str) -> str:
+    """The text without leading prepositions (an article stays)."""
+    words = text.split()
+    while len(words) > 1 and words[0].lower() in LEADING_WORDS - {"the"}:
+        words = words[1:]
+    return " ".join(words)
+
+
 def clean_expression(text: str) -> str:
     """The expression reduced to what carries its value.
 
@@ -432,7 +548,8 @@ def clean_expression(text: str) -> str:
         cleaned = re.sub(r"^(year|month|week)$", r"this \1", cleaned, flags=re.I)
     if since:
         cleaned = f"since {cleaned}"
-    return re.sub(r"\s+(?:later|earlier)$", "", cleaned, flags=re.I)
+    cleaned = re.sub(r"\s+earlier$", " ago", cleaned, flags=re.I)
+    return re.sub(r"\s+later$", "", cleaned, flags=re.I)
 
 
 def _expression_span(span: Span) -> Span:
@@ -459,7 +576,7 @@ def _candidate_spans(doc: Doc) -> list[Span]:
     spans += _time_word_spans(doc, covered)
     # "since" belongs to the expression: it turns a month into a range.
     extended = []
-    for span in spans:
+    for span in [part for whole in spans for part in _split_period_ended(whole)]:
         if span.start > 0 and doc[span.start - 1].lower_ in ("since", "between"):
             span = doc[span.start - 1 : span.end]
         joined = doc[span.end].lower_ in ("and", "to", "-", "–") if span.end < len(doc) else False
@@ -470,6 +587,22 @@ def _candidate_spans(doc: Doc) -> list[Span]:
 
 
 MAX_TIME_WORDS = 3
+PERIOD_END_WORDS = frozenset({"ended", "ending"})
+_WHOLE_PERIOD = re.compile(r"^(?:the |its |their )?(?:fiscal |full )?year$", re.I)
+
+
+def _split_period_ended(span: Span) -> list[Span]:
+    """A period and the day it ended as two expressions ("the quarter ended Sept. 30"), as
+    TimeML marks them; any other span as it is."""
+    for token in span[1:-1]:
+        if token.lower_ in PERIOD_END_WORDS:
+            return [span.doc[span.start : token.i], span.doc[token.i + 1 : span.end]]
+    return [span]
+
+
+def _ends_a_period(span: Span) -> bool:
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    return after is not None and after.lower_ in PERIOD_END_WORDS
 
 
 def _time_word_spans(doc: Doc, covered: set[int]) -> list[Span]:
@@ -496,9 +629,15 @@ def _time_word_spans(doc: Doc, covered: set[int]) -> list[Span]:
 def find_times(doc: Doc, published: date | None) -> list[TimeExpression]:
     """Time expressions of a parsed article with values anchored at the publication date."""
     times = []
+    quarter = None  # the quarter the text last named: "the quarter" and "a year ago" refer to it
     for span in _candidate_spans(doc):
         text = span.text
-        value, granularity = parse_time_value(text, published, expression_tense(span))
+        if _ends_a_period(span) and _WHOLE_PERIOD.match(text):
+            value, granularity = "P1Y", "duration"  # "the year ended March 31": that year
+        else:
+            tense = expression_tense(span)
+            value, granularity = parse_time_value(text, published, tense, quarter=quarter)
+        quarter = named_quarter(text, value) or quarter
         if granularity == "unknown":
             continue  # ordinals and vague phrases the model tags as dates ("17th", "a fifth night")
         times.append(

@@ -14,7 +14,7 @@ from spacy.tokens import Token
 
 from tidings.model import EventDate, TimeExpression
 
-POINT_GRANULARITIES = frozenset({"day", "week", "month", "year", "range", "season"})
+POINT_GRANULARITIES = frozenset({"day", "week", "month", "quarter", "year", "range", "season"})
 TEMPORAL_MARKS = frozenset({"since", "after", "before", "when", "while", "until", "as", "once"})
 
 
