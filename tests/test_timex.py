@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from tidings.timex import find_times, parse_time_value
+from tidings.timex import find_times, is_time_phrase, parse_time_value, underspecified_value
 
 WEDNESDAY = date(2025, 3, 5)
 
@@ -221,3 +221,37 @@ def test_the_year_ended_on_a_day_is_a_year_long(nlp):
     doc = nlp("The utility earned $2 million in the fiscal year ended March 31.")
     found = [(t.text, t.value) for t in find_times(doc, date(2025, 6, 2))]
     assert found == [("the fiscal year", "P1Y"), ("March 31", "2025-03-31")]
+
+
+def test_a_found_time_whose_value_cannot_be_read_is_kept_underspecified(nlp):
+    doc = nlp("Fighting raged through the early years of the war.")
+    found = [(t.text, t.value, t.granularity) for t in find_times(doc, WEDNESDAY)]
+    assert found == [("the early years", "PXY", "duration")]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("the early years", ("PXY", "duration")),
+        ("a later week", ("XXXX-WXX", "unknown")),
+        ("that evening", ("XXXX-XX-XXTEV", "time")),
+    ],
+)
+def test_underspecified_values_keep_what_the_phrase_says(text, value):
+    assert underspecified_value(text) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "is_time"),
+    [
+        ("the early years", True),
+        ("the late 1970s", True),
+        ("a fifth night", False),
+        ("17th", False),
+        ("37 years old", False),
+        ("a 90-year-old", False),
+        ("49", False),
+    ],
+)
+def test_ordinals_ages_and_bare_numbers_are_not_times(text, is_time):
+    assert is_time_phrase(text) is is_time

@@ -587,6 +587,48 @@ def _candidate_spans(doc: Doc) -> list[Span]:
 
 
 MAX_TIME_WORDS = 3
+TIME_UNITS_FILE = "data/time_units.tsv"
+ORDINAL_WORD = re.compile(
+    r"^(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+    r"eleventh|twelfth|\w+teenth|\w+ieth)$",
+    re.I,
+)
+
+
+@cache
+def time_units() -> dict[str, tuple[str, str]]:
+    """Words that make a phrase a time, by word: (underspecified value, granularity)."""
+    return {row["word"]: (row["value"], row["granularity"]) for row in data_table(TIME_UNITS_FILE)}
+
+
+def _time_words_of(text: str) -> list[str]:
+    words = re.findall(r"[a-z]+", text.lower())
+    named = [w for w in words if w in MONTHS or w.capitalize() in WEEKDAYS or w in SEASONS]
+    return named + [w for w in words if w in time_units()]
+
+
+def is_time_phrase(text: str) -> bool:
+    """Whether a phrase the model tags as a date names a time: a month, weekday, season, year
+    or time unit, and is not an ordinal count ("a fifth night", "the 17th")."""
+    words = text.split()
+    if words and words[-1].lower() == "old" or "-old" in text.lower():
+        return False  # an age ("37 years old", "a 136-year-old bank")
+    has_year = any(re.fullmatch(r"(?:'\d0s|\d{4}s?)", w.strip(",.")) for w in words)
+    if any(ORDINAL_WORD.match(w.strip(",.")) for w in words):
+        return has_year or any(w in MONTHS for w in _time_words_of(text))
+    return has_year or bool(_time_words_of(text))
+
+
+def underspecified_value(text: str) -> tuple[str, str]:
+    """The value of a time phrase whose value cannot be read, by its first time word: TimeML's
+    X for each unknown digit ("the early years": PXY, "a later week": XXXX-WXX)."""
+    units = time_units()
+    for word in re.findall(r"[a-z]+", text.lower()):
+        if word in units:
+            return units[word]
+    return "XXXX-XX-XX", "unknown"
+
+
 PERIOD_END_WORDS = frozenset({"ended", "ending"})
 _WHOLE_PERIOD = re.compile(r"^(?:the |its |their )?(?:fiscal |full )?year$", re.I)
 
@@ -638,8 +680,10 @@ def find_times(doc: Doc, published: date | None) -> list[TimeExpression]:
             tense = expression_tense(span)
             value, granularity = parse_time_value(text, published, tense, quarter=quarter)
         quarter = named_quarter(text, value) or quarter
-        if granularity == "unknown":
-            continue  # ordinals and vague phrases the model tags as dates ("17th", "a fifth night")
+        if value is None and granularity == "unknown":
+            if not is_time_phrase(text):
+                continue  # ordinals the model tags as dates ("17th", "a fifth night")
+            value, granularity = underspecified_value(text)
         times.append(
             TimeExpression(
                 text=text,
