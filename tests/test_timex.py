@@ -255,3 +255,33 @@ def test_underspecified_values_keep_what_the_phrase_says(text, value):
 )
 def test_ordinals_ages_and_bare_numbers_are_not_times(text, is_time):
     assert is_time_phrase(text) is is_time
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "granularity"),
+    [
+        ("nearly forty years", "P40Y", "duration"),
+        ("the last twenty-four hours", "PT24H", "duration"),
+        ("a couple of years", "P2Y", "duration"),
+        ("almost a hundred years", "P100Y", "duration"),
+        ("two decades", "P20Y", "duration"),
+        ("ten minutes", "PT10M", "duration"),
+        ("every week", "P1W", "set"),
+        ("each year", "P1Y", "set"),
+        ("six weeks ago", "2025-W04", "week"),
+        ("several years ago", "PAST_REF", "reference"),
+    ],
+)
+def test_durations_in_words_sets_and_dates_back_from_now(text, value, granularity):
+    assert parse_time_value(text, WEDNESDAY, "past") == (value, granularity)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("the first three months of the year", "2025-Q1"),
+        ("the first six months of 2024", "2024-H1"),
+    ],
+)
+def test_months_counted_from_the_year_edge_are_its_quarter_or_half(text, value):
+    assert parse_time_value(text, WEDNESDAY, "past")[0] == value

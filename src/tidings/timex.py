@@ -33,14 +33,13 @@ WEEKDAYS = {name: i for i, name in enumerate(calendar.day_name)}
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS |= {name.lower(): i for i, name in enumerate(calendar.month_abbr) if name}
 MONTHS["sept"] = 9
-NUMBER_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-    "several": None, "few": None, "a few": None, "many": None,
-}  # fmt: skip
+NUMBER_WORDS_FILE = "data/number_words.tsv"
 UNIT_CODES = {
-    "day": "D", "week": "W", "month": "M", "quarter": "Q", "year": "Y", "decade": "Y", "hour": "H",
+    "day": "D", "week": "W", "month": "M", "quarter": "Q", "year": "Y", "decade": "DE",
+    "century": "CE", "hour": "H", "minute": "M",
 }  # fmt: skip
+TIME_UNITS = frozenset({"hour", "minute"})
+VAGUE_COUNTS = frozenset({"several", "few", "a few", "many", "some", "a number of"})
 SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
 LEADING_WORDS = {"on", "in", "at", "by", "during", "from", "of", "the"}
 
@@ -63,10 +62,14 @@ _PATTERNS = [
         "this_year",
         re.compile(r"^(?:(?:this|the|current|full) )*(?:fiscal |calendar )?year$", re.I),
     ),
+    (
+        "every",
+        re.compile(r"^(?:each|every) (?P<unit>day|week|month|quarter|year|hour)$", re.I),
+    ),
     ("deictic", re.compile(r"^(?P<word>today|yesterday|tomorrow|tonight)$", re.I)),
     (
         "ago",
-        re.compile(r"^(?P<count>\w+) (?P<unit>day|week|month|year)s? (?P<dir>ago)$", re.I),
+        re.compile(r"^(?P<count>[\w -]+?) (?P<unit>day|week|month|year)s? (?P<dir>ago)$", re.I),
     ),
     ("since_day", re.compile(rf"^since {_MONTH} {_DAY}(?:,? {_YEAR})?$", re.I)),
     ("since", re.compile(rf"^since {_MONTH}(?:,? {_YEAR})?$", re.I)),
@@ -95,8 +98,9 @@ _PATTERNS = [
     (
         "duration",
         re.compile(
-            r"^(?:(?:nearly|almost|about|around|more than|over|some|at least|roughly) )?"
-            r"(?P<count>\d+|a few|\w+) (?P<unit>day|week|month|quarter|year|decade|hour)s?$",
+            r"^(?:(?:nearly|almost|about|around|more than|over|at least|roughly) )?"
+            r"(?P<count>[\w -]+?) (?P<unit>day|week|month|quarter|year|decade|century|hour|minute)"
+            r"s?$",
             re.I,
         ),
     ),
@@ -218,8 +222,37 @@ def _same_day(day: date, year: int) -> date | None:
         return None
 
 
+@cache
+def number_words() -> dict[str, int | None]:
+    """Numbers in words by word ("forty": 40); None for a vague count ("several")."""
+    table = data_table(NUMBER_WORDS_FILE)
+    return {row["word"]: int(row["value"]) if row["value"] else None for row in table}
+
+
+def spoken_number(text: str) -> int | None:
+    """The number a count says, in digits or words ("24", "twenty-four", "a couple of",
+    "almost a hundred" aside, "two thousand"); None for a vague or unreadable count."""
+    words = [w for w in re.split(r"[\s-]+", text.lower().strip()) if w not in ("and", "of", "")]
+    if len(words) > 1 and words[0] in ("a", "an"):
+        words = words[1:]  # "a hundred", "a couple of"
+    table = number_words()
+    total = current = 0
+    for word in words:
+        if word.isdigit():
+            current += int(word)
+        elif word == "hundred":
+            current = (current or 1) * 100
+        elif word == "thousand":
+            total, current = total + (current or 1) * 1000, 0
+        elif table.get(word) is not None:
+            current += table[word] or 0
+        else:
+            return None
+    return total + current if words else None
+
+
 def _count(word: str) -> int | None:
-    return int(word) if word.isdigit() else NUMBER_WORDS.get(word.lower())
+    return spoken_number(word)
 
 
 def _shift_days(day: date, days: int) -> date | None:
@@ -272,6 +305,15 @@ _QUARTER = re.compile(
     re.I,
 )
 _YEAR_BEFORE = re.compile(r"^(?:the )?(?:year-earlier|year-ago|a year (?:earlier|ago))$", re.I)
+_MONTHS_OF_YEAR = re.compile(
+    r"^(?:the )?(?P<edge>first|last) (?P<count>three|six|3|6) months of "
+    r"(?:the year|this year|(?P<year>\d{4}))$",
+    re.I,
+)
+_PART_OF_YEAR = {
+    ("first", "three"): "Q1", ("first", "3"): "Q1", ("last", "three"): "Q4", ("last", "3"): "Q4",
+    ("first", "six"): "H1", ("first", "6"): "H1", ("last", "six"): "H2", ("last", "6"): "H2",
+}  # fmt: skip
 YEAR_SHIFTS = {"this year's": 0, "last year's": -1, "next year's": 1}
 
 
@@ -310,6 +352,12 @@ def period_value(
     "the year-ago quarter" the same a year before. None when the text is no such period.
     """
     cleaned = re.sub(r"(?<=\w)-(?=quarter|half)", " ", text.replace("’", "'").strip(" ,.;:"))
+    months = _MONTHS_OF_YEAR.match(cleaned)
+    if months:  # "the first three months of the year" is the first quarter
+        part = _PART_OF_YEAR[(months["edge"].lower(), months["count"].lower())]
+        named = int(months["year"]) if months["year"] else None
+        part_year = named or (published.year if published else None)
+        return (f"{part_year:04d}-{part}" if part_year else None), "quarter"
     match = _QUARTER.match(cleaned)
     if match is None:
         if quarter and _YEAR_BEFORE.match(cleaned):
@@ -383,15 +431,21 @@ def _value(
     day = int(parts["day"]) if parts.get("day") else None
     if kind == "duration":
         count = _count(parts["count"] or "")
+        if count is None and (parts["count"] or "").lower() not in VAGUE_COUNTS:
+            return None, "unknown"  # "first three months of the": not a count
         unit = (parts["unit"] or "").lower()
         if count is not None and unit == "decade":
-            count *= 10
+            count, unit = count * 10, "year"  # "two decades" is P20Y
         code = UNIT_CODES[unit]
         amount = count or "X"  # TIMEX3 writes an unspecified count as X: "several months" is PXM
-        value = f"PT{amount}H" if code == "H" else f"P{amount}{code}"
+        value = f"PT{amount}{code}" if unit in TIME_UNITS else f"P{amount}{code}"
         return value, "duration"
     if kind == "year":
         return str(year), "year"
+    if kind == "every":
+        unit = (parts["unit"] or "").lower()
+        code = UNIT_CODES[unit]
+        return (f"PT1{code}" if unit in TIME_UNITS else f"P1{code}"), "set"
     if kind == "this_year":
         return (_year_value(published.year) if published else None), "year"
     if kind == "year_range":
@@ -436,12 +490,14 @@ def _value(
     if kind == "ago":
         count = _count(parts["count"] or "")
         if count is None:
-            return None, "day"
+            return "PAST_REF", "reference"  # "several years ago": some time back
         sign = -1 if (parts["dir"] or "").lower() == "ago" else 1
         unit = (parts["unit"] or "").lower()
-        if unit in ("day", "week"):
-            days = count * (7 if unit == "week" else 1)
-            return _day_value(_shift_days(published, sign * days)), "day"
+        if unit == "day":
+            return _day_value(_shift_days(published, sign * count)), "day"
+        if unit == "week":
+            shifted_day = _shift_days(published, sign * 7 * count)
+            return (_iso_week(shifted_day) if shifted_day else None), "week"
         if unit == "month":
             return _shifted_month_value(published, sign * count), "month"
         return _year_value(published.year + sign * count), "year"
@@ -505,8 +561,8 @@ def _checked_date(year: int, month: int, day: int) -> tuple[str | None, str]:
 
 _APPROXIMATION = re.compile(
     r"^(?:more than|nearly|almost|about|around|over|some|at least|roughly|up to|just over|"
-    r"just under|fewer than|less than|"
-    r"(?:the )?(?:previous|past|first|last|next)(?= (?:\d|\w+ \w+$)))\s+",
+    r"just under|fewer than|less than|no more than|only|barely|just|an additional|another|"
+    r"(?:the )?(?:previous|past|first|last|next)(?= (?:\d|[\w-]+ \w+$)))\s+",
     re.I,
 )
 _PART_OF = re.compile(
