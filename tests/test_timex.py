@@ -285,3 +285,33 @@ def test_durations_in_words_sets_and_dates_back_from_now(text, value, granularit
 )
 def test_months_counted_from_the_year_edge_are_its_quarter_or_half(text, value):
     assert parse_time_value(text, WEDNESDAY, "past")[0] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "tense", "value", "granularity"),
+    [
+        ("last June", "past", "2024-06", "month"),
+        ("last February", "past", "2025-02", "month"),  # the latest before this month
+        ("this September", "future", "2025-09", "month"),
+        ("January this year", "past", "2025-01", "month"),
+        ("June last year", "past", "2024-06", "month"),
+        ("last Friday", "past", "2025-02-28", "day"),
+        ("last Wednesday", "past", "2025-02-26", "day"),
+        ("next Monday", "future", "2025-03-10", "day"),
+        ("Saturday, April 25", "future", "2025-04-25", "day"),
+        ("this morning", "past", "2025-03-05TMO", "time"),
+        ("last night", "past", "2025-03-04TNI", "time"),
+        ("Sunday night", "past", "2025-03-02TNI", "time"),
+        ("10 p.m. Tuesday", "past", "2025-03-04T22:00", "time"),
+        ("noon Monday", "past", "2025-03-03T12:00", "time"),
+    ],
+)
+def test_months_and_weekdays_with_modifiers_and_times_of_day(text, tense, value, granularity):
+    assert parse_time_value(text, WEDNESDAY, tense) == (value, granularity)
+
+
+def test_a_time_of_day_tagged_apart_from_its_day_is_one_expression(nlp):
+    doc = nlp("The ceasefire took effect at noon Monday, the army said.")
+    assert [(t.text, t.value) for t in find_times(doc, WEDNESDAY)] == [
+        ("noon Monday", "2025-03-03T12:00")
+    ]

@@ -402,6 +402,95 @@ def period_value(
     return (_quarter_value(year, number) if year else None), "quarter"
 
 
+PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+_CLOCK = re.compile(
+    r"\b(?:around |about |at )?(?P<hour>\d{1,2})(?::(?P<minute>\d{2}))? ?(?P<half>[ap])\.?m\.?"
+    r"(?: (?:[A-Z]{2,4}T|GMT))?,?(?: |$)",
+    re.I,
+)
+_PART_OF_DAY = re.compile(
+    r"(?:^|\b)(?:early |late |mid[- ]?(?!night)|this |later this |the )?"
+    r"(?P<part>morning|afternoon|evening|night|noon|midnight|overnight|tonight)(?:\b|$)",
+    re.I,
+)
+
+
+def time_of_day(text: str) -> tuple[str, str] | None:
+    """The day part of an expression with a time of day, and the TIMEX3 time code:
+    "10 p.m. Wednesday" -> ("Wednesday", "22:00"), "Sunday night" -> ("Sunday", "NI"),
+    "this morning" -> ("", "MO"). None when the expression has no time of day."""
+    clock = _CLOCK.search(text)
+    if clock:
+        hour = int(clock["hour"]) % 12 + (12 if clock["half"].lower() == "p" else 0)
+        code = f"{hour:02d}:{clock['minute'] or '00'}"
+        rest = (text[: clock.start()] + " " + text[clock.end() :]).strip(" ,")
+    else:
+        part = _PART_OF_DAY.search(text)
+        if part is None:
+            return None
+        word = part["part"].lower()
+        code = {"noon": "12:00", "midnight": "24:00", "overnight": "NI"}.get(word, "")
+        code = code or ("NI" if word == "tonight" else PARTS_OF_DAY[word])
+        rest = (text[: part.start()] + " " + text[part.end() :]).strip(" ,")
+    rest = re.sub(r"^(?:on|of|in|the|at)\s+", "", rest, flags=re.I)
+    if rest.lower() == "last":  # "last night" is the night before
+        rest = "yesterday"
+    return rest, code
+
+
+_MODIFIED_MONTH = re.compile(rf"^(?P<which>last|next|this|the previous) {_MONTH}$", re.I)
+_MONTH_OF_YEAR = re.compile(rf"^{_MONTH},? (?P<which>this|last|next) year$", re.I)
+_MODIFIED_WEEKDAY = re.compile(
+    r"^(?P<which>last|next|this|this coming|this past|the previous|the following) "
+    r"(?P<weekday>" + "|".join(WEEKDAYS) + r")$",
+    re.I,
+)
+_DATED_WEEKDAY = re.compile(
+    r"^(?:" + "|".join(WEEKDAYS) + r"),? "
+    rf"(?P<date>{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?(?:,? \d{{4}})?)$",
+    re.I,
+)
+
+
+def modified_calendar_value(
+    text: str, published: date | None, tense: str
+) -> tuple[str | None, str] | None:
+    """A month or weekday with a modifier: "last June" (the latest June before this month),
+    "June last year", "next Friday" (after publication), "last Friday" (before it), "Saturday,
+    April 25" (the date says the day). None when the text is none of these."""
+    dated = _DATED_WEEKDAY.match(text)
+    if dated:
+        return parse_time_value(dated["date"], published, tense)
+    month_of_year = _MONTH_OF_YEAR.match(text)
+    modified_month = _MODIFIED_MONTH.match(text)
+    modified_weekday = _MODIFIED_WEEKDAY.match(text)
+    if not (month_of_year or modified_month or modified_weekday):
+        return None
+    if published is None:
+        return None, "day" if modified_weekday else "month"
+    if month_of_year:
+        step = {"this": 0, "last": -1, "next": 1}[month_of_year["which"].lower()]
+        return _month_value(published.year + step, MONTHS[month_of_year["month"].lower()]), "month"
+    if modified_month:
+        month = MONTHS[modified_month["month"].lower().rstrip(".")]
+        which = modified_month["which"].lower()
+        year = published.year
+        if which in ("last", "the previous") and month >= published.month:
+            year -= 1
+        elif which == "next" and month <= published.month:
+            year += 1
+        return _month_value(year, month), "month"
+    weekday = WEEKDAYS[modified_weekday["weekday"].capitalize()]
+    which = modified_weekday["which"].lower()
+    if which in ("last", "this past", "the previous"):
+        back = (published.weekday() - weekday) % 7 or 7
+        return _day_value(_shift_days(published, -back)), "day"
+    if which in ("next", "this coming", "the following"):
+        forward = (weekday - published.weekday()) % 7 or 7
+        return _day_value(_shift_days(published, forward)), "day"
+    return _day_value(weekday_date(weekday, published, tense)), "day"
+
+
 def parse_time_value(
     text: str, published: date | None, tense: str, *, quarter: tuple[int, int] | None = None
 ) -> tuple[str | None, str]:
@@ -413,7 +502,20 @@ def parse_time_value(
     period = period_value(_strip_leading(text), published, tense, quarter)
     if period:
         return period
+    clock = time_of_day(_strip_leading(text))
+    if clock:
+        rest, code = clock
+        if not rest:
+            day_value = _day_value(published) if published else None
+        else:
+            day_value, day_granularity = parse_time_value(rest, published, tense)
+            if day_granularity != "day":
+                return None, "unknown"
+        return (f"{day_value}T{code}" if day_value else None), "time"
     cleaned = clean_expression(text)
+    modified = modified_calendar_value(cleaned, published, tense)
+    if modified:
+        return modified
     for kind, pattern in _PATTERNS:
         match = pattern.match(cleaned)
         if match:
@@ -639,7 +741,27 @@ def _candidate_spans(doc: Doc) -> list[Span]:
         if joined and span.end + 1 < len(doc) and doc[span.end + 1].like_num:
             span = doc[span.start : span.end + 2]
         extended.append(span)
-    return sorted(extended, key=lambda s: s.start)
+    return _join_times_of_day(sorted(extended, key=lambda s: s.start))
+
+
+def _join_times_of_day(spans: list[Span]) -> list[Span]:
+    """A time of day and the day next to it as one expression ("noon" + "Thursday", "Friday"
+    + "evening"), as the model sometimes tags them apart."""
+    joined: list[Span] = []
+    for span in spans:
+        previous = joined[-1] if joined else None
+        gap = span.doc[previous.end : span.start] if previous is not None else None
+        if (
+            previous is not None
+            and gap is not None
+            and all(t.is_punct for t in gap)
+            and len(gap) <= 1
+            and (time_of_day(previous.text) or time_of_day(span.text))
+        ):
+            joined[-1] = span.doc[previous.start : span.end]
+            continue
+        joined.append(span)
+    return joined
 
 
 MAX_TIME_WORDS = 3
