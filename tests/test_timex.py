@@ -4,6 +4,7 @@ from datetime import date
 
 import pytest
 
+from tidings.events.dating import event_date
 from tidings.timex import find_times, is_time_phrase, parse_time_value, underspecified_value
 
 WEDNESDAY = date(2025, 3, 5)
@@ -315,3 +316,12 @@ def test_a_time_of_day_tagged_apart_from_its_day_is_one_expression(nlp):
     assert [(t.text, t.value) for t in find_times(doc, WEDNESDAY)] == [
         ("noon Monday", "2025-03-03T12:00")
     ]
+
+
+def test_an_event_at_a_time_of_day_is_dated_to_its_day(nlp):
+
+    doc = nlp("Rebels attacked the base at noon Monday.")
+    times = find_times(doc, WEDNESDAY)
+    trigger = next(t for t in doc if t.lemma_ == "attack")
+    dated = event_date(trigger, [], times, WEDNESDAY)
+    assert (dated.value, dated.granularity) == ("2025-03-03", "day")
