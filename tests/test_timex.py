@@ -4,7 +4,8 @@ from datetime import date
 
 import pytest
 
-from tidings.timex import find_times, parse_time_value
+from tidings.events.dating import event_date
+from tidings.timex import find_times, is_time_phrase, parse_time_value, underspecified_value
 
 WEDNESDAY = date(2025, 3, 5)
 
@@ -154,3 +155,173 @@ def test_dates_past_the_ends_of_the_calendar_stay_unresolved(text, published, te
 def test_relative_times_at_the_calendar_edge_do_not_raise(nlp):
     doc = nlp("Ministers will meet next week. Rebels attacked the town yesterday.")
     assert [t.value for t in find_times(doc, LAST_DAY)] == [None, "9999-12-30"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("now", "PRESENT_REF"),
+        ("currently", "PRESENT_REF"),
+        ("recently", "PAST_REF"),
+        ("in recent years", "PAST_REF"),
+        ("the near future", "FUTURE_REF"),
+        ("in the coming months", "FUTURE_REF"),
+    ],
+)
+def test_present_past_and_future_references(text, value):
+    assert parse_time_value(text, WEDNESDAY, "present") == (value, "reference")
+
+
+def test_reference_words_the_model_misses_are_found(nlp):
+    doc = nlp("The ceasefire is now holding, though shelling recently resumed near the border.")
+    found = [(t.text, t.value) for t in find_times(doc, WEDNESDAY)]
+    assert found == [("now", "PRESENT_REF"), ("recently", "PAST_REF")]
+
+
+def test_a_time_word_modifying_a_noun_is_no_time(nlp):
+    doc = nlp("The future government must hold elections.")
+    assert find_times(doc, WEDNESDAY) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("the first quarter", "2025-Q1"),
+        ("the third quarter", "2024-Q3"),  # not yet begun in March: last year's
+        ("third-quarter", "2024-Q3"),
+        ("the second quarter of 2022", "2022-Q2"),
+        ("the fiscal first quarter", "2025-Q1"),
+        ("last year's fourth quarter", "2024-Q4"),
+        ("the first half of 2023", "2023-H1"),
+        ("the quarter", "2024-Q4"),  # none named: the last one ended
+        ("fiscal 2024", "2024"),
+        ("the current fiscal year", "2025"),
+        ("a year earlier", "2024"),
+    ],
+)
+def test_quarters_halves_and_fiscal_periods(text, value):
+    assert parse_time_value(text, WEDNESDAY, "past")[0] == value
+
+
+def test_the_quarter_in_focus_anchors_the_year_ago_period(nlp):
+    doc = nlp(
+        "The airline said profit doubled in the second quarter. A year earlier it lost money, "
+        "and revenue in the year-ago quarter was lower. The quarter ended June 30."
+    )
+    found = [(t.text, t.value) for t in find_times(doc, date(2025, 8, 6))]
+    assert found == [
+        ("the second quarter", "2025-Q2"),
+        ("A year earlier", "2024-Q2"),
+        ("the year-ago quarter", "2024-Q2"),
+        ("The quarter", "2025-Q2"),
+        ("June 30", "2025-06-30"),
+    ]
+
+
+def test_the_year_ended_on_a_day_is_a_year_long(nlp):
+    doc = nlp("The utility earned $2 million in the fiscal year ended March 31.")
+    found = [(t.text, t.value) for t in find_times(doc, date(2025, 6, 2))]
+    assert found == [("the fiscal year", "P1Y"), ("March 31", "2025-03-31")]
+
+
+def test_a_found_time_whose_value_cannot_be_read_is_kept_underspecified(nlp):
+    doc = nlp("Fighting raged through the early years of the war.")
+    found = [(t.text, t.value, t.granularity) for t in find_times(doc, WEDNESDAY)]
+    assert found == [("the early years", "PXY", "duration")]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("the early years", ("PXY", "duration")),
+        ("a later week", ("XXXX-WXX", "unknown")),
+        ("that evening", ("XXXX-XX-XXTEV", "time")),
+    ],
+)
+def test_underspecified_values_keep_what_the_phrase_says(text, value):
+    assert underspecified_value(text) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "is_time"),
+    [
+        ("the early years", True),
+        ("the late 1970s", True),
+        ("a fifth night", False),
+        ("17th", False),
+        ("37 years old", False),
+        ("a 90-year-old", False),
+        ("49", False),
+    ],
+)
+def test_ordinals_ages_and_bare_numbers_are_not_times(text, is_time):
+    assert is_time_phrase(text) is is_time
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "granularity"),
+    [
+        ("nearly forty years", "P40Y", "duration"),
+        ("the last twenty-four hours", "PT24H", "duration"),
+        ("a couple of years", "P2Y", "duration"),
+        ("almost a hundred years", "P100Y", "duration"),
+        ("two decades", "P20Y", "duration"),
+        ("ten minutes", "PT10M", "duration"),
+        ("every week", "P1W", "set"),
+        ("each year", "P1Y", "set"),
+        ("six weeks ago", "2025-W04", "week"),
+        ("several years ago", "PAST_REF", "reference"),
+    ],
+)
+def test_durations_in_words_sets_and_dates_back_from_now(text, value, granularity):
+    assert parse_time_value(text, WEDNESDAY, "past") == (value, granularity)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("the first three months of the year", "2025-Q1"),
+        ("the first six months of 2024", "2024-H1"),
+    ],
+)
+def test_months_counted_from_the_year_edge_are_its_quarter_or_half(text, value):
+    assert parse_time_value(text, WEDNESDAY, "past")[0] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "tense", "value", "granularity"),
+    [
+        ("last June", "past", "2024-06", "month"),
+        ("last February", "past", "2025-02", "month"),  # the latest before this month
+        ("this September", "future", "2025-09", "month"),
+        ("January this year", "past", "2025-01", "month"),
+        ("June last year", "past", "2024-06", "month"),
+        ("last Friday", "past", "2025-02-28", "day"),
+        ("last Wednesday", "past", "2025-02-26", "day"),
+        ("next Monday", "future", "2025-03-10", "day"),
+        ("Saturday, April 25", "future", "2025-04-25", "day"),
+        ("this morning", "past", "2025-03-05TMO", "time"),
+        ("last night", "past", "2025-03-04TNI", "time"),
+        ("Sunday night", "past", "2025-03-02TNI", "time"),
+        ("10 p.m. Tuesday", "past", "2025-03-04T22:00", "time"),
+        ("noon Monday", "past", "2025-03-03T12:00", "time"),
+    ],
+)
+def test_months_and_weekdays_with_modifiers_and_times_of_day(text, tense, value, granularity):
+    assert parse_time_value(text, WEDNESDAY, tense) == (value, granularity)
+
+
+def test_a_time_of_day_tagged_apart_from_its_day_is_one_expression(nlp):
+    doc = nlp("The ceasefire took effect at noon Monday, the army said.")
+    assert [(t.text, t.value) for t in find_times(doc, WEDNESDAY)] == [
+        ("noon Monday", "2025-03-03T12:00")
+    ]
+
+
+def test_an_event_at_a_time_of_day_is_dated_to_its_day(nlp):
+
+    doc = nlp("Rebels attacked the base at noon Monday.")
+    times = find_times(doc, WEDNESDAY)
+    trigger = next(t for t in doc if t.lemma_ == "attack")
+    dated = event_date(trigger, [], times, WEDNESDAY)
+    assert (dated.value, dated.granularity) == ("2025-03-03", "day")

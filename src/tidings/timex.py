@@ -26,19 +26,20 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from tidings.lexicons import data_lines
+from tidings.lexicons import data_lines, data_table
 from tidings.model import TimeExpression
 
 WEEKDAYS = {name: i for i, name in enumerate(calendar.day_name)}
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS |= {name.lower(): i for i, name in enumerate(calendar.month_abbr) if name}
 MONTHS["sept"] = 9
-NUMBER_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-    "several": None, "few": None, "a few": None, "many": None,
+NUMBER_WORDS_FILE = "data/number_words.tsv"
+UNIT_CODES = {
+    "day": "D", "week": "W", "month": "M", "quarter": "Q", "year": "Y", "decade": "DE",
+    "century": "CE", "hour": "H", "minute": "M",
 }  # fmt: skip
-UNIT_CODES = {"day": "D", "week": "W", "month": "M", "year": "Y", "decade": "Y", "hour": "H"}
+TIME_UNITS = frozenset({"hour", "minute"})
+VAGUE_COUNTS = frozenset({"several", "few", "a few", "many", "some", "a number of"})
 SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
 LEADING_WORDS = {"on", "in", "at", "by", "during", "from", "of", "the"}
 
@@ -49,7 +50,7 @@ _PATTERNS = [
     ("month_day", re.compile(rf"^{_MONTH} {_DAY}(?:,? {_YEAR})?$", re.I)),
     ("day_month", re.compile(rf"^{_DAY} (?:of )?{_MONTH}(?:,? {_YEAR})?$", re.I)),
     ("month_year", re.compile(rf"^{_MONTH},? {_YEAR}$", re.I)),
-    ("year", re.compile(rf"^{_YEAR}$")),
+    ("year", re.compile(rf"^(?:(?:fiscal|calendar) )?{_YEAR}$", re.I)),
     ("iso", re.compile(r"^(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})$")),
     ("month", re.compile(rf"^{_MONTH}$", re.I)),
     ("weekday", re.compile(r"^(?P<weekday>" + "|".join(WEEKDAYS) + r")$", re.I)),
@@ -57,10 +58,18 @@ _PATTERNS = [
         "relative",
         re.compile(r"^(?P<which>this|last|next|past|coming) (?P<unit>week|month|year)$", re.I),
     ),
+    (
+        "this_year",
+        re.compile(r"^(?:(?:this|the|current|full) )*(?:fiscal |calendar )?year$", re.I),
+    ),
+    (
+        "every",
+        re.compile(r"^(?:each|every) (?P<unit>day|week|month|quarter|year|hour)$", re.I),
+    ),
     ("deictic", re.compile(r"^(?P<word>today|yesterday|tomorrow|tonight)$", re.I)),
     (
         "ago",
-        re.compile(r"^(?P<count>\w+) (?P<unit>day|week|month|year)s? (?P<dir>ago)$", re.I),
+        re.compile(r"^(?P<count>[\w -]+?) (?P<unit>day|week|month|year)s? (?P<dir>ago)$", re.I),
     ),
     ("since_day", re.compile(rf"^since {_MONTH} {_DAY}(?:,? {_YEAR})?$", re.I)),
     ("since", re.compile(rf"^since {_MONTH}(?:,? {_YEAR})?$", re.I)),
@@ -89,20 +98,46 @@ _PATTERNS = [
     (
         "duration",
         re.compile(
-            r"^(?:(?:nearly|almost|about|around|more than|over|some|at least|roughly) )?"
-            r"(?P<count>\d+|a few|\w+) (?P<unit>day|week|month|year|decade|hour)s?$",
+            r"^(?:(?:nearly|almost|about|around|more than|over|at least|roughly) )?"
+            r"(?P<count>[\w -]+?) (?P<unit>day|week|month|quarter|year|decade|century|hour|minute)"
+            r"s?$",
             re.I,
         ),
     ),
 ]
 
 FUTURE_CUES_FILE = "data/future_cues.txt"
+TIME_WORDS_FILE = "data/time_words.tsv"
+# granularity of a fixed time word, by its kind in the data file
+WORD_GRANULARITIES = {"reference": "reference", "set": "set", "part_of_day": "time"}
 
 
 @cache
 def future_cues() -> frozenset[str]:
     """Lemmas that put a clause in the future: will, scheduled, plan, upcoming..."""
     return frozenset(data_lines(FUTURE_CUES_FILE))
+
+
+@cache
+def time_words() -> dict[str, tuple[str, str]]:
+    """Phrases with a fixed TIMEX3 value ("now": PRESENT_REF), by lower-case phrase: (kind,
+    value)."""
+    return {row["phrase"]: (row["kind"], row["value"]) for row in data_table(TIME_WORDS_FILE)}
+
+
+def fixed_word_value(text: str) -> tuple[str, str] | None:
+    """The value and granularity of a phrase the time-word table lists, leading prepositions
+    aside ("in recent years"), with or without its article ("coming months")."""
+    words = text.lower().replace("’", "'").strip(" ,.;:").split()
+    while len(words) > 1 and words[0] in LEADING_WORDS - {"the"}:
+        words = words[1:]
+    phrase = " ".join(words)
+    table = time_words()
+    entry = table.get(phrase) or table.get(re.sub(r"^the ", "", phrase))
+    if entry is None:
+        return None
+    kind, value = entry
+    return value, WORD_GRANULARITIES.get(kind, "unknown")
 
 
 def governing_verb(token: Token) -> Token:
@@ -187,8 +222,37 @@ def _same_day(day: date, year: int) -> date | None:
         return None
 
 
+@cache
+def number_words() -> dict[str, int | None]:
+    """Numbers in words by word ("forty": 40); None for a vague count ("several")."""
+    table = data_table(NUMBER_WORDS_FILE)
+    return {row["word"]: int(row["value"]) if row["value"] else None for row in table}
+
+
+def spoken_number(text: str) -> int | None:
+    """The number a count says, in digits or words ("24", "twenty-four", "a couple of",
+    "almost a hundred" aside, "two thousand"); None for a vague or unreadable count."""
+    words = [w for w in re.split(r"[\s-]+", text.lower().strip()) if w not in ("and", "of", "")]
+    if len(words) > 1 and words[0] in ("a", "an"):
+        words = words[1:]  # "a hundred", "a couple of"
+    table = number_words()
+    total = current = 0
+    for word in words:
+        if word.isdigit():
+            current += int(word)
+        elif word == "hundred":
+            current = (current or 1) * 100
+        elif word == "thousand":
+            total, current = total + (current or 1) * 1000, 0
+        elif table.get(word) is not None:
+            current += table[word] or 0
+        else:
+            return None
+    return total + current if words else None
+
+
 def _count(word: str) -> int | None:
-    return int(word) if word.isdigit() else NUMBER_WORDS.get(word.lower())
+    return spoken_number(word)
 
 
 def _shift_days(day: date, days: int) -> date | None:
@@ -229,9 +293,229 @@ def _iso_week(day: date) -> str:
     return f"{year}-W{week:02d}"
 
 
-def parse_time_value(text: str, published: date | None, tense: str) -> tuple[str | None, str]:
-    """The ISO value and granularity of a time expression, anchored at `published`."""
+QUARTER_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": 4}
+HALF_ORDINALS = {"first": 1, "second": 2, "last": 2}
+_ORDINAL = r"(?P<ordinal>first|second|third|fourth|last)"
+_QUARTER = re.compile(
+    r"^(?:(?:its|their|the|a|an|this|that) )?"
+    r"(?P<modifiers>(?:(?:comparable|corresponding|latest|current|same|flat|fiscal|calendar|"
+    r"year-earlier|year-ago|this year's|last year's|next year's|\d{4}) )*)"
+    rf"(?:{_ORDINAL} )?(?:fiscal )?(?P<unit>quarter|half|period)"
+    r"(?: of (?:fiscal )?(?P<year>\d{4}))?(?P<ago> a year (?:ago|earlier))?$",
+    re.I,
+)
+_YEAR_BEFORE = re.compile(r"^(?:the )?(?:year-earlier|year-ago|a year (?:earlier|ago))$", re.I)
+_MONTHS_OF_YEAR = re.compile(
+    r"^(?:the )?(?P<edge>first|last) (?P<count>three|six|3|6) months of "
+    r"(?:the year|this year|(?P<year>\d{4}))$",
+    re.I,
+)
+_PART_OF_YEAR = {
+    ("first", "three"): "Q1", ("first", "3"): "Q1", ("last", "three"): "Q4", ("last", "3"): "Q4",
+    ("first", "six"): "H1", ("first", "6"): "H1", ("last", "six"): "H2", ("last", "6"): "H2",
+}  # fmt: skip
+YEAR_SHIFTS = {"this year's": 0, "last year's": -1, "next year's": 1}
+
+
+def quarter_of(day: date) -> tuple[int, int]:
+    """The (year, quarter) a day falls in."""
+    return day.year, (day.month - 1) // 3 + 1
+
+
+def _quarter_value(year: int, quarter: int) -> str | None:
+    return f"{year:04d}-Q{quarter}" if MINYEAR <= year <= MAXYEAR else None
+
+
+def _last_quarter(day: date) -> tuple[int, int]:
+    year, quarter = quarter_of(day)
+    return (year, quarter - 1) if quarter > 1 else (year - 1, 4)
+
+
+def named_quarter(text: str, value: str | None) -> tuple[int, int] | None:
+    """The (year, quarter) an expression names by its ordinal ("the third quarter"), not by
+    reference to another ("the year-ago quarter", "a year earlier")."""
+    named = re.match(r"^(\d{4})-Q(\d)$", value or "")
+    ordinal = re.search(r"\b(?:first|second|third|fourth)\b", text, re.I)
+    if named and ordinal and not re.search(r"year[- ](?:ago|earlier)", text, re.I):
+        return int(named[1]), int(named[2])
+    return None
+
+
+def period_value(
+    text: str, published: date | None, tense: str, quarter: tuple[int, int] | None = None
+) -> tuple[str | None, str] | None:
+    """The value of a business period: a quarter or half ("the third quarter", "fiscal
+    first-quarter", "the first half of 2024"), or the period a report is about ("the quarter",
+    "the year-earlier period", "a year ago" where a quarter is in focus).
+
+    `quarter` is the (year, quarter) the text last named: "the quarter" is that one and
+    "the year-ago quarter" the same a year before. None when the text is no such period.
+    """
+    cleaned = re.sub(r"(?<=\w)-(?=quarter|half)", " ", text.replace("’", "'").strip(" ,.;:"))
+    months = _MONTHS_OF_YEAR.match(cleaned)
+    if months:  # "the first three months of the year" is the first quarter
+        part = _PART_OF_YEAR[(months["edge"].lower(), months["count"].lower())]
+        named = int(months["year"]) if months["year"] else None
+        part_year = named or (published.year if published else None)
+        return (f"{part_year:04d}-{part}" if part_year else None), "quarter"
+    match = _QUARTER.match(cleaned)
+    if match is None:
+        if quarter and _YEAR_BEFORE.match(cleaned):
+            return _quarter_value(quarter[0] - 1, quarter[1]), "quarter"
+        return None
+    modifiers = (match["modifiers"] or "").lower()
+    ordinal = (match["ordinal"] or "").lower()
+    unit = match["unit"].lower()
+    shift = next((step for words, step in YEAR_SHIFTS.items() if words in modifiers), None)
+    year_before = (
+        bool(match["ago"]) or "year-earlier" in modifiers or "year-ago" in modifiers or shift == -1
+    )
+    named_year = re.search(r"\d{4}", modifiers)
+    year = int(match["year"] or (named_year[0] if named_year else 0)) or None
+    if unit == "period" and (ordinal or not (year_before or "latest" in modifiers or year)):
+        return None  # "the period" alone names nothing
+    if published is None and year is None:
+        return None, "quarter"
+    if not ordinal:  # the period in focus
+        if year and not (quarter and year_before):
+            focus = (year, quarter[1]) if quarter else None
+        elif "current" in modifiers or cleaned.lower().startswith("this"):
+            focus = quarter_of(published) if published else None
+        else:
+            focus = quarter or (_last_quarter(published) if published else None)
+        if focus is None or unit == "half":
+            return None, "quarter"
+        return _quarter_value(focus[0] - year_before, focus[1]), "quarter"
+    if unit == "half":
+        if ordinal not in HALF_ORDINALS:
+            return None
+        half_year = year or (published.year + (shift or 0) if published else 0)
+        value = f"{half_year:04d}-H{HALF_ORDINALS[ordinal]}" if half_year else None
+        return value, "quarter"
+    number = QUARTER_ORDINALS[ordinal]
+    if year is None and published is not None:
+        year = published.year + (shift or 0)
+        if shift is None and year_before:
+            year = (quarter[0] if quarter else published.year) - 1
+        elif shift is None and tense != "future" and number > quarter_of(published)[1]:
+            year -= 1  # a quarter not yet begun, in a past or present clause: last year's
+    return (_quarter_value(year, number) if year else None), "quarter"
+
+
+PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+_CLOCK = re.compile(
+    r"\b(?:around |about |at )?(?P<hour>\d{1,2})(?::(?P<minute>\d{2}))? ?(?P<half>[ap])\.?m\.?"
+    r"(?: (?:[A-Z]{2,4}T|GMT))?,?(?: |$)",
+    re.I,
+)
+_PART_OF_DAY = re.compile(
+    r"(?:^|\b)(?:early |late |mid[- ]?(?!night)|this |later this |the )?"
+    r"(?P<part>morning|afternoon|evening|night|noon|midnight|overnight|tonight)(?:\b|$)",
+    re.I,
+)
+
+
+def time_of_day(text: str) -> tuple[str, str] | None:
+    """The day part of an expression with a time of day, and the TIMEX3 time code:
+    "10 p.m. Wednesday" -> ("Wednesday", "22:00"), "Sunday night" -> ("Sunday", "NI"),
+    "this morning" -> ("", "MO"). None when the expression has no time of day."""
+    clock = _CLOCK.search(text)
+    if clock:
+        hour = int(clock["hour"]) % 12 + (12 if clock["half"].lower() == "p" else 0)
+        code = f"{hour:02d}:{clock['minute'] or '00'}"
+        rest = (text[: clock.start()] + " " + text[clock.end() :]).strip(" ,")
+    else:
+        part = _PART_OF_DAY.search(text)
+        if part is None:
+            return None
+        word = part["part"].lower()
+        code = {"noon": "12:00", "midnight": "24:00", "overnight": "NI"}.get(word, "")
+        code = code or ("NI" if word == "tonight" else PARTS_OF_DAY[word])
+        rest = (text[: part.start()] + " " + text[part.end() :]).strip(" ,")
+    rest = re.sub(r"^(?:on|of|in|the|at)\s+", "", rest, flags=re.I)
+    if rest.lower() == "last":  # "last night" is the night before
+        rest = "yesterday"
+    return rest, code
+
+
+_MODIFIED_MONTH = re.compile(rf"^(?P<which>last|next|this|the previous) {_MONTH}$", re.I)
+_MONTH_OF_YEAR = re.compile(rf"^{_MONTH},? (?P<which>this|last|next) year$", re.I)
+_MODIFIED_WEEKDAY = re.compile(
+    r"^(?P<which>last|next|this|this coming|this past|the previous|the following) "
+    r"(?P<weekday>" + "|".join(WEEKDAYS) + r")$",
+    re.I,
+)
+_DATED_WEEKDAY = re.compile(
+    r"^(?:" + "|".join(WEEKDAYS) + r"),? "
+    rf"(?P<date>{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?(?:,? \d{{4}})?)$",
+    re.I,
+)
+
+
+def modified_calendar_value(
+    text: str, published: date | None, tense: str
+) -> tuple[str | None, str] | None:
+    """A month or weekday with a modifier: "last June" (the latest June before this month),
+    "June last year", "next Friday" (after publication), "last Friday" (before it), "Saturday,
+    April 25" (the date says the day). None when the text is none of these."""
+    dated = _DATED_WEEKDAY.match(text)
+    if dated:
+        return parse_time_value(dated["date"], published, tense)
+    month_of_year = _MONTH_OF_YEAR.match(text)
+    modified_month = _MODIFIED_MONTH.match(text)
+    modified_weekday = _MODIFIED_WEEKDAY.match(text)
+    if not (month_of_year or modified_month or modified_weekday):
+        return None
+    if published is None:
+        return None, "day" if modified_weekday else "month"
+    if month_of_year:
+        step = {"this": 0, "last": -1, "next": 1}[month_of_year["which"].lower()]
+        return _month_value(published.year + step, MONTHS[month_of_year["month"].lower()]), "month"
+    if modified_month:
+        month = MONTHS[modified_month["month"].lower().rstrip(".")]
+        which = modified_month["which"].lower()
+        year = published.year
+        if which in ("last", "the previous") and month >= published.month:
+            year -= 1
+        elif which == "next" and month <= published.month:
+            year += 1
+        return _month_value(year, month), "month"
+    weekday = WEEKDAYS[modified_weekday["weekday"].capitalize()]
+    which = modified_weekday["which"].lower()
+    if which in ("last", "this past", "the previous"):
+        back = (published.weekday() - weekday) % 7 or 7
+        return _day_value(_shift_days(published, -back)), "day"
+    if which in ("next", "this coming", "the following"):
+        forward = (weekday - published.weekday()) % 7 or 7
+        return _day_value(_shift_days(published, forward)), "day"
+    return _day_value(weekday_date(weekday, published, tense)), "day"
+
+
+def parse_time_value(
+    text: str, published: date | None, tense: str, *, quarter: tuple[int, int] | None = None
+) -> tuple[str | None, str]:
+    """The ISO value and granularity of a time expression, anchored at `published`;
+    `quarter` is the (year, quarter) the text last named, if any."""
+    fixed = fixed_word_value(text)
+    if fixed:
+        return fixed
+    period = period_value(_strip_leading(text), published, tense, quarter)
+    if period:
+        return period
+    clock = time_of_day(_strip_leading(text))
+    if clock:
+        rest, code = clock
+        if not rest:
+            day_value = _day_value(published) if published else None
+        else:
+            day_value, day_granularity = parse_time_value(rest, published, tense)
+            if day_granularity != "day":
+                return None, "unknown"
+        return (f"{day_value}T{code}" if day_value else None), "time"
     cleaned = clean_expression(text)
+    modified = modified_calendar_value(cleaned, published, tense)
+    if modified:
+        return modified
     for kind, pattern in _PATTERNS:
         match = pattern.match(cleaned)
         if match:
@@ -249,15 +533,23 @@ def _value(
     day = int(parts["day"]) if parts.get("day") else None
     if kind == "duration":
         count = _count(parts["count"] or "")
+        if count is None and (parts["count"] or "").lower() not in VAGUE_COUNTS:
+            return None, "unknown"  # "first three months of the": not a count
         unit = (parts["unit"] or "").lower()
         if count is not None and unit == "decade":
-            count *= 10
+            count, unit = count * 10, "year"  # "two decades" is P20Y
         code = UNIT_CODES[unit]
         amount = count or "X"  # TIMEX3 writes an unspecified count as X: "several months" is PXM
-        value = f"PT{amount}H" if code == "H" else f"P{amount}{code}"
+        value = f"PT{amount}{code}" if unit in TIME_UNITS else f"P{amount}{code}"
         return value, "duration"
     if kind == "year":
         return str(year), "year"
+    if kind == "every":
+        unit = (parts["unit"] or "").lower()
+        code = UNIT_CODES[unit]
+        return (f"PT1{code}" if unit in TIME_UNITS else f"P1{code}"), "set"
+    if kind == "this_year":
+        return (_year_value(published.year) if published else None), "year"
     if kind == "year_range":
         return f"{year}/{parts['year2']}", "range"
     if kind == "season" and year:
@@ -300,12 +592,14 @@ def _value(
     if kind == "ago":
         count = _count(parts["count"] or "")
         if count is None:
-            return None, "day"
+            return "PAST_REF", "reference"  # "several years ago": some time back
         sign = -1 if (parts["dir"] or "").lower() == "ago" else 1
         unit = (parts["unit"] or "").lower()
-        if unit in ("day", "week"):
-            days = count * (7 if unit == "week" else 1)
-            return _day_value(_shift_days(published, sign * days)), "day"
+        if unit == "day":
+            return _day_value(_shift_days(published, sign * count)), "day"
+        if unit == "week":
+            shifted_day = _shift_days(published, sign * 7 * count)
+            return (_iso_week(shifted_day) if shifted_day else None), "week"
         if unit == "month":
             return _shifted_month_value(published, sign * count), "month"
         return _year_value(published.year + sign * count), "year"
@@ -369,8 +663,8 @@ def _checked_date(year: int, month: int, day: int) -> tuple[str | None, str]:
 
 _APPROXIMATION = re.compile(
     r"^(?:more than|nearly|almost|about|around|over|some|at least|roughly|up to|just over|"
-    r"just under|fewer than|less than|"
-    r"(?:the )?(?:previous|past|first|last|next)(?= (?:\d|\w+ \w+$)))\s+",
+    r"just under|fewer than|less than|no more than|only|barely|just|an additional|another|"
+    r"(?:the )?(?:previous|past|first|last|next)(?= (?:\d|[\w-]+ \w+$)))\s+",
     re.I,
 )
 _PART_OF = re.compile(
@@ -378,6 +672,14 @@ _PART_OF = re.compile(
     r"earlier |later )",
     re.I,
 )
+
+
+def _strip_leading(text: str) -> str:
+    """The text without leading prepositions (an article stays)."""
+    words = text.split()
+    while len(words) > 1 and words[0].lower() in LEADING_WORDS - {"the"}:
+        words = words[1:]
+    return " ".join(words)
 
 
 def clean_expression(text: str) -> str:
@@ -404,7 +706,8 @@ def clean_expression(text: str) -> str:
         cleaned = re.sub(r"^(year|month|week)$", r"this \1", cleaned, flags=re.I)
     if since:
         cleaned = f"since {cleaned}"
-    return re.sub(r"\s+(?:later|earlier)$", "", cleaned, flags=re.I)
+    cleaned = re.sub(r"\s+earlier$", " ago", cleaned, flags=re.I)
+    return re.sub(r"\s+later$", "", cleaned, flags=re.I)
 
 
 def _expression_span(span: Span) -> Span:
@@ -427,26 +730,138 @@ def _candidate_spans(doc: Doc) -> list[Span]:
             continue
         if token.text in WEEKDAYS or token.lower_ in ("today", "yesterday", "tomorrow"):
             spans.append(doc[token.i : token.i + 1])
+            covered.add(token.i)
+    spans += _time_word_spans(doc, covered)
     # "since" belongs to the expression: it turns a month into a range.
     extended = []
-    for span in spans:
+    for span in [part for whole in spans for part in _split_period_ended(whole)]:
         if span.start > 0 and doc[span.start - 1].lower_ in ("since", "between"):
             span = doc[span.start - 1 : span.end]
         joined = doc[span.end].lower_ in ("and", "to", "-", "–") if span.end < len(doc) else False
         if joined and span.end + 1 < len(doc) and doc[span.end + 1].like_num:
             span = doc[span.start : span.end + 2]
         extended.append(span)
-    return sorted(extended, key=lambda s: s.start)
+    return _join_times_of_day(sorted(extended, key=lambda s: s.start))
+
+
+def _join_times_of_day(spans: list[Span]) -> list[Span]:
+    """A time of day and the day next to it as one expression ("noon" + "Thursday", "Friday"
+    + "evening"), as the model sometimes tags them apart."""
+    joined: list[Span] = []
+    for span in spans:
+        previous = joined[-1] if joined else None
+        gap = span.doc[previous.end : span.start] if previous is not None else None
+        if (
+            previous is not None
+            and gap is not None
+            and all(t.is_punct for t in gap)
+            and len(gap) <= 1
+            and (time_of_day(previous.text) or time_of_day(span.text))
+        ):
+            joined[-1] = span.doc[previous.start : span.end]
+            continue
+        joined.append(span)
+    return joined
+
+
+MAX_TIME_WORDS = 3
+TIME_UNITS_FILE = "data/time_units.tsv"
+ORDINAL_WORD = re.compile(
+    r"^(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+    r"eleventh|twelfth|\w+teenth|\w+ieth)$",
+    re.I,
+)
+
+
+@cache
+def time_units() -> dict[str, tuple[str, str]]:
+    """Words that make a phrase a time, by word: (underspecified value, granularity)."""
+    return {row["word"]: (row["value"], row["granularity"]) for row in data_table(TIME_UNITS_FILE)}
+
+
+def _time_words_of(text: str) -> list[str]:
+    words = re.findall(r"[a-z]+", text.lower())
+    named = [w for w in words if w in MONTHS or w.capitalize() in WEEKDAYS or w in SEASONS]
+    return named + [w for w in words if w in time_units()]
+
+
+def is_time_phrase(text: str) -> bool:
+    """Whether a phrase the model tags as a date names a time: a month, weekday, season, year
+    or time unit, and is not an ordinal count ("a fifth night", "the 17th")."""
+    words = text.split()
+    if words and words[-1].lower() == "old" or "-old" in text.lower():
+        return False  # an age ("37 years old", "a 136-year-old bank")
+    has_year = any(re.fullmatch(r"(?:'\d0s|\d{4}s?)", w.strip(",.")) for w in words)
+    if any(ORDINAL_WORD.match(w.strip(",.")) for w in words):
+        return has_year or any(w in MONTHS for w in _time_words_of(text))
+    return has_year or bool(_time_words_of(text))
+
+
+def underspecified_value(text: str) -> tuple[str, str]:
+    """The value of a time phrase whose value cannot be read, by its first time word: TimeML's
+    X for each unknown digit ("the early years": PXY, "a later week": XXXX-WXX)."""
+    units = time_units()
+    for word in re.findall(r"[a-z]+", text.lower()):
+        if word in units:
+            return units[word]
+    return "XXXX-XX-XX", "unknown"
+
+
+PERIOD_END_WORDS = frozenset({"ended", "ending"})
+_WHOLE_PERIOD = re.compile(r"^(?:the |its |their )?(?:fiscal |full )?year$", re.I)
+
+
+def _split_period_ended(span: Span) -> list[Span]:
+    """A period and the day it ended as two expressions ("the quarter ended Sept. 30"), as
+    TimeML marks them; any other span as it is."""
+    for token in span[1:-1]:
+        if token.lower_ in PERIOD_END_WORDS:
+            return [span.doc[span.start : token.i], span.doc[token.i + 1 : span.end]]
+    return [span]
+
+
+def _ends_a_period(span: Span) -> bool:
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    return after is not None and after.lower_ in PERIOD_END_WORDS
+
+
+def _time_word_spans(doc: Doc, covered: set[int]) -> list[Span]:
+    """Phrases of the time-word table the model did not tag ("now", "recently", "the
+    future"), longest first; not where the phrase modifies a noun ("the future president")."""
+    table = time_words()
+    spans: list[Span] = []
+    i = 0
+    while i < len(doc):
+        for size in range(MAX_TIME_WORDS, 0, -1):
+            span = doc[i : i + size]
+            if len(span) < size or covered & set(range(span.start, span.end)):
+                continue
+            last = span[-1]
+            modifies = last.dep_ in ("amod", "compound") and last.head.i > last.i
+            if span.text.lower() in table and not modifies:
+                spans.append(span)
+                i += size - 1
+                break
+        i += 1
+    return spans
 
 
 def find_times(doc: Doc, published: date | None) -> list[TimeExpression]:
     """Time expressions of a parsed article with values anchored at the publication date."""
     times = []
+    quarter = None  # the quarter the text last named: "the quarter" and "a year ago" refer to it
     for span in _candidate_spans(doc):
         text = span.text
-        value, granularity = parse_time_value(text, published, expression_tense(span))
-        if granularity == "unknown":
-            continue  # ordinals and vague phrases the model tags as dates ("17th", "a fifth night")
+        if _ends_a_period(span) and _WHOLE_PERIOD.match(text):
+            value, granularity = "P1Y", "duration"  # "the year ended March 31": that year
+        else:
+            tense = expression_tense(span)
+            value, granularity = parse_time_value(text, published, tense, quarter=quarter)
+        quarter = named_quarter(text, value) or quarter
+        if value is None and granularity == "unknown":
+            if not is_time_phrase(text):
+                continue  # ordinals the model tags as dates ("17th", "a fifth night")
+            value, granularity = underspecified_value(text)
         times.append(
             TimeExpression(
                 text=text,

@@ -1,6 +1,7 @@
 """Blind story gold kept as offsets: loading, matching and the figures on the real pipeline."""
 
 import json
+from dataclasses import replace
 from datetime import date
 
 from tidings.devsets.stories import (
@@ -101,3 +102,14 @@ def test_score_stories_on_the_real_pipeline(pipeline):
     assert score.metrics["quote_recall"] == 1.0
     assert score.metrics["quote_speaker_accuracy"] == 1.0
     assert score.metrics["actor_recall"] == 1.0 and score.metrics["actor_code_accuracy"] == 1.0
+
+
+def test_event_dates_are_scored_where_the_gold_gives_them(pipeline):
+    story = gold()
+    undated = score_stories([story], pipeline)
+    assert "event_date_accuracy" not in undated.metrics
+    assert undated.counts["dated_gold_events"] == 0
+    # "met ... on Monday" in a story published on Tuesday 2025-03-04: not the publication day
+    assert undated.metrics["events_dated_publication_day"] == 0.0
+    dated = replace(story, events=[{**story.events[0], "date": "2025-03-03"}])
+    assert score_stories([dated], pipeline).metrics["event_date_accuracy"] == 1.0

@@ -125,6 +125,7 @@ def score_stories(golds: list[StoryGold], pipeline: Pipeline, *, errors: int = 0
     reports = list(extract_many(articles, pipeline=pipeline, batch_size=8))
     detected, typed, dyad, source_right, target_right = Counts(), Counts(), 0, 0, 0
     type_matches = 0
+    dated_gold, dates_right = 0, 0
     quotes, speakers_right, speakers_total = Counts(), 0, 0
     actors, country_right, code_right = Counts(), 0, 0
     per_type: dict[str, Counts] = {}
@@ -141,6 +142,9 @@ def score_stories(golds: list[StoryGold], pipeline: Pipeline, *, errors: int = 0
                 cases.append(_event_case("miss", "no event", gold, item, None, report))
                 continue
             detected.tp += 1
+            if item.get("date"):
+                dated_gold += 1
+                dates_right += bool(event.date) and event.date.value == item["date"]
             if not same_type(item["type"], event.type):
                 typed.fn += 1
                 typed.fp += 1
@@ -213,13 +217,17 @@ def score_stories(golds: list[StoryGold], pipeline: Pipeline, *, errors: int = 0
         "actor_recall": actors.recall,
         "actor_country_accuracy": ratio(country_right, actors.tp),
         "actor_code_accuracy": ratio(code_right, actors.tp),
+        "events_dated_publication_day": publication_day_share(golds, reports),
     }
+    if dated_gold:  # only where the gold gives event dates
+        score.metrics["event_date_accuracy"] = ratio(dates_right, dated_gold)
     score.counts = {
         "stories": len(golds),
         "gold_events": sum(len(g.events) for g in golds),
         "predicted_events": sum(len(r.events) for r in reports),
         "gold_quotes": sum(len(g.quotes) for g in golds),
         "gold_actors": sum(len(g.actors) for g in golds),
+        "dated_gold_events": dated_gold,
     }
     score.tables["per_type"] = counts_table("type", per_type)
     score.tables["causes"] = [
@@ -234,6 +242,17 @@ def score_stories(golds: list[StoryGold], pipeline: Pipeline, *, errors: int = 0
     ]
     score.errors = sample_by_cause(cases, errors)
     return score
+
+
+def publication_day_share(golds: list[StoryGold], reports: list[Report]) -> float:
+    """The share of tidings' events dated to their story's publication day."""
+    days = [
+        (event.date.value if event.date else None, gold.published)
+        for gold, report in zip(golds, reports, strict=True)
+        for event in report.events
+    ]
+    same_day = sum(1 for value, day in days if day and value == day.isoformat())
+    return ratio(same_day, len(days))
 
 
 def _match_spans(gold: list[Span], predicted: list[Span]) -> dict[int, int]:

@@ -3,7 +3,8 @@
 A time expression inside the trigger's own phrase wins ("Thursday's call", "met on Monday");
 then one attached to the words the trigger depends on ("In a September 28 interview, Vance
 said that …"); then any in the sentence that dates a point in time (durations such as
-"nearly four years" do not). An event with no time clue gets the publication day.
+"nearly four years" do not; nor do "now" or "recently", which name no date). A time of day
+dates the event to its day. An event with no time clue gets the publication day.
 """
 
 from __future__ import annotations
@@ -14,7 +15,9 @@ from spacy.tokens import Token
 
 from tidings.model import EventDate, TimeExpression
 
-POINT_GRANULARITIES = frozenset({"day", "week", "month", "year", "range", "season"})
+POINT_GRANULARITIES = frozenset(
+    {"day", "week", "month", "quarter", "year", "range", "season", "time"}
+)
 TEMPORAL_MARKS = frozenset({"since", "after", "before", "when", "while", "until", "as", "once"})
 
 
@@ -51,6 +54,8 @@ def _in_other_clause(time: TimeExpression, trigger: Token) -> bool:
 
 
 def _as_date(time: TimeExpression) -> EventDate:
+    if time.granularity == "time" and time.value:  # "at noon Monday": the day it fell on
+        return EventDate(time.value.split("T")[0], "day", time.text)
     return EventDate(time.value, time.granularity, time.text)
 
 
