@@ -137,7 +137,8 @@ class TimeExpression:
     start: int
     end: int
     value: str | None
-    granularity: str  # day | week | month | year | range | duration | unknown
+    granularity: str  # day | week | month | quarter | year | range | season | time | set |
+    # reference (PRESENT_REF, PAST_REF, FUTURE_REF) | duration | unknown
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,6 +24,7 @@ from tidings.model import (
     Report,
 )
 from tidings.store import open_store
+from tidings.store._base import date_start
 
 
 def make_report(
@@ -333,3 +334,20 @@ def test_a_store_older_than_every_migration_is_refused_with_advice_to_re_ingest(
         opened.connection.execute("UPDATE schema_version SET version = 0")
     with pytest.raises(StoreError, match=r"schema version 0, older .*Re-ingest"):
         open_store(path)
+
+
+@pytest.mark.parametrize(
+    ("value", "first_day"),
+    [
+        ("2025-03-05", date(2025, 3, 5)),
+        ("2025-W10", date(2025, 3, 3)),
+        ("2025-03", date(2025, 3, 1)),
+        ("2025-Q3", date(2025, 7, 1)),
+        ("2023-H2", date(2023, 7, 1)),
+        ("2025", date(2025, 1, 1)),
+        ("PRESENT_REF", None),
+        ("XXXX-XX-XXTEV", None),
+    ],
+)
+def test_a_date_value_starts_on_its_first_day(value, first_day):
+    assert date_start(value) == first_day

@@ -94,8 +94,12 @@ ARTICLE_TABLES = (
 )
 
 
+PERIOD_MONTHS = {"Q": 3, "H": 6}  # months in a quarter and a half year
+
+
 def date_start(value: str | None) -> date | None:
-    """The first day an ISO date value covers (day, week, month, year, range, season)."""
+    """The first day an ISO date value covers (day, week, month, quarter, half, year, range,
+    season)."""
     if not value:
         return None
     first = value.split("/")[0]
@@ -108,6 +112,10 @@ def date_start(value: str | None) -> date | None:
             return date(int(parts[0]), int(parts[1]), int(parts[2]))
         if len(parts) == 2 and parts[1].isdigit():
             return date(int(parts[0]), int(parts[1]), 1)
+        if len(parts) == 2 and parts[1][:1] in PERIOD_MONTHS and parts[1][1:].isdigit():
+            # "2025-Q3", "2023-H2": the first month of the quarter or half
+            months = PERIOD_MONTHS[parts[1][0]]
+            return date(int(parts[0]), (int(parts[1][1:]) - 1) * months + 1, 1)
         if parts[0].isdigit() and len(parts[0]) == 4:
             return date(int(parts[0]), 1, 1)
     except ValueError:
