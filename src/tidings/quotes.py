@@ -251,7 +251,7 @@ def adjacent_speaker(cue: Token, actors: ActorResolution) -> str | None:
     return actors.token_actor.get(position) if position >= 0 else None
 
 
-def _content_clauses(verb: Token) -> list[Token]:
+def content_clauses(verb: Token) -> list[Token]:
     """The clauses a speech verb reports: its complement, each further "and that …" clause,
     or, when the parse hung it elsewhere, a "that" clause below the verb ("told Netanyahu in
     a phone call that Washington would not take part")."""
@@ -310,7 +310,7 @@ def _is_new_clause(conj: Token) -> bool:
     return marked or conj.lemma_.lower() in speech_verbs()
 
 
-def _clause_words(clause: Token) -> list[Token]:
+def clause_words(clause: Token) -> list[Token]:
     """The words of a content clause without its leading "that" or coordinated new clauses."""
     cut = {
         t.i for c in clause.children if c.dep_ == "conj" and _is_new_clause(c) for t in c.subtree
@@ -367,7 +367,7 @@ def indirect_quotes(
         speaker = actor_of(subject, actors)
         if subject is not None and _names_outlet(subject):
             continue
-        stretches = [_clause_words(clause) for clause in _content_clauses(token)]
+        stretches = [clause_words(clause) for clause in content_clauses(token)]
         if not stretches and speaker is None:
             fronted, speaker = _fronted_content(token, actors)
             stretches = [fronted] if fronted else []
