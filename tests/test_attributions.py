@@ -79,3 +79,18 @@ def test_attributions_are_in_the_json_contract(run):
     (record,) = json.loads(json.dumps(run(text).to_dict()))["attributions"]
     assert record["kind"] == "direct" and record["cue"] == "said"
     assert record["content"] == [[1, 21]] and record["fragments"] == [[1, 21]]
+
+
+def test_a_quote_from_an_unnamed_group_names_its_source(run):
+    text = '"We will appeal the ruling," one dock worker said on Monday.'
+    (record,) = run(text).attributions
+    assert record.kind is AttributionKind.DIRECT
+    assert record.source_span is not None
+    assert text[slice(*record.source_span)] == "one dock worker"
+
+
+def test_a_relative_pronoun_source_is_the_person_it_stands_for(run):
+    text = "Maia Sandu, who says that the vote was fair, left for Brussels on Monday."
+    (record,) = run(text).attributions
+    actor = run(text).actor(record.source)
+    assert (record.source_text, actor.name if actor else None) == ("who", "Maia Sandu")

@@ -119,14 +119,19 @@ def verb_contents(verb: Token, mode: str) -> list[list[Token]]:
 
 
 def source_token(verb: Token) -> Token | None:
-    """Who a cue verb attributes to: its subject (shared along "… and said"), or what a
-    relative pronoun stands for ("a senator who says …")."""
+    """Who a cue verb attributes to: its subject, shared along "… and said"."""
     subject = inherited_subject(verb)
     if subject is None or subject.lower_ in EMPTY_SUBJECTS:
         return None
-    if subject.tag_ in RELATIVE_TAGS and verb.dep_ == "relcl":
-        return verb.head
     return subject
+
+
+def source_actor(source: Token, actors: ActorResolution) -> str | None:
+    """The actor a source names, through a relative pronoun to what it stands for ("a
+    senator who says …")."""
+    if source.tag_ in RELATIVE_TAGS and source.head.dep_ == "relcl":
+        return actor_of(source.head.head, actors)
+    return actor_of(source, actors)
 
 
 def source_phrase(token: Token) -> Span:
@@ -178,7 +183,7 @@ def verb_attributions(
                     kind=kind,
                     text=text[span[0] : span[1]],
                     content=(span,),
-                    source=actor_of(source, actors),
+                    source=source_actor(source, actors),
                     source_text=phrase.text,
                     source_span=(phrase.start_char, phrase.end_char),
                     cue=verb.text,
@@ -209,19 +214,38 @@ def nearest_word(text: str, word: str, span: CharSpan) -> CharSpan | None:
     return best
 
 
+def quote_source_phrase(doc: Doc, cue_span: CharSpan | None) -> Span | None:
+    """The words naming who speaks a quote: the subject of its cue verb, as written ("the
+    group", "one resident", "she")."""
+    if cue_span is None:
+        return None
+    cue = doc.char_span(*cue_span)
+    if cue is None or cue.root.lemma_.lower() not in cue_verbs():
+        return None
+    source = source_token(cue.root)
+    return source_phrase(source) if source is not None else None
+
+
 def quote_attribution(
-    text: str, quote: Quote, actors: ActorResolution, kind: AttributionKind
+    doc: Doc, quote: Quote, actors: ActorResolution, kind: AttributionKind
 ) -> Attribution:
     """A quote as an attribution of its own words."""
+    text = document_text(doc)
     span = (quote.start, quote.end)
-    actor = actors.actor(quote.speaker) if quote.speaker else None
     cue_span = nearest_word(text, quote.cue, span) if quote.cue else None
+    phrase = quote_source_phrase(doc, cue_span)
+    speaker = quote.speaker
+    if speaker is None and phrase is not None:
+        speaker = source_actor(phrase.root, actors)
+    actor = actors.actor(speaker) if speaker else None
+    source_text = actor.name if actor is not None else None
     return Attribution(
         kind=kind,
         text=quote.text,
         content=(span,),
-        source=quote.speaker,
-        source_text=actor.name if actor is not None else None,
+        source=speaker,
+        source_text=phrase.text if phrase is not None and source_text is None else source_text,
+        source_span=(phrase.start_char, phrase.end_char) if phrase is not None else None,
         cue=quote.cue,
         cue_span=cue_span,
         fragments=(span,) if kind is not AttributionKind.INDIRECT else (),
@@ -359,17 +383,17 @@ def find_attributions(
     text = document_text(doc)
     quoted = list(quoted_stretches(text))
     direct = [
-        quote_attribution(text, q, actors, AttributionKind.DIRECT)
+        quote_attribution(doc, q, actors, AttributionKind.DIRECT)
         for q in quotes
         if q.kind is QuoteKind.DIRECT
     ]
     partial = [
-        quote_attribution(text, q, actors, AttributionKind.MIXED)
+        quote_attribution(doc, q, actors, AttributionKind.MIXED)
         for q in quotes
         if q.kind is QuoteKind.PARTIAL
     ]
     indirect = [
-        quote_attribution(text, q, actors, AttributionKind.INDIRECT)
+        quote_attribution(doc, q, actors, AttributionKind.INDIRECT)
         for q in quotes
         if q.kind is QuoteKind.INDIRECT
     ]
