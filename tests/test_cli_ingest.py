@@ -59,6 +59,7 @@ def test_extract_json_follows_the_contract():
         "actors",
         "events",
         "quotes",
+        "attributions",
         "citations",
         "times",
         "quantities",

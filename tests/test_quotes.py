@@ -120,3 +120,14 @@ def test_a_rank_before_an_apposed_name_keeps_the_title_with_the_person(run):
     text = "Mali's interim leader, Colonel Assimi Goita, said the troops would leave by June."
     ((_, kind, speaker, _),) = quotes_of(run(text))
     assert (kind, speaker) == ("indirect", "Assimi Goita")
+
+
+def test_doubled_single_marks_enclose_a_quote(run):
+    text = "''We will keep the border open,'' Maia Sandu said on Tuesday."
+    ((quote_text, kind, speaker, cue),) = quotes_of(run(text))
+    assert (quote_text, kind, speaker, cue) == (
+        "We will keep the border open,",
+        "direct",
+        "Maia Sandu",
+        "said",
+    )

@@ -31,6 +31,15 @@ class QuoteKind(StrEnum):
     INDIRECT = "indirect"
 
 
+class AttributionKind(StrEnum):
+    """How much of an attributed statement is the source's own words."""
+
+    DIRECT = "direct"  # every word inside quotation marks
+    MIXED = "mixed"  # a paraphrase holding quoted words
+    INDIRECT = "indirect"  # reported speech, no quoted words
+    OTHER = "other"  # beliefs, findings, intentions, stances, "according to"
+
+
 class CitationKind(StrEnum):
     """How a cited source delivered the information."""
 
@@ -187,6 +196,30 @@ class Quote:
     outlet: str | None = None  # the outlet or channel that carried it ("told CBS News")
 
 
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """One statement attributed to a source: what (content), who (source), how (cue).
+
+    `content` holds the character spans of what was said or held, in text order (two for a
+    quote split around its cue); `fragments` the quoted stretches inside it. `source` is an
+    actor id when the source is a known actor; `source_text` and `source_span` are the words
+    that name the source as written ("officials", "the report", "he").
+    """
+
+    kind: AttributionKind
+    text: str  # the content's pieces joined by a space
+    content: tuple[Span, ...]
+    source: str | None = None
+    source_text: str | None = None
+    source_span: Span | None = None
+    cue: str | None = None
+    cue_span: Span | None = None
+    fragments: tuple[Span, ...] = ()
+
+
 @dataclass(frozen=True, slots=True)
 class Citation:
     """A source that the article attributes information to."""
@@ -283,6 +316,7 @@ class Report:
     actors: list[Actor] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
+    attributions: list[Attribution] = field(default_factory=list)
     citations: list[Citation] = field(default_factory=list)
     times: list[TimeExpression] = field(default_factory=list)
     quantities: list[Quantity] = field(default_factory=list)
@@ -298,6 +332,7 @@ class Report:
             "actors": [a.to_dict() for a in self.actors],
             "events": [e.to_dict() for e in self.events],
             "quotes": [_plain(q) for q in self.quotes],
+            "attributions": [_plain(a) for a in self.attributions],
             "citations": [_plain(c) for c in self.citations],
             "times": [asdict(t) for t in self.times],
             "quantities": [q.to_dict() for q in self.quantities],

@@ -18,6 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from tidings.actors import KnowledgeBase, load_knowledge_base, resolve_actors
+from tidings.attributions import find_attributions
 from tidings.citations import find_citations, link_outlets
 from tidings.errors import ExtractionError
 from tidings.events import find_events
@@ -70,6 +71,7 @@ def analyse(article: Article, doc: Doc, pipeline: Pipeline) -> Report:
         quotes=quotes,
     )
     quotes = link_outlets(quotes, citations, doc)
+    attributions = find_attributions(doc, actors=actors, quotes=quotes, citations=citations)
     min_confidence = pipeline.settings.min_confidence
     events = [e for e in events if e.confidence >= min_confidence]
     sides = {a for e in events for a in (*e.source, *e.target)}
@@ -78,6 +80,7 @@ def analyse(article: Article, doc: Doc, pipeline: Pipeline) -> Report:
         actors=actors.actors + [a for a in actors.latent if a.id in sides],
         events=events,
         quotes=quotes,
+        attributions=attributions,
         citations=citations,
         times=times,
         quantities=quantities,

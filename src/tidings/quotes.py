@@ -11,6 +11,7 @@ complement clause ("Vance indicated that the decision would rest with Trump").
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from functools import cache
 
@@ -31,8 +32,23 @@ def speech_verbs() -> frozenset[str]:
     return frozenset(data_lines("data/speech_verbs.txt"))
 
 
+DOUBLED_SINGLE_MARKS = re.compile(r"''|``")
+
+
+def with_doubled_marks_read(text: str) -> str:
+    """The text with doubled single marks (''…'' and ``…'', as some papers print quotes) written
+    as one straight double mark beside the word they touch; the length stays, so offsets hold."""
+
+    def one_mark(found: re.Match[str]) -> str:
+        opens = found.end() < len(text) and text[found.end()].isalnum()
+        return ' "' if opens else '" '
+
+    return DOUBLED_SINGLE_MARKS.sub(one_mark, text) if "''" in text or "``" in text else text
+
+
 def quoted_stretches(text: str) -> Iterator[tuple[int, int]]:
     """Character spans (without the marks) of the text between matching quote marks."""
+    text = with_doubled_marks_read(text)
     position = 0
     while position < len(text):
         char = text[position]
@@ -72,7 +88,7 @@ def is_partial(doc: Doc, span: Span) -> bool:
     first_word = next((t for t in span.sent if not t.is_punct and not t.is_space), None)
     if first_word is not None and first_word.i >= span.start:
         return False  # the quote opens its sentence: the speaker's own sentence
-    before = document_text(doc)[: span.start_char].rstrip(' "“«„')[-1:]
+    before = document_text(doc)[: span.start_char].rstrip(" \"“«„'`")[-1:]
     previous = doc[span.start - 2] if span.start >= 2 else None
     introduced = previous is not None and previous.lemma_.lower() in speech_verbs()
     if before.isalnum() and not introduced:
@@ -235,7 +251,7 @@ def adjacent_speaker(cue: Token, actors: ActorResolution) -> str | None:
     return actors.token_actor.get(position) if position >= 0 else None
 
 
-def _content_clauses(verb: Token) -> list[Token]:
+def content_clauses(verb: Token) -> list[Token]:
     """The clauses a speech verb reports: its complement, each further "and that …" clause,
     or, when the parse hung it elsewhere, a "that" clause below the verb ("told Netanyahu in
     a phone call that Washington would not take part")."""
@@ -294,7 +310,7 @@ def _is_new_clause(conj: Token) -> bool:
     return marked or conj.lemma_.lower() in speech_verbs()
 
 
-def _clause_words(clause: Token) -> list[Token]:
+def clause_words(clause: Token) -> list[Token]:
     """The words of a content clause without its leading "that" or coordinated new clauses."""
     cut = {
         t.i for c in clause.children if c.dep_ == "conj" and _is_new_clause(c) for t in c.subtree
@@ -351,7 +367,7 @@ def indirect_quotes(
         speaker = actor_of(subject, actors)
         if subject is not None and _names_outlet(subject):
             continue
-        stretches = [_clause_words(clause) for clause in _content_clauses(token)]
+        stretches = [clause_words(clause) for clause in content_clauses(token)]
         if not stretches and speaker is None:
             fronted, speaker = _fronted_content(token, actors)
             stretches = [fronted] if fronted else []

@@ -10,10 +10,8 @@ from tidings.devsets.attributions import (
     AttributionDocument,
     Part,
     attribution_kind,
-    citation_attribution,
     cue_correct,
     false_positive_cause,
-    join_split_quotes,
     load_attributions,
     match_contents,
     match_exact,
@@ -21,11 +19,9 @@ from tidings.devsets.attributions import (
     predicted_attributions,
     score_attributions,
     score_predictions,
-    sentence_bounds,
     speaker_correct,
     word_lemma,
 )
-from tidings.model import Citation, CitationKind
 
 # Sentences written for these tests.
 ARTICLE = (
@@ -314,39 +310,6 @@ def test_error_causes_tell_split_short_and_long_contents_apart():
     assert false_positive_cause(head, [located(text, "theta")], matched=False) == (
         "not an attribution"
     )
-
-
-def test_split_quote_pieces_of_one_speaker_and_cue_join():
-    text = '"We are nearly done," Alvarez said, "and it will hold."'
-    speaker, cue = Part("Alvarez", ((21, 28),)), Part("said", ((29, 33),))
-    first = Attribution(Part("We are nearly done,", ((1, 20),)), speaker, cue, "direct")
-    second = Attribution(Part("and it will hold.", ((37, 54),)), speaker, cue, "direct")
-    (joined,) = join_split_quotes(text, [first, second])
-    assert joined.content.spans == ((1, 20), (37, 54)) and joined.kind == "direct"
-    other = Attribution(second.content, Part("Bo", ()), cue, "direct")
-    assert len(join_split_quotes(text, [first, other])) == 2
-
-
-def test_report_citation_is_an_other_attribution_with_the_rest_of_its_sentence():
-    start = ARTICLE.index("the council")
-    citation = Citation(
-        outlet="council",
-        kind=CitationKind.REPORT,
-        start=start,
-        end=start + len("the council"),
-        text="according to the council",
-    )
-    attribution = citation_attribution(ARTICLE, citation, quoted=[])
-    assert attribution is not None and attribution.kind == "other"
-    assert attribution.content.text == "Critics fear the costs will rise"
-    assert attribution.cue is not None and attribution.cue.text == "according to"
-    interview = Citation("council", CitationKind.INTERVIEW, start, start + 11, "told the council")
-    assert citation_attribution(ARTICLE, interview, quoted=[]) is None
-
-
-def test_sentence_bounds_skip_titles_and_initials():
-    text = "Mr. Smith of the U.S. Senate spoke. J. Doe left."
-    assert sentence_bounds(text, 5) == (0, len("Mr. Smith of the U.S. Senate spoke."))
 
 
 PIPELINE_TEXT = (

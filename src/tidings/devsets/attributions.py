@@ -10,14 +10,9 @@ that may be discontinuous. The sets carry no kind, so one is derived from the te
 
 "speech" is direct + mixed + indirect.
 
-Predictions: each tidings quote is one attribution (content = the quote's span, source = the
-speaker actor's name and mention spans, cue = the quote's cue word); direct quotes map to
-direct, partial to mixed, indirect to indirect. A quote that tidings splits around its cue, or
-continues in the next sentence with the same speaker and cue ('"…," she said. "…"'), is one
-attribution in PolNeAR, so such neighbours are joined into one discontinuous content. Citations
-of kind report or statement are "other" attributions when their sentence holds no quote: the
-content is the rest of that sentence around the citation's words ("X, according to Reuters" →
-X). Interview citations are left out: the quote of the same sentence is the attribution.
+Predictions: tidings' attribution records (``Report.attributions``, built by
+``tidings/attributions.py``), each with its own kind; the source is the actor's name and
+mention spans when the record names a known actor, else the words that name the source.
 
 Matching is one-to-one within a document, greedy by best word Jaccard (≥ 0.5) between the gold
 and predicted content texts, their words taken without the quotation marks and punctuation stuck
@@ -44,7 +39,8 @@ from pathlib import Path
 from typing import Any
 
 from tidings.devsets.common import Counts, ErrorCase, SetScore, ratio, read_jsonl, word_jaccard
-from tidings.model import Article, Citation, CitationKind, Quote, QuoteKind, Report
+from tidings.model import Article, Report
+from tidings.model import Attribution as AttributionRecord
 from tidings.pipeline import Pipeline, extract_many
 from tidings.quotes import speech_verbs
 
@@ -57,16 +53,8 @@ GROUPS: dict[str, frozenset[str]] = {
     "speech": SPEECH_KINDS,
     "all": frozenset(KINDS),
 }
-QUOTE_KINDS = {
-    QuoteKind.DIRECT: "direct",
-    QuoteKind.PARTIAL: "mixed",
-    QuoteKind.INDIRECT: "indirect",
-}
-CONTENT_CITATIONS = frozenset({CitationKind.REPORT, CitationKind.STATEMENT})
 
 MIN_JACCARD = 0.5
-# Quote pieces further apart than this are two attributions, not one split around its cue.
-MAX_JOIN_GAP = 80
 ERROR_TEXT_CHARS = 200
 
 OPENING_MARKS = frozenset("“«„‘")
@@ -467,166 +455,26 @@ def read_brat_document(ann_path: Path) -> AttributionDocument:
 
 
 def predicted_attributions(report: Report) -> tuple[Attribution, ...]:
-    """tidings' attributions in an article: its quotes (pieces of one quote joined) and the
-    report and statement citations whose sentence holds no quote."""
+    """tidings' attribution records of an article (``report.attributions``) in the scorer's
+    form: the source is the actor's name and mentions when it is a known actor, else the words
+    that name it."""
     text = report.article.text
-    quotes = [_quote_attribution(text, quote, report) for quote in report.quotes]
-    joined = join_split_quotes(text, quotes)
-    quoted = [span for attribution in joined for span in attribution.content.spans]
-    breaks = sentence_breaks(text)
-    cited = [
-        attribution
-        for citation in report.citations
-        if (attribution := citation_attribution(text, citation, quoted, breaks)) is not None
-    ]
-    return (*joined, *cited)
+    return tuple(_record_attribution(text, record, report) for record in report.attributions)
 
 
-def _quote_attribution(text: str, quote: Quote, report: Report) -> Attribution:
-    actor = report.actor(quote.speaker)
+def _record_attribution(text: str, record: AttributionRecord, report: Report) -> Attribution:
+    source_spans = (record.source_span,) if record.source_span else ()
+    actor = report.actor(record.source)
     source = None
     if actor is not None:
-        source = Part(actor.name, tuple((m.start, m.end) for m in actor.mentions))
+        mentions = tuple((m.start, m.end) for m in actor.mentions)
+        source = Part(actor.name, (*mentions, *source_spans))
+    elif record.source_text:
+        source = Part(record.source_text, source_spans)
     cue = None
-    if quote.cue:
-        cue = Part(quote.cue, tuple(nearest_word(text, quote.cue, quote.start, quote.end)))
-    return Attribution(Part(quote.text, ((quote.start, quote.end),)), source, cue, _kind(quote))
-
-
-def _kind(quote: Quote) -> str:
-    return QUOTE_KINDS.get(quote.kind, "other")
-
-
-def nearest_word(text: str, word: str, start: int, end: int) -> list[Span]:
-    """The span of the whole-word occurrence of a word nearest to a stretch outside it, if any."""
-    spans = [
-        (found.start(), found.end())
-        for found in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", text)
-        if found.end() <= start or found.start() >= end
-    ]
-    return sorted(spans, key=lambda span: min(abs(span[0] - end), abs(start - span[1])))[:1]
-
-
-def join_split_quotes(text: str, attributions: list[Attribution]) -> list[Attribution]:
-    """Neighbouring quotes of one speaker and cue joined: '"…," she said, "…"' is one attribution.
-
-    Only direct and mixed pieces join, when the text between them is short and holds no other
-    quoted text of the list.
-    """
-    joined: list[Attribution] = []
-    for attribution in sorted(attributions, key=lambda a: a.content.spans[0]):
-        previous = joined[-1] if joined else None
-        if previous is not None and _continues(text, previous, attribution):
-            joined[-1] = _joined(text, previous, attribution)
-        else:
-            joined.append(attribution)
-    return joined
-
-
-def _continues(text: str, previous: Attribution, current: Attribution) -> bool:
-    quoted = {"direct", "mixed"}
-    if previous.kind not in quoted or current.kind not in quoted:
-        return False
-    same_speaker = _text(previous.source) == _text(current.source)
-    same_cue = _text(previous.cue) == _text(current.cue)
-    gap_start, gap_end = previous.content.spans[-1][1], current.content.spans[0][0]
-    return (
-        same_speaker
-        and same_cue
-        and previous.source is not None
-        and 0 <= gap_end - gap_start <= MAX_JOIN_GAP
-        and "\n\n" not in text[gap_start:gap_end]
-    )
-
-
-def _text(part: Part | None) -> str | None:
-    return part.text if part is not None else None
-
-
-def _joined(text: str, first: Attribution, second: Attribution) -> Attribution:
-    content = part_from_spans(text, (*first.content.spans, *second.content.spans))
-    kind = "direct" if first.kind == second.kind == "direct" else "mixed"
-    return Attribution(content, first.source, first.cue, kind)
-
-
-SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’)]))\s+(?=[\"“‘(]?[A-Z0-9])|\n+")
-ABBREVIATIONS = frozenset(
-    {"mr.", "mrs.", "ms.", "dr.", "sen.", "rep.", "gov.", "gen.", "st.", "jr.", "lt.", "col."}
-    | {"sgt.", "inc.", "co.", "corp.", "vs.", "u.s.", "u.n.", "u.k.", "d.c.", "no.", "pres."}
-)
-
-
-def sentence_breaks(text: str) -> list[Span]:
-    """The breaks between sentences: whitespace after . ! ? (not after "Mr." or an initial)
-    before a capital or a digit, and line breaks."""
-    breaks = []
-    for found in SENTENCE_END.finditer(text):
-        before = text[max(0, found.start() - 24) : found.start()].split()
-        word = (before[-1] if before else "").lower().lstrip('"“‘(')
-        initial = len(word) == 2 and word[0].isalpha()
-        if "\n" in found.group() or not (word in ABBREVIATIONS or initial):
-            breaks.append((found.start(), found.end()))
-    return breaks
-
-
-def sentence_bounds(text: str, position: int, breaks: Sequence[Span] | None = None) -> Span:
-    """The sentence around a character position (``breaks`` from :func:`sentence_breaks`)."""
-    breaks = sentence_breaks(text) if breaks is None else breaks
-    start = max((end for begin, end in breaks if end <= position), default=0)
-    stop = min((begin for begin, end in breaks if begin >= position), default=len(text))
-    return start, stop
-
-
-def citation_anchor(text: str, citation: Citation) -> Span:
-    """Where a citation's words ("according to Reuters", "the Times reported") are in the text:
-    the occurrence that holds the outlet's span, else the outlet's span."""
-    if citation.text:
-        window_start = max(0, citation.end - len(citation.text))
-        found = text.find(citation.text, window_start, citation.start + len(citation.text))
-        if 0 <= found <= citation.start and found + len(citation.text) >= citation.end:
-            return found, found + len(citation.text)
-    return citation.start, citation.end
-
-
-def strip_span(text: str, start: int, end: int) -> Span:
-    """A span without whitespace, quotation marks and punctuation at its edges."""
-    piece = text[start:end]
-    left = len(piece) - len(piece.lstrip(EDGE_CHARACTERS))
-    return start + left, start + max(left, len(piece.rstrip(EDGE_CHARACTERS)))
-
-
-def _trim(text: str, start: int, end: int) -> Span | None:
-    """A span stripped at its edges and of a leading "that"; None when under three words."""
-    start, end = strip_span(text, start, end)
-    if text[start:end].lower().startswith("that "):
-        start += 5
-    return (start, end) if len(text[start:end].split()) >= 3 else None
-
-
-def citation_attribution(
-    text: str, citation: Citation, quoted: Sequence[Span], breaks: Sequence[Span] | None = None
-) -> Attribution | None:
-    """A report or statement citation as an "other" attribution: its sentence without the
-    citation's words is the content, the words besides the outlet's the cue ("according to",
-    "reported"); None when the sentence holds a quote or little else."""
-    if citation.kind not in CONTENT_CITATIONS:
-        return None
-    anchor_start, anchor_end = citation_anchor(text, citation)
-    sentence_start, sentence_end = sentence_bounds(text, anchor_start, breaks)
-    if spans_overlap([(sentence_start, sentence_end)], quoted):
-        return None
-    sides = [_trim(text, sentence_start, anchor_start), _trim(text, anchor_end, sentence_end)]
-    spans = [span for span in sides if span is not None]
-    if not spans:
-        return None
-    cue_spans = [
-        strip_span(text, start, end)
-        for start, end in ((anchor_start, citation.start), (citation.end, anchor_end))
-        if text[start:end].strip(EDGE_CHARACTERS).lower() not in ("", "the", "a", "an")
-    ]
-    source = Part(text[citation.start : citation.end], ((citation.start, citation.end),))
-    cue = part_from_spans(text, cue_spans) if cue_spans else None
-    return Attribution(part_from_spans(text, spans), source, cue, "other")
+    if record.cue:
+        cue = Part(record.cue, (record.cue_span,) if record.cue_span else ())
+    return Attribution(part_from_spans(text, record.content), source, cue, str(record.kind))
 
 
 # --- matching and scoring -----------------------------------------------------------------------

@@ -1,0 +1,414 @@
+"""Attributions: every statement the article gives to a source, whole, one record each.
+
+Built beside the quotes (quotes.py), which stay as they are for their users:
+
+- direct quotes, the pieces of a quote split around its cue joined ('"A," he said, "B."');
+- cue verbs with a subject: speech verbs (data/speech_verbs.txt) and the verbs of belief,
+  finding, intention and stance of data/attribution_verbs.tsv. The content is the complement
+  clause ("said that …", "vowed to …"), or for stance verbs the object ("endorsed Kasich").
+  Any subject is a source, a known actor or not ("officials", "the report", "the daily"); a
+  content that holds quoted words is mixed, the quoted words its fragments;
+- partial quotes no cue verb's content holds, as mixed records of their own words;
+- indirect quotes the cue verbs did not give (content fronted before "…, the WHO said");
+- "according to X", and report or statement citations: the rest of the sentence (other).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from functools import cache
+
+from spacy.tokens import Doc, Span, Token
+
+from tidings.lexicons import data_table
+from tidings.model import (
+    ActorResolution,
+    Attribution,
+    AttributionKind,
+    Citation,
+    CitationKind,
+    Quote,
+    QuoteKind,
+)
+from tidings.parse import document_text
+from tidings.quotes import (
+    actor_of,
+    clause_words,
+    content_clauses,
+    inherited_subject,
+    quoted_stretches,
+    speech_verbs,
+)
+
+CharSpan = tuple[int, int]
+
+# Quote pieces further apart than this are two statements, not one split around its cue.
+MAX_JOIN_GAP = 80
+# Subjects that name no source: "it seems that", "there is".
+EMPTY_SUBJECTS = frozenset({"it", "there"})
+RELATIVE_TAGS = frozenset({"WP", "WDT"})
+# Dependents of a stance verb that hold what the stance is about.
+OBJECT_DEPS = frozenset({"dobj", "attr", "oprd", "xcomp", "ccomp", "dative", "acomp"})
+CONTENT_CITATIONS = frozenset({CitationKind.REPORT, CitationKind.STATEMENT})
+
+
+@cache
+def cue_verbs() -> dict[str, str]:
+    """Lemma of each cue verb -> where its content is ("clause" or "object")."""
+    modes = dict.fromkeys(speech_verbs(), "clause")
+    modes.update({row["lemma"]: row["content"] for row in data_table("data/attribution_verbs.tsv")})
+    return modes
+
+
+# --- spans --------------------------------------------------------------------------------------
+
+
+def words_span(words: Sequence[Token]) -> CharSpan:
+    """The characters from the first word's start to the last word's end."""
+    return words[0].idx, words[-1].idx + len(words[-1])
+
+
+def overlaps(span: CharSpan, others: Iterable[CharSpan]) -> bool:
+    """Whether a span shares a character with any of the others."""
+    return any(span[0] < end and start < span[1] for start, end in others)
+
+
+def quoted_parts(span: CharSpan, quoted: Sequence[CharSpan], text: str) -> tuple[int, int]:
+    """Letters and digits of a span inside and outside the quoted stretches."""
+    inside = outside = 0
+    for position in range(*span):
+        if not text[position].isalnum():
+            continue
+        if any(start <= position < end for start, end in quoted):
+            inside += 1
+        else:
+            outside += 1
+    return inside, outside
+
+
+def trimmed(words: Sequence[Token]) -> list[Token]:
+    """Words without punctuation, spaces, a leading "that" or a trailing "and" at the edges."""
+    words = list(words)
+    while words and (words[0].is_punct or words[0].is_space or words[0].dep_ == "mark"):
+        words = words[1:]
+    while words and (words[-1].is_punct or words[-1].is_space or words[-1].dep_ == "cc"):
+        words = words[:-1]
+    return words
+
+
+# --- cue verbs ----------------------------------------------------------------------------------
+
+
+def verb_contents(verb: Token, mode: str) -> list[list[Token]]:
+    """What a cue verb attributes: each complement clause ("said that A and that B"), else an
+    infinitive ("vowed to …", "urged Congress to …"), else for a stance verb its object and
+    what follows it ("criticized the plan as reckless")."""
+    clauses = content_clauses(verb)
+    if clauses:
+        return [clause_words(clause) for clause in clauses]
+    rights = [c for c in verb.rights if c.dep_ in OBJECT_DEPS]
+    if not any(c.dep_ == "xcomp" for c in rights) and mode != "object":
+        return []
+    if not rights:
+        return []
+    last = max(rights, key=lambda c: c.right_edge.i)
+    words = trimmed(verb.doc[rights[0].left_edge.i : last.right_edge.i + 1])
+    if len(words) == 1 and words[0].pos_ == "PRON":
+        return []  # "denied it": nothing said
+    return [words]
+
+
+def source_token(verb: Token) -> Token | None:
+    """Who a cue verb attributes to: its subject, shared along "… and said"."""
+    subject = inherited_subject(verb)
+    if subject is None or subject.lower_ in EMPTY_SUBJECTS:
+        return None
+    return subject
+
+
+def source_actor(source: Token, actors: ActorResolution) -> str | None:
+    """The actor a source names, through a relative pronoun to what it stands for ("a
+    senator who says …")."""
+    if source.tag_ in RELATIVE_TAGS and source.head.dep_ == "relcl":
+        return actor_of(source.head.head, actors)
+    return actor_of(source, actors)
+
+
+def source_phrase(token: Token) -> Span:
+    """The words naming a source: the subject's phrase up to a relative clause or comma."""
+    doc = token.doc
+    end = token.i + 1
+    for child in token.rights:
+        if child.dep_ in ("relcl", "acl", "punct", "cc", "conj") or child.is_punct:
+            break
+        end = child.right_edge.i + 1
+    return doc[token.left_edge.i : end]
+
+
+def verb_attributions(
+    doc: Doc, actors: ActorResolution, quoted: Sequence[CharSpan]
+) -> list[Attribution]:
+    """An attribution for each content of each cue verb that has a source."""
+    cues = cue_verbs()
+    text = document_text(doc)
+    found = []
+    for verb in doc:
+        mode = cues.get(verb.lemma_.lower())
+        if mode is None or verb.pos_ not in ("VERB", "AUX"):
+            continue
+        source = source_token(verb)
+        if source is None:
+            continue
+        phrase = source_phrase(source)
+        for words in verb_contents(verb, mode):
+            if not words or words[0].i <= verb.i <= words[-1].i:
+                continue
+            span = words_span(words)
+            inside, outside = quoted_parts(span, quoted, text)
+            if not outside:
+                continue  # all quoted: the direct quote is the record
+            fragments = tuple(
+                (max(start, span[0]), min(end, span[1]))
+                for start, end in quoted
+                if start < span[1] and span[0] < end
+            )
+            if inside:
+                kind = AttributionKind.MIXED
+            elif verb.lemma_.lower() in speech_verbs():
+                kind = AttributionKind.INDIRECT
+            else:
+                kind = AttributionKind.OTHER
+            found.append(
+                Attribution(
+                    kind=kind,
+                    text=text[span[0] : span[1]],
+                    content=(span,),
+                    source=source_actor(source, actors),
+                    source_text=phrase.text,
+                    source_span=(phrase.start_char, phrase.end_char),
+                    cue=verb.text,
+                    cue_span=(verb.idx, verb.idx + len(verb)),
+                    fragments=fragments,
+                )
+            )
+    return found
+
+
+# --- quotes -------------------------------------------------------------------------------------
+
+
+def nearest_word(text: str, word: str, span: CharSpan) -> CharSpan | None:
+    """The whole-word occurrence of a word nearest to a stretch and outside it."""
+    best: CharSpan | None = None
+    position = text.find(word)
+    while position >= 0:
+        end = position + len(word)
+        whole = (position == 0 or not text[position - 1].isalnum()) and (
+            end == len(text) or not text[end].isalnum()
+        )
+        if whole and (end <= span[0] or position >= span[1]):
+            distance = min(abs(position - span[1]), abs(span[0] - end))
+            if best is None or distance < min(abs(best[0] - span[1]), abs(span[0] - best[1])):
+                best = (position, end)
+        position = text.find(word, position + 1)
+    return best
+
+
+def quote_source_phrase(doc: Doc, cue_span: CharSpan | None) -> Span | None:
+    """The words naming who speaks a quote: the subject of its cue verb, as written ("the
+    group", "one resident", "she")."""
+    if cue_span is None:
+        return None
+    cue = doc.char_span(*cue_span)
+    if cue is None or cue.root.lemma_.lower() not in cue_verbs():
+        return None
+    source = source_token(cue.root)
+    return source_phrase(source) if source is not None else None
+
+
+def quote_attribution(
+    doc: Doc, quote: Quote, actors: ActorResolution, kind: AttributionKind
+) -> Attribution:
+    """A quote as an attribution of its own words."""
+    text = document_text(doc)
+    span = (quote.start, quote.end)
+    cue_span = nearest_word(text, quote.cue, span) if quote.cue else None
+    phrase = quote_source_phrase(doc, cue_span)
+    speaker = quote.speaker
+    if speaker is None and phrase is not None:
+        speaker = source_actor(phrase.root, actors)
+    actor = actors.actor(speaker) if speaker else None
+    source_text = actor.name if actor is not None else None
+    return Attribution(
+        kind=kind,
+        text=quote.text,
+        content=(span,),
+        source=speaker,
+        source_text=phrase.text if phrase is not None and source_text is None else source_text,
+        source_span=(phrase.start_char, phrase.end_char) if phrase is not None else None,
+        cue=quote.cue,
+        cue_span=cue_span,
+        fragments=(span,) if kind is not AttributionKind.INDIRECT else (),
+    )
+
+
+def continues(text: str, previous: Attribution, current: Attribution) -> bool:
+    """Whether a direct quote goes on from the one before: same speaker and cue, close by, in
+    the same paragraph ('"A," she said, "B."')."""
+    gap = (previous.content[-1][1], current.content[0][0])
+    return (
+        previous.source is not None
+        and (previous.source, previous.cue) == (current.source, current.cue)
+        and 0 <= gap[1] - gap[0] <= MAX_JOIN_GAP
+        and "\n\n" not in text[gap[0] : gap[1]]
+    )
+
+
+def joined_direct_quotes(text: str, records: Sequence[Attribution]) -> list[Attribution]:
+    """Direct quote records with the pieces of one quote split around its cue joined."""
+    joined: list[Attribution] = []
+    for record in records:
+        previous = joined[-1] if joined else None
+        if previous is None or not continues(text, previous, record):
+            joined.append(record)
+            continue
+        content = (*previous.content, *record.content)
+        joined[-1] = Attribution(
+            kind=previous.kind,
+            text=" ".join(text[start:end] for start, end in content),
+            content=content,
+            source=previous.source,
+            source_text=previous.source_text,
+            cue=previous.cue,
+            cue_span=previous.cue_span,
+            fragments=content,
+        )
+    return joined
+
+
+# --- "according to" and citations ---------------------------------------------------------------
+
+
+def sentence_rest(sentence: Span, left_out: Span) -> list[CharSpan]:
+    """The pieces of a sentence around a phrase, each of three words or more."""
+    sides = [
+        trimmed(sentence.doc[sentence.start : left_out.start]),
+        trimmed(sentence.doc[left_out.end : sentence.end]),
+    ]
+    return [words_span(words) for words in sides if len(words) >= 3]
+
+
+def according_to_attributions(doc: Doc, actors: ActorResolution) -> list[Attribution]:
+    """ "X, according to Y": the rest of the sentence, attributed to Y."""
+    text = document_text(doc)
+    found = []
+    for token in doc:
+        if (
+            token.lower_ != "according"
+            or token.i + 1 >= len(doc)
+            or doc[token.i + 1].lower_ != "to"
+        ):
+            continue
+        objects = [c for c in doc[token.i + 1].children if c.dep_ == "pobj"]
+        if not objects:
+            continue
+        phrase = doc[token.i : objects[0].right_edge.i + 1]
+        content = sentence_rest(token.sent, phrase)
+        if not content:
+            continue
+        source = source_phrase(objects[0])
+        found.append(
+            Attribution(
+                kind=AttributionKind.OTHER,
+                text=" ".join(text[start:end] for start, end in content),
+                content=tuple(content),
+                source=actor_of(objects[0], actors),
+                source_text=source.text,
+                source_span=(source.start_char, source.end_char),
+                cue="according to",
+                cue_span=(token.idx, doc[token.i + 1].idx + 2),
+            )
+        )
+    return found
+
+
+def citation_attributions(doc: Doc, citations: Sequence[Citation]) -> list[Attribution]:
+    """A report or statement citation: the rest of its sentence, attributed to the outlet."""
+    text = document_text(doc)
+    found = []
+    for citation in citations:
+        if citation.kind not in CONTENT_CITATIONS:
+            continue
+        outlet = doc.char_span(citation.start, citation.end, alignment_mode="expand")
+        if outlet is None:
+            continue
+        words_start = text.rfind(citation.text, 0, citation.end) if citation.text else -1
+        if words_start < 0 or words_start > citation.start:
+            words_start = citation.start
+        words_end = max(citation.end, words_start + len(citation.text))
+        phrase = doc.char_span(words_start, words_end, alignment_mode="expand")
+        if phrase is None:
+            continue
+        content = sentence_rest(outlet.sent, phrase)
+        if content:
+            found.append(
+                Attribution(
+                    kind=AttributionKind.OTHER,
+                    text=" ".join(text[start:end] for start, end in content),
+                    content=tuple(content),
+                    source_text=citation.outlet,
+                    source_span=(citation.start, citation.end),
+                    cue=text[words_start:words_end],
+                    cue_span=(words_start, words_end),
+                )
+            )
+    return found
+
+
+# --- the stage ----------------------------------------------------------------------------------
+
+
+def find_attributions(
+    doc: Doc,
+    *,
+    actors: ActorResolution,
+    quotes: Sequence[Quote],
+    citations: Sequence[Citation] = (),
+) -> list[Attribution]:
+    """One attribution per statement in a parsed article, in text order.
+
+    Readings come in order of trust; a later one is kept only when its content overlaps no
+    content kept before it.
+    """
+    text = document_text(doc)
+    quoted = list(quoted_stretches(text))
+    direct = [
+        quote_attribution(doc, q, actors, AttributionKind.DIRECT)
+        for q in quotes
+        if q.kind is QuoteKind.DIRECT
+    ]
+    partial = [
+        quote_attribution(doc, q, actors, AttributionKind.MIXED)
+        for q in quotes
+        if q.kind is QuoteKind.PARTIAL
+    ]
+    indirect = [
+        quote_attribution(doc, q, actors, AttributionKind.INDIRECT)
+        for q in quotes
+        if q.kind is QuoteKind.INDIRECT
+    ]
+    kept: list[Attribution] = []
+    readings = (
+        joined_direct_quotes(text, direct),
+        verb_attributions(doc, actors, quoted),
+        partial,
+        indirect,
+        according_to_attributions(doc, actors),
+        citation_attributions(doc, citations),
+    )
+    for reading in readings:
+        for record in reading:
+            taken = [span for other in kept for span in other.content]
+            if not any(overlaps(span, taken) for span in record.content):
+                kept.append(record)
+    return sorted(kept, key=lambda a: a.content[0])
