@@ -226,9 +226,13 @@ def test_an_experts_country_is_the_subject_not_the_nationality(nlp):
         ("The Russians are not interested in talks, he said.", "Russians", "RUSGOV"),
         ("Russians living abroad were told to come home.", "Russians", "RUSCVL"),
         ("Government troops retook the town near Bangui.", "troops", "CAFMIL"),
+        # a rank of the forces named alone is an actor, however definite
+        ("The constable beat a protester.", "The constable", "COP"),
+        ("Shots were fired by the station house officer.", "the station house officer", "COP"),
+        ("The sergeant shot a protester.", "The sergeant", "MIL"),
     ],
 )
-def test_demonyms_and_government_forces(nlp, text, mention, code):
+def test_demonyms_government_forces_and_ranks(nlp, text, mention, code):
     assert actors_by_mention(nlp, text)[mention].code == code
 
 

@@ -935,14 +935,20 @@ def lone_person_title(token: Token, kb: KnowledgeBase) -> Title | None:
     """The title of an unnamed person standing as a participant ("a Shiite cleric called for
     calm", "a soldier was killed"); offices that name one holder ("the president") are
     resolved as office holders instead."""
-    title = kb.titles.get(token.lower_)
+    phrases = (token.doc[start : token.i + 1].text.lower() for start in range(
+        token.left_edge.i, token.i + 1))  # fmt: skip
+    title = next((kb.titles[p] for p in phrases if p in kb.titles), None)  # the longest
     if title is None or title.kind != "person" or title.office in ("head", "foreign", "defence"):
         return None
-    if not any(
-        c.dep_ == "det" and c.lower_ in ("a", "an", "one", "another") for c in token.children
-    ):
+    determiners = {c.lower_ for c in token.children if c.dep_ == "det"}
+    # "the constable fired": a rank of the forces, many of whom hold it, is no single office
+    definite_rank = title.sector in FORCE_SECTORS and not title.office and "the" in determiners
+    if not (determiners & {"a", "an", "one", "another"} or definite_rank):
         return None
     return title
+
+
+FORCE_SECTORS = frozenset({"COP", "MIL"})
 
 
 def resolve_bare_groups(reading: Reading, by_token: dict[int, Entry]) -> None:
