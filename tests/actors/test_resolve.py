@@ -230,6 +230,9 @@ def test_an_experts_country_is_the_subject_not_the_nationality(nlp):
         ("The constable beat a protester.", "The constable", "COP"),
         ("Shots were fired by the station house officer.", "the station house officer", "COP"),
         ("The sergeant shot a protester.", "The sergeant", "MIL"),
+        # the media are their own sector; Western ones are no one country's
+        ("Turkish media reported the test.", "Turkish media", "TURMED"),
+        ("Iran criticised Western media over the reports.", "media", "MED"),
     ],
 )
 def test_demonyms_government_forces_and_ranks(nlp, text, mention, code):

@@ -1096,7 +1096,7 @@ def focus_country(reading: Reading, places: list[str]) -> str | None:
     return country if count >= 2 or len(counts) == 1 else None
 
 
-OUTSIDERS = frozenset({"foreign", "international", "external", "outside", "overseas"})
+OUTSIDERS = frozenset({"foreign", "international", "external", "outside", "overseas", "western"})
 
 
 def place_bare_groups(reading: Reading) -> None:
@@ -1109,8 +1109,13 @@ def place_bare_groups(reading: Reading) -> None:
         if key.startswith("bare:") and draft.country is None and draft.sector != "BUS":
             # companies have no country by default: an article's focus says nothing of them
             spans = [(f.start, f.end) for f in reading.found if f.key == key]
-            if any(t.lower_ in OUTSIDERS for start, end in spans for t in reading.doc[start:end]):
-                continue  # "all foreign forces" are no one country's
+            words = (
+                w
+                for start, end in spans
+                for w in (*reading.doc[start:end], *reading.doc[end - 1].children)
+            )
+            if any(w.lower_ in OUTSIDERS for w in words):
+                continue  # "all foreign forces", "Western media" are no one country's
             first = min((start for start, _ in spans), default=None)
             speaker = _reporting_country(reading, first) if first is not None else None
             draft.country = speaker or focus
