@@ -44,6 +44,14 @@ def test_time_values_follow_the_documented_policy(text, tense, value, granularit
         ("The ministers will meet on Friday in Doha.", [("Friday", "2025-03-07")]),
         ("Officials said on Wednesday that the talks had stalled.", [("Wednesday", "2025-03-05")]),
         ("Protests have continued since February.", [("since February", "2025-02/2025-03-05")]),
+        # a subordinate clause's plan does not make its parent future
+        ("Officials said on Tuesday the ministry intends to appeal.", [("Tuesday", "2025-03-04")]),
+        # a passive in the past is past
+        ("The envoy was received on Friday by the king.", [("Friday", "2025-02-28")]),
+        # a past perfect wins over the plan it reports
+        ("The ceasefire had been due to expire on Friday.", [("Friday", "2025-02-28")]),
+        # "is to" + infinitive lies ahead
+        ("The talks are to resume in Geneva on Monday.", [("Monday", "2025-03-10")]),
     ],
 )
 def test_weekday_direction_comes_from_the_clause_tense(nlp, sentence, expected):

@@ -12,6 +12,10 @@ Weekday policy. News names days without dates, so the tense of the governing cla
 - future or planned ("will meet on Friday", "is scheduled to", "upcoming"): the next such day on
   or after publication (so "on Friday" in a planned sentence published on a Friday is that day);
 - otherwise: the nearest such day, the past preferred on a tie.
+The tense is the governing clause's own: a past passive ("was told Wednesday") is past, a past
+perfect is past even when it reports a plan ("had been due to expire Friday"), "is to" +
+infinitive is future, and a subordinate clause ("said Monday that it intends to") lends its
+parent nothing.
 Month-day dates without a year ("September 28") take the publication year, moved a year back
 when that would be more than 60 days in the future for a past or present clause, and a year
 forward when it would be more than 60 days in the past for a future clause.
@@ -150,16 +154,61 @@ def governing_verb(token: Token) -> Token:
     return current
 
 
+# Children that head a clause of their own: their tense and cues are not the parent's ("said
+# Monday that it intends to bid" is past).
+CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "conj", "parataxis", "csubj", "acl"})
+# Children that lend a verb its infinitive or predicate: "due to expire", "is to resume".
+LEANING_DEPS = frozenset({"xcomp", "acomp", "oprd"})
+
+
+def _leaned_on(verb: Token) -> list[Token]:
+    """The verb and the words its infinitive or predicate leans on, up to the finite verb
+    ("expire" in "had been due to expire": expire, due, been)."""
+    chain = [verb]
+    while chain[-1].dep_ in LEANING_DEPS and len(chain) < 5:
+        chain.append(chain[-1].head)
+    return chain
+
+
+def _past_perfect(node: Token) -> bool:
+    """Whether a verb is in the past perfect ("had been due", "had agreed")."""
+    return any(
+        c.dep_ == "aux" and c.lower_ in ("had", "'d") and c.tag_ == "VBD" for c in node.children
+    )
+
+
+def _be_to(verb: Token) -> bool:
+    """Whether a verb is the infinitive of "is to"/"are to" ("is to resume trading Tuesday")."""
+    head = verb.head
+    return (
+        verb.dep_ == "xcomp"
+        and verb.tag_ == "VB"
+        and head.lemma_ == "be"
+        and head.tag_ in ("VBZ", "VBP")
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    )
+
+
 def clause_tense(token: Token) -> str:
-    """'past', 'future' or 'present': the tense of the clause governing `token`."""
+    """'past', 'future' or 'present': the tense of the clause governing `token`.
+
+    A past perfect wins over a plan ("had been due to expire Friday" lies behind); a
+    subordinate clause's words say nothing of its parent's tense.
+    """
     verb = governing_verb(token)
+    if any(_past_perfect(node) for node in _leaned_on(verb)):
+        return "past"
+    if _be_to(verb):
+        return "future"
     cues = future_cues()
     chain = [verb, *verb.ancestors][:4]
     for node in chain:
-        words = [node, *node.children]
+        words = [node, *(c for c in node.children if c.dep_ not in CLAUSE_DEPS)]
         if any(w.lower_ in cues or w.lemma_.lower() in cues for w in words):
             return "future"
-        if node.tag_ == "VBD" or any(c.dep_ == "aux" and c.tag_ == "VBD" for c in node.children):
+        if node.tag_ == "VBD" or any(
+            c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in node.children
+        ):
             return "past"
         if node.tag_ == "VBN" and any(c.lemma_ == "have" for c in node.children):
             return "past"
