@@ -333,3 +333,46 @@ def test_an_event_at_a_time_of_day_is_dated_to_its_day(nlp):
     trigger = next(t for t in doc if t.lemma_ == "attack")
     dated = event_date(trigger, [], times, WEDNESDAY)
     assert (dated.value, dated.granularity) == ("2025-03-03", "day")
+
+
+NOVEMBER = date(2025, 11, 5)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "tense", "value"),
+    [
+        ("last fall", WEDNESDAY, "past", "2024-FA"),
+        ("last spring", date(2025, 10, 8), "past", "2024-SP"),
+        ("this past summer", WEDNESDAY, "past", "2024-SU"),
+        ("this past spring", date(2025, 10, 8), "past", "2025-SP"),
+        ("next winter", WEDNESDAY, "future", "2026-WI"),
+    ],
+)
+def test_last_and_next_seasons_are_those_of_the_year_before_and_after(
+    text, published, tense, value
+):
+    assert parse_time_value(text, published, tense) == (value, "season")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "expected"),
+    [
+        # a present clause: a month more than seven months back is next year's
+        ("The board meets again in February.", NOVEMBER, ("February", "2026-02")),
+        ("The dividend is payable Jan. 2 to holders.", NOVEMBER, ("Jan. 2", "2026-01-02")),
+        # a cue between the date and its verb: the date is the office's, ahead
+        ("The bank created a new office, effective Feb. 1.", NOVEMBER, ("Feb. 1", "2026-02-01")),
+        # a deadline set in the present perfect lies ahead
+        ("Lenders have extended the loans through February.", NOVEMBER, ("February", "2026-02")),
+        # a bare participle or a noun of the cue list announces no plan
+        ("The index stayed below the peak set on Aug. 6.", WEDNESDAY, ("Aug. 6", "2024-08-06")),
+        (
+            "The company announced the plan on Aug. 21.",
+            date(2025, 10, 29),
+            ("Aug. 21", "2025-08-21"),
+        ),
+    ],
+)
+def test_yearless_dates_take_the_year_their_clause_points_to(nlp, sentence, published, expected):
+    times = find_times(nlp(sentence), published)
+    assert [(t.text, t.value) for t in times] == [expected]

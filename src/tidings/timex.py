@@ -18,7 +18,12 @@ infinitive is future, and a subordinate clause ("said Monday that it intends to"
 parent nothing.
 Month-day dates without a year ("September 28") take the publication year, moved a year back
 when that would be more than 60 days in the future for a past or present clause, and a year
-forward when it would be more than 60 days in the past for a future clause.
+forward when it would be more than 60 days in the past for a future clause or more than seven
+months in the past for a present one ("payable Jan. 2", written in November). Bare months
+follow the same policy by month. A cue between the date and its verb makes it future ("created
+an office, effective Feb. 1"); a noun or a bare participle of the cue list does not ("announced
+the plan Aug. 21", "the record set on Aug. 6"). "Last spring" is the spring of the year before,
+as TimeML reads it.
 """
 
 from __future__ import annotations
@@ -44,6 +49,8 @@ UNIT_CODES = {
 }  # fmt: skip
 TIME_UNITS = frozenset({"hour", "minute"})
 VAGUE_COUNTS = frozenset({"several", "few", "a few", "many", "some", "a number of"})
+SEASON_STEPS = {"last": -1, "next": 1}
+SEASON_STARTS = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
 LEADING_WORDS = {"on", "in", "at", "by", "during", "from", "of", "the"}
 
@@ -94,7 +101,8 @@ _PATTERNS = [
     (
         "season",
         re.compile(
-            r"^(?:this |last |next |the )?(?P<season>spring|summer|autumn|fall|winter)"
+            r"^(?:(?P<which>this past|this coming|this|last|next|the) )?"
+            r"(?P<season>spring|summer|autumn|fall|winter)"
             rf"(?: of {_YEAR})?$",
             re.I,
         ),
@@ -170,6 +178,16 @@ def _leaned_on(verb: Token) -> list[Token]:
     return chain
 
 
+def _path_to(token: Token, verb: Token) -> list[Token]:
+    """The words between a token and the verb governing it, both excluded."""
+    path = []
+    current = token
+    while current.head.i != current.i and current.head.i != verb.i and len(path) < 12:
+        current = current.head
+        path.append(current)
+    return path
+
+
 def _past_perfect(node: Token) -> bool:
     """Whether a verb is in the past perfect ("had been due", "had agreed")."""
     return any(
@@ -189,6 +207,22 @@ def _be_to(verb: Token) -> bool:
     )
 
 
+def is_future_cue(word: Token) -> bool:
+    """Whether a word puts its clause in the future: a modal or adjective of the cue list
+    ("will", "upcoming", "payable"), or a verb of it with the plan it announces ("scheduled to
+    meet", "set for Friday"); not a noun ("announced the plan Aug. 21") nor a bare participle
+    ("the record set on Aug. 6")."""
+    if word.lower_ not in future_cues() and word.lemma_.lower() not in future_cues():
+        return False
+    if word.pos_ in ("NOUN", "PROPN"):
+        return False
+    if word.tag_ in ("VBN", "VBD"):
+        return any(
+            c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "for") for c in word.children
+        )
+    return True
+
+
 def clause_tense(token: Token) -> str:
     """'past', 'future' or 'present': the tense of the clause governing `token`.
 
@@ -198,13 +232,14 @@ def clause_tense(token: Token) -> str:
     verb = governing_verb(token)
     if any(_past_perfect(node) for node in _leaned_on(verb)):
         return "past"
+    if any(is_future_cue(word) for word in _path_to(token, verb)):
+        return "future"  # "created an office, effective Feb. 1": the date is the office's
     if _be_to(verb):
         return "future"
-    cues = future_cues()
     chain = [verb, *verb.ancestors][:4]
     for node in chain:
         words = [node, *(c for c in node.children if c.dep_ not in CLAUSE_DEPS)]
-        if any(w.lower_ in cues or w.lemma_.lower() in cues for w in words):
+        if any(is_future_cue(w) for w in words):
             return "future"
         if node.tag_ == "VBD" or any(
             c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in node.children
@@ -216,12 +251,13 @@ def clause_tense(token: Token) -> str:
             return "past"
         if node.pos_ == "VERB":
             break
+    cues = future_cues()
     if any(t.lower_ in cues for t in token.sent if t.i < token.i and token.i - t.i < 8):
         return "future"
     return "present"
 
 
-DEADLINE_PREPOSITIONS = frozenset({"until", "by", "before"})
+DEADLINE_PREPOSITIONS = frozenset({"until", "by", "before", "through"})
 
 
 def expression_tense(span: Span) -> str:
@@ -251,6 +287,12 @@ def weekday_date(weekday: int, published: date, tense: str) -> date | None:
     return _shift_days(published, -back if back <= forward else forward)
 
 
+# A yearless date in a present clause lies at most this far back; one further back is next
+# year's ("payable Jan. 2", "the rights expire in February", written in November).
+PRESENT_DAYS_BACK = 213
+PRESENT_MONTHS_BACK = 7
+
+
 def month_day_date(month: int, day: int, published: date, tense: str) -> date | None:
     """A yearless month-day placed in the year the tense and publication make likely."""
     try:
@@ -261,7 +303,20 @@ def month_day_date(month: int, day: int, published: date, tense: str) -> date | 
         return _same_day(candidate, published.year - 1)
     if tense == "future" and (published - candidate).days > 60:
         return _same_day(candidate, published.year + 1)
+    if tense == "present" and (published - candidate).days > PRESENT_DAYS_BACK:
+        return _same_day(candidate, published.year + 1)
     return candidate
+
+
+def month_year(month: int, published: date, tense: str) -> int:
+    """The year of a yearless month, by the same policy as `month_day_date`."""
+    if tense != "future" and month > published.month + 2:
+        return published.year - 1
+    if tense == "future" and month < published.month - 2:
+        return published.year + 1
+    if tense == "present" and month < published.month - PRESENT_MONTHS_BACK:
+        return published.year + 1
+    return published.year
 
 
 def _same_day(day: date, year: int) -> date | None:
@@ -615,12 +670,7 @@ def _value(
     if published is None:
         return None, _GRANULARITY.get(kind, "unknown")
     if kind == "month" and month:
-        candidate_year = published.year
-        if tense != "future" and month > published.month + 2:
-            candidate_year -= 1
-        elif tense == "future" and month < published.month - 2:
-            candidate_year += 1
-        return _month_value(candidate_year, month), "month"
+        return _month_value(month_year(month, published, tense), month), "month"
     if kind == "weekday":
         weekday = WEEKDAYS[(parts["weekday"] or "").capitalize()]
         return _day_value(weekday_date(weekday, published, tense)), "day"
@@ -683,7 +733,12 @@ def _value(
         return (f"{first}/{last}" if first and last else None), "range"
     if kind == "season":
         season = SEASONS[(parts["season"] or "spring").lower()]
-        return f"{year or published.year}-{season}", "season"
+        # "last spring" is the spring of last year, as TimeML reads it, even in October
+        which = (parts["which"] or "").lower()
+        step = SEASON_STEPS.get(which, 0)
+        if which == "this past" and SEASON_STARTS[season] > published.month:
+            step = -1  # "this past summer" in March: last year's
+        return f"{published.year + step:04d}-{season}", "season"
     return None, "unknown"
 
 
