@@ -111,8 +111,9 @@ _PATTERNS = [
         "duration",
         re.compile(
             r"^(?:(?:nearly|almost|about|around|more than|over|at least|roughly) )?"
-            r"(?P<count>[\w -]+?) (?P<unit>day|week|month|quarter|year|decade|century|hour|minute)"
-            r"s?$",
+            r"(?P<count>[\w -]+?) (?:(?:trading|business|working|calendar) )?"
+            r"(?P<unit>day|week|month|quarter|year|decade|century|hour|minute)s?"
+            r"(?: of (?:the year|this year|last year|\d{4}))?$",
             re.I,
         ),
     ),
@@ -121,7 +122,9 @@ _PATTERNS = [
 FUTURE_CUES_FILE = "data/future_cues.txt"
 TIME_WORDS_FILE = "data/time_words.tsv"
 # granularity of a fixed time word, by its kind in the data file
-WORD_GRANULARITIES = {"reference": "reference", "set": "set", "part_of_day": "time"}
+WORD_GRANULARITIES = {
+    "reference": "reference", "set": "set", "part_of_day": "time", "duration": "duration",
+}  # fmt: skip
 
 
 @cache
@@ -642,6 +645,8 @@ def _value(
         unit = (parts["unit"] or "").lower()
         if count is not None and unit == "decade":
             count, unit = count * 10, "year"  # "two decades" is P20Y
+        if unit == "quarter":  # ISO 8601 durations have no quarter: "three quarters" is P9M
+            count, unit = (count * 3 if count is not None else None), "month"
         code = UNIT_CODES[unit]
         amount = count or "X"  # TIMEX3 writes an unspecified count as X: "several months" is PXM
         value = f"PT{amount}{code}" if unit in TIME_UNITS else f"P{amount}{code}"
@@ -766,9 +771,10 @@ def _checked_date(year: int, month: int, day: int) -> tuple[str | None, str]:
 
 
 _APPROXIMATION = re.compile(
-    r"^(?:more than|nearly|almost|about|around|over|some|at least|roughly|up to|just over|"
+    r"^(?:more than|nearly|almost|about|around|over|some|(?:at )?least|roughly|up to|just over|"
     r"just under|fewer than|less than|no more than|only|barely|just|an additional|another|"
-    r"(?:the )?(?:previous|past|first|last|next)(?= (?:\d|[\w-]+ \w+$)))\s+",
+    r"each of|(?:the )?(?:previous|past|first|last|next|latest|year-earlier|year-ago)"
+    r"(?= (?:\d|(?:[\w-]+ ){1,3}\w+$)))\s+",
     re.I,
 )
 _PART_OF = re.compile(
@@ -800,7 +806,9 @@ def clean_expression(text: str) -> str:
         words = words[1:]
     cleaned = re.sub(r"'s$", "", " ".join(words))
     cleaned = re.sub(r"(?<=\w)-(?=(?:day|week|month|year|hour)s?\b)", " ", cleaned, flags=re.I)
-    cleaned = _APPROXIMATION.sub("", cleaned)
+    cleaned = re.sub(r"\s+or so$", "", cleaned, flags=re.I)
+    while _APPROXIMATION.match(cleaned):  # "at least the past 18 months"
+        cleaned = _APPROXIMATION.sub("", cleaned, count=1)
     since = re.match(r"^since\s+", cleaned, re.I)
     if since:
         cleaned = cleaned[since.end() :]
