@@ -31,6 +31,21 @@ WEDNESDAY = date(2025, 3, 5)
         ("two days ago", "past", "2025-03-03", "day"),
         ("the spring of 2024", "past", "2024-SP", "season"),
         ("February 30", "past", None, "day"),
+        # years said in words, as broadcast transcripts write them
+        ("the winter of nineteen ninety-four", "past", "1994-WI", "season"),
+        ("January nineteen ninety-seven", "past", "1997-01", "month"),
+        ("the year two thousand", "future", "2000", "year"),
+        ("two thousand and five", "past", "2005", "year"),
+        # decades are written by their first three digits
+        ("the late 1970s", "past", "197", "decade"),
+        ("the '80s", "past", "198", "decade"),
+        ("the last half of the '80s", "past", "198", "decade"),
+        ("the last decade", "past", "201", "decade"),
+        # a weekend is the week it closes: the latest one in the past, the next one ahead
+        ("over the weekend", "past", "2025-W09-WE", "week"),
+        ("the weekend", "future", "2025-W10-WE", "week"),
+        ("next weekend", "present", "2025-W10-WE", "week"),
+        ("last weekend", "present", "2025-W09-WE", "week"),
     ],
 )
 def test_time_values_follow_the_documented_policy(text, tense, value, granularity):
@@ -391,3 +406,8 @@ def test_last_and_next_seasons_are_those_of_the_year_before_and_after(
 def test_yearless_dates_take_the_year_their_clause_points_to(nlp, sentence, published, expected):
     times = find_times(nlp(sentence), published)
     assert [(t.text, t.value) for t in times] == [expected]
+
+
+def test_a_weekend_in_a_past_clause_is_the_one_before_publication(nlp):
+    times = find_times(nlp("The ministers met in Doha over the weekend."), WEDNESDAY)
+    assert [(t.text, t.value) for t in times] == [("the weekend", "2025-W09-WE")]

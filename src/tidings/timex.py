@@ -61,7 +61,7 @@ _PATTERNS = [
     ("month_day", re.compile(rf"^{_MONTH} {_DAY}(?:,? {_YEAR})?$", re.I)),
     ("day_month", re.compile(rf"^{_DAY} (?:of )?{_MONTH}(?:,? {_YEAR})?$", re.I)),
     ("month_year", re.compile(rf"^{_MONTH},? {_YEAR}$", re.I)),
-    ("year", re.compile(rf"^(?:(?:fiscal|calendar) )?{_YEAR}$", re.I)),
+    ("year", re.compile(rf"^(?:(?:fiscal|calendar|(?:the )?year) )?{_YEAR}$", re.I)),
     ("iso", re.compile(r"^(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})$")),
     ("month", re.compile(rf"^{_MONTH}$", re.I)),
     ("weekday", re.compile(r"^(?P<weekday>" + "|".join(WEEKDAYS) + r")$", re.I)),
@@ -78,6 +78,18 @@ _PATTERNS = [
         re.compile(r"^(?:each|every) (?P<unit>day|week|month|quarter|year|hour)$", re.I),
     ),
     ("deictic", re.compile(r"^(?P<word>today|yesterday|tomorrow|tonight)$", re.I)),
+    (
+        "weekend",
+        re.compile(r"^(?:(?P<which>this past|this coming|this|last|next|the) )?weekend$", re.I),
+    ),
+    (
+        "decade",
+        re.compile(
+            r"^(?:the )?(?:(?:early|late|mid)[- ])?(?:(?P<century>19|20)|')(?P<decade>\d)0'?s$",
+            re.I,
+        ),
+    ),
+    ("relative_decade", re.compile(r"^(?P<which>this|last|past|next) decade$", re.I)),
     (
         "ago",
         re.compile(r"^(?P<count>[\w -]+?) (?P<unit>day|week|month|year)s? (?P<dir>ago)$", re.I),
@@ -320,6 +332,22 @@ def month_year(month: int, published: date, tense: str) -> int:
     if tense == "present" and month < published.month - PRESENT_MONTHS_BACK:
         return published.year + 1
     return published.year
+
+
+WEEKEND_STEPS = {"last": -1, "this past": -1, "next": 1, "this coming": 1}
+
+
+def weekend_value(which: str, published: date, tense: str) -> str | None:
+    """The ISO week of a weekend ("2025-W09-WE"): "last weekend" and a weekend in a past or
+    present clause the latest one begun by publication ("said over the weekend"), "next
+    weekend" and one in a future clause the next one."""
+    step = WEEKEND_STEPS.get(which, 1 if tense == "future" else -1)
+    saturday = 5
+    if step < 0:
+        day = _shift_days(published, -((published.weekday() - saturday) % 7))
+    else:
+        day = _shift_days(published, (saturday - published.weekday()) % 7)
+    return f"{_iso_week(day)}-WE" if day else None
 
 
 def _same_day(day: date, year: int) -> date | None:
@@ -672,6 +700,8 @@ def _value(
         return (resolved.isoformat() if resolved else None), "day"
     if kind == "month_year" and month:
         return f"{year}-{month:02d}", "month"
+    if kind == "decade":  # TimeML writes a decade by its first three digits: 199
+        return f"{parts['century'] or '19'}{parts['decade']}", "decade"
     if published is None:
         return None, _GRANULARITY.get(kind, "unknown")
     if kind == "month" and month:
@@ -682,6 +712,11 @@ def _value(
     if kind == "deictic":
         offset = {"yesterday": -1, "tomorrow": 1}.get((parts["word"] or "").lower(), 0)
         return _day_value(_shift_days(published, offset)), "day"
+    if kind == "weekend":
+        return weekend_value((parts["which"] or "").lower(), published, tense), "week"
+    if kind == "relative_decade":
+        step = {"this": 0, "last": -1, "past": -1, "next": 1}[(parts["which"] or "").lower()]
+        return f"{published.year // 10 + step:03d}", "decade"
     if kind == "relative":
         step = {"this": 0, "last": -1, "past": -1, "next": 1, "coming": 1}[
             (parts["which"] or "").lower()
@@ -748,6 +783,8 @@ def _value(
 
 
 _GRANULARITY = {
+    "weekend": "week",
+    "relative_decade": "decade",
     "weekday": "day",
     "deictic": "day",
     "ago": "day",
@@ -778,10 +815,36 @@ _APPROXIMATION = re.compile(
     re.I,
 )
 _PART_OF = re.compile(
-    r"^(?:(?:the )?(?:end|beginning|start|middle|close|turn) of (?:the )?|mid-?|early |late |"
+    r"^(?:(?:the )?(?:end|beginning|start|middle|close|turn|(?:first|last|second) half) of "
+    r"(?:the )?|mid-?|early |late |"
     r"earlier |later )",
     re.I,
 )
+
+
+_TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+_UNITS = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+_TEENS = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+_SPOKEN_YEAR = re.compile(
+    r"\b(?P<century>nineteen|twenty)[ -]"
+    rf"(?P<rest>{_TENS}(?:[ -]{_UNITS})?|{_TEENS}|oh[ -]{_UNITS})\b"
+    rf"|\btwo thousand(?:(?: and)? (?P<tail>{_TENS}(?:[ -]{_UNITS})?|{_TEENS}|{_UNITS}))?\b",
+    re.I,
+)
+
+
+def written_years(text: str) -> str:
+    """The text with years said in words written in digits, as broadcast transcripts say them
+    ("the winter of nineteen ninety-four", "the year two thousand")."""
+
+    def digits(match: re.Match[str]) -> str:
+        if match["century"]:
+            rest = re.sub(r"^oh[ -]", "", match["rest"], flags=re.I)
+            century = 19 if match["century"].lower() == "nineteen" else 20
+            return str(century * 100 + (spoken_number(rest) or 0))
+        return str(2000 + (spoken_number(match["tail"]) or 0 if match["tail"] else 0))
+
+    return _SPOKEN_YEAR.sub(digits, text)
 
 
 def _strip_leading(text: str) -> str:
@@ -801,7 +864,7 @@ def clean_expression(text: str) -> str:
     ("six hours later" is the duration PT6H: its anchor is not the publication date).
     Hyphenated durations read as words: "18-month" is "18 month".
     """
-    words = text.replace("’", "'").strip(" ,.;:").split()
+    words = written_years(text.replace("’", "'")).strip(" ,.;:").split()
     while len(words) > 1 and words[0].lower() in LEADING_WORDS:
         words = words[1:]
     cleaned = re.sub(r"'s$", "", " ".join(words))
