@@ -31,6 +31,21 @@ WEDNESDAY = date(2025, 3, 5)
         ("two days ago", "past", "2025-03-03", "day"),
         ("the spring of 2024", "past", "2024-SP", "season"),
         ("February 30", "past", None, "day"),
+        # years said in words, as broadcast transcripts write them
+        ("the winter of nineteen ninety-four", "past", "1994-WI", "season"),
+        ("January nineteen ninety-seven", "past", "1997-01", "month"),
+        ("the year two thousand", "future", "2000", "year"),
+        ("two thousand and five", "past", "2005", "year"),
+        # decades are written by their first three digits
+        ("the late 1970s", "past", "197", "decade"),
+        ("the '80s", "past", "198", "decade"),
+        ("the last half of the '80s", "past", "198", "decade"),
+        ("the last decade", "past", "201", "decade"),
+        # a weekend is the week it closes: the latest one in the past, the next one ahead
+        ("over the weekend", "past", "2025-W09-WE", "week"),
+        ("the weekend", "future", "2025-W10-WE", "week"),
+        ("next weekend", "present", "2025-W10-WE", "week"),
+        ("last weekend", "present", "2025-W09-WE", "week"),
     ],
 )
 def test_time_values_follow_the_documented_policy(text, tense, value, granularity):
@@ -44,6 +59,14 @@ def test_time_values_follow_the_documented_policy(text, tense, value, granularit
         ("The ministers will meet on Friday in Doha.", [("Friday", "2025-03-07")]),
         ("Officials said on Wednesday that the talks had stalled.", [("Wednesday", "2025-03-05")]),
         ("Protests have continued since February.", [("since February", "2025-02/2025-03-05")]),
+        # a subordinate clause's plan does not make its parent future
+        ("Officials said on Tuesday the ministry intends to appeal.", [("Tuesday", "2025-03-04")]),
+        # a passive in the past is past
+        ("The envoy was received on Friday by the king.", [("Friday", "2025-02-28")]),
+        # a past perfect wins over the plan it reports
+        ("The ceasefire had been due to expire on Friday.", [("Friday", "2025-02-28")]),
+        # "is to" + infinitive lies ahead
+        ("The talks are to resume in Geneva on Monday.", [("Monday", "2025-03-10")]),
     ],
 )
 def test_weekday_direction_comes_from_the_clause_tense(nlp, sentence, expected):
@@ -267,6 +290,21 @@ def test_ordinals_ages_and_bare_numbers_are_not_times(text, is_time):
         ("almost a hundred years", "P100Y", "duration"),
         ("two decades", "P20Y", "duration"),
         ("ten minutes", "PT10M", "duration"),
+        # a number is a number, whatever stands around it
+        ("at least 30 days", "P30D", "duration"),
+        ("eight trading days", "P8D", "duration"),
+        ("the first nine months of 2024", "P9M", "duration"),
+        ("the latest nine months", "P9M", "duration"),
+        ("at least the past 18 months", "P18M", "duration"),
+        ("each of the past three years", "P3Y", "duration"),
+        ("the next two years or so", "P2Y", "duration"),
+        ("the next couple of years", "P2Y", "duration"),
+        ("the next year or so", "2026", "year"),
+        # ISO 8601 durations have no quarter
+        ("the next three quarters", "P9M", "duration"),
+        ("recent quarters", "PXM", "duration"),
+        ("in recent months", "PXM", "duration"),
+        ("recent weeks", "PXW", "duration"),
         ("every week", "P1W", "set"),
         ("each year", "P1Y", "set"),
         ("six weeks ago", "2025-W04", "week"),
@@ -325,3 +363,51 @@ def test_an_event_at_a_time_of_day_is_dated_to_its_day(nlp):
     trigger = next(t for t in doc if t.lemma_ == "attack")
     dated = event_date(trigger, [], times, WEDNESDAY)
     assert (dated.value, dated.granularity) == ("2025-03-03", "day")
+
+
+NOVEMBER = date(2025, 11, 5)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "tense", "value"),
+    [
+        ("last fall", WEDNESDAY, "past", "2024-FA"),
+        ("last spring", date(2025, 10, 8), "past", "2024-SP"),
+        ("this past summer", WEDNESDAY, "past", "2024-SU"),
+        ("this past spring", date(2025, 10, 8), "past", "2025-SP"),
+        ("next winter", WEDNESDAY, "future", "2026-WI"),
+    ],
+)
+def test_last_and_next_seasons_are_those_of_the_year_before_and_after(
+    text, published, tense, value
+):
+    assert parse_time_value(text, published, tense) == (value, "season")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "expected"),
+    [
+        # a present clause: a month more than seven months back is next year's
+        ("The board meets again in February.", NOVEMBER, ("February", "2026-02")),
+        ("The dividend is payable Jan. 2 to holders.", NOVEMBER, ("Jan. 2", "2026-01-02")),
+        # a cue between the date and its verb: the date is the office's, ahead
+        ("The bank created a new office, effective Feb. 1.", NOVEMBER, ("Feb. 1", "2026-02-01")),
+        # a deadline set in the present perfect lies ahead
+        ("Lenders have extended the loans through February.", NOVEMBER, ("February", "2026-02")),
+        # a bare participle or a noun of the cue list announces no plan
+        ("The index stayed below the peak set on Aug. 6.", WEDNESDAY, ("Aug. 6", "2024-08-06")),
+        (
+            "The company announced the plan on Aug. 21.",
+            date(2025, 10, 29),
+            ("Aug. 21", "2025-08-21"),
+        ),
+    ],
+)
+def test_yearless_dates_take_the_year_their_clause_points_to(nlp, sentence, published, expected):
+    times = find_times(nlp(sentence), published)
+    assert [(t.text, t.value) for t in times] == [expected]
+
+
+def test_a_weekend_in_a_past_clause_is_the_one_before_publication(nlp):
+    times = find_times(nlp("The ministers met in Doha over the weekend."), WEDNESDAY)
+    assert [(t.text, t.value) for t in times] == [("the weekend", "2025-W09-WE")]

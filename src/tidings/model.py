@@ -146,7 +146,7 @@ class TimeExpression:
     start: int
     end: int
     value: str | None
-    granularity: str  # day | week | month | quarter | year | range | season | time | set |
+    granularity: str  # day | week | month | quarter | year | decade | range | season | time | set |
     # reference (PRESENT_REF, PAST_REF, FUTURE_REF) | duration | unknown
 
 

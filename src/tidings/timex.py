@@ -12,9 +12,18 @@ Weekday policy. News names days without dates, so the tense of the governing cla
 - future or planned ("will meet on Friday", "is scheduled to", "upcoming"): the next such day on
   or after publication (so "on Friday" in a planned sentence published on a Friday is that day);
 - otherwise: the nearest such day, the past preferred on a tie.
+The tense is the governing clause's own: a past passive ("was told Wednesday") is past, a past
+perfect is past even when it reports a plan ("had been due to expire Friday"), "is to" +
+infinitive is future, and a subordinate clause ("said Monday that it intends to") lends its
+parent nothing.
 Month-day dates without a year ("September 28") take the publication year, moved a year back
 when that would be more than 60 days in the future for a past or present clause, and a year
-forward when it would be more than 60 days in the past for a future clause.
+forward when it would be more than 60 days in the past for a future clause or more than seven
+months in the past for a present one ("payable Jan. 2", written in November). Bare months
+follow the same policy by month. A cue between the date and its verb makes it future ("created
+an office, effective Feb. 1"); a noun or a bare participle of the cue list does not ("announced
+the plan Aug. 21", "the record set on Aug. 6"). "Last spring" is the spring of the year before,
+as TimeML reads it.
 """
 
 from __future__ import annotations
@@ -40,6 +49,8 @@ UNIT_CODES = {
 }  # fmt: skip
 TIME_UNITS = frozenset({"hour", "minute"})
 VAGUE_COUNTS = frozenset({"several", "few", "a few", "many", "some", "a number of"})
+SEASON_STEPS = {"last": -1, "next": 1}
+SEASON_STARTS = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
 LEADING_WORDS = {"on", "in", "at", "by", "during", "from", "of", "the"}
 
@@ -50,7 +61,7 @@ _PATTERNS = [
     ("month_day", re.compile(rf"^{_MONTH} {_DAY}(?:,? {_YEAR})?$", re.I)),
     ("day_month", re.compile(rf"^{_DAY} (?:of )?{_MONTH}(?:,? {_YEAR})?$", re.I)),
     ("month_year", re.compile(rf"^{_MONTH},? {_YEAR}$", re.I)),
-    ("year", re.compile(rf"^(?:(?:fiscal|calendar) )?{_YEAR}$", re.I)),
+    ("year", re.compile(rf"^(?:(?:fiscal|calendar|(?:the )?year) )?{_YEAR}$", re.I)),
     ("iso", re.compile(r"^(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})$")),
     ("month", re.compile(rf"^{_MONTH}$", re.I)),
     ("weekday", re.compile(r"^(?P<weekday>" + "|".join(WEEKDAYS) + r")$", re.I)),
@@ -67,6 +78,18 @@ _PATTERNS = [
         re.compile(r"^(?:each|every) (?P<unit>day|week|month|quarter|year|hour)$", re.I),
     ),
     ("deictic", re.compile(r"^(?P<word>today|yesterday|tomorrow|tonight)$", re.I)),
+    (
+        "weekend",
+        re.compile(r"^(?:(?P<which>this past|this coming|this|last|next|the) )?weekend$", re.I),
+    ),
+    (
+        "decade",
+        re.compile(
+            r"^(?:the )?(?:(?:early|late|mid)[- ])?(?:(?P<century>19|20)|')(?P<decade>\d)0'?s$",
+            re.I,
+        ),
+    ),
+    ("relative_decade", re.compile(r"^(?P<which>this|last|past|next) decade$", re.I)),
     (
         "ago",
         re.compile(r"^(?P<count>[\w -]+?) (?P<unit>day|week|month|year)s? (?P<dir>ago)$", re.I),
@@ -90,7 +113,8 @@ _PATTERNS = [
     (
         "season",
         re.compile(
-            r"^(?:this |last |next |the )?(?P<season>spring|summer|autumn|fall|winter)"
+            r"^(?:(?P<which>this past|this coming|this|last|next|the) )?"
+            r"(?P<season>spring|summer|autumn|fall|winter)"
             rf"(?: of {_YEAR})?$",
             re.I,
         ),
@@ -99,8 +123,9 @@ _PATTERNS = [
         "duration",
         re.compile(
             r"^(?:(?:nearly|almost|about|around|more than|over|at least|roughly) )?"
-            r"(?P<count>[\w -]+?) (?P<unit>day|week|month|quarter|year|decade|century|hour|minute)"
-            r"s?$",
+            r"(?P<count>[\w -]+?) (?:(?:trading|business|working|calendar) )?"
+            r"(?P<unit>day|week|month|quarter|year|decade|century|hour|minute)s?"
+            r"(?: of (?:the year|this year|last year|\d{4}))?$",
             re.I,
         ),
     ),
@@ -109,7 +134,9 @@ _PATTERNS = [
 FUTURE_CUES_FILE = "data/future_cues.txt"
 TIME_WORDS_FILE = "data/time_words.tsv"
 # granularity of a fixed time word, by its kind in the data file
-WORD_GRANULARITIES = {"reference": "reference", "set": "set", "part_of_day": "time"}
+WORD_GRANULARITIES = {
+    "reference": "reference", "set": "set", "part_of_day": "time", "duration": "duration",
+}  # fmt: skip
 
 
 @cache
@@ -150,16 +177,88 @@ def governing_verb(token: Token) -> Token:
     return current
 
 
+# Children that head a clause of their own: their tense and cues are not the parent's ("said
+# Monday that it intends to bid" is past).
+CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "conj", "parataxis", "csubj", "acl"})
+# Children that lend a verb its infinitive or predicate: "due to expire", "is to resume".
+LEANING_DEPS = frozenset({"xcomp", "acomp", "oprd"})
+
+
+def _leaned_on(verb: Token) -> list[Token]:
+    """The verb and the words its infinitive or predicate leans on, up to the finite verb
+    ("expire" in "had been due to expire": expire, due, been)."""
+    chain = [verb]
+    while chain[-1].dep_ in LEANING_DEPS and len(chain) < 5:
+        chain.append(chain[-1].head)
+    return chain
+
+
+def _path_to(token: Token, verb: Token) -> list[Token]:
+    """The words between a token and the verb governing it, both excluded."""
+    path = []
+    current = token
+    while current.head.i != current.i and current.head.i != verb.i and len(path) < 12:
+        current = current.head
+        path.append(current)
+    return path
+
+
+def _past_perfect(node: Token) -> bool:
+    """Whether a verb is in the past perfect ("had been due", "had agreed")."""
+    return any(
+        c.dep_ == "aux" and c.lower_ in ("had", "'d") and c.tag_ == "VBD" for c in node.children
+    )
+
+
+def _be_to(verb: Token) -> bool:
+    """Whether a verb is the infinitive of "is to"/"are to" ("is to resume trading Tuesday")."""
+    head = verb.head
+    return (
+        verb.dep_ == "xcomp"
+        and verb.tag_ == "VB"
+        and head.lemma_ == "be"
+        and head.tag_ in ("VBZ", "VBP")
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    )
+
+
+def is_future_cue(word: Token) -> bool:
+    """Whether a word puts its clause in the future: a modal or adjective of the cue list
+    ("will", "upcoming", "payable"), or a verb of it with the plan it announces ("scheduled to
+    meet", "set for Friday"); not a noun ("announced the plan Aug. 21") nor a bare participle
+    ("the record set on Aug. 6")."""
+    if word.lower_ not in future_cues() and word.lemma_.lower() not in future_cues():
+        return False
+    if word.pos_ in ("NOUN", "PROPN"):
+        return False
+    if word.tag_ in ("VBN", "VBD"):
+        return any(
+            c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "for") for c in word.children
+        )
+    return True
+
+
 def clause_tense(token: Token) -> str:
-    """'past', 'future' or 'present': the tense of the clause governing `token`."""
+    """'past', 'future' or 'present': the tense of the clause governing `token`.
+
+    A past perfect wins over a plan ("had been due to expire Friday" lies behind); a
+    subordinate clause's words say nothing of its parent's tense.
+    """
     verb = governing_verb(token)
-    cues = future_cues()
+    if any(_past_perfect(node) for node in _leaned_on(verb)):
+        return "past"
+    if any(is_future_cue(word) for word in _path_to(token, verb)):
+        return "future"  # "created an office, effective Feb. 1": the date is the office's
+    if _be_to(verb):
+        return "future"
     chain = [verb, *verb.ancestors][:4]
     for node in chain:
-        words = [node, *node.children]
-        if any(w.lower_ in cues or w.lemma_.lower() in cues for w in words):
+        words = [node, *(c for c in node.children if c.dep_ not in CLAUSE_DEPS)]
+        if any(is_future_cue(w) for w in words):
             return "future"
-        if node.tag_ == "VBD" or any(c.dep_ == "aux" and c.tag_ == "VBD" for c in node.children):
+        if node.tag_ == "VBD" or any(
+            c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in node.children
+        ):
             return "past"
         if node.tag_ == "VBN" and any(c.lemma_ == "have" for c in node.children):
             return "past"
@@ -167,12 +266,13 @@ def clause_tense(token: Token) -> str:
             return "past"
         if node.pos_ == "VERB":
             break
+    cues = future_cues()
     if any(t.lower_ in cues for t in token.sent if t.i < token.i and token.i - t.i < 8):
         return "future"
     return "present"
 
 
-DEADLINE_PREPOSITIONS = frozenset({"until", "by", "before"})
+DEADLINE_PREPOSITIONS = frozenset({"until", "by", "before", "through"})
 
 
 def expression_tense(span: Span) -> str:
@@ -202,6 +302,12 @@ def weekday_date(weekday: int, published: date, tense: str) -> date | None:
     return _shift_days(published, -back if back <= forward else forward)
 
 
+# A yearless date in a present clause lies at most this far back; one further back is next
+# year's ("payable Jan. 2", "the rights expire in February", written in November).
+PRESENT_DAYS_BACK = 213
+PRESENT_MONTHS_BACK = 7
+
+
 def month_day_date(month: int, day: int, published: date, tense: str) -> date | None:
     """A yearless month-day placed in the year the tense and publication make likely."""
     try:
@@ -212,7 +318,36 @@ def month_day_date(month: int, day: int, published: date, tense: str) -> date | 
         return _same_day(candidate, published.year - 1)
     if tense == "future" and (published - candidate).days > 60:
         return _same_day(candidate, published.year + 1)
+    if tense == "present" and (published - candidate).days > PRESENT_DAYS_BACK:
+        return _same_day(candidate, published.year + 1)
     return candidate
+
+
+def month_year(month: int, published: date, tense: str) -> int:
+    """The year of a yearless month, by the same policy as `month_day_date`."""
+    if tense != "future" and month > published.month + 2:
+        return published.year - 1
+    if tense == "future" and month < published.month - 2:
+        return published.year + 1
+    if tense == "present" and month < published.month - PRESENT_MONTHS_BACK:
+        return published.year + 1
+    return published.year
+
+
+WEEKEND_STEPS = {"last": -1, "this past": -1, "next": 1, "this coming": 1}
+
+
+def weekend_value(which: str, published: date, tense: str) -> str | None:
+    """The ISO week of a weekend ("2025-W09-WE"): "last weekend" and a weekend in a past or
+    present clause the latest one begun by publication ("said over the weekend"), "next
+    weekend" and one in a future clause the next one."""
+    step = WEEKEND_STEPS.get(which, 1 if tense == "future" else -1)
+    saturday = 5
+    if step < 0:
+        day = _shift_days(published, -((published.weekday() - saturday) % 7))
+    else:
+        day = _shift_days(published, (saturday - published.weekday()) % 7)
+    return f"{_iso_week(day)}-WE" if day else None
 
 
 def _same_day(day: date, year: int) -> date | None:
@@ -538,6 +673,8 @@ def _value(
         unit = (parts["unit"] or "").lower()
         if count is not None and unit == "decade":
             count, unit = count * 10, "year"  # "two decades" is P20Y
+        if unit == "quarter":  # ISO 8601 durations have no quarter: "three quarters" is P9M
+            count, unit = (count * 3 if count is not None else None), "month"
         code = UNIT_CODES[unit]
         amount = count or "X"  # TIMEX3 writes an unspecified count as X: "several months" is PXM
         value = f"PT{amount}{code}" if unit in TIME_UNITS else f"P{amount}{code}"
@@ -563,21 +700,23 @@ def _value(
         return (resolved.isoformat() if resolved else None), "day"
     if kind == "month_year" and month:
         return f"{year}-{month:02d}", "month"
+    if kind == "decade":  # TimeML writes a decade by its first three digits: 199
+        return f"{parts['century'] or '19'}{parts['decade']}", "decade"
     if published is None:
         return None, _GRANULARITY.get(kind, "unknown")
     if kind == "month" and month:
-        candidate_year = published.year
-        if tense != "future" and month > published.month + 2:
-            candidate_year -= 1
-        elif tense == "future" and month < published.month - 2:
-            candidate_year += 1
-        return _month_value(candidate_year, month), "month"
+        return _month_value(month_year(month, published, tense), month), "month"
     if kind == "weekday":
         weekday = WEEKDAYS[(parts["weekday"] or "").capitalize()]
         return _day_value(weekday_date(weekday, published, tense)), "day"
     if kind == "deictic":
         offset = {"yesterday": -1, "tomorrow": 1}.get((parts["word"] or "").lower(), 0)
         return _day_value(_shift_days(published, offset)), "day"
+    if kind == "weekend":
+        return weekend_value((parts["which"] or "").lower(), published, tense), "week"
+    if kind == "relative_decade":
+        step = {"this": 0, "last": -1, "past": -1, "next": 1}[(parts["which"] or "").lower()]
+        return f"{published.year // 10 + step:03d}", "decade"
     if kind == "relative":
         step = {"this": 0, "last": -1, "past": -1, "next": 1, "coming": 1}[
             (parts["which"] or "").lower()
@@ -634,11 +773,18 @@ def _value(
         return (f"{first}/{last}" if first and last else None), "range"
     if kind == "season":
         season = SEASONS[(parts["season"] or "spring").lower()]
-        return f"{year or published.year}-{season}", "season"
+        # "last spring" is the spring of last year, as TimeML reads it, even in October
+        which = (parts["which"] or "").lower()
+        step = SEASON_STEPS.get(which, 0)
+        if which == "this past" and SEASON_STARTS[season] > published.month:
+            step = -1  # "this past summer" in March: last year's
+        return f"{published.year + step:04d}-{season}", "season"
     return None, "unknown"
 
 
 _GRANULARITY = {
+    "weekend": "week",
+    "relative_decade": "decade",
     "weekday": "day",
     "deictic": "day",
     "ago": "day",
@@ -662,16 +808,43 @@ def _checked_date(year: int, month: int, day: int) -> tuple[str | None, str]:
 
 
 _APPROXIMATION = re.compile(
-    r"^(?:more than|nearly|almost|about|around|over|some|at least|roughly|up to|just over|"
+    r"^(?:more than|nearly|almost|about|around|over|some|(?:at )?least|roughly|up to|just over|"
     r"just under|fewer than|less than|no more than|only|barely|just|an additional|another|"
-    r"(?:the )?(?:previous|past|first|last|next)(?= (?:\d|[\w-]+ \w+$)))\s+",
+    r"each of|(?:the )?(?:previous|past|first|last|next|latest|year-earlier|year-ago)"
+    r"(?= (?:\d|(?:[\w-]+ ){1,3}\w+$)))\s+",
     re.I,
 )
 _PART_OF = re.compile(
-    r"^(?:(?:the )?(?:end|beginning|start|middle|close|turn) of (?:the )?|mid-?|early |late |"
+    r"^(?:(?:the )?(?:end|beginning|start|middle|close|turn|(?:first|last|second) half) of "
+    r"(?:the )?|mid-?|early |late |"
     r"earlier |later )",
     re.I,
 )
+
+
+_TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+_UNITS = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+_TEENS = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+_SPOKEN_YEAR = re.compile(
+    r"\b(?P<century>nineteen|twenty)[ -]"
+    rf"(?P<rest>{_TENS}(?:[ -]{_UNITS})?|{_TEENS}|oh[ -]{_UNITS})\b"
+    rf"|\btwo thousand(?:(?: and)? (?P<tail>{_TENS}(?:[ -]{_UNITS})?|{_TEENS}|{_UNITS}))?\b",
+    re.I,
+)
+
+
+def written_years(text: str) -> str:
+    """The text with years said in words written in digits, as broadcast transcripts say them
+    ("the winter of nineteen ninety-four", "the year two thousand")."""
+
+    def digits(match: re.Match[str]) -> str:
+        if match["century"]:
+            rest = re.sub(r"^oh[ -]", "", match["rest"], flags=re.I)
+            century = 19 if match["century"].lower() == "nineteen" else 20
+            return str(century * 100 + (spoken_number(rest) or 0))
+        return str(2000 + (spoken_number(match["tail"]) or 0 if match["tail"] else 0))
+
+    return _SPOKEN_YEAR.sub(digits, text)
 
 
 def _strip_leading(text: str) -> str:
@@ -691,12 +864,14 @@ def clean_expression(text: str) -> str:
     ("six hours later" is the duration PT6H: its anchor is not the publication date).
     Hyphenated durations read as words: "18-month" is "18 month".
     """
-    words = text.replace("’", "'").strip(" ,.;:").split()
+    words = written_years(text.replace("’", "'")).strip(" ,.;:").split()
     while len(words) > 1 and words[0].lower() in LEADING_WORDS:
         words = words[1:]
     cleaned = re.sub(r"'s$", "", " ".join(words))
     cleaned = re.sub(r"(?<=\w)-(?=(?:day|week|month|year|hour)s?\b)", " ", cleaned, flags=re.I)
-    cleaned = _APPROXIMATION.sub("", cleaned)
+    cleaned = re.sub(r"\s+or so$", "", cleaned, flags=re.I)
+    while _APPROXIMATION.match(cleaned):  # "at least the past 18 months"
+        cleaned = _APPROXIMATION.sub("", cleaned, count=1)
     since = re.match(r"^since\s+", cleaned, re.I)
     if since:
         cleaned = cleaned[since.end() :]

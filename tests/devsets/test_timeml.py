@@ -251,6 +251,15 @@ def test_predicted_timexes_carry_span_value_and_type():
     assert found == [Timex("two weeks", 4, 13, "DURATION", "P2W")]
 
 
+def test_since_is_a_signal_outside_the_timex3_whose_value_is_the_start():
+    since = TimeExpression("since March 2024", 10, 26, "2024-03/2025-03-05", "range")
+    between = TimeExpression("March 1 to 4", 0, 12, "2025-03-01/2025-03-04", "range")
+    assert predicted_timexes([since, between]) == [
+        Timex("March 2024", 16, 26, "DATE", "2024-03"),
+        Timex("March 1 to 4", 0, 12, "DATE", "2025-03-01/2025-03-04"),
+    ]
+
+
 # Errors
 
 

@@ -409,9 +409,25 @@ def timex_type(granularity: str) -> str:
     return GRANULARITY_TYPES.get(granularity, "DATE")
 
 
+_SINCE = re.compile(r"^since\s+", re.I)
+
+
+def as_timex3(time: TimeExpression) -> Timex:
+    """A tidings time expression as a TIMEX3.
+
+    tidings reads "since March" as the range from March to publication; TimeML marks "since"
+    as a signal outside the TIMEX3, whose value is the start alone ("March": 1990-03).
+    """
+    since = _SINCE.match(time.text)
+    if since and time.granularity == "range" and time.value and "/" in time.value:
+        start = time.value.split("/")[0]
+        return Timex(time.text[since.end() :], time.start + since.end(), time.end, "DATE", start)
+    return Timex(time.text, time.start, time.end, timex_type(time.granularity), time.value)
+
+
 def predicted_timexes(times: Iterable[TimeExpression]) -> list[Timex]:
     """tidings' time expressions as TIMEX3s."""
-    return [Timex(t.text, t.start, t.end, timex_type(t.granularity), t.value) for t in times]
+    return [as_timex3(t) for t in times]
 
 
 # ---------------------------------------------------------------------------------------
