@@ -350,3 +350,12 @@ def test_an_office_named_alone_is_its_holder_on_the_articles_day(run):
     text = "Iceland's parliament passed the bill. The prime minister welcomed the vote."
     holder = next(a for a in run(text).actors if a.country == "ISL" and a.sector == "GOV")
     assert holder.name == "Kristrun Frostadottir"
+
+
+def test_the_aide_of_an_international_official_serves_the_same_body(nlp):
+    text = (
+        "UN chief Antonio Guterres condemned the killings in Myanmar. The killings are "
+        "unacceptable, Guterres' spokesman, Stephane Dujarric, told reporters."
+    )
+    aide = actors_by_mention(nlp, text)["Stephane Dujarric"]
+    assert (aide.country, aide.sector) == (None, "IGO")

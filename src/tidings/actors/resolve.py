@@ -604,12 +604,16 @@ def describe_person(reading: Reading, span: Span, by_token: dict[int, Entry]) ->
         # someone who has left an office is one of the country's elites, no longer its state
         country, former = past.code_on(reading.published)[0], True
     former = former or (title is None and any(held_formerly(t) for t in described))
+    served: str | None = None  # the body of an international official whose aide this is
     if country is None:
         possessor = next((t for t in described if t.dep_ == "poss"), None)
         if possessor is not None:
             owner = reading.drafts.get(reading.key_at.get(possessor.i) or "")
             country = owner.country if owner else None
-    if country is None and affiliation is None and (title or described):
+            if owner is not None and owner.country is None and owner.sector == "IGO":
+                # "Guterres' spokesman": the UN's, not the article's country's
+                served, affiliated_sector = owner.affiliation, "IGO"
+    if country is None and affiliation is None and served is None and (title or described):
         # A titled stranger ("Prime Minister Ariel Henry") belongs to the country named
         # before him in the sentence, else to the article's.
         country = _country_before(reading, span) or focus_country(reading, reading.places)
@@ -622,7 +626,9 @@ def describe_person(reading: Reading, span: Span, by_token: dict[int, Entry]) ->
         role=None if former else title,
         kind="person",
         surnames=surname_forms(name, country),
-        affiliation=affiliation.id if affiliation is not None and not affiliation.country else None,
+        affiliation=(
+            affiliation.id if affiliation is not None and not affiliation.country else served
+        ),
     )
 
 
