@@ -188,10 +188,15 @@ class Store(ABC):
             raise
         self.connection.execute("COMMIT")
 
-    def stored_hashes(self) -> dict[str, str]:
-        """Article id -> content hash of everything stored: what a resumed ingest skips."""
-        rows = self.connection.execute("SELECT id, content_hash FROM articles").fetchall()
-        return dict(rows)
+    def stored_hashes(self, ids: list[str] | None = None) -> dict[str, str]:
+        """Article id -> content hash of the stored articles among `ids` (of every stored one
+        when None): what a resumed ingest skips."""
+        if ids is None:
+            return dict(self.connection.execute("SELECT id, content_hash FROM articles").fetchall())
+        found = self.connection.execute(
+            f"SELECT id, content_hash FROM articles WHERE id IN {ID_LIST}", [ids]
+        )
+        return dict(found.fetchall())
 
     def ingest(self, report: Report, *, content_hash: str) -> bool:
         """Store an article's record; False (and no change) when it is stored unchanged."""
@@ -200,13 +205,7 @@ class Store(ABC):
     def ingest_many(self, items: list[tuple[Report, str]]) -> list[bool]:
         """Store a batch of records in one transaction (all or none of the batch); for each,
         whether it was stored (False: already stored unchanged)."""
-        ids = [report.article.id for report, _ in items]
-        existing = dict(
-            self.connection.execute(
-                f"SELECT id, content_hash FROM articles WHERE id IN {ID_LIST}",
-                [ids],
-            ).fetchall()
-        )
+        existing = self.stored_hashes([report.article.id for report, _ in items])
         stored: list[bool] = []
         rows: dict[str, list[list[Any]]] = {}
         replaced: list[str] = []
