@@ -30,10 +30,20 @@ WORDS = 250
 COPY_SHARE = 10  # one article in COPY_SHARE is a wire copy
 
 
+def letters(number: int) -> str:
+    """A word of letters only for a number (shingles are made of letter words)."""
+    word = ""
+    while True:
+        number, digit = divmod(number, 26)
+        word += "abcdefghijklmnopqrstuvwxyz"[digit]
+        if not number:
+            return word + "x"
+
+
 def generated_texts(count: int, seed: int = 18) -> list[str]:
     """`count` article texts, every COPY_SHARE-th a lightly edited copy of an earlier one."""
     rng = random.Random(seed)
-    vocabulary = [f"w{n}" for n in range(5000)]
+    vocabulary = [letters(n) for n in range(5000)]
     texts: list[str] = []
     for i in range(count):
         if i and i % COPY_SHARE == 0:
