@@ -218,14 +218,39 @@ def ingest(
             )
     except TidingsError as error:
         raise click.ClickException(str(error)) from error
-    stored, unchanged, failures = tally.stored, tally.unchanged, tally.failures
-    for _source, reason in failures:
+    report_tally(tally, settings.database)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--db", default=None, help="Database file or postgresql:// URL.")
+@click.pass_context
+def load(ctx: click.Context, paths: tuple[Path, ...], db: str | None) -> None:
+    """Store the records `tidings ray` wrote (its OUT/records directory, or Parquet files) in
+    a DuckDB or PostgreSQL store, as ingest would have: unchanged articles are skipped (an
+    interrupted load resumes), records are committed in batches, failures are recorded."""
+    from tidings.ingest import load_records
+    from tidings.records import read_record_rows
+    from tidings.store import open_store
+
+    settings = settings_for(ctx, database=db)
+    try:
+        with open_store(settings.database) as store:
+            tally = load_records(read_record_rows(list(paths)), store)
+    except TidingsError as error:
+        raise click.ClickException(str(error)) from error
+    report_tally(tally, settings.database)
+
+
+def report_tally(tally: Any, location: str) -> None:
+    """Print what an ingest or load stored, and why pieces were skipped (exit 1 if any)."""
+    for _source, reason in tally.failures:
         click.echo(f"skipped {reason}", err=True)
     click.echo(
-        f"{stored} article(s) stored, {unchanged} unchanged, {len(failures)} skipped "
-        f"-> {settings.database}"
+        f"{tally.stored} article(s) stored, {tally.unchanged} unchanged, "
+        f"{len(tally.failures)} skipped -> {display_location(location)}"
     )
-    if failures:
+    if tally.failures:
         sys.exit(1)
 
 

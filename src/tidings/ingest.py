@@ -9,8 +9,10 @@ or extracted is recorded as a failure with its source and reason, and the rest g
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from tidings.model import Article, Report
 from tidings.pipeline import ExtractionFailure, Pipeline, chunked, extract_each
@@ -92,4 +94,24 @@ def ingest_stream(
             batch = []
     if batch:
         store_batch(store, batch, tally)
+    return tally
+
+
+def load_records(batches: Iterable[list[dict[str, Any]]], store: Store) -> IngestTally:
+    """Store records extracted elsewhere (`tidings ray`'s Parquet rows: id, text, record JSON,
+    failure) batch by batch, as ingest would: unchanged articles skipped, each batch committed
+    whole, failures recorded with the article id as their source."""
+    from tidings.records import report_from_record
+
+    tally = IngestTally()
+    for rows in batches:
+        batch = []
+        for row in rows:
+            if row.get("failure"):
+                tally.fail(store, row["id"], row["failure"])
+                continue
+            report = report_from_record(json.loads(row["record"]), row["text"])
+            batch.append((report, content_hash(report.article)))
+        if batch:
+            store_batch(store, batch, tally)
     return tally

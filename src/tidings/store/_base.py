@@ -288,7 +288,7 @@ class Store(ABC):
                  location.name if location else None, location.country if location else None,
                  location.lat if location else None, location.lon if location else None,
                  e.evidence.sentence, e.evidence.start, e.evidence.end, e.reported_by,
-                 e.confidence, *(e.casualties.get(k) for k in CASUALTY_OUTCOMES),
+                 round(e.confidence, 3), *(e.casualties.get(k) for k in CASUALTY_OUTCOMES),
                  *read_model_columns(
                      [side_actors[i] for i in e.source if i in side_actors],
                      [side_actors[i] for i in e.target if i in side_actors],
