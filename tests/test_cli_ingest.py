@@ -145,7 +145,7 @@ def test_a_killed_ingest_resumes_with_every_article_stored_once(tmp_path):
             if not chunk:
                 break
             seen += chunk
-            done = re.findall(rb"(\d+) articles", seen)
+            done = re.findall(rb"(\d+) articles \[", seen)  # the count, not the rate
             if done and int(done[-1]) >= 40:
                 process.send_signal(signal.SIGKILL)
                 break

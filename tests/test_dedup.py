@@ -3,6 +3,7 @@
 import json
 from datetime import date
 
+import pytest
 from click.testing import CliRunner
 
 from tidings.cli import main
@@ -203,3 +204,20 @@ def test_wire_copies_found_through_lsh_are_those_of_every_pair_compared():
                 expected.append((first, second, round(similarity, 3)))
     assert 10 < len(expected) < 60  # copies on both sides of the threshold, no others
     assert near_copies(texts) == expected
+
+
+@pytest.mark.parametrize("backend", ["duckdb", "postgresql"])
+def test_clusters_and_copies_are_saved_whole_on_both_stores(tmp_path, backend, request):
+    location = (
+        str(tmp_path / "s.duckdb")
+        if backend == "duckdb"
+        else request.getfixturevalue("postgres_url")
+    )
+    grouping = {f"a{i}:e1": f"a{i - i % 3}:e1" for i in range(5)}
+    copies = [("a1", "a2", 0.912), ("a3", "a4", 1.0)]
+    with open_store(location) as store:
+        store.save_clusters(grouping, copies)
+        saved = store.connection.execute("SELECT * FROM event_clusters").fetchall()
+        copied = store.connection.execute("SELECT * FROM article_copies").fetchall()
+    assert sorted(saved) == sorted(grouping.items())
+    assert sorted(copied) == copies
