@@ -85,7 +85,7 @@ def killed_run(corpus: Path, db: Path, size: int, processes: int, kill_at: float
         if not chunk:
             break
         seen = (seen + chunk)[-4096:]
-        counts = re.findall(rb"(\d+)/%d" % size, seen)
+        counts = re.findall(rb"(\d+) articles \[", seen)  # the count, not the rate
         done = int(counts[-1]) if counts else done
         if done >= kill_at * size:
             process.send_signal(signal.SIGKILL)

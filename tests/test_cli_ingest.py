@@ -145,7 +145,7 @@ def test_a_killed_ingest_resumes_with_every_article_stored_once(tmp_path):
             if not chunk:
                 break
             seen += chunk
-            done = re.findall(rb"(\d+)/70", seen)
+            done = re.findall(rb"(\d+) articles \[", seen)  # the count, not the rate
             if done and int(done[-1]) >= 40:
                 process.send_signal(signal.SIGKILL)
                 break
@@ -340,3 +340,35 @@ def test_extract_skips_a_bad_file_and_prints_the_others(tmp_path):
     lines = result.output.splitlines()
     assert [json.loads(x)["article"]["id"] for x in lines if x.startswith("{")] == ["good"]
     assert [x for x in lines if x.startswith("skipped")][0].startswith("skipped [E101]")
+
+
+def test_ingest_commits_batches_before_the_whole_corpus_is_read(tmp_path, monkeypatch):
+    import tidings.sources
+    from tidings.store._base import Store
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for part in range(3):  # three files of 40 articles: three store batches and more
+        corpus_jsonl(tmp_path, 40).rename(corpus / f"part-{part}.jsonl")
+    files_read: list[str] = []
+    read_source = tidings.sources.read_source
+
+    def counted_read_source(path, settings):
+        files_read.append(path.name)
+        yield from read_source(path, settings)
+
+    files_read_at_first_commit: list[int] = []
+    ingest_many = Store.ingest_many
+
+    def counted_ingest_many(self, items):
+        files_read_at_first_commit.append(len(files_read))
+        return ingest_many(self, items)
+
+    monkeypatch.setattr(tidings.sources, "read_source", counted_read_source)
+    monkeypatch.setattr(Store, "ingest_many", counted_ingest_many)
+    db = str(tmp_path / "t.duckdb")
+    result = CliRunner().invoke(main, ["ingest", str(corpus), "--db", db, "--quiet"])
+    assert result.exit_code == 0, result.output
+    assert "40 article(s) stored, 80 unchanged" in result.output  # the same ids in each file
+    assert files_read_at_first_commit[0] == 1  # the first batch is stored from the first file
+    assert len(files_read) == 3

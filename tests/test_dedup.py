@@ -3,6 +3,7 @@
 import json
 from datetime import date
 
+import pytest
 from click.testing import CliRunner
 
 from tidings.cli import main
@@ -118,3 +119,105 @@ def test_dedup_merges_reports_in_a_store(tmp_path):
         "Outlet A",
         "Outlet B",
     }
+
+
+def exhaustive_partition(views):
+    """The clusters as sets of ids, from every pair compared (the rule without blocking)."""
+    parent = {v.id: v.id for v in views}
+
+    def root(event_id):
+        while parent[event_id] != event_id:
+            event_id = parent[event_id]
+        return event_id
+
+    for i, first in enumerate(views):
+        for second in views[i + 1 :]:
+            if same_event(first, second):
+                parent[root(second.id)] = root(first.id)
+    groups = {}
+    for v in views:
+        groups.setdefault(root(v.id), set()).add(v.id)
+    return sorted(map(sorted, groups.values()))
+
+
+def random_views(seed, count):
+    import random
+    from datetime import timedelta
+
+    rng = random.Random(seed)
+    countries = [frozenset(), frozenset({"RUS"}), frozenset({"UKR"}), frozenset({"USA", "CHN"})]
+    words = ["missile", "strike", "kharkiv", "talks", "summit", "ceasefire", "troops", "port"]
+    views = []
+    for i in range(count):
+        start = date(2025, 3, 1) + timedelta(days=rng.randrange(12))
+        span = rng.choice([0, 0, 0, 6, 30, None])
+        views.append(
+            view(
+                f"e{i}",
+                f"a{rng.randrange(count // 2)}",
+                type=rng.choice(["ASSAULT", "CONSULT", "ASSAULT"]),
+                modality=rng.choice(["asserted", "reported-claim", "planned"]),
+                sources=rng.choice(countries),
+                targets=rng.choice(countries),
+                start=None if span is None else start,
+                end=None if span is None else start + timedelta(days=span),
+                place_country=rng.choice([None, "UKR", "RUS"]),
+                words=frozenset(rng.sample(words, 3)),
+            )
+        )
+    return views
+
+
+def test_blocked_clusters_are_those_of_every_pair_compared():
+    for seed in range(20):
+        views = random_views(seed, 120)
+        grouping = clusters(views)
+        groups = {}
+        for event_id, cluster in grouping.items():
+            groups.setdefault(cluster, set()).add(event_id)
+        assert sorted(map(sorted, groups.values())) == exhaustive_partition(views), seed
+        # each cluster is named after its first event in the input's order
+        order = {v.id: i for i, v in enumerate(views)}
+        assert all(c == min(ids, key=order.get) for c, ids in groups.items())
+
+
+def test_wire_copies_found_through_lsh_are_those_of_every_pair_compared():
+    import random
+
+    from tidings.dedup import copy_similarity, shingles
+
+    rng = random.Random(7)
+    vocabulary = ["".join(rng.choices("abcdefghijklmnopqrstuvwxyz", k=6)) for _ in range(2000)]
+    texts = {f"a{i:03d}": " ".join(rng.choices(vocabulary, k=200)) for i in range(150)}
+    for i in range(60):  # copies edited in 0 to 12 places: similarities across the threshold
+        words = texts[f"a{i:03d}"].split()
+        for _ in range(rng.randrange(13)):
+            words[rng.randrange(len(words))] = rng.choice(vocabulary)
+        texts[f"c{i:03d}"] = " ".join(words)
+    ids = sorted(texts)
+    found = {article_id: shingles(texts[article_id]) for article_id in ids}
+    expected = []
+    for i, first in enumerate(ids):
+        for second in ids[i + 1 :]:
+            similarity = copy_similarity(found[first], found[second])
+            if similarity >= 0.8:
+                expected.append((first, second, round(similarity, 3)))
+    assert 10 < len(expected) < 60  # copies on both sides of the threshold, no others
+    assert near_copies(texts) == expected
+
+
+@pytest.mark.parametrize("backend", ["duckdb", "postgresql"])
+def test_clusters_and_copies_are_saved_whole_on_both_stores(tmp_path, backend, request):
+    location = (
+        str(tmp_path / "s.duckdb")
+        if backend == "duckdb"
+        else request.getfixturevalue("postgres_url")
+    )
+    grouping = {f"a{i}:e1": f"a{i - i % 3}:e1" for i in range(5)}
+    copies = [("a1", "a2", 0.912), ("a3", "a4", 1.0)]
+    with open_store(location) as store:
+        store.save_clusters(grouping, copies)
+        saved = store.connection.execute("SELECT * FROM event_clusters").fetchall()
+        copied = store.connection.execute("SELECT * FROM article_copies").fetchall()
+    assert sorted(saved) == sorted(grouping.items())
+    assert sorted(copied) == copies

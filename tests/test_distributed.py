@@ -45,3 +45,46 @@ def test_ray_extracts_what_the_local_path_extracts(tmp_path, pipeline, local_clu
             (e["type"], e["trigger"]["start"]) for e in record["events"]
         ]
         assert len(got["quotes"]) == len(record["quotes"])
+
+
+def store_rows(location):
+    """Every table of a store as sorted rows, without the times things were written."""
+    from tidings.store import open_store
+
+    with open_store(location) as store:
+        tables = {}
+        for name in store.table_names():
+            cursor = store.connection.execute(f"SELECT * FROM {name}")
+            columns = [d[0] for d in cursor.description]
+            rows = [
+                tuple(v for c, v in zip(columns, row, strict=True) if c not in TIMES)
+                for row in cursor.fetchall()
+            ]
+            tables[name] = sorted(rows, key=repr)
+        return tables
+
+
+TIMES = ("ingested_at", "failed_at")
+
+
+@pytest.mark.parametrize("backend", ["duckdb", "postgresql"])
+def test_ray_records_loaded_into_a_store_equal_the_local_ingest(
+    tmp_path, local_cluster, backend, request
+):
+    out = tmp_path / "out"
+    runner = CliRunner()
+    result = runner.invoke(main, ["ray", str(EXAMPLES), "--out", str(out), "--batch-size", "2"])
+    assert result.exit_code == 0, result.output
+    if backend == "duckdb":
+        loaded, local = str(tmp_path / "loaded.duckdb"), str(tmp_path / "local.duckdb")
+    else:
+        loaded = request.getfixturevalue("postgres_url")
+        local = str(tmp_path / "local.duckdb")
+    first = runner.invoke(main, ["load", str(out / "records"), "--db", loaded])
+    assert first.exit_code == 0, first.output
+    assert "5 article(s) stored, 0 unchanged, 0 skipped" in first.output
+    again = runner.invoke(main, ["load", str(out / "records"), "--db", loaded])
+    assert "0 article(s) stored, 5 unchanged, 0 skipped" in again.output
+    ingested = runner.invoke(main, ["ingest", str(EXAMPLES), "--db", local, "--quiet"])
+    assert ingested.exit_code == 0, ingested.output
+    assert store_rows(loaded) == store_rows(local)

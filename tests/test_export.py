@@ -211,3 +211,25 @@ def test_parquet_carries_the_public_columns_only(month_store, tmp_path):
         assert not any(
             "\x1e" in v or "\x1f" in v for row in values for v in row if isinstance(v, str)
         )
+
+
+def test_parquet_from_postgresql_holds_what_duckdb_writes(store_path, tmp_path, postgres_url):
+    import pyarrow.parquet as pq
+
+    folder = store_path.parent
+    result = CliRunner().invoke(main, ["ingest", str(folder), "--db", postgres_url, "--quiet"])
+    assert result.exit_code == 0, result.output
+    from_duckdb = run_export(store_path, tmp_path / "duckdb", "parquet")
+    from_postgres = run_export(postgres_url, tmp_path / "postgres", "parquet")
+    for path in sorted(from_duckdb.glob("*.parquet")):
+        mine, theirs = pq.read_table(from_postgres / path.name), pq.read_table(path)
+        # DuckDB marks a column `not null` when it holds no null: compare names and types
+        assert [(f.name, f.type) for f in mine.schema] == [(f.name, f.type) for f in theirs.schema]
+        moments = ("ingested_at", "failed_at")
+        rows = [
+            sorted(
+                repr({k: v for k, v in row.items() if k not in moments}) for row in t.to_pylist()
+            )
+            for t in (mine, theirs)
+        ]
+        assert rows[0] == rows[1], path.name

@@ -82,3 +82,21 @@ def test_the_same_article_gives_the_same_record_whatever_the_hash_seed():
         for seed in ("1", "2")
     ]
     assert records[0] == records[1] and '"events"' in records[0]
+
+
+def test_extraction_on_processes_reads_its_input_a_few_batches_at_a_time(pipeline):
+    from tidings.pipeline import extract_each
+
+    pulled = 0
+
+    def articles():
+        nonlocal pulled
+        for i in range(100_000):
+            pulled += 1
+            yield Article(id=f"a{i}", text="The army shelled the town on Monday.")
+
+    results = extract_each(articles(), pipeline=pipeline, processes=2, batch_size=4)
+    first = [next(results) for _ in range(8)]
+    assert [r.article.id for r in first] == [f"a{i}" for i in range(8)]
+    assert pulled <= 2 * 2 * 4 + 4 * 4  # the batches in flight and the next, not the corpus
+    results.close()

@@ -28,11 +28,10 @@ from tidings.evaluate import check_floors, evaluate_gold, load_floors
 from tidings.model import Article
 from tidings.render import report_summary, table
 from tidings.settings import Settings, load_settings
-from tidings.sources import Skipped, read_all, read_sources
-from tidings.store import Store, content_hash, is_postgres_url
+from tidings.sources import Skipped, read_all, read_sources, read_with_origins
+from tidings.store import Store, is_postgres_url
 
 FORMATS = click.Choice(["table", "json", "jsonl"])
-STORE_BATCH = 32  # articles per store transaction: a killed run loses at most one batch
 
 
 def iso_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> date | None:
@@ -172,11 +171,12 @@ def readable_articles(
             yield item
 
 
-def progress_bar(total: int, quiet: bool) -> Any:
-    """A progress bar on standard error with count, rate and time left (none when quiet)."""
+def progress_bar(quiet: bool) -> Any:
+    """A progress counter on standard error with the count and rate of articles (none when
+    quiet): the corpus is read as it is ingested, so its size is not known beforehand."""
     from tqdm import tqdm
 
-    return tqdm(total=total, unit="article", disable=quiet or total == 0, file=sys.stderr)
+    return tqdm(unit=" articles", disable=quiet, file=sys.stderr)
 
 
 @main.command()
@@ -196,57 +196,61 @@ def ingest(
 ) -> None:
     """Extract and store the articles of files and directories (.txt, .json, .jsonl, .html,
     RSS/Atom .xml). Unchanged articles are skipped, so an interrupted run resumes."""
-    from tidings.pipeline import ExtractionFailure, extract_each, load_pipeline
+    from tidings.ingest import ingest_stream
+    from tidings.pipeline import load_pipeline
     from tidings.store import open_store
 
     settings = settings_for(ctx, database=db, processes=processes, actor_files=actor_files)
-    failures: list[tuple[str, str]] = []
-    stored = 0
     try:
-        with open_store(settings.database) as store:
-            reading = read_all(paths, settings)
+        with open_store(settings.database) as store, progress_bar(quiet) as bar:
             # This run reads everything under its paths again: their old failures give way to
             # this run's, so a file fixed and stored since has none and none is listed twice.
             store.forget_failures(
                 [f["source"] for f in store.failures() if lies_under(f["source"], paths)]
             )
-            failures = [(s.source, s.reason) for s in reading.skipped]
-            for source, reason in failures:
-                store.record_failure(source, reason)
-            # Resuming: what is stored unchanged (a killed run's finished articles) is skipped
-            # before extraction; each stored article was committed whole, in its own transaction.
-            known = store.stored_hashes()
-            pending = [a for a in reading.articles if known.get(a.id) != content_hash(a)]
-            unchanged = len(reading.articles) - len(pending)
-            results = extract_each(
-                pending,
-                pipeline=load_pipeline(settings),
+            tally = ingest_stream(
+                read_with_origins(paths, settings),
+                store,
+                load_pipeline(settings),
                 processes=settings.processes,
                 batch_size=settings.batch_size,
+                progress=bar.update,
             )
-            with progress_bar(len(pending), quiet) as bar:
-                batch: list[tuple[Any, str]] = []
-                for position, result in enumerate(results, 1):
-                    bar.update(1)
-                    if isinstance(result, ExtractionFailure):
-                        source = reading.origins.get(result.article.id, result.article.id)
-                        failures.append((source, result.reason))
-                        store.record_failure(source, result.reason)
-                    else:
-                        batch.append((result, content_hash(result.article)))
-                    if batch and (len(batch) >= STORE_BATCH or position == len(pending)):
-                        new = sum(store.ingest_many(batch))
-                        stored, unchanged = stored + new, unchanged + len(batch) - new
-                        batch = []
     except TidingsError as error:
         raise click.ClickException(str(error)) from error
-    for _source, reason in failures:
+    report_tally(tally, settings.database)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--db", default=None, help="Database file or postgresql:// URL.")
+@click.pass_context
+def load(ctx: click.Context, paths: tuple[Path, ...], db: str | None) -> None:
+    """Store the records `tidings ray` wrote (its OUT/records directory, or Parquet files) in
+    a DuckDB or PostgreSQL store, as ingest would have: unchanged articles are skipped (an
+    interrupted load resumes), records are committed in batches, failures are recorded."""
+    from tidings.ingest import load_records
+    from tidings.records import read_record_rows
+    from tidings.store import open_store
+
+    settings = settings_for(ctx, database=db)
+    try:
+        with open_store(settings.database) as store:
+            tally = load_records(read_record_rows(list(paths)), store)
+    except TidingsError as error:
+        raise click.ClickException(str(error)) from error
+    report_tally(tally, settings.database)
+
+
+def report_tally(tally: Any, location: str) -> None:
+    """Print what an ingest or load stored, and why pieces were skipped (exit 1 if any)."""
+    for _source, reason in tally.failures:
         click.echo(f"skipped {reason}", err=True)
     click.echo(
-        f"{stored} article(s) stored, {unchanged} unchanged, {len(failures)} skipped "
-        f"-> {settings.database}"
+        f"{tally.stored} article(s) stored, {tally.unchanged} unchanged, "
+        f"{len(tally.failures)} skipped -> {display_location(location)}"
     )
-    if failures:
+    if tally.failures:
         sys.exit(1)
 
 

@@ -17,16 +17,28 @@ The merge rule, applied to two events from different articles (all must hold):
 Events that match are joined transitively into clusters (union-find); each cluster lists every
 article, sentence and outlet that reported it. Articles whose texts are near copies (word
 5-shingle Jaccard at least `COPY_THRESHOLD`) are flagged as wire copies.
+
+Both scale near-linearly with the corpus. Events are compared only within blocks the rule
+itself implies (lossless: every pair the rule would merge is compared): the same type and
+actors that can agree (the same sources and targets, or an empty side; for symmetric types, a
+shared participant), and dates within the window (an undated event against the whole block).
+Wire-copy candidates come from MinHash signatures of the shingles in locality-sensitive-hashing
+bands (`datasketch`), with a band threshold well below `COPY_THRESHOLD` so that no copy is
+missed in practice; each candidate pair is then measured exactly.
 """
 
 from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Iterable
+import zlib
+from bisect import bisect_left, bisect_right
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
+from typing import Any
 
 from tidings.lexicons import data_lines
 from tidings.model import Event, Report
@@ -37,6 +49,11 @@ TEXT_THRESHOLD_WEAK = 0.1
 SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 FACTUAL = frozenset({"asserted", "reported-claim"})
 COPY_THRESHOLD = 0.8
+# MinHash signatures of 128 values cut into LSH bands for pairs near 0.5: a pair at 0.8 shares a
+# band with probability above 0.9999, so wire copies are not missed (tests/test_dedup.py).
+COPY_PERMUTATIONS = 128
+COPY_BAND_THRESHOLD = 0.5
+COPY_SCHEME = "affine32"  # datasketch 2's scheme for 32-bit hashes (CRC-32 of each shingle)
 _WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -154,8 +171,85 @@ def same_event(a: EventView, b: EventView) -> bool:
     return jaccard(a.words, b.words) >= threshold
 
 
+# A block: the type, which sides it keys on ("ST", "S", "T" or "P": a participant of a
+# symmetric type), and those sides' references.
+BlockKey = tuple[str, str, frozenset[str], frozenset[str]]
+_NONE: frozenset[str] = frozenset()
+
+
+def block_keys(view: EventView) -> list[BlockKey]:
+    """The blocks an event is filed under: by both sides, by its sources alone and by its
+    targets alone (the place's country standing in for no target); for a symmetric type, by
+    each participant. None for an event whose actors can never agree."""
+    if not (view.sources or view.targets):
+        return []
+    if view.type in SYMMETRIC_TYPES:
+        return [(view.type, "P", frozenset({who}), _NONE) for who in view.sources | view.targets]
+    targets = view.targets or frozenset({view.place_country} - {None})
+    return [
+        (view.type, "ST", view.sources, targets),
+        (view.type, "S", view.sources, _NONE),
+        (view.type, "T", _NONE, targets),
+    ]
+
+
+def partner_keys(view: EventView) -> list[BlockKey]:
+    """The blocks that hold every event whose actors can agree with this one's
+    (`_actors_agree`): each side the same, or empty on either event; for a symmetric type,
+    the participants' blocks (events that agree share a participant)."""
+    keys = block_keys(view)
+    if not keys or view.type in SYMMETRIC_TYPES:
+        return keys
+    kind, _, sources, targets = keys[0]
+    if not sources:  # any sources agree: targets the same or none
+        return [(kind, "T", _NONE, targets), (kind, "T", _NONE, _NONE)]
+    if not targets:
+        return [(kind, "S", sources, _NONE), (kind, "S", _NONE, _NONE)]
+    return [(kind, "ST", sources, targets), (kind, "ST", sources, _NONE),
+            (kind, "ST", _NONE, targets)]  # fmt: skip
+
+
+@dataclass(slots=True)
+class Block:
+    """The events of one block: dated ones sorted by their first day (as ordinals), with the
+    longest span among them, and the undated ones."""
+
+    dated: list[EventView]
+    starts: list[int]
+    longest: int
+    undated: list[EventView]
+
+    def near(self, view: EventView) -> Iterator[EventView]:
+        """The events whose dates can be within the window of `view`'s (all for undated)."""
+        if view.start is None or view.end is None:
+            yield from self.dated
+        else:
+            low = view.start.toordinal() - DAY_WINDOW - self.longest
+            high = view.end.toordinal() + DAY_WINDOW
+            yield from self.dated[bisect_left(self.starts, low) : bisect_right(self.starts, high)]
+        yield from self.undated
+
+
+def blocks_of(views: list[EventView]) -> dict[BlockKey, Block]:
+    """Every event filed under its blocks (`block_keys`)."""
+    members: dict[BlockKey, list[EventView]] = defaultdict(list)
+    for view in views:
+        for key in block_keys(view):
+            members[key].append(view)
+    blocks = {}
+    for key, events in members.items():
+        dated = sorted((v for v in events if v.start and v.end), key=lambda v: v.start or date.max)
+        blocks[key] = Block(
+            dated=dated,
+            starts=[v.start.toordinal() for v in dated if v.start],
+            longest=max(((v.end - v.start).days for v in dated if v.start and v.end), default=0),
+            undated=[v for v in events if not (v.start and v.end)],
+        )
+    return blocks
+
+
 def clusters(events: Iterable[EventView]) -> dict[str, str]:
-    """Event id -> cluster id (the id of the cluster's earliest-listed event)."""
+    """Event id -> cluster id (the id of the cluster's first event in the input's order)."""
     views = list(events)
     parent = {v.id: v.id for v in views}
 
@@ -165,18 +259,18 @@ def clusters(events: Iterable[EventView]) -> dict[str, str]:
             event_id = parent[event_id]
         return event_id
 
-    blocks: dict[str, list[EventView]] = {}
+    blocks = blocks_of(views)
     for view in views:
-        blocks.setdefault(view.type, []).append(view)
-    for block in blocks.values():
-        block.sort(key=lambda v: v.start or date.max)
-        for i, first in enumerate(block):
-            for second in block[i + 1 :]:
-                if first.start and second.start and second.start - first.end > timedelta(40):
-                    break  # sorted by start: nothing later can be within any window
-                if root(first.id) != root(second.id) and same_event(first, second):
-                    parent[root(second.id)] = root(first.id)
-    return {v.id: root(v.id) for v in views}
+        for key in partner_keys(view):
+            if key not in blocks:
+                continue
+            for other in blocks[key].near(view):
+                if root(view.id) != root(other.id) and same_event(view, other):
+                    parent[root(other.id)] = root(view.id)
+    first_member: dict[str, str] = {}
+    for view in views:
+        first_member.setdefault(root(view.id), view.id)
+    return {v.id: first_member[root(v.id)] for v in views}
 
 
 def shingles(text: str, size: int = 5) -> frozenset[tuple[str, ...]]:
@@ -185,19 +279,63 @@ def shingles(text: str, size: int = 5) -> frozenset[tuple[str, ...]]:
     return frozenset(tuple(words[i : i + size]) for i in range(max(len(words) - size + 1, 0)))
 
 
+def copy_similarity(a: frozenset[tuple[str, ...]], b: frozenset[tuple[str, ...]]) -> float:
+    """The shingle Jaccard of two texts; 0 when either is empty or their sizes alone rule
+    out `COPY_THRESHOLD`."""
+    if not a or not b or min(len(a), len(b)) < COPY_THRESHOLD * max(len(a), len(b)):
+        return 0.0
+    return len(a & b) / len(a | b)
+
+
+@cache
+def _permutations() -> Any:
+    """The MinHash permutations, drawn once (drawing them per text costs more than hashing)."""
+    from datasketch import MinHash
+
+    return MinHash(num_perm=COPY_PERMUTATIONS, scheme=COPY_SCHEME).permutations
+
+
+def text_signature(found: frozenset[tuple[str, ...]]) -> Any:
+    """The MinHash signature of a text's shingles (CRC-32 of each: deterministic, fast)."""
+    from datasketch import MinHash
+
+    signature = MinHash(
+        num_perm=COPY_PERMUTATIONS,
+        permutations=_permutations(),
+        hashfunc=_shingle_hash,
+        scheme=COPY_SCHEME,
+    )
+    signature.update_batch(found)
+    return signature
+
+
+def _shingle_hash(shingle: tuple[str, ...]) -> int:
+    return zlib.crc32(" ".join(shingle).encode("utf-8"))
+
+
+def copy_candidates(texts: dict[str, str]) -> set[tuple[str, str]]:
+    """Pairs of articles (ids in order) whose MinHash signatures share an LSH band."""
+    from datasketch import MinHashLSH
+
+    index = MinHashLSH(threshold=COPY_BAND_THRESHOLD, num_perm=COPY_PERMUTATIONS)
+    pairs: set[tuple[str, str]] = set()
+    for article_id in sorted(texts):
+        found = shingles(texts[article_id])
+        if not found:
+            continue
+        signature = text_signature(found)
+        pairs.update((min(o, article_id), max(o, article_id)) for o in index.query(signature))
+        index.insert(article_id, signature)
+    return pairs
+
+
 def near_copies(texts: dict[str, str]) -> list[tuple[str, str, float]]:
     """Pairs of articles whose texts are near copies (wire copies), with their similarity."""
-    signatures = {article_id: shingles(text) for article_id, text in texts.items()}
-    ids = sorted(signatures)
     found = []
-    for i, first in enumerate(ids):
-        for second in ids[i + 1 :]:
-            a, b = signatures[first], signatures[second]
-            if not a or not b or min(len(a), len(b)) < COPY_THRESHOLD * max(len(a), len(b)):
-                continue
-            similarity = len(a & b) / len(a | b)
-            if similarity >= COPY_THRESHOLD:
-                found.append((first, second, round(similarity, 3)))
+    for first, second in sorted(copy_candidates(texts)):
+        similarity = copy_similarity(shingles(texts[first]), shingles(texts[second]))
+        if similarity >= COPY_THRESHOLD:
+            found.append((first, second, round(similarity, 3)))
     return found
 
 

@@ -4,8 +4,10 @@ The same stage code as the local path (`tidings.pipeline.analyse`), run by Ray D
 `read_parquet` of articles -> `map_batches` with one pipeline loaded per worker (the spaCy
 model and knowledge base are loaded once, in the worker's constructor, not per batch) ->
 `write_parquet` of records. Input columns: `id`, `text`, and optionally `published`
-(YYYY-MM-DD), `title`, `outlet`, `url`. Output columns: `id`, `events` (count) and `record`
-(the article's full record as JSON, the format `tidings extract --format json` prints).
+(YYYY-MM-DD), `title`, `outlet`, `url`. Output columns: `id`, `text`, `events` (count),
+`record` (the article's full record as JSON, the format `tidings extract --format json`
+prints) and `failure` (why extraction failed on the article, which then has no record; the
+others go on). `tidings load` stores them in DuckDB or PostgreSQL.
 
 Each worker asks Ray for half a CPU: the read and write tasks need CPU too, and workers that
 took every CPU would leave them none (Ray Data would wait for ever on a two-core machine).
@@ -24,6 +26,9 @@ from typing import Any
 from tidings.model import Article
 
 ARTICLE_COLUMNS = ("id", "text", "published", "title", "outlet", "url")
+# The records' columns: `tidings load` stores them (text beside the record, which does not
+# repeat it; `failure` the reason when extraction failed on the article, else null).
+RECORD_COLUMNS = ("id", "text", "events", "record", "failure")
 WORKER_CPUS = 0.5
 
 
@@ -52,6 +57,17 @@ def write_articles_parquet(articles: Iterable[Article], path: Path) -> int:
     return len(rows)
 
 
+def record_schema() -> Any:
+    """The records' Arrow schema: typed, so that a batch without any failure (or without any
+    record) writes the same column types as the others."""
+    import pyarrow as pa
+
+    return pa.schema(
+        [("id", pa.string()), ("text", pa.string()), ("events", pa.int64()),
+         ("record", pa.string()), ("failure", pa.string())]
+    )  # fmt: skip
+
+
 class ExtractBatch:
     """A Ray Data worker: loads the pipeline once, then extracts each batch it is given."""
 
@@ -60,23 +76,30 @@ class ExtractBatch:
 
         self.pipeline = load_pipeline()
 
-    def __call__(self, batch: dict[str, Any]) -> dict[str, list[Any]]:
-        """Records of a batch of article rows (columns as arrays)."""
+    def __call__(self, batch: dict[str, Any]) -> Any:
+        """Records of a batch of article rows (columns as arrays), as an Arrow table."""
+        import pyarrow as pa
+
         from tidings.articles import article_from_fields
-        from tidings.pipeline import analyse
+        from tidings.pipeline import ExtractionFailure, extract_or_fail
         from tidings.settings import Settings
 
-        ids, counts, records = [], [], []
+        rows: dict[str, list[Any]] = {name: [] for name in RECORD_COLUMNS}
         for index in range(len(batch["id"])):
             fields = {name: _plain(batch[name][index]) for name in ARTICLE_COLUMNS if name in batch}
             article = article_from_fields(
                 fields, str(fields["text"]), str(fields["id"]), Settings()
             )
-            report = analyse(article, self.pipeline.nlp(article.text), self.pipeline)
-            ids.append(article.id)
-            counts.append(len(report.events))
-            records.append(json.dumps(report.to_dict(), ensure_ascii=False, default=str))
-        return {"id": ids, "events": counts, "record": records}
+            result = extract_or_fail(article, self.pipeline)
+            failed = isinstance(result, ExtractionFailure)
+            rows["id"].append(article.id)
+            rows["text"].append(article.text)
+            rows["events"].append(0 if failed else len(result.events))
+            rows["record"].append(
+                None if failed else json.dumps(result.to_dict(), ensure_ascii=False, default=str)
+            )
+            rows["failure"].append(result.reason if failed else None)
+        return pa.table(rows, schema=record_schema())
 
 
 def run(

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import partial
 from itertools import islice
-from typing import cast
+from multiprocessing.pool import AsyncResult
+from typing import TypeVar, cast
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -30,6 +32,8 @@ from tidings.settings import Settings
 from tidings.timex import find_times
 
 logger = logging.getLogger(__name__)
+BATCHES_IN_FLIGHT = 2  # per worker process: one being extracted, one waiting
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,7 +153,7 @@ def _extract_in_worker(
     return _extract_batch(articles, _worker_pipeline, batch_size, guarded=guarded)
 
 
-def chunked(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+def chunked(items: Iterable[T], size: int) -> Iterator[list[T]]:
     """Consecutive lists of at most `size` items."""
     iterator = iter(items)
     while chunk := list(islice(iterator, size)):
@@ -198,5 +202,12 @@ def _extract_all(
     settings = pipeline.settings.with_overrides(batch_size=batch_size)
     work = partial(_extract_in_worker, guarded=guarded)
     with context.Pool(processes, initializer=_start_worker, initargs=(settings,)) as pool:
-        for reports in pool.imap(work, chunked(articles, batch_size)):
-            yield from reports
+        # Batches are handed out a few at a time (not `pool.imap`, whose feeder thread reads
+        # the whole input at once): memory stays bounded however long the stream of articles.
+        in_flight: deque[AsyncResult[list[Report | ExtractionFailure]]] = deque()
+        for chunk in chunked(articles, batch_size):
+            in_flight.append(pool.apply_async(work, (chunk,)))
+            if len(in_flight) >= processes * BATCHES_IN_FLIGHT:
+                yield from in_flight.popleft().get()
+        while in_flight:
+            yield from in_flight.popleft().get()

@@ -128,6 +128,20 @@ def read_sources(paths: Iterable[Path], settings: Settings) -> Iterator[Article 
             yield from read_source(found, settings)
 
 
+def read_with_origins(
+    paths: Iterable[Path], settings: Settings
+) -> Iterator[tuple[str, Article | Skipped]]:
+    """Every article in the given files and directories with the file it came from (or the
+    reason a piece was skipped, with where it was), read one file at a time: nothing holds
+    more than one file's articles."""
+    for found in find_source_files(paths):
+        if isinstance(found, Skipped):
+            yield found.source, found
+        else:
+            for item in read_source(found, settings):
+                yield str(found), item
+
+
 def read_all(paths: Iterable[Path], settings: Settings) -> SourceReading:
     """Every article in the given files and directories, with the file each came from."""
     reading = SourceReading()

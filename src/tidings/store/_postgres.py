@@ -12,9 +12,20 @@ from pathlib import Path
 from typing import Any
 
 from tidings.errors import StoreError
-from tidings.store._base import Store, create_schema
+from tidings.store._base import READ_MODEL_COLUMNS, Store, create_schema
 
 URL_SCHEMES = ("postgresql://", "postgres://")
+PARQUET_BATCH = 50_000  # rows fetched and written at a time by the Parquet export
+
+
+def _arrow_types() -> dict[str, Any]:
+    import pyarrow as pa
+
+    return {
+        "character varying": pa.string, "text": pa.string, "integer": pa.int32,
+        "bigint": pa.int64, "double precision": pa.float64, "boolean": pa.bool_,
+        "date": pa.date32, "timestamp without time zone": lambda: pa.timestamp("us"),
+    }  # fmt: skip
 
 
 def is_postgres_url(location: str) -> bool:
@@ -89,11 +100,36 @@ class PostgresStore(Store):
         return PostgresConnection(psycopg.connect(self.path, autocommit=True))
 
     def copy_table_to_parquet(self, table: str, path: Path) -> None:
-        """Parquet files are written from a DuckDB store; export PostgreSQL with its own tools."""
-        raise StoreError(
-            "Parquet export reads a DuckDB store. For PostgreSQL use `tidings export plover` "
-            "or the server's COPY, or ingest into a DuckDB file."
+        """Write one table to a Parquet file, `PARQUET_BATCH` rows at a time through a
+        server-side cursor (a table of millions of rows never sits in memory whole), with the
+        column types DuckDB's export gives (the table name is checked)."""
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        if table not in self.table_names():
+            raise StoreError(f"No table {table!r} in the store.")
+        columns = self.connection.execute(
+            "SELECT column_name, data_type, is_nullable = 'YES' FROM information_schema.columns "
+            "WHERE table_name = ? AND table_schema = current_schema() ORDER BY ordinal_position",
+            [table],
+        ).fetchall()
+        # The read model's columns are internal (search keys, control-character separators).
+        public = [c for c in columns if not (table == "events" and c[0] in READ_MODEL_COLUMNS)]
+        types = _arrow_types()
+        schema = pa.schema(
+            [pa.field(name, types[kind](), nullable) for name, kind, nullable in public]
         )
+        names = ", ".join(name for name, _, _ in public)
+        with (
+            self.connection.raw.transaction(),  # a server-side cursor lives in a transaction
+            self.connection.raw.cursor(name=f"export_{table}") as cursor,
+            pq.ParquetWriter(path, schema) as writer,
+        ):
+            cursor.execute(f"SELECT {names} FROM {table}")
+            while rows := cursor.fetchmany(PARQUET_BATCH):
+                values = zip(*rows, strict=True)
+                arrays = [pa.array(v, type=f.type) for v, f in zip(values, schema, strict=True)]
+                writer.write_table(pa.Table.from_arrays(arrays, schema=schema))
 
 
 def open_postgres_store(url: str) -> PostgresStore:

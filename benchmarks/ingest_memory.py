@@ -1,0 +1,137 @@
+"""Streamed ingest: peak memory and throughput of `tidings ingest` at two corpus sizes.
+
+Run from the repository root:
+    .venv/bin/python benchmarks/ingest_memory.py --sizes 1000 10000 [--processes 1]
+    .venv/bin/python benchmarks/ingest_memory.py --sizes 10000 100000 --replay
+
+Each size gets a generated corpus (a directory of JSONL files of 1,000 articles, cycling the
+example articles and gold passages, each copy with its own id and date) and a fresh DuckDB
+store; `tidings ingest` runs in a child process whose peak RSS is read from the kernel
+(`wait4`). Throughput per process is compared with bare single-process extraction
+(`extract_many`) on a sample of the same corpus.
+
+`--replay` replaces extraction with the stored records of the originals (each article gets
+its original's extracted record under its own id): it measures everything ingest does besides
+extraction (reading, resume lookups, batching, storing) at sizes real extraction cannot reach
+on one machine in a session (100,000 articles is about 2.5 hours of extraction here).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+from ingest_resume import passage_texts
+from throughput import build_corpus, print_results
+
+FILE_ARTICLES = 1000
+
+
+def write_corpus(folder: Path, size: int) -> None:
+    """`size` articles in JSONL files of FILE_ARTICLES, each with its own id and date."""
+    originals = [(str(a.published), a.text) for a in build_corpus(6)] + passage_texts()
+    folder.mkdir(parents=True, exist_ok=True)
+    for first in range(0, size, FILE_ARTICLES):
+        with (folder / f"part-{first // FILE_ARTICLES:05d}.jsonl").open("w") as out:
+            for i in range(first, min(first + FILE_ARTICLES, size)):
+                published, text = originals[i % len(originals)]
+                day = date.fromisoformat(published) + timedelta(days=i // len(originals) % 365)
+                record = {"id": f"a{i:07d}", "published": day.isoformat(), "text": text}
+                out.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+def replayed_extraction() -> None:
+    """Make ingest store each article with its original's record instead of extracting it."""
+    import dataclasses
+
+    import tidings.ingest
+    from tidings.pipeline import extract_many
+
+    records: dict[str, object] = {}
+
+    def replay(articles, *, pipeline, processes=1, batch_size=16):
+        for article in articles:
+            if article.text not in records:
+                records[article.text] = next(extract_many([article], pipeline=pipeline))
+            yield dataclasses.replace(records[article.text], article=article)
+
+    tidings.ingest.extract_each = replay
+
+
+def child(corpus: str, db: str, processes: int, replay: bool) -> None:
+    """The measured process: one `tidings ingest` run."""
+    from tidings.cli import main
+
+    if replay:
+        replayed_extraction()
+    main(["ingest", corpus, "--db", db, "--processes", str(processes), "--quiet"])
+
+
+def measured_ingest(corpus: Path, db: Path, processes: int, replay: bool) -> dict[str, float]:
+    """Seconds and peak RSS (MB) of one ingest in a child process."""
+    code = (
+        "import sys; sys.path.insert(0, 'benchmarks'); from ingest_memory import child; "
+        f"child({str(corpus)!r}, {str(db)!r}, {processes}, {replay})"
+    )
+    start = time.perf_counter()
+    process = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - start
+    output = process.stdout.read().decode() if process.stdout else ""
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"ingest failed: {output}")
+    return {"seconds": seconds, "peak_rss_mb": usage.ru_maxrss / 1024, "output": output.strip()}
+
+
+def extraction_rate(corpus: Path, sample: int) -> float:
+    """Articles per second of bare single-process extraction on the corpus' first articles."""
+    from tidings.pipeline import extract_many, load_pipeline
+    from tidings.settings import Settings
+    from tidings.sources import read_jsonl
+
+    articles = list(read_jsonl(sorted(corpus.glob("*.jsonl"))[0], Settings()))[:sample]
+    pipeline = load_pipeline()
+    list(extract_many(articles[:2], pipeline=pipeline))
+    start = time.perf_counter()
+    list(extract_many(articles, pipeline=pipeline))
+    return len(articles) / (time.perf_counter() - start)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Ingest each size, then print (and optionally save) the figures."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10_000])
+    parser.add_argument("--processes", type=int, default=1)
+    parser.add_argument("--replay", action="store_true", help="store replayed records")
+    parser.add_argument("--sample", type=int, default=200)
+    parser.add_argument("--json", type=Path, help="also write the results here")
+    args = parser.parse_args(argv)
+    results: dict[str, object] = {"processes": args.processes, "replay": args.replay}
+    with tempfile.TemporaryDirectory() as folder:
+        for size in args.sizes:
+            corpus, db = Path(folder) / f"corpus-{size}", Path(folder) / f"store-{size}.duckdb"
+            write_corpus(corpus, size)
+            run = measured_ingest(corpus, db, args.processes, args.replay)
+            run["articles_per_s_per_process"] = size / run["seconds"] / args.processes
+            results[str(size)] = run
+        if not args.replay:
+            rate = extraction_rate(Path(folder) / f"corpus-{args.sizes[0]}", args.sample)
+            results["extraction_articles_per_s"] = round(rate, 2)
+            for size in args.sizes:
+                run = results[str(size)]
+                run["ratio_to_extraction"] = round(run["articles_per_s_per_process"] / rate, 3)
+    smallest, largest = (results[str(s)]["peak_rss_mb"] for s in (args.sizes[0], args.sizes[-1]))
+    results["rss_growth"] = round(largest / smallest - 1, 3)
+    print_results(results, args.json)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
