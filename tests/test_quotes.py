@@ -131,3 +131,45 @@ def test_doubled_single_marks_enclose_a_quote(run):
         "Maia Sandu",
         "said",
     )
+
+
+def test_a_curly_opening_mark_closed_by_a_straight_one_ends_there(run):
+    text = (
+        'The army said it had “pushed back 300" rebels. '
+        "“We will hold the bridge,” General Tomas Berg said."
+    )
+    found = [(q, k, s) for q, k, s, _ in quotes_of(run(text))]
+    assert [q for q, _, _ in found] == ["pushed back 300", "We will hold the bridge,"]
+    assert found[1] == ("We will hold the bridge,", "direct", "Tomas Berg")
+
+
+def test_a_straight_quote_never_closed_ends_with_its_sentence(run):
+    text = (
+        'Maia Sandu said, "The border stays open only . Talks resume later, her aides said. '
+        '"We are ready," said Ion Munteanu.'
+    )
+    found = [(q, s) for q, _, s, _ in quotes_of(run(text))]
+    assert found[0][0].startswith("The border stays open only")
+    assert ("We are ready,", "Ion Munteanu") in found
+
+
+def test_the_listener_of_told_is_never_the_speaker(run):
+    text = '"The dam will hold," Senator Dara Quill, told Radio Kestrel on Monday.'
+    ((_, kind, speaker, _),) = quotes_of(run(text))
+    assert (kind, speaker) == ("direct", "Dara Quill")
+
+
+def test_a_partial_quote_running_into_a_second_sentence_keeps_its_verb(run):
+    text = (
+        '"We need the funds now," Mayor John Ostrow told reporters. '
+        'Olaf Scholz noted the plan "leaves the east out. I think that is a mistake."'
+    )
+    speakers = [s for _, _, s, _ in quotes_of(run(text))]
+    assert speakers == ["John Ostrow", "Olaf Scholz"]
+
+
+def test_a_possessed_object_is_not_an_inverted_speaker(run):
+    # the parser reads "Leavitt called …" as a name the verb describes, with no subject
+    text = 'Leavitt called Carney\'s plan "reckless and cruel."'
+    ((_, kind, speaker, _),) = quotes_of(run(text))
+    assert kind == "partial" and "Leavitt" in speaker
