@@ -173,3 +173,43 @@ def test_a_possessed_object_is_not_an_inverted_speaker(run):
     text = 'Leavitt called Carney\'s plan "reckless and cruel."'
     ((_, kind, speaker, _),) = quotes_of(run(text))
     assert kind == "partial" and "Leavitt" in speaker
+
+
+def test_a_verb_right_before_a_quote_with_no_colon_is_not_its_cue(run):
+    text = (
+        "Maia Sandu spoke in Chisinau. Talks continue “The border must stay open for trade,” "
+        "Olaf Scholz said."
+    )
+    ((_, kind, speaker, cue),) = quotes_of(run(text))
+    assert (kind, speaker, cue) == ("direct", "Olaf Scholz", "said")
+
+
+def test_a_person_named_at_the_end_of_a_body_s_title_speaks(run):
+    text = '"The camps are full," UNHCR Representative for Chad Maria Lopez said.'
+    ((_, _, speaker, _),) = quotes_of(run(text))
+    assert "Maria Lopez" in speaker  # not the UN Refugee Agency
+
+
+def test_according_to_before_a_quote_gives_its_speaker(run):
+    text = (
+        "Maia Sandu met Olaf Scholz on Monday. According to Scholz, “The talks went well. "
+        "Both sides want a deal.”"
+    )
+    ((_, kind, speaker, cue),) = quotes_of(run(text))
+    assert (kind, speaker, cue) == ("direct", "Olaf Scholz", "according to")
+
+
+def test_a_speech_verb_right_after_a_partial_quote_gives_its_speaker(run):
+    text = 'The launch came after another "very important test" Iran said it carried out.'
+    partial = [(k, s) for _, k, s, _ in quotes_of(run(text)) if k == "partial"]
+    assert partial == [("partial", "Iran")]
+
+
+def test_of_two_subjects_the_name_next_to_the_verb_speaks(run):
+    # the parse makes both "chief" and the name subjects of "said"
+    text = (
+        "In response, Iran's army chief of staff Mohammad Bagheri said, "
+        '"We are ready for anything."'
+    )
+    ((_, _, speaker, _),) = quotes_of(run(text))
+    assert speaker == "Mohammad Bagheri"

@@ -173,9 +173,11 @@ def addressee_verbs() -> frozenset[str]:
 
 def speaker_token(verb: Token) -> Token | None:
     """The subject of a speech verb (or the first noun after it when inverted)."""
-    for child in verb.children:
-        if child.dep_ in SUBJECT_DEPS and not child.is_punct:
-            return child
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and not c.is_punct]
+    if subjects:
+        # "North Korea's army chief of staff Pak said": two subjects when the parse lost an
+        # apposition; the one next to the verb is the name
+        return subjects[-1] if subjects[-1].i < verb.i else subjects[0]
     head = verb.head
     if verb.dep_ == "acl" and head.pos_ == "PROPN" and head.i == verb.i - 1:
         return head  # 'Leavitt called …' parsed as a name the verb describes
@@ -216,6 +218,22 @@ def actor_of(token: Token | None, actors: ActorResolution) -> str | None:
     return None
 
 
+def speaker_of(subject: Token | None, actors: ActorResolution) -> str | None:
+    """The actor a speech verb's subject names: a person named at the end of the phrase
+    before any body it also names ("the U.N. coordinator for Myanmar Andrew Kirkwood")."""
+    speaker = actor_of(subject, actors)
+    if subject is None or speaker is None or _kind(speaker, actors) == "person":
+        return speaker
+    last = subject.right_edge.i
+    named = actors.token_actor.get(last) if last > subject.i else None
+    return named if named is not None and _kind(named, actors) == "person" else speaker
+
+
+def _kind(actor_id: str, actors: ActorResolution) -> str | None:
+    actor = actors.actor(actor_id)
+    return actor.kind if actor is not None else None
+
+
 NAME_LINKS = frozenset({"of", "the", "and", "for", "on", "&"})
 
 
@@ -237,10 +255,25 @@ def cue_outside(doc: Doc, span: Span) -> Token | None:
         for t in doc[min(sentences) : max(s.end for s in (span[0].sent, span[-1].sent))]
         if (t.i < span.start or t.i >= span.end) and t.lemma_.lower() in verbs and t.pos_ == "VERB"
     ]
-    # Prefer the cue closest to the quote: '"…," he said' or 'He said: "…"'.
+    # Prefer a cue placed as one ('"…," he said' or 'He said: "…"'), then the closest.
     return min(
-        candidates, key=lambda t: min(abs(t.i - span.start), abs(t.i - span.end)), default=None
+        candidates,
+        key=lambda t: (
+            not introduces(t, span),
+            min(abs(t.i - span.start), abs(t.i - span.end)),
+        ),
+        default=None,
     )
+
+
+def introduces(cue: Token, span: Span) -> bool:
+    """Whether a speech verb stands where a cue stands: after the quote, or before it with a
+    colon or comma before the opening mark ('He said: "…"'); a verb just before a mark with
+    nothing between is more often a heading or the writer's ("Resistance continues “…”")."""
+    if cue.i >= span.end:
+        return True
+    before = document_text(cue.doc)[: span.start_char].rstrip(" \"“«„'`")
+    return before.endswith((",", ":"))
 
 
 def inherited_subject(verb: Token) -> Token | None:
@@ -297,34 +330,69 @@ def direct_quotes(doc: Doc, actors: ActorResolution) -> list[Quote]:
         paragraph = text.rfind("\n\n", 0, start)
         if is_partial(doc, span) and is_name(span):
             continue  # 'the exercise, named "Strait Thunder"': a name, not anyone's words
-        if is_partial(doc, span):
-            cue, subject = governing_speaker(span)
-            kind = QuoteKind.PARTIAL
-        else:
-            cue = cue_outside(doc, span)
-            subject = speaker_token(cue) if cue is not None else None
-            kind = QuoteKind.DIRECT
-        speaker = actor_of(subject, actors)
-        if speaker is None and subject is None and cue is not None:
-            speaker = adjacent_speaker(cue, actors)
+        kind, cue_text, speaker, found = quote_speaker(span, actors)
         stands_alone = len(span) >= 0.8 * len([t for t in span.sent if not t.is_punct])
         continues = paragraph == previous_paragraph or stands_alone
-        if cue is None and kind is QuoteKind.DIRECT and previous is not None and continues:
+        if not found and kind is QuoteKind.DIRECT and previous is not None and continues:
+            # a quote with no cue after one by X, in its paragraph or on its own, is X's
             speaker, cue_text = previous.speaker, previous.cue
-        else:
-            cue_text = cue.text if cue is not None else None
-        quote = Quote(
-            text=text[start:end].strip(),
-            start=start,
-            end=end,
-            kind=kind,
-            speaker=speaker,
-            cue=cue_text,
-        )
+        quote = Quote(text[start:end].strip(), start, end, kind, speaker, cue_text)
         quotes.append(quote)
         if kind is QuoteKind.DIRECT:
             previous, previous_paragraph = quote, paragraph
     return quotes
+
+
+def quote_speaker(
+    span: Span, actors: ActorResolution
+) -> tuple[QuoteKind, str | None, str | None, bool]:
+    """A quote's kind, cue, speaker, and whether anything in its sentence gives it one."""
+    if is_partial(span.doc, span):
+        cue, subject = governing_speaker(span)
+        if speaker_of(subject, actors) is None:
+            cue, subject = speaker_after(span) or (cue, subject)
+        kind = QuoteKind.PARTIAL
+    else:
+        source = according_to_source(span)
+        if source is not None:
+            return QuoteKind.DIRECT, "according to", speaker_of(source, actors), True
+        cue = cue_outside(span.doc, span)
+        subject = speaker_token(cue) if cue is not None else None
+        kind = QuoteKind.DIRECT
+    speaker = speaker_of(subject, actors)
+    if speaker is None and subject is None and cue is not None:
+        speaker = adjacent_speaker(cue, actors)
+    return kind, cue.text if cue is not None else None, speaker, cue is not None
+
+
+def speaker_after(span: Span) -> tuple[Token, Token] | None:
+    """A speech verb and its subject named right after a quote ('another "decisive test"
+    the army said it ran'), when the parse did not hang the quote below the verb."""
+    doc = span.doc
+    position = span.end
+    while position < len(doc) and doc[position].is_punct:
+        position += 1
+    for token in doc[position : position + 4]:
+        if token.dep_ in SUBJECT_DEPS and token.head.lemma_.lower() in speech_verbs():
+            return token.head, token
+        if token.dep_ not in ("compound", "det", "amod"):
+            return None
+    return None
+
+
+def according_to_source(span: Span) -> Token | None:
+    """Who an 'according to X, "…"' opening gives the quote to: X, when only punctuation
+    stands between X and the quote."""
+    doc = span.doc
+    for token in doc[span[0].sent.start : span.start]:
+        following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if token.lower_ != "according" or following is None or following.lower_ != "to":
+            continue
+        source = next((c for c in following.children if c.dep_ == "pobj"), None)
+        between = doc[source.right_edge.i + 1 : span.start] if source is not None else None
+        if between is not None and all(t.is_punct for t in between):
+            return source
+    return None
 
 
 def adjacent_speaker(cue: Token, actors: ActorResolution) -> str | None:
