@@ -213,3 +213,26 @@ def test_of_two_subjects_the_name_next_to_the_verb_speaks(run):
     )
     ((_, _, speaker, _),) = quotes_of(run(text))
     assert speaker == "Mohammad Bagheri"
+
+
+def test_she_never_names_a_man_an_honorific_marks(run):
+    text = 'Mr. John Pratt met Jane Holloway in Ohio. "We agreed on nothing," she said.'
+    ((_, _, speaker, _),) = quotes_of(run(text))
+    assert speaker == "Jane Holloway"
+
+
+def test_a_bare_title_refers_back_to_the_person_it_named(run):
+    text = (
+        "Punjab Chief Minister Maryam Nawaz visited the flooded district on Monday. Aid trucks "
+        'arrived later. "Every family will be housed," the chief minister said.'
+    )
+    ((_, _, speaker, _),) = quotes_of(run(text))
+    assert speaker == "Maryam Nawaz"
+
+
+def test_answered_is_a_cue(run):
+    text = (
+        '"We answered every question," Mayor John Ostrow said.\n\n'
+        '"Nobody was hiding anything," he answered.'
+    )
+    assert [c for _, _, _, c in quotes_of(run(text))] == ["said", "answered"]

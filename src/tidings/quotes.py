@@ -222,11 +222,29 @@ def speaker_of(subject: Token | None, actors: ActorResolution) -> str | None:
     """The actor a speech verb's subject names: a person named at the end of the phrase
     before any body it also names ("the U.N. coordinator for Myanmar Andrew Kirkwood")."""
     speaker = actor_of(subject, actors)
+    if subject is not None and speaker is None:
+        return titled_earlier(subject, actors)
     if subject is None or speaker is None or _kind(speaker, actors) == "person":
         return speaker
     last = subject.right_edge.i
     named = actors.token_actor.get(last) if last > subject.i else None
     return named if named is not None and _kind(named, actors) == "person" else speaker
+
+
+def titled_earlier(subject: Token, actors: ActorResolution) -> str | None:
+    """The person a bare title refers back to ("the chief minister said"): the nearest person
+    named before with that title word ("Chief Minister Sarfraz Bugti")."""
+    determiner = any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children)
+    if subject.pos_ != "NOUN" or not determiner:
+        return None
+    for token in reversed(subject.doc[: subject.left_edge.i]):
+        if token.lower_ != subject.lower_:
+            continue
+        for candidate in (token, token.head):
+            named = actors.token_actor.get(candidate.i)
+            if named is not None and _kind(named, actors) == "person":
+                return named
+    return None
 
 
 def _kind(actor_id: str, actors: ActorResolution) -> str | None:
