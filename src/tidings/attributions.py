@@ -44,6 +44,7 @@ CharSpan = tuple[int, int]
 
 # Quote pieces further apart than this are two statements, not one split around its cue.
 MAX_JOIN_GAP = 80
+MAX_CUE_GAP = 240
 # Subjects that name no source: "it seems that", "there is".
 EMPTY_SUBJECTS = frozenset({"it", "there"})
 RELATIVE_TAGS = frozenset({"WP", "WDT"})
@@ -260,10 +261,13 @@ def continues(text: str, previous: Attribution, current: Attribution) -> bool:
     same_speaker = previous.source is not None and previous.source == current.source
     same_cue_word = previous.cue_span is not None and previous.cue_span == current.cue_span
     around_cue = previous.cue_span is not None and gap[0] <= previous.cue_span[0] < gap[1]
+    # around the very cue word the speaker's description may run long ('"A," Jane Roe, a
+    # professor of law at a college in Ohio, said. "B."')
+    limit = MAX_CUE_GAP if same_cue_word and around_cue else MAX_JOIN_GAP
     return (
         previous.cue == current.cue
         and (same_speaker or (same_cue_word and around_cue))
-        and 0 <= gap[1] - gap[0] <= MAX_JOIN_GAP
+        and 0 <= gap[1] - gap[0] <= limit
         and "\n\n" not in text[gap[0] : gap[1]]
     )
 
