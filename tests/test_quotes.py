@@ -236,3 +236,12 @@ def test_answered_is_a_cue(run):
         '"Nobody was hiding anything," he answered.'
     )
     assert [c for _, _, _, c in quotes_of(run(text))] == ["said", "answered"]
+
+
+def test_an_opening_curly_mark_set_as_a_closing_one_closes(run):
+    text = "“Will the border stay open?“ Maia Sandu asked. “We hope so,” Olaf Scholz said."
+    found = [(q, s) for q, _, s, _ in quotes_of(run(text))]
+    assert found == [
+        ("Will the border stay open?", "Maia Sandu"),
+        ("We hope so,", "Olaf Scholz"),
+    ]

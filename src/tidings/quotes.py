@@ -50,14 +50,15 @@ def with_doubled_marks_read(text: str) -> str:
 
 # Marks that may close a quote opened by each opening mark: its own closing mark, and the
 # other family's, as copy mixes them ('“killed 40" on Monday', '"We will stay” he said').
-CLOSING_MARKS = {"“": '”"', "«": "»", '"': '"”', "„": "“”"}
+CLOSING_MARKS = {"“": '”"“', "«": "»", '"': '"”', "„": "“”"}
 # Where a quote whose closing mark never comes ends: the first sentence end, a full stop after
 # a lower-case word or digit ("U.S. only" is not one), before a capitalised word.
 SENTENCE_END = re.compile(r"(?<=[a-z0-9)\]])\s*[.!?](?=\s+[A-Z])")
 
 
 def looks_opening(text: str, position: int) -> bool:
-    """Whether a straight mark opens a quote: after a space or the start, before a word."""
+    """Whether a mark that may open or close a quote opens one: after a space or the start,
+    before a word."""
     before = text[position - 1] if position > 0 else " "
     after = text[position + 1 : position + 2]
     return (before.isspace() or before in "([—–") and after.isalnum()
@@ -72,6 +73,9 @@ def closing_mark(text: str, position: int) -> int:
         found = min(
             (i for i in (text.find(mark, found + 1) for mark in marks) if i >= 0), default=-1
         )
+        if found >= 0 and text[found] == "“" and text[position] == "“":
+            # an opening curly mark set where a closing one belongs ('fascist?“ he asked')
+            return -1 if looks_opening(text, found) else found
         if found < 0 or text[found] != '"':
             return found
         if text[position] == '"':
