@@ -94,3 +94,19 @@ def test_a_relative_pronoun_source_is_the_person_it_stands_for(run):
     (record,) = run(text).attributions
     actor = run(text).actor(record.source)
     assert (record.source_text, actor.name if actor else None) == ("who", "Maia Sandu")
+
+
+def test_a_quote_split_around_an_unnamed_speaker_s_cue_is_one_attribution(run):
+    text = '"The rent doubled," one tenant said, "and nobody told us why."'
+    (record,) = run(text).attributions
+    assert record.kind is AttributionKind.DIRECT and len(record.content) == 2
+    assert text[slice(*record.source_span)] == "one tenant"
+
+
+def test_a_quote_split_around_a_long_description_of_its_speaker_is_one_attribution(run):
+    text = (
+        '"The rent doubled in a year," Jane Roe, a tenant organiser who has lived in the '
+        'building since the nineteen-nineties, said. "Nobody told us why."'
+    )
+    (record,) = run(text).attributions
+    assert record.kind is AttributionKind.DIRECT and len(record.content) == 2

@@ -131,3 +131,117 @@ def test_doubled_single_marks_enclose_a_quote(run):
         "Maia Sandu",
         "said",
     )
+
+
+def test_a_curly_opening_mark_closed_by_a_straight_one_ends_there(run):
+    text = (
+        'The army said it had “pushed back 300" rebels. '
+        "“We will hold the bridge,” General Tomas Berg said."
+    )
+    found = [(q, k, s) for q, k, s, _ in quotes_of(run(text))]
+    assert [q for q, _, _ in found] == ["pushed back 300", "We will hold the bridge,"]
+    assert found[1] == ("We will hold the bridge,", "direct", "Tomas Berg")
+
+
+def test_a_straight_quote_never_closed_ends_with_its_sentence(run):
+    text = (
+        'Maia Sandu said, "The border stays open only . Talks resume later, her aides said. '
+        '"We are ready," said Ion Munteanu.'
+    )
+    found = [(q, s) for q, _, s, _ in quotes_of(run(text))]
+    assert found[0][0].startswith("The border stays open only")
+    assert ("We are ready,", "Ion Munteanu") in found
+
+
+def test_the_listener_of_told_is_never_the_speaker(run):
+    text = '"The dam will hold," Senator Dara Quill, told Radio Kestrel on Monday.'
+    ((_, kind, speaker, _),) = quotes_of(run(text))
+    assert (kind, speaker) == ("direct", "Dara Quill")
+
+
+def test_a_partial_quote_running_into_a_second_sentence_keeps_its_verb(run):
+    text = (
+        '"We need the funds now," Mayor John Ostrow told reporters. '
+        'Olaf Scholz noted the plan "leaves the east out. I think that is a mistake."'
+    )
+    speakers = [s for _, _, s, _ in quotes_of(run(text))]
+    assert speakers == ["John Ostrow", "Olaf Scholz"]
+
+
+def test_a_possessed_object_is_not_an_inverted_speaker(run):
+    # the parser reads "Leavitt called …" as a name the verb describes, with no subject
+    text = 'Leavitt called Carney\'s plan "reckless and cruel."'
+    ((_, kind, speaker, _),) = quotes_of(run(text))
+    assert kind == "partial" and "Leavitt" in speaker
+
+
+def test_a_verb_right_before_a_quote_with_no_colon_is_not_its_cue(run):
+    text = (
+        "Maia Sandu spoke in Chisinau. Talks continue “The border must stay open for trade,” "
+        "Olaf Scholz said."
+    )
+    ((_, kind, speaker, cue),) = quotes_of(run(text))
+    assert (kind, speaker, cue) == ("direct", "Olaf Scholz", "said")
+
+
+def test_a_person_named_at_the_end_of_a_body_s_title_speaks(run):
+    text = '"The camps are full," UNHCR Representative for Chad Maria Lopez said.'
+    ((_, _, speaker, _),) = quotes_of(run(text))
+    assert "Maria Lopez" in speaker  # not the UN Refugee Agency
+
+
+def test_according_to_before_a_quote_gives_its_speaker(run):
+    text = (
+        "Maia Sandu met Olaf Scholz on Monday. According to Scholz, “The talks went well. "
+        "Both sides want a deal.”"
+    )
+    ((_, kind, speaker, cue),) = quotes_of(run(text))
+    assert (kind, speaker, cue) == ("direct", "Olaf Scholz", "according to")
+
+
+def test_a_speech_verb_right_after_a_partial_quote_gives_its_speaker(run):
+    text = 'The launch came after another "very important test" Iran said it carried out.'
+    partial = [(k, s) for _, k, s, _ in quotes_of(run(text)) if k == "partial"]
+    assert partial == [("partial", "Iran")]
+
+
+def test_of_two_subjects_the_name_next_to_the_verb_speaks(run):
+    # the parse makes both "chief" and the name subjects of "said"
+    text = (
+        "In response, Iran's army chief of staff Mohammad Bagheri said, "
+        '"We are ready for anything."'
+    )
+    ((_, _, speaker, _),) = quotes_of(run(text))
+    assert speaker == "Mohammad Bagheri"
+
+
+def test_she_never_names_a_man_an_honorific_marks(run):
+    text = 'Mr. John Pratt met Jane Holloway in Ohio. "We agreed on nothing," she said.'
+    ((_, _, speaker, _),) = quotes_of(run(text))
+    assert speaker == "Jane Holloway"
+
+
+def test_a_bare_title_refers_back_to_the_person_it_named(run):
+    text = (
+        "Punjab Chief Minister Maryam Nawaz visited the flooded district on Monday. Aid trucks "
+        'arrived later. "Every family will be housed," the chief minister said.'
+    )
+    ((_, _, speaker, _),) = quotes_of(run(text))
+    assert speaker == "Maryam Nawaz"
+
+
+def test_answered_is_a_cue(run):
+    text = (
+        '"We answered every question," Mayor John Ostrow said.\n\n'
+        '"Nobody was hiding anything," he answered.'
+    )
+    assert [c for _, _, _, c in quotes_of(run(text))] == ["said", "answered"]
+
+
+def test_an_opening_curly_mark_set_as_a_closing_one_closes(run):
+    text = "“Will the border stay open?“ Maia Sandu asked. “We hope so,” Olaf Scholz said."
+    found = [(q, s) for q, _, s, _ in quotes_of(run(text))]
+    assert found == [
+        ("Will the border stay open?", "Maia Sandu"),
+        ("We hope so,", "Olaf Scholz"),
+    ]

@@ -44,6 +44,7 @@ CharSpan = tuple[int, int]
 
 # Quote pieces further apart than this are two statements, not one split around its cue.
 MAX_JOIN_GAP = 80
+MAX_CUE_GAP = 240
 # Subjects that name no source: "it seems that", "there is".
 EMPTY_SUBJECTS = frozenset({"it", "there"})
 RELATIVE_TAGS = frozenset({"WP", "WDT"})
@@ -253,13 +254,20 @@ def quote_attribution(
 
 
 def continues(text: str, previous: Attribution, current: Attribution) -> bool:
-    """Whether a direct quote goes on from the one before: same speaker and cue, close by, in
-    the same paragraph ('"A," she said, "B."')."""
+    """Whether a direct quote goes on from the one before: close by, in the same paragraph,
+    with the same speaker and cue, or around the very cue word, speaker known or not ('"A,"
+    one voter said, "B."')."""
     gap = (previous.content[-1][1], current.content[0][0])
+    same_speaker = previous.source is not None and previous.source == current.source
+    same_cue_word = previous.cue_span is not None and previous.cue_span == current.cue_span
+    around_cue = previous.cue_span is not None and gap[0] <= previous.cue_span[0] < gap[1]
+    # around the very cue word the speaker's description may run long ('"A," Jane Roe, a
+    # professor of law at a college in Ohio, said. "B."')
+    limit = MAX_CUE_GAP if same_cue_word and around_cue else MAX_JOIN_GAP
     return (
-        previous.source is not None
-        and (previous.source, previous.cue) == (current.source, current.cue)
-        and 0 <= gap[1] - gap[0] <= MAX_JOIN_GAP
+        previous.cue == current.cue
+        and (same_speaker or (same_cue_word and around_cue))
+        and 0 <= gap[1] - gap[0] <= limit
         and "\n\n" not in text[gap[0] : gap[1]]
     )
 
@@ -279,6 +287,7 @@ def joined_direct_quotes(text: str, records: Sequence[Attribution]) -> list[Attr
             content=content,
             source=previous.source,
             source_text=previous.source_text,
+            source_span=previous.source_span,
             cue=previous.cue,
             cue_span=previous.cue_span,
             fragments=content,

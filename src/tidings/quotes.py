@@ -21,9 +21,11 @@ from tidings.lexicons import data_lines
 from tidings.model import ActorResolution, Quote, QuoteKind
 from tidings.parse import document_text
 
-QUOTE_PAIRS = {"“": "”", "«": "»", '"': '"', "„": "“"}
 PARTIAL_MAX_WORDS = 6
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
+# Verb tags of a finite verb: a clause of its own, whose subject a comma may not part from it
+# as it parts a participle from the noun it describes ("…, calling the vote rigged").
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 
 
 @cache
@@ -46,27 +48,94 @@ def with_doubled_marks_read(text: str) -> str:
     return DOUBLED_SINGLE_MARKS.sub(one_mark, text) if "''" in text or "``" in text else text
 
 
+# Marks that may close a quote opened by each opening mark: its own closing mark, and the
+# other family's, as copy mixes them ('“killed 40" on Monday', '"We will stay” he said').
+CLOSING_MARKS = {"“": '”"“', "«": "»", '"': '"”', "„": "“”"}
+# Where a quote whose closing mark never comes ends: the first sentence end, a full stop after
+# a lower-case word or digit ("U.S. only" is not one), before a capitalised word.
+SENTENCE_END = re.compile(r"(?<=[a-z0-9)\]])\s*[.!?](?=\s+[A-Z])")
+
+
+def looks_opening(text: str, position: int) -> bool:
+    """Whether a mark that may open or close a quote opens one: after a space or the start,
+    before a word."""
+    before = text[position - 1] if position > 0 else " "
+    after = text[position + 1 : position + 2]
+    return (before.isspace() or before in "([—–") and after.isalnum()
+
+
+def closing_mark(text: str, position: int) -> int:
+    """Where the quote opened at `position` closes: the first mark that may close it, or -1
+    when a straight mark that opens a quote comes first ('"A. … "B"': A is never closed)."""
+    marks = CLOSING_MARKS[text[position]]
+    found, nested = position, 0
+    while True:
+        found = min(
+            (i for i in (text.find(mark, found + 1) for mark in marks) if i >= 0), default=-1
+        )
+        if found >= 0 and text[found] == "“" and text[position] == "“":
+            # an opening curly mark set where a closing one belongs ('fascist?“ he asked')
+            return -1 if looks_opening(text, found) else found
+        if found < 0 or text[found] != '"':
+            return found
+        if text[position] == '"':
+            return -1 if looks_opening(text, found) else found
+        # straight marks inside a curly quote ('“He said "no" twice”') pair among themselves
+        if looks_opening(text, found):
+            nested += 1
+        elif nested:
+            nested -= 1
+        else:
+            return found
+
+
+def next_opening(text: str, position: int) -> int:
+    """The next mark after `position` that opens a quote of its kind, or -1: a curly quote
+    may hold straight ones, so only curly marks and guillemets open after a curly mark."""
+    straight = text[position] == '"'
+    for index in range(position + 1, len(text)):
+        char = text[index]
+        if char in "“«„" or (straight and char == '"' and looks_opening(text, index)):
+            return index
+    return -1
+
+
+def unclosed_end(text: str, position: int, limit: int) -> int:
+    """The end of a quote whose closing mark never comes: its first sentence, and never past
+    `limit` (the next quote's opening mark)."""
+    found = SENTENCE_END.search(text, position + 1, limit)
+    return found.end() if found else limit
+
+
 def quoted_stretches(text: str) -> Iterator[tuple[int, int]]:
     """Character spans (without the marks) of the text between matching quote marks."""
     text = with_doubled_marks_read(text)
     position = 0
     while position < len(text):
         char = text[position]
-        if char not in QUOTE_PAIRS:
+        if char not in CLOSING_MARKS:
             position += 1
             continue
-        closing = QUOTE_PAIRS[char]
-        end = text.find(closing, position + 1)
+        end = closing_mark(text, position)
         paragraph_end = text.find("\n\n", position + 1)
-        if end < 0:
+        following = next_opening(text, position)
+        if end < 0 and following < 0:
             return
-        if 0 <= paragraph_end < end:
+        if 0 <= paragraph_end < (end if end >= 0 else len(text)):
             # An unclosed quote in a paragraph continues if the next paragraph opens one: the
             # paragraph is one quote, and the next paragraph's mark opens the next one.
             next_start = paragraph_end + 2
             if text[next_start : next_start + 1] == char and paragraph_end > position + 1:
                 yield position + 1, paragraph_end
             position = next_start
+            continue
+        if end < 0 or (0 <= following < end):
+            # Never closed before the next quote opens ('"A. B, he said, "C."'): its sentence.
+            limit = following if following >= 0 else len(text)
+            stop = unclosed_end(text, position, limit)
+            if text[position + 1 : stop].strip():
+                yield position + 1, len(text[:stop].rstrip())
+            position = limit
             continue
         if end > position + 1:
             yield position + 1, end
@@ -100,14 +169,33 @@ def is_partial(doc: Doc, span: Span) -> bool:
     return len(outside) > 3 and not any(t.pos_ == "VERB" for t in words)
 
 
+@cache
+def addressee_verbs() -> frozenset[str]:
+    """Lemmas of speech verbs whose object is who is spoken to ("told reporters")."""
+    return frozenset(data_lines("data/addressee_verbs.txt"))
+
+
 def speaker_token(verb: Token) -> Token | None:
     """The subject of a speech verb (or the first noun after it when inverted)."""
-    for child in verb.children:
-        if child.dep_ in SUBJECT_DEPS and not child.is_punct:
-            return child
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and not c.is_punct]
+    if subjects:
+        # "North Korea's army chief of staff Pak said": two subjects when the parse lost an
+        # apposition; the one next to the verb is the name
+        return subjects[-1] if subjects[-1].i < verb.i else subjects[0]
+    head = verb.head
+    if verb.dep_ == "acl" and head.pos_ == "PROPN" and head.i == verb.i - 1:
+        return head  # 'Leavitt called …' parsed as a name the verb describes
+    if verb.lemma_.lower() in addressee_verbs():
+        return None  # "told reporters": the object is who listens
     for child in verb.rights:
-        # '"…," said Foreign Minister X': an inverted subject, never an object pronoun ("called it")
-        if child.pos_ in ("PROPN", "NOUN") and child.dep_ in ("dobj", "attr", "npadvmod"):
+        # '"…," said Foreign Minister X': an inverted subject, never an object pronoun ("called
+        # it") nor a possessed thing ("called Ford's comments …")
+        possessed = any(c.dep_ == "poss" for c in child.children)
+        if (
+            child.pos_ in ("PROPN", "NOUN")
+            and child.dep_ in ("dobj", "attr", "npadvmod")
+            and not possessed
+        ):
             return child
     return None
 
@@ -134,6 +222,40 @@ def actor_of(token: Token | None, actors: ActorResolution) -> str | None:
     return None
 
 
+def speaker_of(subject: Token | None, actors: ActorResolution) -> str | None:
+    """The actor a speech verb's subject names: a person named at the end of the phrase
+    before any body it also names ("the U.N. coordinator for Myanmar Andrew Kirkwood")."""
+    speaker = actor_of(subject, actors)
+    if subject is not None and speaker is None:
+        return titled_earlier(subject, actors)
+    if subject is None or speaker is None or _kind(speaker, actors) == "person":
+        return speaker
+    last = subject.right_edge.i
+    named = actors.token_actor.get(last) if last > subject.i else None
+    return named if named is not None and _kind(named, actors) == "person" else speaker
+
+
+def titled_earlier(subject: Token, actors: ActorResolution) -> str | None:
+    """The person a bare title refers back to ("the chief minister said"): the nearest person
+    named before with that title word ("Chief Minister Sarfraz Bugti")."""
+    determiner = any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children)
+    if subject.pos_ != "NOUN" or not determiner:
+        return None
+    for token in reversed(subject.doc[: subject.left_edge.i]):
+        if token.lower_ != subject.lower_:
+            continue
+        for candidate in (token, token.head):
+            named = actors.token_actor.get(candidate.i)
+            if named is not None and _kind(named, actors) == "person":
+                return named
+    return None
+
+
+def _kind(actor_id: str, actors: ActorResolution) -> str | None:
+    actor = actors.actor(actor_id)
+    return actor.kind if actor is not None else None
+
+
 NAME_LINKS = frozenset({"of", "the", "and", "for", "on", "&"})
 
 
@@ -155,10 +277,25 @@ def cue_outside(doc: Doc, span: Span) -> Token | None:
         for t in doc[min(sentences) : max(s.end for s in (span[0].sent, span[-1].sent))]
         if (t.i < span.start or t.i >= span.end) and t.lemma_.lower() in verbs and t.pos_ == "VERB"
     ]
-    # Prefer the cue closest to the quote: '"…," he said' or 'He said: "…"'.
+    # Prefer a cue placed as one ('"…," he said' or 'He said: "…"'), then the closest.
     return min(
-        candidates, key=lambda t: min(abs(t.i - span.start), abs(t.i - span.end)), default=None
+        candidates,
+        key=lambda t: (
+            not introduces(t, span),
+            min(abs(t.i - span.start), abs(t.i - span.end)),
+        ),
+        default=None,
     )
+
+
+def introduces(cue: Token, span: Span) -> bool:
+    """Whether a speech verb stands where a cue stands: after the quote, or before it with a
+    colon or comma before the opening mark ('He said: "…"'); a verb just before a mark with
+    nothing between is more often a heading or the writer's ("Resistance continues “…”")."""
+    if cue.i >= span.end:
+        return True
+    before = document_text(cue.doc)[: span.start_char].rstrip(" \"“«„'`")
+    return before.endswith((",", ":"))
 
 
 def inherited_subject(verb: Token) -> Token | None:
@@ -174,12 +311,22 @@ def inherited_subject(verb: Token) -> Token | None:
     return None
 
 
+def first_sentence_root(span: Span) -> Token:
+    """The root of a quote's words in its first sentence: a quote that runs on into the next
+    sentence is governed by the verb of the sentence it opens in."""
+    first = span[0].sent
+    words = [t for t in span if t.i < first.end]
+    return next(
+        (t for t in words if not span.start <= t.head.i < first.end or t.head == t), words[0]
+    )
+
+
 def governing_speaker(span: Span) -> tuple[Token | None, Token | None]:
     """For a partial quote: the speech verb it depends on and its subject, else the nearest
     verb with a subject ("Biden said the strikes were 'a clear message'": Biden)."""
     verbs = speech_verbs()
     fallback: tuple[Token | None, Token | None] = (None, None)
-    for ancestor in span.root.ancestors:
+    for ancestor in first_sentence_root(span).ancestors:
         if ancestor.pos_ not in ("VERB", "AUX"):
             continue
         subject = inherited_subject(ancestor)
@@ -205,40 +352,77 @@ def direct_quotes(doc: Doc, actors: ActorResolution) -> list[Quote]:
         paragraph = text.rfind("\n\n", 0, start)
         if is_partial(doc, span) and is_name(span):
             continue  # 'the exercise, named "Strait Thunder"': a name, not anyone's words
-        if is_partial(doc, span):
-            cue, subject = governing_speaker(span)
-            kind = QuoteKind.PARTIAL
-        else:
-            cue = cue_outside(doc, span)
-            subject = speaker_token(cue) if cue is not None else None
-            kind = QuoteKind.DIRECT
-        speaker = actor_of(subject, actors)
-        if speaker is None and subject is None and cue is not None:
-            speaker = adjacent_speaker(cue, actors)
+        kind, cue_text, speaker, found = quote_speaker(span, actors)
         stands_alone = len(span) >= 0.8 * len([t for t in span.sent if not t.is_punct])
         continues = paragraph == previous_paragraph or stands_alone
-        if cue is None and previous is not None and continues:
+        if not found and kind is QuoteKind.DIRECT and previous is not None and continues:
+            # a quote with no cue after one by X, in its paragraph or on its own, is X's
             speaker, cue_text = previous.speaker, previous.cue
-        else:
-            cue_text = cue.text if cue is not None else None
-        quote = Quote(
-            text=text[start:end].strip(),
-            start=start,
-            end=end,
-            kind=kind,
-            speaker=speaker,
-            cue=cue_text,
-        )
+        quote = Quote(text[start:end].strip(), start, end, kind, speaker, cue_text)
         quotes.append(quote)
         if kind is QuoteKind.DIRECT:
             previous, previous_paragraph = quote, paragraph
     return quotes
 
 
+def quote_speaker(
+    span: Span, actors: ActorResolution
+) -> tuple[QuoteKind, str | None, str | None, bool]:
+    """A quote's kind, cue, speaker, and whether anything in its sentence gives it one."""
+    if is_partial(span.doc, span):
+        cue, subject = governing_speaker(span)
+        if speaker_of(subject, actors) is None:
+            cue, subject = speaker_after(span) or (cue, subject)
+        kind = QuoteKind.PARTIAL
+    else:
+        source = according_to_source(span)
+        if source is not None:
+            return QuoteKind.DIRECT, "according to", speaker_of(source, actors), True
+        cue = cue_outside(span.doc, span)
+        subject = speaker_token(cue) if cue is not None else None
+        kind = QuoteKind.DIRECT
+    speaker = speaker_of(subject, actors)
+    if speaker is None and subject is None and cue is not None:
+        speaker = adjacent_speaker(cue, actors)
+    return kind, cue.text if cue is not None else None, speaker, cue is not None
+
+
+def speaker_after(span: Span) -> tuple[Token, Token] | None:
+    """A speech verb and its subject named right after a quote ('another "decisive test"
+    the army said it ran'), when the parse did not hang the quote below the verb."""
+    doc = span.doc
+    position = span.end
+    while position < len(doc) and doc[position].is_punct:
+        position += 1
+    for token in doc[position : position + 4]:
+        if token.dep_ in SUBJECT_DEPS and token.head.lemma_.lower() in speech_verbs():
+            return token.head, token
+        if token.dep_ not in ("compound", "det", "amod"):
+            return None
+    return None
+
+
+def according_to_source(span: Span) -> Token | None:
+    """Who an 'according to X, "…"' opening gives the quote to: X, when only punctuation
+    stands between X and the quote."""
+    doc = span.doc
+    for token in doc[span[0].sent.start : span.start]:
+        following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if token.lower_ != "according" or following is None or following.lower_ != "to":
+            continue
+        source = next((c for c in following.children if c.dep_ == "pobj"), None)
+        between = doc[source.right_edge.i + 1 : span.start] if source is not None else None
+        if between is not None and all(t.is_punct for t in between):
+            return source
+    return None
+
+
 def adjacent_speaker(cue: Token, actors: ActorResolution) -> str | None:
     """The actor named right before a cue whose subject the parse lost ("…, WHO chief Tedros
     Adhanom Ghebreyesus wrote")."""
     position = cue.i - 1
+    if position >= 0 and cue.doc[position].text == "," and cue.tag_ in FINITE_TAGS:
+        position -= 1  # '…," Representative X, told VOA': the comma of a lost apposition
     before = cue.doc[position] if position >= 0 else None
     if before is not None and before.pos_ in ("NOUN", "PROPN"):
         named = actor_of(before, actors)  # "…, the U.N. human rights office said"

@@ -801,6 +801,27 @@ def _surname_key(reading: Reading, entity: Span) -> str | None:
     return None
 
 
+@cache
+def honorific_genders() -> dict[str, str]:
+    """Honorifics that say a person's gender ("Mr." m, "Mrs." f), lower-cased."""
+    return {row["honorific"]: row["gender"] for row in data_table("data/honorific_genders.tsv")}
+
+
+def learn_genders(reading: Reading) -> None:
+    """Step 4b: a person the knowledge base gives no gender takes the one an honorific before
+    any of its mentions says ("Mr. Kasich": m), so "he" and "she" find the right person."""
+    genders = honorific_genders()
+    doc = reading.doc
+    for found in reading.found:
+        draft = reading.drafts[found.key]
+        if draft.kind != "person" or draft.gender != "x":
+            continue
+        first = doc[max(found.start - 1, 0) : found.start + 1]  # "Mr." before or inside
+        gender = next((genders[t.lower_] for t in first if t.lower_ in genders), None)
+        if gender is not None:
+            draft.gender = gender
+
+
 def resolve_pronouns(reading: Reading) -> None:
     """Step 5: he/she/it and friends to the most recent compatible actor.
 
@@ -1443,6 +1464,7 @@ def resolve_actors(doc: Doc, *, published: date | None, kb: KnowledgeBase) -> Ac
     resolve_region_groups(reading)
     resolve_bare_groups(reading, by_token)
     resolve_lone_offices(reading)
+    learn_genders(reading)
     resolve_pronouns(reading)
     resolve_city_places(reading, by_token)
     return build_resolution(reading)
