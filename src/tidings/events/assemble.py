@@ -27,7 +27,7 @@ from tidings.events.detect import (
 )
 from tidings.events.lexicon import Lexicon, load_lexicon
 from tidings.events.modality import event_modality, governing_chain
-from tidings.lexicons import data_lines, data_table
+from tidings.lexicons import data_table
 from tidings.model import (
     ActorResolution,
     Citation,
@@ -40,7 +40,7 @@ from tidings.model import (
     TimeExpression,
 )
 from tidings.places import event_location, sea_names
-from tidings.quantities import casualty_cues
+from tidings.quantities import casualty_cues, person_nouns
 from tidings.quotes import speech_verbs
 
 CASUALTY_TYPES = frozenset({"ASSAULT", "COERCE"})  # PLOVER types whose victims are counted
@@ -634,12 +634,6 @@ def territorial_target(
     return [a.id for a in candidates[:1]]
 
 
-@cache
-def victim_nouns() -> frozenset[str]:
-    """Lemmas of people an event falls on (data/events/victim_nouns.txt)."""
-    return frozenset(data_lines("data/events/victim_nouns.txt"))
-
-
 def focus_country(actors: ActorResolution) -> str | None:
     """The country most of an article's actor mentions belong to (two mentions at least)."""
     counts: dict[str, int] = {}
@@ -704,7 +698,7 @@ def find_events(
                 country = focus
             else:
                 country = None
-            victims = any(o.lemma_.lower() in victim_nouns() for o in objects)
+            victims = any(o.lemma_.lower() in person_nouns() for o in objects)
             # force used on one's own soil falls on one's own country, as CAMEO codes it
             on_land = location is not None and location.name not in sea_names()
             domestic = victims or (event_type in VIOLENT_TYPES and on_land)
@@ -1080,6 +1074,6 @@ def attach_caused_deaths(events: list[Event], trigger_at: dict[int, Token]) -> N
             continue
         roles = ("nsubj", "nsubjpass") if caused else ("nsubjpass", "dobj")
         victim = next((c for c in verb.children if c.dep_ in roles), None)
-        one = victim is not None and victim.tag_ == "NN" and victim.lemma_.lower() in victim_nouns()
+        one = victim is not None and victim.tag_ == "NN" and victim.lemma_.lower() in person_nouns()
         if one and any(c.lower_ in ("a", "an", "one") for c in victim.children):
             event.casualties[outcome] = 1.0

@@ -902,11 +902,9 @@ def is_container(token: Token) -> bool:
 def governing_targets(noun: Token, entry: Trigger, actors: ActorResolution) -> list[str]:
     """Target prepositions hung on the words above a nominal event ("€5 billion in aid for
     Kyiv"), or on the light verb of its relative clause ("the talks Iran held with France")."""
-    light = governing_verbs()
     aimed = [
         pobj
-        for clause in noun.children
-        if clause.dep_ == "relcl" and light.get(clause.lemma_.lower()) == "light"
+        for clause in light_relative_clauses(noun)
         for pobj in prep_objects(clause, entry.target_preps)
     ]
     targets = list(dict.fromkeys(a for t in aimed for a in actors_in(t, actors)))
@@ -1015,6 +1013,14 @@ def governing_participants(
     return [], False
 
 
+def light_relative_clauses(noun: Token) -> list[Token]:
+    """The relative clauses on a noun whose verb is a light one ("the talks Iran held")."""
+    light = governing_verbs()
+    return [
+        c for c in noun.children if c.dep_ == "relcl" and light.get(c.lemma_.lower()) == "light"
+    ]
+
+
 def light_verb_performers(noun: Token, actors: ActorResolution) -> list[str]:
     """Who performs a nominal event through a light verb that is not its clause's head: the
     by-agent of a passive ("the bombings were claimed by the Islamic State group") and the
@@ -1024,9 +1030,8 @@ def light_verb_performers(noun: Token, actors: ActorResolution) -> list[str]:
     if noun.dep_ == "nsubjpass" and light.get(verb.lemma_.lower()) == "light":
         agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children]
         return [a for agent in agents for a in actors_in(agent, actors)]
-    for clause in noun.children:
-        gap = not any(c.dep_ == "dobj" and c.tag_ not in ("WDT", "WP") for c in clause.children)
-        if clause.dep_ == "relcl" and light.get(clause.lemma_.lower()) == "light" and gap:
+    for clause in light_relative_clauses(noun):
+        if not any(c.dep_ == "dobj" and c.tag_ not in ("WDT", "WP") for c in clause.children):
             subject, _ = verb_subject(clause)
             return [a for a in actors_in(subject, actors) if not _is_outlet(a, actors)]
     return []
