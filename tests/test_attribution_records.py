@@ -110,3 +110,17 @@ def test_a_quote_split_around_a_long_description_of_its_speaker_is_one_attributi
     )
     (record,) = run(text).attributions
     assert record.kind is AttributionKind.DIRECT and len(record.content) == 2
+
+
+def test_a_line_opened_by_a_name_and_a_colon_is_that_name_s(run):
+    text = (
+        "Kasich: Ohio will not back a national sales tax\n\n"
+        "NAIROBI: The finance ministry published the budget on Monday.\n\n"
+        "Update: This story was corrected to fix a date.\n\n"
+        "MUIR: Will you accept the result of the election tonight?"
+    )
+    records = records_of(run(text))
+    assert ("other", "Ohio will not back a national sales tax", "Kasich", ":") in records
+    assert ("other", "Will you accept the result of the election tonight?", "MUIR", ":") in records
+    # a dateline place and page furniture name no speaker
+    assert not any(source in ("NAIROBI", "Update") for _, _, source, _ in records)

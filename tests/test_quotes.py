@@ -245,3 +245,15 @@ def test_an_opening_curly_mark_set_as_a_closing_one_closes(run):
         ("Will the border stay open?", "Maia Sandu"),
         ("We hope so,", "Olaf Scholz"),
     ]
+
+
+def test_a_quote_signed_after_a_dash_is_the_signer_s(run):
+    text = (
+        "Readers wrote in after the debate.\n\n"
+        "“He never answered a single question about farm prices.”\u00a0― Maria Lindqvist\n\n"
+        "“We deserve better than this.”― Tomas Berg."
+    )
+    assert [(speaker, cue) for _, _, speaker, cue in quotes_of(run(text))] == [
+        ("Maria Lindqvist", "―"),
+        ("Tomas Berg", "―"),
+    ]

@@ -15,12 +15,13 @@ Built beside the quotes (quotes.py), which stay as they are for their users:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from tidings.lexicons import data_table
+from tidings.lexicons import data_lines, data_table
 from tidings.model import (
     ActorResolution,
     Attribution,
@@ -31,10 +32,13 @@ from tidings.model import (
     QuoteKind,
 )
 from tidings.parse import document_text
+from tidings.places import resolve_place
 from tidings.quotes import (
+    BYLINE_DASHES,
     actor_of,
     clause_words,
     content_clauses,
+    dash_byline,
     inherited_subject,
     quoted_stretches,
     speech_verbs,
@@ -235,6 +239,9 @@ def quote_attribution(
     span = (quote.start, quote.end)
     cue_span = nearest_word(text, quote.cue, span) if quote.cue else None
     phrase = quote_source_phrase(doc, cue_span)
+    if phrase is None and quote.cue in BYLINE_DASHES:
+        quote_span = doc.char_span(*span, alignment_mode="expand")
+        phrase = dash_byline(quote_span) if quote_span is not None else None
     speaker = quote.speaker
     if speaker is None and phrase is not None:
         speaker = source_actor(phrase.root, actors)
@@ -374,6 +381,68 @@ def citation_attributions(doc: Doc, citations: Sequence[Citation]) -> list[Attri
     return found
 
 
+# A line opened by a short name and a colon: "PENCE: Well, look, …" in a transcript,
+# "Sanders: Brexit could help Trump" in a headline, "Q: And the wall?" in an interview.
+LABEL_LINE = re.compile(
+    r"^[ \t]*[\"“]?(?P<label>[A-Z][\w.’'\-]*(?:[ \t]+[\w.’'\-()]+){0,5}?)[ \t]*:[ \t]+"
+    r"(?P<content>\S[^\n]*)$",
+    re.MULTILINE,
+)
+MIN_LABELLED_WORDS = 3
+
+
+@cache
+def page_labels() -> frozenset[str]:
+    """Line labels that name no speaker ("Update:", "Photo:"): data/page_labels.txt."""
+    return frozenset(data_lines("data/page_labels.txt"))
+
+
+def names_a_speaker(label: Span, actors: ActorResolution) -> bool:
+    """Whether a line's label can be who speaks: a name, not page furniture, a dateline place
+    ("ISLAMABAD: The Japanese government …") or a time ("10:30 a.m.")."""
+    if label.text.lower() in page_labels() or any(t.like_num for t in label):
+        return False
+    person = any(t.ent_type_ == "PERSON" for t in label)
+    if not person and (resolve_place(label.text) or any(t.i in actors.token_place for t in label)):
+        return False  # a place the parser does not take for a person ("Clinton: …" is one)
+    return all(t.is_title or t.is_upper or not t.is_alpha or t.is_stop for t in label)
+
+
+def labelled_attributions(doc: Doc, actors: ActorResolution) -> list[Attribution]:
+    """Lines opened by a speaker's name and a colon: the rest of the line, attributed to the
+    name. Direct when the rest is one quotation, else other (a headline's gist)."""
+    text = document_text(doc)
+    quoted = list(quoted_stretches(text))
+    found = []
+    for line in LABEL_LINE.finditer(text):
+        label = doc.char_span(*line.span("label"), alignment_mode="expand")
+        start, end = line.span("content")
+        end = start + len(text[start:end].rstrip())
+        content = doc.char_span(start, end, alignment_mode="expand")
+        if label is None or content is None or not names_a_speaker(label, actors):
+            continue
+        if sum(t.is_alpha for t in content) < MIN_LABELLED_WORDS:
+            continue
+        inside, outside = quoted_parts((start, end), quoted, text)
+        kind = AttributionKind.DIRECT if inside and not outside else AttributionKind.OTHER
+        colon = text.index(":", line.end("label"))
+        found.append(
+            Attribution(
+                kind=kind,
+                text=text[start:end],
+                content=((start, end),),
+                source=next(
+                    (actors.token_actor[t.i] for t in label if t.i in actors.token_actor), None
+                ),
+                source_text=label.text,
+                source_span=(label.start_char, label.end_char),
+                cue=":",
+                cue_span=(colon, colon + 1),
+            )
+        )
+    return found
+
+
 # --- the stage ----------------------------------------------------------------------------------
 
 
@@ -408,6 +477,7 @@ def find_attributions(
     ]
     kept: list[Attribution] = []
     readings = (
+        labelled_attributions(doc, actors),
         joined_direct_quotes(text, direct),
         verb_attributions(doc, actors, quoted),
         partial,

@@ -378,6 +378,13 @@ def quote_speaker(
         source = according_to_source(span)
         if source is not None:
             return QuoteKind.DIRECT, "according to", speaker_of(source, actors), True
+        byline = dash_byline(span)
+        if byline is not None:
+            named = next(
+                (actors.token_actor[t.i] for t in byline if t.i in actors.token_actor), None
+            )
+            dash = span.doc[byline.start - 1].text.lstrip("\"”’'")
+            return QuoteKind.DIRECT, dash, named, True
         cue = cue_outside(span.doc, span)
         subject = speaker_token(cue) if cue is not None else None
         kind = QuoteKind.DIRECT
@@ -400,6 +407,40 @@ def speaker_after(span: Span) -> tuple[Token, Token] | None:
         if token.dep_ not in ("compound", "det", "amod"):
             return None
     return None
+
+
+BYLINE_DASHES = frozenset({"―", "—", "–", "--"})
+MAX_BYLINE_WORDS = 6
+
+
+def is_byline_dash(token: Token) -> bool:
+    """A dash that signs a quote, alone or glued to the closing mark ('”―')."""
+    return token.text.lstrip("\"”’'") in BYLINE_DASHES
+
+
+def dash_byline(span: Span) -> Span | None:
+    """The name a quote is signed with after a dash ('"…" ― Pamela Padilla'), up to the end
+    of its line or a comma; None when no dash and capitalised name follow the quote."""
+    doc = span.doc
+    position = span.end
+    while (
+        position < len(doc)
+        and (doc[position].is_punct or doc[position].is_space)
+        and not is_byline_dash(doc[position])
+    ):
+        position += 1
+    if position + 1 >= len(doc) or not is_byline_dash(doc[position]):
+        return None
+    start = end = position + 1
+    while end < len(doc) and end - start < MAX_BYLINE_WORDS:
+        word = doc[end]
+        if "\n" in word.text or word.is_space or word.text in (",", ";", ".", "("):
+            break
+        end += 1
+    name = doc[start:end]
+    if not len(name) or not name[0].is_title or "\n" in doc[start - 1 : end].text:
+        return None
+    return name
 
 
 def according_to_source(span: Span) -> Token | None:

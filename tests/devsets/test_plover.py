@@ -88,3 +88,11 @@ def test_score_plover_counts_a_sentence_without_event_as_a_miss(pipeline):
     assert score.metrics["accuracy"] == 0.0
     assert [(e.kind, e.cause) for e in score.errors] == [("miss", "no event")]
     assert {"gold": "PROTEST", "answer": "NONE", "rows": 1} in score.tables["confusion"]
+
+
+def test_an_implicit_gold_side_is_matched_by_an_empty_side(pipeline):
+    text = "Kenyan police launched an investigation on Monday."
+    implicit = CodedPair("x", text, "ACCUSE", find_span(text, "Kenyan police"), None)
+    named = CodedPair("y", text, "ACCUSE", find_span(text, "Kenyan police"), (0, 6))
+    assert score_plover([implicit], pipeline).metrics["dyad_right_where_type_right"] == 1.0
+    assert score_plover([named], pipeline).metrics["dyad_right_where_type_right"] == 0.0

@@ -112,13 +112,20 @@ def side_matches(report: Report, actor_ids: Iterable[str], span: tuple[int, int]
     return False
 
 
+def side_right(report: Report, actor_ids: list[str], span: tuple[int, int] | None) -> bool:
+    """Whether an event side matches the gold side. A gold side the sentence does not contain
+    (the set's placeholder "a recipient" for a side the text leaves implicit) is matched by
+    an empty side."""
+    return not actor_ids if span is None else side_matches(report, actor_ids, span)
+
+
 def dyad_cause(report: Report, events: list[Event], pair: CodedPair) -> str | None:
     """None when an event of the pair's type has both sides right, else what went wrong."""
     typed = [e for e in events if root_of(e) == pair.root]
     causes = []
     for event in typed:
-        source_ok = side_matches(report, event.source, pair.source)
-        target_ok = side_matches(report, event.target, pair.target)
+        source_ok = side_right(report, event.source, pair.source)
+        target_ok = side_right(report, event.target, pair.target)
         if source_ok and target_ok:
             return None
         if side_matches(report, event.target, pair.source) and side_matches(

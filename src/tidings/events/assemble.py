@@ -766,6 +766,7 @@ def find_events(
     unnamed_doers = {t.idx for t in triggers if doerless(t)} - answered
     events = with_story_sides(events, actors, unnamed_doers, answered)
     events = with_domestic_doers(events, actors, unnamed_doers)
+    events = with_announced_targets(events, trigger_tokens(events, doc))
     attach_casualties(events, quantities)
     attach_caused_deaths(events, trigger_at)
     return [replace(e, id=f"e{i}") for i, e in enumerate(events, 1)]
@@ -944,6 +945,54 @@ def with_failures_to_agree(
             )
         found.append(event)
     return found
+
+
+# Statements and answers whose target is whom the act they announce or accept falls on:
+# "agreed to reopen its borders for South Koreans", "refused to let EU airlines land".
+STATEMENT_TYPES = frozenset({"AGREE", "REJECT", "CONCEDE", "THREATEN", "SUPPORT"})
+
+
+def announced_acts(trigger: Token) -> list[Token]:
+    """The acts a statement's word announces: the verb of "will" or "willing to", else the
+    to-infinitives the verb takes, one clause deep and then the next."""
+    if trigger.dep_ == "aux":
+        return [trigger.head]
+    acts = [c for c in trigger.children if complement_act(c)]
+    return acts + [c for act in acts for c in act.children if complement_act(c)]
+
+
+def complement_act(clause: Token) -> bool:
+    """Whether a clause is an act a verb announces: its infinitive ("agreed to reopen"), not a
+    gerund that reports a fact ("denied sending weapons")."""
+    return clause.dep_ in ("xcomp", "ccomp") and (clause.tag_ == "VB" or infinitival(clause))
+
+
+def trigger_tokens(events: list[Event], doc: Doc) -> dict[int, Token]:
+    """Each event's trigger token by its character offset, statement words included."""
+    starts = {e.trigger_start for e in events}
+    return {t.idx: t for t in doc if t.idx in starts}
+
+
+def with_announced_targets(events: list[Event], trigger_at: dict[int, Token]) -> list[Event]:
+    """Give a statement or answer without a target the target of the act it announces, once
+    every act has its sides."""
+    targets = {e.trigger_start: e.target for e in events if e.target}
+    filled = []
+    for event in events:
+        token = trigger_at.get(event.trigger_start)
+        if event.target or event.type not in STATEMENT_TYPES or token is None:
+            filled.append(event)
+            continue
+        inherited = next(
+            (
+                [a for a in targets[act.idx] if a not in event.source]
+                for act in announced_acts(token)
+                if act.idx in targets
+            ),
+            [],
+        )
+        filled.append(replace(event, target=inherited) if inherited else event)
+    return filled
 
 
 def country_refs(actors: ActorResolution) -> dict[str, str]:

@@ -122,6 +122,8 @@ def verb_subject(verb: Token) -> tuple[Token | None, bool]:
         return None, False  # "100 people were killed": a passive without agent names no one
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         return None, False  # "condemned the force used against protesters": not the condemner
+    if reduced_passive_patient(verb) is not None:
+        return None, False  # "two commanders are dead, killed in a strike": not the killers
     current = verb
     for _ in range(4):
         if current.dep_ == "xcomp":
@@ -186,13 +188,31 @@ def verb_subject(verb: Token) -> tuple[Token | None, bool]:
     return None, False
 
 
+def reduced_passive_patient(verb: Token) -> Token | None:
+    """Who undergoes a bare past participle that shares its clause's subject: "two commanders
+    are dead, killed in a strike", "the journalist was arrested and charged"."""
+    if verb.tag_ != "VBN" or any(
+        c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "agent") for c in verb.children
+    ):
+        return None
+    head = verb.head
+    if verb.dep_ == "conj":
+        deps: tuple[str, ...] = ("nsubjpass",)  # only a passive head's subject undergoes it
+    elif verb.dep_ == "advcl":
+        deps = ("nsubjpass", "nsubj")
+    else:
+        return None
+    return next((c for c in head.children if c.dep_ in deps and not in_dateline(c)), None)
+
+
 def targets_of_verb(verb: Token, entry: Trigger) -> list[Token]:
     """A verb's objects, passive subject and target prepositional objects.
 
     A target preposition may hang off the verb's object or by-agent instead of the verb
     ("shared intelligence with Ukraine", "brokered by Trump between Israel and Gaza").
     """
-    tokens = []
+    patient = reduced_passive_patient(verb)
+    tokens = [_relative_head(patient)] if patient is not None else []
     holders = [verb]
     for child in verb.children:
         supplied_with = any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children)
