@@ -167,6 +167,27 @@ def test_casualty_counts_go_to_the_violent_event_of_their_sentence(run):
             [("REJECT", ["EGY"], [], "asserted"), ("AID", ["EGY"], ["SDN"], "negated")],
         ),
         (
+            "Chile agreed to reopen its border for Bolivian truckers.",
+            [("AGREE", ["CHL"], ["BOL"], "asserted"), ("CONCEDE", ["CHL"], ["BOL"], "planned")],
+        ),
+        (
+            "Pedro Sanchez called Emmanuel Macron on Friday to discuss fishing quotas.",
+            [("CONSULT", ["ESP"], ["FRA"], "asserted")],
+        ),
+        (
+            "Pedro Sanchez called the French president a dangerous liar.",
+            [("ACCUSE", ["ESP"], ["FRA"], "asserted")],
+        ),
+        ("Pedro Sanchez called the meeting productive.", []),
+        (
+            "Police picked up four suspects in Lyon.",
+            [("COERCE", ["Police"], ["suspects"], "asserted")],
+        ),
+        (
+            "Two Hezbollah commanders are dead, killed in an Israeli strike.",
+            [("ASSAULT", ["ISR"], ["LBN"], "asserted")],
+        ),
+        (
             "Poland and Lithuania agreed on Tuesday to share radar data.",
             [
                 ("AGREE", ["POL"], ["LTU"], "asserted"),

@@ -2,7 +2,7 @@
 
 from collections import defaultdict
 
-from tidings.events.lexicon import load_lexicon, noun_classes, trigger_rows
+from tidings.events.lexicon import PARSE_CLASSES, load_lexicon, noun_classes, trigger_rows
 from tidings.lexicons import data_table
 
 PLOVER_TYPES = {row["type"] for row in data_table("data/events/plover.tsv")}
@@ -19,7 +19,7 @@ def row_problems(row: dict[str, str]) -> list[str]:
         problems.append(f"type {row['type']!r}")
     elif row["type"] != "-" and row["cameo"] not in CAMEO_CODES:
         problems.append(f"CAMEO {row['cameo']!r} not in cameo.tsv")
-    classes = {c for names in noun_classes().values() for c in names}
+    classes = {c for names in noun_classes().values() for c in names} | PARSE_CLASSES
     parts = row["trigger"].split("+")
     if not 1 <= len(parts) <= 2 or not all(parts):
         problems.append("trigger is not lemma or lemma+word")

@@ -14,7 +14,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Token
 
-from tidings.events.lexicon import Lexicon, Trigger, noun_doer_preps
+from tidings.events.lexicon import PERSON_NAME_CLASS, Lexicon, Trigger, noun_doer_preps
 from tidings.lexicons import data_lines, data_table
 from tidings.model import ActorResolution
 from tidings.parse import in_dateline, in_headline, tokens_with_lower
@@ -424,6 +424,9 @@ def match_trigger(token: Token, lexicon: Lexicon) -> tuple[Trigger, Token | None
                 entry = verb_entry(sense_keys(lemma, child, lexicon, as_subject=True), lexicon)
                 if entry is not None:
                     return entry, None
+        entry = verb_entry(naming_keys(lemma, token, lexicon), lexicon)
+        if entry is not None:
+            return entry, None
         entry = lexicon.triggers.get(("verb", lemma))
         if entry is None and token.tag_ == "VBG" and token.dep_ == "acl":
             # "died in police firing" parsed as police, firing: the gerund is the event noun
@@ -446,6 +449,35 @@ def match_trigger(token: Token, lexicon: Lexicon) -> tuple[Trigger, Token | None
         entry = verb_entry(gerund_verbs(token), lexicon)
         return (entry, None) if entry is not None else None
     return None
+
+
+def naming_predicates(verb: Token) -> list[Token]:
+    """What a verb of naming calls its object, wherever the parse hangs it: "called him a
+    liar" (a predicate, or an apposition to the object), "called the comments egregious" (an
+    adjective after the object), "described the sanctions as illegal"."""
+    found = [c for c in verb.children if c.dep_ in ("oprd", "ccomp", "xcomp")]
+    for child in verb.children:
+        if child.dep_ == "dobj":
+            found += [
+                c
+                for c in child.children
+                if c.dep_ == "appos" or (c.dep_ in ("amod", "acomp") and c.i > child.i)
+            ]
+        elif child.dep_ == "prep" and child.lower_ == "as":
+            found += [g for g in child.children if g.dep_ in ("pobj", "amod")]
+    return found
+
+
+def naming_keys(lemma: str, verb: Token, lexicon: Lexicon) -> list[str]:
+    """Keys `verb+@class` for what a verb of naming calls its object, the predicate's own
+    word, its adjectives and its coordinated words ("egregious and insulting") each counting."""
+    words = [
+        w
+        for predicate in naming_predicates(verb)
+        for w in (predicate, *predicate.children)
+        if w is predicate or w.dep_ in ("amod", "compound", "conj")
+    ]
+    return [f"{lemma}+@{c}" for w in words for c in lexicon.noun_classes.get(w.lemma_.lower(), ())]
 
 
 def of_complements(noun: Token) -> list[Token]:
@@ -526,6 +558,16 @@ PARTITIVES = frozenset(
 )  # fmt: skip
 
 
+def names_a_person(argument: Token) -> bool:
+    """Whether an object is a person's name and its verb does not name it something: "called
+    Putin" is a call, "called Putin a liar" is not."""
+    return (
+        argument.dep_ in ("dobj", "nsubjpass")
+        and argument.ent_type_ == "PERSON"
+        and not any(c.dep_ in ("oprd", "ccomp") for c in argument.head.children)
+    )
+
+
 def sense_keys(lemma: str, argument: Token, lexicon: Lexicon, *, as_subject: bool) -> list[str]:
     """Two-word trigger keys an argument may complete: `verb+object` and `verb+@class` for an
     object, particle or preposition; `@class+verb` for a subject ("the earthquake hit").
@@ -544,6 +586,8 @@ def sense_keys(lemma: str, argument: Token, lexicon: Lexicon, *, as_subject: boo
     ]
     if as_subject:
         return [f"@{c}+{lemma}" for c in classes]
+    if names_a_person(argument):
+        classes.append(PERSON_NAME_CLASS)
     objects = [argument, *whole, *kinds]
     return [*(f"{lemma}+{w.lemma_.lower()}" for w in objects), *(f"{lemma}+@{c}" for c in classes)]
 

@@ -60,6 +60,12 @@ def trigger_rows() -> list[tuple[str, dict[str, str]]]:
     return [(name, row) for name in trigger_files() for row in data_table(name)]
 
 
+# Classes the parse gives rather than a word list: an object that is a person's name
+# ("called Putin": a phone call).
+PERSON_NAME_CLASS = "person-name"
+PARSE_CLASSES = frozenset({PERSON_NAME_CLASS})
+
+
 def noun_classes() -> dict[str, tuple[str, ...]]:
     """Noun lemma -> the classes it belongs to (data/events/noun_classes.tsv)."""
     classes: dict[str, list[str]] = {}
