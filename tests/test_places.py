@@ -32,3 +32,17 @@ def test_a_variant_spelling_never_displaces_a_city_of_that_name():
 
 def test_seas_and_straits_are_known_as_water():
     assert "Strait of Hormuz" in sea_names() and "Basra" not in sea_names()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        ("Turkish jets struck a depot and other positions inside Syria.", "Syria"),
+        ("The army imposed a curfew in parts of Kashmir.", "Kashmir"),
+    ],
+)
+def test_a_place_named_through_a_coordinated_object_or_a_part_locates_the_event(
+    run, sentence, place
+):
+    (event,) = run(sentence).events
+    assert event.location is not None and event.location.name == place

@@ -113,22 +113,37 @@ def attached_locations(token: Token) -> list[Span]:
         if child.dep_ == "prep" and child.lower_ in LOCATION_PREPOSITIONS:
             for grandchild in child.children:
                 if grandchild.dep_ == "pobj":
-                    entity = _location_entity(grandchild)
+                    entity = _location_entity(grandchild) or _location_entity_of(grandchild)
                     if entity is not None:
                         found.append(entity)
     return found
 
 
-ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "prep", "agent"})
+def _location_entity_of(noun: Token) -> Span | None:
+    """The place a noun is part of ("in parts of Kashmir", "on the outskirts of Kabul")."""
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for grandchild in child.children:
+                if grandchild.dep_ == "pobj":
+                    return _location_entity(grandchild)
+    return None
+
+
+ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "prep", "agent", "conj"})
 
 
 def argument_phrase_tokens(trigger: Token, depth: int = 4) -> list[Token]:
-    """Tokens of the trigger's own argument phrases, not of clauses nested in them
-    ("an air strike on a building in central Beirut killed …")."""
+    """Tokens of the trigger's own argument phrases and the nouns coordinated in them, not of
+    clauses nested in them ("an air strike on a building in central Beirut killed …")."""
     found: list[Token] = []
     frontier = [trigger]
     for _ in range(depth):
-        frontier = [c for t in frontier for c in t.children if c.dep_ in ARGUMENT_DEPS]
+        frontier = [
+            c
+            for t in frontier
+            for c in t.children
+            if c.dep_ in ARGUMENT_DEPS and (c.dep_ != "conj" or c.pos_ in ("NOUN", "PROPN"))
+        ]
         found.extend(frontier)
     return found
 
