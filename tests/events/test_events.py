@@ -180,6 +180,19 @@ def test_casualty_counts_go_to_the_violent_event_of_their_sentence(run):
         ),
         ("Pedro Sanchez called the meeting productive.", []),
         (
+            "Mali accuses the rebel group of killing and looting in the north.",
+            [
+                ("ACCUSE", ["MLI"], ["MLI"], "asserted"),
+                ("ASSAULT", ["MLI"], ["MLI"], "reported-claim"),
+                ("COERCE", ["MLI"], ["MLI"], "reported-claim"),
+            ],
+        ),
+        (
+            "Boko Haram fighters attacked the town, inflicting heavy losses on Nigerian troops.",
+            [("ASSAULT", ["NGA"], ["NGA"], "asserted")],
+        ),
+        ("The cyclone inflicted heavy damage on the port.", []),
+        (
             "Police picked up four suspects in Lyon.",
             [("COERCE", ["Police"], ["suspects"], "asserted")],
         ),
@@ -529,3 +542,12 @@ def test_what_a_request_asks_for_leaves_its_target_to_the_story(run):
     )
     (asked,) = [e for e in report.events if e.trigger == "asked"]
     assert [report.actor(a).country for a in asked.target] == ["PRK"]
+
+
+def test_the_acts_one_is_accused_of_are_the_accused_s_and_only_claimed(run):
+    report = run("Mali accuses the rebel group of killing and looting in the north.")
+    sectors = {a.id: a.sector for a in report.actors}
+    acts = [e for e in report.events if e.type != "ACCUSE"]
+    assert [e.trigger for e in acts] == ["killing", "looting"]
+    assert all([sectors[s] for s in e.source] == ["REB"] for e in acts)
+    assert all(str(e.modality) == "reported-claim" for e in acts)

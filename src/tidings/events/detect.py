@@ -165,6 +165,12 @@ def verb_subject(verb: Token) -> tuple[Token | None, bool]:
             owner = next((c for c in current.children if c.dep_ == "poss"), None)
             if owner is not None:
                 return owner, True
+            if (
+                preposition in ("of", "for")
+                and current.dep_ == "dobj"
+                and governing_verbs().get(current.head.lemma_.lower()) == "object"
+            ):
+                return current, True  # "accused the group of looting": the group loots
             if current.pos_ == "NOUN" and current.dep_ == "dobj" and current.head.pos_ == "VERB":
                 # "the Council passed a resolution demanding …": whoever passed it demands
                 carrier = next((c for c in current.head.children if is_subject(c)), None)
@@ -1104,7 +1110,11 @@ def light_verb_performers(noun: Token, actors: ActorResolution) -> list[str]:
 def blamed_actors(event: Token, actors: ActorResolution) -> list[str]:
     """For an event named in the complement of a verb of blame ("blamed the militants for the
     attacks", "accused Iran of the strike", "credited the army with the rescue"), the one
-    blamed or credited: the verb's object performs the event, not its subject."""
+    blamed or credited: the verb's object performs the event, not its subject. Acts listed
+    together share it ("accused the group of killing, maiming and looting"), and so does a
+    complement the parse hung on the object ("accuses the group of killing")."""
+    while event.dep_ == "conj" and event.head.i != event.i:
+        event = event.head
     prep = event.head
     if (
         event.dep_ not in ("pobj", "pcomp")
@@ -1124,6 +1134,12 @@ def blamed_actors(event: Token, actors: ActorResolution) -> list[str]:
             subject, _ = verb_subject(verb.head)
             return actors_in(subject, actors)
         return []
+    if (
+        verb.dep_ in ("dobj", "nsubjpass")
+        and verb.pos_ in ("NOUN", "PROPN")
+        and governing_verbs().get(verb.head.lemma_.lower()) == "object"
+    ):
+        return actors_in(verb, actors)
     if governing_verbs().get(verb.lemma_.lower()) != "object":
         return []
     found: list[str] = []

@@ -194,10 +194,10 @@ def event_modality(
                 if modality:
                     found.add(Modality(modality))
                     lexical.add(Modality(modality))
-        if position > 1 and chain[position - 1].dep_ == "prep":
+        if position > 1 and _charged_through(chain[:position]):
             # "arrested for collaborating with", "accused him of ordering": the charge
             modality = cues.get(("charge", token.lemma_.lower()))
-            if modality and chain[position - 1].lower_ in CHARGE_PREPOSITIONS:
+            if modality:
                 found.add(Modality(modality))
         if token.pos_ in ("VERB", "AUX") and _has_condition(token):
             found.add(Modality.CONDITIONAL)
@@ -230,6 +230,15 @@ def event_modality(
     strongest = next((m for m in STRENGTH if m in found), Modality.ASSERTED)
     reported_by = citation.outlet if citation is not None else None
     return ModalityReading(strongest, reported_by)
+
+
+def _charged_through(below: list[Token]) -> bool:
+    """Whether the words below a verb on the chain make a charge complement: its "for/of/over/
+    with" phrase, or one the parse hung on its object ("accused the group of looting")."""
+    preposition = below[-1]
+    if preposition.dep_ in ("dobj", "nsubjpass") and len(below) > 2:
+        preposition = below[-2]
+    return preposition.dep_ == "prep" and preposition.lower_ in CHARGE_PREPOSITIONS
 
 
 def _backshifted_future(auxiliaries: list[Token]) -> bool:
