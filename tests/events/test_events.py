@@ -193,6 +193,10 @@ def test_casualty_counts_go_to_the_violent_event_of_their_sentence(run):
         ),
         ("The cyclone inflicted heavy damage on the port.", []),
         (
+            "Thousands fled the town after fighting between Sudanese troops and Chadian rebels.",
+            [("ASSAULT", ["SDN"], ["TCD"], "asserted")],
+        ),
+        (
             "Police picked up four suspects in Lyon.",
             [("COERCE", ["Police"], ["suspects"], "asserted")],
         ),

@@ -500,7 +500,9 @@ RECIPROCAL_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE", "SUPPORT"})
 
 
 # Acts that two sides do to each other whatever their type ("the two armies clashed").
-MUTUAL_LEMMAS = frozenset({"clash", "exchange", "trade"})
+MUTUAL_LEMMAS = frozenset(
+    {"clash", "exchange", "trade", "fight", "fighting", "battle", "skirmish", "war", "hostility"}
+)
 
 
 def with_reciprocal_partners(events: list[Event], trigger_at: dict[int, Token]) -> list[Event]:

@@ -500,12 +500,16 @@ def compound_nouns(token: Token) -> list[Token]:
 
 
 def nominal_gerund(token: Token) -> bool:
-    """A gerund the parser tags a verb where it stands as a noun with a noun modifier: "killed
-    in police firing", "army shelling continued"."""
+    """A gerund the parser tags a verb where it stands as a noun with a noun modifier or its
+    parties: "killed in police firing", "army shelling continued", "displaced by fighting
+    between rebels and troops"."""
     return (
         token.tag_ == "VBG"
-        and token.dep_ in ("pobj", "nsubj", "nsubjpass", "dobj")
-        and any(c.dep_ == "compound" for c in token.children)
+        and token.dep_ in ("pobj", "pcomp", "nsubj", "nsubjpass", "dobj")
+        and any(
+            c.dep_ == "compound" or (c.dep_ == "prep" and c.lower_ == "between")
+            for c in token.children
+        )
     )
 
 
