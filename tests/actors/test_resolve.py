@@ -149,6 +149,16 @@ def test_a_definite_description_refers_back_to_the_organisation(run):
     assert "The bloc" in [m.text for m in ecowas.mentions]
 
 
+def test_the_group_and_the_militants_refer_back_to_the_armed_group(run):
+    text = (
+        "Boko Haram fighters raided a village near Maiduguri on Sunday.\n\n"
+        "In a video, the group said it had taken twelve hostages. The militants also burned a school."
+    )
+    report = run(text)
+    group = next(a for a in report.actors if a.sector == "REB")
+    assert {"the group", "The militants"} <= {m.text for m in group.mentions}
+
+
 def test_plural_demonyms_are_people_not_governments(run):
     report = run("Two Americans detained in Venezuela were freed on Friday.")
     americans = next(a for a in report.actors if "Americans" in [m.text for m in a.mentions])
