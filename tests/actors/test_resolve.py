@@ -152,7 +152,8 @@ def test_a_definite_description_refers_back_to_the_organisation(run):
 def test_the_group_and_the_militants_refer_back_to_the_armed_group(run):
     text = (
         "Boko Haram fighters raided a village near Maiduguri on Sunday.\n\n"
-        "In a video, the group said it had taken twelve hostages. The militants also burned a school."
+        "In a video, the group said it had taken twelve hostages. "
+        "The militants also burned a school."
     )
     report = run(text)
     group = next(a for a in report.actors if a.sector == "REB")
