@@ -180,6 +180,10 @@ def test_casualty_counts_go_to_the_violent_event_of_their_sentence(run):
         ),
         ("Pedro Sanchez called the meeting productive.", []),
         (
+            "Ghana said Togo's accusations were baseless.",
+            [("ACCUSE", ["TGO"], [], "asserted"), ("ACCUSE", ["GHA"], ["TGO"], "asserted")],
+        ),
+        (
             "Mali accuses the rebel group of killing and looting in the north.",
             [
                 ("ACCUSE", ["MLI"], ["MLI"], "asserted"),

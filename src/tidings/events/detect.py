@@ -707,6 +707,7 @@ def candidates(doc: Doc, actors: ActorResolution, lexicon: Lexicon) -> list[Cand
     found = without_means_of_sending(found, actors)
     found += obligations(doc, actors)
     found += blame_statements(doc, actors)
+    found += disapproval_statements(doc, actors, lexicon)
     # A light verb whose object is itself a trigger ("pledged support") is not an event of
     # its own: the noun is.
     nouns = {c.token.i for c in found if c.token.pos_ == "NOUN"}
@@ -805,6 +806,32 @@ def blame_statements(doc: Doc, actors: ActorResolution) -> list[Candidate]:
         else:
             continue
         found += stated(adjective, BLAME, reporting, accused, actors)
+    return found
+
+
+# Disapproval stated by calling another actor something bad (CAMEO 111): the word is the trigger.
+DISAPPROVAL = Trigger(
+    "unacceptable", "adj", "ACCUSE", "disapprove", ("diplomatic",), "111", frozenset()
+)
+PEJORATIVE_CLASS = "c11-pejorative"
+
+
+def disapproval_statements(doc: Doc, actors: ActorResolution, lexicon: Lexicon) -> list[Candidate]:
+    """Disapproval stated by saying another actor, or what it did, is something bad: "Pakistan
+    said India's claims were baseless", "officials said Putin is the aggressor"."""
+    found = []
+    verbs = speech_verbs()
+    for token in doc:
+        if token.dep_ not in ("acomp", "attr") or PEJORATIVE_CLASS not in lexicon.noun_classes.get(
+            token.lemma_.lower(), ()
+        ):
+            continue
+        copula = token.head
+        reporting = copula.head
+        if copula.dep_ not in ("ccomp", "parataxis") or reporting.lemma_.lower() not in verbs:
+            continue
+        subject = next((c for c in copula.children if c.dep_ == "nsubj"), None)
+        found += stated(token, DISAPPROVAL, reporting, subject, actors)
     return found
 
 
