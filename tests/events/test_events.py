@@ -197,6 +197,10 @@ def test_casualty_counts_go_to_the_violent_event_of_their_sentence(run):
         ),
         ("The cyclone inflicted heavy damage on the port.", []),
         (
+            "The UN withdrew peacekeepers from the Golan Heights.",
+            [("SANCTION", ["UN"], ["SYR"], "asserted")],
+        ),
+        (
             "Thousands fled the town after fighting between Sudanese troops and Chadian rebels.",
             [("ASSAULT", ["SDN"], ["TCD"], "asserted")],
         ),

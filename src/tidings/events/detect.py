@@ -29,6 +29,14 @@ RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 # refugees", "took in migrants").
 RECIPIENT_OBJECTS = ("+@c06-refugee",)
 THEME_OBJECT_TYPES = frozenset({"AID", "MOBILIZE"})
+THEME_OBJECT_MODES = frozenset({"withdraw"})  # "withdrew peacekeepers from Sinai": what leaves
+
+
+def takes_theme_object(entry: Trigger) -> bool:
+    """Whether a trigger's direct object is what it moves, not whom it aims at."""
+    return entry.type in THEME_OBJECT_TYPES or entry.mode in THEME_OBJECT_MODES
+
+
 NOT_AN_EVENT = "-"  # lexicon type of combinations that are no event ("pay a price")
 # Nouns that only measure what they hold: "€5 billion in aid", "two days of drills".
 # A gerund after these is done by the clause's subject, not its object ("increased pressure by
@@ -222,9 +230,12 @@ def targets_of_verb(verb: Token, entry: Trigger) -> list[Token]:
     holders = [verb]
     for child in verb.children:
         supplied_with = any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children)
+        theme_deps = (
+            ("dobj", "attr", "nsubjpass") if entry.mode in THEME_OBJECT_MODES else ("dobj", "attr")
+        )
         if (
-            child.dep_ in ("dobj", "attr")
-            and entry.type in THEME_OBJECT_TYPES
+            child.dep_ in theme_deps
+            and takes_theme_object(entry)
             and not supplied_with
             and not entry.trigger.endswith(RECIPIENT_OBJECTS)
         ):
@@ -896,7 +907,8 @@ def object_phrases(trigger: Token, entry: Trigger) -> list[Token]:
     heads = []
     for child in trigger.children:
         if child.dep_ in ("dobj", "attr", "nsubjpass") and trigger.pos_ == "VERB":
-            if not (child.dep_ == "dobj" and entry.type in THEME_OBJECT_TYPES):
+            theme = child.dep_ == "dobj" or entry.mode in THEME_OBJECT_MODES
+            if not (theme and takes_theme_object(entry)):
                 heads.append(child)  # "sent troops": what is sent is no target
         elif child.dep_ == "prep" and child.lower_ in entry.target_preps:
             heads.extend(g for g in child.children if g.dep_ == "pobj")
