@@ -48,7 +48,7 @@ def verb_tense(verb: Token) -> str | None:
         return "present"
     if verb.tag_ in PAST_TAGS:
         return "past"
-    marked = any(c.dep_ == "mark" for c in verb.children)
+    marked = any(c.dep_ == "mark" or c.tag_ == "WRB" for c in verb.children)  # "when attacked"
     if verb.tag_ == "VBN" and verb.dep_ in ("amod", "acl", "advcl", "ROOT", "conj") and not marked:
         return "past"  # "areas abandoned by …", "killed in what officials describe as …"
     return None  # "escape … when attacked": its governor's tense
@@ -87,8 +87,9 @@ def prospective(verb: Token) -> bool:
 def intends(governor: Token) -> bool:
     """Whether a word governs an act wanted, planned or weighed, not done ("consider",
     "urge", "plan": the modality table's governors)."""
-    cue = load_lexicon().modality_cues.get(("governor", governor.lemma_.lower()))
-    return cue in ("planned", "hypothetical")
+    lemma = governor.lemma_.lower()
+    cue = load_lexicon().modality_cues.get(("governor", lemma))
+    return cue in ("planned", "hypothetical") or ("intent", lemma) in tense_cues()
 
 
 def charged(current: Token, head: Token) -> bool:
@@ -126,7 +127,9 @@ def event_tense(trigger: Token) -> str | None:
             return cues[("preposition", head.lower_)]  # "since the invasion", "despite threats"
         if charged(current, head):
             return "past"
-        governed = current.dep_ in GOVERNED or (current.dep_ == "prep" and current.lower_ == "for")
+        governed = current.dep_ in GOVERNED or (
+            current.dep_ == "prep" and current.lower_ in ("for", "of")
+        )  # "calls for a truce", "threats of sanctions"
         if governed and intends(head):
             return "future"  # "is considering sanctions", "urged both sides to agree"
         if (
