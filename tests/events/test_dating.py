@@ -117,6 +117,14 @@ def test_an_act_told_in_relation_to_a_dated_one(run, text, trigger, expected):
     assert date_of(run(text, WEDNESDAY), trigger) == expected
 
 
+def test_what_a_future_clause_speaks_of_is_done_what_it_plans_is_not(run):
+    report = run(
+        "The new sanctions will have consequences beyond the invasion of Ukraine.", WEDNESDAY
+    )
+    assert date_of(report, "invasion") == "../2025-03-05"
+    assert date_of(run("A nuclear test could end the talks.", WEDNESDAY), "test") is None
+
+
 def test_a_definite_event_noun_takes_the_date_of_the_same_event_told_elsewhere(run):
     report = run(
         "Gunmen attacked a hotel in Mogadishu on Tuesday. "

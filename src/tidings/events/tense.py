@@ -19,6 +19,9 @@ from tidings.lexicons import data_table
 PAST_TAGS = frozenset({"VBD"})
 PRESENT_TAGS = frozenset({"VBZ", "VBP"})
 INTENT_AUXILIARIES = frozenset({"will", "'ll", "shall", "wo"})
+# the purpose, means or part of an act share its tense ("will travel to Moscow for talks",
+# "could raise tensions with missile launches", "would not take part in any counter-attack")
+PURPOSES = frozenset({"for", "to", "with", "by", "in"})
 GOVERNED = frozenset({"dobj", "xcomp", "ccomp"})  # what a governor wants or weighs
 MAX_CLIMB = 8  # words climbed from an event noun or participle to the verb that tells it
 
@@ -110,12 +113,15 @@ def event_tense(trigger: Token) -> str | None:
     if trigger.tag_ == "MD":
         return "present"  # "the U.N. must maintain sanctions": the demand is in the saying
     current = trigger
+    spoken_of = False  # an event noun in a phrase: "consequences beyond Ankara's procurement"
     for _ in range(MAX_CLIMB):
         marked = {cues.get(("modifier", c.lower_)) for c in current.children} - {None}
         if current.pos_ == "NOUN" and marked:
             return marked.pop()  # "the ongoing withdrawal", "a previous raid"
         if current.pos_ in ("VERB", "AUX") or (current.pos_ == "ADJ" and current.dep_ == "ROOT"):
             tense = verb_tense(current)
+            if tense == "future" and spoken_of:
+                return "past"  # what a future clause speaks of is done; what it plans is not
             if tense is not None:
                 return "present" if tense == "past" and ongoing(current) else tense
             if prospective(current):
@@ -127,6 +133,8 @@ def event_tense(trigger: Token) -> str | None:
             return cues[("preposition", head.lower_)]  # "since the invasion", "despite threats"
         if charged(current, head):
             return "past"
+        if current.dep_ == "pobj" and current.pos_ == "NOUN" and head.lower_ not in PURPOSES:
+            spoken_of = True
         governed = current.dep_ in GOVERNED or (
             current.dep_ == "prep" and current.lower_ in ("for", "of")
         )  # "calls for a truce", "threats of sanctions"
@@ -138,7 +146,10 @@ def event_tense(trigger: Token) -> str | None:
             and head.lemma_.lower() not in occurrence_verbs()
         ):
             # "the purchase is a point of tension": an event spoken of is done, unless it is
-            # still going on ("the drawdown has been under way")
+            # still going on ("the drawdown has been under way") or still to come ("a nuclear
+            # test could end the talks")
+            if verb_tense(head) == "future":
+                return "future"
             return "present" if ongoing(head) else "past"
         current = head
     return None
