@@ -82,9 +82,9 @@ def prospective(verb: Token) -> bool:
     if verb.tag_ != "VBG" or verb.dep_ != "pcomp":
         return False
     # "preparations for launching", "warned against deploying", "no intention of invading";
-    # not "sanctioned for supplying drones", a reason
+    # not "sanctioned for supplying drones", a reason, nor "his usual way of reaching out"
     governor = head.head
-    return head.lower_ == "against" or governor.pos_ == "NOUN" or intends(governor)
+    return head.lower_ == "against" or intends(governor)
 
 
 def intends(governor: Token) -> bool:
