@@ -106,8 +106,8 @@ def named_date(time: TimeExpression) -> EventDate:
 def is_deadline(time: TimeExpression, doc: Doc) -> bool:
     """Whether a time is a deadline ("until Sunday", "by 2035"): when an act is due, not
     when one that happened took place."""
-    before_time = doc.text[: time.start].rstrip().rsplit(" ", 1)[-1].lower()
-    return before_time in DEADLINE_WORDS
+    span = doc.char_span(time.start, time.end, alignment_mode="expand")
+    return span is not None and span.start > 0 and doc[span.start - 1].lower_ in DEADLINE_WORDS
 
 
 def as_date(time: TimeExpression) -> EventDate:

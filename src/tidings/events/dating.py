@@ -23,6 +23,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
+import numpy
+from spacy.attrs import LEMMA
+from spacy.symbols import NOUN, VERB
 from spacy.tokens import Doc, Token
 
 from tidings.events.clause_times import (
@@ -155,12 +158,16 @@ def mentioned_date(noun: Token, times: list[TimeExpression]) -> EventDate | None
     if noun.pos_ != "NOUN" or not _definite(noun) or not evokes_event(noun):
         return None
     word = _event_word(noun)
+    doc = noun.doc
+    # the story's words of that lemma, found in the lemma array rather than word by word
+    lemmas = [doc.vocab.strings[form] for form in (word, f"{word}ing", word.capitalize())]
+    same = numpy.flatnonzero(numpy.isin(doc.to_array(LEMMA), lemmas))
     mentions = sorted(
         (
             t
-            for t in noun.doc
+            for t in (doc[int(i)] for i in same)
             if t.i != noun.i
-            and t.pos_ in ("NOUN", "VERB")
+            and t.pos in (NOUN, VERB)
             and _event_word(t) == word
             and evokes_event(t)
         ),
