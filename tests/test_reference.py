@@ -18,21 +18,22 @@ def event_with(report, trigger):
     ("trigger", "type_", "source", "target", "modality", "date"),
     [
         ("confer", "CONSULT", ["USA"], ["UKR"], "planned", "2025-10-17"),
-        ("provision", "AID", ["USA"], ["UKR"], "hypothetical", "2025-10-17"),
-        ("summit", "CONSULT", ["USA"], ["RUS"], "asserted", "2025-10-17"),
-        ("agreed", "AGREE", ["USA"], ["RUS"], "asserted", "2025-10-17"),
-        ("convene", "CONSULT", ["USA"], ["RUS"], "planned", "2025-10-17"),
-        ("warned", "THREATEN", ["RUS"], ["USA"], "asserted", "2025-10-17"),
+        ("provision", "AID", ["USA"], ["UKR"], "hypothetical", None),
+        ("summit", "CONSULT", ["USA"], ["RUS"], "asserted", "../2025-10-17"),
+        ("agreed", "AGREE", ["USA"], ["RUS"], "asserted", "../2025-10-17"),
+        ("convene", "CONSULT", ["USA"], ["RUS"], "planned", None),
+        ("warned", "THREATEN", ["RUS"], ["USA"], "asserted", "../2025-10-17"),
         ("reaching", "CONSULT", ["RUS"], ["USA"], "asserted", "2025-10-16"),
         ("sharing", "COOPERATE", ["USA"], ["UKR"], "reported-claim", "2025-W42"),
         ("attacks", "ASSAULT", ["UKR"], ["RUS"], "reported-claim", "2025-W42"),
         ("cautioned", "THREATEN", ["USA"], ["RUS"], "asserted", "2025-W42"),
-        ("requested", "REQUEST", ["UKR"], ["USA"], "reported-claim", "2025-09-28"),
+        ("requested", "REQUEST", ["UKR"], ["USA"], "reported-claim", "../2025-09-28"),
     ],
 )
 def test_reference_events(reference_report, trigger, type_, source, target, modality, date):
     event = event_with(reference_report, trigger)
-    assert (event.type, str(event.modality), event.date.value) == (type_, modality, date)
+    value = event.date.value if event.date else None
+    assert (event.type, str(event.modality), value) == (type_, modality, date)
     assert codes(reference_report, event.source) == source
     assert codes(reference_report, event.target) == target
 

@@ -244,7 +244,11 @@ class Evidence:
 
 @dataclass(frozen=True, slots=True)
 class EventDate:
-    """When an event happened (or is planned), with the expression it came from."""
+    """When an event happened (or is planned), with the expression it came from.
+
+    `value` is ISO 8601 as for times, or ``../2025-03-14`` with granularity ``before`` for an
+    event the text dates only as on or before a day (ISO 8601-2's open interval).
+    """
 
     value: str | None
     granularity: str

@@ -6,12 +6,13 @@ from datetime import date
 
 from tidings.devsets.stories import (
     StoryGold,
+    date_right,
     load_story_gold,
     match_events,
     score_stories,
     speaker_right,
 )
-from tidings.model import Actor, Event, Evidence, Mention
+from tidings.model import Actor, Event, EventDate, Evidence, Mention
 
 STORY = (
     "Chilean President Gabriel Boric met Argentine President Javier Milei in Santiago on Monday. "
@@ -113,3 +114,18 @@ def test_event_dates_are_scored_where_the_gold_gives_them(pipeline):
     assert undated.metrics["events_dated_publication_day"] == 0.0
     dated = replace(story, events=[{**story.events[0], "date": "2025-03-03"}])
     assert score_stories([dated], pipeline).metrics["event_date_accuracy"] == 1.0
+
+
+def test_gold_dates_compare_values_and_an_unknown_date_wants_none():
+    event = Event(
+        id="e1", type="CONSULT", trigger="met", trigger_start=0, trigger_end=3,
+        evidence=Evidence("met", 0, 3),
+    )  # fmt: skip
+    before = {"value": "../2025-03-04", "granularity": "before"}
+    unknown = {"value": None, "granularity": "unknown"}
+    assert date_right(unknown, event)
+    assert not date_right(before, event)
+    event.date = EventDate("../2025-03-04", "before")
+    assert date_right(before, event) and date_right("../2025-03-04", event)
+    assert not date_right({"value": "2025-03-04", "granularity": "day"}, event)
+    assert not date_right(unknown, event)

@@ -345,6 +345,7 @@ def test_a_store_older_than_every_migration_is_refused_with_advice_to_re_ingest(
         ("2025-Q3", date(2025, 7, 1)),
         ("2023-H2", date(2023, 7, 1)),
         ("2025", date(2025, 1, 1)),
+        ("../2025-03-14", date(2025, 3, 14)),
         ("PRESENT_REF", None),
         ("XXXX-XX-XXTEV", None),
     ],

@@ -144,7 +144,7 @@ def score_stories(golds: list[StoryGold], pipeline: Pipeline, *, errors: int = 0
             detected.tp += 1
             if item.get("date"):
                 dated_gold += 1
-                dates_right += bool(event.date) and event.date.value == item["date"]
+                dates_right += date_right(item["date"], event)
             if not same_type(item["type"], event.type):
                 typed.fn += 1
                 typed.fp += 1
@@ -242,6 +242,13 @@ def score_stories(golds: list[StoryGold], pipeline: Pipeline, *, errors: int = 0
     ]
     score.errors = sample_by_cause(cases, errors)
     return score
+
+
+def date_right(gold: dict[str, Any] | str, event: Event) -> bool:
+    """Whether an event's date value is the gold one (`{"value", "granularity"}` or a bare
+    value); an unknown gold date (null value) wants no date."""
+    value = gold.get("value") if isinstance(gold, dict) else gold
+    return (event.date.value if event.date else None) == value
 
 
 def publication_day_share(golds: list[StoryGold], reports: list[Report]) -> float:

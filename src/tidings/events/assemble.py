@@ -726,7 +726,9 @@ def find_events(
                 quad_class=lexicon.quad_class.get(event_type),
                 source=candidate.source,
                 target=candidate.target,
-                date=event_date(token, anchors, times, published),
+                date=event_date(
+                    token, anchors, times, published, modality=reading.modality, quotes=quoted
+                ),
                 location=location,
                 reported_by=reading.reported_by,
                 confidence=confidence(candidate, reading.modality),

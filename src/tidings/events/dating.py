@@ -1,84 +1,318 @@
-"""Date of an event: the time expression attached to it, else its sentence's, else publication.
+"""Date of an event: its own time expression, else what the telling and the tense say.
 
-A time expression inside the trigger's own phrase wins ("Thursday's call", "met on Monday");
-then one attached to the words the trigger depends on ("In a September 28 interview, Vance
-said that …"); then any in the sentence that dates a point in time (durations such as
-"nearly four years" do not; nor do "now" or "recently", which name no date). A time of day
-dates the event to its day. An event with no time clue gets the publication day.
+Convention (README "Event dates", gold/voa/README.md), in order:
+
+- the time of the event's own clause (`clause_times.own_time`); an act told as coming first
+  ("had agreed", "after clashes killed …", "sanctioned on Monday for supplying drones")
+  happened on or before the time of the word it depends on;
+- a planned, possible or conditional act, or a prospect ("need to destroy"), has no date
+  unless its own clause gives one ("threatened Monday to strike" dates no strike);
+- the discourse: a definite event noun refers to the same event dated elsewhere ("Tuesday's
+  attack … the attack"), an act in an event to that event ("killed in the attack");
+- the telling: an act reported by a speech verb the text dates ("officials said Thursday
+  troops were deployed") happened on or before that day, a state then held that day; a
+  direct quote's present is the speaker's, dated by the cue or the speaker's other dated words;
+- the tense (`tense.event_tense`): the past is on or before publication, the open interval
+  ``../2025-03-14`` (ISO 8601-2, granularity ``before``), never the dateline alone; the present
+  is the publication day; the future has no date, except an intent stated with "will", dated
+  when stated.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 
-from spacy.tokens import Token
+import numpy
+from spacy.attrs import LEMMA
+from spacy.symbols import NOUN, VERB
+from spacy.tokens import Doc, Token
 
-from tidings.model import EventDate, TimeExpression
-
-POINT_GRANULARITIES = frozenset(
-    {"day", "week", "month", "quarter", "year", "range", "season", "time"}
+from tidings.events.clause_times import (
+    OCCASION_PREPOSITIONS,
+    clause_date,
+    evokes_event,
+    is_deadline,
+    own_time,
 )
-TEMPORAL_MARKS = frozenset({"since", "after", "before", "when", "while", "until", "as", "once"})
+from tidings.events.modality import governing_chain, reporting_verb
+from tidings.events.tense import (
+    anterior,
+    backshifted,
+    event_tense,
+    in_condition,
+    stated_intent,
+)
+from tidings.model import EventDate, Modality, Quote, QuoteKind, TimeExpression
+from tidings.quotes import cue_outside, speech_verbs
+
+ANTERIOR_MARKS = frozenset({"after", "following"})  # the clause's event came first
+DEFINITE_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
+UNREAL = frozenset({Modality.PLANNED, Modality.HYPOTHETICAL, Modality.CONDITIONAL})
+BEFORE = "before"  # the granularity of an open interval "on or before" a day
 
 
-def _inside(time: TimeExpression, token: Token) -> bool:
-    """Whether a time expression lies in the subtree of a token."""
-    return token.left_edge.idx <= time.start and time.end <= token.right_edge.idx + len(
-        token.right_edge
+def before(day: str) -> EventDate:
+    """On or before a day: an open interval ending there."""
+    return EventDate(f"../{day}", BEFORE, None)
+
+
+def _trailing(trigger: Token) -> Token | None:
+    """A speech verb after the clause, hung on its verb by the parse ("460 people were
+    killed …, the WHO said on Thursday")."""
+    verb = next((t for t in [trigger, *trigger.ancestors] if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return None
+    return next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ in ("conj", "parataxis", "ccomp")
+            and c.i > trigger.i
+            and c.lemma_.lower() in speech_verbs()
+            and any(t.text == "," for t in c.doc[trigger.i : c.i])
+            # "…, but Trump said Tuesday that …" reports its own clause, not this one
+            and not any(g.dep_ in ("ccomp", "dobj", "xcomp") for g in c.children)
+        ),
+        None,
     )
 
 
-def _in_other_clause(time: TimeExpression, trigger: Token) -> bool:
-    inside = [t for t in trigger.sent if time.start <= t.idx < time.end]
-    if not inside:
-        return False
-    # The expression's root: its token whose head lies outside it ("next year" -> "year").
-    token = next((t for t in inside if not time.start <= t.head.idx < time.end), inside[0])
-    if (
-        time.granularity == "year"
-        and token.dep_ in ("compound", "nmod", "amod", "nummod")
-        and token.head.pos_ == "NOUN"
-        and token.head.i != trigger.i
-    ):
-        return True  # "the 2015 nuclear accord": the year names the accord
-    for ancestor in [token, *token.ancestors]:
-        if ancestor.dep_ not in ("relcl", "acl", "ccomp", "advcl"):
-            continue
-        if ancestor.left_edge.i <= trigger.i <= ancestor.right_edge.i:
-            continue
-        marks = {c.lower_ for c in ancestor.children if c.dep_ == "mark"}
-        if ancestor.dep_ == "advcl" and marks & TEMPORAL_MARKS:
-            continue  # "refused … since the war began in April 2023" dates the refusal
-        return True
-    return False
+def _direct_quote(trigger: Token, quotes: list[Quote]) -> Quote | None:
+    """The direct or partial quote holding the trigger, if any."""
+    return next(
+        (
+            q
+            for q in quotes
+            if q.kind in (QuoteKind.DIRECT, QuoteKind.PARTIAL) and q.start <= trigger.idx < q.end
+        ),
+        None,
+    )
 
 
-def _as_date(time: TimeExpression) -> EventDate:
-    if time.granularity == "time" and time.value:  # "at noon Monday": the day it fell on
-        return EventDate(time.value.split("T")[0], "day", time.text)
-    return EventDate(time.value, time.granularity, time.text)
+def _cue(quote: Quote, doc: Doc) -> Token | None:
+    """The speech verb a quote is given by."""
+    span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+    return cue_outside(doc, span) if span is not None and len(span) else None
+
+
+def _speaker_date(
+    speaker: str | None, position: int, doc: Doc, quotes: list[Quote], times: list[TimeExpression]
+) -> EventDate | None:
+    """When a speaker's words were said, from the nearest of their quotes the text dates: a
+    story quotes one speaker at one occasion unless it dates another."""
+    if speaker is None:
+        return None
+    theirs = sorted(
+        (q for q in quotes if q.speaker == speaker), key=lambda q: abs(q.start - position)
+    )
+    for quote in theirs:
+        cue = _cue(quote, doc)
+        dated = clause_date(cue, times) if cue is not None else None
+        if dated is not None:
+            return dated
+    return None
+
+
+def _speech_date(
+    trigger: Token,
+    reporter: Token | None,
+    quote: Quote | None,
+    quotes: list[Quote],
+    times: list[TimeExpression],
+) -> EventDate | None:
+    """The date of the words an event is told in (or, for a speech verb, of its words): the
+    verb reporting them, else the speaker's other dated words."""
+    doc = trigger.doc
+    if quote is None and trigger.lemma_.lower() in speech_verbs():
+        quote = next((q for q in quotes if _cue(q, doc) == trigger), None)
+        reporter = trigger if quote is not None else reporter
+    elif quote is not None:
+        reporter = _cue(quote, doc)
+    dated = clause_date(reporter, times) if reporter is not None else None
+    if dated is None and quote is not None:
+        dated = _speaker_date(quote.speaker, quote.start, doc, quotes, times)
+    return dated
+
+
+def _definite(noun: Token) -> bool:
+    return any(
+        (c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS) or c.dep_ == "poss"
+        for c in noun.children
+    )
+
+
+def _event_word(token: Token) -> str:
+    """The word an event is named by, the same for its verb and its -ing noun ("killed",
+    "killing": kill)."""
+    lemma = token.lemma_.lower()
+    if token.pos_ == "NOUN" and lemma.endswith("ing") and len(lemma) > 6:
+        return lemma[:-3]
+    return lemma
+
+
+def mentioned_date(noun: Token, times: list[TimeExpression]) -> EventDate | None:
+    """The date of an event a definite noun refers back (or ahead) to ("Tuesday's attack …
+    the attack", "al-Rufay'i was killed Thursday … his killing"): the nearest mention of the
+    same event word, as a noun or a verb, that its own phrase dates."""
+    if noun.pos_ != "NOUN" or not _definite(noun) or not evokes_event(noun):
+        return None
+    word = _event_word(noun)
+    doc = noun.doc
+    # the story's words of that lemma, found in the lemma array rather than word by word
+    lemmas = [doc.vocab.strings[form] for form in (word, f"{word}ing", word.capitalize())]
+    same = numpy.flatnonzero(numpy.isin(doc.to_array(LEMMA), lemmas))
+    mentions = sorted(
+        (
+            t
+            for t in (doc[int(i)] for i in same)
+            if t.i != noun.i
+            and t.pos in (NOUN, VERB)
+            and _event_word(t) == word
+            and evokes_event(t)
+        ),
+        key=lambda t: abs(t.i - noun.i),
+    )
+    for mention in mentions:
+        dated = clause_date(mention, times)
+        if dated is not None:
+            return dated
+    return None
+
+
+def _occasion_date(trigger: Token, times: list[TimeExpression]) -> EventDate | None:
+    """The date of the event an act took place in ("were killed in the attack")."""
+    occasions = [
+        g
+        for c in trigger.children
+        if c.dep_ == "prep" and c.lower_ in OCCASION_PREPOSITIONS
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    return next((d for o in occasions if (d := mentioned_date(o, times)) is not None), None)
+
+
+def _told_date(
+    trigger: Token,
+    anchors: list[Token],
+    times: list[TimeExpression],
+    reporter: Token | None,
+    quote: Quote | None,
+    unreal: bool,
+) -> EventDate | None:
+    """The date the event's sentence gives it: its own time, or one of the words it depends
+    on; a planned act only by its own clause ("threatened Monday to strike" dates no strike).
+    An act told as coming first ("had agreed", "after clashes killed …", "sanctioned on
+    Monday for supplying drones") happened on or before the time of the word it depends on."""
+    chain = [a for a in anchors if a is not reporter]
+    # in a quote only the speaker's own words date the act; the cue's time is the speech's
+    quoted = [t for t in times if quote.start <= t.start < quote.end] if quote else times
+    if not unreal:
+        quoted = [t for t in quoted if not is_deadline(t, trigger.doc)]
+    found = own_time(trigger, _own_clause(trigger) if unreal else chain, quoted, reporter)
+    if found is not None and found[1] is trigger:
+        return found[0]
+    if unreal:
+        return found[0] if found is not None and found[1] is not None else None
+    clause = _earlier_clause(trigger) if event_tense(trigger) == "past" else None
+    if found is not None and clause is not None and found[1] in list(clause.subtree):
+        return found[0]  # "after civilians were displaced this week by fighting"
+    if clause is not None:
+        governor = clause.head
+        then = own_time(governor, governing_chain(governor)[0][1:], quoted, reporter)
+        found = then if then is not None else found
+        if found is None:
+            return None
+        return before(found[0].value or "") if _point(found[0]) else found[0]
+    if found is None:
+        return None
+    if found[1] is not None and anterior(trigger) and _point(found[0]):
+        return before(found[0].value or "")  # "had agreed", "a previous raid": before then
+    return found[0]
+
+
+def _point(told: EventDate) -> bool:
+    """Whether a date names one period an open interval can end on (not a range)."""
+    return bool(told.value) and "/" not in (told.value or "")
+
+
+def _earlier_clause(trigger: Token) -> Token | None:
+    """The "after" clause, "following" phrase or reason ("for supplying drones") holding the
+    trigger: the event of the word it depends on came after the trigger's."""
+    previous = trigger
+    for ancestor in [trigger, *trigger.ancestors]:
+        if ancestor.head.i == ancestor.i or ancestor.dep_ in ("relcl", "ccomp"):
+            return None
+        if any(c.dep_ == "mark" and c.lower_ in ANTERIOR_MARKS for c in ancestor.children):
+            return ancestor
+        preposition = ancestor.dep_ == "prep"
+        if preposition and ancestor.lower_ in ANTERIOR_MARKS:
+            return ancestor
+        reason = ancestor.lower_ == "for" and previous.tag_ == "VBG"
+        if preposition and reason and ancestor.head.pos_ == "VERB":
+            return ancestor
+        previous = ancestor
+    return None
+
+
+def _own_clause(trigger: Token) -> list[Token]:
+    """For an event noun, the words up to the verb whose subject or object it is ("the
+    tariffs would take effect Wednesday", "will host a round of talks on Sunday"); nothing
+    for a verb."""
+    path: list[Token] = []
+    current = trigger
+    while current.pos_ in ("NOUN", "PROPN") and current.head.i != current.i:
+        if current.dep_ in ("nsubj", "nsubjpass", "dobj"):
+            return [*path, current.head]
+        if current.dep_ != "pobj" or current.head.lower_ != "of":
+            return []
+        path += [current.head, current.head.head]  # "a round of talks": the round's verb
+        current = current.head.head
+    return []
 
 
 def event_date(
-    trigger: Token, anchors: list[Token], times: list[TimeExpression], published: date | None
+    trigger: Token,
+    anchors: list[Token],
+    times: list[TimeExpression],
+    published: date | None,
+    *,
+    modality: Modality = Modality.ASSERTED,
+    quotes: Iterable[Quote] = (),
 ) -> EventDate | None:
-    """The date of the event a trigger evokes; `anchors` are the words it depends on."""
-    sentence = trigger.sent
-    dated = [
-        t
-        for t in times
-        if t.value
-        and t.granularity in POINT_GRANULARITIES
-        and sentence.start_char <= t.start < sentence.end_char
-    ]
-    # A time inside another clause (relative, complement, adverbial) dates that clause.
-    free = [t for t in dated if not _in_other_clause(t, trigger)]
-    for token in [trigger, *anchors]:
-        for time in free:
-            if _inside(time, token):
-                return _as_date(time)
-    if free:
-        return _as_date(free[0])
+    """The date of the event a trigger evokes; `anchors` are the words it depends on.
+
+    `modality` is the event's; `quotes` the article's quotes, whose present is the speaker's.
+    """
+    quotes = list(quotes)
+    reporter = governing_chain(trigger)[1] or reporting_verb(trigger) or _trailing(trigger)
+    quote = _direct_quote(trigger, quotes)
+    tense = event_tense(trigger)
+    unreal = (
+        modality in UNREAL
+        or (tense == "future" and not stated_intent(trigger))
+        or in_condition(trigger)
+    )
+    told = _told_date(trigger, anchors, times, reporter, quote, unreal)
+    if told is not None or unreal:
+        return told
+    mentioned = mentioned_date(trigger, times) or _occasion_date(trigger, times)
+    if mentioned is not None:
+        return mentioned
+    spoken = quote is not None or reporter is not None or trigger.lemma_.lower() in speech_verbs()
+    if tense == "future" and not (
+        spoken and modality is Modality.ASSERTED and stated_intent(trigger)
+    ):
+        return None  # a stated intent is dated when stated; a bare future has no date yet
+    speech = _speech_date(trigger, reporter, quote, quotes, times) if spoken else None
+    if speech is not None and speech.value:
+        saying = quote is None and reporter is None  # the trigger is the speech verb itself
+        present = tense in ("present", "future") or backshifted(trigger)
+        if saying or present or speech.granularity != "day":
+            return speech  # "said this week that rebels attacked": that week
+        return before(speech.value)
     if published is None:
         return None
-    return EventDate(published.isoformat(), "day", None)
+    if tense == "present" and quote is None:
+        return EventDate(published.isoformat(), "day", None)
+    return before(published.isoformat())

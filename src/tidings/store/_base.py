@@ -99,10 +99,11 @@ PERIOD_MONTHS = {"Q": 3, "H": 6}  # months in a quarter and a half year
 
 def date_start(value: str | None) -> date | None:
     """The first day an ISO date value covers (day, week, month, quarter, half, year, range,
-    season)."""
+    season); for an open interval "on or before" a period (`../2025-03-14`), that period's
+    first day, the only one the text gives (events sort and filter on it)."""
     if not value:
         return None
-    first = value.split("/")[0]
+    first = value.removeprefix("../").split("/")[0]
     try:
         if "-W" in first:
             year, week = first.split("-W")

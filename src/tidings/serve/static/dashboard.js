@@ -592,6 +592,11 @@ function sideText(side) {
   return side.map((actor) => (actor.code && actor.name ? `${actor.name} (${actor.code})` : actor.code || actor.name || "?")).join("; ");
 }
 
+// "../2025-03-14" is an open interval: the text says only that it happened by that day.
+function dateLabel(value) {
+  return value && value.startsWith("../") ? `by ${value.slice(3)}` : value || "";
+}
+
 function shorten(text, size) {
   return text && text.length > size ? `${text.slice(0, size - 1)}…` : text || "";
 }
@@ -601,7 +606,7 @@ function drawEvents(page, total) {
   for (const event of page.items) {
     const local = event.id.slice(event.article_id.length + 1);
     const row = el("tr", { tabindex: 0, "data-article": event.article_id, "data-event": local },
-      el("td", {}, event.date || ""),
+      el("td", {}, dateLabel(event.date)),
       el("td", { title: `CAMEO ${event.cameo || "?"}, Goldstein ${event.goldstein ?? "?"}` },
         el("span", { class: "quad", "data-quad": event.quad_class || "" }), event.type),
       el("td", {}, el("span", { class: `modality ${event.modality}` }, event.modality)),
@@ -743,7 +748,7 @@ async function openReader(articleId, focusId, push) {
     for (const [term, value] of [
       ["Event", `${focus.type} · CAMEO ${focus.cameo} · Goldstein ${focus.goldstein} · QuadClass ${focus.quad_class}`],
       ["Modality", focus.modality], ["Source", names(focus.source)], ["Target", names(focus.target)],
-      ["Date", focus.date ? `${focus.date.value}${focus.date.text ? ` ("${focus.date.text}")` : " (from the publication date)"}` : "—"],
+      ["Date", focus.date ? `${dateLabel(focus.date.value)}${focus.date.text ? ` ("${focus.date.text}")` : " (from the tense and the publication date)"}` : "—"],
       ["Place", focus.location ? focus.location.name : "—"],
       ["Reported by", focus.reported_by || "—"],
     ]) details.append(el("dt", {}, term), el("dd", {}, value));

@@ -1,0 +1,180 @@
+"""The time expressions of an event's own clause: which of a sentence's times date it.
+
+A time inside the trigger's own phrase wins ("Thursday's call", "met on Monday"); then one
+attached to the words the trigger depends on ("In a September 28 interview, Vance said that
+…"); then, for an event of the main clause, any other time of the sentence that dates a point
+(the parse may hang it on the wrong word). Durations ("nearly four years"), "now" and
+"recently" name no date; a time of day dates its day. A time inside another clause (relative,
+complement, adverbial, a conjoined clause with its own subject) dates that clause, and a
+possessive time ("welcomed Tuesday's announcement") the noun it qualifies.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from tidings.events.detect import governing_verbs, match_trigger
+from tidings.events.lexicon import load_lexicon
+from tidings.events.modality import FINITE_TAGS, occurrence_verbs
+from tidings.model import EventDate, TimeExpression
+
+POINT_GRANULARITIES = frozenset(
+    {"day", "week", "month", "quarter", "year", "range", "season", "time"}
+)
+TEMPORAL_MARKS = frozenset({"since", "after", "before", "when", "while", "until", "as", "once"})
+DEADLINE_WORDS = frozenset({"until", "till", "by"})
+GRANULARITY_BY_LENGTH = {4: "year", 7: "month", 10: "day"}  # "2025", "2025-04", "2025-04-01"
+OCCASION_PREPOSITIONS = frozenset({"in", "at", "during"})
+SUBORDINATE = frozenset({"relcl", "acl", "advcl", "ccomp", "csubj", "xcomp"})
+
+
+def inside(time: TimeExpression, token: Token) -> bool:
+    """Whether a time expression lies in the subtree of a token."""
+    return token.left_edge.idx <= time.start and time.end <= token.right_edge.idx + len(
+        token.right_edge
+    )
+
+
+def in_other_clause(time: TimeExpression, trigger: Token) -> bool:
+    """Whether a time of the trigger's sentence dates another clause or another noun."""
+    inside = [t for t in trigger.sent if time.start <= t.idx < time.end]
+    if not inside:
+        return False
+    # The expression's root: its token whose head lies outside it ("next year" -> "year").
+    token = next((t for t in inside if not time.start <= t.head.idx < time.end), inside[0])
+    if (
+        time.granularity == "year"
+        and token.dep_ in ("compound", "nmod", "amod", "nummod")
+        and token.head.pos_ == "NOUN"
+        and token.head.i != trigger.i
+    ):
+        return True  # "the 2015 nuclear accord": the year names the accord
+    if token.dep_ == "poss" and token.head.i != trigger.i and token.head in trigger.subtree:
+        return True  # "welcomed Tuesday's announcement": the day is the announcement's
+    for ancestor in [token, *token.ancestors]:
+        # a conjoined clause with a subject of its own is another clause ("…, but Trump said
+        # Tuesday"); an elided one is not ("killed and 900 wounded since Sunday")
+        own_subject = ancestor.tag_ in FINITE_TAGS and any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in ancestor.children
+        )
+        if ancestor.dep_ not in ("relcl", "acl", "ccomp", "advcl") and not (
+            ancestor.dep_ == "conj" and own_subject
+        ):
+            continue
+        if ancestor.left_edge.i <= trigger.i <= ancestor.right_edge.i:
+            continue
+        if ancestor.dep_ == "acl" and is_occasion(ancestor.head):
+            continue  # "pointed … in a video message released Sunday": the message's day
+        if (
+            ancestor.dep_ in ("relcl", "acl")
+            and ancestor.head.i == trigger.i
+            and tells_itself(ancestor)
+        ):
+            continue  # "attacks it carried out last year": the clause tells the event itself
+        if ancestor.dep_ == "acl" and ancestor.tag_ != "VBN" and not evokes_event(ancestor):
+            continue  # "blew up roads linking it to the South on Tuesday": the blast's day
+        marks = {c.lower_ for c in ancestor.children if c.dep_ == "mark"}
+        if ancestor.dep_ == "advcl" and marks & TEMPORAL_MARKS:
+            continue  # "refused … since the war began in April 2023" dates the refusal
+        return True
+    return False
+
+
+def tells_itself(verb: Token) -> bool:
+    """Whether a clause on an event noun tells that event itself: a light verb carrying it out
+    ("attacks it carried out", "talks held in February") or one saying it happened ("talks
+    that lasted eight hours")."""
+    lemma = verb.lemma_.lower()
+    return governing_verbs().get(lemma) == "light" or lemma in occurrence_verbs()
+
+
+def is_occasion(noun: Token) -> bool:
+    """Whether a noun is the occasion an act took place at ("in a message", "at the summit",
+    "during talks"): whatever dates the occasion dates the act."""
+    return noun.dep_ == "pobj" and noun.head.lower_ in OCCASION_PREPOSITIONS
+
+
+def named_date(time: TimeExpression) -> EventDate:
+    """The period a time names: "since April, when China deployed ships" is April."""
+    value = time.value or ""
+    if time.text.lower().startswith("since") and "/" in value:
+        first = value.split("/")[0]
+        return EventDate(first, GRANULARITY_BY_LENGTH.get(len(first), "day"), time.text)
+    return as_date(time)
+
+
+def is_deadline(time: TimeExpression, doc: Doc) -> bool:
+    """Whether a time is a deadline ("until Sunday", "by 2035"): when an act is due, not
+    when one that happened took place."""
+    span = doc.char_span(time.start, time.end, alignment_mode="expand")
+    return span is not None and span.start > 0 and doc[span.start - 1].lower_ in DEADLINE_WORDS
+
+
+def as_date(time: TimeExpression) -> EventDate:
+    """An event date from a time expression."""
+    if time.granularity == "time" and time.value:  # "at noon Monday": the day it fell on
+        return EventDate(time.value.split("T")[0], "day", time.text)
+    return EventDate(time.value, time.granularity, time.text)
+
+
+def clause_times(
+    trigger: Token, times: list[TimeExpression], reporter: Token | None
+) -> list[TimeExpression]:
+    """The times of the trigger's sentence that date a point and belong to its clause, not
+    to the verb reporting it ("said on Thursday that troops were deployed")."""
+    sentence = trigger.sent
+    dated = [
+        t
+        for t in times
+        if t.value
+        and "X" not in t.value  # "that evening" XXXX-XX-XXTEV names no day
+        and t.granularity in POINT_GRANULARITIES
+        and sentence.start_char <= t.start < sentence.end_char
+    ]
+    if reporter is not None:
+        reported = next((a for a in [trigger, *trigger.ancestors] if a.head.i == reporter.i), None)
+        dated = [
+            t
+            for t in dated
+            if not inside(t, reporter) or (reported is not None and inside(t, reported))
+        ]
+    # A time inside another clause (relative, complement, adverbial) dates that clause.
+    return [t for t in dated if not in_other_clause(t, trigger)]
+
+
+def own_time(
+    trigger: Token,
+    anchors: list[Token],
+    times: list[TimeExpression],
+    reporter: Token | None = None,
+) -> tuple[EventDate, Token | None] | None:
+    """The time expression dating a trigger's own clause, if the sentence gives one, with the
+    word it is attached to (None for a time elsewhere in the sentence); `reporter` is the
+    speech verb reporting the clause, whose time is the speech's."""
+    free = clause_times(trigger, times, reporter)
+    for time in free:
+        if any(time.start <= a.idx < time.end for a in trigger.ancestors):
+            return named_date(time), trigger  # "in 2013, when rebels seized power"
+    for token in [trigger, *anchors]:
+        for time in free:
+            if inside(time, token):
+                return as_date(time), token
+    # a time elsewhere in the sentence: the parse may have hung it on the wrong word, but
+    # only a main-clause event can take it ("whom Kinshasa accuses" is not Monday's)
+    main = not any(
+        a.dep_ in SUBORDINATE and not (a.dep_ == "acl" and a.tag_ == "VBG")
+        for a in [trigger, *trigger.ancestors]
+    )  # "passed a resolution demanding …" is the passing
+    return (as_date(free[0]), None) if free and main else None
+
+
+def clause_date(token: Token, times: list[TimeExpression]) -> EventDate | None:
+    """The time expression in a word's own phrase, if any."""
+    found = own_time(token, [], times)
+    return found[0] if found is not None and found[1] is not None else None
+
+
+def evokes_event(token: Token) -> bool:
+    """Whether a word names an event in the trigger lexicon ("attack", "killing")."""
+    found = match_trigger(token, load_lexicon())
+    return found is not None and found[0].type != "-"

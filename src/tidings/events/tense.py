@@ -1,0 +1,202 @@
+"""The tense an event is told in: past, present or future, for events with no time of their own.
+
+Read from the trigger's verb and auxiliaries, or for an event noun, gerund or infinitive from
+the verb that tells it, with the cues of data/events/tense.tsv ("the ongoing withdrawal",
+"since the invasion", "continues to defy") and the modality table's governors ("is considering
+sanctions", "urged both sides to agree": not done yet) and charges ("accused of killing": done).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from spacy.tokens import Token
+
+from tidings.events.lexicon import load_lexicon
+from tidings.events.modality import CHARGE_PREPOSITIONS, CONDITION_MARKS, occurrence_verbs
+from tidings.lexicons import data_table
+
+PAST_TAGS = frozenset({"VBD"})
+PRESENT_TAGS = frozenset({"VBZ", "VBP"})
+INTENT_AUXILIARIES = frozenset({"will", "'ll", "shall", "wo"})
+# the purpose, means or part of an act share its tense ("will travel to Moscow for talks",
+# "could raise tensions with missile launches", "would not take part in any counter-attack")
+PURPOSES = frozenset({"for", "to", "with", "by", "in"})
+GOVERNED = frozenset({"dobj", "xcomp", "ccomp"})  # what a governor wants or weighs
+MAX_CLIMB = 8  # words climbed from an event noun or participle to the verb that tells it
+
+
+@cache
+def tense_cues() -> dict[tuple[str, str], str]:
+    """(scope, cue) -> tense, from data/events/tense.tsv."""
+    return {(r["scope"], r["cue"]): r["tense"] for r in data_table("data/events/tense.tsv")}
+
+
+def verb_tense(verb: Token) -> str | None:
+    """The tense a verb's own form and auxiliaries give: past, present, future, or None (a
+    participle or infinitive, told by the verb it depends on)."""
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.tag_ == "MD" for a in auxiliaries):
+        return "future"
+    if any(a.lower_ == "to" for a in auxiliaries):
+        return None
+    perfect = any(a.lemma_ == "have" for a in auxiliaries)
+    if any(a.tag_ in PAST_TAGS for a in auxiliaries):
+        return "past"
+    if perfect:
+        # "has been under way", "there has been ongoing gunfire": still going on
+        progressive = verb.tag_ == "VBG" or (verb.lemma_ == "be" and ongoing(verb))
+        return "present" if progressive else "past"
+    if any(a.tag_ in PRESENT_TAGS for a in auxiliaries) or verb.tag_ in PRESENT_TAGS:
+        return "present"
+    if verb.tag_ in PAST_TAGS:
+        return "past"
+    marked = any(c.dep_ == "mark" or c.tag_ == "WRB" for c in verb.children)  # "when attacked"
+    if verb.tag_ == "VBN" and verb.dep_ in ("amod", "acl", "advcl", "ROOT", "conj") and not marked:
+        return "past"  # "areas abandoned by …", "killed in what officials describe as …"
+    return None  # "escape … when attacked": its governor's tense
+
+
+def ongoing(token: Token) -> bool:
+    """Whether a word's modifiers tell it is going on ("ongoing", "still", "under way")."""
+    cues = tense_cues()
+    return any(
+        cues.get(("modifier", c.lower_)) == "present"
+        or (c.lower_ == "under" and any(g.lower_ == "way" for g in c.children))
+        for c in token.children
+    )
+
+
+def prospective(verb: Token) -> bool:
+    """Whether a to-infinitive or a gerund names an act not yet done ("need to destroy",
+    "threats to use force", "preparations for launching"), not one told in its governor's
+    tense ("continues to defy", "led talks to reach the agreement")."""
+    head = verb.head
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    if infinitive and verb.dep_ == "advcl":
+        return False  # a purpose: done when its governor was
+    if tense_cues().get(("infinitive", head.lemma_.lower())) == "same":
+        return False
+    if infinitive:
+        return True
+    if verb.tag_ != "VBG" or verb.dep_ != "pcomp":
+        return False
+    # "preparations for launching", "warned against deploying", "no intention of invading";
+    # not "sanctioned for supplying drones", a reason, nor "his usual way of reaching out"
+    governor = head.head
+    return head.lower_ == "against" or intends(governor)
+
+
+def intends(governor: Token) -> bool:
+    """Whether a word governs an act wanted, planned or weighed, not done ("consider",
+    "urge", "plan": the modality table's governors)."""
+    lemma = governor.lemma_.lower()
+    cue = load_lexicon().modality_cues.get(("governor", lemma))
+    return cue in ("planned", "hypothetical") or ("intent", lemma) in tense_cues()
+
+
+def charged(current: Token, head: Token) -> bool:
+    """Whether a word is the charge of an accusation or arrest ("accuses the group of
+    killing"): an act done before it was charged."""
+    if current.dep_ not in ("pobj", "pcomp") or head.lower_ not in CHARGE_PREPOSITIONS:
+        return False
+    charger = head.head
+    if charger.pos_ == "NOUN" and charger.dep_ == "dobj":
+        charger = charger.head  # "accuses the rebel group of killing": the parse's "group of"
+    return ("charge", charger.lemma_.lower()) in load_lexicon().modality_cues
+
+
+def event_tense(trigger: Token) -> str | None:
+    """Past, present or future: the tense the event is told in, read from the trigger's verb,
+    or for an event noun or participle from the verb that tells it."""
+    cues = tense_cues()
+    if trigger.tag_ == "MD":
+        return "present"  # "the U.N. must maintain sanctions": the demand is in the saying
+    current = trigger
+    spoken_of = False  # an event noun in a phrase: "consequences beyond Ankara's procurement"
+    for _ in range(MAX_CLIMB):
+        marked = {cues.get(("modifier", c.lower_)) for c in current.children} - {None}
+        if current.pos_ == "NOUN" and marked:
+            return marked.pop()  # "the ongoing withdrawal", "a previous raid"
+        if current.pos_ in ("VERB", "AUX") or (current.pos_ == "ADJ" and current.dep_ == "ROOT"):
+            tense = verb_tense(current)
+            if tense == "future" and spoken_of:
+                return "past"  # what a future clause speaks of is done; what it plans is not
+            if tense is not None:
+                return "present" if tense == "past" and ongoing(current) else tense
+            if prospective(current):
+                return "future"
+        head = current.head
+        if head.i == current.i:
+            return None
+        if current.dep_ == "pobj" and cues.get(("preposition", head.lower_)):
+            return cues[("preposition", head.lower_)]  # "since the invasion", "despite threats"
+        if charged(current, head):
+            return "past"
+        if current.dep_ == "pobj" and current.pos_ == "NOUN" and head.lower_ not in PURPOSES:
+            spoken_of = True
+        governed = current.dep_ in GOVERNED or (
+            current.dep_ == "prep" and current.lower_ in ("for", "of")
+        )  # "calls for a truce", "threats of sanctions"
+        if governed and intends(head):
+            return "future"  # "is considering sanctions", "urged both sides to agree"
+        if (
+            current.pos_ == "NOUN"
+            and current.dep_ in ("nsubj", "nsubjpass")
+            and head.lemma_.lower() not in occurrence_verbs()
+        ):
+            # "the purchase is a point of tension": an event spoken of is done, unless it is
+            # still going on ("the drawdown has been under way") or still to come ("a nuclear
+            # test could end the talks")
+            if verb_tense(head) == "future":
+                return "future"
+            return "present" if ongoing(head) else "past"
+        current = head
+    return None
+
+
+def anterior(trigger: Token) -> bool:
+    """Whether an event is told as done before the time of the words it depends on: a past
+    perfect ("had agreed"), or marked so ("a previous raid", "earlier talks")."""
+    cues = tense_cues()
+    return any(
+        (c.dep_ == "aux" and c.lower_ in ("had", "'d"))
+        or (c.dep_ in ("amod", "advmod") and cues.get(("modifier", c.lower_)) == "past")
+        for c in trigger.children
+    )
+
+
+def in_condition(trigger: Token) -> bool:
+    """Whether the trigger lies in an if or unless clause ("if the army did not lay down its
+    arms"): a condition, not an event."""
+    for ancestor in [trigger, *trigger.ancestors]:
+        if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in ancestor.children):
+            return True
+        if ancestor.dep_ in ("relcl", "ccomp"):
+            return False
+    return False
+
+
+def backshifted(trigger: Token) -> bool:
+    """Whether a past state or progressive reports what held when it was said ("said the
+    armed forces were on full alert", "said the army was moving forces")."""
+    verb = next((t for t in [trigger, *trigger.ancestors] if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return False
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    progressive = verb.tag_ == "VBG" and any(a.lemma_ == "be" for a in auxiliaries)
+    return (verb.lemma_ == "be" and verb.tag_ in PAST_TAGS) or progressive
+
+
+def stated_intent(trigger: Token) -> bool:
+    """Whether the trigger's clause says its doer will act ("will", "'ll", "shall"): an
+    intent stated, not a possibility ("could", "may")."""
+    clause = next((t for t in [trigger, *trigger.ancestors] if t.pos_ in ("VERB", "AUX")), None)
+    while clause is not None:
+        auxiliaries = [c.lower_ for c in clause.children if c.dep_ == "aux"]
+        if any(a in INTENT_AUXILIARIES for a in auxiliaries):
+            return True
+        if "to" not in auxiliaries or clause.head.i == clause.i:
+            return False
+        clause = clause.head  # "will not hesitate to shut": the will of the governing verb
+    return False

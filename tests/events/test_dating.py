@@ -1,0 +1,151 @@
+"""Event dates from the text, not the dateline: the clause's own time, else the telling and the
+tense (README "Event dates"), on the real pipeline with texts written for the tests."""
+
+from datetime import date
+
+import pytest
+
+from tidings.events.dating import before
+
+WEDNESDAY = date(2025, 3, 5)  # the publication day of every text below unless said otherwise
+
+
+def date_of(report, trigger):
+    """The date value of the event a trigger word evokes (the last such event)."""
+    events = [e for e in report.events if e.trigger == trigger]
+    assert events, f"no event on {trigger!r}: {[e.trigger for e in report.events]}"
+    found = events[-1].date
+    return found.value if found else None
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        # the clause's own time
+        ("Rubio met Lavrov in Riyadh on Tuesday.", "met", "2025-03-04"),
+        # the past with no time clue: on or before publication, not the publication day
+        ("Iranian forces seized a foreign oil tanker in the Gulf.", "seized", "../2025-03-05"),
+        ("Russia has deployed more troops to Belarus.", "deployed", "../2025-03-05"),
+        # the present: the publication day
+        ("Egypt and Qatar are mediating between Israel and Hamas.", "mediating", "2025-03-05"),
+        ("Kyiv accuses Moscow of shelling the power plant.", "accuses", "2025-03-05"),
+        # what one is accused of was done before
+        ("Kyiv accuses Moscow of shelling the power plant.", "shelling", "../2025-03-05"),
+        # something still going on is now
+        ("Mali welcomed the ongoing withdrawal of French troops.", "withdrawal", "2025-03-05"),
+        # "since": the range to publication
+        ("Russia has launched 1,200 drones at Ukraine since February.", "launched", None),
+    ],
+)
+def test_an_event_is_dated_by_its_clause_else_its_tense(run, text, trigger, expected):
+    report = run(text, WEDNESDAY)
+    if expected is None:  # the range "since February" ends on the publication day
+        assert date_of(report, trigger) == "2025-02/2025-03-05"
+    else:
+        assert date_of(report, trigger) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Erdogan plans to visit Moscow.", "visit"),
+        (
+            "The European Union is considering sanctions against Minsk, two diplomats said.",
+            "sanctions",
+        ),
+        ("The rebels would march on Goma if the army did not lay down its arms.", "lay"),
+        ("Macron urged Iran to release the detained Europeans.", "release"),
+    ],
+)
+def test_a_planned_possible_or_conditional_act_has_no_date_of_its_own(run, text, trigger):
+    assert date_of(run(text, WEDNESDAY), trigger) is None
+
+
+def test_a_planned_act_takes_the_time_of_its_own_clause_only(run):
+    report = run("Erdogan will meet Putin in Sochi next week.", WEDNESDAY)
+    assert date_of(report, "meet") == "2025-W11"
+    # "Monday" dates the threat, not the strike it threatens
+    report = run("On Monday Iran threatened to strike Israeli bases.", WEDNESDAY)
+    assert date_of(report, "threatened") == "2025-03-03"
+    assert date_of(report, "strike") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        # an act reported by a speech verb the text dates happened by then
+        (
+            "Troops were sent to the border, the defence ministry said on Monday.",
+            "sent",
+            "../2025-03-03",
+        ),
+        (
+            "Officials said on Monday that Hamas had agreed to release ten hostages.",
+            "agreed",
+            "../2025-03-03",
+        ),
+        # a state it reports held then
+        ("On Monday the president said the army was on full alert.", "alert", "2025-03-03"),
+        # "Monday's announcement" is the announcement's day, not the welcome's
+        (
+            "Lawmakers welcomed Monday's announcement that Kyiv had agreed to a truce.",
+            "welcomed",
+            "../2025-03-05",
+        ),
+        (
+            "Lawmakers welcomed Monday's announcement that Kyiv had agreed to a truce.",
+            "agreed",
+            "../2025-03-03",
+        ),
+        # what came first: an "after" clause
+        (
+            "Authorities imposed a curfew on Friday after clashes killed dozens of students.",
+            "killed",
+            "../2025-02-28",
+        ),
+        # a deadline is no date of the act that set it
+        ("ECOWAS has given the junta until Sunday to restore Bazoum.", "given", "../2025-03-05"),
+        # a clause hanging on a time takes it
+        (
+            "The country descended into chaos in 2013, when rebels seized power in the capital.",
+            "seized",
+            "2013",
+        ),
+    ],
+)
+def test_an_act_told_in_relation_to_a_dated_one(run, text, trigger, expected):
+    assert date_of(run(text, WEDNESDAY), trigger) == expected
+
+
+def test_what_a_future_clause_speaks_of_is_done_what_it_plans_is_not(run):
+    report = run(
+        "The new sanctions will have consequences beyond the invasion of Ukraine.", WEDNESDAY
+    )
+    assert date_of(report, "invasion") == "../2025-03-05"
+    assert date_of(run("A nuclear test could end the talks.", WEDNESDAY), "test") is None
+
+
+def test_a_definite_event_noun_takes_the_date_of_the_same_event_told_elsewhere(run):
+    report = run(
+        "Gunmen attacked a hotel in Mogadishu on Tuesday. "
+        "Al-Shabab later claimed responsibility for the attack.",
+        WEDNESDAY,
+    )
+    assert date_of(report, "attack") == "2025-03-04"
+    report = run(
+        "Gunmen attacked a hotel in Mogadishu on Tuesday. Five guards were killed in the attack.",
+        WEDNESDAY,
+    )
+    assert date_of(report, "killed") == "2025-03-04"
+
+
+def test_the_present_of_a_quote_is_the_speakers(run):
+    dated = run('"Russia is attacking our cities," Zelensky said on Monday.', WEDNESDAY)
+    assert date_of(dated, "attacking") == "2025-03-03"
+    undated = run('"Russia is attacking our cities," Zelensky said.', WEDNESDAY)
+    assert date_of(undated, "attacking") == "../2025-03-05"
+
+
+def test_an_open_interval_reads_on_or_before_a_day():
+    assert before("2025-03-05").value == "../2025-03-05"
+    assert before("2025-03-05").granularity == "before"
