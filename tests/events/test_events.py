@@ -196,6 +196,11 @@ def test_casualty_counts_go_to_the_violent_event_of_their_sentence(run):
             [("ASSAULT", ["NGA"], ["NGA"], "asserted")],
         ),
         ("The cyclone inflicted heavy damage on the port.", []),
+        ("Kenyan officials warned that the drought could worsen in March.", []),
+        (
+            "Iran warned it would retaliate against any attack.",
+            [("THREATEN", ["IRN"], [], "asserted"), ("ASSAULT", [], [], "hypothetical")],
+        ),
         (
             "The UN withdrew peacekeepers from the Golan Heights.",
             [("SANCTION", ["UN"], ["SYR"], "asserted")],

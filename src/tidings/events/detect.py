@@ -395,6 +395,36 @@ def threatened_in_complement(verb: Token, actors: ActorResolution, source: list[
     return preferred[:1] or [a for a, _ in named][:1]
 
 
+WARNING_VERBS = frozenset({"warn", "caution"})
+SPEAKER_PRONOUNS = frozenset({"i", "we", "it", "they", "he", "she"})
+# What a speaker warns of doing itself: "warned of retaliation", "cautioned against any response".
+OWN_ACT_NOUNS = frozenset(
+    {"retaliation", "reprisal", "response", "consequence", "action", "measure", "countermeasure",
+     "force", "sanction", "war", "attack", "strike"}
+)  # fmt: skip
+
+
+def warns_of_own_act(verb: Token, source: list[str], actors: ActorResolution) -> bool:
+    """Whether a warning announces what the speaker would do, the only warning that threatens:
+    "Iran warned it would retaliate", "warned of consequences", not "warned that the situation
+    could worsen" nor "warned of a possible resurgence" (a forecast)."""
+    countries = {country_of(a, actors) for a in source} - {None}
+    for clause in (c for c in verb.children if c.dep_ in ("ccomp", "xcomp")):
+        subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or subject.lower_ in SPEAKER_PRONOUNS:
+            return True
+        named = actors_in(subject, actors)
+        if any(a in source or country_of(a, actors) in countries for a in named):
+            return True
+    return any(
+        g.lemma_.lower() in OWN_ACT_NOUNS
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ in ("of", "against")
+        for g in c.children
+        if g.dep_ == "pobj"
+    )
+
+
 def entry_for_complement(verb: Token, lexicon: Lexicon) -> Trigger:
     """The lexicon entry of a complement verb, or a neutral one taking with/to/from targets."""
     match = match_trigger(verb, lexicon)
@@ -682,6 +712,10 @@ def candidates(doc: Doc, actors: ActorResolution, lexicon: Lexicon) -> list[Cand
         if entry.type in COMPLEMENT_TARGET_TYPES and not candidate.target:
             candidate.target = complement_subjects(token, entry, actors)
         if entry.type == "THREATEN" and not candidate.target:
+            if token.lemma_.lower() in WARNING_VERBS and not warns_of_own_act(
+                token, candidate.source, actors
+            ):
+                continue  # "warned that the situation could get worse": a forecast, no threat
             candidate.target = threatened_in_complement(token, actors, candidate.source)
         if entry.type in ANSWER_TYPES and not candidate.target:
             candidate.target = requesters(token, actors, lexicon, candidate.source)
