@@ -198,6 +198,10 @@ def test_casualty_counts_go_to_the_violent_event_of_their_sentence(run):
         ("The cyclone inflicted heavy damage on the port.", []),
         ("Kenyan officials warned that the drought could worsen in March.", []),
         (
+            "Serbia softened its stance on Kosovo's membership.",
+            [("CONCEDE", ["SRB"], [], "asserted")],
+        ),
+        (
             "Iran warned it would retaliate against any attack.",
             [("THREATEN", ["IRN"], [], "asserted"), ("ASSAULT", [], [], "hypothetical")],
         ),
