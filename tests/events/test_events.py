@@ -198,6 +198,14 @@ def test_casualty_counts_go_to_the_violent_event_of_their_sentence(run):
         ("The cyclone inflicted heavy damage on the port.", []),
         ("Kenyan officials warned that the drought could worsen in March.", []),
         (
+            "Ottawa doubled its tariffs on American steel.",
+            [("SANCTION", ["CAN"], ["USA"], "asserted")],
+        ),
+        (
+            "The Houthis came back to the negotiating table.",
+            [("CONSULT", ["YEM"], [], "asserted")],
+        ),
+        (
             "Serbia softened its stance on Kosovo's membership.",
             [("CONCEDE", ["SRB"], [], "asserted")],
         ),

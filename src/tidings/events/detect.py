@@ -458,7 +458,12 @@ def match_trigger(token: Token, lexicon: Lexicon) -> tuple[Trigger, Token | None
                     entry = verb_entry(keys, lexicon)
                     if entry is not None:
                         return entry, child
-        for child in token.children:
+        # "come back to the table": the phrase hangs on the adverb
+        returning = [
+            g for c in token.children if c.dep_ == "advmod" and c.lower_ == "back"
+            for g in c.children if g.dep_ == "prep"
+        ]  # fmt: skip
+        for child in [*token.children, *returning]:
             if child.dep_ == "prep" and any(
                 g.ent_type_ in ("DATE", "TIME") for g in child.children
             ):
