@@ -198,6 +198,10 @@ def test_casualty_counts_go_to_the_violent_event_of_their_sentence(run):
         ("The cyclone inflicted heavy damage on the port.", []),
         ("Kenyan officials warned that the drought could worsen in March.", []),
         (
+            "The EU imposed an asset freeze on Belarusian officials.",
+            [("SANCTION", ["EU"], ["BLR"], "asserted")],
+        ),
+        (
             "Ottawa doubled its tariffs on American steel.",
             [("SANCTION", ["CAN"], ["USA"], "asserted")],
         ),
