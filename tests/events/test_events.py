@@ -198,6 +198,10 @@ def test_casualty_counts_go_to_the_violent_event_of_their_sentence(run):
         ("The cyclone inflicted heavy damage on the port.", []),
         ("Kenyan officials warned that the drought could worsen in March.", []),
         (
+            "Kenyan troops began operations against al-Shabaab near Lamu.",
+            [("ASSAULT", ["KEN"], ["SOM"], "asserted")],
+        ),
+        (
             "The generals forced President Bazoum from office.",
             [("COERCE", ["NER"], ["NER"], "asserted")],
         ),

@@ -488,6 +488,11 @@ def match_trigger(token: Token, lexicon: Lexicon) -> tuple[Trigger, Token | None
         entry = first_row("noun", modified_senses(token, lexicon), lexicon)
         if entry is not None:
             return entry, None
+        # "operations against al-Shabab": a preposition may select the noun's sense too
+        aimed = [f"{lemma}+{c.lower_}" for c in token.children if c.dep_ == "prep"]
+        entry = first_row("noun", aimed, lexicon)
+        if entry is not None:
+            return entry, None
         # "a suspension of aid": what the noun is of may select its sense, as a compound does
         for complement in of_complements(token):
             entry = first_row(
