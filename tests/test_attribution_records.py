@@ -124,3 +124,62 @@ def test_a_line_opened_by_a_name_and_a_colon_is_that_name_s(run):
     assert ("other", "Will you accept the result of the election tonight?", "MUIR", ":") in records
     # a dateline place and page furniture name no speaker
     assert not any(source in ("NAIROBI", "Update") for _, _, source, _ in records)
+
+
+def test_an_accusation_attributes_its_object_and_charge(run):
+    text = "Farm unions accused the ministry of hiding the drought figures from parliament."
+    ((kind, content, source, cue),) = records_of(run(text))
+    assert (kind, source, cue) == ("indirect", "Farm unions", "accused")
+    assert content == "the ministry of hiding the drought figures from parliament"
+
+
+def test_a_verb_of_naming_attributes_the_name_it_gives_and_nothing_without_one(run):
+    named = records_of(run("The mayor called the new port tax reckless and unfair."))
+    assert [(content, source) for _, content, source, _ in named] == [
+        ("the new port tax reckless and unfair", "The mayor")
+    ]
+    assert records_of(run("The mayor called her lawyer on Monday.")) == []
+
+
+def test_a_phrasal_cue_attributes_the_object_of_its_preposition(run):
+    text = "The senator called for an independent inquiry into the harbour contract."
+    ((_, content, source, cue),) = records_of(run(text))
+    assert (content, source, cue) == (
+        "an independent inquiry into the harbour contract",
+        "The senator",
+        "called",
+    )
+
+
+def test_a_gerund_after_a_preposition_has_the_doer_of_its_clause(run):
+    by = records_of(run("The minister opened the session by saying that the budget was balanced."))
+    assert ("the budget was balanced", "The minister") in [(c, s) for _, c, s, _ in by]
+    for_ = run("Critics faulted the mayor for calling the strike a success.")
+    record = next(a for a in for_.attributions if a.cue == "calling")
+    assert record.source_text == "the mayor"
+
+
+def test_a_participle_s_object_is_not_its_source(run):
+    text = "Kasich left the stage early, criticizing the moderators for their questions."
+    record = next(a for a in run(text).attributions if a.cue == "criticizing")
+    assert record.source_text == "Kasich"
+
+
+def test_a_gerund_modifying_a_noun_is_that_noun_s(run):
+    text = "Farmers hoping to sell their harvest blocked the road to the port."
+    ((kind, content, source, cue),) = records_of(run(text))
+    assert (kind, content, source, cue) == ("other", "to sell their harvest", "Farmers", "hoping")
+
+
+def test_a_gerund_cue_with_no_source_in_reach_is_still_an_attribution(run):
+    text = "It is worth noting that the harbour closed in May."
+    ((_, content, source, cue),) = records_of(run(text))
+    assert (content, source, cue) == ("the harbour closed in May", None, "noting")
+
+
+def test_a_few_quoted_words_no_speech_verb_introduces_are_no_attribution(run):
+    report = run('Residents of the "new town" moved in last spring.')
+    assert report.attributions == []
+    assert [q.text for q in report.quotes] == ["new town"]  # still a quote for its users
+    chanted = run('The crowd outside the court chanted "Not again!" for an hour.')
+    assert [a.text for a in chanted.attributions] == ["Not again!"]

@@ -257,3 +257,12 @@ def test_a_quote_signed_after_a_dash_is_the_signer_s(run):
         ("Maria Lindqvist", "―"),
         ("Tomas Berg", "―"),
     ]
+
+
+def test_marks_inside_markup_tags_are_no_quotes(run):
+    text = (
+        'The mayor posted a reply.\n\n<tweet author="@harbourmayor" date="2016-05-02">We will '
+        "rebuild the pier.</tweet>\n\n"
+        '"The pier will open in June," the mayor said.'
+    )
+    assert [q.text for q in run(text).quotes] == ["The pier will open in June,"]

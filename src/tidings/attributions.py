@@ -54,15 +54,42 @@ EMPTY_SUBJECTS = frozenset({"it", "there"})
 RELATIVE_TAGS = frozenset({"WP", "WDT"})
 # Dependents of a stance verb that hold what the stance is about.
 OBJECT_DEPS = frozenset({"dobj", "attr", "oprd", "xcomp", "ccomp", "dative", "acomp"})
+# Dependents that say what a verb of naming gives its object ("called the plan reckless").
+PREDICATE_DEPS = frozenset({"oprd", "ccomp", "xcomp"})
+# Prepositions that carry what a stance holds of its object ("accused X of …").
+PREDICATE_PREPOSITIONS = frozenset({"of", "as", "for", "over"})
+# A gerund or infinitive cue may attribute with its source out of the parse's reach ("…,
+# criticizing the plan"); a finite verb with no subject, or a participle ("a class called
+# 'Perception'"), does not.
+SOURCELESS_TAGS = frozenset({"VBG", "VB"})
+MIN_PARTIAL_WORDS = 4
 CONTENT_CITATIONS = frozenset({CitationKind.REPORT, CitationKind.STATEMENT})
 
 
 @cache
 def cue_verbs() -> dict[str, str]:
-    """Lemma of each cue verb -> where its content is ("clause" or "object")."""
+    """Lemma of each cue verb, or verb and preposition ("call for"), -> where its content is:
+    "clause", "object", or "predicate" (the object only with what is said of it)."""
     modes = dict.fromkeys(speech_verbs(), "clause")
     modes.update({row["lemma"]: row["content"] for row in data_table("data/attribution_verbs.tsv")})
     return modes
+
+
+def cue_reading(verb: Token) -> tuple[str, Token | None] | None:
+    """How a verb attributes: its mode and the preposition or particle that makes it a cue
+    ("called for", "pointed out"), or None when it is no cue verb."""
+    cues = cue_verbs()
+    lemma = verb.lemma_.lower()
+    if verb.lower_ == f"{lemma}ing" and f"{lemma}e" in cues:
+        lemma = f"{lemma}e"  # the lemmatizer's "hoping" -> "hop": a silent e lost
+    for child in verb.rights:
+        if child.dep_ in ("prep", "prt"):
+            mode = cues.get(f"{lemma} {child.lower_}")
+            if mode is not None:
+                return mode, child
+            break  # only the first preposition after the verb can make it a phrasal cue
+    mode = cues.get(lemma)
+    return (mode, None) if mode is not None else None
 
 
 # --- spans --------------------------------------------------------------------------------------
@@ -104,28 +131,61 @@ def trimmed(words: Sequence[Token]) -> list[Token]:
 # --- cue verbs ----------------------------------------------------------------------------------
 
 
-def verb_contents(verb: Token, mode: str) -> list[list[Token]]:
+def verb_contents(verb: Token, mode: str, particle: Token | None = None) -> list[list[Token]]:
     """What a cue verb attributes: each complement clause ("said that A and that B"), else an
     infinitive ("vowed to …", "urged Congress to …"), else for a stance verb its object and
-    what follows it ("criticized the plan as reckless")."""
+    what follows it ("criticized the plan as reckless", "accused the party of lying"), for a
+    verb of naming its object and the name ("called the plan reckless"), for a phrasal cue
+    the object of its preposition ("called for an inquiry")."""
+    if particle is not None and particle.dep_ == "prep":
+        objects = [c for c in particle.children if c.dep_ in ("pobj", "pcomp")]
+        if not objects:
+            return []
+        return [
+            with_predicate(
+                verb, trimmed(verb.doc[objects[0].left_edge.i : objects[-1].right_edge.i + 1])
+            )
+        ]
     clauses = content_clauses(verb)
     if clauses:
         return [clause_words(clause) for clause in clauses]
     rights = [c for c in verb.rights if c.dep_ in OBJECT_DEPS]
-    if not any(c.dep_ == "xcomp" for c in rights) and mode != "object":
-        return []
     if not rights:
         return []
+    predicate = any(c.dep_ in PREDICATE_DEPS for c in rights) or any(
+        c.dep_ == "prep" and c.lower_ == "as" for c in verb.rights
+    )
+    if mode == "clause" and not any(c.dep_ == "xcomp" for c in rights):
+        return []
+    if mode == "predicate" and not predicate:
+        return []  # "called the senator on Monday": a call, not a name given
     last = max(rights, key=lambda c: c.right_edge.i)
-    words = trimmed(verb.doc[rights[0].left_edge.i : last.right_edge.i + 1])
+    words = with_predicate(verb, trimmed(verb.doc[rights[0].left_edge.i : last.right_edge.i + 1]))
     if len(words) == 1 and words[0].pos_ == "PRON":
         return []  # "denied it": nothing said
     return [words]
 
 
+def with_predicate(verb: Token, words: list[Token]) -> list[Token]:
+    """An object with the phrase that says what the cue holds of it, right after it ("the
+    party of lying", "Trump as a danger", "the media for being dishonest")."""
+    if not words:
+        return words
+    for child in verb.rights:
+        if (
+            child.dep_ == "prep"
+            and child.lower_ in PREDICATE_PREPOSITIONS
+            and child.i == words[-1].i + 1
+        ):
+            words = trimmed(verb.doc[words[0].i : child.right_edge.i + 1])
+    return words
+
+
 def source_token(verb: Token) -> Token | None:
     """Who a cue verb attributes to: its subject, shared along "… and said"."""
     subject = inherited_subject(verb)
+    if subject is None and verb.dep_ == "acl" and verb.tag_ == "VBG":
+        subject = verb.head  # "Democrats hoping to keep the Senate"
     if subject is None or subject.lower_ in EMPTY_SUBJECTS:
         return None
     return subject
@@ -154,18 +214,18 @@ def verb_attributions(
     doc: Doc, actors: ActorResolution, quoted: Sequence[CharSpan]
 ) -> list[Attribution]:
     """An attribution for each content of each cue verb that has a source."""
-    cues = cue_verbs()
     text = document_text(doc)
     found = []
     for verb in doc:
-        mode = cues.get(verb.lemma_.lower())
-        if mode is None or verb.pos_ not in ("VERB", "AUX"):
+        reading = cue_reading(verb) if verb.pos_ in ("VERB", "AUX") else None
+        if reading is None:
             continue
+        mode, particle = reading
         source = source_token(verb)
-        if source is None:
-            continue
-        phrase = source_phrase(source)
-        for words in verb_contents(verb, mode):
+        if source is None and verb.tag_ not in SOURCELESS_TAGS:
+            continue  # a participle's source may be out of reach ("…, criticizing the plan")
+        phrase = source_phrase(source) if source is not None else None
+        for words in verb_contents(verb, mode, particle):
             if not words or words[0].i <= verb.i <= words[-1].i:
                 continue
             span = words_span(words)
@@ -188,9 +248,9 @@ def verb_attributions(
                     kind=kind,
                     text=text[span[0] : span[1]],
                     content=(span,),
-                    source=source_actor(source, actors),
-                    source_text=phrase.text,
-                    source_span=(phrase.start_char, phrase.end_char),
+                    source=source_actor(source, actors) if source is not None else None,
+                    source_text=phrase.text if phrase is not None else None,
+                    source_span=(phrase.start_char, phrase.end_char) if phrase else None,
                     cue=verb.text,
                     cue_span=(verb.idx, verb.idx + len(verb)),
                     fragments=fragments,
@@ -300,6 +360,17 @@ def joined_direct_quotes(text: str, records: Sequence[Attribution]) -> list[Attr
             fragments=content,
         )
     return joined
+
+
+def stands_as_statement(doc: Doc, record: Attribution) -> bool:
+    """Whether quoted words inside the writer's sentence are someone's statement: four words
+    or more, words a cue verb introduces ('called the system "rigged"'), or an exclamation or
+    question ("What curfew?")."""
+    words = len(record.text.split())
+    if words >= MIN_PARTIAL_WORDS or record.text.rstrip("”\"'’").endswith(("!", "?")):
+        return True
+    cue = doc.char_span(*record.cue_span) if record.cue_span else None
+    return words >= 2 and cue is not None and cue.root.lemma_.lower() in speech_verbs()
 
 
 # --- "according to" and citations ---------------------------------------------------------------
@@ -465,10 +536,16 @@ def find_attributions(
         for q in quotes
         if q.kind is QuoteKind.DIRECT
     ]
+    # A few quoted words that no cue verb's content holds are more often the writer's scare
+    # quotes, titles and terms than a statement: they stay quotes, not attributions.
     partial = [
-        quote_attribution(doc, q, actors, AttributionKind.MIXED)
-        for q in quotes
-        if q.kind is QuoteKind.PARTIAL
+        record
+        for record in (
+            quote_attribution(doc, q, actors, AttributionKind.MIXED)
+            for q in quotes
+            if q.kind is QuoteKind.PARTIAL
+        )
+        if stands_as_statement(doc, record)
     ]
     indirect = [
         quote_attribution(doc, q, actors, AttributionKind.INDIRECT)

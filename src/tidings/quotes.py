@@ -107,9 +107,20 @@ def unclosed_end(text: str, position: int, limit: int) -> int:
     return found.end() if found else limit
 
 
+# A markup tag left in the text ('<tweet author="@x">'): its marks delimit attribute values.
+MARKUP_TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s+[\w-]+=(?:\"[^\"<>]*\"|'[^'<>]*'))*\s*/?>")
+
+
+def without_markup_marks(text: str) -> str:
+    """The text with the quote marks inside markup tags blanked; the length stays."""
+    if "<" not in text:
+        return text
+    return MARKUP_TAG.sub(lambda tag: re.sub(r"[\"']", " ", tag.group()), text)
+
+
 def quoted_stretches(text: str) -> Iterator[tuple[int, int]]:
     """Character spans (without the marks) of the text between matching quote marks."""
-    text = with_doubled_marks_read(text)
+    text = without_markup_marks(with_doubled_marks_read(text))
     position = 0
     while position < len(text):
         char = text[position]
@@ -187,13 +198,16 @@ def speaker_token(verb: Token) -> Token | None:
         return head  # 'Leavitt called …' parsed as a name the verb describes
     if verb.lemma_.lower() in addressee_verbs():
         return None  # "told reporters": the object is who listens
+    if verb.tag_ not in FINITE_TAGS:
+        return None  # "criticizing the fact-checkers": a participle's object is no subject
     for child in verb.rights:
         # '"…," said Foreign Minister X': an inverted subject, never an object pronoun ("called
-        # it") nor a possessed thing ("called Ford's comments …")
+        # it"), a possessed thing ("called Ford's comments …") nor a day ("said Monday")
         possessed = any(c.dep_ == "poss" for c in child.children)
         if (
             child.pos_ in ("PROPN", "NOUN")
             and child.dep_ in ("dobj", "attr", "npadvmod")
+            and child.ent_type_ not in ("DATE", "TIME")
             and not possessed
         ):
             return child
@@ -305,10 +319,24 @@ def inherited_subject(verb: Token) -> Token | None:
         subject = speaker_token(current)
         if subject is not None:
             return subject
+        if current.dep_ == "pcomp" and current.head.head.pos_ in ("VERB", "AUX"):
+            return gerund_doer(current.head)
         if current.dep_ not in ("conj", "advcl", "xcomp") or current.head.i == current.i:
             return None
         current = current.head
     return None
+
+
+def gerund_doer(preposition: Token) -> Token | None:
+    """Who does what a gerund after a preposition says: the subject of the verb the
+    preposition hangs on ("began by saying"), or its object after "for" and "of" ("mocked
+    Trump for calling himself …", "accused him of saying")."""
+    verb = preposition.head
+    if preposition.lower_ in ("for", "of"):
+        target = next((c for c in verb.children if c.dep_ == "dobj" and c.i < preposition.i), None)
+        if target is not None:
+            return target
+    return inherited_subject(verb)
 
 
 def first_sentence_root(span: Span) -> Token:
