@@ -183,3 +183,17 @@ def test_a_few_quoted_words_no_speech_verb_introduces_are_no_attribution(run):
     assert [q.text for q in report.quotes] == ["new town"]  # still a quote for its users
     chanted = run('The crowd outside the court chanted "Not again!" for an hour.')
     assert [a.text for a in chanted.attributions] == ["Not again!"]
+
+
+def test_a_parenthetical_cue_attributes_the_sentence_around_it(run):
+    text = "The harbour, port officials say, will reopen in March."
+    (record,) = run(text).attributions
+    assert (str(record.kind), record.source_text, record.cue) == (
+        "indirect",
+        "port officials",
+        "say",
+    )
+    assert [text[start:end] for start, end in record.content] == [
+        "The harbour",
+        "will reopen in March",
+    ]

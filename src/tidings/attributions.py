@@ -214,8 +214,7 @@ def verb_attributions(
     doc: Doc, actors: ActorResolution, quoted: Sequence[CharSpan]
 ) -> list[Attribution]:
     """An attribution for each content of each cue verb that has a source."""
-    text = document_text(doc)
-    found = []
+    found: list[Attribution | None] = []
     for verb in doc:
         reading = cue_reading(verb) if verb.pos_ in ("VERB", "AUX") else None
         if reading is None:
@@ -224,39 +223,73 @@ def verb_attributions(
         source = source_token(verb)
         if source is None and verb.tag_ not in SOURCELESS_TAGS:
             continue  # a participle's source may be out of reach ("…, criticizing the plan")
-        phrase = source_phrase(source) if source is not None else None
         for words in verb_contents(verb, mode, particle):
             if not words or words[0].i <= verb.i <= words[-1].i:
                 continue
-            span = words_span(words)
-            inside, outside = quoted_parts(span, quoted, text)
-            if not outside:
-                continue  # all quoted: the direct quote is the record
-            fragments = tuple(
-                (max(start, span[0]), min(end, span[1]))
-                for start, end in quoted
-                if start < span[1] and span[0] < end
-            )
-            if inside:
-                kind = AttributionKind.MIXED
-            elif verb.lemma_.lower() in speech_verbs():
-                kind = AttributionKind.INDIRECT
-            else:
-                kind = AttributionKind.OTHER
-            found.append(
-                Attribution(
-                    kind=kind,
-                    text=text[span[0] : span[1]],
-                    content=(span,),
-                    source=source_actor(source, actors) if source is not None else None,
-                    source_text=phrase.text if phrase is not None else None,
-                    source_span=(phrase.start_char, phrase.end_char) if phrase else None,
-                    cue=verb.text,
-                    cue_span=(verb.idx, verb.idx + len(verb)),
-                    fragments=fragments,
-                )
-            )
-    return found
+            found.append(cue_attribution(verb, [words_span(words)], source, actors, quoted))
+        if mode == "clause" and verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
+            runs = parenthetical_runs(verb)
+            if runs:
+                found.append(cue_attribution(verb, runs, source, actors, quoted))
+    return [record for record in found if record is not None]
+
+
+def parenthetical_runs(verb: Token) -> list[CharSpan]:
+    """The sentence a parenthetical cue stands in ("Syria, her aides say, remains a priority";
+    "In any case, Mr. Roe said, the market was full"): its clause without the cue's own
+    words, in one or two pieces."""
+    own = {t.i for t in verb.subtree}
+    words = [t for t in verb.head.subtree if t.i not in own]
+    runs: list[list[Token]] = []
+    for word in words:
+        if runs and word.i == runs[-1][-1].i + 1:
+            runs[-1].append(word)
+        else:
+            runs.append([word])
+    pieces = [trimmed(run) for run in runs]
+    return [words_span(piece) for piece in pieces if piece]
+
+
+def cue_attribution(
+    verb: Token,
+    spans: Sequence[CharSpan],
+    source: Token | None,
+    actors: ActorResolution,
+    quoted: Sequence[CharSpan],
+) -> Attribution | None:
+    """The record of what a cue verb attributes, in one or more pieces, of the kind its quoted
+    words and its verb make it; None when it is all quoted (the direct quote is the record)."""
+    text = document_text(verb.doc)
+    inside = outside = 0
+    for span in spans:
+        piece_in, piece_out = quoted_parts(span, quoted, text)
+        inside, outside = inside + piece_in, outside + piece_out
+    if not outside:
+        return None
+    fragments = tuple(
+        (max(start, span[0]), min(end, span[1]))
+        for span in spans
+        for start, end in quoted
+        if start < span[1] and span[0] < end
+    )
+    if inside:
+        kind = AttributionKind.MIXED
+    elif verb.lemma_.lower() in speech_verbs():
+        kind = AttributionKind.INDIRECT
+    else:
+        kind = AttributionKind.OTHER
+    phrase = source_phrase(source) if source is not None else None
+    return Attribution(
+        kind=kind,
+        text=" ".join(text[start:end] for start, end in spans),
+        content=tuple(spans),
+        source=source_actor(source, actors) if source is not None else None,
+        source_text=phrase.text if phrase is not None else None,
+        source_span=(phrase.start_char, phrase.end_char) if phrase is not None else None,
+        cue=verb.text,
+        cue_span=(verb.idx, verb.idx + len(verb)),
+        fragments=fragments,
+    )
 
 
 # --- quotes -------------------------------------------------------------------------------------
