@@ -197,3 +197,30 @@ def test_a_parenthetical_cue_attributes_the_sentence_around_it(run):
         "The harbour",
         "will reopen in March",
     ]
+
+
+def test_a_finding_or_wish_attributes_its_object(run):
+    shown = records_of(run("A new survey of dock workers shows strong support for the strike."))
+    assert shown == [
+        ("other", "strong support for the strike", "A new survey of dock workers", "shows")
+    ]
+    wanted = records_of(run("The harbour workers want higher wages and shorter shifts."))
+    assert ("other", "higher wages and shorter shifts", "The harbour workers", "want") in wanted
+
+
+def test_a_sentence_qualified_by_a_poll_is_the_poll_s(run):
+    text = "The mayor led her rival by six points in the latest poll by the Harbour Herald."
+    ((kind, content, source, cue),) = records_of(run(text))
+    assert (kind, content, cue) == ("other", "The mayor led her rival by six points", "in")
+    assert source.startswith("the latest poll")
+    # a poll inside a noun phrase qualifies the noun, not the sentence
+    assert records_of(run("Her lead in the poll surprised the harbour board.")) == []
+
+
+def test_how_things_seem_is_an_attribution_of_the_clause(run):
+    seemed = records_of(run("The harbour board seemed unwilling to delay the vote."))
+    assert seemed == [
+        ("other", "The harbour board unwilling to delay the vote", "The harbour board", "seemed")
+    ]
+    ((_, content, source, _),) = records_of(run("It appears that the vote was delayed again."))
+    assert (content, source) == ("the vote was delayed again", None)

@@ -220,6 +220,8 @@ def verb_attributions(
         if reading is None:
             continue
         mode, particle = reading
+        if mode == "appearance":
+            continue  # how things look to no one named: appearance_attributions
         source = source_token(verb)
         if source is None and verb.tag_ not in SOURCELESS_TAGS:
             continue  # a participle's source may be out of reach ("…, criticizing the plan")
@@ -234,12 +236,36 @@ def verb_attributions(
     return [record for record in found if record is not None]
 
 
-def parenthetical_runs(verb: Token) -> list[CharSpan]:
-    """The sentence a parenthetical cue stands in ("Syria, her aides say, remains a priority";
-    "In any case, Mr. Roe said, the market was full"): its clause without the cue's own
-    words, in one or two pieces."""
-    own = {t.i for t in verb.subtree}
-    words = [t for t in verb.head.subtree if t.i not in own]
+def appearance_attribution(
+    verb: Token, actors: ActorResolution, quoted: Sequence[CharSpan]
+) -> Attribution | None:
+    """ "The plan seems doomed", "it appears that …": how things look to no one named, the
+    clause without its verb of appearance (in two pieces around it)."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "expl")), None)
+    complement = [c for c in verb.rights if c.dep_ in ("xcomp", "acomp", "ccomp", "attr", "oprd")]
+    if subject is None or not complement:
+        return None
+    if subject.lower_ in EMPTY_SUBJECTS:  # "it appears that …": the that-clause, no one's
+        return cue_attribution(verb, word_runs(list(complement[0].subtree)), None, actors, quoted)
+    # the one who seems ("Rubio seemed hopeful that …") is as near a source as the text gives
+    clause = [t for t in verb.subtree if t.i != verb.i]
+    return cue_attribution(verb, word_runs(clause), subject, actors, quoted)
+
+
+def appearance_attributions(
+    doc: Doc, actors: ActorResolution, quoted: Sequence[CharSpan]
+) -> list[Attribution]:
+    """An attribution for each verb of appearance with a subject and a complement."""
+    found = [
+        appearance_attribution(verb, actors, quoted)
+        for verb in doc
+        if verb.pos_ in ("VERB", "AUX") and cue_reading(verb) == ("appearance", None)
+    ]
+    return [record for record in found if record is not None]
+
+
+def word_runs(words: Sequence[Token]) -> list[CharSpan]:
+    """The spans of the runs of consecutive words, each trimmed of edge punctuation."""
     runs: list[list[Token]] = []
     for word in words:
         if runs and word.i == runs[-1][-1].i + 1:
@@ -248,6 +274,14 @@ def parenthetical_runs(verb: Token) -> list[CharSpan]:
             runs.append([word])
     pieces = [trimmed(run) for run in runs]
     return [words_span(piece) for piece in pieces if piece]
+
+
+def parenthetical_runs(verb: Token) -> list[CharSpan]:
+    """The sentence a parenthetical cue stands in ("Syria, her aides say, remains a priority";
+    "In any case, Mr. Roe said, the market was full"): its clause without the cue's own
+    words, in one or two pieces."""
+    own = {t.i for t in verb.subtree}
+    return word_runs([t for t in verb.head.subtree if t.i not in own])
 
 
 def cue_attribution(
@@ -452,6 +486,45 @@ def according_to_attributions(doc: Doc, actors: ActorResolution) -> list[Attribu
     return found
 
 
+@cache
+def evidence_nouns() -> frozenset[str]:
+    """Nouns of findings a sentence may be attributed to ("in a poll"): data/evidence_nouns.txt."""
+    return frozenset(data_lines("data/evidence_nouns.txt"))
+
+
+def evidence_attributions(doc: Doc, actors: ActorResolution) -> list[Attribution]:
+    """ "X, in the latest poll" and "X, by one estimate": the rest of the sentence, attributed
+    to the poll or estimate, when the phrase qualifies a verb (not "the lead in the poll")."""
+    text = document_text(doc)
+    found = []
+    for token in doc:
+        if token.lower_ not in ("in", "by") or token.dep_ not in ("prep", "agent"):
+            continue
+        if token.head.pos_ not in ("VERB", "AUX"):
+            continue
+        evidence = next((c for c in token.children if c.dep_ == "pobj"), None)
+        if evidence is None or evidence.lemma_.lower() not in evidence_nouns():
+            continue
+        phrase = doc[token.i : evidence.right_edge.i + 1]
+        content = sentence_rest(token.sent, phrase)
+        if not content:
+            continue
+        source = source_phrase(evidence)
+        found.append(
+            Attribution(
+                kind=AttributionKind.OTHER,
+                text=" ".join(text[start:end] for start, end in content),
+                content=tuple(content),
+                source=actor_of(evidence, actors),
+                source_text=source.text,
+                source_span=(source.start_char, source.end_char),
+                cue=token.text,
+                cue_span=(token.idx, token.idx + len(token)),
+            )
+        )
+    return found
+
+
 def citation_attributions(doc: Doc, citations: Sequence[Citation]) -> list[Attribution]:
     """A report or statement citation: the rest of its sentence, attributed to the outlet."""
     text = document_text(doc)
@@ -593,6 +666,8 @@ def find_attributions(
         partial,
         indirect,
         according_to_attributions(doc, actors),
+        evidence_attributions(doc, actors),
+        appearance_attributions(doc, actors, quoted),
         citation_attributions(doc, citations),
     )
     for reading in readings:
