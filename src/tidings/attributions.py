@@ -352,7 +352,12 @@ def quote_source_phrase(doc: Doc, cue_span: CharSpan | None) -> Span | None:
     if cue_span is None:
         return None
     cue = doc.char_span(*cue_span)
-    if cue is None or cue.root.lemma_.lower() not in cue_verbs():
+    if cue is None:
+        return None
+    announced = doc[cue.end :].text.lstrip()[:1] == ":" or any(
+        t.text == ":" for t in cue.root.rights
+    )
+    if cue.root.lemma_.lower() not in cue_verbs() and not announced:
         return None
     source = source_token(cue.root)
     return source_phrase(source) if source is not None else None

@@ -283,12 +283,18 @@ def is_name(span: Span) -> bool:
 
 
 def cue_outside(doc: Doc, span: Span) -> Token | None:
-    """A speech verb in the quote's sentences but outside the quoted words."""
+    """A speech verb in the quote's sentences but outside the quoted words, or in the clause
+    the parser split off right after a quote that ends in "!" or "?" ('"No!" the crowd
+    shouted')."""
     verbs = speech_verbs()
     sentences = {span[0].sent.start, span[-1].sent.start}
+    end = max(s.end for s in (span[0].sent, span[-1].sent))
+    trailing = trailing_cue_clause(span, end)
+    if trailing is not None:
+        end = trailing.end
     candidates = [
         t
-        for t in doc[min(sentences) : max(s.end for s in (span[0].sent, span[-1].sent))]
+        for t in doc[min(sentences) : end]
         if (t.i < span.start or t.i >= span.end) and t.lemma_.lower() in verbs and t.pos_ == "VERB"
     ]
     # Prefer a cue placed as one ('"…," he said' or 'He said: "…"'), then the closest.
@@ -300,6 +306,39 @@ def cue_outside(doc: Doc, span: Span) -> Token | None:
         ),
         default=None,
     )
+
+
+def colon_introducer(span: Span) -> Token | None:
+    """The verb of a clause that a colon ends right before a quote, when it has a subject: the
+    quote is what that clause announces ('X delivered a blunt message: "…"', 'The sign
+    read: "…"')."""
+    doc = span.doc
+    position = span.start - 1
+    while position >= 0 and doc[position].is_quote:
+        position -= 1
+    if position < 0 or doc[position].text != ":":
+        return None
+    verb = doc[position].head
+    if verb.pos_ not in ("VERB", "AUX") or verb.i >= position or verb.i < span[0].sent.start - 40:
+        return None
+    has_subject = any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+    return verb if has_subject and verb.tag_ in FINITE_TAGS else None
+
+
+def trailing_cue_clause(span: Span, end: int) -> Span | None:
+    """The sentence right after a quote when it is only the quote's cue: its verb reports
+    nothing of its own ('"What a night!" the mayor said.', not '"No!" She said the vote was
+    rigged.')."""
+    doc = span.doc
+    if end >= len(doc) or end - span.end > 2 or not span.text.rstrip().endswith(("!", "?")):
+        return None
+    following = doc[end].sent
+    if "\n" in doc[span.end - 1 : end + 1].text or following[0].is_quote:
+        return None  # a new paragraph or a new quote
+    root = following.root
+    if root.lemma_.lower() not in speech_verbs() or content_clauses(root):
+        return None
+    return following
 
 
 def introduces(cue: Token, span: Span) -> bool:
@@ -413,7 +452,7 @@ def quote_speaker(
             )
             dash = span.doc[byline.start - 1].text.lstrip("\"”’'")
             return QuoteKind.DIRECT, dash, named, True
-        cue = cue_outside(span.doc, span)
+        cue = cue_outside(span.doc, span) or colon_introducer(span)
         subject = speaker_token(cue) if cue is not None else None
         kind = QuoteKind.DIRECT
     speaker = speaker_of(subject, actors)
