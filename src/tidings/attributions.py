@@ -354,9 +354,7 @@ def quote_source_phrase(doc: Doc, cue_span: CharSpan | None) -> Span | None:
     cue = doc.char_span(*cue_span)
     if cue is None:
         return None
-    announced = doc[cue.end :].text.lstrip()[:1] == ":" or any(
-        t.text == ":" for t in cue.root.rights
-    )
+    announced = any(t.text == ":" for t in cue.root.rights)  # 'The sign read: "…"'
     if cue.root.lemma_.lower() not in cue_verbs() and not announced:
         return None
     source = source_token(cue.root)
