@@ -224,3 +224,15 @@ def test_how_things_seem_is_an_attribution_of_the_clause(run):
     ]
     ((_, content, source, _),) = records_of(run("It appears that the vote was delayed again."))
     assert (content, source) == ("the vote was delayed again", None)
+
+
+def test_a_cue_the_lemmatizer_cut_short_is_still_a_cue(run):
+    # the model lemmatises "hopes" and "hoping" as "hop"
+    text = "The harbour board hopes the strike will end before the holidays."
+    ((kind, content, source, cue),) = records_of(run(text))
+    assert (kind, content, source, cue) == (
+        "other",
+        "the strike will end before the holidays",
+        "The harbour board",
+        "hopes",
+    )

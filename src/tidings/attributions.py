@@ -80,8 +80,9 @@ def cue_reading(verb: Token) -> tuple[str, Token | None] | None:
     ("called for", "pointed out"), or None when it is no cue verb."""
     cues = cue_verbs()
     lemma = verb.lemma_.lower()
-    if verb.lower_ == f"{lemma}ing" and f"{lemma}e" in cues:
-        lemma = f"{lemma}e"  # the lemmatizer's "hoping" -> "hop": a silent e lost
+    silent_e = verb.lower_ == f"{lemma}ing" or verb.lower_.startswith(f"{lemma}e")
+    if silent_e and lemma not in cues and f"{lemma}e" in cues:
+        lemma = f"{lemma}e"  # the lemmatizer's "hopes", "hoping" -> "hop": a silent e lost
     for child in verb.rights:
         if child.dep_ in ("prep", "prt"):
             mode = cues.get(f"{lemma} {child.lower_}")
