@@ -236,3 +236,15 @@ def test_a_cue_the_lemmatizer_cut_short_is_still_a_cue(run):
         "The harbour board",
         "hopes",
     )
+
+
+def test_according_to_holds_the_attributions_inside_its_sentence(run):
+    text = "Dock workers who backed the strike will return on Monday, according to the union."
+    records = records_of(run(text))
+    assert ("other", "the strike", "who", "backed") in records
+    assert (
+        "other",
+        "Dock workers who backed the strike will return on Monday",
+        "the union",
+        "according to",
+    ) in records

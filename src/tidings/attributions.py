@@ -669,8 +669,6 @@ def find_attributions(
         verb_attributions(doc, actors, quoted),
         partial,
         indirect,
-        according_to_attributions(doc, actors),
-        evidence_attributions(doc, actors),
         appearance_attributions(doc, actors, quoted),
         citation_attributions(doc, citations),
     )
@@ -679,4 +677,23 @@ def find_attributions(
             taken = [span for other in kept for span in other.content]
             if not any(overlaps(span, taken) for span in record.content):
                 kept.append(record)
+    # A sentence's source ("according to X", "in a poll") holds what the people in the
+    # sentence say or want: kept around the records inside it, not beside them.
+    sentence_readings = (
+        according_to_attributions(doc, actors),
+        evidence_attributions(doc, actors),
+    )
+    for reading in sentence_readings:
+        for record in reading:
+            if not any(crosses(record, other) for other in kept):
+                kept.append(record)
     return sorted(kept, key=lambda a: a.content[0])
+
+
+def crosses(record: Attribution, other: Attribution) -> bool:
+    """Whether a record's content overlaps another's without holding all of it."""
+    if not any(overlaps(span, other.content) for span in record.content):
+        return False
+    start, end = record.content[0][0], record.content[-1][1]
+    holds = all(start <= s and e <= end for s, e in other.content)
+    return not holds or (start, end) == (other.content[0][0], other.content[-1][1])
