@@ -2,6 +2,8 @@
 
 import json
 
+import pytest
+
 from tidings.model import AttributionKind
 
 
@@ -248,3 +250,23 @@ def test_according_to_holds_the_attributions_inside_its_sentence(run):
         "the union",
         "according to",
     ) in records
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue"),
+    [
+        (
+            "The governor hailed the deal as a victory for workers.",
+            "the deal as a victory for workers",
+            "hailed",
+        ),
+        (
+            "The minister expressed concern about the harbour closures.",
+            "concern about the harbour closures",
+            "expressed",
+        ),
+    ],
+)
+def test_stance_and_speech_verbs_attribute_their_object(run, text, content, cue):
+    ((_, found_content, _, found_cue),) = records_of(run(text))
+    assert (found_content, found_cue) == (content, cue)
