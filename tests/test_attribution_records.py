@@ -270,3 +270,9 @@ def test_according_to_holds_the_attributions_inside_its_sentence(run):
 def test_stance_and_speech_verbs_attribute_their_object(run, text, content, cue):
     ((_, found_content, _, found_cue),) = records_of(run(text))
     assert (found_content, found_cue) == (content, cue)
+
+
+def test_the_complement_after_the_cue_wins_over_one_before_a_colon(run):
+    text = "So let me get this straight: the harbour board says that the pier will close."
+    records = records_of(run(text))
+    assert ("indirect", "the pier will close", "the harbour board", "says") in records

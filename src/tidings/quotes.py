@@ -547,7 +547,12 @@ def content_clauses(verb: Token) -> list[Token]:
     """The clauses a speech verb reports: its complement, each further "and that …" clause,
     or, when the parse hung it elsewhere, a "that" clause below the verb ("told Netanyahu in
     a phone call that Washington would not take part")."""
-    clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    # the complement after the verb before one the parse hung before it across a colon
+    # ("Let me get this straight: the Post reports that …")
+    complements = sorted(
+        (c for c in verb.children if c.dep_ == "ccomp"), key=lambda c: c.i < verb.i
+    )
+    clause = complements[0] if complements else None
     if clause is None:
         clause = next(
             (
