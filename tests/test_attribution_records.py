@@ -276,3 +276,9 @@ def test_the_complement_after_the_cue_wins_over_one_before_a_colon(run):
     text = "So let me get this straight: the harbour board says that the pier will close."
     records = records_of(run(text))
     assert ("indirect", "the pier will close", "the harbour board", "says") in records
+
+
+def test_a_speech_verb_s_infinitive_is_an_aspect_not_a_statement(run):
+    assert records_of(run("Harbour traffic continued to grow in the spring.")) == []
+    vowed = records_of(run("The mayor vowed to reopen the pier by June."))
+    assert vowed == [("indirect", "to reopen the pier by June", "The mayor", "vowed")]

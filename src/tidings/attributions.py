@@ -69,8 +69,10 @@ CONTENT_CITATIONS = frozenset({CitationKind.REPORT, CitationKind.STATEMENT})
 @cache
 def cue_verbs() -> dict[str, str]:
     """Lemma of each cue verb, or verb and preposition ("call for"), -> where its content is:
-    "clause", "object", or "predicate" (the object only with what is said of it)."""
-    modes = dict.fromkeys(speech_verbs(), "clause")
+    "speech" (a complement clause only: "said that …", not "continued to grow"), "clause" (a
+    complement clause or an infinitive: "vowed to …"), "object", "predicate" (the object only
+    with what is said of it: "called the plan reckless") or "appearance" ("seems …")."""
+    modes = dict.fromkeys(speech_verbs(), "speech")
     modes.update({row["lemma"]: row["content"] for row in data_table("data/attribution_verbs.tsv")})
     return modes
 
@@ -156,7 +158,7 @@ def verb_contents(verb: Token, mode: str, particle: Token | None = None) -> list
     predicate = any(c.dep_ in PREDICATE_DEPS for c in rights) or any(
         c.dep_ == "prep" and c.lower_ == "as" for c in verb.rights
     )
-    if mode == "clause" and not any(c.dep_ == "xcomp" for c in rights):
+    if mode == "speech" or (mode == "clause" and not any(c.dep_ == "xcomp" for c in rights)):
         return []
     if mode == "predicate" and not predicate:
         return []  # "called the senator on Monday": a call, not a name given
@@ -230,7 +232,8 @@ def verb_attributions(
             if not words or words[0].i <= verb.i <= words[-1].i:
                 continue
             found.append(cue_attribution(verb, [words_span(words)], source, actors, quoted))
-        if mode == "clause" and verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
+        parenthetical = verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX")
+        if parenthetical and mode in ("speech", "clause"):
             runs = parenthetical_runs(verb)
             if runs:
                 found.append(cue_attribution(verb, runs, source, actors, quoted))
