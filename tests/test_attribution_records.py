@@ -217,6 +217,8 @@ def test_a_sentence_qualified_by_a_poll_is_the_poll_s(run):
     assert source.startswith("the latest poll")
     # a poll inside a noun phrase qualifies the noun, not the sentence
     assert records_of(run("Her lead in the poll surprised the harbour board.")) == []
+    # "in the polls" says how someone stands, not who says so
+    assert records_of(run("The mayor has risen to double digits in the polls.")) == []
 
 
 def test_how_things_seem_is_an_attribution_of_the_clause(run):

@@ -512,6 +512,8 @@ def evidence_attributions(doc: Doc, actors: ActorResolution) -> list[Attribution
         evidence = next((c for c in token.children if c.dep_ == "pobj"), None)
         if evidence is None or evidence.lemma_.lower() not in evidence_nouns():
             continue
+        if evidence.tag_ == "NNS" and all(c.lower_ == "the" for c in evidence.children):
+            continue  # "rose to double digits in the polls": a standing, not a source
         phrase = doc[token.i : evidence.right_edge.i + 1]
         content = sentence_rest(token.sent, phrase)
         if not content:
