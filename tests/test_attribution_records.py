@@ -2,6 +2,8 @@
 
 import json
 
+import pytest
+
 from tidings.model import AttributionKind
 
 
@@ -124,3 +126,161 @@ def test_a_line_opened_by_a_name_and_a_colon_is_that_name_s(run):
     assert ("other", "Will you accept the result of the election tonight?", "MUIR", ":") in records
     # a dateline place and page furniture name no speaker
     assert not any(source in ("NAIROBI", "Update") for _, _, source, _ in records)
+
+
+def test_an_accusation_attributes_its_object_and_charge(run):
+    text = "Farm unions accused the ministry of hiding the drought figures from parliament."
+    ((kind, content, source, cue),) = records_of(run(text))
+    assert (kind, source, cue) == ("indirect", "Farm unions", "accused")
+    assert content == "the ministry of hiding the drought figures from parliament"
+
+
+def test_a_verb_of_naming_attributes_the_name_it_gives_and_nothing_without_one(run):
+    named = records_of(run("The mayor called the new port tax reckless and unfair."))
+    assert [(content, source) for _, content, source, _ in named] == [
+        ("the new port tax reckless and unfair", "The mayor")
+    ]
+    assert records_of(run("The mayor called her lawyer on Monday.")) == []
+
+
+def test_a_phrasal_cue_attributes_the_object_of_its_preposition(run):
+    text = "The senator called for an independent inquiry into the harbour contract."
+    ((_, content, source, cue),) = records_of(run(text))
+    assert (content, source, cue) == (
+        "an independent inquiry into the harbour contract",
+        "The senator",
+        "called",
+    )
+
+
+def test_a_gerund_after_a_preposition_has_the_doer_of_its_clause(run):
+    by = records_of(run("The minister opened the session by saying that the budget was balanced."))
+    assert ("the budget was balanced", "The minister") in [(c, s) for _, c, s, _ in by]
+    for_ = run("Critics faulted the mayor for calling the strike a success.")
+    record = next(a for a in for_.attributions if a.cue == "calling")
+    assert record.source_text == "the mayor"
+
+
+def test_a_participle_s_object_is_not_its_source(run):
+    text = "Kasich left the stage early, criticizing the moderators for their questions."
+    record = next(a for a in run(text).attributions if a.cue == "criticizing")
+    assert record.source_text == "Kasich"
+
+
+def test_a_gerund_modifying_a_noun_is_that_noun_s(run):
+    text = "Farmers hoping to sell their harvest blocked the road to the port."
+    ((kind, content, source, cue),) = records_of(run(text))
+    assert (kind, content, source, cue) == ("other", "to sell their harvest", "Farmers", "hoping")
+
+
+def test_a_gerund_cue_with_no_source_in_reach_is_still_an_attribution(run):
+    text = "It is worth noting that the harbour closed in May."
+    ((_, content, source, cue),) = records_of(run(text))
+    assert (content, source, cue) == ("the harbour closed in May", None, "noting")
+
+
+def test_a_few_quoted_words_no_speech_verb_introduces_are_no_attribution(run):
+    report = run('Residents of the "new town" moved in last spring.')
+    assert report.attributions == []
+    assert [q.text for q in report.quotes] == ["new town"]  # still a quote for its users
+    chanted = run('The crowd outside the court chanted "Not again!" for an hour.')
+    assert [a.text for a in chanted.attributions] == ["Not again!"]
+
+
+def test_a_parenthetical_cue_attributes_the_sentence_around_it(run):
+    text = "The harbour, port officials say, will reopen in March."
+    (record,) = run(text).attributions
+    assert (str(record.kind), record.source_text, record.cue) == (
+        "indirect",
+        "port officials",
+        "say",
+    )
+    assert [text[start:end] for start, end in record.content] == [
+        "The harbour",
+        "will reopen in March",
+    ]
+
+
+def test_a_finding_or_wish_attributes_its_object(run):
+    shown = records_of(run("A new survey of dock workers shows strong support for the strike."))
+    assert shown == [
+        ("other", "strong support for the strike", "A new survey of dock workers", "shows")
+    ]
+    wanted = records_of(run("The harbour workers want higher wages and shorter shifts."))
+    assert ("other", "higher wages and shorter shifts", "The harbour workers", "want") in wanted
+
+
+def test_a_sentence_qualified_by_a_poll_is_the_poll_s(run):
+    text = "The mayor led her rival by six points in the latest poll by the Harbour Herald."
+    ((kind, content, source, cue),) = records_of(run(text))
+    assert (kind, content, cue) == ("other", "The mayor led her rival by six points", "in")
+    assert source.startswith("the latest poll")
+    # a poll inside a noun phrase qualifies the noun, not the sentence
+    assert records_of(run("Her lead in the poll surprised the harbour board.")) == []
+    # "in the polls" says how someone stands, not who says so
+    assert records_of(run("The mayor has risen to double digits in the polls.")) == []
+
+
+def test_how_things_seem_is_an_attribution_of_the_clause(run):
+    seemed = records_of(run("The harbour board seemed unwilling to delay the vote."))
+    assert seemed == [
+        ("other", "The harbour board unwilling to delay the vote", "The harbour board", "seemed")
+    ]
+    ((_, content, source, _),) = records_of(run("It appears that the vote was delayed again."))
+    assert (content, source) == ("the vote was delayed again", None)
+
+
+def test_a_cue_the_lemmatizer_cut_short_is_still_a_cue(run):
+    # the model lemmatises "hopes" and "hoping" as "hop"
+    text = "The harbour board hopes the strike will end before the holidays."
+    ((kind, content, source, cue),) = records_of(run(text))
+    assert (kind, content, source, cue) == (
+        "other",
+        "the strike will end before the holidays",
+        "The harbour board",
+        "hopes",
+    )
+
+
+def test_according_to_holds_the_attributions_inside_its_sentence(run):
+    text = "Dock workers who backed the strike will return on Monday, according to the union."
+    records = records_of(run(text))
+    assert ("other", "the strike", "who", "backed") in records
+    assert (
+        "other",
+        "Dock workers who backed the strike will return on Monday",
+        "the union",
+        "according to",
+    ) in records
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue"),
+    [
+        (
+            "The governor hailed the deal as a victory for workers.",
+            "the deal as a victory for workers",
+            "hailed",
+        ),
+        (
+            "The minister expressed concern about the harbour closures.",
+            "concern about the harbour closures",
+            "expressed",
+        ),
+    ],
+)
+def test_stance_and_speech_verbs_attribute_their_object(run, text, content, cue):
+    ((_, found_content, _, found_cue),) = records_of(run(text))
+    assert (found_content, found_cue) == (content, cue)
+
+
+def test_the_complement_after_the_cue_wins_over_one_before_a_colon(run):
+    text = "So let me get this straight: the harbour board says that the pier will close."
+    records = records_of(run(text))
+    assert ("indirect", "the pier will close", "the harbour board", "says") in records
+
+
+def test_a_speech_verb_s_infinitive_is_an_aspect_not_a_statement(run):
+    assert records_of(run("Harbour traffic continued to grow in the spring.")) == []
+    vowed = records_of(run("The mayor vowed to reopen the pier by June."))
+    assert vowed == [("indirect", "to reopen the pier by June", "The mayor", "vowed")]

@@ -257,3 +257,30 @@ def test_a_quote_signed_after_a_dash_is_the_signer_s(run):
         ("Maria Lindqvist", "―"),
         ("Tomas Berg", "―"),
     ]
+
+
+def test_marks_inside_markup_tags_are_no_quotes(run):
+    text = (
+        'The mayor posted a reply.\n\n<tweet author="@harbourmayor" date="2016-05-02">We will '
+        "rebuild the pier.</tweet>\n\n"
+        '"The pier will open in June," the mayor said.'
+    )
+    assert [q.text for q in run(text).quotes] == ["The pier will open in June,"]
+
+
+def test_a_cue_the_parser_split_off_after_an_exclamation_is_the_quote_s(run):
+    text = 'The crowd grew.\n\n"Power to the harbour!" the dock workers shouted outside.'
+    ((_, _, _, cue),) = quotes_of(run(text))
+    assert cue == "shouted"
+    (record,) = run(text).attributions
+    assert record.source_text == "the dock workers"
+    # a sentence of its own after the quote reports something else
+    (_, second) = run('"Never!" She said the vote was rigged.').attributions
+    assert (second.source_text, second.text) == ("She", "the vote was rigged")
+
+
+def test_a_quote_after_a_colon_is_what_the_clause_before_announces(run):
+    text = 'Later, Maia Sandu delivered a blunt message to the mayor: "It is time to stop."'
+    assert quotes_of(run(text)) == [("It is time to stop.", "direct", "Maia Sandu", "delivered")]
+    (record,) = run('The sign read: "Welcome to the harbour."').attributions
+    assert (record.source_text, record.cue) == ("The sign", "read")

@@ -54,15 +54,45 @@ EMPTY_SUBJECTS = frozenset({"it", "there"})
 RELATIVE_TAGS = frozenset({"WP", "WDT"})
 # Dependents of a stance verb that hold what the stance is about.
 OBJECT_DEPS = frozenset({"dobj", "attr", "oprd", "xcomp", "ccomp", "dative", "acomp"})
+# Dependents that say what a verb of naming gives its object ("called the plan reckless").
+PREDICATE_DEPS = frozenset({"oprd", "ccomp", "xcomp"})
+# Prepositions that carry what a stance holds of its object ("accused X of …").
+PREDICATE_PREPOSITIONS = frozenset({"of", "as", "for", "over"})
+# A gerund or infinitive cue may attribute with its source out of the parse's reach ("…,
+# criticizing the plan"); a finite verb with no subject, or a participle ("a class called
+# 'Perception'"), does not.
+SOURCELESS_TAGS = frozenset({"VBG", "VB"})
+MIN_PARTIAL_WORDS = 4
 CONTENT_CITATIONS = frozenset({CitationKind.REPORT, CitationKind.STATEMENT})
 
 
 @cache
 def cue_verbs() -> dict[str, str]:
-    """Lemma of each cue verb -> where its content is ("clause" or "object")."""
-    modes = dict.fromkeys(speech_verbs(), "clause")
+    """Lemma of each cue verb, or verb and preposition ("call for"), -> where its content is:
+    "speech" (a complement clause only: "said that …", not "continued to grow"), "clause" (a
+    complement clause or an infinitive: "vowed to …"), "object", "predicate" (the object only
+    with what is said of it: "called the plan reckless") or "appearance" ("seems …")."""
+    modes = dict.fromkeys(speech_verbs(), "speech")
     modes.update({row["lemma"]: row["content"] for row in data_table("data/attribution_verbs.tsv")})
     return modes
+
+
+def cue_reading(verb: Token) -> tuple[str, Token | None] | None:
+    """How a verb attributes: its mode and the preposition or particle that makes it a cue
+    ("called for", "pointed out"), or None when it is no cue verb."""
+    cues = cue_verbs()
+    lemma = verb.lemma_.lower()
+    silent_e = verb.lower_ == f"{lemma}ing" or verb.lower_.startswith(f"{lemma}e")
+    if silent_e and lemma not in cues and f"{lemma}e" in cues:
+        lemma = f"{lemma}e"  # the lemmatizer's "hopes", "hoping" -> "hop": a silent e lost
+    for child in verb.rights:
+        if child.dep_ in ("prep", "prt"):
+            mode = cues.get(f"{lemma} {child.lower_}")
+            if mode is not None:
+                return mode, child
+            break  # only the first preposition after the verb can make it a phrasal cue
+    mode = cues.get(lemma)
+    return (mode, None) if mode is not None else None
 
 
 # --- spans --------------------------------------------------------------------------------------
@@ -104,28 +134,61 @@ def trimmed(words: Sequence[Token]) -> list[Token]:
 # --- cue verbs ----------------------------------------------------------------------------------
 
 
-def verb_contents(verb: Token, mode: str) -> list[list[Token]]:
+def verb_contents(verb: Token, mode: str, particle: Token | None = None) -> list[list[Token]]:
     """What a cue verb attributes: each complement clause ("said that A and that B"), else an
     infinitive ("vowed to …", "urged Congress to …"), else for a stance verb its object and
-    what follows it ("criticized the plan as reckless")."""
+    what follows it ("criticized the plan as reckless", "accused the party of lying"), for a
+    verb of naming its object and the name ("called the plan reckless"), for a phrasal cue
+    the object of its preposition ("called for an inquiry")."""
+    if particle is not None and particle.dep_ == "prep":
+        objects = [c for c in particle.children if c.dep_ in ("pobj", "pcomp")]
+        if not objects:
+            return []
+        return [
+            with_predicate(
+                verb, trimmed(verb.doc[objects[0].left_edge.i : objects[-1].right_edge.i + 1])
+            )
+        ]
     clauses = content_clauses(verb)
     if clauses:
         return [clause_words(clause) for clause in clauses]
     rights = [c for c in verb.rights if c.dep_ in OBJECT_DEPS]
-    if not any(c.dep_ == "xcomp" for c in rights) and mode != "object":
-        return []
     if not rights:
         return []
+    predicate = any(c.dep_ in PREDICATE_DEPS for c in rights) or any(
+        c.dep_ == "prep" and c.lower_ == "as" for c in verb.rights
+    )
+    if mode == "speech" or (mode == "clause" and not any(c.dep_ == "xcomp" for c in rights)):
+        return []
+    if mode == "predicate" and not predicate:
+        return []  # "called the senator on Monday": a call, not a name given
     last = max(rights, key=lambda c: c.right_edge.i)
-    words = trimmed(verb.doc[rights[0].left_edge.i : last.right_edge.i + 1])
+    words = with_predicate(verb, trimmed(verb.doc[rights[0].left_edge.i : last.right_edge.i + 1]))
     if len(words) == 1 and words[0].pos_ == "PRON":
         return []  # "denied it": nothing said
     return [words]
 
 
+def with_predicate(verb: Token, words: list[Token]) -> list[Token]:
+    """An object with the phrase that says what the cue holds of it, right after it ("the
+    party of lying", "Trump as a danger", "the media for being dishonest")."""
+    if not words:
+        return words
+    for child in verb.rights:
+        if (
+            child.dep_ == "prep"
+            and child.lower_ in PREDICATE_PREPOSITIONS
+            and child.i == words[-1].i + 1
+        ):
+            words = trimmed(verb.doc[words[0].i : child.right_edge.i + 1])
+    return words
+
+
 def source_token(verb: Token) -> Token | None:
     """Who a cue verb attributes to: its subject, shared along "… and said"."""
     subject = inherited_subject(verb)
+    if subject is None and verb.dep_ == "acl" and verb.tag_ == "VBG":
+        subject = verb.head  # "Democrats hoping to keep the Senate"
     if subject is None or subject.lower_ in EMPTY_SUBJECTS:
         return None
     return subject
@@ -154,49 +217,117 @@ def verb_attributions(
     doc: Doc, actors: ActorResolution, quoted: Sequence[CharSpan]
 ) -> list[Attribution]:
     """An attribution for each content of each cue verb that has a source."""
-    cues = cue_verbs()
-    text = document_text(doc)
-    found = []
+    found: list[Attribution | None] = []
     for verb in doc:
-        mode = cues.get(verb.lemma_.lower())
-        if mode is None or verb.pos_ not in ("VERB", "AUX"):
+        reading = cue_reading(verb) if verb.pos_ in ("VERB", "AUX") else None
+        if reading is None:
             continue
+        mode, particle = reading
+        if mode == "appearance":
+            continue  # how things look to no one named: appearance_attributions
         source = source_token(verb)
-        if source is None:
-            continue
-        phrase = source_phrase(source)
-        for words in verb_contents(verb, mode):
+        if source is None and verb.tag_ not in SOURCELESS_TAGS:
+            continue  # a participle's source may be out of reach ("…, criticizing the plan")
+        for words in verb_contents(verb, mode, particle):
             if not words or words[0].i <= verb.i <= words[-1].i:
                 continue
-            span = words_span(words)
-            inside, outside = quoted_parts(span, quoted, text)
-            if not outside:
-                continue  # all quoted: the direct quote is the record
-            fragments = tuple(
-                (max(start, span[0]), min(end, span[1]))
-                for start, end in quoted
-                if start < span[1] and span[0] < end
-            )
-            if inside:
-                kind = AttributionKind.MIXED
-            elif verb.lemma_.lower() in speech_verbs():
-                kind = AttributionKind.INDIRECT
-            else:
-                kind = AttributionKind.OTHER
-            found.append(
-                Attribution(
-                    kind=kind,
-                    text=text[span[0] : span[1]],
-                    content=(span,),
-                    source=source_actor(source, actors),
-                    source_text=phrase.text,
-                    source_span=(phrase.start_char, phrase.end_char),
-                    cue=verb.text,
-                    cue_span=(verb.idx, verb.idx + len(verb)),
-                    fragments=fragments,
-                )
-            )
-    return found
+            found.append(cue_attribution(verb, [words_span(words)], source, actors, quoted))
+        parenthetical = verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX")
+        if parenthetical and mode in ("speech", "clause"):
+            runs = parenthetical_runs(verb)
+            if runs:
+                found.append(cue_attribution(verb, runs, source, actors, quoted))
+    return [record for record in found if record is not None]
+
+
+def appearance_attribution(
+    verb: Token, actors: ActorResolution, quoted: Sequence[CharSpan]
+) -> Attribution | None:
+    """ "The plan seems doomed", "it appears that …": how things look to no one named, the
+    clause without its verb of appearance (in two pieces around it)."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "expl")), None)
+    complement = [c for c in verb.rights if c.dep_ in ("xcomp", "acomp", "ccomp", "attr", "oprd")]
+    if subject is None or not complement:
+        return None
+    if subject.lower_ in EMPTY_SUBJECTS:  # "it appears that …": the that-clause, no one's
+        return cue_attribution(verb, word_runs(list(complement[0].subtree)), None, actors, quoted)
+    # the one who seems ("Rubio seemed hopeful that …") is as near a source as the text gives
+    clause = [t for t in verb.subtree if t.i != verb.i]
+    return cue_attribution(verb, word_runs(clause), subject, actors, quoted)
+
+
+def appearance_attributions(
+    doc: Doc, actors: ActorResolution, quoted: Sequence[CharSpan]
+) -> list[Attribution]:
+    """An attribution for each verb of appearance with a subject and a complement."""
+    found = [
+        appearance_attribution(verb, actors, quoted)
+        for verb in doc
+        if verb.pos_ in ("VERB", "AUX") and cue_reading(verb) == ("appearance", None)
+    ]
+    return [record for record in found if record is not None]
+
+
+def word_runs(words: Sequence[Token]) -> list[CharSpan]:
+    """The spans of the runs of consecutive words, each trimmed of edge punctuation."""
+    runs: list[list[Token]] = []
+    for word in words:
+        if runs and word.i == runs[-1][-1].i + 1:
+            runs[-1].append(word)
+        else:
+            runs.append([word])
+    pieces = [trimmed(run) for run in runs]
+    return [words_span(piece) for piece in pieces if piece]
+
+
+def parenthetical_runs(verb: Token) -> list[CharSpan]:
+    """The sentence a parenthetical cue stands in ("Syria, her aides say, remains a priority";
+    "In any case, Mr. Roe said, the market was full"): its clause without the cue's own
+    words, in one or two pieces."""
+    own = {t.i for t in verb.subtree}
+    return word_runs([t for t in verb.head.subtree if t.i not in own])
+
+
+def cue_attribution(
+    verb: Token,
+    spans: Sequence[CharSpan],
+    source: Token | None,
+    actors: ActorResolution,
+    quoted: Sequence[CharSpan],
+) -> Attribution | None:
+    """The record of what a cue verb attributes, in one or more pieces, of the kind its quoted
+    words and its verb make it; None when it is all quoted (the direct quote is the record)."""
+    text = document_text(verb.doc)
+    inside = outside = 0
+    for span in spans:
+        piece_in, piece_out = quoted_parts(span, quoted, text)
+        inside, outside = inside + piece_in, outside + piece_out
+    if not outside:
+        return None
+    fragments = tuple(
+        (max(start, span[0]), min(end, span[1]))
+        for span in spans
+        for start, end in quoted
+        if start < span[1] and span[0] < end
+    )
+    if inside:
+        kind = AttributionKind.MIXED
+    elif verb.lemma_.lower() in speech_verbs():
+        kind = AttributionKind.INDIRECT
+    else:
+        kind = AttributionKind.OTHER
+    phrase = source_phrase(source) if source is not None else None
+    return Attribution(
+        kind=kind,
+        text=" ".join(text[start:end] for start, end in spans),
+        content=tuple(spans),
+        source=source_actor(source, actors) if source is not None else None,
+        source_text=phrase.text if phrase is not None else None,
+        source_span=(phrase.start_char, phrase.end_char) if phrase is not None else None,
+        cue=verb.text,
+        cue_span=(verb.idx, verb.idx + len(verb)),
+        fragments=fragments,
+    )
 
 
 # --- quotes -------------------------------------------------------------------------------------
@@ -225,7 +356,10 @@ def quote_source_phrase(doc: Doc, cue_span: CharSpan | None) -> Span | None:
     if cue_span is None:
         return None
     cue = doc.char_span(*cue_span)
-    if cue is None or cue.root.lemma_.lower() not in cue_verbs():
+    if cue is None:
+        return None
+    announced = any(t.text == ":" for t in cue.root.rights)  # 'The sign read: "…"'
+    if cue.root.lemma_.lower() not in cue_verbs() and not announced:
         return None
     source = source_token(cue.root)
     return source_phrase(source) if source is not None else None
@@ -302,6 +436,17 @@ def joined_direct_quotes(text: str, records: Sequence[Attribution]) -> list[Attr
     return joined
 
 
+def stands_as_statement(doc: Doc, record: Attribution) -> bool:
+    """Whether quoted words inside the writer's sentence are someone's statement: four words
+    or more, words a cue verb introduces ('called the system "rigged"'), or an exclamation or
+    question ("What curfew?")."""
+    words = len(record.text.split())
+    if words >= MIN_PARTIAL_WORDS or record.text.rstrip("”\"'’").endswith(("!", "?")):
+        return True
+    cue = doc.char_span(*record.cue_span) if record.cue_span else None
+    return words >= 2 and cue is not None and cue.root.lemma_.lower() in speech_verbs()
+
+
 # --- "according to" and citations ---------------------------------------------------------------
 
 
@@ -343,6 +488,47 @@ def according_to_attributions(doc: Doc, actors: ActorResolution) -> list[Attribu
                 source_span=(source.start_char, source.end_char),
                 cue="according to",
                 cue_span=(token.idx, doc[token.i + 1].idx + 2),
+            )
+        )
+    return found
+
+
+@cache
+def evidence_nouns() -> frozenset[str]:
+    """Nouns of findings a sentence may be attributed to ("in a poll"): data/evidence_nouns.txt."""
+    return frozenset(data_lines("data/evidence_nouns.txt"))
+
+
+def evidence_attributions(doc: Doc, actors: ActorResolution) -> list[Attribution]:
+    """ "X, in the latest poll" and "X, by one estimate": the rest of the sentence, attributed
+    to the poll or estimate, when the phrase qualifies a verb (not "the lead in the poll")."""
+    text = document_text(doc)
+    found = []
+    for token in doc:
+        if token.lower_ not in ("in", "by") or token.dep_ not in ("prep", "agent"):
+            continue
+        if token.head.pos_ not in ("VERB", "AUX"):
+            continue
+        evidence = next((c for c in token.children if c.dep_ == "pobj"), None)
+        if evidence is None or evidence.lemma_.lower() not in evidence_nouns():
+            continue
+        if evidence.tag_ == "NNS" and all(c.lower_ == "the" for c in evidence.children):
+            continue  # "rose to double digits in the polls": a standing, not a source
+        phrase = doc[token.i : evidence.right_edge.i + 1]
+        content = sentence_rest(token.sent, phrase)
+        if not content:
+            continue
+        source = source_phrase(evidence)
+        found.append(
+            Attribution(
+                kind=AttributionKind.OTHER,
+                text=" ".join(text[start:end] for start, end in content),
+                content=tuple(content),
+                source=actor_of(evidence, actors),
+                source_text=source.text,
+                source_span=(source.start_char, source.end_char),
+                cue=token.text,
+                cue_span=(token.idx, token.idx + len(token)),
             )
         )
     return found
@@ -465,10 +651,16 @@ def find_attributions(
         for q in quotes
         if q.kind is QuoteKind.DIRECT
     ]
+    # A few quoted words that no cue verb's content holds are more often the writer's scare
+    # quotes, titles and terms than a statement: they stay quotes, not attributions.
     partial = [
-        quote_attribution(doc, q, actors, AttributionKind.MIXED)
-        for q in quotes
-        if q.kind is QuoteKind.PARTIAL
+        record
+        for record in (
+            quote_attribution(doc, q, actors, AttributionKind.MIXED)
+            for q in quotes
+            if q.kind is QuoteKind.PARTIAL
+        )
+        if stands_as_statement(doc, record)
     ]
     indirect = [
         quote_attribution(doc, q, actors, AttributionKind.INDIRECT)
@@ -482,7 +674,7 @@ def find_attributions(
         verb_attributions(doc, actors, quoted),
         partial,
         indirect,
-        according_to_attributions(doc, actors),
+        appearance_attributions(doc, actors, quoted),
         citation_attributions(doc, citations),
     )
     for reading in readings:
@@ -490,4 +682,23 @@ def find_attributions(
             taken = [span for other in kept for span in other.content]
             if not any(overlaps(span, taken) for span in record.content):
                 kept.append(record)
+    # A sentence's source ("according to X", "in a poll") holds what the people in the
+    # sentence say or want: kept around the records inside it, not beside them.
+    sentence_readings = (
+        according_to_attributions(doc, actors),
+        evidence_attributions(doc, actors),
+    )
+    for reading in sentence_readings:
+        for record in reading:
+            if not any(crosses(record, other) for other in kept):
+                kept.append(record)
     return sorted(kept, key=lambda a: a.content[0])
+
+
+def crosses(record: Attribution, other: Attribution) -> bool:
+    """Whether a record's content overlaps another's without holding all of it."""
+    if not any(overlaps(span, other.content) for span in record.content):
+        return False
+    start, end = record.content[0][0], record.content[-1][1]
+    holds = all(start <= s and e <= end for s, e in other.content)
+    return not holds or (start, end) == (other.content[0][0], other.content[-1][1])

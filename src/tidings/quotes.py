@@ -107,9 +107,20 @@ def unclosed_end(text: str, position: int, limit: int) -> int:
     return found.end() if found else limit
 
 
+# A markup tag left in the text ('<tweet author="@x">'): its marks delimit attribute values.
+MARKUP_TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s+[\w-]+=(?:\"[^\"<>]*\"|'[^'<>]*'))*\s*/?>")
+
+
+def without_markup_marks(text: str) -> str:
+    """The text with the quote marks inside markup tags blanked; the length stays."""
+    if "<" not in text:
+        return text
+    return MARKUP_TAG.sub(lambda tag: re.sub(r"[\"']", " ", tag.group()), text)
+
+
 def quoted_stretches(text: str) -> Iterator[tuple[int, int]]:
     """Character spans (without the marks) of the text between matching quote marks."""
-    text = with_doubled_marks_read(text)
+    text = without_markup_marks(with_doubled_marks_read(text))
     position = 0
     while position < len(text):
         char = text[position]
@@ -187,13 +198,16 @@ def speaker_token(verb: Token) -> Token | None:
         return head  # 'Leavitt called …' parsed as a name the verb describes
     if verb.lemma_.lower() in addressee_verbs():
         return None  # "told reporters": the object is who listens
+    if verb.tag_ not in FINITE_TAGS:
+        return None  # "criticizing the fact-checkers": a participle's object is no subject
     for child in verb.rights:
         # '"…," said Foreign Minister X': an inverted subject, never an object pronoun ("called
-        # it") nor a possessed thing ("called Ford's comments …")
+        # it"), a possessed thing ("called Ford's comments …") nor a day ("said Monday")
         possessed = any(c.dep_ == "poss" for c in child.children)
         if (
             child.pos_ in ("PROPN", "NOUN")
             and child.dep_ in ("dobj", "attr", "npadvmod")
+            and child.ent_type_ not in ("DATE", "TIME")
             and not possessed
         ):
             return child
@@ -269,12 +283,18 @@ def is_name(span: Span) -> bool:
 
 
 def cue_outside(doc: Doc, span: Span) -> Token | None:
-    """A speech verb in the quote's sentences but outside the quoted words."""
+    """A speech verb in the quote's sentences but outside the quoted words, or in the clause
+    the parser split off right after a quote that ends in "!" or "?" ('"No!" the crowd
+    shouted')."""
     verbs = speech_verbs()
     sentences = {span[0].sent.start, span[-1].sent.start}
+    end = max(s.end for s in (span[0].sent, span[-1].sent))
+    trailing = trailing_cue_clause(span, end)
+    if trailing is not None:
+        end = trailing.end
     candidates = [
         t
-        for t in doc[min(sentences) : max(s.end for s in (span[0].sent, span[-1].sent))]
+        for t in doc[min(sentences) : end]
         if (t.i < span.start or t.i >= span.end) and t.lemma_.lower() in verbs and t.pos_ == "VERB"
     ]
     # Prefer a cue placed as one ('"…," he said' or 'He said: "…"'), then the closest.
@@ -286,6 +306,39 @@ def cue_outside(doc: Doc, span: Span) -> Token | None:
         ),
         default=None,
     )
+
+
+def colon_introducer(span: Span) -> Token | None:
+    """The verb of a clause that a colon ends right before a quote, when it has a subject: the
+    quote is what that clause announces ('X delivered a blunt message: "…"', 'The sign
+    read: "…"')."""
+    doc = span.doc
+    position = span.start - 1
+    while position >= 0 and doc[position].is_quote:
+        position -= 1
+    if position < 0 or doc[position].text != ":":
+        return None
+    verb = doc[position].head
+    if verb.pos_ not in ("VERB", "AUX") or verb.i >= position or verb.i < span[0].sent.start - 40:
+        return None
+    has_subject = any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+    return verb if has_subject and verb.tag_ in FINITE_TAGS else None
+
+
+def trailing_cue_clause(span: Span, end: int) -> Span | None:
+    """The sentence right after a quote when it is only the quote's cue: its verb reports
+    nothing of its own ('"What a night!" the mayor said.', not '"No!" She said the vote was
+    rigged.')."""
+    doc = span.doc
+    if end >= len(doc) or end - span.end > 2 or not span.text.rstrip().endswith(("!", "?")):
+        return None
+    following = doc[end].sent
+    if "\n" in doc[span.end - 1 : end + 1].text or following[0].is_quote:
+        return None  # a new paragraph or a new quote
+    root = following.root
+    if root.lemma_.lower() not in speech_verbs() or content_clauses(root):
+        return None
+    return following
 
 
 def introduces(cue: Token, span: Span) -> bool:
@@ -305,10 +358,24 @@ def inherited_subject(verb: Token) -> Token | None:
         subject = speaker_token(current)
         if subject is not None:
             return subject
+        if current.dep_ == "pcomp" and current.head.head.pos_ in ("VERB", "AUX"):
+            return gerund_doer(current.head)
         if current.dep_ not in ("conj", "advcl", "xcomp") or current.head.i == current.i:
             return None
         current = current.head
     return None
+
+
+def gerund_doer(preposition: Token) -> Token | None:
+    """Who does what a gerund after a preposition says: the subject of the verb the
+    preposition hangs on ("began by saying"), or its object after "for" and "of" ("mocked
+    Trump for calling himself …", "accused him of saying")."""
+    verb = preposition.head
+    if preposition.lower_ in ("for", "of"):
+        target = next((c for c in verb.children if c.dep_ == "dobj" and c.i < preposition.i), None)
+        if target is not None:
+            return target
+    return inherited_subject(verb)
 
 
 def first_sentence_root(span: Span) -> Token:
@@ -385,7 +452,7 @@ def quote_speaker(
             )
             dash = span.doc[byline.start - 1].text.lstrip("\"”’'")
             return QuoteKind.DIRECT, dash, named, True
-        cue = cue_outside(span.doc, span)
+        cue = cue_outside(span.doc, span) or colon_introducer(span)
         subject = speaker_token(cue) if cue is not None else None
         kind = QuoteKind.DIRECT
     speaker = speaker_of(subject, actors)
@@ -480,7 +547,12 @@ def content_clauses(verb: Token) -> list[Token]:
     """The clauses a speech verb reports: its complement, each further "and that …" clause,
     or, when the parse hung it elsewhere, a "that" clause below the verb ("told Netanyahu in
     a phone call that Washington would not take part")."""
-    clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    # the complement after the verb before one the parse hung before it across a colon
+    # ("Let me get this straight: the Post reports that …")
+    complements = sorted(
+        (c for c in verb.children if c.dep_ == "ccomp"), key=lambda c: c.i < verb.i
+    )
+    clause = complements[0] if complements else None
     if clause is None:
         clause = next(
             (
