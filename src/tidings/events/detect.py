@@ -404,17 +404,16 @@ OWN_ACT_NOUNS = frozenset(
 )  # fmt: skip
 
 
-def warns_of_own_act(verb: Token, source: list[str], actors: ActorResolution) -> bool:
-    """Whether a warning announces what the speaker would do, the only warning that threatens:
-    "Iran warned it would retaliate", "warned of consequences", not "warned that the situation
-    could worsen" nor "warned of a possible resurgence" (a forecast)."""
-    countries = {country_of(a, actors) for a in source} - {None}
+def warns_of_acts(verb: Token, actors: ActorResolution, lexicon: Lexicon) -> bool:
+    """Whether a warning is about acts, the only warning that threatens: what the speaker would
+    do ("Iran warned it would retaliate", "warned of consequences") or what others' acts would
+    bring ("warned that the supply of missiles could escalate the war"), not a forecast
+    ("warned that the situation could worsen", "warned of a possible resurgence")."""
     for clause in (c for c in verb.children if c.dep_ in ("ccomp", "xcomp")):
         subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is None or subject.lower_ in SPEAKER_PRONOUNS:
             return True
-        named = actors_in(subject, actors)
-        if any(a in source or country_of(a, actors) in countries for a in named):
+        if actors_in(subject, actors) or match_trigger(subject, lexicon) is not None:
             return True
     return any(
         g.lemma_.lower() in OWN_ACT_NOUNS
@@ -722,9 +721,7 @@ def candidates(doc: Doc, actors: ActorResolution, lexicon: Lexicon) -> list[Cand
         if entry.type in COMPLEMENT_TARGET_TYPES and not candidate.target:
             candidate.target = complement_subjects(token, entry, actors)
         if entry.type == "THREATEN" and not candidate.target:
-            if token.lemma_.lower() in WARNING_VERBS and not warns_of_own_act(
-                token, candidate.source, actors
-            ):
+            if token.lemma_.lower() in WARNING_VERBS and not warns_of_acts(token, actors, lexicon):
                 continue  # "warned that the situation could get worse": a forecast, no threat
             candidate.target = threatened_in_complement(token, actors, candidate.source)
         if entry.type in ANSWER_TYPES and not candidate.target:
