@@ -28,19 +28,24 @@ from spacy.attrs import LEMMA
 from spacy.symbols import NOUN, VERB
 from spacy.tokens import Doc, Token
 
+from tidings.attributions import cue_verbs
 from tidings.events.clause_times import (
     OCCASION_PREPOSITIONS,
     clause_date,
     evokes_event,
     is_deadline,
+    is_occasion,
     own_time,
 )
 from tidings.events.modality import governing_chain, reporting_verb
 from tidings.events.tense import (
     anterior,
     backshifted,
+    continued,
     event_tense,
     in_condition,
+    ongoing,
+    outcome,
     stated_intent,
 )
 from tidings.model import EventDate, Modality, Quote, QuoteKind, TimeExpression
@@ -111,7 +116,18 @@ def _speaker_date(
         dated = clause_date(cue, times) if cue is not None else None
         if dated is not None:
             return dated
-    return None
+    return next((d for q in theirs if (d := _statement_before(q, doc, times)) is not None), None)
+
+
+def _statement_before(quote: Quote, doc: Doc, times: list[TimeExpression]) -> EventDate | None:
+    """The date of a statement the sentence before a quote reports ("Guterres on Friday
+    condemned the killings. 'This is unacceptable,' his spokesman said"): the quote gives
+    its words."""
+    span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+    if span is None or not len(span) or span[0].sent.start == 0:
+        return None
+    told = doc[span[0].sent.start - 1].sent.root
+    return clause_date(told, times) if told.lemma_.lower() in cue_verbs() else None
 
 
 def _speech_date(
@@ -132,6 +148,7 @@ def _speech_date(
     dated = clause_date(reporter, times) if reporter is not None else None
     if dated is None and quote is not None:
         dated = _speaker_date(quote.speaker, quote.start, doc, quotes, times)
+        dated = dated or _statement_before(quote, doc, times)
     return dated
 
 
@@ -190,6 +207,29 @@ def _occasion_date(trigger: Token, times: list[TimeExpression]) -> EventDate | N
         if g.dep_ == "pobj"
     ]
     return next((d for o in occasions if (d := mentioned_date(o, times)) is not None), None)
+
+
+def _place_date(trigger: Token, times: list[TimeExpression]) -> EventDate | None:
+    """The date of the occasion a sentence opening "There," points back to ("… failed at the
+    summit held in February. There, Kim asked …"): the last occasion of the sentence before
+    that its own phrase dates."""
+    sentence = trigger.sent
+    first = sentence[0]
+    if first.lower_ != "there" or first.dep_ == "expl" or sentence.start == 0:
+        return None
+    if len(sentence) < 2 or sentence[1].text != ",":
+        return None
+    before_it = trigger.doc[sentence.start - 1].sent
+    occasions = [t for t in reversed(before_it) if t.pos_ in ("NOUN", "PROPN") and is_occasion(t)]
+    return next((d for o in occasions if (d := clause_date(o, times)) is not None), None)
+
+
+def _in_force(trigger: Token) -> bool:
+    """Whether an event noun is told as in force now by its own words ("sanctions currently
+    in place", "the ongoing withdrawal"), whatever is said of it ("must maintain")."""
+    return trigger.pos_ == "NOUN" and (
+        ongoing(trigger) or any(c.dep_ == "prep" and ongoing(c) for c in trigger.children)
+    )
 
 
 def _told_date(
@@ -288,7 +328,11 @@ def event_date(
     reporter = governing_chain(trigger)[1] or reporting_verb(trigger) or _trailing(trigger)
     quote = _direct_quote(trigger, quotes)
     tense = event_tense(trigger)
-    unreal = (
+    # what goes on when told ("will continue to stand with", "sanctions currently in place")
+    # is dated then, whatever is planned or wanted of it
+    current = continued(trigger) or _in_force(trigger)
+    tense = "present" if current else tense
+    unreal = not current and (
         modality in UNREAL
         or (tense == "future" and not stated_intent(trigger))
         or in_condition(trigger)
@@ -296,7 +340,13 @@ def event_date(
     told = _told_date(trigger, anchors, times, reporter, quote, unreal)
     if told is not None or unreal:
         return told
-    mentioned = mentioned_date(trigger, times) or _occasion_date(trigger, times)
+    ended = outcome(trigger)
+    mentioned = (
+        mentioned_date(trigger, times)
+        or _occasion_date(trigger, times)
+        or (clause_date(ended, times) if ended is not None else None)
+        or _place_date(trigger, times)
+    )
     if mentioned is not None:
         return mentioned
     spoken = quote is not None or reporter is not None or trigger.lemma_.lower() in speech_verbs()
@@ -307,6 +357,10 @@ def event_date(
     speech = _speech_date(trigger, reporter, quote, quotes, times) if spoken else None
     if speech is not None and speech.value:
         saying = quote is None and reporter is None  # the trigger is the speech verb itself
+        kept = tense == "present" and trigger.tag_ != "MD"  # "must act" is a demand, made then
+        if kept and quote is None and not saying and published is not None:
+            # a present kept in indirect speech holds now ("said he is pressuring")
+            return EventDate(published.isoformat(), "day", None)
         present = tense in ("present", "future") or backshifted(trigger)
         if saying or present or speech.granularity != "day":
             return speech  # "said this week that rebels attacked": that week
