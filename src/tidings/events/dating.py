@@ -37,6 +37,8 @@ from tidings.events.clause_times import (
     is_occasion,
     own_time,
 )
+from tidings.events.detect import match_trigger
+from tidings.events.lexicon import load_lexicon
 from tidings.events.modality import governing_chain, reporting_verb
 from tidings.events.tense import (
     anterior,
@@ -44,6 +46,7 @@ from tidings.events.tense import (
     continued,
     event_tense,
     in_condition,
+    made,
     ongoing,
     outcome,
     stated_intent,
@@ -168,11 +171,21 @@ def _event_word(token: Token) -> str:
     return lemma
 
 
+def _kind(noun: Token) -> bool:
+    """Whether an event noun names a kind of act, its of-object a bare plural ("the killing
+    of peaceful demonstrators"), rather than one event told elsewhere."""
+    objects = [g for c in noun.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    return any(
+        o.tag_ == "NNS" and not any(c.dep_ in ("det", "nummod", "poss") for c in o.children)
+        for o in objects
+    )
+
+
 def mentioned_date(noun: Token, times: list[TimeExpression]) -> EventDate | None:
     """The date of an event a definite noun refers back (or ahead) to ("Tuesday's attack …
     the attack", "al-Rufay'i was killed Thursday … his killing"): the nearest mention of the
     same event word, as a noun or a verb, that its own phrase dates."""
-    if noun.pos_ != "NOUN" or not _definite(noun) or not evokes_event(noun):
+    if noun.pos_ != "NOUN" or not _definite(noun) or not evokes_event(noun) or _kind(noun):
         return None
     word = _event_word(noun)
     doc = noun.doc
@@ -193,6 +206,22 @@ def mentioned_date(noun: Token, times: list[TimeExpression]) -> EventDate | None
     for mention in mentions:
         dated = clause_date(mention, times)
         if dated is not None:
+            return dated
+    return _named_otherwise(noun, times)
+
+
+def _event_type(token: Token) -> str | None:
+    found = match_trigger(token, load_lexicon())
+    return found[0].type if found is not None and found[0].type != "-" else None
+
+
+def _named_otherwise(noun: Token, times: list[TimeExpression]) -> EventDate | None:
+    """The date of the same event named before by another noun of its type ("Saturday's
+    blasts … plotting the attack"): the nearest earlier one its own phrase dates."""
+    kind = _event_type(noun)
+    earlier = (t for t in reversed(noun.doc[: noun.i]) if t.pos == NOUN and t.lemma_ != noun.lemma_)
+    for mention in earlier:
+        if _event_type(mention) == kind and (dated := clause_date(mention, times)) is not None:
             return dated
     return None
 
@@ -340,11 +369,13 @@ def event_date(
     told = _told_date(trigger, anchors, times, reporter, quote, unreal)
     if told is not None or unreal:
         return told
-    ended = outcome(trigger)
+    # the word whose time is the event's: how an event subject ended ("talks failed in
+    # February"), the thing a relative clause made ("the February 2020 pact it negotiated")
+    bearer = outcome(trigger) or made(trigger)
     mentioned = (
         mentioned_date(trigger, times)
         or _occasion_date(trigger, times)
-        or (clause_date(ended, times) if ended is not None else None)
+        or (clause_date(bearer, times) if bearer is not None else None)
         or _place_date(trigger, times)
     )
     if mentioned is not None:

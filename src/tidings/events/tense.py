@@ -167,7 +167,7 @@ def event_tense(trigger: Token) -> str | None:
             # "the purchase is a point of tension": an event spoken of is done, unless it is
             # still going on ("the drawdown has been under way") or still to come ("a nuclear
             # test could end the talks")
-            if verb_tense(head) == "future" or generic(current, head):
+            if verb_tense(head) == "future" or generic(current, head) or pending(head):
                 return "future"
             return "present" if ongoing(head) else "past"
         current = head
@@ -179,6 +179,16 @@ def generic(noun: Token, verb: Token) -> bool:
     is dangerous"): a kind of event weighed, not one that took place."""
     indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
     return indefinite and verb.lemma_ == "be" and verb_tense(verb) == "present"
+
+
+def pending(verb: Token) -> bool:
+    """Whether a verb, or a participle on it, says its event subject is yet to come
+    ("sanctions are waiting", "are in Congress awaiting ratification")."""
+    cues = tense_cues()
+    return any(
+        ("pending", v.lemma_.lower()) in cues
+        for v in [verb, *(c for c in verb.children if c.dep_ in ("advcl", "xcomp"))]
+    )
 
 
 def continued(trigger: Token) -> bool:
@@ -199,6 +209,13 @@ def outcome(noun: Token) -> Token | None:
     if noun.dep_ not in ("nsubj", "nsubjpass") or head.pos_ != "VERB":
         return None
     return head if ("outcome", head.lemma_.lower()) in tense_cues() else None
+
+
+def made(verb: Token) -> Token | None:
+    """The noun a relative clause's verb makes ("the pact the U.S. negotiated"), whose own
+    time is the verb's."""
+    making = ("making", verb.lemma_.lower()) in tense_cues()
+    return verb.head if making and verb.dep_ == "relcl" and verb.head.pos_ == "NOUN" else None
 
 
 def anterior(trigger: Token) -> bool:
