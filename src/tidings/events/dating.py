@@ -49,6 +49,7 @@ from tidings.events.tense import (
     made,
     ongoing,
     outcome,
+    perfect,
     stated_intent,
 )
 from tidings.model import EventDate, Modality, Quote, QuoteKind, TimeExpression
@@ -388,9 +389,11 @@ def event_date(
     speech = _speech_date(trigger, reporter, quote, quotes, times) if spoken else None
     if speech is not None and speech.value:
         saying = quote is None and reporter is None  # the trigger is the speech verb itself
-        kept = tense == "present" and trigger.tag_ != "MD"  # "must act" is a demand, made then
+        # a present kept in indirect speech holds now ("said he is pressuring"); not a demand
+        # ("must act", made then) nor what has been going on up to the words ("reported that
+        # the U.S. has been sharing intelligence")
+        kept = tense == "present" and trigger.tag_ != "MD" and not perfect(trigger)
         if kept and quote is None and not saying and published is not None:
-            # a present kept in indirect speech holds now ("said he is pressuring")
             return EventDate(published.isoformat(), "day", None)
         present = tense in ("present", "future") or backshifted(trigger)
         if saying or present or speech.granularity != "day":

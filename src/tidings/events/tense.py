@@ -240,6 +240,17 @@ def in_condition(trigger: Token) -> bool:
     return False
 
 
+def perfect(trigger: Token) -> bool:
+    """Whether the trigger's clause, up to the reported clause it lies in, is told in a
+    perfect ("has been sharing intelligence, facilitating attacks"): what went on up to then."""
+    for token in [trigger, *trigger.ancestors]:
+        if any(c.dep_ == "aux" and c.lemma_ == "have" for c in token.children):
+            return True
+        if token.dep_ in ("ccomp", "ROOT"):
+            return False
+    return False
+
+
 def backshifted(trigger: Token) -> bool:
     """Whether a past state or progressive reports what held when it was said ("said the
     armed forces were on full alert", "said the army was moving forces")."""
