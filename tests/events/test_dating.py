@@ -215,12 +215,19 @@ def test_an_open_interval_reads_on_or_before_a_day():
             "asked",
             "2025-02",
         ),
-        # the same event named before by another noun of its type
+        # the same event named before by another noun of its type, told of the same thing
         (
             "Saturday's blasts outside a school killed 60 people. Officials accused the rebels "
-            "of plotting the attack.",
+            "of plotting the attack on the school.",
             "attack",
             "2025-03-01",
+        ),
+        # a bare "the attack" could be any attack told before
+        (
+            "A strike on the consulate on Monday killed two guards. Iran blamed Israel for the "
+            "attack.",
+            "attack",
+            "../2025-03-05",
         ),
         # a noun of a kind refers to no one event told elsewhere
         (

@@ -25,7 +25,7 @@ from datetime import date
 
 import numpy
 from spacy.attrs import LEMMA
-from spacy.symbols import NOUN, VERB
+from spacy.symbols import NOUN, PROPN, VERB
 from spacy.tokens import Doc, Token
 
 from tidings.attributions import cue_verbs
@@ -131,7 +131,10 @@ def _statement_before(quote: Quote, doc: Doc, times: list[TimeExpression]) -> Ev
     if span is None or not len(span) or span[0].sent.start == 0:
         return None
     told = doc[span[0].sent.start - 1].sent.root
-    return clause_date(told, times) if told.lemma_.lower() in cue_verbs() else None
+    lemma = told.lemma_.lower()
+    # a speech or a stance ("condemned", "praised"), not an act ("agreed to raise spending")
+    statement = lemma in speech_verbs() or cue_verbs().get(lemma) == "object"
+    return clause_date(told, times) if statement else None
 
 
 def _speech_date(
@@ -217,14 +220,26 @@ def _event_type(token: Token) -> str | None:
 
 
 def _named_otherwise(noun: Token, times: list[TimeExpression]) -> EventDate | None:
-    """The date of the same event named before by another noun of its type ("Saturday's
-    blasts … plotting the attack"): the nearest earlier one its own phrase dates."""
+    """The date of the same event named before by another noun of its type and told of the
+    same thing ("Saturday's blasts outside a girls' school … plotting the attack on the
+    school"): the nearest earlier one its own phrase dates."""
+    about = _about(noun)
+    if not about:
+        return None  # a bare "the attack" could be any attack of the story
     kind = _event_type(noun)
     earlier = (t for t in reversed(noun.doc[: noun.i]) if t.pos == NOUN and t.lemma_ != noun.lemma_)
     for mention in earlier:
-        if _event_type(mention) == kind and (dated := clause_date(mention, times)) is not None:
+        if _event_type(mention) != kind or not about & _about(mention):
+            continue
+        dated = clause_date(mention, times)
+        if dated is not None:
             return dated
     return None
+
+
+def _about(noun: Token) -> set[str]:
+    """The nouns an event noun's own phrase names (its target, its place)."""
+    return {t.lemma_.lower() for t in noun.subtree if t.pos in (NOUN, PROPN) and t.i != noun.i}
 
 
 def _occasion_date(trigger: Token, times: list[TimeExpression]) -> EventDate | None:
