@@ -222,6 +222,13 @@ def test_an_open_interval_reads_on_or_before_a_day():
             "attack",
             "2025-03-01",
         ),
+        # a speaker's account goes on at the last past act it dated
+        (
+            '"Gunmen stormed the hotel on Monday. Two guards were killed," said lawmaker Ahmed '
+            "Hassan.",
+            "killed",
+            "2025-03-03",
+        ),
         # a bare "the attack" could be any attack told before
         (
             "A strike on the consulate on Monday killed two guards. Iran blamed Israel for the "

@@ -22,13 +22,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
+from functools import cache
 
 import numpy
 from spacy.attrs import LEMMA
 from spacy.symbols import NOUN, PROPN, VERB
 from spacy.tokens import Doc, Token
 
-from tidings.attributions import cue_verbs
 from tidings.events.clause_times import (
     OCCASION_PREPOSITIONS,
     clause_date,
@@ -52,6 +52,7 @@ from tidings.events.tense import (
     perfect,
     stated_intent,
 )
+from tidings.lexicons import data_table
 from tidings.model import EventDate, Modality, Quote, QuoteKind, TimeExpression
 from tidings.quotes import cue_outside, speech_verbs
 
@@ -131,10 +132,16 @@ def _statement_before(quote: Quote, doc: Doc, times: list[TimeExpression]) -> Ev
     if span is None or not len(span) or span[0].sent.start == 0:
         return None
     told = doc[span[0].sent.start - 1].sent.root
-    lemma = told.lemma_.lower()
     # a speech or a stance ("condemned", "praised"), not an act ("agreed to raise spending")
-    statement = lemma in speech_verbs() or cue_verbs().get(lemma) == "object"
-    return clause_date(told, times) if statement else None
+    return clause_date(told, times) if told.lemma_.lower() in statement_verbs() else None
+
+
+@cache
+def statement_verbs() -> frozenset[str]:
+    """Speech verbs and the stance verbs of data/attribution_verbs.tsv that take an object
+    ("condemned the killings", "praised the withdrawal")."""
+    table = data_table("data/attribution_verbs.tsv")
+    return speech_verbs() | {r["lemma"] for r in table if r["content"] == "object"}
 
 
 def _speech_date(
@@ -269,6 +276,29 @@ def _place_date(trigger: Token, times: list[TimeExpression]) -> EventDate | None
     return next((d for o in occasions if (d := clause_date(o, times)) is not None), None)
 
 
+def _narrated_date(
+    trigger: Token, quote: Quote | None, quotes: list[Quote], times: list[TimeExpression]
+) -> EventDate | None:
+    """The time a speaker's account has reached ("They attacked the hotel at dawn this
+    morning … Five people were killed"): in a direct quote, or the same speaker's quote just
+    before, a simple past with no time of its own goes on at the last past act dated."""
+    if quote is None or quote.kind is not QuoteKind.DIRECT or anterior(trigger):
+        return None
+    doc = trigger.doc
+    theirs = [q for q in quotes if q.speaker == quote.speaker and q.kind is QuoteKind.DIRECT]
+    before_it = [q for q in theirs if q.end <= quote.start]
+    told = [quote, *before_it[-1:]] if quote.speaker is not None else [quote]
+    for time in sorted(times, key=lambda t: -t.start):
+        if time.start >= trigger.idx or not any(q.start <= time.start < q.end for q in told):
+            continue
+        span = doc.char_span(time.start, time.end, alignment_mode="expand")
+        ancestors = span.root.ancestors if span is not None else iter(())
+        verb = next((a for a in ancestors if a.pos_ in ("VERB", "AUX")), None)
+        if verb is not None and verb.tag_ in ("VBD", "VBN") and verb.i != trigger.i:
+            return clause_date(verb, times)
+    return None
+
+
 def _in_force(trigger: Token) -> bool:
     """Whether an event noun is told as in force now by its own words ("sanctions currently
     in place", "the ongoing withdrawal"), whatever is said of it ("must maintain")."""
@@ -393,6 +423,7 @@ def event_date(
         or _occasion_date(trigger, times)
         or (clause_date(bearer, times) if bearer is not None else None)
         or _place_date(trigger, times)
+        or (_narrated_date(trigger, quote, quotes, times) if tense == "past" else None)
     )
     if mentioned is not None:
         return mentioned
