@@ -236,7 +236,7 @@ def _named_otherwise(noun: Token, times: list[TimeExpression]) -> EventDate | No
     kind = _event_type(noun)
     earlier = (t for t in reversed(noun.doc[: noun.i]) if t.pos == NOUN and t.lemma_ != noun.lemma_)
     for mention in earlier:
-        if _event_type(mention) != kind or not about & _about(mention):
+        if not about & _about(mention) or _event_type(mention) != kind:
             continue
         dated = clause_date(mention, times)
         if dated is not None:
