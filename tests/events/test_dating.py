@@ -149,3 +149,124 @@ def test_the_present_of_a_quote_is_the_speakers(run):
 def test_an_open_interval_reads_on_or_before_a_day():
     assert before("2025-03-05").value == "../2025-03-05"
     assert before("2025-03-05").granularity == "before"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        # a quote gives the words of the statement the sentence before reports and dates
+        (
+            'Guterres condemned the raids on Monday. "The army continues to attack civilians," '
+            "his spokesman said.",
+            "attack",
+            "2025-03-03",
+        ),
+        (
+            '"We consider the withdrawal of foreign troops a good step," the Taliban leader said '
+            "on Monday.",
+            "withdrawal",
+            "2025-03-03",
+        ),
+        # what will go on is going on when said
+        (
+            '"We will continue to support Ukraine," the minister said on Monday.',
+            "support",
+            "2025-03-03",
+        ),
+        # a present kept in indirect speech holds now; a perfect runs up to the words
+        ("On Monday the minister said Russia is shelling Kharkiv.", "shelling", "2025-03-05"),
+        ("On Monday the minister said Russia has been shelling Kharkiv.", "shelling", "2025-03-03"),
+        (
+            "The spokesman said on Monday that the U.N. must maintain sanctions currently in "
+            "place.",
+            "sanctions",
+            "2025-03-05",
+        ),
+        # a time in an "after" clause is that clause's
+        (
+            "Officials are pleading with civilians to return home after fighting displaced "
+            "thousands this week.",
+            "pleading",
+            "2025-03-05",
+        ),
+        # a conjunct with auxiliaries of its own does not take the other conjunct's time
+        (
+            "Talks opened in Doha last September and have mostly been deadlocked, with both "
+            "sides accusing each other of delays.",
+            "accusing",
+            "../2025-03-05",
+        ),
+        # an act that failed happened before now, not later
+        (
+            "Lawmakers criticised Obama's failure to sell missiles to Turkey.",
+            "sell",
+            "../2025-03-05",
+        ),
+        # the discourse: an event subject takes the time of its ending
+        (
+            "The two sides have been at odds since talks failed at a summit held in February.",
+            "talks",
+            "2025-02",
+        ),
+        # "There," points back to the last dated occasion
+        (
+            "The talks failed at a summit held in Hanoi in February. There, Kim asked Trump for "
+            "sanctions relief.",
+            "asked",
+            "2025-02",
+        ),
+        # the same event named before by another noun of its type, told of the same thing
+        (
+            "Saturday's blasts outside a school killed 60 people. Officials accused the rebels "
+            "of plotting the attack on the school.",
+            "attack",
+            "2025-03-01",
+        ),
+        # a speaker's account goes on at the last past act it dated
+        (
+            '"Gunmen stormed the hotel on Monday. Two guards were killed," said lawmaker Ahmed '
+            "Hassan.",
+            "killed",
+            "2025-03-03",
+        ),
+        # a bare "the attack" could be any attack told before
+        (
+            "A strike on the consulate on Monday killed two guards. Iran blamed Israel for the "
+            "attack.",
+            "attack",
+            "../2025-03-05",
+        ),
+        # a noun of a kind refers to no one event told elsewhere
+        (
+            'Gunmen killed five villagers on Monday. "The killing of civilians is unacceptable," '
+            "the spokesman said.",
+            "killing",
+            "../2025-03-05",
+        ),
+        # a relative clause making a dated thing
+        (
+            "The Taliban referred to the February 2020 pact the United States negotiated with "
+            "them.",
+            "negotiated",
+            "2020-02",
+        ),
+    ],
+)
+def test_the_telling_and_the_discourse_date_an_event(run, text, trigger, expected):
+    assert date_of(run(text, WEDNESDAY), trigger) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        (
+            '"The rebels are not interested in talking to the government," the envoy said.',
+            "talking",
+        ),
+        ('"A missile test is dangerous for Pyongyang," the analyst said.', "test"),
+        ("Moscow made a proposal on Monday for the Council to lift sanctions.", "lift"),
+        ("New sanctions against Turkey are awaiting ratification in Congress.", "sanctions"),
+    ],
+)
+def test_a_prospect_a_kind_or_a_pending_act_has_no_date(run, text, trigger):
+    assert date_of(run(text, WEDNESDAY), trigger) is None

@@ -22,6 +22,9 @@ POINT_GRANULARITIES = frozenset(
     {"day", "week", "month", "quarter", "year", "range", "season", "time"}
 )
 TEMPORAL_MARKS = frozenset({"since", "after", "before", "when", "while", "until", "as", "once"})
+# a time in an "after" or "before" clause dates that clause's event, not the main clause's
+# ("are pleading … after civilians were displaced this week" is not this week's plea)
+SEQUENCE_MARKS = frozenset({"after", "before"})
 DEADLINE_WORDS = frozenset({"until", "till", "by"})
 GRANULARITY_BY_LENGTH = {4: "year", 7: "month", 10: "day"}  # "2025", "2025-04", "2025-04-01"
 OCCASION_PREPOSITIONS = frozenset({"in", "at", "during"})
@@ -74,7 +77,7 @@ def in_other_clause(time: TimeExpression, trigger: Token) -> bool:
         if ancestor.dep_ == "acl" and ancestor.tag_ != "VBN" and not evokes_event(ancestor):
             continue  # "blew up roads linking it to the South on Tuesday": the blast's day
         marks = {c.lower_ for c in ancestor.children if c.dep_ == "mark"}
-        if ancestor.dep_ == "advcl" and marks & TEMPORAL_MARKS:
+        if ancestor.dep_ == "advcl" and marks & TEMPORAL_MARKS and not marks & SEQUENCE_MARKS:
             continue  # "refused … since the war began in April 2023" dates the refusal
         return True
     return False
@@ -162,7 +165,10 @@ def own_time(
     # a time elsewhere in the sentence: the parse may have hung it on the wrong word, but
     # only a main-clause event can take it ("whom Kinshasa accuses" is not Monday's)
     main = not any(
-        a.dep_ in SUBORDINATE and not (a.dep_ == "acl" and a.tag_ == "VBG")
+        (a.dep_ in SUBORDINATE and not (a.dep_ == "acl" and a.tag_ == "VBG"))
+        # a conjunct with auxiliaries of its own has its own time ("started last September
+        # and has been deadlocked")
+        or (a.dep_ == "conj" and any(c.dep_ in ("aux", "auxpass") for c in a.children))
         for a in [trigger, *trigger.ancestors]
     )  # "passed a resolution demanding …" is the passing
     return (as_date(free[0]), None) if free and main else None

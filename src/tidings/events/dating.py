@@ -22,10 +22,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
+from functools import cache
 
 import numpy
 from spacy.attrs import LEMMA
-from spacy.symbols import NOUN, VERB
+from spacy.symbols import NOUN, PROPN, VERB
 from spacy.tokens import Doc, Token
 
 from tidings.events.clause_times import (
@@ -33,16 +34,25 @@ from tidings.events.clause_times import (
     clause_date,
     evokes_event,
     is_deadline,
+    is_occasion,
     own_time,
 )
+from tidings.events.detect import match_trigger
+from tidings.events.lexicon import load_lexicon
 from tidings.events.modality import governing_chain, reporting_verb
 from tidings.events.tense import (
     anterior,
     backshifted,
+    continued,
     event_tense,
     in_condition,
+    made,
+    ongoing,
+    outcome,
+    perfect,
     stated_intent,
 )
+from tidings.lexicons import data_table
 from tidings.model import EventDate, Modality, Quote, QuoteKind, TimeExpression
 from tidings.quotes import cue_outside, speech_verbs
 
@@ -111,7 +121,27 @@ def _speaker_date(
         dated = clause_date(cue, times) if cue is not None else None
         if dated is not None:
             return dated
-    return None
+    return next((d for q in theirs if (d := _statement_before(q, doc, times)) is not None), None)
+
+
+def _statement_before(quote: Quote, doc: Doc, times: list[TimeExpression]) -> EventDate | None:
+    """The date of a statement the sentence before a quote reports ("Guterres on Friday
+    condemned the killings. 'This is unacceptable,' his spokesman said"): the quote gives
+    its words."""
+    span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+    if span is None or not len(span) or span[0].sent.start == 0:
+        return None
+    told = doc[span[0].sent.start - 1].sent.root
+    # a speech or a stance ("condemned", "praised"), not an act ("agreed to raise spending")
+    return clause_date(told, times) if told.lemma_.lower() in statement_verbs() else None
+
+
+@cache
+def statement_verbs() -> frozenset[str]:
+    """Speech verbs and the stance verbs of data/attribution_verbs.tsv that take an object
+    ("condemned the killings", "praised the withdrawal")."""
+    table = data_table("data/attribution_verbs.tsv")
+    return speech_verbs() | {r["lemma"] for r in table if r["content"] == "object"}
 
 
 def _speech_date(
@@ -132,6 +162,7 @@ def _speech_date(
     dated = clause_date(reporter, times) if reporter is not None else None
     if dated is None and quote is not None:
         dated = _speaker_date(quote.speaker, quote.start, doc, quotes, times)
+        dated = dated or _statement_before(quote, doc, times)
     return dated
 
 
@@ -151,11 +182,21 @@ def _event_word(token: Token) -> str:
     return lemma
 
 
+def _kind(noun: Token) -> bool:
+    """Whether an event noun names a kind of act, its of-object a bare plural ("the killing
+    of peaceful demonstrators"), rather than one event told elsewhere."""
+    objects = [g for c in noun.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    return any(
+        o.tag_ == "NNS" and not any(c.dep_ in ("det", "nummod", "poss") for c in o.children)
+        for o in objects
+    )
+
+
 def mentioned_date(noun: Token, times: list[TimeExpression]) -> EventDate | None:
     """The date of an event a definite noun refers back (or ahead) to ("Tuesday's attack …
     the attack", "al-Rufay'i was killed Thursday … his killing"): the nearest mention of the
     same event word, as a noun or a verb, that its own phrase dates."""
-    if noun.pos_ != "NOUN" or not _definite(noun) or not evokes_event(noun):
+    if noun.pos_ != "NOUN" or not _definite(noun) or not evokes_event(noun) or _kind(noun):
         return None
     word = _event_word(noun)
     doc = noun.doc
@@ -177,7 +218,35 @@ def mentioned_date(noun: Token, times: list[TimeExpression]) -> EventDate | None
         dated = clause_date(mention, times)
         if dated is not None:
             return dated
+    return _named_otherwise(noun, times)
+
+
+def _event_type(token: Token) -> str | None:
+    found = match_trigger(token, load_lexicon())
+    return found[0].type if found is not None and found[0].type != "-" else None
+
+
+def _named_otherwise(noun: Token, times: list[TimeExpression]) -> EventDate | None:
+    """The date of the same event named before by another noun of its type and told of the
+    same thing ("Saturday's blasts outside a girls' school … plotting the attack on the
+    school"): the nearest earlier one its own phrase dates."""
+    about = _about(noun)
+    if not about:
+        return None  # a bare "the attack" could be any attack of the story
+    kind = _event_type(noun)
+    earlier = (t for t in reversed(noun.doc[: noun.i]) if t.pos == NOUN and t.lemma_ != noun.lemma_)
+    for mention in earlier:
+        if not about & _about(mention) or _event_type(mention) != kind:
+            continue
+        dated = clause_date(mention, times)
+        if dated is not None:
+            return dated
     return None
+
+
+def _about(noun: Token) -> set[str]:
+    """The nouns an event noun's own phrase names (its target, its place)."""
+    return {t.lemma_.lower() for t in noun.subtree if t.pos in (NOUN, PROPN) and t.i != noun.i}
 
 
 def _occasion_date(trigger: Token, times: list[TimeExpression]) -> EventDate | None:
@@ -190,6 +259,52 @@ def _occasion_date(trigger: Token, times: list[TimeExpression]) -> EventDate | N
         if g.dep_ == "pobj"
     ]
     return next((d for o in occasions if (d := mentioned_date(o, times)) is not None), None)
+
+
+def _place_date(trigger: Token, times: list[TimeExpression]) -> EventDate | None:
+    """The date of the occasion a sentence opening "There," points back to ("… failed at the
+    summit held in February. There, Kim asked …"): the last occasion of the sentence before
+    that its own phrase dates."""
+    sentence = trigger.sent
+    first = sentence[0]
+    if first.lower_ != "there" or first.dep_ == "expl" or sentence.start == 0:
+        return None
+    if len(sentence) < 2 or sentence[1].text != ",":
+        return None
+    before_it = trigger.doc[sentence.start - 1].sent
+    occasions = [t for t in reversed(before_it) if t.pos_ in ("NOUN", "PROPN") and is_occasion(t)]
+    return next((d for o in occasions if (d := clause_date(o, times)) is not None), None)
+
+
+def _narrated_date(
+    trigger: Token, quote: Quote | None, quotes: list[Quote], times: list[TimeExpression]
+) -> EventDate | None:
+    """The time a speaker's account has reached ("They attacked the hotel at dawn this
+    morning … Five people were killed"): in a direct quote, or the same speaker's quote just
+    before, a simple past with no time of its own goes on at the last past act dated."""
+    if quote is None or quote.kind is not QuoteKind.DIRECT or anterior(trigger):
+        return None
+    doc = trigger.doc
+    theirs = [q for q in quotes if q.speaker == quote.speaker and q.kind is QuoteKind.DIRECT]
+    before_it = [q for q in theirs if q.end <= quote.start]
+    told = [quote, *before_it[-1:]] if quote.speaker is not None else [quote]
+    for time in sorted(times, key=lambda t: -t.start):
+        if time.start >= trigger.idx or not any(q.start <= time.start < q.end for q in told):
+            continue
+        span = doc.char_span(time.start, time.end, alignment_mode="expand")
+        ancestors = span.root.ancestors if span is not None else iter(())
+        verb = next((a for a in ancestors if a.pos_ in ("VERB", "AUX")), None)
+        if verb is not None and verb.tag_ in ("VBD", "VBN") and verb.i != trigger.i:
+            return clause_date(verb, times)
+    return None
+
+
+def _in_force(trigger: Token) -> bool:
+    """Whether an event noun is told as in force now by its own words ("sanctions currently
+    in place", "the ongoing withdrawal"), whatever is said of it ("must maintain")."""
+    return trigger.pos_ == "NOUN" and (
+        ongoing(trigger) or any(c.dep_ == "prep" and ongoing(c) for c in trigger.children)
+    )
 
 
 def _told_date(
@@ -288,7 +403,11 @@ def event_date(
     reporter = governing_chain(trigger)[1] or reporting_verb(trigger) or _trailing(trigger)
     quote = _direct_quote(trigger, quotes)
     tense = event_tense(trigger)
-    unreal = (
+    # what goes on when told ("will continue to stand with", "sanctions currently in place")
+    # is dated then, whatever is planned or wanted of it
+    current = continued(trigger) or _in_force(trigger)
+    tense = "present" if current else tense
+    unreal = not current and (
         modality in UNREAL
         or (tense == "future" and not stated_intent(trigger))
         or in_condition(trigger)
@@ -296,7 +415,16 @@ def event_date(
     told = _told_date(trigger, anchors, times, reporter, quote, unreal)
     if told is not None or unreal:
         return told
-    mentioned = mentioned_date(trigger, times) or _occasion_date(trigger, times)
+    # the word whose time is the event's: how an event subject ended ("talks failed in
+    # February"), the thing a relative clause made ("the February 2020 pact it negotiated")
+    bearer = outcome(trigger) or made(trigger)
+    mentioned = (
+        mentioned_date(trigger, times)
+        or _occasion_date(trigger, times)
+        or (clause_date(bearer, times) if bearer is not None else None)
+        or _place_date(trigger, times)
+        or (_narrated_date(trigger, quote, quotes, times) if tense == "past" else None)
+    )
     if mentioned is not None:
         return mentioned
     spoken = quote is not None or reporter is not None or trigger.lemma_.lower() in speech_verbs()
@@ -307,6 +435,12 @@ def event_date(
     speech = _speech_date(trigger, reporter, quote, quotes, times) if spoken else None
     if speech is not None and speech.value:
         saying = quote is None and reporter is None  # the trigger is the speech verb itself
+        # a present kept in indirect speech holds now ("said he is pressuring"); not a demand
+        # ("must act", made then) nor what has been going on up to the words ("reported that
+        # the U.S. has been sharing intelligence")
+        kept = tense == "present" and trigger.tag_ != "MD" and not perfect(trigger)
+        if kept and quote is None and not saying and published is not None:
+            return EventDate(published.isoformat(), "day", None)
         present = tense in ("present", "future") or backshifted(trigger)
         if saying or present or speech.granularity != "day":
             return speech  # "said this week that rebels attacked": that week

@@ -73,8 +73,10 @@ def prospective(verb: Token) -> bool:
     tense ("continues to defy", "led talks to reach the agreement")."""
     head = verb.head
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-    if infinitive and verb.dep_ == "advcl":
-        return False  # a purpose: done when its governor was
+    # a purpose is done when its governor was; not a wish with its own subject ("a proposal
+    # for the Council to lift sanctions")
+    if infinitive and verb.dep_ == "advcl" and not own_subject_for(verb):
+        return False
     if tense_cues().get(("infinitive", head.lemma_.lower())) == "same":
         return False
     if infinitive:
@@ -85,6 +87,16 @@ def prospective(verb: Token) -> bool:
     # not "sanctioned for supplying drones", a reason, nor "his usual way of reaching out"
     governor = head.head
     return head.lower_ == "against" or intends(governor)
+
+
+def own_subject_for(verb: Token) -> bool:
+    """Whether an infinitive has a subject of its own brought by "for" ("for the Council to
+    lift sanctions"), however the parse hangs it."""
+    if any(c.dep_ == "mark" and c.lower_ == "for" for c in verb.children):
+        return True
+    to = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ == "to"), None)
+    subject = verb.doc[to.i - 1] if to is not None and to.i > 0 else None
+    return subject is not None and subject.dep_ == "pobj" and subject.head.lower_ == "for"
 
 
 def intends(governor: Token) -> bool:
@@ -124,6 +136,8 @@ def event_tense(trigger: Token) -> str | None:
                 return "past"  # what a future clause speaks of is done; what it plans is not
             if tense is not None:
                 return "present" if tense == "past" and ongoing(current) else tense
+            if tense_cues().get(("infinitive", current.head.lemma_.lower())) == "past":
+                return "past"  # "Obama's failure to sell": an act that did not take place
             if prospective(current):
                 return "future"
         head = current.head
@@ -138,21 +152,70 @@ def event_tense(trigger: Token) -> str | None:
         governed = current.dep_ in GOVERNED or (
             current.dep_ == "prep" and current.lower_ in ("for", "of")
         )  # "calls for a truce", "threats of sanctions"
-        if governed and intends(head):
+        # a small clause is a judgement, not an act weighed ("consider the withdrawal a step")
+        judged = current.pos_ in ("NOUN", "ADJ") and any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in current.children
+        )
+        if governed and intends(head) and not judged:
             return "future"  # "is considering sanctions", "urged both sides to agree"
         if (
             current.pos_ == "NOUN"
             and current.dep_ in ("nsubj", "nsubjpass")
+            and head.pos_ in ("VERB", "AUX")  # not a small clause: "consider the move a step"
             and head.lemma_.lower() not in occurrence_verbs()
         ):
             # "the purchase is a point of tension": an event spoken of is done, unless it is
             # still going on ("the drawdown has been under way") or still to come ("a nuclear
             # test could end the talks")
-            if verb_tense(head) == "future":
+            if verb_tense(head) == "future" or generic(current, head) or pending(head):
                 return "future"
             return "present" if ongoing(head) else "past"
         current = head
     return None
+
+
+def generic(noun: Token, verb: Token) -> bool:
+    """Whether an indefinite event noun is the subject of a present "be" ("a full missile test
+    is dangerous"): a kind of event weighed, not one that took place."""
+    indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
+    return indefinite and verb.lemma_ == "be" and verb_tense(verb) == "present"
+
+
+def pending(verb: Token) -> bool:
+    """Whether a verb, or a participle on it, says its event subject is yet to come
+    ("sanctions are waiting", "are in Congress awaiting ratification")."""
+    cues = tense_cues()
+    return any(
+        ("pending", v.lemma_.lower()) in cues
+        for v in [verb, *(c for c in verb.children if c.dep_ in ("advcl", "xcomp"))]
+    )
+
+
+def continued(trigger: Token) -> bool:
+    """Whether an act is told as carrying on, even in the future ("will continue to stand
+    with"): going on when told."""
+    verb = next((t for t in [trigger, *trigger.ancestors] if t.pos_ in ("VERB", "AUX")), None)
+    return (
+        verb is trigger
+        and verb.dep_ == "xcomp"
+        and tense_cues().get(("continuation", verb.head.lemma_.lower())) == "present"
+    )
+
+
+def outcome(noun: Token) -> Token | None:
+    """The verb saying how an event subject ended ("talks failed at the summit held in
+    February"), whose time is the event's."""
+    head = noun.head
+    if noun.dep_ not in ("nsubj", "nsubjpass") or head.pos_ != "VERB":
+        return None
+    return head if ("outcome", head.lemma_.lower()) in tense_cues() else None
+
+
+def made(verb: Token) -> Token | None:
+    """The noun a relative clause's verb makes ("the pact the U.S. negotiated"), whose own
+    time is the verb's."""
+    making = ("making", verb.lemma_.lower()) in tense_cues()
+    return verb.head if making and verb.dep_ == "relcl" and verb.head.pos_ == "NOUN" else None
 
 
 def anterior(trigger: Token) -> bool:
@@ -173,6 +236,17 @@ def in_condition(trigger: Token) -> bool:
         if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in ancestor.children):
             return True
         if ancestor.dep_ in ("relcl", "ccomp"):
+            return False
+    return False
+
+
+def perfect(trigger: Token) -> bool:
+    """Whether the trigger's clause, up to the reported clause it lies in, is told in a
+    perfect ("has been sharing intelligence, facilitating attacks"): what went on up to then."""
+    for token in [trigger, *trigger.ancestors]:
+        if any(c.dep_ == "aux" and c.lemma_ == "have" for c in token.children):
+            return True
+        if token.dep_ in ("ccomp", "ROOT"):
             return False
     return False
 
