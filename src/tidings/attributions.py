@@ -438,13 +438,19 @@ def joined_direct_quotes(text: str, records: Sequence[Attribution]) -> list[Attr
 
 def stands_as_statement(doc: Doc, record: Attribution) -> bool:
     """Whether quoted words inside the writer's sentence are someone's statement: four words
-    or more, words a cue verb introduces ('called the system "rigged"'), or an exclamation or
-    question ("What curfew?")."""
+    or more, an exclamation or question ("What curfew?"), words set off as said ('she said,
+    "No."', '"Too much hate," she said'), or words a speech verb or a verb of naming gives
+    ('called the system "rigged"')."""
     words = len(record.text.split())
     if words >= MIN_PARTIAL_WORDS or record.text.rstrip("”\"'’").endswith(("!", "?")):
         return True
+    before = document_text(doc)[: record.content[0][0]].rstrip(" \"“«„'`")
+    if before.endswith((",", ":")) or record.text.rstrip().endswith(","):
+        return True
     cue = doc.char_span(*record.cue_span) if record.cue_span else None
-    return words >= 2 and cue is not None and cue.root.lemma_.lower() in speech_verbs()
+    lemma = cue.root.lemma_.lower() if cue is not None else ""
+    naming = cue_verbs().get(lemma) == "predicate"  # 'dubbed it "the yuca primary"'
+    return naming or (words >= 2 and lemma in speech_verbs())
 
 
 # --- "according to" and citations ---------------------------------------------------------------
