@@ -185,6 +185,9 @@ def test_a_few_quoted_words_no_speech_verb_introduces_are_no_attribution(run):
     assert [q.text for q in report.quotes] == ["new town"]  # still a quote for its users
     chanted = run('The crowd outside the court chanted "Not again!" for an hour.')
     assert [a.text for a in chanted.attributions] == ["Not again!"]
+    # words set off as said are said, however few
+    answered = run('Asked about the pier, the mayor said, "Probably."')
+    assert "Probably." in [a.text for a in answered.attributions]
 
 
 def test_a_parenthetical_cue_attributes_the_sentence_around_it(run):

@@ -284,3 +284,9 @@ def test_a_quote_after_a_colon_is_what_the_clause_before_announces(run):
     assert quotes_of(run(text)) == [("It is time to stop.", "direct", "Maia Sandu", "delivered")]
     (record,) = run('The sign read: "Welcome to the harbour."').attributions
     assert (record.source_text, record.cue) == ("The sign", "read")
+
+
+def test_one_capitalised_word_set_off_as_said_is_a_quote_not_a_name(run):
+    said = quotes_of(run('Asked about the pier, the mayor said, "Probably."'))
+    assert [text for text, *_ in said] == ["Probably."]
+    assert quotes_of(run('The exercise, named "Strait Thunder", began on Monday.')) == []

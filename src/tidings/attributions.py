@@ -4,13 +4,19 @@ Built beside the quotes (quotes.py), which stay as they are for their users:
 
 - direct quotes, the pieces of a quote split around its cue joined ('"A," he said, "B."');
 - cue verbs with a subject: speech verbs (data/speech_verbs.txt) and the verbs of belief,
-  finding, intention and stance of data/attribution_verbs.tsv. The content is the complement
-  clause ("said that …", "vowed to …"), or for stance verbs the object ("endorsed Kasich").
-  Any subject is a source, a known actor or not ("officials", "the report", "the daily"); a
-  content that holds quoted words is mixed, the quoted words its fragments;
-- partial quotes no cue verb's content holds, as mixed records of their own words;
+  finding, intention and stance of data/attribution_verbs.tsv, whose modes say where the
+  content is: the complement clause ("said that …", "vowed to …"), the object ("endorsed
+  Kasich", "accused the party of lying", "called the plan reckless") or a preposition's object
+  ("called for an inquiry"); a parenthetical cue ("X, aides say, is …") attributes its
+  sentence. Any subject is a source, a known actor or not ("officials", "the report", "the
+  daily"); a gerund's source may be out of reach, and its record has none. A content that
+  holds quoted words is mixed, the quoted words its fragments;
+- partial quotes no cue verb's content holds, as mixed records of their own words, when they
+  stand as a statement (not a scare quote or a title);
 - indirect quotes the cue verbs did not give (content fronted before "…, the WHO said");
-- "according to X", and report or statement citations: the rest of the sentence (other).
+- how things seem ("the plan seems doomed") and report or statement citations;
+- "according to X" and "in the latest poll": the rest of the sentence (other), holding the
+  records inside it.
 """
 
 from __future__ import annotations
@@ -216,7 +222,7 @@ def source_phrase(token: Token) -> Span:
 def verb_attributions(
     doc: Doc, actors: ActorResolution, quoted: Sequence[CharSpan]
 ) -> list[Attribution]:
-    """An attribution for each content of each cue verb that has a source."""
+    """An attribution for each content of each cue verb with a source (or a gerund's)."""
     found: list[Attribution | None] = []
     for verb in doc:
         reading = cue_reading(verb) if verb.pos_ in ("VERB", "AUX") else None
@@ -438,13 +444,19 @@ def joined_direct_quotes(text: str, records: Sequence[Attribution]) -> list[Attr
 
 def stands_as_statement(doc: Doc, record: Attribution) -> bool:
     """Whether quoted words inside the writer's sentence are someone's statement: four words
-    or more, words a cue verb introduces ('called the system "rigged"'), or an exclamation or
-    question ("What curfew?")."""
+    or more, an exclamation or question ("What curfew?"), words set off as said ('she said,
+    "No."', '"Too much hate," she said'), or words a speech verb or a verb of naming gives
+    ('called the system "rigged"')."""
     words = len(record.text.split())
     if words >= MIN_PARTIAL_WORDS or record.text.rstrip("”\"'’").endswith(("!", "?")):
         return True
+    before = document_text(doc)[: record.content[0][0]].rstrip(" \"“«„'`")
+    if before.endswith((",", ":")) or record.text.rstrip().endswith(","):
+        return True
     cue = doc.char_span(*record.cue_span) if record.cue_span else None
-    return words >= 2 and cue is not None and cue.root.lemma_.lower() in speech_verbs()
+    lemma = cue.root.lemma_.lower() if cue is not None else ""
+    naming = cue_verbs().get(lemma) == "predicate"  # 'dubbed it "the yuca primary"'
+    return naming or (words >= 2 and lemma in speech_verbs())
 
 
 # --- "according to" and citations ---------------------------------------------------------------

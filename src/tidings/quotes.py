@@ -282,6 +282,18 @@ def is_name(span: Span) -> bool:
     return 0 < len(words) <= 4 and capitalised and words[0].is_title and not has_verb
 
 
+def said_before(span: Span) -> bool:
+    """Whether a speech verb and a comma or colon come right before a quote ('she said,
+    "Probably."'): words set off as said, not a name."""
+    doc = span.doc
+    position = span.start - 1
+    while position >= 0 and doc[position].is_quote:
+        position -= 1
+    if position < 1 or doc[position].text not in (",", ":"):
+        return False
+    return doc[position - 1].lemma_.lower() in speech_verbs()
+
+
 def cue_outside(doc: Doc, span: Span) -> Token | None:
     """A speech verb in the quote's sentences but outside the quoted words, or in the clause
     the parser split off right after a quote that ends in "!" or "?" ('"No!" the crowd
@@ -417,7 +429,7 @@ def direct_quotes(doc: Doc, actors: ActorResolution) -> list[Quote]:
         if span is None or not span.text.strip():
             continue
         paragraph = text.rfind("\n\n", 0, start)
-        if is_partial(doc, span) and is_name(span):
+        if is_partial(doc, span) and is_name(span) and not said_before(span):
             continue  # 'the exercise, named "Strait Thunder"': a name, not anyone's words
         kind, cue_text, speaker, found = quote_speaker(span, actors)
         stands_alone = len(span) >= 0.8 * len([t for t in span.sent if not t.is_punct])
