@@ -32,7 +32,7 @@ class Settings:
     # DuckDB's memory while ingesting, in MiB (a PostgreSQL server keeps its own): bounded, the
     # process stays the same size however large the store grows. Half of it is the log written
     # between two checkpoints: more memory, fewer and larger row groups (benchmarks/README.md).
-    ingest_memory_mb: int = 128
+    ingest_memory_mb: int = 64
     # User actor files (YAML or CSV) added to the shipped knowledge base.
     actor_files: tuple[Path, ...] = field(default_factory=tuple)
 
