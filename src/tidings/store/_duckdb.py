@@ -147,21 +147,23 @@ def connect(path: str, *, read_only: bool) -> duckdb.DuckDBPyConnection:
 
 
 def refuse_cut_short(connection: duckdb.DuckDBPyConnection, path: str) -> None:
-    """Refuse a file shorter than the blocks its header counts (a copy or a disk that stopped
-    midway): DuckDB opens it, then fails on the first row it cannot read."""
+    """Refuse a file shorter than the blocks in use its header counts (a copy or a disk that
+    stopped midway): DuckDB opens it, then fails on the first row it cannot read. Free blocks
+    are not counted: DuckDB cuts those at the end of the file off when it closes it, so a
+    store written by many runs is often shorter than all its blocks."""
     file = Path(path)
     if not file.is_file():
         return
     block_size, blocks = connection.execute(
-        "SELECT block_size, total_blocks FROM pragma_database_size()"
+        "SELECT block_size, used_blocks FROM pragma_database_size()"
     ).fetchone()
     expected = FILE_HEADERS + block_size * blocks
     size = file.stat().st_size
     if size < expected:
         raise StoreError(
             f"The store {path} is damaged: the file holds {size} bytes where its header counts "
-            f"{expected} (it was cut short). Restore it from a copy or re-ingest the articles "
-            "into a new store."
+            f"{expected} in use (it was cut short). Restore it from a copy or re-ingest the "
+            "articles into a new store."
         )
 
 
