@@ -30,8 +30,8 @@ class Settings:
     batch_size: int = 16
     processes: int = 1
     # DuckDB's memory while ingesting, in MiB (a PostgreSQL server keeps its own): bounded, the
-    # process stays the same size however large the store grows. Half of it is the log written
-    # between two checkpoints: more memory, fewer and larger row groups (benchmarks/README.md).
+    # process barely grows with the store. Half of it is the log written between checkpoints:
+    # more memory, fewer and larger row groups, a smaller file (benchmarks/README.md).
     ingest_memory_mb: int = 64
     # User actor files (YAML or CSV) added to the shipped knowledge base.
     actor_files: tuple[Path, ...] = field(default_factory=tuple)

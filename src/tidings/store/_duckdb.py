@@ -30,7 +30,7 @@ FILE_HEADERS = 3 * 4096  # a DuckDB file's main header and two database headers
 # group at every checkpoint (up to 122,880 rows: the texts of as many articles) and held it
 # uncompressed: the ingesting process grew with the store (411 MB at 10,000 articles, 669 MB
 # at 100,000) and each checkpoint took longer. A table keeps a row group per checkpoint
-# instead (checkpoints of an ingest are far apart: `DuckDBStore.bulk_ingest`).
+# instead (an ingest checkpoints every 3,000 articles or so: `DuckDBStore.bulk_ingest`).
 CONNECTION_CONFIG = {"max_vacuum_tasks": 0}
 
 
@@ -52,12 +52,12 @@ class DuckDBStore(Store):
         at the end, the settings restored after.
 
         Unbounded, DuckDB keeps the blocks its checkpoints write, a few MB more every thousand
-        articles; bounded, it drops them (they are on disk) and the process stays the same
-        size however large the store grows. What was appended since the last checkpoint is
-        held in memory, spilled to `<store>.tmp` beyond the bound, but long texts are not
-        spilled: with a log as large as the bound, batches of the largest articles made a
-        checkpoint fail; with half, they hold (down to 64 MiB). The log is also the size of
-        each checkpoint's row groups: more memory, fewer and larger ones (a smaller file).
+        articles; bounded, it drops them (they are on disk) and the process barely grows
+        with the store. What was appended since the last checkpoint is held in memory,
+        spilled to `<store>.tmp` beyond the bound, but long texts are not spilled: with a log
+        as large as the bound, batches of the largest articles made a checkpoint fail; with
+        half, they hold (down to 64 MiB). The log is also the size of each checkpoint's row
+        groups: more memory, fewer and larger ones (a smaller file).
         """
         db = self.connection
         progress_bar = db.execute("SELECT current_setting('enable_progress_bar')").fetchone()[0]
