@@ -15,9 +15,14 @@ def settings_file(tmp_path: Path, body: str) -> Path:
 
 
 def test_a_settings_file_overrides_the_defaults(tmp_path):
-    path = settings_file(tmp_path, 'min_confidence = 0\nbatch_size = 8\nactor_files = ["a.yaml"]')
+    path = settings_file(
+        tmp_path,
+        'min_confidence = 0\nbatch_size = 8\nactor_files = ["a.yaml"]\ningest_memory_mb = 256',
+    )
     settings = load_settings(path)
-    assert settings == Settings(min_confidence=0.0, batch_size=8, actor_files=(Path("a.yaml"),))
+    assert settings == Settings(
+        min_confidence=0.0, batch_size=8, actor_files=(Path("a.yaml"),), ingest_memory_mb=256
+    )
     assert isinstance(settings.min_confidence, float)
 
 
@@ -33,6 +38,8 @@ def test_a_settings_file_overrides_the_defaults(tmp_path):
         ("min_english_ratio = -0.1", "min_english_ratio"),
         ("batch_size = 0", "batch_size"),
         ("processes = -2", "processes"),
+        ("ingest_memory_mb = 32", "ingest_memory_mb"),
+        ('ingest_memory_mb = "1GB"', "ingest_memory_mb"),
         ("model = 3", "model"),
         ('database = ""', "database"),
         ('actor_files = "mine.yaml"', "actor_files"),

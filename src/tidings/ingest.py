@@ -16,6 +16,7 @@ from typing import Any
 
 from tidings.model import Article, Report
 from tidings.pipeline import ExtractionFailure, Pipeline, chunked, extract_each
+from tidings.settings import Settings
 from tidings.sources import Skipped
 from tidings.store import Store, content_hash
 
@@ -76,42 +77,48 @@ def ingest_stream(
     progress: Callable[[int], object] = lambda _n: None,
 ) -> IngestTally:
     """Extract and store a stream of (origin file, article or skipped piece), in bounded
-    batches; `progress` is called with the number of articles each step finished."""
+    batches, the database's memory held to the pipeline's `ingest_memory_mb` setting;
+    `progress` is called with the number of articles each step finished."""
     tally = IngestTally()
     origins: dict[str, str] = {}  # the file of each article in flight, for its failure
     pending = pending_articles(items, store, tally, origins, progress)
     results = extract_each(pending, pipeline=pipeline, processes=processes, batch_size=batch_size)
     batch: list[tuple[Report, str]] = []
-    for result in results:
-        progress(1)
-        source = origins.pop(result.article.id, result.article.id)
-        if isinstance(result, ExtractionFailure):
-            tally.fail(store, source, result.reason)
-            continue
-        batch.append((result, content_hash(result.article)))
-        if len(batch) >= STORE_BATCH:
+    with store.bulk_ingest(pipeline.settings.ingest_memory_mb):
+        for result in results:
+            progress(1)
+            source = origins.pop(result.article.id, result.article.id)
+            if isinstance(result, ExtractionFailure):
+                tally.fail(store, source, result.reason)
+                continue
+            batch.append((result, content_hash(result.article)))
+            if len(batch) >= STORE_BATCH:
+                store_batch(store, batch, tally)
+                batch = []
+        if batch:
             store_batch(store, batch, tally)
-            batch = []
-    if batch:
-        store_batch(store, batch, tally)
     return tally
 
 
-def load_records(batches: Iterable[list[dict[str, Any]]], store: Store) -> IngestTally:
+def load_records(
+    batches: Iterable[list[dict[str, Any]]], store: Store, *, memory_mb: int | None = None
+) -> IngestTally:
     """Store records extracted elsewhere (`tidings ray`'s Parquet rows: id, text, record JSON,
     failure) batch by batch, as ingest would: unchanged articles skipped, each batch committed
-    whole, failures recorded with the article id as their source."""
+    whole, failures recorded with the article id as their source, the database's memory held
+    to `memory_mb` MiB (the `ingest_memory_mb` setting's default when None)."""
     from tidings.records import report_from_record
 
     tally = IngestTally()
-    for rows in batches:
-        batch = []
-        for row in rows:
-            if row.get("failure"):
-                tally.fail(store, row["id"], row["failure"])
-                continue
-            report = report_from_record(json.loads(row["record"]), row["text"])
-            batch.append((report, content_hash(report.article)))
-        if batch:
-            store_batch(store, batch, tally)
+    with store.bulk_ingest(memory_mb or Settings().ingest_memory_mb):
+        for rows in batches:
+            batch = []
+            for row in rows:
+                if row.get("failure"):
+                    tally.fail(store, row["id"], row["failure"])
+                    continue
+                report = report_from_record(json.loads(row["record"]), row["text"])
+                batch.append((report, content_hash(report.article)))
+            if batch:
+                store_batch(store, batch, tally)
     return tally

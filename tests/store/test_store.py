@@ -273,6 +273,57 @@ def test_a_batch_is_stored_whole_and_reports_what_was_new(store):
     assert store.article_texts()["a-3"] == 'He said "no",\nthen left; a\\tb ␀ end.'
 
 
+def test_a_bulk_ingest_stores_batches_as_plain_ingest_does(store):
+    first, second = make_report("a-1"), make_report("a-2", text="Kyiv asked Paris for help.")
+    with store.bulk_ingest(64):
+        assert store.ingest_many([(first, "h1")]) == [True]
+        assert store.ingest_many([(first, "h1"), (second, "h2")]) == [False, True]
+    assert store.counts()["articles"] == 2
+
+
+def duckdb_setting(store, name):
+    return store.connection.execute(f"SELECT current_setting('{name}')").fetchone()[0]
+
+
+def test_a_bulk_ingest_holds_duckdb_memory_then_writes_out_and_lifts_the_limit(tmp_path):
+    path = tmp_path / "t.duckdb"
+    with open_store(path) as opened:
+        unbounded = duckdb_setting(opened, "memory_limit")
+        with opened.bulk_ingest(64):
+            assert duckdb_setting(opened, "memory_limit") == "64.0 MiB"
+            assert not duckdb_setting(opened, "enable_progress_bar")  # a library never prints
+            opened.ingest_many([(make_report(), "h1")])
+        assert duckdb_setting(opened, "memory_limit") == unbounded
+        assert not path.with_suffix(".duckdb.wal").exists()  # checkpointed under the bound
+
+
+def test_an_interrupted_bulk_ingest_keeps_its_stored_batches_and_lifts_the_limit(tmp_path):
+    path = tmp_path / "t.duckdb"
+    with open_store(path) as opened:
+        unbounded = duckdb_setting(opened, "memory_limit")
+        with pytest.raises(KeyboardInterrupt), opened.bulk_ingest(64):
+            opened.ingest_many([(make_report("a-1"), "h1")])
+            raise KeyboardInterrupt
+        assert duckdb_setting(opened, "memory_limit") == unbounded
+    with open_store(path) as reopened:
+        assert reopened.stored_hashes() == {"a-1": "h1"}
+
+
+def test_a_checkpoint_never_merges_the_row_groups_earlier_ones_wrote(tmp_path):
+    """Merging rewrote the unfilled last row group of each table at every checkpoint: the
+    ingesting process grew with the store (benchmarks/README.md, ingest_memory.py)."""
+    path = tmp_path / "t.duckdb"
+    for day in range(3):  # three runs, as three ingests or a server restarted daily would
+        with open_store(path) as opened:
+            opened.ingest_many([(make_report(f"a-{day}"), "h")])
+            opened.connection.execute("CHECKPOINT")
+    with open_store(path, read_only=True) as opened:
+        groups = opened.connection.execute(
+            "SELECT count(DISTINCT row_group_id) FROM pragma_storage_info('articles')"
+        ).fetchone()[0]
+        assert groups == 3 and len(opened.stored_hashes()) == 3
+
+
 def test_a_truncated_store_is_refused_before_anything_is_written(tmp_path, damage):
     path = tmp_path / "cut.duckdb"
     with open_store(path) as opened:
@@ -281,6 +332,32 @@ def test_a_truncated_store_is_refused_before_anything_is_written(tmp_path, damag
     with pytest.raises(StoreError, match=r"^\[E301\] The store .*cut\.duckdb is damaged"):
         open_store(path)
     assert path.read_bytes() == damaged and not path.with_suffix(".duckdb.wal").exists()
+
+
+def test_a_store_written_by_many_runs_opens_though_duckdb_cut_its_free_blocks_off(tmp_path):
+    """DuckDB truncates free blocks at the end of the file when it closes it: the file is then
+    shorter than all the blocks its header counts, and whole."""
+    path = tmp_path / "runs.duckdb"
+    with open_store(path) as opened:
+        opened.connection.execute("CREATE TABLE notes (id VARCHAR PRIMARY KEY, text VARCHAR)")
+    for run in range(60):  # one run a day: ingest, close
+        with open_store(path) as opened:
+            opened.connection.execute(
+                f"INSERT INTO notes SELECT 'r{run}-' || range, repeat(md5(range::VARCHAR), 20) "
+                "FROM range(3000)"
+            )
+        with duckdb.connect(str(path), read_only=True) as connection:
+            block_size, blocks = connection.execute(
+                "SELECT block_size, total_blocks FROM pragma_database_size()"
+            ).fetchone()
+        if path.stat().st_size < 3 * 4096 + block_size * blocks:
+            break
+    else:
+        pytest.skip("DuckDB kept every block of the file this time")
+    with open_store(path, read_only=True) as opened:
+        assert opened.connection.execute("SELECT count(*) FROM notes").fetchone()[0] == 3000 * (
+            run + 1
+        )
 
 
 def test_a_database_error_while_reading_is_a_store_error(tmp_path, damage):

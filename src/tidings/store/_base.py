@@ -179,6 +179,12 @@ class Store(ABC):
         """A connection of its own for one reading thread."""
 
     @contextmanager
+    def bulk_ingest(self, memory_mb: int) -> Iterator[None]:
+        """A long run of ingest batches, with the database's memory held to `memory_mb` MiB
+        where the database runs inside this process (DuckDB); a server keeps its own."""
+        yield
+
+    @contextmanager
     def transaction(self) -> Iterator[Any]:
         """A transaction: committed when the block ends, rolled back if it raises."""
         self.connection.execute("BEGIN TRANSACTION")
