@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from functools import cache
 
 import spacy
-from spacy.attrs import LOWER, POS
+from spacy.attrs import DEP, LOWER, POS
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import compile_infix_regex
@@ -84,18 +84,26 @@ def load_nlp(model: str, max_length: int) -> Language:
     return nlp
 
 
+def _tokens_with(doc: Doc, attribute: int, values: Iterable[str]) -> list[Token]:
+    """The tokens whose `attribute` is one of `values`, found by one array read: a Python loop
+    reading `token.lower_` or `token.dep_` costs milliseconds an article."""
+    wanted = {doc.vocab.strings.add(value) for value in values}
+    return [doc[i] for i, value in enumerate(doc.to_array(attribute).tolist()) if value in wanted]
+
+
 def tokens_with_lower(doc: Doc, words: Iterable[str]) -> list[Token]:
-    """The tokens whose lower-case form is one of `words`, found by one array read: a Python
-    loop reading `token.lower_` costs milliseconds an article."""
-    wanted = {doc.vocab.strings.add(word) for word in words}
-    lowers = doc.to_array(LOWER).tolist()
-    return [doc[i] for i, lower in enumerate(lowers) if lower in wanted]
+    """The tokens whose lower-case form is one of `words`."""
+    return _tokens_with(doc, LOWER, words)
 
 
 def tokens_with_pos(doc: Doc, pos: str) -> list[Token]:
-    """The tokens of a coarse part of speech, found by one array read."""
-    wanted = doc.vocab.strings.add(pos)
-    return [doc[i] for i, tag in enumerate(doc.to_array(POS).tolist()) if tag == wanted]
+    """The tokens of a coarse part of speech."""
+    return _tokens_with(doc, POS, (pos,))
+
+
+def tokens_with_dep(doc: Doc, deps: Iterable[str]) -> list[Token]:
+    """The tokens attached by one of the dependency labels `deps`."""
+    return _tokens_with(doc, DEP, deps)
 
 
 def entity_span(token: Token) -> Span | None:

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from tidings.events.dating import event_date
 from tidings.events.detect import (
     CAUSE_PREPS,
+    PERSONAL_PRONOUNS,
     SUBJECTS,
     Candidate,
     candidates,
@@ -822,7 +823,6 @@ def intent_word(trigger: Token) -> Token | None:
 
 NO_CODE = "-"
 INTENT_MODE = "intent"
-PERSONAL_PRONOUNS = frozenset({"i", "we", "he", "she", "it", "they"})
 
 
 def has_doer(event: Event, trigger: Token) -> bool:
@@ -973,8 +973,8 @@ def complement_act(clause: Token) -> bool:
 
 def trigger_tokens(events: list[Event], doc: Doc) -> dict[int, Token]:
     """Each event's trigger token by its character offset, statement words included."""
-    starts = {e.trigger_start for e in events}
-    return {t.idx: t for t in doc if t.idx in starts}
+    spans = (doc.char_span(e.trigger_start, e.trigger_end) for e in events)
+    return {span[0].idx: span[0] for span in spans if span is not None and len(span)}
 
 
 def with_announced_targets(events: list[Event], trigger_at: dict[int, Token]) -> list[Event]:

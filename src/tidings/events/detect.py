@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 from tidings.events.lexicon import PERSON_NAME_CLASS, Lexicon, Trigger, noun_doer_preps
 from tidings.lexicons import data_lines, data_table
 from tidings.model import ActorResolution
-from tidings.parse import in_dateline, in_headline, tokens_with_lower
+from tidings.parse import in_dateline, in_headline, tokens_with_dep, tokens_with_lower
 from tidings.quotes import speech_verbs
 
 SUBJECTS = ("nsubj", "csubj")
@@ -396,7 +396,7 @@ def threatened_in_complement(verb: Token, actors: ActorResolution, source: list[
 
 
 WARNING_VERBS = frozenset({"warn", "caution"})
-SPEAKER_PRONOUNS = frozenset({"i", "we", "it", "they", "he", "she"})
+PERSONAL_PRONOUNS = frozenset({"i", "we", "he", "she", "it", "they"})
 # What a speaker warns of doing itself: "warned of retaliation", "cautioned against any response".
 OWN_ACT_NOUNS = frozenset(
     {"retaliation", "reprisal", "response", "consequence", "action", "measure", "countermeasure",
@@ -411,7 +411,7 @@ def warns_of_acts(verb: Token, actors: ActorResolution, lexicon: Lexicon) -> boo
     ("warned that the situation could worsen", "warned of a possible resurgence")."""
     for clause in (c for c in verb.children if c.dep_ in ("ccomp", "xcomp")):
         subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subject is None or subject.lower_ in SPEAKER_PRONOUNS:
+        if subject is None or subject.lower_ in PERSONAL_PRONOUNS:
             return True
         if actors_in(subject, actors) or match_trigger(subject, lexicon) is not None:
             return True
@@ -873,10 +873,8 @@ def disapproval_statements(doc: Doc, actors: ActorResolution, lexicon: Lexicon) 
     said India's claims were baseless", "officials said Putin is the aggressor"."""
     found = []
     verbs = speech_verbs()
-    for token in doc:
-        if token.dep_ not in ("acomp", "attr") or PEJORATIVE_CLASS not in lexicon.noun_classes.get(
-            token.lemma_.lower(), ()
-        ):
+    for token in tokens_with_dep(doc, ("acomp", "attr")):
+        if PEJORATIVE_CLASS not in lexicon.noun_classes.get(token.lemma_.lower(), ()):
             continue
         copula = token.head
         reporting = copula.head
