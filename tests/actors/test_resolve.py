@@ -370,3 +370,16 @@ def test_the_aide_of_an_international_official_serves_the_same_body(nlp):
     )
     aide = actors_by_mention(nlp, text)["Stephane Dujarric"]
     assert (aide.country, aide.sector) == (None, "IGO")
+
+
+def test_a_title_of_one_country_s_institutions_gives_its_country(run):
+    report = run("Russia must make concessions, Democratic Representative Glenn Ivey said.")
+    (ivey,) = [a for a in report.actors if a.name == "Glenn Ivey"]
+    assert (ivey.country, ivey.sector) == ("USA", "LEG")
+
+
+def test_an_acronym_that_is_a_word_is_not_read_in_capitalised_text(run):
+    assert [a.name for a in run("U.S. jets struck IS positions in Syria.").actors][1] == (
+        "Islamic State"
+    )
+    assert run("WHAT IS NEXT FOR THE TALKS").actors == []

@@ -592,3 +592,29 @@ def test_the_acts_one_is_accused_of_are_the_accused_s_and_only_claimed(run):
     assert [e.trigger for e in acts] == ["killing", "looting"]
     assert all([sectors[s] for s in e.source] == ["REB"] for e in acts)
     assert all(str(e.modality) == "reported-claim" for e in acts)
+
+
+def test_not_hesitating_to_act_commits_to_it_and_the_past_did_it(run):
+    threat = run("He said the army would not hesitate to use force against the rebels.")
+    types = {e.type: str(e.modality) for e in threat.events}
+    assert types == {"THREATEN": "asserted", "ASSAULT": "planned"}
+    (fired,) = run("The army did not hesitate to fire on the protesters.").events
+    assert (fired.type, str(fired.modality)) == ("ASSAULT", "asserted")
+
+
+def test_the_release_of_someone_falls_on_them(run):
+    report = run("A Brazilian judge ordered the release of former President Michel Temer.")
+    (release,) = report.events
+    assert [report.actor(a).sector for a in release.source] == ["JUD"]
+    assert [report.actor(a).name for a in release.target] == ["Michel Temer"]
+
+
+def test_a_judgement_in_a_speaker_s_own_words_is_the_speaker_s(run):
+    report = run(
+        "“We have to understand that Putin is the aggressor. We must help Ukraine,” "
+        "Senator Roger Wicker told reporters."
+    )
+    (accusation,) = [e for e in report.events if e.type == "ACCUSE"]
+    assert [report.actor(a).name for a in accusation.source] == ["Roger Wicker"]
+    assert [report.actor(a).country for a in accusation.target] == ["RUS"]
+    assert run("Putin is the aggressor. Everyone knows it.").events == []

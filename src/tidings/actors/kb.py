@@ -159,6 +159,7 @@ class Title:
     sector: str
     kind: str = "person"
     office: str = ""
+    country: str | None = None  # a title of one country's institutions ("Republican senator")
 
 
 @dataclass(frozen=True, slots=True)
@@ -505,7 +506,9 @@ def optional_table(name: str) -> list[dict[str, str]]:
 def _shipped_knowledge_base() -> KnowledgeBase:
     kb = KnowledgeBase()
     for row in data_table("data/kb/titles.tsv"):
-        kb.titles[row["title"]] = Title(row["title"], row["sector"], row["kind"], row["office"])
+        kb.titles[row["title"]] = Title(
+            row["title"], row["sector"], row["kind"], row["office"], row.get("country") or None
+        )
     for source in ("data/kb/countries.tsv", "data/kb/former_states.tsv"):
         for row in optional_table(source):
             add_country(kb, country_from_row(row, source))

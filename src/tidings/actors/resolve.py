@@ -172,6 +172,8 @@ def match_surfaces(
         best = None
         for form, case_sensitive, entry in kb.candidates(key):
             haystack = text if case_sensitive else lowered
+            if case_sensitive and shouted_word(token):
+                continue
             if haystack.startswith(form, token.idx):
                 end = ends.get(token.idx + len(form))
                 if end is not None:
@@ -186,6 +188,16 @@ def match_surfaces(
         matches.append((start, end, _prefer(entries, doc[start:end])))
         position = end
     return matches
+
+
+def shouted_word(token: Token) -> bool:
+    """Whether an all-capital function word stands in all-capital text ("WHAT IS NEXT"), where
+    it is the word, not the acronym it spells (IS, US, WHO)."""
+    if not (token.is_stop and token.is_upper):
+        return False
+    doc = token.doc
+    neighbours = (doc[i] for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc))
+    return any(n.is_alpha and n.is_upper and len(n) > 1 for n in neighbours)
 
 
 def _same_form(form: str, case_sensitive: bool, doc: Doc, start: int, end: int) -> bool:
@@ -583,6 +595,8 @@ def describe_person(reading: Reading, span: Span, by_token: dict[int, Entry]) ->
     described = left + _appositive_tokens(span.root, kb)
     title, sector, former = _title_from(described, kb)
     country = country_in(described, by_token, kb.titles)
+    if country is None and title is not None:
+        country = kb.titles[title].country  # "Democratic Representative Glenn Ivey"
     affiliation: Organisation | None = None
     past: Organisation | None = None  # "a former State Department official"
     for token in described:

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from tidings.events.dating import event_date
 from tidings.events.detect import (
     CAUSE_PREPS,
+    FIRST_PERSON_SUBJECTS,
     PERSONAL_PRONOUNS,
     SUBJECTS,
     Candidate,
@@ -27,7 +28,7 @@ from tidings.events.detect import (
     phrase_head,
 )
 from tidings.events.lexicon import Lexicon, load_lexicon
-from tidings.events.modality import event_modality, governing_chain
+from tidings.events.modality import event_modality, governing_chain, negated_litotes
 from tidings.lexicons import data_table
 from tidings.model import (
     ActorResolution,
@@ -166,16 +167,18 @@ def joint(trigger: Token, sources: list) -> bool:
     return any(c.dep_ == "prep" and c.lower_ == "with" for h in holders for c in h.children)
 
 
-FIRST_PERSON_SUBJECTS = frozenset({"i", "we"})
-
-
 def quoted_speaker(trigger: Token, quotes: list[Quote]) -> list[str]:
     """In a quote, "we" and "I" are its speaker: "'We reject the allegations,' the spokesman
     said" is the spokesman's rejection."""
     subject = next((c for c in trigger.children if c.dep_ == "nsubj"), None)
     if subject is None or subject.lower_ not in FIRST_PERSON_SUBJECTS:
         return []
-    quote = next((q for q in quotes if q.start <= subject.idx < q.end and q.speaker), None)
+    return speaker_of(subject, quotes)
+
+
+def speaker_of(token: Token, quotes: list[Quote]) -> list[str]:
+    """The speaker of the quote a word stands in, if the quote has one."""
+    quote = next((q for q in quotes if q.start <= token.idx < q.end and q.speaker), None)
     return [quote.speaker] if quote is not None and quote.speaker else []
 
 
@@ -679,6 +682,10 @@ def find_events(
     triggers: list[Token] = []
     quoted = [q for q in quotes if q.speaker]
     for candidate in candidates(doc, actors, lexicon):
+        if candidate.speaker_says:
+            candidate.source = speaker_of(candidate.token, quoted)
+            if not candidate.source or set(candidate.source) & set(candidate.target):
+                continue  # the writer's own judgement, or a speaker judging itself
         if not candidate.source:
             candidate.source = quoted_speaker(candidate.token, quoted)
         if not candidate.source and not candidate.target and not stands_alone(candidate.token):
@@ -803,13 +810,17 @@ def speaking_verb(trigger: Token) -> Token | None:
     return trigger
 
 
-def intent_word(trigger: Token) -> Token | None:
+def intent_word(trigger: Token, cues: dict[tuple[str, str], str]) -> Token | None:
     """The word by which the act's own doer states it will do it: "will" in "Farc said it
     will release", "willing" in "Egypt is willing to withdraw", "will" in "Obama will hold
-    talks" (an event noun speaks through its verb); None for a plain report."""
+    talks" (an event noun speaks through its verb), "hesitate" in "we will not hesitate to
+    strike" (through the negated verb that commits to it); None for a plain report."""
     trigger = speaking_verb(trigger)
     if trigger is None:
         return None
+    if trigger.dep_ == "xcomp" and negated_litotes(trigger.head, cues):
+        trigger = trigger.head
+        return next((c for c in trigger.children if c.lower_ in INTENT_AUXILIARIES), None)
     aux = next(
         (c for c in trigger.children if c.dep_ == "aux" and c.lower_ in INTENT_AUXILIARIES), None
     )
@@ -831,6 +842,8 @@ def has_doer(event: Event, trigger: Token) -> bool:
     if event.source:
         return True
     verb = speaking_verb(trigger)
+    if verb is not None and verb.dep_ == "xcomp":
+        verb = verb.head  # the controller's subject does it: "we will not hesitate to strike"
     return verb is not None and any(
         c.dep_ == "nsubj" and c.lower_ in PERSONAL_PRONOUNS for c in verb.children
     )
@@ -863,7 +876,11 @@ def with_intents(
     stated: list[Event] = []
     for event in events:
         token = trigger_at.get(event.trigger_start)
-        word = intent_word(token) if token is not None and has_doer(event, token) else None
+        word = (
+            intent_word(token, lexicon.modality_cues)
+            if token is not None and has_doer(event, token)
+            else None
+        )
         refusal = event.modality is Modality.NEGATED
         cameo = codes[event.type][1 if refusal else 0] if event.type in codes else NO_CODE
         if cameo != NO_CODE and not refusal and codes[event.type][2] == "THREATEN":

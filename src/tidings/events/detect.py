@@ -63,6 +63,9 @@ class Candidate:
     # The verb that made a statement an event (a demand, an accusation): its clause, not the
     # trigger's, gives the event's modality.
     stated_by: Token | None = None
+    # Said in a quote's own words ("Putin is the aggressor"): the event is its speaker's, and
+    # none when it stands outside any quote (the writer's own judgement is no event).
+    speaker_says: bool = False
 
 
 def listed(modifier: Token) -> bool:
@@ -359,10 +362,12 @@ def noun_arguments(noun: Token, entry: Trigger) -> tuple[list[Token], list[Token
             objects = [g for g in child.children if g.dep_ == "pobj"]
             if child.lower_ == "between" and entry.mode == "third-party":
                 targets.extend(objects)  # "mediation between India and Pakistan": the parties
-            elif child.lower_ in ("by", "between") or child.lower_ in doers.get(entry.type, ()):
+            elif child.lower_ in ("by", "between"):
                 sources.extend(objects)  # "talks between Israel and Hamas": they talk
             elif child.lower_ in entry.target_preps:
-                targets.extend(objects)
+                targets.extend(objects)  # the row's own: "the release of the prisoners"
+            elif child.lower_ in doers.get(entry.type, ()):
+                sources.extend(objects)  # "the withdrawal of Ethiopian troops"
     return sources, targets
 
 
@@ -839,6 +844,9 @@ def blame_statements(doc: Doc, actors: ActorResolution) -> list[Candidate]:
         head = adjective.head
         if in_headline(adjective):
             continue
+        if adjective.dep_ == "acomp" and own_words(head):
+            found += quoted_judgement(adjective, BLAME, head, actors)
+            continue
         if adjective.dep_ == "acomp" and head.dep_ in ("ccomp", "parataxis"):
             # "X said Y was responsible": the speaker accuses the copula's subject
             reporting = head.head
@@ -878,11 +886,44 @@ def disapproval_statements(doc: Doc, actors: ActorResolution, lexicon: Lexicon) 
             continue
         copula = token.head
         reporting = copula.head
+        if own_words(copula):
+            found += quoted_judgement(token, DISAPPROVAL, copula, actors)
+            continue
         if copula.dep_ not in ("ccomp", "parataxis") or reporting.lemma_.lower() not in verbs:
             continue
         subject = next((c for c in copula.children if c.dep_ == "nsubj"), None)
         found += stated(token, DISAPPROVAL, reporting, subject, actors)
     return found
+
+
+FIRST_PERSON_SUBJECTS = frozenset({"i", "we"})
+
+
+def own_words(copula: Token) -> bool:
+    """Whether a copula clause is said in the speaker's own voice, no verb reporting it: the
+    sentence itself ("Putin is the aggressor.") or the complement of the speaker's own thought
+    ("we have to understand that Putin is the aggressor")."""
+    clause = copula
+    while clause.dep_ != "ROOT":
+        if clause.dep_ not in ("ccomp", "xcomp") or clause.head.pos_ not in ("VERB", "AUX"):
+            return False
+        clause = clause.head
+        subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.lower_ not in FIRST_PERSON_SUBJECTS:
+            return False
+    return clause.pos_ in ("VERB", "AUX") and not in_headline(copula)
+
+
+def quoted_judgement(
+    token: Token, entry: Trigger, copula: Token, actors: ActorResolution
+) -> list[Candidate]:
+    """A judgement of another actor in a speaker's own words: the copula's subject is its
+    target; the speaker, its source, is the quote's (filled in when quotes are known)."""
+    subject = next((c for c in copula.children if c.dep_ == "nsubj"), None)
+    target = actors_in(subject, actors)
+    if not target:
+        return []
+    return [Candidate(token, entry, target=target, stated_by=copula, speaker_says=True)]
 
 
 CAUSE_PREPS = frozenset({"in", "by", "during"})
