@@ -618,3 +618,28 @@ def test_a_judgement_in_a_speaker_s_own_words_is_the_speaker_s(run):
     assert [report.actor(a).name for a in accusation.source] == ["Roger Wicker"]
     assert [report.actor(a).country for a in accusation.target] == ["RUS"]
     assert run("Putin is the aggressor. Everyone knows it.").events == []
+
+
+def test_refusing_to_let_an_actor_act_is_aimed_at_that_actor(run):
+    report = run("Russia refused to allow two European airlines to land in the country.")
+    (refusal,) = [e for e in report.events if e.type == "REJECT"]
+    assert [report.actor(a).sector for a in refusal.target] == ["BUS"]
+
+
+def test_halting_supplies_to_a_country_sanctions_it(run):
+    report = run("Turkey has suspended food supplies and flights to Armenia.")
+    assert [(e.type, [report.actor(a).country for a in e.target]) for e in report.events] == [
+        ("SANCTION", ["ARM"])
+    ]
+
+
+def test_a_weapon_fired_by_an_actor_strikes_as_that_actor(run):
+    report = run("The missiles fired by the Israeli military struck a depot of the Syrian army.")
+    (strike,) = report.events
+    assert [report.actor(a).country for a in strike.source] == ["ISR"]
+    assert [report.actor(a).country for a in strike.target] == ["SYR"]
+
+
+def test_a_place_as_object_is_where_the_event_fell(run):
+    (strike,) = run("Russian missiles struck Kharkiv overnight.").events
+    assert (strike.location.name, strike.location.country) == ("Kharkiv", "UKR")

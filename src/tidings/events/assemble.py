@@ -19,9 +19,11 @@ from tidings.events.detect import (
     PERSONAL_PRONOUNS,
     SUBJECTS,
     Candidate,
+    actors_in,
     candidates,
     governing_verbs,
     infinitival,
+    is_subject,
     match_trigger,
     object_phrases,
     of_complements,
@@ -29,7 +31,7 @@ from tidings.events.detect import (
 )
 from tidings.events.lexicon import Lexicon, load_lexicon
 from tidings.events.modality import event_modality, governing_chain, negated_litotes
-from tidings.lexicons import data_table
+from tidings.lexicons import data_lines, data_table
 from tidings.model import (
     ActorResolution,
     Citation,
@@ -41,7 +43,7 @@ from tidings.model import (
     Quote,
     TimeExpression,
 )
-from tidings.places import event_location, sea_names
+from tidings.places import event_location, place_object, sea_names
 from tidings.quantities import casualty_cues, person_nouns
 from tidings.quotes import speech_verbs
 
@@ -699,6 +701,8 @@ def find_events(
         anchors = _anchors(token)
         location = event_location(token, anchors)
         objects = object_phrases(token, candidate.entry)
+        if location is None and not candidate.target:
+            location = place_object([o for o in objects if o.i not in actors.token_actor])
         if event_type in TERRITORIAL_TYPES and not candidate.target:
             # a place names the country; an object that is no actor ("attacked villages",
             # "2,400 people were arrested") is the article's country's
@@ -746,11 +750,14 @@ def find_events(
     events = with_intents(events, trigger_at, lexicon, times, published)
     # Only the triggers need classifying: no pass over every token of the article.
     verbal = {t.idx for t in triggers if t.pos_ in ("VERB", "AUX")}
-    # a noun or a participle adjunct ("…, killing 12") can restate its clause's event
+    # a noun, a participle adjunct ("…, killing 12") or a reduced relative ("the missiles
+    # fired by Israel struck …") can restate its clause's event
     restating = {
         t.idx
         for t in triggers
-        if t.pos_ == "NOUN" or (t.tag_ == "VBG" and t.dep_ in ("advcl", "acl"))
+        if t.pos_ == "NOUN"
+        or (t.tag_ == "VBG" and t.dep_ in ("advcl", "acl"))
+        or (t.tag_ == "VBN" and t.dep_ == "acl" and not any(c.dep_ in SUBJECTS for c in t.children))
     }
     # "two bombs exploded" names its doer; "the strikes destroyed …" names an event, whose
     # doer the context gives
@@ -778,7 +785,7 @@ def find_events(
     unnamed_doers = {t.idx for t in triggers if doerless(t)} - answered
     events = with_story_sides(events, actors, unnamed_doers, answered)
     events = with_domestic_doers(events, actors, unnamed_doers)
-    events = with_announced_targets(events, trigger_tokens(events, doc))
+    events = with_announced_targets(events, trigger_tokens(events, doc), actors)
     attach_casualties(events, quantities)
     attach_caused_deaths(events, trigger_at)
     return [replace(e, id=f"e{i}") for i, e in enumerate(events, 1)]
@@ -994,9 +1001,26 @@ def trigger_tokens(events: list[Event], doc: Doc) -> dict[int, Token]:
     return {span[0].idx: span[0] for span in spans if span is not None and len(span)}
 
 
-def with_announced_targets(events: list[Event], trigger_at: dict[int, Token]) -> list[Event]:
+@cache
+def permission_verbs() -> frozenset[str]:
+    """Verbs of letting someone act (data/events/permission_verbs.txt)."""
+    return frozenset(data_lines("data/events/permission_verbs.txt"))
+
+
+def permitted_actors(act: Token, actors: ActorResolution) -> list[str]:
+    """Whom an act of letting lets act: "allow two airlines to land" -> the airlines."""
+    if act.lemma_.lower() not in permission_verbs():
+        return []
+    let = [c for c in act.children if c.dep_ == "dobj"]
+    let += [s for c in act.children if c.dep_ == "ccomp" for s in c.children if is_subject(s)]
+    return [a for token in let for a in actors_in(token, actors)]
+
+
+def with_announced_targets(
+    events: list[Event], trigger_at: dict[int, Token], actors: ActorResolution
+) -> list[Event]:
     """Give a statement or answer without a target the target of the act it announces, once
-    every act has its sides."""
+    every act has its sides, or whom it lets act ("refused to allow the airlines to land")."""
     targets = {e.trigger_start: e.target for e in events if e.target}
     filled = []
     for event in events:
@@ -1004,11 +1028,12 @@ def with_announced_targets(events: list[Event], trigger_at: dict[int, Token]) ->
         if event.target or event.type not in STATEMENT_TYPES or token is None:
             filled.append(event)
             continue
+        acts = announced_acts(token)
         inherited = next(
             (
-                [a for a in targets[act.idx] if a not in event.source]
-                for act in announced_acts(token)
-                if act.idx in targets
+                [a for a in aimed if a not in event.source]
+                for act in acts
+                if (aimed := targets.get(act.idx) or permitted_actors(act, actors))
             ),
             [],
         )

@@ -304,13 +304,26 @@ def complement_targets(
     return []
 
 
+WEAPON_CLASS = "c15-munition"  # what is fired, launched or dropped (data/events/noun_classes.tsv)
+
+
 def event_subject_agents(
     subject: Token | None, actors: ActorResolution, lexicon: Lexicon
 ) -> list[str]:
     """When a verb's subject is an event ("a car bombing by the Islamic State killed 75",
-    "Israeli strikes destroyed the bridge"), whoever performed that event."""
+    "Israeli strikes destroyed the bridge"), whoever performed that event; when it is a weapon
+    ("missiles fired by the Israeli military struck a depot"), whoever fired it."""
     if subject is None or subject.pos_ != "NOUN":
         return []
+    if WEAPON_CLASS in lexicon.noun_classes.get(subject.lemma_.lower(), ()):
+        return [
+            a
+            for fired in subject.children
+            if fired.dep_ == "acl" and fired.tag_ == "VBN"
+            for agent in fired.children
+            if agent.dep_ == "agent"
+            for a in actors_in(next((g for g in agent.children if g.dep_ == "pobj"), None), actors)
+        ]
     match = match_trigger(subject, lexicon)
     if match is None or match[0].type == NOT_AN_EVENT:
         return []
