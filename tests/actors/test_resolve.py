@@ -383,3 +383,11 @@ def test_an_acronym_that_is_a_word_is_not_read_in_capitalised_text(run):
         "Islamic State"
     )
     assert run("WHAT IS NEXT FOR THE TALKS").actors == []
+
+
+def test_units_are_military_unless_police(run):
+    report = run("Bosnian Serb units shelled the town. Police units were deployed in the city.")
+    assert {a.name: a.sector for a in report.actors} == {
+        "Bosnian Serb units": "MIL",
+        "units": "COP",
+    }

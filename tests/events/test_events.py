@@ -643,3 +643,28 @@ def test_a_weapon_fired_by_an_actor_strikes_as_that_actor(run):
 def test_a_place_as_object_is_where_the_event_fell(run):
     (strike,) = run("Russian missiles struck Kharkiv overnight.").events
     assert (strike.location.name, strike.location.country) == ("Kharkiv", "UKR")
+
+
+def test_of_two_subject_arcs_the_one_nearest_the_verb_acts(run):
+    report = run(
+        "The rebel Free Syrian Army on Wednesday threatened to shell positions of Hezbollah."
+    )
+    assert {e.type: [report.actor(a).name for a in e.source] for e in report.events} == {
+        "THREATEN": ["Free Syrian Army"],
+        "ASSAULT": ["Free Syrian Army"],
+    }
+
+
+def test_calls_for_an_act_are_a_request_not_a_phone_call(run):
+    report = run("Turkey rejected calls for a ceasefire. Putin had a call with Erdogan.")
+    assert {e.trigger: e.type for e in report.events if e.trigger.startswith("call")} == {
+        "calls": "REQUEST",
+        "call": "CONSULT",
+    }
+
+
+def test_the_event_the_sentence_reports_outranks_the_one_it_tells_about(run):
+    report = run("Hungary launched a mediation effort designed to help the parties reach a deal.")
+    best = max(report.events, key=lambda e: e.confidence)
+    assert (best.type, best.trigger) == ("CONSULT", "mediation")
+    assert all(e.confidence >= 0.05 for e in report.events)

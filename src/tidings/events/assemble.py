@@ -226,7 +226,9 @@ def with_context_sources(events: list[Event], doc: Doc, subject_named: set[int])
             )
             told = same[0] if same else next(earlier, None)
             if told is not None:
-                event = replace(event, source=list(told.source), confidence=event.confidence - 0.1)
+                event = replace(
+                    event, source=list(told.source), confidence=lowered(event.confidence, 0.1)
+                )
         filled.append(event)
     return filled
 
@@ -333,7 +335,7 @@ def with_partner_targets(
             partner = story_partner(pairs, next(iter(sources)))
             target = territorial_target(partner, event.source, actors, at_home=True)
             if target:
-                event = replace(event, target=target, confidence=event.confidence - 0.1)
+                event = replace(event, target=target, confidence=lowered(event.confidence, 0.1))
         elif (
             event.type in PARTNER_TYPES
             and not event.source
@@ -344,7 +346,7 @@ def with_partner_targets(
             partner = story_partner(pairs, next(iter(targets)))
             source = territorial_target(partner, event.target, actors, at_home=True)
             if source:
-                event = replace(event, source=source, confidence=event.confidence - 0.1)
+                event = replace(event, source=source, confidence=lowered(event.confidence, 0.1))
         filled.append(event)
     return filled
 
@@ -428,7 +430,10 @@ def with_story_sides(
                 target = event.target or territorial_target(right, source, actors, at_home=True)
                 if source and target:
                     event = replace(
-                        event, source=source, target=target, confidence=event.confidence - 0.2
+                        event,
+                        source=source,
+                        target=target,
+                        confidence=lowered(event.confidence, 0.2),
                     )
         filled.append(event)
     return filled
@@ -484,7 +489,7 @@ def with_domestic_doers(
     for event, (sources, targets) in zip(events, sides, strict=True):
         at_home = event.location is None or event.location.country == home
         if event.type in VIOLENT_TYPES and sources == {home} and not event.target and at_home:
-            event = replace(event, target=[country.id], confidence=event.confidence - 0.1)
+            event = replace(event, target=[country.id], confidence=lowered(event.confidence, 0.1))
         elif (
             event.type in VIOLENT_TYPES
             and not event.source
@@ -496,7 +501,7 @@ def with_domestic_doers(
                 event,
                 source=[doer.id],
                 target=event.target or [country.id],
-                confidence=event.confidence - 0.2,
+                confidence=lowered(event.confidence, 0.2),
             )
         filled.append(event)
     return filled
@@ -574,6 +579,14 @@ def embedded(trigger: Token) -> bool:
     return trigger.dep_ != "ROOT" and not (trigger.dep_ == "conj" and trigger.head.dep_ == "ROOT")
 
 
+MIN_CONFIDENCE = 0.05
+
+
+def lowered(confidence: float, by: float) -> float:
+    """A confidence lessened for a side inferred, never below the least an event keeps."""
+    return max(MIN_CONFIDENCE, confidence - by)
+
+
 def confidence(candidate: Candidate, modality: Modality) -> float:
     """How sure the event is, from how it was found.
 
@@ -589,7 +602,23 @@ def confidence(candidate: Candidate, modality: Modality) -> float:
     score -= 0.15 if candidate.inferred_source else 0.0
     score -= 0.05 if embedded(candidate.token) else 0.0
     score -= 0.15 if background(candidate.token) else 0.0
-    return max(0.05, min(score, 0.95))
+    score -= DEPTH_PENALTY * min(clause_depth(candidate.token), MAX_DEPTH)
+    return max(MIN_CONFIDENCE, min(score, 0.95))
+
+
+# Dependencies that open a clause or phrase below the one they hang on: an event told there is
+# told about ("a mediation effort designed to help them reach a deal": the reaching), not what
+# the sentence reports. A light verb's object ("launched an investigation") opens none.
+NESTING_DEPS = frozenset(
+    {"advcl", "xcomp", "ccomp", "acl", "relcl", "csubj", "pcomp", "parataxis", "pobj"}
+)
+DEPTH_PENALTY = 0.05
+MAX_DEPTH = 3
+
+
+def clause_depth(trigger: Token) -> int:
+    """How many clauses or prepositional phrases down from its sentence's root a trigger is."""
+    return sum(1 for t in (trigger, *trigger.ancestors) if t.dep_ in NESTING_DEPS)
 
 
 def background(trigger: Token) -> bool:

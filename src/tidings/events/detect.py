@@ -122,11 +122,19 @@ def is_subject(token: Token) -> bool:
     return token.dep_ in SUBJECTS and not in_dateline(token)
 
 
+def nearest_subject(verb: Token, deps: tuple[str, ...] | frozenset[str]) -> Token | None:
+    """A verb's subject; of several, the nearest ("The rebel Free Syrian Army threatened": the
+    parse may give a premodifier a subject arc of its own, the head noun being nearer)."""
+    subjects = [c for c in verb.children if c.dep_ in deps and not in_dateline(c)]
+    return min(subjects, key=lambda c: abs(verb.i - c.i)) if subjects else None
+
+
 def verb_subject(verb: Token) -> tuple[Token | None, bool]:
     """The subject of a verb, or (inferred) the one it inherits through control/coordination."""
+    subject = nearest_subject(verb, SUBJECTS)
+    if subject is not None:
+        return _relative_head(subject), False
     for child in verb.children:
-        if is_subject(child):
-            return _relative_head(child), False
         if child.dep_ == "agent":
             return next((g for g in child.children if g.dep_ == "pobj"), None), False
     if any(c.dep_ in ("nsubjpass", "expl") for c in verb.children):
@@ -161,9 +169,9 @@ def verb_subject(verb: Token) -> tuple[Token | None, bool]:
                 return (_relative_head(holder), True) if holder is not None else (None, False)
             if current.pos_ == "ADJ":
                 return None, False  # "countries willing to transfer": the parse loses who
-            for child in current.children:
-                if is_subject(child) or child.dep_ == "nsubjpass":
-                    return _relative_head(child), True
+            holder = nearest_subject(current, (*SUBJECTS, "nsubjpass"))
+            if holder is not None:
+                return _relative_head(holder), True
             continue
         if current.dep_ in ("pcomp", "pobj", "acl") and current.head.i != current.i:
             current = current.head
@@ -507,6 +515,8 @@ def match_trigger(token: Token, lexicon: Lexicon) -> tuple[Trigger, Token | None
             return entry, None
         # "operations against al-Shabab": a preposition may select the noun's sense too
         aimed = [f"{lemma}+{c.lower_}" for c in token.children if c.dep_ == "prep"]
+        # "calls to impose sanctions": its to-infinitive selects it as the preposition "to" would
+        aimed += [f"{lemma}+to" for c in token.children if c.dep_ == "acl" and infinitival(c)]
         entry = first_row("noun", aimed, lexicon)
         if entry is not None:
             return entry, None
