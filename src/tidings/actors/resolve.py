@@ -27,6 +27,7 @@ from tidings.actors.kb import (
     KnowledgeBase,
     Organisation,
     Person,
+    Role,
     Title,
     fold,
     office_of,
@@ -165,6 +166,7 @@ def match_surfaces(
     offsets = doc.to_array([IDX, LENGTH])  # one array call: a per-token loop costs ~10 ms/article
     ends = {int(i + n): k + 1 for k, (i, n) in enumerate(offsets.tolist())}
     matches = []
+    shared: dict[int, list[Entry]] = {}  # every entry a matched form names, by its start
     position = 0
     while position < len(doc):
         token = doc[position]
@@ -172,11 +174,12 @@ def match_surfaces(
         best = None
         for form, case_sensitive, entry in kb.candidates(key):
             haystack = text if case_sensitive else lowered
-            if haystack.startswith(form, token.idx):
-                end = ends.get(token.idx + len(form))
-                if end is not None:
-                    best = (token.i, end, entry)
-                    break
+            if not haystack.startswith(form, token.idx):
+                continue
+            end = ends.get(token.idx + len(form))
+            if end is not None and not _common_words(form, entry, text, token.idx):
+                best = (token.i, end, entry)
+                break
         if best is None:
             position += 1
             continue
@@ -184,8 +187,32 @@ def match_surfaces(
         entries = [e for f, cs, e in kb.candidates(key) if _same_form(f, cs, doc, start, end)]
         entries = states_of_the_day(kb, entries, published)
         matches.append((start, end, _prefer(entries, doc[start:end])))
+        shared[start] = entries
         position = end
-    return matches
+    return _seats_of_named_countries(matches, shared)
+
+
+def _seats_of_named_countries(
+    matches: list[tuple[int, int, Entry]], shared: dict[int, list[Entry]]
+) -> list[tuple[int, int, Entry]]:
+    """A city that is both a capital and the seat of an organisation ("Brussels") names the
+    organisation, unless the article names the capital's country too."""
+    named = {e.ref for _, _, e in matches if e.kind in ("country", "demonym")}
+    kept = []
+    for start, end, entry in matches:
+        if entry.kind == "seat-org":
+            entry = next(
+                (e for e in shared[start] if e.kind == "capital" and e.ref in named), entry
+            )
+        kept.append((start, end, entry))
+    return kept
+
+
+def _common_words(form: str, entry: Entry, text: str, start: int) -> bool:
+    """Whether a name of a person or organisation stands in the text in lower case only: "a
+    new unity government" does not name the party New Unity."""
+    written = text[start : start + len(form)]
+    return entry.kind in ("person", "organisation") and written == written.lower()
 
 
 def _same_form(form: str, case_sensitive: bool, doc: Doc, start: int, end: int) -> bool:
@@ -224,7 +251,8 @@ def _exists(kb: KnowledgeBase, entry: Entry, day: date | None) -> bool:
 
 def _prefer(entries: list[Entry], span: Span) -> Entry:
     """Among entries sharing a surface form, the one the context makes likeliest."""
-    order = {"person": 0, "organisation": 1, "seat": 2, "capital": 3, "country": 4, "demonym": 5}
+    order = {"person": 0, "organisation": 1, "seat": 2, "seat-org": 2, "capital": 3}
+    order |= {"country": 4, "demonym": 5}
     if span.root.dep_ in ("amod",) or span.root.tag_ == "JJ":
         order["demonym"] = -1
     return min(entries, key=lambda e: order.get(e.kind, 9))
@@ -346,10 +374,31 @@ def _mention_kind(entry: Entry) -> str:
 
 
 def _noun_phrase_head(token: Token) -> Token | None:
-    """The noun a modifier token attaches to ("Russian" -> "forces")."""
-    if token.dep_ in ("amod", "compound", "nmod", "poss") and token.head.pos_ in ("NOUN", "PROPN"):
-        return token.head
-    return None
+    """The noun a modifier token attaches to ("Russian" -> "forces"), through the nouns of a
+    compound ("Bolivian" -> "coca" -> "farmers")."""
+    if token.dep_ not in ("amod", "compound", "nmod", "poss") or token.head.pos_ not in (
+        "NOUN",
+        "PROPN",
+    ):
+        return None
+    head = token.head
+    while head.dep_ == "compound" and head.head.i > head.i and head.head.pos_ == "NOUN":
+        head = head.head
+    return head
+
+
+STANCE_PREFIXES = frozenset({"pro", "anti"})
+
+
+def is_stance(span: Span) -> bool:
+    """Whether a country or demonym follows "pro-" or "anti-": "pro-Russian separatists" are
+    not Russia's."""
+    doc = span.doc
+    return (
+        span.start >= 2
+        and doc[span.start - 1].text == "-"
+        and doc[span.start - 2].lower_ in STANCE_PREFIXES
+    )
 
 
 def resolve_kb_matches(reading: Reading, matches: list[tuple[int, int, Entry]]) -> None:
@@ -363,7 +412,7 @@ def resolve_kb_matches(reading: Reading, matches: list[tuple[int, int, Entry]]) 
                 reading.places.append(entry.ref)
                 reading.place_spans.append((start, end, entry.ref))
             continue
-        if entry.kind in ("country", "demonym") and titles_a_person(span):
+        if entry.kind in ("country", "demonym") and (titles_a_person(span) or is_stance(span)):
             continue
         head = _noun_phrase_head(span.root)
         owned = by_token.get(head.i) if head is not None else None
@@ -669,7 +718,7 @@ def resolve_people(reading: Reading, by_token: dict[int, Entry]) -> None:
             continue
         stranger = any(i in reading.strangers for i in tokens)
         surname_key = None if stranger else _surname_key(reading, entity)
-        known = spelled_otherwise(reading.kb, entity)
+        known = spelled_otherwise(reading.kb, entity) or titled_holder(reading, entity)
         if known is not None and surname_key is None:
             reading.add(entity.start, entity.end, person_draft(reading.kb, known,
                         reading.published), "name")  # fmt: skip
@@ -762,6 +811,63 @@ def spelled_otherwise(kb: KnowledgeBase, entity: Span) -> str | None:
         return None
     found = kb.first_and_last.get((words[0], words[-1]), set())
     return next(iter(found)) if len(found) == 1 else None
+
+
+RULER_TITLES = frozenset({"king", "queen", "emir", "sultan", "prince", "crown prince"})
+
+
+def titled_holder(reading: Reading, entity: Span) -> str | None:
+    """The one known person a title and a name the knowledge base does not list stand for: a
+    ruler by given name ("King Abdullah", "Emir Tamim"), anyone else by surname ("Mayor
+    Adams", "Gen. Milley"), holding an office of that title on the article's date."""
+    if entity.label_ != "PERSON":
+        return None
+    kb = reading.kb
+    tokens = [*title_tokens_before(entity), *entity]
+    first = len(tokens) - len(entity)
+    while first < len(tokens) - 1 and tokens[first].lower_ in kb.title_words:
+        first += 1  # the parser put the title inside the name: "Emir Tamim"
+    name = [fold(t.text).lower() for t in tokens[first:]]
+    title, sector, former = _title_from(tokens[:first], kb)
+    if title is None or former or kb.titles[title].kind != "person":
+        return None
+    ruler = title if title in RULER_TITLES else None
+    if ruler is None and tokens[first - 1].lower_ in RULER_TITLES:
+        ruler = tokens[first - 1].lower_  # "Saudi Crown Prince", "the Jordanian king"
+    if ruler is not None:
+        bearers = kb.given_names.get(name[0], set())
+    elif len(name) == 1:
+        bearers = kb.surnames.get(name[0], set())
+    else:
+        return None
+    found = set()
+    for person_id in bearers:
+        person = kb.people[person_id]
+        if ruler is not None and not any(
+            fold(form).lower().split()[: len(name)] == name
+            for form in (person.name, *person.aliases)
+        ):
+            continue
+        held = [r for r in person.roles if r.held_on(reading.published)]
+        if any(
+            ruler in r.title.lower() if ruler else _role_fits(kb, title, sector, r) for r in held
+        ):
+            found.add(person_id)
+    if len(found) > 1:  # "King Abdullah ... in Riyadh": the king of the country named
+        named = set(reading.places) | {d.country for d in reading.drafts.values()}
+        found = {p for p in found if kb.people[p].country in named}
+    return next(iter(found)) if len(found) == 1 else None
+
+
+def _role_fits(kb: KnowledgeBase, title: str, sector: str | None, role: Role) -> bool:
+    """Whether a title names a role: its wording is in the role's, or it is the same office
+    or, for a title naming no particular office, the same sector."""
+    if title in role.title.lower():
+        return True
+    office = office_of(title, kb.titles)
+    if office in ("", "dignity"):
+        return role.sector == sector
+    return office == office_of(role.title, kb.titles)
 
 
 def _describe_known(reading: Reading, entity: Span, by_token: dict[int, Entry]) -> None:
@@ -1183,7 +1289,7 @@ def build_resolution(reading: Reading) -> ActorResolution:
             actors[actor_id] = Actor(
                 id=actor_id,
                 name=draft.name,
-                country=draft.country,
+                country=reading.kb.country_on(draft.country, reading.published),
                 sector=draft.sector,
                 role=draft.role,
                 kind=draft.kind,
@@ -1322,7 +1428,7 @@ def _borne_out(span: Span, person: Person, kb: KnowledgeBase, evidence: LinkEvid
         if entity.label_ != "PERSON":
             return False  # "Bandar Abbas", "the Ben Gurion airport"
         extra = [t for t in entity if t.i < span.start or t.i >= span.end]
-        if any(t.is_title and t.lower_ not in own and t.lower_ not in kb.titles for t in extra):
+        if any(t.is_title and t.lower_ not in own and not _title_word(t, kb) for t in extra):
             return False  # "Jane Bennett" is not Naftali Bennett
     if len(span) > 1:
         return True
@@ -1332,7 +1438,7 @@ def _borne_out(span: Span, person: Person, kb: KnowledgeBase, evidence: LinkEvid
         and previous.pos_ == "PROPN"
         and previous.is_alpha
         and previous.is_title
-        and previous.lower_ not in kb.titles
+        and not _title_word(previous, kb)
         and previous.lower_ not in own
         and previous.i not in evidence.by_token
     ):
@@ -1353,12 +1459,23 @@ def _borne_out(span: Span, person: Person, kb: KnowledgeBase, evidence: LinkEvid
     return bool(homes & evidence.contexts)
 
 
+def _title_word(token: Token, kb: KnowledgeBase) -> bool:
+    """Whether a word before a name is part of a title or an honorific ("Crown" in "Crown
+    Prince", "Sheikh"), not another first name."""
+    return token.lower_ in kb.title_words or token.lower_ in honorific_genders()
+
+
 def _fits_roles(kb: KnowledgeBase, title: str, sector: str | None, person: Person) -> bool:
     """Whether a title the text gives a person agrees with one of their offices: same sector,
-    and the same office kind or wording when the title names a particular office."""
+    and the same office kind or wording when the title names a particular office. A dignity
+    ("Ayatollah") fits any office; a military rank fits a defence minister ("Gen. Sisi")."""
+    office = office_of(title, kb.titles)
+    if office == "dignity":
+        return True
+    if sector == "MIL" and any(office_of(r.title, kb.titles) == "defence" for r in person.roles):
+        return True
     if not any(r.sector == sector for r in person.roles):
         return False
-    office = office_of(title, kb.titles)
     if not office:
         return True
     return any(
