@@ -1422,13 +1422,13 @@ class LinkEvidence:
 
 
 def _borne_out(span: Span, person: Person, kb: KnowledgeBase, evidence: LinkEvidence) -> bool:
-    own = {w.lower() for w in person.name.split()}
+    own = {w.lower() for form in (person.name, *person.aliases) for w in form.split()}
     entity = entity_span(span.root)
     if entity is not None and (entity.start < span.start or entity.end > span.end):
         if entity.label_ != "PERSON":
             return False  # "Bandar Abbas", "the Ben Gurion airport"
         extra = [t for t in entity if t.i < span.start or t.i >= span.end]
-        if any(t.is_title and t.lower_ not in own and not _title_word(t, kb) for t in extra):
+        if any(t.is_title and not _title_word(t, kb) and not _spelled_as(t, own) for t in extra):
             return False  # "Jane Bennett" is not Naftali Bennett
     if len(span) > 1:
         return True
@@ -1439,7 +1439,7 @@ def _borne_out(span: Span, person: Person, kb: KnowledgeBase, evidence: LinkEvid
         and previous.is_alpha
         and previous.is_title
         and not _title_word(previous, kb)
-        and previous.lower_ not in own
+        and not _spelled_as(previous, own)
         and previous.i not in evidence.by_token
     ):
         return False  # "Francesca Albanese" (the parser did not join the names)
@@ -1457,6 +1457,22 @@ def _borne_out(span: Span, person: Person, kb: KnowledgeBase, evidence: LinkEvid
         return True
     homes = {person.country} | {r.country for r in person.roles} | {r.org for r in person.roles}
     return bool(homes & evidence.contexts)
+
+
+def consonants(word: str) -> str:
+    """A word's consonants, doubled ones once: how transliterations of a name agree
+    ("Valery" and "Valerii" are "vlr", "Mohammed" and "Muhammad" "mhmd")."""
+    word = fold(word).lower().replace("x", "ks")
+    kept = [c for c in word if c.isalpha() and c not in "aeiouyw"]
+    return "".join(c for i, c in enumerate(kept) if i == 0 or c != kept[i - 1])
+
+
+def _spelled_as(token: Token, names: set[str]) -> bool:
+    """Whether a word is one of a person's names, perhaps transliterated otherwise."""
+    if token.lower_ in names:
+        return True
+    own = consonants(token.text)
+    return len(own) >= 3 and any(consonants(name) == own for name in names)
 
 
 def _title_word(token: Token, kb: KnowledgeBase) -> bool:
