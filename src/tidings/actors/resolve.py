@@ -387,17 +387,12 @@ def _noun_phrase_head(token: Token) -> Token | None:
     return head
 
 
-STANCE_PREFIXES = frozenset({"pro", "anti"})
-
-
 def is_stance(span: Span) -> bool:
-    """Whether a country or demonym follows "pro-" or "anti-": "pro-Russian separatists" are
-    not Russia's."""
+    """Whether a country or demonym follows "pro-": "pro-Russian separatists" are not Russia's
+    (but "anti-Pakistan militants" fight in Pakistan and are coded as its rebels)."""
     doc = span.doc
     return (
-        span.start >= 2
-        and doc[span.start - 1].text == "-"
-        and doc[span.start - 2].lower_ in STANCE_PREFIXES
+        span.start >= 2 and doc[span.start - 1].text == "-" and doc[span.start - 2].lower_ == "pro"
     )
 
 
