@@ -626,7 +626,7 @@ def describe_person(reading: Reading, span: Span, by_token: dict[int, Entry]) ->
     left = title_tokens_before(span)
     described = left + _appositive_tokens(span.root, kb)
     title, sector, former = _title_from(described, kb)
-    country = country_in(described, by_token, kb.titles)
+    country = country_in(described, by_token, kb.titles) or place_country(described)
     affiliation: Organisation | None = None
     past: Organisation | None = None  # "a former State Department official"
     for token in described:
@@ -674,6 +674,19 @@ def describe_person(reading: Reading, span: Span, by_token: dict[int, Entry]) ->
             affiliation.id if affiliation is not None and not affiliation.country else served
         ),
     )
+
+
+def place_country(tokens: list[Token]) -> str | None:
+    """The country of the first city or region the gazetteer knows among a person's
+    description ("a nurse in Sao Paulo")."""
+    for token in tokens:
+        entity = entity_span(token)
+        if entity is None or entity.label_ not in ("GPE", "LOC", "FAC"):
+            continue
+        location = resolve_place(entity.text)
+        if location is not None:
+            return location.country
+    return None
 
 
 def held_formerly(token: Token) -> bool:
@@ -1374,6 +1387,8 @@ def trusted_matches(
             entry = _named_bearer(span, entry, kb, evidence)
         if entry.kind == "person" and not _borne_out(span, kb.people[entry.ref], kb, evidence):
             continue
+        if entry.kind == "person":
+            start, end = _whole_name(span, kb.people[entry.ref])
         if entry.kind == "organisation" and _inside_other_name(span, entry, kb, evidence):
             continue
         trusted.append((start, end, entry))
@@ -1417,7 +1432,7 @@ class LinkEvidence:
 
 
 def _borne_out(span: Span, person: Person, kb: KnowledgeBase, evidence: LinkEvidence) -> bool:
-    own = {w.lower() for form in (person.name, *person.aliases) for w in form.split()}
+    own = _own_names(person)
     entity = entity_span(span.root)
     if entity is not None and (entity.start < span.start or entity.end > span.end):
         if entity.label_ != "PERSON":
@@ -1452,6 +1467,23 @@ def _borne_out(span: Span, person: Person, kb: KnowledgeBase, evidence: LinkEvid
         return True
     homes = {person.country} | {r.country for r in person.roles} | {r.org for r in person.roles}
     return bool(homes & evidence.contexts)
+
+
+def _own_names(person: Person) -> set[str]:
+    return {w.lower() for form in (person.name, *person.aliases) for w in form.split()}
+
+
+def _whole_name(span: Span, person: Person) -> tuple[int, int]:
+    """The bounds of the full name a known name stands in when the rest of it is the person's
+    own names otherwise spelled ("Abdrabbuh Mansour Hadi" around the alias "Hadi")."""
+    entity = entity_span(span.root)
+    if entity is None or entity.label_ != "PERSON" or entity == span:
+        return span.start, span.end
+    own = _own_names(person)
+    extra = [t for t in entity if t.i < span.start or t.i >= span.end]
+    if extra and all(_spelled_as(t, own) for t in extra):
+        return entity.start, entity.end
+    return span.start, span.end
 
 
 def consonants(word: str) -> str:
