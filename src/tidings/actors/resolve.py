@@ -209,10 +209,11 @@ def _seats_of_named_countries(
 
 
 def _common_words(form: str, entry: Entry, text: str, start: int) -> bool:
-    """Whether a name of a person or organisation stands in the text in lower case only: "a
-    new unity government" does not name the party New Unity."""
+    """Whether a name of several words of a person or organisation stands in the text in
+    lower case only: "a new unity government" does not name the party New Unity."""
     written = text[start : start + len(form)]
-    return entry.kind in ("person", "organisation") and written == written.lower()
+    named = entry.kind in ("person", "organisation") and " " in form
+    return named and written == written.lower()
 
 
 def _same_form(form: str, case_sensitive: bool, doc: Doc, start: int, end: int) -> bool:
@@ -1314,10 +1315,11 @@ def build_resolution(reading: Reading) -> ActorResolution:
     named = {a.country for a in actors.values() if a.kind == "country"}
     latent = country_places(reading, named, len(order))
     by_country = {a.country: a.id for a in (*actors.values(), *latent) if a.kind == "country"}
+    day = reading.published
     token_place = {
-        i: by_country[iso3]
+        i: by_country[reading.kb.country_on(iso3, day)]
         for start, end, iso3 in reading.place_spans
-        if iso3 in by_country
+        if reading.kb.country_on(iso3, day) in by_country
         for i in range(start, end)
     }
     return ActorResolution(
@@ -1348,17 +1350,18 @@ def country_places(reading: Reading, named: set[str], numbered: int) -> list[Act
 
     A place mention is kept, of kind "place", so that the event's target shows where it is
     named."""
+    kb, day = reading.kb, reading.published
     countries = [iso3 for _, _, iso3 in reading.place_spans]
     countries += [d.country for d in reading.drafts.values() if d.country]
     latent: list[Actor] = []
-    for iso3 in dict.fromkeys(countries):
-        country = reading.kb.countries.get(iso3)
+    for iso3 in dict.fromkeys(kb.country_on(c, day) for c in countries):
+        country = kb.countries.get(iso3 or "")
         if iso3 in named or country is None:
             continue
         actor = Actor(id=f"a{numbered + len(latent) + 1}", name=country.name, country=iso3,
                       sector="GOV", kind="country", kb_id=iso3)  # fmt: skip
         for start, end, ref in reading.place_spans:
-            if ref == iso3:
+            if kb.country_on(ref, day) == iso3:
                 span = reading.doc[start:end]
                 actor.mentions.append(Mention(span.text, span.start_char, span.end_char, "place"))
         latent.append(actor)
@@ -1443,6 +1446,8 @@ def _borne_out(span: Span, person: Person, kb: KnowledgeBase, evidence: LinkEvid
     if len(span) > 1:
         return True
     previous = span.doc[span.start - 1] if span.start > 0 else None
+    if previous is not None and previous.text == "-" and not previous.whitespace_:
+        return False  # "Mazar-i-Sharif" is a city, not Sharif
     if (
         previous is not None
         and previous.pos_ == "PROPN"
