@@ -186,8 +186,16 @@ class KnowledgeBase:
     # (first word, last word) of a person's name or alias -> their ids: "Abdrabbuh Mansour
     # Hadi" is the "Abdrabbuh Mansur Hadi" the knowledge base spells otherwise
     first_and_last: dict[tuple[str, str], set[str]] = field(default_factory=dict)
+    # first word of a person's name or alias of two words or more -> their ids: rulers are
+    # named by title and given name ("King Abdullah", "Emir Tamim")
+    given_names: dict[str, set[str]] = field(default_factory=dict)
+    # every word of every title ("crown", "prince", "field", "marshal"): such a word before a
+    # name is part of a title, not another first name
+    title_words: set[str] = field(default_factory=set)
     # shipped records whose id an earlier shipped file already used (validate reports them)
     duplicates: list[str] = field(default_factory=list)
+    # a state independent since 1990 -> (the day it began, the state it was part of before)
+    births: dict[str, tuple[date, str]] = field(default_factory=dict)
     # country -> the people who held an office of it (office_holder looks only there)
     office_people: dict[str, list[Person]] = field(default_factory=dict)
 
@@ -244,6 +252,29 @@ class KnowledgeBase:
                 if office_of(role.title, self.titles) == office:
                     return person
         return None
+
+    def country_on(self, iso3: str | None, day: date | None) -> str | None:
+        """The state a country's territory belonged to on `day`: Kosovo was Serbia's in 2007
+        and Yugoslavia's in 1998; a country that existed then is itself."""
+        seen: set[str] = set()
+        while iso3 is not None and day is not None and iso3 not in seen:
+            seen.add(iso3)
+            birth = self.births.get(iso3)
+            if birth is not None and day < birth[0]:
+                iso3 = birth[1]
+                continue
+            country = self.countries.get(iso3)
+            if country is None or country.start is None or day >= country.start:
+                break
+            iso3 = next(
+                (
+                    c.iso3
+                    for c in self.countries.values()
+                    if iso3 in c.successors and c.exists_on(day)
+                ),
+                iso3,
+            )
+        return iso3
 
     def country_of_org(self, org_id: str | None) -> str | None:
         """The country of an organisation id, if any."""
@@ -416,6 +447,7 @@ def add_person(kb: KnowledgeBase, person: Person) -> None:
         words = fold(surface).lower().split()
         if len(words) > 1:
             kb.first_and_last.setdefault((words[0], words[-1]), set()).add(person.id)
+            kb.given_names.setdefault(words[0], set()).add(person.id)
 
 
 def add_organisation(kb: KnowledgeBase, org: Organisation) -> None:
@@ -509,9 +541,14 @@ def _shipped_knowledge_base() -> KnowledgeBase:
         kb.titles[row["title"]] = Title(
             row["title"], row["sector"], row["kind"], row["office"], row.get("country") or None
         )
+        kb.title_words.update(row["title"].split())
     for source in ("data/kb/countries.tsv", "data/kb/former_states.tsv"):
         for row in optional_table(source):
             add_country(kb, country_from_row(row, source))
+    for row in optional_table("data/kb/new_states.tsv"):
+        start = _date(row["start"], "data/kb/new_states.tsv")
+        if start is not None:
+            kb.births[row["iso3"]] = (start, row["part_of"])
     for row in optional_table("data/kb/regional_demonyms.tsv"):
         kb.add_surface(row["demonym"], Entry("regional", row["iso3"]))
     for row in data_table("data/kb/seats.tsv"):
