@@ -668,3 +668,18 @@ def test_the_event_the_sentence_reports_outranks_the_one_it_tells_about(run):
     best = max(report.events, key=lambda e: e.confidence)
     assert (best.type, best.trigger) == ("CONSULT", "mediation")
     assert all(e.confidence >= 0.05 for e in report.events)
+
+
+def test_a_verdict_and_a_break_in_links_are_sanctions(run):
+    report = run("A Danish court found the former minister guilty of fraud.")
+    assert [(e.type, e.mode) for e in report.events] == [("SANCTION", "convict")]
+    report = run("Morocco announced a suspension of air links with Spain.")
+    (suspension,) = report.events
+    assert suspension.type == "SANCTION"
+    assert [report.actor(a).country for a in suspension.target] == ["ESP"]
+
+
+def test_the_subject_of_a_naming_predicate_is_whom_it_names(run):
+    report = run("Biden called Putin a war criminal.")
+    (accusation,) = report.events
+    assert [report.actor(a).country for a in accusation.target] == ["RUS"]

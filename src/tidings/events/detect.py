@@ -258,6 +258,9 @@ def targets_of_verb(verb: Token, entry: Trigger) -> list[Token]:
             if not owned_by_pronoun(child):
                 tokens.append(child)  # "recall its ambassadors": its own, no target
             holders.append(child)
+        elif child.dep_ == "ccomp" and child.pos_ in ("ADJ", "NOUN"):
+            # "found Nielsen guilty", "called Putin a war criminal": whom the predicate is of
+            tokens.extend(g for g in child.children if g.dep_ == "nsubj")
         elif child.dep_ in ("advmod", "npadvmod", "oprd") and child.pos_ == "PROPN":
             tokens.append(child)  # a name the parser mislabels ("meet Dagalo in Jeddah")
         elif child.dep_ == "agent":
@@ -389,6 +392,9 @@ def noun_arguments(noun: Token, entry: Trigger) -> tuple[list[Token], list[Token
                 targets.extend(objects)  # the row's own: "the release of the prisoners"
             elif child.lower_ in doers.get(entry.type, ()):
                 sources.extend(objects)  # "the withdrawal of Ethiopian troops"
+    # "a suspension of air links with Spain": what the noun is of may carry its target
+    for complement in of_complements(noun):
+        targets += prep_objects(complement, entry.target_preps - {"of"})
     return sources, targets
 
 
