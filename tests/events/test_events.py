@@ -683,3 +683,13 @@ def test_the_subject_of_a_naming_predicate_is_whom_it_names(run):
     report = run("Biden called Putin a war criminal.")
     (accusation,) = report.events
     assert [report.actor(a).country for a in accusation.target] == ["RUS"]
+
+
+def test_a_deal_is_an_event_only_where_a_verb_makes_it(run):
+    signed = run("India and Japan signed a trade deal with Australia on Monday.")
+    assert [e.type for e in signed.events] == ["SUPPORT"]
+    under = run("Under the 2020 deal, US troops will leave Afghanistan.")
+    assert "SUPPORT" not in [e.type for e in under.events]
+    assert [(e.type, e.mode) for e in under.events if e.trigger == "leave"] == [
+        ("RETREAT", "withdraw")
+    ]

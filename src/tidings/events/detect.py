@@ -122,6 +122,31 @@ def is_subject(token: Token) -> bool:
     return token.dep_ in SUBJECTS and not in_dateline(token)
 
 
+@cache
+def result_nouns() -> dict[str, frozenset[str]]:
+    """Nouns naming what an act makes -> the verbs that make them tell it
+    (data/events/result_nouns.tsv)."""
+    return {
+        row["noun"]: frozenset(row["verbs"].split("|"))
+        for row in data_table("data/events/result_nouns.tsv")
+    }
+
+
+def made_by_verb(noun: Token) -> bool:
+    """Whether an event noun tells an act: any noun but those naming what an act makes, which
+    tell it only as the object or passive subject of a verb making them ("signed a deal", "the
+    pact was sealed")."""
+    verbs = result_nouns().get(noun.lemma_.lower())
+    if verbs is None:
+        return True
+    head = noun
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head  # "signed a trade deal and a security pact"
+    if head.dep_ == "pobj" and head.head.dep_ == "prep":
+        head = head.head  # "agreed on a deal", "an agreement to which both signed"
+    return head.dep_ in ("dobj", "nsubjpass", "prep") and head.head.lemma_.lower() in verbs
+
+
 def nearest_subject(verb: Token, deps: tuple[str, ...] | frozenset[str]) -> Token | None:
     """A verb's subject; of several, the nearest ("The rebel Free Syrian Army threatened": the
     parse may give a premodifier a subject arc of its own, the head noun being nearer)."""
@@ -464,6 +489,12 @@ def entry_for_complement(verb: Token, lexicon: Lexicon) -> Trigger:
     return Trigger(verb.lemma_, "verb", "", None, (), "", frozenset({"with", "to", "from"}))
 
 
+# Prepositions whose phrase sets the scene of an act, never completes its sense.
+SETTING_PREPOSITIONS = frozenset(
+    {"under", "during", "after", "before", "amid", "following", "despite", "since"}
+)
+
+
 def match_trigger(token: Token, lexicon: Lexicon) -> tuple[Trigger, Token | None] | None:
     """The lexicon entry a token evokes, with the object that completes a two-word trigger."""
     lemma = token.lemma_.lower()
@@ -499,6 +530,8 @@ def match_trigger(token: Token, lexicon: Lexicon) -> tuple[Trigger, Token | None
                 g.ent_type_ in ("DATE", "TIME") for g in child.children
             ):
                 continue  # "called … on Wednesday" is no "call on"
+            if child.dep_ == "prep" and child.lower_ in SETTING_PREPOSITIONS:
+                continue  # "under the deal, troops will leave": the setting, not what is left
             if child.dep_ in ("dobj", "prt", "prep", "xcomp", "nsubjpass", "advcl"):
                 entry = verb_entry(sense_keys(lemma, child, lexicon, as_subject=False), lexicon)
                 if entry is not None:
@@ -709,6 +742,8 @@ def candidates(doc: Doc, actors: ActorResolution, lexicon: Lexicon) -> list[Cand
                 completed.update(g.i for g in completing.children if g.dep_ == "pobj")
         if entry.type == NOT_AN_EVENT or in_headline(token):
             continue
+        if token.pos_ == "NOUN" and not made_by_verb(token):
+            continue  # "under the 2020 deal": the thing an act made, not the act
         candidate = Candidate(token, entry, object_token=completing)
         if token.pos_ == "VERB" and not nominal_gerund(token):
             # "troops firing on protesters", "police firing": a gerund's actor noun fires;
