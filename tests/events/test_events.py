@@ -693,3 +693,24 @@ def test_a_deal_is_an_event_only_where_a_verb_makes_it(run):
     assert [(e.type, e.mode) for e in under.events if e.trigger == "leave"] == [
         ("RETREAT", "withdraw")
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Asked about the sanctions, the minister said Russia would respond.",
+        "When asked whether Iran would retaliate, Araghchi declined to comment.",
+        "Reporters asked Zelensky if he would meet Putin.",
+    ],
+)
+def test_a_question_asked_is_no_request_and_states_no_intent(run, sentence):
+    events = run(sentence).events
+    assert not [e for e in events if e.type in ("REQUEST", "AGREE")]
+
+
+def test_asking_someone_to_act_or_for_something_is_a_request(run):
+    for sentence in (
+        "Ukraine asked Germany to send more air defence systems.",
+        "Ukraine asked Germany for more air defence systems.",
+    ):
+        assert "REQUEST" in [e.type for e in run(sentence).events]

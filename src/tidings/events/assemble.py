@@ -30,7 +30,12 @@ from tidings.events.detect import (
     phrase_head,
 )
 from tidings.events.lexicon import Lexicon, load_lexicon
-from tidings.events.modality import event_modality, governing_chain, negated_litotes
+from tidings.events.modality import (
+    embedded_question,
+    event_modality,
+    governing_chain,
+    negated_litotes,
+)
 from tidings.lexicons import data_lines, data_table
 from tidings.model import (
     ActorResolution,
@@ -852,8 +857,8 @@ def intent_word(trigger: Token, cues: dict[tuple[str, str], str]) -> Token | Non
     talks" (an event noun speaks through its verb), "hesitate" in "we will not hesitate to
     strike" (through the negated verb that commits to it); None for a plain report."""
     trigger = speaking_verb(trigger)
-    if trigger is None:
-        return None
+    if trigger is None or embedded_question(trigger, cues):
+        return None  # "asked if he would meet Putin" states no intent
     if trigger.dep_ == "xcomp" and negated_litotes(trigger.head, cues):
         trigger = trigger.head
         return next((c for c in trigger.children if c.lower_ in INTENT_AUXILIARIES), None)

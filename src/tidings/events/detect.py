@@ -122,6 +122,29 @@ def is_subject(token: Token) -> bool:
     return token.dep_ in SUBJECTS and not in_dateline(token)
 
 
+QUESTION_MARKS = frozenset({"whether", "if"})
+QUESTION_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
+
+
+def asks_a_question(verb: Token) -> bool:
+    """Whether a verb of asking asks a question rather than for something: "asked about the
+    sanctions", "asked whether Iran would retaliate", "asked what comes next", "when asked,
+    he declined" (no one asked to do anything, and nothing asked for)."""
+    children = list(verb.children)
+    if any(c.dep_ == "prep" and c.lower_ == "about" for c in children):
+        return True
+    for clause in (c for c in children if c.dep_ in ("ccomp", "advcl")):
+        first = clause.doc[clause.left_edge.i]
+        marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
+        if marks & QUESTION_MARKS or first.tag_ in QUESTION_TAGS:
+            return True
+    asked_for = any(
+        c.dep_ in ("xcomp", "dobj", "dative") or (c.dep_ == "prep" and c.lower_ == "for")
+        for c in children
+    )
+    return verb.tag_ == "VBN" and verb.dep_ == "advcl" and not asked_for
+
+
 @cache
 def result_nouns() -> dict[str, frozenset[str]]:
     """Nouns naming what an act makes -> the verbs that make them tell it
@@ -744,6 +767,8 @@ def candidates(doc: Doc, actors: ActorResolution, lexicon: Lexicon) -> list[Cand
             continue
         if token.pos_ == "NOUN" and not made_by_verb(token):
             continue  # "under the 2020 deal": the thing an act made, not the act
+        if entry.type == "REQUEST" and token.pos_ == "VERB" and asks_a_question(token):
+            continue  # "asked whether Iran would retaliate": a question, no request
         candidate = Candidate(token, entry, object_token=completing)
         if token.pos_ == "VERB" and not nominal_gerund(token):
             # "troops firing on protesters", "police firing": a gerund's actor noun fires;

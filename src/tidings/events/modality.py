@@ -209,6 +209,9 @@ def event_modality(
             c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in token.children
         ):
             found.add(Modality.CONDITIONAL)
+        if embedded_question(token, cues):
+            found.add(Modality.HYPOTHETICAL)  # "asked if he would meet Putin": a question
+            lexical.add(Modality.HYPOTHETICAL)
     if event_type == "THREATEN":
         # A threat happened when it was uttered; its condition ("unless Baghdad accepts") is
         # part of what was threatened, not a condition on the threat (PLOVER, CAMEO 13).
@@ -234,6 +237,13 @@ def event_modality(
     strongest = next((m for m in STRENGTH if m in found), Modality.ASSERTED)
     reported_by = citation.outlet if citation is not None else None
     return ModalityReading(strongest, reported_by)
+
+
+def embedded_question(clause: Token, cues: dict[tuple[str, str], str]) -> bool:
+    """Whether a clause is a question another verb asks ("asked if he would meet Putin")."""
+    return clause.dep_ == "ccomp" and any(
+        c.dep_ == "mark" and ("question", c.lower_) in cues for c in clause.children
+    )
 
 
 def negated_litotes(verb: Token, cues: dict[tuple[str, str], str]) -> bool:
