@@ -714,3 +714,9 @@ def test_asking_someone_to_act_or_for_something_is_a_request(run):
         "Ukraine asked Germany for more air defence systems.",
     ):
         assert "REQUEST" in [e.type for e in run(sentence).events]
+
+
+def test_deploying_peacekeepers_is_aid_deploying_troops_a_mobilisation(run):
+    report = run("Nigeria announced the deployment of 230 peacekeepers to Liberia.")
+    assert [(e.type, e.cameo) for e in report.events] == [("AID", "074")]
+    assert [e.type for e in run("Kenya sent troops to Somalia.").events] == ["MOBILIZE"]
