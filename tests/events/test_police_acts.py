@@ -41,19 +41,24 @@ def test_police_acts_and_their_doers(run, text, expected):
     assert police_acts(run(text))[0] == expected
 
 
-def test_a_raised_police_presence_with_no_doer_is_the_article_police(run):
-    report = run(
-        "Police arrested four men after the clash in the bazaar. "
-        "Security was tightened in the old quarter on Sunday."
-    )
-    tightened = next(e for e in report.events if e.trigger == "tightened")
-    assert [report.actor(a).sector for a in tightened.source] == ["COP"]
-
-
-def test_forces_moved_with_no_doer_are_the_force_named_just_before(run):
-    report = run(
-        "Constables of the city police chased the looters. "
-        "Patrolling was intensified in the lanes on Sunday."
-    )
-    patrol = next(e for e in report.events if e.trigger == "Patrolling")
-    assert [report.actor(a).sector for a in patrol.source] == ["COP"]
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        # a raising of police power with no doer is the article's police
+        (
+            "Police arrested four men after the clash in the bazaar. "
+            "Security was tightened in the old quarter on Sunday.",
+            "tightened",
+        ),
+        # forces moved with no doer are the force named just before
+        (
+            "Constables of the city police chased the looters. "
+            "Patrolling was intensified in the lanes on Sunday.",
+            "Patrolling",
+        ),
+    ],
+)
+def test_a_mobilisation_with_no_doer_takes_the_force_of_its_context(run, text, trigger):
+    report = run(text)
+    moved = next(e for e in report.events if e.trigger == trigger)
+    assert [report.actor(a).sector for a in moved.source] == ["COP"]
