@@ -518,14 +518,18 @@ def with_mobilising_forces(
     """Give a mobilisation with no place for its doer (`unnamed_doers`: trigger offsets;
     "additional forces were deployed", "security was tightened") the force named last before
     it in its sentence or the two before (of police only, for a raising of police power), else
-    for a raising of police power the police the article names most; at lower confidence.
-    Forces move by someone's order, and the story has just said whose forces they are."""
+    for a raising of police power the police the article names most; at lower confidence when
+    the force is not named in the event's own sentence. Forces move by someone's order, and
+    the story has just said whose forces they are."""
     starts = [s.start_char for s in doc.sents]
     mentions = sorted(
-        (m.start, actor)
-        for actor in actors.actors
-        if actor.sector in FORCE_SECTORS
-        for m in actor.acting_mentions
+        (
+            (m.start, actor)
+            for actor in actors.actors
+            if actor.sector in FORCE_SECTORS
+            for m in actor.acting_mentions
+        ),
+        key=lambda pair: pair[0],
     )
     police = max(
         (a for a in actors.actors if a.sector == "COP" and a.acting_mentions),
@@ -533,23 +537,25 @@ def with_mobilising_forces(
         default=None,
     )
 
-    def force(event: Event) -> Actor | None:
+    def force(event: Event) -> tuple[Actor | None, bool]:
+        """The force, and whether its sentence is the event's own."""
         here = bisect_right(starts, event.trigger_start)
         earliest = starts[max(here - 1 - CONTEXT_SENTENCES, 0)]
         sectors = {"COP"} if event.mode == "police" else FORCE_SECTORS
         named = (
-            actor
+            (actor, start >= starts[here - 1])
             for start, actor in reversed(mentions)
             if earliest <= start < event.trigger_start and actor.sector in sectors
         )
-        return next(named, police if event.mode == "police" else None)
+        return next(named, (police if event.mode == "police" else None, False))
 
     filled = []
     for event in events:
         if event.type == "MOBILIZE" and not event.source and event.trigger_start in unnamed_doers:
-            doer = force(event)
+            doer, own_sentence = force(event)
             if doer is not None:
-                event = replace(event, source=[doer.id], confidence=lowered(event.confidence, 0.2))
+                confidence = event.confidence if own_sentence else lowered(event.confidence, 0.1)
+                event = replace(event, source=[doer.id], confidence=confidence)
         filled.append(event)
     return filled
 
