@@ -1063,16 +1063,57 @@ GENERIC_GROUP_HEADS = frozenset(
 )
 
 
+# Nouns for a body of men of a force: "companies of the reserve police" are police.
+FORCE_UNIT_NOUNS = frozenset(
+    {"company", "platoon", "battalion", "contingent", "posse", "column", "detachment", "squad"}
+)
+
+
+def force_unit_title(head: Token, kb: KnowledgeBase) -> Title | None:
+    """The title of the force a unit noun's `of` phrase names ("two companies of the rapid
+    action force", "a posse of policemen"), which the unit belongs to."""
+    if head.lemma_.lower() not in FORCE_UNIT_NOUNS:
+        return None
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for member in (g for g in child.children if g.dep_ == "pobj"):
+                title = group_title(member, kb)
+                if title is not None and title.sector in FORCE_SECTORS:
+                    return title
+    return None
+
+
+def coordinated_phrases(head: Token, modifiers: list[Token]) -> list[str]:
+    """Each conjunct of a coordinated modifier with the head it shares ("police and security
+    forces": "police forces", "security forces"), in text order."""
+    return [
+        f"{word.lower_} {head.lower_}"
+        for modifier in modifiers
+        if any(c.dep_ == "conj" for c in modifier.children)
+        for word in (modifier, *(c for c in modifier.children if c.dep_ == "conj"))
+    ]
+
+
 def group_title(head: Token, kb: KnowledgeBase) -> Title | None:
     """The group title a noun phrase names: the longest title its modifiers and head spell
-    ("riot police", "security forces"), else the head's own ("police"), else, for a generic
-    head ("separatist groups"), its modifier's."""
+    ("riot police", "security forces"), else that of a coordinated modifier with the head
+    ("police and security forces"), else the force of a unit ("companies of police"), else
+    the head's own ("police"), else, for a generic head ("separatist groups"), its
+    modifier's."""
     modifiers = [c for c in head.children if c.dep_ in ("compound", "amod") and c.i < head.i]
     for start in sorted(c.i for c in modifiers):
         phrase = head.doc[start : head.i + 1].text.lower()
         title = kb.titles.get(phrase)
         if title is not None and title.kind == "group":
             return title
+    shared = [c for c in head.children if c.dep_ in ("compound", "amod", "nmod") and c.i < head.i]
+    for phrase in coordinated_phrases(head, shared):
+        title = kb.titles.get(phrase)
+        if title is not None and title.kind == "group":
+            return title
+    title = force_unit_title(head, kb)
+    if title is not None:
+        return title
     title = kb.titles.get(head.lower_)
     if title is not None and title.kind == "group":
         return title

@@ -38,6 +38,7 @@ from tidings.events.modality import (
 )
 from tidings.lexicons import data_lines, data_table
 from tidings.model import (
+    Actor,
     ActorResolution,
     Citation,
     Event,
@@ -512,6 +513,58 @@ def with_domestic_doers(
     return filled
 
 
+# The forces that police and soldier: the doer a mobilisation leaves unnamed is one of them.
+FORCE_SECTORS = frozenset({"COP", "MIL"})
+
+
+def with_mobilising_forces(
+    events: list[Event], doc: Doc, actors: ActorResolution, unnamed_doers: set[int]
+) -> list[Event]:
+    """Give a mobilisation with no place for its doer (`unnamed_doers`: trigger offsets;
+    "additional forces were deployed", "security was tightened") the force named last before
+    it in its sentence or the two before (of police only, for a raising of police power), else
+    for a raising of police power the police the article names most; at lower confidence when
+    the force is not named in the event's own sentence. Forces move by someone's order, and
+    the story has just said whose forces they are."""
+    starts = [s.start_char for s in doc.sents]
+    mentions = sorted(
+        (
+            (m.start, actor)
+            for actor in actors.actors
+            if actor.sector in FORCE_SECTORS
+            for m in actor.acting_mentions
+        ),
+        key=lambda pair: pair[0],
+    )
+    police = max(
+        (a for a in actors.actors if a.sector == "COP" and a.acting_mentions),
+        key=lambda a: len(a.acting_mentions),
+        default=None,
+    )
+
+    def force(event: Event) -> tuple[Actor | None, bool]:
+        """The force, and whether its sentence is the event's own."""
+        here = bisect_right(starts, event.trigger_start)
+        earliest = starts[max(here - 1 - CONTEXT_SENTENCES, 0)]
+        sectors = {"COP"} if event.mode == "police" else FORCE_SECTORS
+        named = (
+            (actor, start >= starts[here - 1])
+            for start, actor in reversed(mentions)
+            if earliest <= start < event.trigger_start and actor.sector in sectors
+        )
+        return next(named, (police if event.mode == "police" else None, False))
+
+    filled = []
+    for event in events:
+        if event.type == "MOBILIZE" and not event.source and event.trigger_start in unnamed_doers:
+            doer, own_sentence = force(event)
+            if doer is not None:
+                confidence = event.confidence if own_sentence else lowered(event.confidence, 0.1)
+                event = replace(event, source=[doer.id], confidence=confidence)
+        filled.append(event)
+    return filled
+
+
 RECIPROCAL_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE", "SUPPORT"})
 
 
@@ -819,6 +872,7 @@ def find_events(
     unnamed_doers = {t.idx for t in triggers if doerless(t)} - answered
     events = with_story_sides(events, actors, unnamed_doers, answered)
     events = with_domestic_doers(events, actors, unnamed_doers)
+    events = with_mobilising_forces(events, doc, actors, unnamed_doers)
     events = with_announced_targets(events, trigger_tokens(events, doc), actors)
     attach_casualties(events, quantities)
     attach_caused_deaths(events, trigger_at)

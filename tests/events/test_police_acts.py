@@ -1,0 +1,64 @@
+"""Police acts in local crime and riot news: who acts, and which acts are events."""
+
+import pytest
+
+
+def police_acts(report):
+    """(type, mode, source sectors) of each event."""
+    return [
+        (e.type, e.mode, sorted({report.actor(a).sector for a in e.source})) for e in report.events
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a unit of a force belongs to the force, not to business
+        (
+            "Three companies of the state reserve police were deployed near the market.",
+            ("MOBILIZE", "troops", ["COP"]),
+        ),
+        # coordinated modifiers share their head: police forces and security forces
+        (
+            "Officials said the police and security forces were deployed on the highway.",
+            ("MOBILIZE", "troops", ["COP"]),
+        ),
+        ("The crime branch arrested two brothers in the port town.", ("COERCE", "arrest", ["COP"])),
+        (
+            "Constables of the railway police kept a close vigil at the bus depot.",
+            ("MOBILIZE", "police", ["COP"]),
+        ),
+        ("Armed policemen were posted outside the court.", ("MOBILIZE", "police", ["COP"])),
+        ("A police team swooped on the warehouse at dawn.", ("ASSAULT", None, ["COP"])),
+        # booking under a penal code is a formal charge, by whoever did it
+        (
+            "The three youths were booked under the arms act on Friday.",
+            ("COERCE", "arrest", []),
+        ),
+    ],
+)
+def test_police_acts_and_their_doers(run, text, expected):
+    assert police_acts(run(text))[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        # a raising of police power with no doer is the article's police
+        (
+            "Police arrested four men after the clash in the bazaar. "
+            "Security was tightened in the old quarter on Sunday.",
+            "tightened",
+        ),
+        # forces moved with no doer are the force named just before
+        (
+            "Constables of the city police chased the looters. "
+            "Patrolling was intensified in the lanes on Sunday.",
+            "Patrolling",
+        ),
+    ],
+)
+def test_a_mobilisation_with_no_doer_takes_the_force_of_its_context(run, text, trigger):
+    report = run(text)
+    moved = next(e for e in report.events if e.trigger == trigger)
+    assert [report.actor(a).sector for a in moved.source] == ["COP"]
