@@ -4,6 +4,7 @@ import json
 from dataclasses import replace
 from datetime import date
 
+from tidings.devsets.run import run_dev_sets
 from tidings.devsets.stories import (
     StoryGold,
     date_right,
@@ -129,3 +130,16 @@ def test_gold_dates_compare_values_and_an_unknown_date_wants_none():
     assert date_right(before, event) and date_right("../2025-03-04", event)
     assert not date_right({"value": "2025-03-04", "granularity": "day"}, event)
     assert not date_right(unknown, event)
+
+
+def test_the_unseen_stories_are_a_set_of_their_own(tmp_path, pipeline):
+    (tmp_path / "voa-stories.jsonl").write_text(json.dumps({"id": "s1", "text": STORY}) + "\n")
+    for folder in ("voa", "voa-blind2"):
+        (tmp_path / "gold" / folder).mkdir(parents=True)
+    (tmp_path / "gold" / "voa-blind2" / "s1.story.json").write_text(
+        json.dumps({"story": "s1", "published": "2025-03-04", "events": []})
+    )
+    scores, absent = run_dev_sets(
+        tmp_path, pipeline, gold_dir=tmp_path / "gold", only=("voa-unseen",)
+    )
+    assert absent == [] and [(s.name, s.counts["stories"]) for s in scores] == [("voa-unseen", 1)]

@@ -119,7 +119,9 @@ def speaker_right(actor: Actor | None, speaker: Span | None, text: str) -> bool:
     return last in actor.name.lower().split()
 
 
-def score_stories(golds: list[StoryGold], pipeline: Pipeline, *, errors: int = 0) -> SetScore:
+def score_stories(
+    golds: list[StoryGold], pipeline: Pipeline, *, errors: int = 0, name: str = "voa"
+) -> SetScore:
     """Event, quote and actor figures over blind-annotated stories."""
     articles = [Article(id=g.story, text=g.text, published=g.published) for g in golds]
     reports = list(extract_many(articles, pipeline=pipeline, batch_size=8))
@@ -203,7 +205,7 @@ def score_stories(golds: list[StoryGold], pipeline: Pipeline, *, errors: int = 0
                 cause = "actor sector" if country_ok else "actor country"
                 cases.append(_actor_case(gold, item, actor, cause))
 
-    score = SetScore(name="voa")
+    score = SetScore(name=name)
     score.metrics = {
         "event_recall_by_type": typed.recall,
         "event_precision_by_type": typed.precision,
