@@ -720,3 +720,26 @@ def test_deploying_peacekeepers_is_aid_deploying_troops_a_mobilisation(run):
     report = run("Nigeria announced the deployment of 230 peacekeepers to Liberia.")
     assert [(e.type, e.cameo) for e in report.events] == [("AID", "074")]
     assert [e.type for e in run("Kenya sent troops to Somalia.").events] == ["MOBILIZE"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source", "target"),
+    [
+        ("Germany was alarmed by Russia's moves on the border.", "DEU", "RUS"),
+        ("The United States is deeply disappointed by the decision of Somalia's parliament.",
+         "USA", "SOM"),
+        ("“We are deeply concerned about the actions of Milorad Dodik,” Secretary of State "
+         "Marco Rubio said.", "USA", "BIH"),
+    ],
+)  # fmt: skip
+def test_dismay_at_another_actor_is_disapproval(run, sentence, source, target):
+    report = run(sentence)
+    (accusation,) = [e for e in report.events if e.type == "ACCUSE"]
+    assert [report.actor(a).country for a in accusation.source] == [source]
+    assert [report.actor(a).country for a in accusation.target] == [target]
+
+
+def test_dismay_at_a_thing_is_no_event_and_punitive_measures_sanction(run):
+    assert run("Residents are concerned about the floods.").events == []
+    report = run("Beijing took punitive measures against Australia.")
+    assert [e.type for e in report.events] == ["SANCTION"]

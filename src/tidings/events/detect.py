@@ -854,6 +854,7 @@ def candidates(doc: Doc, actors: ActorResolution, lexicon: Lexicon) -> list[Cand
     found += obligations(doc, actors)
     found += blame_statements(doc, actors)
     found += disapproval_statements(doc, actors, lexicon)
+    found += dismay_statements(doc, actors, lexicon)
     # A light verb whose object is itself a trigger ("pledged support") is not an event of
     # its own: the noun is.
     nouns = {c.token.i for c in found if c.token.pos_ == "NOUN"}
@@ -1013,6 +1014,41 @@ def quoted_judgement(
     if not target:
         return []
     return [Candidate(token, entry, target=target, stated_by=copula, speaker_says=True)]
+
+
+# Disapproval stated by saying one is dismayed at another actor or its acts (CAMEO 110, like
+# "expressed concern over"): the adjective is the trigger.
+DISMAY = Trigger("concerned", "adj", "ACCUSE", "disapprove", ("diplomatic",), "110", frozenset())
+DISMAYED_CLASS = "c10-dismayed"
+DISMAY_PREPS = frozenset({"by", "about", "over", "with", "at"})
+
+
+def dismay_statements(doc: Doc, actors: ActorResolution, lexicon: Lexicon) -> list[Candidate]:
+    """Disapproval an actor states by being dismayed at another or at its acts: "the United
+    States is deeply disappointed by the decision of Somalia's parliament", "we are deeply
+    concerned about the actions of Milorad Dodik" (a quote's "we" is its speaker)."""
+    found = []
+    for token in tokens_with_dep(doc, ("acomp", "ROOT", "ccomp", "conj")):
+        if DISMAYED_CLASS not in lexicon.noun_classes.get(token.lower_, ()):
+            continue
+        # "is concerned about" (an adjective) or "was alarmed by" (a passive participle)
+        passive = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+        if token.dep_ != "acomp" and passive is None:
+            continue
+        subject = passive or nearest_subject(token.head, SUBJECTS)
+        aimed = prep_objects(token, DISMAY_PREPS) + [
+            g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
+        ]
+        target = [a for g in aimed for a in actors_in(g, actors)]
+        if subject is None or not target or in_headline(token):
+            continue
+        if subject.lower_ in FIRST_PERSON_SUBJECTS:
+            found.append(Candidate(token, DISMAY, target=target, speaker_says=True))
+            continue
+        source = actors_in(_relative_head(subject), actors)
+        if source and set(source).isdisjoint(target):
+            found.append(Candidate(token, DISMAY, source=source, target=target))
+    return found
 
 
 CAUSE_PREPS = frozenset({"in", "by", "during"})
