@@ -743,3 +743,10 @@ def test_dismay_at_a_thing_is_no_event_and_punitive_measures_sanction(run):
     assert run("Residents are concerned about the floods.").events == []
     report = run("Beijing took punitive measures against Australia.")
     assert [e.type for e in report.events] == ["SANCTION"]
+
+
+def test_combating_or_flushing_out_fighters_is_an_attack(run):
+    report = run("Kenya sent soldiers into Somalia to combat the militants.")
+    assert "ASSAULT" in [e.type for e in report.events]
+    report = run("The army launched an operation to flush out al-Shabab fighters from the forest.")
+    assert "ASSAULT" in [e.type for e in report.events]
