@@ -24,7 +24,7 @@ from typing import Any
 import yaml
 
 from tidings.errors import TidingsError
-from tidings.lexicons import data_files, data_table, data_text
+from tidings.lexicons import data_files, data_lines, data_table, data_text
 
 KB_VERSION = 1
 # A role that starts this many days after an article already names its holder in it.
@@ -189,6 +189,9 @@ class KnowledgeBase:
     duplicates: list[str] = field(default_factory=list)
     # country -> the people who held an office of it (office_holder looks only there)
     office_people: dict[str, list[Person]] = field(default_factory=dict)
+    # first name (lower case) -> the genders of the people who bear it, names written family
+    # name first left out: "he" and "she" then agree with people the base does not know
+    given_names: dict[str, set[str]] = field(default_factory=dict)
 
     def add_surface(self, surface: str, entry: Entry) -> None:
         """Make `surface` (a leading "the" is optional in text) name `entry`."""
@@ -243,6 +246,17 @@ class KnowledgeBase:
                 if office_of(role.title, self.titles) == office:
                     return person
         return None
+
+    def given_name_gender(self, name: str) -> str:
+        """The gender ("m" or "f") that every person of the base whose first name is the first
+        word of `name` shares, or "x": a one-word name (a surname, often), a name of either
+        gender in the base or in data/kb/unisex_given_names.txt ("Jean", "Robin")."""
+        words = name.split()
+        first = words[0].lower() if len(words) > 1 else ""
+        if not first.isalpha() or first in unisex_given_names():
+            return "x"
+        genders = self.given_names.get(first, set())
+        return next(iter(genders)) if len(genders) == 1 else "x"
 
     def country_of_org(self, org_id: str | None) -> str | None:
         """The country of an organisation id, if any."""
@@ -396,8 +410,20 @@ def shipped_records(source: str) -> list[dict[str, Any]]:
     return records
 
 
+@cache
+def family_name_first() -> frozenset[str]:
+    """Countries whose names put the family name first (data/kb/family_name_first.txt)."""
+    return frozenset(data_lines("data/kb/family_name_first.txt"))
+
+
+@cache
+def unisex_given_names() -> frozenset[str]:
+    """First names borne by men and women alike (data/kb/unisex_given_names.txt)."""
+    return frozenset(data_lines("data/kb/unisex_given_names.txt"))
+
+
 def add_person(kb: KnowledgeBase, person: Person) -> None:
-    """Add a person and index their name and aliases."""
+    """Add a person and index their name, aliases and first name's gender."""
     previous = kb.people.get(person.id)
     if previous is not None:  # a user file's record replaces the shipped one
         for holders in kb.office_people.values():
@@ -406,6 +432,9 @@ def add_person(kb: KnowledgeBase, person: Person) -> None:
     kb.people[person.id] = person
     for country in {r.country for r in person.roles if r.country}:
         kb.office_people.setdefault(country, []).append(person)
+    names = person.name.split()
+    if len(names) > 1 and person.gender in ("m", "f") and person.country not in family_name_first():
+        kb.given_names.setdefault(names[0].lower(), set()).add(person.gender)
     if person.name.split():
         last = fold(person.name.split()[-1]).lower()
         for form in (last, without_particle(last)):
