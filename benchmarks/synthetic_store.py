@@ -146,7 +146,7 @@ def build(path: Path, events: int) -> None:
                 WHEN s.code < t.code
                     THEN s.code || chr(31) || 's' || chr(30) || t.code || chr(31) || 't'
                 ELSE t.code || chr(31) || 't' || chr(30) || s.code || chr(31) || 's' END,
-            d.i % 10
+            d.i % 10, '{"source": "officials", "cue": "said", "kind": "indirect"}'
         FROM draw d JOIN pool s ON s.n = d.s JOIN pool t ON t.n = d.t
         JOIN kinds k ON k.n = d.k JOIN places pl ON pl.n = d.p ORDER BY d.i
         """,

@@ -105,7 +105,7 @@ def test_round_trip_keeps_the_record(store):
 READ_MODEL = [("events", c) for c in ("sources", "targets", "actor_keys", "countries")]
 NETWORK = [("events", "dyads"), ("events", "actor_roles")]
 PARTS = [("quantities", "part_of_count")]  # version 5
-LINKS = [("events", "attribution")]  # version 6, with the attributions table
+LINKS = [("events", "attribution"), ("events", "according_to")]  # version 6, and attributions
 EVERY_READ_MODEL_COLUMN = "sources, targets, actor_keys, countries, dyads, actor_roles"
 VERSION_2_COLUMNS = [
     ("events", "killed"),
@@ -125,7 +125,7 @@ def downgrade(path, version, columns):
         opened.connection.execute("DROP INDEX events_type")
         for table, column in columns:
             opened.connection.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
-        if LINKS[0] in columns:
+        if set(LINKS) <= set(columns):
             opened.connection.execute("DROP TABLE attributions")
         opened.connection.execute("CREATE INDEX events_article ON events (article_id)")
         opened.connection.execute("CREATE INDEX events_type ON events (type)")

@@ -75,6 +75,7 @@ MIGRATIONS = {
         "DROP INDEX IF EXISTS events_article",
         "DROP INDEX IF EXISTS events_type",
         "ALTER TABLE events ADD COLUMN attribution INTEGER",
+        "ALTER TABLE events ADD COLUMN according_to VARCHAR",
         "CREATE INDEX events_article ON events (article_id)",
         "CREATE INDEX events_type ON events (type)",
     ],
@@ -308,7 +309,7 @@ class Store(ABC):
                      [side_actors[i] for i in e.source if i in side_actors],
                      [side_actors[i] for i in e.target if i in side_actors],
                      location.country if location else None),
-                 e.attribution]
+                 e.attribution, according_to(report, e.attribution)]
             )  # fmt: skip
             for role, ids in (("source", e.source), ("target", e.target)):
                 sides += [
@@ -698,6 +699,19 @@ class Store(ABC):
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def according_to(report: Report, position: int | None) -> str | None:
+    """Who the attribution at `position` gives as the source (the actor's name, else the words
+    that name it), with its cue and kind, as the JSON an event row keeps for display."""
+    if position is None:
+        return None
+    record = report.attributions[position]
+    actor = report.actor(record.source)
+    source = actor.name if actor is not None else record.source_text
+    return json.dumps(
+        {"source": source, "cue": record.cue, "kind": str(record.kind)}, ensure_ascii=False
+    )
 
 
 def attribution_row(article_id: str, position: int, record: Attribution) -> list[Any]:

@@ -153,7 +153,8 @@ EVENT_COLUMNS = (
     "e.id, e.article_id, e.date_value AS date, e.date_start, e.date_granularity, e.type, "
     "e.mode, e.modality, e.cameo, e.goldstein, e.quad_class, e.location_name AS location, "
     "e.location_country, e.lat, e.lon, e.trigger, e.evidence, e.evidence_start, "
-    "e.evidence_end, e.reported_by, e.confidence, e.sources, e.targets, e.attribution"
+    "e.evidence_end, e.reported_by, e.confidence, e.sources, e.targets, e.attribution, "
+    "e.according_to"
 )
 
 
@@ -179,28 +180,9 @@ def event_page(
     for row in found:
         for side in ("sources", "targets"):
             row[side] = json.loads(row[side] or "[]")
-    return with_attributions(connection, found)
-
-
-def with_attributions(connection: Any, events: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Event rows, each with `according_to`: who its attribution gives as the source (the
-    actor's name, else the words that name it) with the cue and kind, or None."""
-    wanted = {(e["article_id"], e["attribution"]) for e in events if e["attribution"] is not None}
-    found = rows(
-        connection,
-        "SELECT t.article_id, t.position, t.kind, t.cue, coalesce(a.name, t.source_text) AS "
-        "source FROM attributions t LEFT JOIN actors a ON a.id = t.source "
-        f"WHERE t.article_id IN {ID_LIST}",
-        [sorted({article for article, _ in wanted})],
-    ) if wanted else []  # fmt: skip
-    statements = {
-        (t["article_id"], t["position"]): {name: t[name] for name in ("source", "cue", "kind")}
-        for t in found
-        if (t["article_id"], t["position"]) in wanted
-    }
-    for event in events:
-        event["according_to"] = statements.get((event["article_id"], event["attribution"]))
-    return events
+        # who says it happened: {source, cue, kind} of its attribution, kept on the row
+        row["according_to"] = json.loads(row["according_to"] or "null")
+    return found
 
 
 def count_events(connection: Any, where: EventFilter) -> int:

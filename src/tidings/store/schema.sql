@@ -26,8 +26,9 @@ CREATE TABLE IF NOT EXISTS events (
     sources VARCHAR, targets VARCHAR, actor_keys VARCHAR, countries VARCHAR,
     -- The network's and the actor list's: label pairs, and each actor label with its roles.
     dyads VARCHAR, actor_roles VARCHAR,
-    -- The position (in `attributions`) of the statement the event is stated in, if any.
-    attribution INTEGER
+    -- The position (in `attributions`) of the statement the event is stated in, if any, and
+    -- for display who it gives as the source, with the cue and kind (JSON).
+    attribution INTEGER, according_to VARCHAR
 );
 CREATE TABLE IF NOT EXISTS event_actors (
     event_id VARCHAR NOT NULL, actor_id VARCHAR NOT NULL, role VARCHAR NOT NULL,
