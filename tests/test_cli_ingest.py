@@ -95,6 +95,7 @@ def test_min_confidence_filters_events():
         ("dedup", "floors-dedup.json"),
         (".", "floors-bars.json"),
         ("actors/phrases.tsv", "floors-actors.json"),
+        ("actors/phrases-blind.tsv", "floors-actors-blind.json"),
     ],
 )
 def test_score_floors_hold_on_the_development_gold(gold_dir, floors):

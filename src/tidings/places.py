@@ -148,6 +148,20 @@ def argument_phrase_tokens(trigger: Token, depth: int = 4) -> list[Token]:
     return found
 
 
+def place_object(objects: list[Token]) -> Location | None:
+    """The place an event's object names ("missiles struck Kharkiv"), resolved; as the object
+    of an event, a name the gazetteer knows is the place even when the model tagged it a
+    person."""
+    for token in objects:
+        entity = entity_span(token)
+        location = resolve_place(entity.text) if entity is not None else None
+        if location is not None:
+            return Location(
+                entity.text.removeprefix("the "), location.country, location.lat, location.lon
+            )
+    return None
+
+
 def event_location(trigger: Token, anchors: list[Token]) -> Location | None:
     """The place attached to a trigger, its governing words (`anchors`) or its argument
     phrases, resolved."""

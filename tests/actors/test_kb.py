@@ -133,3 +133,13 @@ def test_an_acronym_is_also_found_as_british_papers_write_it():
     kb = load_knowledge_base()
     assert any(e.ref == "NATO" for e in kb.lookup("Nato"))
     assert not any(e.kind == "organisation" for e in kb.lookup("nato"))  # a word, not a name
+
+
+def test_a_territory_is_coded_with_the_state_it_belonged_to_before_independence():
+    kb = load_knowledge_base()
+    assert kb.country_on("XKX", date(1998, 6, 10)) == "YUG"
+    assert kb.country_on("XKX", date(2005, 6, 10)) == "SCG"
+    assert kb.country_on("XKX", date(2007, 6, 10)) == "SRB"
+    assert kb.country_on("XKX", date(2010, 6, 10)) == "XKX"
+    assert kb.country_on("SSD", date(2005, 6, 10)) == "SDN"
+    assert kb.country_on("FRA", date(1995, 6, 10)) == "FRA"

@@ -592,3 +592,94 @@ def test_the_acts_one_is_accused_of_are_the_accused_s_and_only_claimed(run):
     assert [e.trigger for e in acts] == ["killing", "looting"]
     assert all([sectors[s] for s in e.source] == ["REB"] for e in acts)
     assert all(str(e.modality) == "reported-claim" for e in acts)
+
+
+def test_not_hesitating_to_act_commits_to_it_and_the_past_did_it(run):
+    threat = run("He said the army would not hesitate to use force against the rebels.")
+    types = {e.type: str(e.modality) for e in threat.events}
+    assert types == {"THREATEN": "asserted", "ASSAULT": "planned"}
+    (fired,) = run("The army did not hesitate to fire on the protesters.").events
+    assert (fired.type, str(fired.modality)) == ("ASSAULT", "asserted")
+
+
+def test_the_release_of_someone_falls_on_them(run):
+    report = run("A Brazilian judge ordered the release of former President Michel Temer.")
+    (release,) = report.events
+    assert [report.actor(a).sector for a in release.source] == ["JUD"]
+    assert [report.actor(a).name for a in release.target] == ["Michel Temer"]
+
+
+def test_a_judgement_in_a_speaker_s_own_words_is_the_speaker_s(run):
+    report = run(
+        "“We have to understand that Putin is the aggressor. We must help Ukraine,” "
+        "Senator Roger Wicker told reporters."
+    )
+    (accusation,) = [e for e in report.events if e.type == "ACCUSE"]
+    assert [report.actor(a).name for a in accusation.source] == ["Roger Wicker"]
+    assert [report.actor(a).country for a in accusation.target] == ["RUS"]
+    assert run("Putin is the aggressor. Everyone knows it.").events == []
+
+
+def test_refusing_to_let_an_actor_act_is_aimed_at_that_actor(run):
+    report = run("Russia refused to allow two European airlines to land in the country.")
+    (refusal,) = [e for e in report.events if e.type == "REJECT"]
+    assert [report.actor(a).sector for a in refusal.target] == ["BUS"]
+
+
+def test_halting_supplies_to_a_country_sanctions_it(run):
+    report = run("Turkey has suspended food supplies and flights to Armenia.")
+    assert [(e.type, [report.actor(a).country for a in e.target]) for e in report.events] == [
+        ("SANCTION", ["ARM"])
+    ]
+
+
+def test_a_weapon_fired_by_an_actor_strikes_as_that_actor(run):
+    report = run("The missiles fired by the Israeli military struck a depot of the Syrian army.")
+    (strike,) = report.events
+    assert [report.actor(a).country for a in strike.source] == ["ISR"]
+    assert [report.actor(a).country for a in strike.target] == ["SYR"]
+
+
+def test_a_place_as_object_is_where_the_event_fell(run):
+    (strike,) = run("Russian missiles struck Kharkiv overnight.").events
+    assert (strike.location.name, strike.location.country) == ("Kharkiv", "UKR")
+
+
+def test_of_two_subject_arcs_the_one_nearest_the_verb_acts(run):
+    report = run(
+        "The rebel Free Syrian Army on Wednesday threatened to shell positions of Hezbollah."
+    )
+    assert {e.type: [report.actor(a).name for a in e.source] for e in report.events} == {
+        "THREATEN": ["Free Syrian Army"],
+        "ASSAULT": ["Free Syrian Army"],
+    }
+
+
+def test_calls_for_an_act_are_a_request_not_a_phone_call(run):
+    report = run("Turkey rejected calls for a ceasefire. Putin had a call with Erdogan.")
+    assert {e.trigger: e.type for e in report.events if e.trigger.startswith("call")} == {
+        "calls": "REQUEST",
+        "call": "CONSULT",
+    }
+
+
+def test_the_event_the_sentence_reports_outranks_the_one_it_tells_about(run):
+    report = run("Hungary launched a mediation effort designed to help the parties reach a deal.")
+    best = max(report.events, key=lambda e: e.confidence)
+    assert (best.type, best.trigger) == ("CONSULT", "mediation")
+    assert all(e.confidence >= 0.05 for e in report.events)
+
+
+def test_a_verdict_and_a_break_in_links_are_sanctions(run):
+    report = run("A Danish court found the former minister guilty of fraud.")
+    assert [(e.type, e.mode) for e in report.events] == [("SANCTION", "convict")]
+    report = run("Morocco announced a suspension of air links with Spain.")
+    (suspension,) = report.events
+    assert suspension.type == "SANCTION"
+    assert [report.actor(a).country for a in suspension.target] == ["ESP"]
+
+
+def test_the_subject_of_a_naming_predicate_is_whom_it_names(run):
+    report = run("Biden called Putin a war criminal.")
+    (accusation,) = report.events
+    assert [report.actor(a).country for a in accusation.target] == ["RUS"]

@@ -159,6 +159,7 @@ class Title:
     sector: str
     kind: str = "person"
     office: str = ""
+    country: str | None = None  # a title of one country's institutions ("Republican senator")
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,13 +186,18 @@ class KnowledgeBase:
     # (first word, last word) of a person's name or alias -> their ids: "Abdrabbuh Mansour
     # Hadi" is the "Abdrabbuh Mansur Hadi" the knowledge base spells otherwise
     first_and_last: dict[tuple[str, str], set[str]] = field(default_factory=dict)
+    # first word of a person's name or alias of two words or more -> their ids: rulers are
+    # named by title and given name ("King Abdullah", "Emir Tamim")
+    given_names: dict[str, set[str]] = field(default_factory=dict)
+    # every word of every title ("crown", "prince", "field", "marshal"): such a word before a
+    # name is part of a title, not another first name
+    title_words: set[str] = field(default_factory=set)
     # shipped records whose id an earlier shipped file already used (validate reports them)
     duplicates: list[str] = field(default_factory=list)
+    # a state independent since 1990 -> (the day it began, the state it was part of before)
+    births: dict[str, tuple[date, str]] = field(default_factory=dict)
     # country -> the people who held an office of it (office_holder looks only there)
     office_people: dict[str, list[Person]] = field(default_factory=dict)
-    # first name (lower case) -> the genders of the people who bear it, names written family
-    # name first left out: "he" and "she" then agree with people the base does not know
-    given_names: dict[str, set[str]] = field(default_factory=dict)
 
     def add_surface(self, surface: str, entry: Entry) -> None:
         """Make `surface` (a leading "the" is optional in text) name `entry`."""
@@ -252,11 +258,40 @@ class KnowledgeBase:
         word of `name` shares, or "x": a one-word name (a surname, often), a name of either
         gender in the base or in data/kb/unisex_given_names.txt ("Jean", "Robin")."""
         words = name.split()
-        first = words[0].lower() if len(words) > 1 else ""
+        first = fold(words[0]).lower() if len(words) > 1 else ""
         if not first.isalpha() or first in unisex_given_names():
             return "x"
-        genders = self.given_names.get(first, set())
+        genders = {
+            person.gender
+            for person in map(self.people.get, self.given_names.get(first, ()))
+            if person is not None
+            and person.gender in ("m", "f")
+            and person.country not in family_name_first()
+        }
         return next(iter(genders)) if len(genders) == 1 else "x"
+
+    def country_on(self, iso3: str | None, day: date | None) -> str | None:
+        """The state a country's territory belonged to on `day`: Kosovo was Serbia's in 2007
+        and Yugoslavia's in 1998; a country that existed then is itself."""
+        seen: set[str] = set()
+        while iso3 is not None and day is not None and iso3 not in seen:
+            seen.add(iso3)
+            birth = self.births.get(iso3)
+            if birth is not None and day < birth[0]:
+                iso3 = birth[1]
+                continue
+            country = self.countries.get(iso3)
+            if country is None or country.start is None or day >= country.start:
+                break
+            iso3 = next(
+                (
+                    c.iso3
+                    for c in self.countries.values()
+                    if iso3 in c.successors and c.exists_on(day)
+                ),
+                iso3,
+            )
+        return iso3
 
     def country_of_org(self, org_id: str | None) -> str | None:
         """The country of an organisation id, if any."""
@@ -423,7 +458,7 @@ def unisex_given_names() -> frozenset[str]:
 
 
 def add_person(kb: KnowledgeBase, person: Person) -> None:
-    """Add a person and index their name, aliases and first name's gender."""
+    """Add a person and index their name and aliases."""
     previous = kb.people.get(person.id)
     if previous is not None:  # a user file's record replaces the shipped one
         for holders in kb.office_people.values():
@@ -432,9 +467,6 @@ def add_person(kb: KnowledgeBase, person: Person) -> None:
     kb.people[person.id] = person
     for country in {r.country for r in person.roles if r.country}:
         kb.office_people.setdefault(country, []).append(person)
-    names = person.name.split()
-    if len(names) > 1 and person.gender in ("m", "f") and person.country not in family_name_first():
-        kb.given_names.setdefault(names[0].lower(), set()).add(person.gender)
     if person.name.split():
         last = fold(person.name.split()[-1]).lower()
         for form in (last, without_particle(last)):
@@ -444,6 +476,7 @@ def add_person(kb: KnowledgeBase, person: Person) -> None:
         words = fold(surface).lower().split()
         if len(words) > 1:
             kb.first_and_last.setdefault((words[0], words[-1]), set()).add(person.id)
+            kb.given_names.setdefault(words[0], set()).add(person.id)
 
 
 def add_organisation(kb: KnowledgeBase, org: Organisation) -> None:
@@ -534,10 +567,17 @@ def optional_table(name: str) -> list[dict[str, str]]:
 def _shipped_knowledge_base() -> KnowledgeBase:
     kb = KnowledgeBase()
     for row in data_table("data/kb/titles.tsv"):
-        kb.titles[row["title"]] = Title(row["title"], row["sector"], row["kind"], row["office"])
+        kb.titles[row["title"]] = Title(
+            row["title"], row["sector"], row["kind"], row["office"], row.get("country") or None
+        )
+        kb.title_words.update(row["title"].split())
     for source in ("data/kb/countries.tsv", "data/kb/former_states.tsv"):
         for row in optional_table(source):
             add_country(kb, country_from_row(row, source))
+    for row in optional_table("data/kb/new_states.tsv"):
+        start = _date(row["start"], "data/kb/new_states.tsv")
+        if start is not None:
+            kb.births[row["iso3"]] = (start, row["part_of"])
     for row in optional_table("data/kb/regional_demonyms.tsv"):
         kb.add_surface(row["demonym"], Entry("regional", row["iso3"]))
     for row in data_table("data/kb/seats.tsv"):

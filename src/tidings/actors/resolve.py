@@ -27,6 +27,7 @@ from tidings.actors.kb import (
     KnowledgeBase,
     Organisation,
     Person,
+    Role,
     Title,
     family_name_first,
     fold,
@@ -164,6 +165,7 @@ def match_surfaces(
     offsets = doc.to_array([IDX, LENGTH])  # one array call: a per-token loop costs ~10 ms/article
     ends = {int(i + n): k + 1 for k, (i, n) in enumerate(offsets.tolist())}
     matches = []
+    shared: dict[int, list[Entry]] = {}  # every entry a matched form names, by its start
     position = 0
     while position < len(doc):
         token = doc[position]
@@ -171,11 +173,14 @@ def match_surfaces(
         best = None
         for form, case_sensitive, entry in kb.candidates(key):
             haystack = text if case_sensitive else lowered
-            if haystack.startswith(form, token.idx):
-                end = ends.get(token.idx + len(form))
-                if end is not None:
-                    best = (token.i, end, entry)
-                    break
+            if case_sensitive and shouted_word(token):
+                continue
+            if not haystack.startswith(form, token.idx):
+                continue
+            end = ends.get(token.idx + len(form))
+            if end is not None and not _common_words(form, entry, text, token.idx):
+                best = (token.i, end, entry)
+                break
         if best is None:
             position += 1
             continue
@@ -183,8 +188,43 @@ def match_surfaces(
         entries = [e for f, cs, e in kb.candidates(key) if _same_form(f, cs, doc, start, end)]
         entries = states_of_the_day(kb, entries, published)
         matches.append((start, end, _prefer(entries, doc[start:end])))
+        shared[start] = entries
         position = end
-    return matches
+    return _seats_of_named_countries(matches, shared)
+
+
+def _seats_of_named_countries(
+    matches: list[tuple[int, int, Entry]], shared: dict[int, list[Entry]]
+) -> list[tuple[int, int, Entry]]:
+    """A city that is both a capital and the seat of an organisation ("Brussels") names the
+    organisation, unless the article names the capital's country too."""
+    named = {e.ref for _, _, e in matches if e.kind in ("country", "demonym")}
+    kept = []
+    for start, end, entry in matches:
+        if entry.kind == "seat-org":
+            entry = next(
+                (e for e in shared[start] if e.kind == "capital" and e.ref in named), entry
+            )
+        kept.append((start, end, entry))
+    return kept
+
+
+def _common_words(form: str, entry: Entry, text: str, start: int) -> bool:
+    """Whether a name of several words of a person or organisation stands in the text in
+    lower case only: "a new unity government" does not name the party New Unity."""
+    written = text[start : start + len(form)]
+    named = entry.kind in ("person", "organisation") and " " in form
+    return named and written == written.lower()
+
+
+def shouted_word(token: Token) -> bool:
+    """Whether an all-capital function word stands in all-capital text ("WHAT IS NEXT"), where
+    it is the word, not the acronym it spells (IS, US, WHO)."""
+    if not (token.is_stop and token.is_upper):
+        return False
+    doc = token.doc
+    neighbours = (doc[i] for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc))
+    return any(n.is_alpha and n.is_upper and len(n) > 1 for n in neighbours)
 
 
 def _same_form(form: str, case_sensitive: bool, doc: Doc, start: int, end: int) -> bool:
@@ -223,7 +263,8 @@ def _exists(kb: KnowledgeBase, entry: Entry, day: date | None) -> bool:
 
 def _prefer(entries: list[Entry], span: Span) -> Entry:
     """Among entries sharing a surface form, the one the context makes likeliest."""
-    order = {"person": 0, "organisation": 1, "seat": 2, "capital": 3, "country": 4, "demonym": 5}
+    order = {"person": 0, "organisation": 1, "seat": 2, "seat-org": 2, "capital": 3}
+    order |= {"country": 4, "demonym": 5}
     if span.root.dep_ in ("amod",) or span.root.tag_ == "JJ":
         order["demonym"] = -1
     return min(entries, key=lambda e: order.get(e.kind, 9))
@@ -345,10 +386,26 @@ def _mention_kind(entry: Entry) -> str:
 
 
 def _noun_phrase_head(token: Token) -> Token | None:
-    """The noun a modifier token attaches to ("Russian" -> "forces")."""
-    if token.dep_ in ("amod", "compound", "nmod", "poss") and token.head.pos_ in ("NOUN", "PROPN"):
-        return token.head
-    return None
+    """The noun a modifier token attaches to ("Russian" -> "forces"), through the nouns of a
+    compound ("Bolivian" -> "coca" -> "farmers")."""
+    if token.dep_ not in ("amod", "compound", "nmod", "poss") or token.head.pos_ not in (
+        "NOUN",
+        "PROPN",
+    ):
+        return None
+    head = token.head
+    while head.dep_ == "compound" and head.head.i > head.i and head.head.pos_ == "NOUN":
+        head = head.head
+    return head
+
+
+def is_stance(span: Span) -> bool:
+    """Whether a country or demonym follows "pro-": "pro-Russian separatists" are not Russia's
+    (but "anti-Pakistan militants" fight in Pakistan and are coded as its rebels)."""
+    doc = span.doc
+    return (
+        span.start >= 2 and doc[span.start - 1].text == "-" and doc[span.start - 2].lower_ == "pro"
+    )
 
 
 def resolve_kb_matches(reading: Reading, matches: list[tuple[int, int, Entry]]) -> None:
@@ -362,7 +419,7 @@ def resolve_kb_matches(reading: Reading, matches: list[tuple[int, int, Entry]]) 
                 reading.places.append(entry.ref)
                 reading.place_spans.append((start, end, entry.ref))
             continue
-        if entry.kind in ("country", "demonym") and titles_a_person(span):
+        if entry.kind in ("country", "demonym") and (titles_a_person(span) or is_stance(span)):
             continue
         head = _noun_phrase_head(span.root)
         owned = by_token.get(head.i) if head is not None else None
@@ -581,7 +638,9 @@ def describe_person(reading: Reading, span: Span, by_token: dict[int, Entry]) ->
     left = title_tokens_before(span)
     described = left + _appositive_tokens(span.root, kb)
     title, sector, former = _title_from(described, kb)
-    country = country_in(described, by_token, kb.titles)
+    country = country_in(described, by_token, kb.titles) or place_country(described)
+    if country is None and title is not None:
+        country = kb.titles[title].country  # "Democratic Representative Glenn Ivey"
     affiliation: Organisation | None = None
     past: Organisation | None = None  # "a former State Department official"
     for token in described:
@@ -631,6 +690,19 @@ def describe_person(reading: Reading, span: Span, by_token: dict[int, Entry]) ->
     )
 
 
+def place_country(tokens: list[Token]) -> str | None:
+    """The country of the first city or region the gazetteer knows among a person's
+    description ("a nurse in Sao Paulo")."""
+    for token in tokens:
+        entity = entity_span(token)
+        if entity is None or entity.label_ not in ("GPE", "LOC", "FAC"):
+            continue
+        location = resolve_place(entity.text)
+        if location is not None:
+            return location.country
+    return None
+
+
 def held_formerly(token: Token) -> bool:
     """Whether a word of a description names a past post: the noun it is part of is "former"
     ("a former State Department official", "the ex-commander")."""
@@ -668,7 +740,7 @@ def resolve_people(reading: Reading, by_token: dict[int, Entry]) -> None:
             continue
         stranger = any(i in reading.strangers for i in tokens)
         surname_key = None if stranger else _surname_key(reading, entity)
-        known = spelled_otherwise(reading.kb, entity)
+        known = spelled_otherwise(reading.kb, entity) or titled_holder(reading, entity)
         if known is not None and surname_key is None:
             reading.add(entity.start, entity.end, person_draft(reading.kb, known,
                         reading.published), "name")  # fmt: skip
@@ -761,6 +833,63 @@ def spelled_otherwise(kb: KnowledgeBase, entity: Span) -> str | None:
         return None
     found = kb.first_and_last.get((words[0], words[-1]), set())
     return next(iter(found)) if len(found) == 1 else None
+
+
+RULER_TITLES = frozenset({"king", "queen", "emir", "sultan", "prince", "crown prince"})
+
+
+def titled_holder(reading: Reading, entity: Span) -> str | None:
+    """The one known person a title and a name the knowledge base does not list stand for: a
+    ruler by given name ("King Abdullah", "Emir Tamim"), anyone else by surname ("Mayor
+    Adams", "Gen. Milley"), holding an office of that title on the article's date."""
+    if entity.label_ != "PERSON":
+        return None
+    kb = reading.kb
+    tokens = [*title_tokens_before(entity), *entity]
+    first = len(tokens) - len(entity)
+    while first < len(tokens) - 1 and tokens[first].lower_ in kb.title_words:
+        first += 1  # the parser put the title inside the name: "Emir Tamim"
+    name = [fold(t.text).lower() for t in tokens[first:]]
+    title, sector, former = _title_from(tokens[:first], kb)
+    if title is None or former or kb.titles[title].kind != "person":
+        return None
+    ruler = title if title in RULER_TITLES else None
+    if ruler is None and tokens[first - 1].lower_ in RULER_TITLES:
+        ruler = tokens[first - 1].lower_  # "Saudi Crown Prince", "the Jordanian king"
+    if ruler is not None:
+        bearers = kb.given_names.get(name[0], set())
+    elif len(name) == 1:
+        bearers = kb.surnames.get(name[0], set())
+    else:
+        return None
+    found = set()
+    for person_id in bearers:
+        person = kb.people[person_id]
+        if ruler is not None and not any(
+            fold(form).lower().split()[: len(name)] == name
+            for form in (person.name, *person.aliases)
+        ):
+            continue
+        held = [r for r in person.roles if r.held_on(reading.published)]
+        if any(
+            ruler in r.title.lower() if ruler else _role_fits(kb, title, sector, r) for r in held
+        ):
+            found.add(person_id)
+    if len(found) > 1:  # "King Abdullah ... in Riyadh": the king of the country named
+        named = set(reading.places) | {d.country for d in reading.drafts.values()}
+        found = {p for p in found if kb.people[p].country in named}
+    return next(iter(found)) if len(found) == 1 else None
+
+
+def _role_fits(kb: KnowledgeBase, title: str, sector: str | None, role: Role) -> bool:
+    """Whether a title names a role: its wording is in the role's, or it is the same office
+    or, for a title naming no particular office, the same sector."""
+    if title in role.title.lower():
+        return True
+    office = office_of(title, kb.titles)
+    if office in ("", "dignity"):
+        return role.sector == sector
+    return office == office_of(role.title, kb.titles)
 
 
 def _describe_known(reading: Reading, entity: Span, by_token: dict[int, Entry]) -> None:
@@ -1221,7 +1350,7 @@ def build_resolution(reading: Reading) -> ActorResolution:
             actors[actor_id] = Actor(
                 id=actor_id,
                 name=draft.name,
-                country=draft.country,
+                country=reading.kb.country_on(draft.country, reading.published),
                 sector=draft.sector,
                 role=draft.role,
                 kind=draft.kind,
@@ -1238,10 +1367,11 @@ def build_resolution(reading: Reading) -> ActorResolution:
     named = {a.country for a in actors.values() if a.kind == "country"}
     latent = country_places(reading, named, len(order))
     by_country = {a.country: a.id for a in (*actors.values(), *latent) if a.kind == "country"}
+    day = reading.published
     token_place = {
-        i: by_country[iso3]
+        i: by_country[reading.kb.country_on(iso3, day)]
         for start, end, iso3 in reading.place_spans
-        if iso3 in by_country
+        if reading.kb.country_on(iso3, day) in by_country
         for i in range(start, end)
     }
     return ActorResolution(
@@ -1272,17 +1402,18 @@ def country_places(reading: Reading, named: set[str], numbered: int) -> list[Act
 
     A place mention is kept, of kind "place", so that the event's target shows where it is
     named."""
+    kb, day = reading.kb, reading.published
     countries = [iso3 for _, _, iso3 in reading.place_spans]
     countries += [d.country for d in reading.drafts.values() if d.country]
     latent: list[Actor] = []
-    for iso3 in dict.fromkeys(countries):
-        country = reading.kb.countries.get(iso3)
+    for iso3 in dict.fromkeys(kb.country_on(c, day) for c in countries):
+        country = kb.countries.get(iso3 or "")
         if iso3 in named or country is None:
             continue
         actor = Actor(id=f"a{numbered + len(latent) + 1}", name=country.name, country=iso3,
                       sector="GOV", kind="country", kb_id=iso3)  # fmt: skip
         for start, end, ref in reading.place_spans:
-            if ref == iso3:
+            if kb.country_on(ref, day) == iso3:
                 span = reading.doc[start:end]
                 actor.mentions.append(Mention(span.text, span.start_char, span.end_char, "place"))
         latent.append(actor)
@@ -1311,6 +1442,8 @@ def trusted_matches(
             entry = _named_bearer(span, entry, kb, evidence)
         if entry.kind == "person" and not _borne_out(span, kb.people[entry.ref], kb, evidence):
             continue
+        if entry.kind == "person":
+            start, end = _whole_name(span, kb.people[entry.ref])
         if entry.kind == "organisation" and _inside_other_name(span, entry, kb, evidence):
             continue
         trusted.append((start, end, entry))
@@ -1354,24 +1487,26 @@ class LinkEvidence:
 
 
 def _borne_out(span: Span, person: Person, kb: KnowledgeBase, evidence: LinkEvidence) -> bool:
-    own = {w.lower() for w in person.name.split()}
+    own = _own_names(person)
     entity = entity_span(span.root)
     if entity is not None and (entity.start < span.start or entity.end > span.end):
         if entity.label_ != "PERSON":
             return False  # "Bandar Abbas", "the Ben Gurion airport"
         extra = [t for t in entity if t.i < span.start or t.i >= span.end]
-        if any(t.is_title and t.lower_ not in own and t.lower_ not in kb.titles for t in extra):
+        if any(t.is_title and not _title_word(t, kb) and not _spelled_as(t, own) for t in extra):
             return False  # "Jane Bennett" is not Naftali Bennett
     if len(span) > 1:
         return True
     previous = span.doc[span.start - 1] if span.start > 0 else None
+    if previous is not None and previous.text == "-" and not previous.whitespace_:
+        return False  # "Mazar-i-Sharif" is a city, not Sharif
     if (
         previous is not None
         and previous.pos_ == "PROPN"
         and previous.is_alpha
         and previous.is_title
-        and previous.lower_ not in kb.titles
-        and previous.lower_ not in own
+        and not _title_word(previous, kb)
+        and not _spelled_as(previous, own)
         and previous.i not in evidence.by_token
     ):
         return False  # "Francesca Albanese" (the parser did not join the names)
@@ -1391,12 +1526,56 @@ def _borne_out(span: Span, person: Person, kb: KnowledgeBase, evidence: LinkEvid
     return bool(homes & evidence.contexts)
 
 
+def _own_names(person: Person) -> set[str]:
+    return {w.lower() for form in (person.name, *person.aliases) for w in form.split()}
+
+
+def _whole_name(span: Span, person: Person) -> tuple[int, int]:
+    """The bounds of the full name a known name stands in when the rest of it is the person's
+    own names otherwise spelled ("Abdrabbuh Mansour Hadi" around the alias "Hadi")."""
+    entity = entity_span(span.root)
+    if entity is None or entity.label_ != "PERSON" or entity == span:
+        return span.start, span.end
+    own = _own_names(person)
+    extra = [t for t in entity if t.i < span.start or t.i >= span.end]
+    if extra and all(_spelled_as(t, own) for t in extra):
+        return entity.start, entity.end
+    return span.start, span.end
+
+
+def consonants(word: str) -> str:
+    """A word's consonants, doubled ones once: how transliterations of a name agree
+    ("Valery" and "Valerii" are "vlr", "Mohammed" and "Muhammad" "mhmd")."""
+    word = fold(word).lower().replace("x", "ks")
+    kept = [c for c in word if c.isalpha() and c not in "aeiouyw"]
+    return "".join(c for i, c in enumerate(kept) if i == 0 or c != kept[i - 1])
+
+
+def _spelled_as(token: Token, names: set[str]) -> bool:
+    """Whether a word is one of a person's names, perhaps transliterated otherwise."""
+    if token.lower_ in names:
+        return True
+    own = consonants(token.text)
+    return len(own) >= 3 and any(consonants(name) == own for name in names)
+
+
+def _title_word(token: Token, kb: KnowledgeBase) -> bool:
+    """Whether a word before a name is part of a title or an honorific ("Crown" in "Crown
+    Prince", "Sheikh"), not another first name."""
+    return token.lower_ in kb.title_words or token.lower_ in honorific_genders()
+
+
 def _fits_roles(kb: KnowledgeBase, title: str, sector: str | None, person: Person) -> bool:
     """Whether a title the text gives a person agrees with one of their offices: same sector,
-    and the same office kind or wording when the title names a particular office."""
+    and the same office kind or wording when the title names a particular office. A dignity
+    ("Ayatollah") fits any office; a military rank fits a defence minister ("Gen. Sisi")."""
+    office = office_of(title, kb.titles)
+    if office == "dignity":
+        return True
+    if sector == "MIL" and any(office_of(r.title, kb.titles) == "defence" for r in person.roles):
+        return True
     if not any(r.sector == sector for r in person.roles):
         return False
-    office = office_of(title, kb.titles)
     if not office:
         return True
     return any(

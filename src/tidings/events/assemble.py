@@ -15,20 +15,23 @@ from spacy.tokens import Doc, Span, Token
 from tidings.events.dating import event_date
 from tidings.events.detect import (
     CAUSE_PREPS,
+    FIRST_PERSON_SUBJECTS,
     PERSONAL_PRONOUNS,
     SUBJECTS,
     Candidate,
+    actors_in,
     candidates,
     governing_verbs,
     infinitival,
+    is_subject,
     match_trigger,
     object_phrases,
     of_complements,
     phrase_head,
 )
 from tidings.events.lexicon import Lexicon, load_lexicon
-from tidings.events.modality import event_modality, governing_chain
-from tidings.lexicons import data_table
+from tidings.events.modality import event_modality, governing_chain, negated_litotes
+from tidings.lexicons import data_lines, data_table
 from tidings.model import (
     ActorResolution,
     Citation,
@@ -40,7 +43,7 @@ from tidings.model import (
     Quote,
     TimeExpression,
 )
-from tidings.places import event_location, sea_names
+from tidings.places import event_location, place_object, sea_names
 from tidings.quantities import casualty_cues, person_nouns
 from tidings.quotes import speech_verbs
 
@@ -166,16 +169,18 @@ def joint(trigger: Token, sources: list) -> bool:
     return any(c.dep_ == "prep" and c.lower_ == "with" for h in holders for c in h.children)
 
 
-FIRST_PERSON_SUBJECTS = frozenset({"i", "we"})
-
-
 def quoted_speaker(trigger: Token, quotes: list[Quote]) -> list[str]:
     """In a quote, "we" and "I" are its speaker: "'We reject the allegations,' the spokesman
     said" is the spokesman's rejection."""
     subject = next((c for c in trigger.children if c.dep_ == "nsubj"), None)
     if subject is None or subject.lower_ not in FIRST_PERSON_SUBJECTS:
         return []
-    quote = next((q for q in quotes if q.start <= subject.idx < q.end and q.speaker), None)
+    return speaker_of(subject, quotes)
+
+
+def speaker_of(token: Token, quotes: list[Quote]) -> list[str]:
+    """The speaker of the quote a word stands in, if the quote has one."""
+    quote = next((q for q in quotes if q.start <= token.idx < q.end and q.speaker), None)
     return [quote.speaker] if quote is not None and quote.speaker else []
 
 
@@ -221,7 +226,9 @@ def with_context_sources(events: list[Event], doc: Doc, subject_named: set[int])
             )
             told = same[0] if same else next(earlier, None)
             if told is not None:
-                event = replace(event, source=list(told.source), confidence=event.confidence - 0.1)
+                event = replace(
+                    event, source=list(told.source), confidence=lowered(event.confidence, 0.1)
+                )
         filled.append(event)
     return filled
 
@@ -328,7 +335,7 @@ def with_partner_targets(
             partner = story_partner(pairs, next(iter(sources)))
             target = territorial_target(partner, event.source, actors, at_home=True)
             if target:
-                event = replace(event, target=target, confidence=event.confidence - 0.1)
+                event = replace(event, target=target, confidence=lowered(event.confidence, 0.1))
         elif (
             event.type in PARTNER_TYPES
             and not event.source
@@ -339,7 +346,7 @@ def with_partner_targets(
             partner = story_partner(pairs, next(iter(targets)))
             source = territorial_target(partner, event.target, actors, at_home=True)
             if source:
-                event = replace(event, source=source, confidence=event.confidence - 0.1)
+                event = replace(event, source=source, confidence=lowered(event.confidence, 0.1))
         filled.append(event)
     return filled
 
@@ -423,7 +430,10 @@ def with_story_sides(
                 target = event.target or territorial_target(right, source, actors, at_home=True)
                 if source and target:
                     event = replace(
-                        event, source=source, target=target, confidence=event.confidence - 0.2
+                        event,
+                        source=source,
+                        target=target,
+                        confidence=lowered(event.confidence, 0.2),
                     )
         filled.append(event)
     return filled
@@ -479,7 +489,7 @@ def with_domestic_doers(
     for event, (sources, targets) in zip(events, sides, strict=True):
         at_home = event.location is None or event.location.country == home
         if event.type in VIOLENT_TYPES and sources == {home} and not event.target and at_home:
-            event = replace(event, target=[country.id], confidence=event.confidence - 0.1)
+            event = replace(event, target=[country.id], confidence=lowered(event.confidence, 0.1))
         elif (
             event.type in VIOLENT_TYPES
             and not event.source
@@ -491,7 +501,7 @@ def with_domestic_doers(
                 event,
                 source=[doer.id],
                 target=event.target or [country.id],
-                confidence=event.confidence - 0.2,
+                confidence=lowered(event.confidence, 0.2),
             )
         filled.append(event)
     return filled
@@ -569,6 +579,14 @@ def embedded(trigger: Token) -> bool:
     return trigger.dep_ != "ROOT" and not (trigger.dep_ == "conj" and trigger.head.dep_ == "ROOT")
 
 
+MIN_CONFIDENCE = 0.05
+
+
+def lowered(confidence: float, by: float) -> float:
+    """A confidence lessened for a side inferred, never below the least an event keeps."""
+    return max(MIN_CONFIDENCE, confidence - by)
+
+
 def confidence(candidate: Candidate, modality: Modality) -> float:
     """How sure the event is, from how it was found.
 
@@ -584,7 +602,23 @@ def confidence(candidate: Candidate, modality: Modality) -> float:
     score -= 0.15 if candidate.inferred_source else 0.0
     score -= 0.05 if embedded(candidate.token) else 0.0
     score -= 0.15 if background(candidate.token) else 0.0
-    return max(0.05, min(score, 0.95))
+    score -= DEPTH_PENALTY * min(clause_depth(candidate.token), MAX_DEPTH)
+    return max(MIN_CONFIDENCE, min(score, 0.95))
+
+
+# Dependencies that open a clause or phrase below the one they hang on: an event told there is
+# told about ("a mediation effort designed to help them reach a deal": the reaching), not what
+# the sentence reports. A light verb's object ("launched an investigation") opens none.
+NESTING_DEPS = frozenset(
+    {"advcl", "xcomp", "ccomp", "acl", "relcl", "csubj", "pcomp", "parataxis", "pobj"}
+)
+DEPTH_PENALTY = 0.05
+MAX_DEPTH = 3
+
+
+def clause_depth(trigger: Token) -> int:
+    """How many clauses or prepositional phrases down from its sentence's root a trigger is."""
+    return sum(1 for t in (trigger, *trigger.ancestors) if t.dep_ in NESTING_DEPS)
 
 
 def background(trigger: Token) -> bool:
@@ -679,6 +713,10 @@ def find_events(
     triggers: list[Token] = []
     quoted = [q for q in quotes if q.speaker]
     for candidate in candidates(doc, actors, lexicon):
+        if candidate.speaker_says:
+            candidate.source = speaker_of(candidate.token, quoted)
+            if not candidate.source or set(candidate.source) & set(candidate.target):
+                continue  # the writer's own judgement, or a speaker judging itself
         if not candidate.source:
             candidate.source = quoted_speaker(candidate.token, quoted)
         if not candidate.source and not candidate.target and not stands_alone(candidate.token):
@@ -692,6 +730,8 @@ def find_events(
         anchors = _anchors(token)
         location = event_location(token, anchors)
         objects = object_phrases(token, candidate.entry)
+        if location is None and not candidate.target:
+            location = place_object([o for o in objects if o.i not in actors.token_actor])
         if event_type in TERRITORIAL_TYPES and not candidate.target:
             # a place names the country; an object that is no actor ("attacked villages",
             # "2,400 people were arrested") is the article's country's
@@ -739,11 +779,14 @@ def find_events(
     events = with_intents(events, trigger_at, lexicon, times, published)
     # Only the triggers need classifying: no pass over every token of the article.
     verbal = {t.idx for t in triggers if t.pos_ in ("VERB", "AUX")}
-    # a noun or a participle adjunct ("…, killing 12") can restate its clause's event
+    # a noun, a participle adjunct ("…, killing 12") or a reduced relative ("the missiles
+    # fired by Israel struck …") can restate its clause's event
     restating = {
         t.idx
         for t in triggers
-        if t.pos_ == "NOUN" or (t.tag_ == "VBG" and t.dep_ in ("advcl", "acl"))
+        if t.pos_ == "NOUN"
+        or (t.tag_ == "VBG" and t.dep_ in ("advcl", "acl"))
+        or (t.tag_ == "VBN" and t.dep_ == "acl" and not any(c.dep_ in SUBJECTS for c in t.children))
     }
     # "two bombs exploded" names its doer; "the strikes destroyed …" names an event, whose
     # doer the context gives
@@ -771,7 +814,7 @@ def find_events(
     unnamed_doers = {t.idx for t in triggers if doerless(t)} - answered
     events = with_story_sides(events, actors, unnamed_doers, answered)
     events = with_domestic_doers(events, actors, unnamed_doers)
-    events = with_announced_targets(events, trigger_tokens(events, doc))
+    events = with_announced_targets(events, trigger_tokens(events, doc), actors)
     attach_casualties(events, quantities)
     attach_caused_deaths(events, trigger_at)
     return [replace(e, id=f"e{i}") for i, e in enumerate(events, 1)]
@@ -803,13 +846,17 @@ def speaking_verb(trigger: Token) -> Token | None:
     return trigger
 
 
-def intent_word(trigger: Token) -> Token | None:
+def intent_word(trigger: Token, cues: dict[tuple[str, str], str]) -> Token | None:
     """The word by which the act's own doer states it will do it: "will" in "Farc said it
     will release", "willing" in "Egypt is willing to withdraw", "will" in "Obama will hold
-    talks" (an event noun speaks through its verb); None for a plain report."""
+    talks" (an event noun speaks through its verb), "hesitate" in "we will not hesitate to
+    strike" (through the negated verb that commits to it); None for a plain report."""
     trigger = speaking_verb(trigger)
     if trigger is None:
         return None
+    if trigger.dep_ == "xcomp" and negated_litotes(trigger.head, cues):
+        trigger = trigger.head
+        return next((c for c in trigger.children if c.lower_ in INTENT_AUXILIARIES), None)
     aux = next(
         (c for c in trigger.children if c.dep_ == "aux" and c.lower_ in INTENT_AUXILIARIES), None
     )
@@ -831,6 +878,8 @@ def has_doer(event: Event, trigger: Token) -> bool:
     if event.source:
         return True
     verb = speaking_verb(trigger)
+    if verb is not None and verb.dep_ == "xcomp":
+        verb = verb.head  # the controller's subject does it: "we will not hesitate to strike"
     return verb is not None and any(
         c.dep_ == "nsubj" and c.lower_ in PERSONAL_PRONOUNS for c in verb.children
     )
@@ -863,7 +912,11 @@ def with_intents(
     stated: list[Event] = []
     for event in events:
         token = trigger_at.get(event.trigger_start)
-        word = intent_word(token) if token is not None and has_doer(event, token) else None
+        word = (
+            intent_word(token, lexicon.modality_cues)
+            if token is not None and has_doer(event, token)
+            else None
+        )
         refusal = event.modality is Modality.NEGATED
         cameo = codes[event.type][1 if refusal else 0] if event.type in codes else NO_CODE
         if cameo != NO_CODE and not refusal and codes[event.type][2] == "THREATEN":
@@ -977,9 +1030,26 @@ def trigger_tokens(events: list[Event], doc: Doc) -> dict[int, Token]:
     return {span[0].idx: span[0] for span in spans if span is not None and len(span)}
 
 
-def with_announced_targets(events: list[Event], trigger_at: dict[int, Token]) -> list[Event]:
+@cache
+def permission_verbs() -> frozenset[str]:
+    """Verbs of letting someone act (data/events/permission_verbs.txt)."""
+    return frozenset(data_lines("data/events/permission_verbs.txt"))
+
+
+def permitted_actors(act: Token, actors: ActorResolution) -> list[str]:
+    """Whom an act of letting lets act: "allow two airlines to land" -> the airlines."""
+    if act.lemma_.lower() not in permission_verbs():
+        return []
+    let = [c for c in act.children if c.dep_ == "dobj"]
+    let += [s for c in act.children if c.dep_ == "ccomp" for s in c.children if is_subject(s)]
+    return [a for token in let for a in actors_in(token, actors)]
+
+
+def with_announced_targets(
+    events: list[Event], trigger_at: dict[int, Token], actors: ActorResolution
+) -> list[Event]:
     """Give a statement or answer without a target the target of the act it announces, once
-    every act has its sides."""
+    every act has its sides, or whom it lets act ("refused to allow the airlines to land")."""
     targets = {e.trigger_start: e.target for e in events if e.target}
     filled = []
     for event in events:
@@ -987,11 +1057,12 @@ def with_announced_targets(events: list[Event], trigger_at: dict[int, Token]) ->
         if event.target or event.type not in STATEMENT_TYPES or token is None:
             filled.append(event)
             continue
+        acts = announced_acts(token)
         inherited = next(
             (
-                [a for a in targets[act.idx] if a not in event.source]
-                for act in announced_acts(token)
-                if act.idx in targets
+                [a for a in aimed if a not in event.source]
+                for act in acts
+                if (aimed := targets.get(act.idx) or permitted_actors(act, actors))
             ),
             [],
         )

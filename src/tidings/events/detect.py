@@ -63,6 +63,9 @@ class Candidate:
     # The verb that made a statement an event (a demand, an accusation): its clause, not the
     # trigger's, gives the event's modality.
     stated_by: Token | None = None
+    # Said in a quote's own words ("Putin is the aggressor"): the event is its speaker's, and
+    # none when it stands outside any quote (the writer's own judgement is no event).
+    speaker_says: bool = False
 
 
 def listed(modifier: Token) -> bool:
@@ -119,11 +122,19 @@ def is_subject(token: Token) -> bool:
     return token.dep_ in SUBJECTS and not in_dateline(token)
 
 
+def nearest_subject(verb: Token, deps: tuple[str, ...] | frozenset[str]) -> Token | None:
+    """A verb's subject; of several, the nearest ("The rebel Free Syrian Army threatened": the
+    parse may give a premodifier a subject arc of its own, the head noun being nearer)."""
+    subjects = [c for c in verb.children if c.dep_ in deps and not in_dateline(c)]
+    return min(subjects, key=lambda c: abs(verb.i - c.i)) if subjects else None
+
+
 def verb_subject(verb: Token) -> tuple[Token | None, bool]:
     """The subject of a verb, or (inferred) the one it inherits through control/coordination."""
+    subject = nearest_subject(verb, SUBJECTS)
+    if subject is not None:
+        return _relative_head(subject), False
     for child in verb.children:
-        if is_subject(child):
-            return _relative_head(child), False
         if child.dep_ == "agent":
             return next((g for g in child.children if g.dep_ == "pobj"), None), False
     if any(c.dep_ in ("nsubjpass", "expl") for c in verb.children):
@@ -158,9 +169,9 @@ def verb_subject(verb: Token) -> tuple[Token | None, bool]:
                 return (_relative_head(holder), True) if holder is not None else (None, False)
             if current.pos_ == "ADJ":
                 return None, False  # "countries willing to transfer": the parse loses who
-            for child in current.children:
-                if is_subject(child) or child.dep_ == "nsubjpass":
-                    return _relative_head(child), True
+            holder = nearest_subject(current, (*SUBJECTS, "nsubjpass"))
+            if holder is not None:
+                return _relative_head(holder), True
             continue
         if current.dep_ in ("pcomp", "pobj", "acl") and current.head.i != current.i:
             current = current.head
@@ -247,6 +258,9 @@ def targets_of_verb(verb: Token, entry: Trigger) -> list[Token]:
             if not owned_by_pronoun(child):
                 tokens.append(child)  # "recall its ambassadors": its own, no target
             holders.append(child)
+        elif child.dep_ == "ccomp" and child.pos_ in ("ADJ", "NOUN"):
+            # "found Nielsen guilty", "called Putin a war criminal": whom the predicate is of
+            tokens.extend(g for g in child.children if g.dep_ == "nsubj")
         elif child.dep_ in ("advmod", "npadvmod", "oprd") and child.pos_ == "PROPN":
             tokens.append(child)  # a name the parser mislabels ("meet Dagalo in Jeddah")
         elif child.dep_ == "agent":
@@ -301,13 +315,26 @@ def complement_targets(
     return []
 
 
+WEAPON_CLASS = "c15-munition"  # what is fired, launched or dropped (data/events/noun_classes.tsv)
+
+
 def event_subject_agents(
     subject: Token | None, actors: ActorResolution, lexicon: Lexicon
 ) -> list[str]:
     """When a verb's subject is an event ("a car bombing by the Islamic State killed 75",
-    "Israeli strikes destroyed the bridge"), whoever performed that event."""
+    "Israeli strikes destroyed the bridge"), whoever performed that event; when it is a weapon
+    ("missiles fired by the Israeli military struck a depot"), whoever fired it."""
     if subject is None or subject.pos_ != "NOUN":
         return []
+    if WEAPON_CLASS in lexicon.noun_classes.get(subject.lemma_.lower(), ()):
+        return [
+            a
+            for fired in subject.children
+            if fired.dep_ == "acl" and fired.tag_ == "VBN"
+            for agent in fired.children
+            if agent.dep_ == "agent"
+            for a in actors_in(next((g for g in agent.children if g.dep_ == "pobj"), None), actors)
+        ]
     match = match_trigger(subject, lexicon)
     if match is None or match[0].type == NOT_AN_EVENT:
         return []
@@ -359,10 +386,15 @@ def noun_arguments(noun: Token, entry: Trigger) -> tuple[list[Token], list[Token
             objects = [g for g in child.children if g.dep_ == "pobj"]
             if child.lower_ == "between" and entry.mode == "third-party":
                 targets.extend(objects)  # "mediation between India and Pakistan": the parties
-            elif child.lower_ in ("by", "between") or child.lower_ in doers.get(entry.type, ()):
+            elif child.lower_ in ("by", "between"):
                 sources.extend(objects)  # "talks between Israel and Hamas": they talk
             elif child.lower_ in entry.target_preps:
-                targets.extend(objects)
+                targets.extend(objects)  # the row's own: "the release of the prisoners"
+            elif child.lower_ in doers.get(entry.type, ()):
+                sources.extend(objects)  # "the withdrawal of Ethiopian troops"
+    # "a suspension of air links with Spain": what the noun is of may carry its target
+    for complement in of_complements(noun):
+        targets += prep_objects(complement, entry.target_preps - {"of"})
     return sources, targets
 
 
@@ -489,6 +521,8 @@ def match_trigger(token: Token, lexicon: Lexicon) -> tuple[Trigger, Token | None
             return entry, None
         # "operations against al-Shabab": a preposition may select the noun's sense too
         aimed = [f"{lemma}+{c.lower_}" for c in token.children if c.dep_ == "prep"]
+        # "calls to impose sanctions": its to-infinitive selects it as the preposition "to" would
+        aimed += [f"{lemma}+to" for c in token.children if c.dep_ == "acl" and infinitival(c)]
         entry = first_row("noun", aimed, lexicon)
         if entry is not None:
             return entry, None
@@ -839,6 +873,9 @@ def blame_statements(doc: Doc, actors: ActorResolution) -> list[Candidate]:
         head = adjective.head
         if in_headline(adjective):
             continue
+        if adjective.dep_ == "acomp" and own_words(head):
+            found += quoted_judgement(adjective, BLAME, head, actors)
+            continue
         if adjective.dep_ == "acomp" and head.dep_ in ("ccomp", "parataxis"):
             # "X said Y was responsible": the speaker accuses the copula's subject
             reporting = head.head
@@ -878,11 +915,44 @@ def disapproval_statements(doc: Doc, actors: ActorResolution, lexicon: Lexicon) 
             continue
         copula = token.head
         reporting = copula.head
+        if own_words(copula):
+            found += quoted_judgement(token, DISAPPROVAL, copula, actors)
+            continue
         if copula.dep_ not in ("ccomp", "parataxis") or reporting.lemma_.lower() not in verbs:
             continue
         subject = next((c for c in copula.children if c.dep_ == "nsubj"), None)
         found += stated(token, DISAPPROVAL, reporting, subject, actors)
     return found
+
+
+FIRST_PERSON_SUBJECTS = frozenset({"i", "we"})
+
+
+def own_words(copula: Token) -> bool:
+    """Whether a copula clause is said in the speaker's own voice, no verb reporting it: the
+    sentence itself ("Putin is the aggressor.") or the complement of the speaker's own thought
+    ("we have to understand that Putin is the aggressor")."""
+    clause = copula
+    while clause.dep_ != "ROOT":
+        if clause.dep_ not in ("ccomp", "xcomp") or clause.head.pos_ not in ("VERB", "AUX"):
+            return False
+        clause = clause.head
+        subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.lower_ not in FIRST_PERSON_SUBJECTS:
+            return False
+    return clause.pos_ in ("VERB", "AUX") and not in_headline(copula)
+
+
+def quoted_judgement(
+    token: Token, entry: Trigger, copula: Token, actors: ActorResolution
+) -> list[Candidate]:
+    """A judgement of another actor in a speaker's own words: the copula's subject is its
+    target; the speaker, its source, is the quote's (filled in when quotes are known)."""
+    subject = next((c for c in copula.children if c.dep_ == "nsubj"), None)
+    target = actors_in(subject, actors)
+    if not target:
+        return []
+    return [Candidate(token, entry, target=target, stated_by=copula, speaker_says=True)]
 
 
 CAUSE_PREPS = frozenset({"in", "by", "during"})

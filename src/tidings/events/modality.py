@@ -181,7 +181,11 @@ def event_modality(
                 if modality:
                     found.add(Modality(modality))
                     lexical.add(Modality(modality))
+        # "did not hesitate to fire" says it fired; "will not hesitate to" commits by its "will"
+        litotes = position > 0 and not sibling and negated_litotes(token, cues)
         for child in token.children:
+            if litotes and child.dep_ == "neg":
+                continue
             if child.dep_ == "preconj" and cues.get(("preconj", child.lower_)):
                 found.add(Modality(cues[("preconj", child.lower_)]))
             if child.dep_ in ("aux", "auxpass", "neg") and not own_clause:
@@ -230,6 +234,12 @@ def event_modality(
     strongest = next((m for m in STRENGTH if m in found), Modality.ASSERTED)
     reported_by = citation.outlet if citation is not None else None
     return ModalityReading(strongest, reported_by)
+
+
+def negated_litotes(verb: Token, cues: dict[tuple[str, str], str]) -> bool:
+    """Whether a verb's negation commits to the act it governs ("will not hesitate to strike",
+    "did not shy away from"): data/events/modality.tsv, scope `litotes`."""
+    return ("litotes", verb.lemma_.lower()) in cues and any(c.dep_ == "neg" for c in verb.children)
 
 
 def _charged_through(below: list[Token]) -> bool:
