@@ -3,7 +3,8 @@
 Articles hold ten events each; every event has one source and one target drawn from a pool of
 actors (countries' governments, militaries, rebels, named leaders, organisations), a PLOVER type
 with its QuadClass and Goldstein score, a modality, a day over three years, a place with
-coordinates for most, and an evidence sentence. Each article has two quotes. Values come from
+coordinates for most, and an evidence sentence stated in an attribution ("officials said").
+Each article has two quotes. Values come from
 DuckDB's hash of the row number, so the same N always gives the same store.
 
     python benchmarks/synthetic_store.py /tmp/events-1m.duckdb 1000000
@@ -144,7 +145,8 @@ def build(path: Path, events: int) -> None:
             CASE WHEN s.code = t.code THEN s.code || chr(31) || 'st'
                 WHEN s.code < t.code
                     THEN s.code || chr(31) || 's' || chr(30) || t.code || chr(31) || 't'
-                ELSE t.code || chr(31) || 't' || chr(30) || s.code || chr(31) || 's' END
+                ELSE t.code || chr(31) || 't' || chr(30) || s.code || chr(31) || 's' END,
+            d.i % 10, '{"source": "officials", "cue": "said", "kind": "indirect"}'
         FROM draw d JOIN pool s ON s.n = d.s JOIN pool t ON t.n = d.t
         JOIN kinds k ON k.n = d.k JOIN places pl ON pl.n = d.p ORDER BY d.i
         """,
@@ -160,6 +162,11 @@ def build(path: Path, events: int) -> None:
         "INSERT INTO event_actors SELECT d.article || ':' || d.local, "
         "d.article || ':' || d.local || side, CASE WHEN side = 's' THEN 'source' ELSE 'target' "
         "END, 0 FROM draw d, (VALUES ('s'), ('t')) sides(side)"
+    )
+    # Each event is stated in its own attribution: "…, officials said in report N."
+    db.execute(
+        "INSERT INTO attributions SELECT d.article, d.i % 10, 'indirect', 'what happened', "
+        "'[[0, 60]]', 0, 60, NULL, 'officials', 62, 71, 'said', 72, 76, '[]' FROM draw d"
     )
     db.execute(
         "INSERT INTO quotes SELECT d.article, d.i % 10, 'We will not accept this, ' || d.i, "

@@ -1,10 +1,12 @@
 """Attribution records: one per statement, whole, with source, cue, kind and quoted fragments."""
 
 import json
+from dataclasses import replace
 
 import pytest
 
-from tidings.model import AttributionKind
+from tidings.attributions import attribution_holding, link_events
+from tidings.model import Attribution, AttributionKind
 
 
 def records_of(report):
@@ -287,3 +289,44 @@ def test_a_speech_verb_s_infinitive_is_an_aspect_not_a_statement(run):
     assert records_of(run("Harbour traffic continued to grow in the spring.")) == []
     vowed = records_of(run("The mayor vowed to reopen the pier by June."))
     assert vowed == [("indirect", "to reopen the pier by June", "The mayor", "vowed")]
+
+
+def statement(start, end, source_text):
+    """A hand-made attribution of the text between `start` and `end`."""
+    return Attribution(AttributionKind.OTHER, "", ((start, end),), source_text=source_text)
+
+
+def test_the_innermost_statement_holds_a_span():
+    # "According to the union, Lee said the talks collapsed.": the union's holds Lee's
+    outer, inner = statement(0, 60, "the union"), statement(30, 60, "Lee")
+    assert attribution_holding((40, 48), [outer, inner]) == 1
+    assert attribution_holding((5, 10), [outer, inner]) == 0
+    assert attribution_holding((55, 65), [outer, inner]) is None  # runs out of both
+
+
+def test_an_event_stated_in_an_attribution_carries_it(run):
+    report = run("Russia launched drones at Kyiv on Monday, officials said.")
+    (attack,) = [e for e in report.events if e.type == "ASSAULT"]
+    record = report.attributions[attack.attribution]
+    assert (record.source_text, record.cue) == ("officials", "said")
+    assert report.to_dict()["events"][0]["attribution"] == attack.attribution
+
+
+def test_an_event_carries_the_innermost_statement_it_is_stated_in(run):
+    report = run("According to the union, Lee said the police arrested two strikers.")
+    (arrest,) = report.events
+    assert report.attributions[arrest.attribution].source_text == "Lee"
+
+
+def test_an_event_the_writer_states_carries_no_attribution(run):
+    report = run("Russia launched drones at Kyiv on Monday.")
+    assert report.events and all(e.attribution is None for e in report.events)
+    assert report.to_dict()["events"][0]["attribution"] is None
+
+
+def test_events_keep_their_order_and_fields_when_linked(run):
+    report = run("Russia launched drones at Kyiv on Monday, officials said.")
+    relinked = link_events(report.events, [])
+    assert [e.id for e in relinked] == [e.id for e in report.events]
+    assert all(e.attribution is None for e in relinked)
+    assert [replace(e, attribution=None) for e in report.events] == relinked

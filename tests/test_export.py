@@ -88,6 +88,14 @@ def test_plover_jsonl_keeps_every_event_with_its_modality(store_path, tmp_path):
     )
 
 
+def test_plover_jsonl_says_who_stated_an_attributed_event(store_path, tmp_path):
+    lines = run_export(store_path, tmp_path, "plover").read_text().splitlines()
+    events = {e["event_type"]: e for e in map(json.loads, lines)}
+    attack = events["ASSAULT"]
+    assert attack["attributed_to"].startswith("Israel") and attack["attribution_cue"] == "said"
+    assert events["AID"]["attributed_to"] is None  # the writer's own statement
+
+
 def test_icews_tsv_has_its_header(store_path, tmp_path):
     out = run_export(store_path, tmp_path, "icews")
     with out.open(encoding="utf-8") as handle:

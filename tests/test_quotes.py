@@ -1,5 +1,7 @@
 """Quotes: direct, split, partial, guillemets and indirect, with speakers through coreference."""
 
+import pytest
+
 
 def quotes_of(report):
     names = {a.id: a.name for a in report.actors}
@@ -219,6 +221,28 @@ def test_she_never_names_a_man_an_honorific_marks(run):
     text = 'Mr. John Pratt met Jane Holloway in Ohio. "We agreed on nothing," she said.'
     ((_, _, speaker, _),) = quotes_of(run(text))
     assert speaker == "Jane Holloway"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # the first name: the knowledge base's Daniels are men
+        ('Maria Oduya met the mayor. Daniel Kessler spoke first. "We lost," she said.',
+         "Maria Oduya"),
+        # a role noun before the name
+        ('Tove Brandt met spokesman Ossi Laine. Laine urged calm. "No one was hurt," she said.',
+         "Tove Brandt"),
+        # "he said" before made him a man
+        ('Jorma Kallio met Aino Virtanen in Oslo. "We talked for an hour," he said. '
+         'The port reopened later. "Nobody was hurt," she said.', "Aino Virtanen"),
+        # a long quote does not put the speaker named before it out of reach
+        ("Tove Brandt spoke to reporters at the harbour on Monday.\n\n"
+         '"The docks are closed. The cranes are down. The ships wait outside. '
+         'Nobody knows for how long," she said.', "Tove Brandt"),
+    ],
+)  # fmt: skip
+def test_she_said_after_a_quote_is_the_nearest_woman_before_it(run, text, speaker):
+    assert quotes_of(run(text))[-1][2] == speaker
 
 
 def test_a_bare_title_refers_back_to_the_person_it_named(run):

@@ -17,12 +17,15 @@ Built beside the quotes (quotes.py), which stay as they are for their users:
 - how things seem ("the plan seems doomed") and report or statement citations;
 - "according to X" and "in the latest poll": the rest of the sentence (other), holding the
   records inside it.
+
+Events stated inside a record's content carry it (`link_events`): who says they happened.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from functools import cache
 
 from spacy.tokens import Doc, Span, Token
@@ -34,6 +37,7 @@ from tidings.model import (
     AttributionKind,
     Citation,
     CitationKind,
+    Event,
     Quote,
     QuoteKind,
 )
@@ -714,3 +718,29 @@ def crosses(record: Attribution, other: Attribution) -> bool:
     start, end = record.content[0][0], record.content[-1][1]
     holds = all(start <= s and e <= end for s, e in other.content)
     return not holds or (start, end) == (other.content[0][0], other.content[-1][1])
+
+
+# --- links to events ----------------------------------------------------------------------------
+
+
+def attribution_holding(span: CharSpan, attributions: Sequence[Attribution]) -> int | None:
+    """The index of the attribution whose content holds a span, the innermost when one holds
+    another ("according to X, Y said …": Y's); None when no content holds it."""
+    holding = [
+        (sum(end - start for start, end in record.content), index)
+        for index, record in enumerate(attributions)
+        if any(start <= span[0] and span[1] <= end for start, end in record.content)
+    ]
+    return min(holding)[1] if holding else None
+
+
+def link_events(events: Sequence[Event], attributions: Sequence[Attribution]) -> list[Event]:
+    """The events, each carrying the attribution its trigger is stated in (who says it
+    happened), when one holds it."""
+    return [
+        replace(
+            event,
+            attribution=attribution_holding((event.trigger_start, event.trigger_end), attributions),
+        )
+        for event in events
+    ]

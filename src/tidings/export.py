@@ -1,6 +1,7 @@
 """Exports of a store to the formats existing analysis code reads unchanged.
 
-- PLOVER JSONL: one event per line, PLOVER field names plus tidings' modality and evidence;
+- PLOVER JSONL: one event per line, PLOVER field names plus tidings' modality, evidence and
+  who the article says stated the event (`attributed_to`, `attribution_cue`);
 - GDELT 2.0 Events: 61 tab-separated columns, no header, CAMEO codes as strings, FIPS 10-4
   country codes in the geo fields (the event's place as ActionGeo; Actor1Geo and Actor2Geo
   empty, since no record knows where an actor is); and GDELT 2.0 Mentions (16 columns), one per
@@ -127,6 +128,8 @@ def plover_lines(records: Iterable[dict[str, Any]]) -> Iterator[str]:
                 "publisher": r["outlet"] or None,
                 "url": r["url"] or None,
                 "reported_by": r["reported_by"],
+                "attributed_to": r["attributed_to"],
+                "attribution_cue": r["attribution_cue"],
                 "confidence": r["confidence"],
             },
             ensure_ascii=False,

@@ -288,6 +288,9 @@ class Event:
     reported_by: str | None = None  # outlet or actor id the claim is attributed to
     confidence: float = 0.5
     casualties: dict[str, float] = field(default_factory=dict)  # killed / injured counts
+    # Index in `Report.attributions` of the statement whose content holds the trigger: who
+    # says it happened (the innermost, when "according to X" holds what Y said).
+    attribution: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """Serialise as in the JSON contract."""
@@ -309,6 +312,7 @@ class Event:
             "reported_by": self.reported_by,
             "confidence": round(self.confidence, 3),
             "casualties": dict(self.casualties),
+            "attribution": self.attribution,
         }
 
 

@@ -20,7 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from tidings.actors import KnowledgeBase, load_knowledge_base, resolve_actors
-from tidings.attributions import find_attributions
+from tidings.attributions import find_attributions, link_events
 from tidings.citations import find_citations, link_outlets
 from tidings.errors import ExtractionError
 from tidings.events import find_events
@@ -77,7 +77,7 @@ def analyse(article: Article, doc: Doc, pipeline: Pipeline) -> Report:
     quotes = link_outlets(quotes, citations, doc)
     attributions = find_attributions(doc, actors=actors, quotes=quotes, citations=citations)
     min_confidence = pipeline.settings.min_confidence
-    events = [e for e in events if e.confidence >= min_confidence]
+    events = link_events([e for e in events if e.confidence >= min_confidence], attributions)
     sides = {a for e in events for a in (*e.source, *e.target)}
     return Report(
         article=article,

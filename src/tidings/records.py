@@ -17,6 +17,8 @@ from tidings.errors import MalformedMetadataError
 from tidings.model import (
     Actor,
     Article,
+    Attribution,
+    AttributionKind,
     Citation,
     CitationKind,
     Event,
@@ -87,6 +89,26 @@ def event_from_record(fields: dict[str, Any]) -> Event:
         reported_by=fields.get("reported_by"),
         confidence=fields.get("confidence", 0.5),
         casualties=dict(fields.get("casualties", {})),
+        attribution=fields.get("attribution"),
+    )
+
+
+def attribution_from_record(fields: dict[str, Any]) -> Attribution:
+    """An attribution of a record (JSON gives its spans as lists: tuples again here)."""
+
+    def span(pair: list[int] | None) -> tuple[int, int] | None:
+        return (pair[0], pair[1]) if pair else None
+
+    return Attribution(
+        kind=AttributionKind(fields["kind"]),
+        text=fields["text"],
+        content=tuple((start, end) for start, end in fields["content"]),
+        source=fields.get("source"),
+        source_text=fields.get("source_text"),
+        source_span=span(fields.get("source_span")),
+        cue=fields.get("cue"),
+        cue_span=span(fields.get("cue_span")),
+        fragments=tuple((start, end) for start, end in fields.get("fragments", [])),
     )
 
 
@@ -109,13 +131,13 @@ def quantity_from_record(fields: dict[str, Any]) -> Quantity:
 
 
 def report_from_record(record: dict[str, Any], text: str) -> Report:
-    """The report a record in the JSON contract describes (attributions are not read back:
-    the store does not keep them)."""
+    """The report a record in the JSON contract describes."""
     return Report(
         article=article_from_record(record["article"], text),
         actors=[actor_from_record(a) for a in record.get("actors", [])],
         events=[event_from_record(e) for e in record.get("events", [])],
         quotes=[Quote(**{**q, "kind": QuoteKind(q["kind"])}) for q in record.get("quotes", [])],
+        attributions=[attribution_from_record(a) for a in record.get("attributions", [])],
         citations=[
             Citation(**{**c, "kind": CitationKind(c["kind"])}) for c in record.get("citations", [])
         ],

@@ -45,6 +45,38 @@ def test_an_article_comes_with_its_annotations_and_a_miss_is_a_json_404(client):
     assert missing.json()["error"]["code"] == "not_found"
 
 
+def test_an_event_stated_in_an_attribution_says_who_says_it_happened(client):
+    events = client.get("/api/events", params={"limit": 500}).json()["items"]
+    attributed = [e for e in events if e["attribution"] is not None]
+    assert attributed and len(attributed) < len(events)
+    assert all(e["according_to"] is None for e in events if e["attribution"] is None)
+    for event in attributed:
+        record = client.get(f"/api/articles/{quote(event['article_id'], safe='')}").json()
+        statement = record["attributions"][event["attribution"]]
+        (stored,) = [e for e in record["events"] if e["id"] == event["id"].split(":")[-1]]
+        trigger = stored["trigger"]
+        assert any(s <= trigger["start"] and trigger["end"] <= e for s, e in statement["content"])
+        source = next((a["name"] for a in record["actors"] if a["id"] == statement["source"]), None)
+        assert event["according_to"] == {
+            "source": source or statement["source_text"],
+            "cue": statement["cue"],
+            "kind": statement["kind"],
+        }
+
+
+def test_a_quote_lists_the_events_it_states(client):
+    quotes = client.get("/api/quotes", params={"limit": 500}).json()["items"]
+    stating = [q for q in quotes if q["events"]]
+    assert stating
+    for stated in stating:
+        record = client.get(f"/api/articles/{quote(stated['article_id'], safe='')}").json()
+        by_id = {e["id"]: e for e in record["events"]}
+        for event in stated["events"]:
+            found = by_id[event["id"]]
+            assert found["type"] == event["type"] and found["attribution"] is not None
+            assert stated["start_char"] <= found["trigger"]["start"] < stated["end_char"]
+
+
 def test_bad_parameters_get_the_same_error_shape(client):
     response = client.get("/api/events", params={"limit": 100000})
     assert response.status_code == 422 and response.json()["error"]["code"] == "invalid_request"
@@ -213,6 +245,10 @@ def test_openapi_describes_the_endpoints(client):
         "/api/articles", "/api/articles/{article_id}", "/api/aggregates/daily",
         "/api/aggregates/types", "/api/aggregates/places", "/api/aggregates/dyads",
     } <= set(paths)  # fmt: skip
+    described = {path: paths[path]["get"]["description"] for path in paths if "get" in paths[path]}
+    assert "according_to" in described["/api/events"]
+    assert "`events`" in described["/api/quotes"]
+    assert "attributions" in described["/api/articles/{article_id}"]
 
 
 def _same(value):

@@ -22,7 +22,18 @@ import uvicorn
 from click.testing import CliRunner
 
 from tidings.cli import main
+from tidings.model import (
+    Article,
+    Attribution,
+    AttributionKind,
+    Event,
+    Evidence,
+    Quote,
+    QuoteKind,
+    Report,
+)
 from tidings.serve import create_app
+from tidings.store import content_hash, open_store
 
 EXAMPLES = Path(__file__).parents[2] / "examples"
 STATIC = Path(__file__).parents[2] / "src" / "tidings" / "serve" / "static"
@@ -183,7 +194,7 @@ def test_a_row_opens_its_evidence_in_the_article(server, browser_page, shots):
     page.goto(server + "/?type=CONSULT")
     _ready(page)
     row = page.locator("#events tbody tr").first
-    evidence = row.locator("td.evidence").inner_text().rstrip("…")
+    evidence = row.locator("td.evidence .sentence").inner_text().rstrip("…")
     row.click()
     page.wait_for_selector("#reader:not([hidden]) .mark-evidence")
     highlighted = " ".join(page.locator("#reader-text .mark-evidence").all_inner_texts())
@@ -233,3 +244,87 @@ def _quote_texts(server, filters):
     query = urlencode({**filters, "limit": 40})
     with urlopen(f"{server}/api/quotes?{query}") as response:
         return {quote["text"] for quote in json.load(response)["items"]}
+
+
+def _api(server, path, params):
+    with urlopen(f"{server}/api/{path}?{urlencode(params)}") as response:
+        return json.load(response)
+
+
+def test_an_attributed_event_shows_who_says_it_happened(server, browser_page, shots):
+    page = browser_page
+    events = _api(server, "events", {"limit": 500})["items"]
+    event = next(e for e in events if e["according_to"] and e["according_to"]["cue"] == "said")
+    source = event["according_to"]["source"]
+    local = event["id"][len(event["article_id"]) + 1 :]
+    page.goto(f"{server}/?{urlencode({'open': event['article_id'], 'focus': local})}")
+    page.wait_for_selector("#reader:not([hidden]) .mark-statement")
+    assert f"according to {source} (said)" in page.locator("#reader-event").inner_text()
+    statement = " ".join(page.locator("#reader-text .mark-statement").all_inner_texts())
+    assert event["trigger"] in statement
+    page.screenshot(path=str(shots / "dashboard-attribution.png"))
+    # The events table says it under the evidence too.
+    page.goto(f"{server}/?{urlencode({'type': event['type'], 'text': event['trigger']})}")
+    _ready(page)
+    according = page.locator("#events td.evidence .according").first.inner_text()
+    assert f"according to {source}" in according
+    assert page.errors == []
+
+
+def test_a_quote_opens_the_events_it_states(server, browser_page):
+    page = browser_page
+    quotes = _api(server, "quotes", {"limit": 40})["items"]
+    stating = next(q for q in quotes if q["events"])
+    page.goto(server + "/")
+    _ready(page)
+    item = page.locator("#quotes li", has_text=stating["text"][:40]).first
+    event = stating["events"][0]
+    item.locator(f"button[data-event={event['id']}]").click()
+    page.wait_for_selector("#reader:not([hidden]) .mark-trigger")
+    assert event["type"] in page.locator("#reader-event").inner_text()
+    assert f"focus={event['id']}" in page.url
+    assert page.errors == []
+
+
+HOSTILE_SOURCE = '<img src=x onerror="window.__pwned = 5">officials'
+
+
+def hostile_attribution_report():
+    """An article whose attributed statement names its source in markup, by hand."""
+    text = "Rebels attacked the town on Monday, officials said."
+    article = Article("hostile-source", text, title="<b>Attack</b>")
+    event = Event(
+        id="e1", type="ASSAULT", trigger="attacked", trigger_start=7, trigger_end=15,
+        evidence=Evidence(text, 0, len(text)), attribution=0,
+    )  # fmt: skip
+    statement = Attribution(
+        AttributionKind.INDIRECT, text[:34], ((0, 34),), source_text=HOSTILE_SOURCE,
+        source_span=(36, 45), cue='said"><script>window.__pwned = 6</script>', cue_span=(46, 50),
+    )  # fmt: skip
+    quote = Quote(text[:34], 0, 34, QuoteKind.INDIRECT, None, "said")
+    return Report(article, events=[event], quotes=[quote], attributions=[statement])
+
+
+def test_an_attribution_in_markup_is_shown_as_text(browser_page, tmp_path, shots):
+    db = tmp_path / "hostile.duckdb"
+    report = hostile_attribution_report()
+    with open_store(str(db)) as store:
+        store.ingest(report, content_hash=content_hash(report.article))
+    page = browser_page
+    with serving(db) as url:
+        page.goto(url + "/?open=hostile-source&focus=e1")
+        page.wait_for_selector("#reader:not([hidden]) .mark-statement")
+        _ready(page)
+        stated = page.locator("#reader-event").inner_text()
+        assert f"according to {HOSTILE_SOURCE}" in stated and "<script>" in stated
+        assert (
+            page.locator("#events td.evidence .according")
+            .inner_text()
+            .startswith(f"according to {HOSTILE_SOURCE}")
+        )
+        page.locator("#reader-text .mark-statement").first.hover()
+        assert page.evaluate("window.__pwned") is None
+        injected = page.locator("#reader img, #events img, #quotes img, #reader-event script")
+        assert injected.count() == 0
+        page.screenshot(path=str(shots / "dashboard-hostile-attribution.png"))
+        assert page.errors == []

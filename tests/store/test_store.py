@@ -1,6 +1,7 @@
 """The stores (DuckDB and PostgreSQL): round trip, idempotent ingest, replacement, rollback,
 safe filters."""
 
+import json
 from dataclasses import replace
 from datetime import date
 
@@ -12,6 +13,8 @@ from tidings.errors import StoreError
 from tidings.model import (
     Actor,
     Article,
+    Attribution,
+    AttributionKind,
     Event,
     EventDate,
     Evidence,
@@ -58,11 +61,20 @@ def make_report(
         location=Location("Kyiv", "UKR", 50.45, 30.52),
         confidence=0.9,
         casualties={"killed": 3.0, "injured": 12.0},
+        attribution=0,
     )
+    statement = Attribution(
+        AttributionKind.MIXED, "Washington for help", ((11, 30),), source="a1",
+        source_text="Ukraine", source_span=(0, 4), cue="asked", cue_span=(5, 10),
+        fragments=((26, 30),),
+    )  # fmt: skip
     quote = Quote("help", 26, 30, QuoteKind.PARTIAL, "a1", "asked", outlet="Reuters")
     count = Quantity("3 to 5 people", 0, 13, 3, "people", "casualties", 3, "people", 5, "killed")
     article = Article(article_id, text, title="T", outlet="Wire", published=date(2025, 3, 5))
-    return Report(article, actors=[kyiv, usa], events=[event], quotes=[quote], quantities=[count])
+    return Report(
+        article, actors=[kyiv, usa], events=[event], quotes=[quote], attributions=[statement],
+        quantities=[count],
+    )  # fmt: skip
 
 
 @pytest.fixture(params=["duckdb", "postgres"])
@@ -85,12 +97,15 @@ def test_round_trip_keeps_the_record(store):
     assert stored["events"][0] == {**expected["events"][0], "confidence": 0.9}
     assert stored["actors"][0]["mentions"] == expected["actors"][0]["mentions"]
     assert stored["quotes"] == expected["quotes"]
+    assert stored["attributions"] == json.loads(json.dumps(expected["attributions"]))
+    assert stored["events"][0]["attribution"] == 0
     assert stored["quantities"] == expected["quantities"]
 
 
 READ_MODEL = [("events", c) for c in ("sources", "targets", "actor_keys", "countries")]
 NETWORK = [("events", "dyads"), ("events", "actor_roles")]
 PARTS = [("quantities", "part_of_count")]  # version 5
+LINKS = [("events", "attribution"), ("events", "according_to")]  # version 6, and attributions
 EVERY_READ_MODEL_COLUMN = "sources, targets, actor_keys, countries, dyads, actor_roles"
 VERSION_2_COLUMNS = [
     ("events", "killed"),
@@ -110,6 +125,8 @@ def downgrade(path, version, columns):
         opened.connection.execute("DROP INDEX events_type")
         for table, column in columns:
             opened.connection.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
+        if set(LINKS) <= set(columns):
+            opened.connection.execute("DROP TABLE attributions")
         opened.connection.execute("CREATE INDEX events_article ON events (article_id)")
         opened.connection.execute("CREATE INDEX events_type ON events (type)")
         opened.connection.execute("DELETE FROM schema_version")
@@ -118,18 +135,31 @@ def downgrade(path, version, columns):
 
 def test_a_version_1_store_is_migrated_in_place(tmp_path):
     path = tmp_path / "old.duckdb"
-    downgrade(path, 1, VERSION_2_COLUMNS + READ_MODEL + NETWORK + PARTS)
+    downgrade(path, 1, VERSION_2_COLUMNS + READ_MODEL + NETWORK + PARTS + LINKS)
     with open_store(path) as reopened:
         stored = reopened.report("a-1")
         version = reopened.connection.execute("SELECT max(version) FROM schema_version")
-        assert version.fetchone()[0] == 5
+        assert version.fetchone()[0] == 6
     assert stored["events"][0]["casualties"] == {}
     assert stored["quotes"][0]["outlet"] is None
 
 
+def test_a_version_5_store_gets_attributions_and_ingests_as_before(tmp_path):
+    path = tmp_path / "v5.duckdb"
+    downgrade(path, 5, LINKS)
+    with open_store(path) as reopened:
+        old = reopened.report("a-1")
+        # The article is unchanged: ingesting it again is still a no-op, so it keeps no links.
+        assert not reopened.ingest(make_report(), content_hash="h1")
+        assert reopened.ingest(make_report("a-2"), content_hash="h2")
+        new = reopened.report("a-2")
+    assert old["attributions"] == [] and old["events"][0]["attribution"] is None
+    assert new["events"][0]["attribution"] == 0 and new["attributions"][0]["cue"] == "asked"
+
+
 def test_a_version_4_store_gets_the_part_of_count_column(tmp_path):
     path = tmp_path / "v4.duckdb"
-    downgrade(path, 4, PARTS)
+    downgrade(path, 4, PARTS + LINKS)
     part = make_report("a-2")
     part.quantities[0] = replace(part.quantities[0], part_of_count=True)
     with open_store(path) as reopened:
@@ -140,7 +170,8 @@ def test_a_version_4_store_gets_the_part_of_count_column(tmp_path):
 
 
 @pytest.mark.parametrize(
-    ("version", "dropped"), [(2, READ_MODEL + NETWORK + PARTS), (3, NETWORK + PARTS)]
+    ("version", "dropped"),
+    [(2, READ_MODEL + NETWORK + PARTS + LINKS), (3, NETWORK + PARTS + LINKS)],
 )
 def test_an_older_store_gets_its_read_model_filled(tmp_path, version, dropped):
     path = tmp_path / f"v{version}.duckdb"
@@ -163,7 +194,7 @@ def test_a_version_3_store_gets_its_network_columns_on_either_database(request, 
     with open_store(tmp_path / "fresh.duckdb") as fresh:
         fresh.ingest(make_report(), content_hash="h1")
         expected = fresh.connection.execute("SELECT id, dyads, actor_roles FROM events").fetchall()
-    downgrade(location, 3, NETWORK + PARTS)
+    downgrade(location, 3, NETWORK + PARTS + LINKS)
     with open_store(location) as reopened:
         filled = reopened.connection.execute("SELECT id, dyads, actor_roles FROM events")
         assert filled.fetchall() == expected and expected[0][1]

@@ -24,7 +24,7 @@ from typing import Any
 import yaml
 
 from tidings.errors import TidingsError
-from tidings.lexicons import data_files, data_table, data_text
+from tidings.lexicons import data_files, data_lines, data_table, data_text
 
 KB_VERSION = 1
 # A role that starts this many days after an article already names its holder in it.
@@ -253,6 +253,23 @@ class KnowledgeBase:
                     return person
         return None
 
+    def given_name_gender(self, name: str) -> str:
+        """The gender ("m" or "f") that every person of the base whose first name is the first
+        word of `name` shares, or "x": a one-word name (a surname, often), a name of either
+        gender in the base or in data/kb/unisex_given_names.txt ("Jean", "Robin")."""
+        words = name.split()
+        first = fold(words[0]).lower() if len(words) > 1 else ""
+        if not first.isalpha() or first in unisex_given_names():
+            return "x"
+        genders = {
+            person.gender
+            for person in map(self.people.get, self.given_names.get(first, ()))
+            if person is not None
+            and person.gender in ("m", "f")
+            and person.country not in family_name_first()
+        }
+        return next(iter(genders)) if len(genders) == 1 else "x"
+
     def country_on(self, iso3: str | None, day: date | None) -> str | None:
         """The state a country's territory belonged to on `day`: Kosovo was Serbia's in 2007
         and Yugoslavia's in 1998; a country that existed then is itself."""
@@ -426,6 +443,18 @@ def shipped_records(source: str) -> list[dict[str, Any]]:
     except OSError:
         pass
     return records
+
+
+@cache
+def family_name_first() -> frozenset[str]:
+    """Countries whose names put the family name first (data/kb/family_name_first.txt)."""
+    return frozenset(data_lines("data/kb/family_name_first.txt"))
+
+
+@cache
+def unisex_given_names() -> frozenset[str]:
+    """First names borne by men and women alike (data/kb/unisex_given_names.txt)."""
+    return frozenset(data_lines("data/kb/unisex_given_names.txt"))
 
 
 def add_person(kb: KnowledgeBase, person: Person) -> None:

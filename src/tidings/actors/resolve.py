@@ -29,6 +29,7 @@ from tidings.actors.kb import (
     Person,
     Role,
     Title,
+    family_name_first,
     fold,
     office_of,
     token_key,
@@ -53,6 +54,10 @@ PLACE_PREPOSITIONS = frozenset(
 )  # fmt: skip
 MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
 FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
+GENDERED_PRONOUNS = dict.fromkeys(MALE_PRONOUNS, "m") | dict.fromkeys(FEMALE_PRONOUNS, "f")
+# Quoted sentences a pronoun's reach passes over without counting them: bounded, so a
+# transcript quoted whole does not make every pronoun walk back to the top.
+MAX_QUOTED_SENTENCES_SKIPPED = 12
 REGION_GROUPS = {
     "european": "European countries",
     "western": "Western countries",
@@ -67,12 +72,6 @@ PLURAL_PRONOUNS = frozenset({"they", "their"})
 FORMER_WORDS = frozenset({"former", "ex", "onetime", "erstwhile", "retired", "late"})
 # A rank word before a title: the deputy foreign minister is not the foreign minister.
 SUBORDINATE_WORDS = frozenset({"deputy", "vice", "assistant", "under", "junior", "associate"})
-
-
-@cache
-def family_name_first() -> frozenset[str]:
-    """Countries whose names put the family name first (data/kb/family_name_first.txt)."""
-    return frozenset(data_lines("data/kb/family_name_first.txt"))
 
 
 def surname_forms(name: str, country: str | None = None) -> set[str]:
@@ -932,49 +931,61 @@ def _surname_key(reading: Reading, entity: Span) -> str | None:
 
 @cache
 def honorific_genders() -> dict[str, str]:
-    """Honorifics that say a person's gender ("Mr." m, "Mrs." f), lower-cased."""
+    """Honorifics and role nouns that say a person's gender ("Mr." m, "spokeswoman" f),
+    lower-cased."""
     return {row["honorific"]: row["gender"] for row in data_table("data/honorific_genders.tsv")}
 
 
 def learn_genders(reading: Reading) -> None:
-    """Step 4b: a person the knowledge base gives no gender takes the one an honorific before
-    any of its mentions says ("Mr. Kasich": m), so "he" and "she" find the right person."""
+    """Step 4b: a person the knowledge base gives no gender takes the one an honorific or a
+    role noun says, before a name or in a description ("Mr. Kasich", "spokeswoman Jane Roe",
+    "the chairwoman"), else the one the base's people of its first name share ("Melanie Roe"),
+    so "he" and "she" find the right person."""
     genders = honorific_genders()
     doc = reading.doc
     for found in reading.found:
         draft = reading.drafts[found.key]
         if draft.kind != "person" or draft.gender != "x":
             continue
-        first = doc[max(found.start - 1, 0) : found.start + 1]  # "Mr." before or inside
-        gender = next((genders[t.lower_] for t in first if t.lower_ in genders), None)
+        # a name's word is read only first ("Mr." before or inside): "Billie Jean King" is no king
+        end = found.end if found.kind in ("title", "description") else found.start + 1
+        words = doc[max(found.start - 1, 0) : end]
+        gender = next((genders[t.lower_] for t in words if t.lower_ in genders), None)
         if gender is not None:
             draft.gender = gender
+    for draft in reading.drafts.values():
+        if draft.kind == "person" and draft.gender == "x":
+            draft.gender = reading.kb.given_name_gender(draft.name)
 
 
 def resolve_pronouns(reading: Reading) -> None:
     """Step 5: he/she/it and friends to the most recent compatible actor.
 
-    A pronoun outside quote marks never refers to a name inside them: 'There will be no
-    Maidan,' he said" is not about Maidan.
+    A pronoun outside quote marks never refers to a name or pronoun inside them: 'There will
+    be no Maidan,' he said" is not about Maidan, and in '"He will win," she said' she is not
+    whoever he is. A person of unknown gender takes the gender of the first "he said" or "she
+    said" outside quote marks that refers to them, so a later "she" does not reach back to a
+    man (a pronoun elsewhere, as in "X asked Y whether he …", is too often someone else).
     """
     doc = reading.doc
     quoted = [
         (doc.char_span(s, e, alignment_mode="expand"))
         for s, e in quoted_stretches(document_text(doc))
     ]
-    inside = {t.i for span in quoted if span is not None for t in span}
+    inside = frozenset(t.i for span in quoted if span is not None for t in span)
     anchors = sorted((f for f in reading.found if f.start not in inside), key=lambda f: f.start)
     for token in doc:
         lower = token.lower_
         if token.pos_ != "PRON" or token.i in reading.taken:
             continue
-        if lower in MALE_PRONOUNS or lower in FEMALE_PRONOUNS:
-            gender = "m" if lower in MALE_PRONOUNS else "f"
+        if lower in GENDERED_PRONOUNS:
+            gender = GENDERED_PRONOUNS[lower]
             key = _antecedent(
                 reading,
                 anchors,
                 token,
                 lambda d, g=gender: d.kind == "person" and d.gender in (g, "x"),
+                quoted=inside,
             )
         elif lower in PLURAL_PRONOUNS and token.dep_ in ("nsubj", "nsubjpass", "poss"):
             key = _antecedent(
@@ -993,11 +1004,25 @@ def resolve_pronouns(reading: Reading) -> None:
             )
         else:
             continue
-        if key is not None:
-            found = Found(token.i, token.i + 1, key, "pronoun")
-            reading.record(found)
+        if key is None:
+            continue
+        found = Found(token.i, token.i + 1, key, "pronoun")
+        reading.record(found)
+        draft = reading.drafts[key]
+        if draft.gender == "x" and token.i not in inside and speaks(token):
+            draft.gender = GENDERED_PRONOUNS[lower]
+        if token.i not in inside:
             # Later pronouns may refer back through this one ("He said … his").
             insort(anchors, found, key=lambda f: f.start)
+
+
+def speaks(pronoun: Token) -> bool:
+    """Whether a pronoun is "he" or "she" as the subject of a speech verb ("she said")."""
+    return (
+        pronoun.lower_ in ("he", "she")
+        and pronoun.dep_ == "nsubj"
+        and pronoun.head.lemma_.lower() in speech_verbs()
+    )
 
 
 def _singular_group(draft: Draft) -> bool:
@@ -1013,13 +1038,28 @@ def _antecedent(
     fits,
     same_sentence: bool = False,
     window: int = 3,
+    quoted: frozenset[int] = frozenset(),
 ) -> str | None:
-    """The most recent fitting actor: a subject first, this sentence, then up to 3 before."""
+    """The most recent fitting actor: a subject first, this sentence, then up to 3 before.
+
+    Sentences wholly inside quote marks (`quoted` token indices) do not count toward the
+    window: they hold no anchor, and a long quote must not put its speaker out of reach of the
+    "she said" after it.
+    """
     doc = reading.doc
     sentence = token.sent
-    horizon = sentence.start
-    for _ in range(0 if same_sentence else window):
-        horizon = doc[horizon - 1].sent.start if horizon > 0 else 0
+
+    def counts(previous: Span) -> bool:
+        return any(t.i not in quoted for t in previous if not (t.is_punct or t.is_space))
+
+    horizon, steps, skipped = sentence.start, 0, 0
+    while horizon > 0 and steps < (0 if same_sentence else window):
+        previous = doc[horizon - 1].sent
+        horizon = previous.start
+        if counts(previous) or skipped >= MAX_QUOTED_SENTENCES_SKIPPED:
+            steps += 1
+        else:
+            skipped += 1
     # Only anchors in the window can answer (`anchors` is sorted by start): scanning them all
     # for every pronoun made a long article quadratic.
     first = bisect_left(anchors, horizon, key=lambda f: f.start)
@@ -1037,9 +1077,7 @@ def _antecedent(
     if same_sentence:
         return None
     window_start = sentence.start
-    for _ in range(window):
-        if window_start == 0:
-            break
+    while window_start > horizon:
         previous = doc[window_start - 1].sent
         window_start = previous.start
         there = [f for f in earlier if previous.start <= f.start < previous.end]

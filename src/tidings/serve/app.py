@@ -315,7 +315,10 @@ def create_app(database: str, token: str | None = None, query_threads: int = 1) 
         where: Events, limit: Limit = 50, offset: Offset = 0, order: str = "newest"
     ) -> Response:
         """Events matching the filters, newest first (`order=oldest` for the other way), a page
-        at a time; each with both sides, modality, date, place and evidence sentence."""
+        at a time; each with both sides, modality, date, place and evidence sentence, and who
+        says it happened: `attribution` (the position of the statement it is stated in, in its
+        article's `attributions`) and `according_to` (that statement's `source`, `cue` and
+        `kind`; null for an event the article states in its own words)."""
         if order not in ("newest", "oldest"):
             raise HTTPException(422, "order: newest or oldest")
         found = queries.event_page(
@@ -335,7 +338,9 @@ def create_app(database: str, token: str | None = None, query_threads: int = 1) 
 
     @app.get("/api/quotes", tags=["quotes"])
     def quotes(where: Quotes, limit: Limit = 50, offset: Offset = 0) -> Response:
-        """Quotes with speaker, cue and outlet, newest article first, a page at a time."""
+        """Quotes with speaker, cue and outlet, newest article first, a page at a time; each
+        with `events`, the events it states (`id` and `type`: attributed events whose trigger
+        lies inside the quote)."""
         found = queries.quote_page(reader(), where, limit=limit + 1, offset=offset)
         return page(found, limit, offset)
 
@@ -353,8 +358,10 @@ def create_app(database: str, token: str | None = None, query_threads: int = 1) 
     # A path parameter, since ids keyed by URL hold slashes (sent raw or as %2F).
     @app.get("/api/articles/{article_id:path}", tags=["articles"])
     def article(article_id: str) -> Response:
-        """An article's text and full record: actors, events, quotes, citations, times,
-        quantities, with character offsets into the text. Ids may hold slashes."""
+        """An article's text and full record: actors, events, quotes, attributions, citations,
+        times, quantities, with character offsets into the text. An event's `attribution` is
+        the index in `attributions` of the statement it is stated in (source, cue, kind,
+        content spans), or null. Ids may hold slashes."""
         with write_lock:
             record = store.report(article_id)
             text = store.connection.execute(

@@ -20,8 +20,9 @@ from typing import Any
 
 from tidings.dedup import EventView, content_words, date_span, numbers_in
 from tidings.errors import StoreError
-from tidings.model import Article, Report
+from tidings.model import Article, Attribution, Report
 from tidings.store.queries import (
+    ID_LIST,
     EventFilter,
     SideActor,
     actor_keys,
@@ -31,7 +32,7 @@ from tidings.store.queries import (
     side_labels,
 )
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 CASUALTY_OUTCOMES = ("killed", "injured", "casualties")  # events columns, in schema order
 # Statements that bring a store of the keyed version up to the next one.
 MIGRATIONS = {
@@ -69,6 +70,15 @@ MIGRATIONS = {
         "CREATE INDEX events_type ON events (type)",
     ],
     4: ["ALTER TABLE quantities ADD COLUMN part_of_count BOOLEAN"],
+    # The attributions table itself is new in 6: the schema's CREATE ... IF NOT EXISTS makes it.
+    5: [
+        "DROP INDEX IF EXISTS events_article",
+        "DROP INDEX IF EXISTS events_type",
+        "ALTER TABLE events ADD COLUMN attribution INTEGER",
+        "ALTER TABLE events ADD COLUMN according_to VARCHAR",
+        "CREATE INDEX events_article ON events (article_id)",
+        "CREATE INDEX events_type ON events (type)",
+    ],
 }
 # Where actor `{r}` of an event is named: its first mention in the evidence sentence, else
 # its first mention in the article.
@@ -78,8 +88,6 @@ MENTION_OFFSET = (
     "(SELECT min(m.start_char) FROM mentions m WHERE m.actor_id = {r}.id))"
 )
 FILL_BATCH = 20_000  # events whose read model one migration statement fills
-# A list of ids bound as one parameter, in SQL both DuckDB and PostgreSQL read.
-ID_LIST = "(SELECT unnest(CAST(? AS VARCHAR[])))"
 # The events' read-model columns, in schema order (store/queries.py reads them).
 READ_MODEL_COLUMNS = ("sources", "targets", "actor_keys", "countries", "dyads", "actor_roles")
 ARTICLE_TABLES = (
@@ -88,6 +96,7 @@ ARTICLE_TABLES = (
     "event_actors",
     "events",
     "quotes",
+    "attributions",
     "citations",
     "times",
     "quantities",
@@ -299,7 +308,8 @@ class Store(ABC):
                  *read_model_columns(
                      [side_actors[i] for i in e.source if i in side_actors],
                      [side_actors[i] for i in e.target if i in side_actors],
-                     location.country if location else None)]
+                     location.country if location else None),
+                 e.attribution, according_to(report, e.attribution)]
             )  # fmt: skip
             for role, ids in (("source", e.source), ("target", e.target)):
                 sides += [
@@ -326,6 +336,7 @@ class Store(ABC):
                 ]
                 for i, q in enumerate(report.quotes)
             ],
+            "attributions": [attribution_row(aid, i, a) for i, a in enumerate(report.attributions)],
             "citations": [
                 [
                     aid,
@@ -427,8 +438,9 @@ class Store(ABC):
 
     def event_records(self) -> list[dict[str, Any]]:
         """Every stored event with its article and its first source and target actor (and
-        where each is named: in the evidence sentence if it is, else first), for exports (one
-        row per event, in date order)."""
+        where each is named: in the evidence sentence if it is, else first), and who its
+        attribution says stated it (`attributed_to`, `attribution_cue`), for exports (one row
+        per event, in date order)."""
         side = (
             "LEFT JOIN event_actors {r}e ON {r}e.event_id = e.id AND {r}e.role = '{role}' "
             "AND {r}e.position = 0 LEFT JOIN actors {r} ON {r}.id = {r}e.actor_id "
@@ -439,11 +451,14 @@ class Store(ABC):
             "s.sector AS source_sector, t.code AS target_code, t.name AS target_name, "
             "t.country AS target_country, t.sector AS target_sector, "
             f"{MENTION_OFFSET.format(r='s')} AS source_offset, "
-            f"{MENTION_OFFSET.format(r='t')} AS target_offset "
+            f"{MENTION_OFFSET.format(r='t')} AS target_offset, "
+            "coalesce(sa.name, st.source_text) AS attributed_to, st.cue AS attribution_cue "
             "FROM events e JOIN articles ar ON ar.id = e.article_id "
             + side.format(r="s", role="source")
             + side.format(r="t", role="target")
-            + "ORDER BY e.date_start NULLS LAST, e.article_id, e.trigger_start"
+            + "LEFT JOIN attributions st ON st.article_id = e.article_id "
+            "AND st.position = e.attribution LEFT JOIN actors sa ON sa.id = st.source "
+            "ORDER BY e.date_start NULLS LAST, e.article_id, e.trigger_start"
         )
         return self._dicts(query, [])
 
@@ -634,6 +649,7 @@ class Store(ABC):
                                  "end": e["evidence_end"]},
                     "reported_by": e["reported_by"], "confidence": e["confidence"],
                     "casualties": {k: e[k] for k in CASUALTY_OUTCOMES if e[k] is not None},
+                    "attribution": e["attribution"],
                 }
                 for e in events
             ],
@@ -642,6 +658,9 @@ class Store(ABC):
                  "kind": q["kind"], "speaker": q["speaker"][prefix:] if q["speaker"] else None,
                  "cue": q["cue"], "outlet": q["outlet"]}
                 for q in self._rows("quotes", article_id)
+            ],
+            "attributions": [
+                attribution_record(row, prefix) for row in self._rows("attributions", article_id)
             ],
             "citations": [
                 {"outlet": c["outlet"], "kind": c["kind"], "start": c["start_char"],
@@ -680,6 +699,49 @@ class Store(ABC):
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def according_to(report: Report, position: int | None) -> str | None:
+    """Who the attribution at `position` gives as the source (the actor's name, else the words
+    that name it), with its cue and kind, as the JSON an event row keeps for display."""
+    if position is None:
+        return None
+    record = report.attributions[position]
+    actor = report.actor(record.source)
+    source = actor.name if actor is not None else record.source_text
+    return json.dumps(
+        {"source": source, "cue": record.cue, "kind": str(record.kind)}, ensure_ascii=False
+    )
+
+
+def attribution_row(article_id: str, position: int, record: Attribution) -> list[Any]:
+    """The `attributions` row of one attribution of an article."""
+    source_start, source_end = record.source_span or (None, None)
+    cue_start, cue_end = record.cue_span or (None, None)
+    return [
+        article_id, position, str(record.kind), record.text, json.dumps(record.content),
+        record.content[0][0] if record.content else None,
+        record.content[-1][1] if record.content else None,
+        _scoped(article_id, record.source), record.source_text, source_start, source_end,
+        record.cue, cue_start, cue_end, json.dumps(record.fragments),
+    ]  # fmt: skip
+
+
+def attribution_record(row: dict[str, Any], prefix: int) -> dict[str, Any]:
+    """A stored attribution in the JSON contract's shape (`prefix`: the length of the
+    article id and its colon, cut from the source's scoped actor id)."""
+
+    def span(start: int | None, end: int | None) -> list[int] | None:
+        return [start, end] if start is not None and end is not None else None
+
+    return {
+        "kind": row["kind"], "text": row["text"], "content": json.loads(row["content"] or "[]"),
+        "source": row["source"][prefix:] if row["source"] else None,
+        "source_text": row["source_text"],
+        "source_span": span(row["source_start"], row["source_end"]),
+        "cue": row["cue"], "cue_span": span(row["cue_start"], row["cue_end"]),
+        "fragments": json.loads(row["fragments"] or "[]"),
+    }  # fmt: skip
 
 
 def create_schema(connection: Any, dialect: Callable[[str], str] = str) -> None:

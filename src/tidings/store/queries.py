@@ -18,6 +18,8 @@ from datetime import date
 from typing import Any
 
 MIN_NAME_WORD = 3  # shorter name words ("al", "de") would match nearly everything
+# A list of ids bound as one parameter, in SQL both DuckDB and PostgreSQL read.
+ID_LIST = "(SELECT unnest(CAST(? AS VARCHAR[])))"
 
 
 @dataclass(frozen=True)
@@ -151,7 +153,8 @@ EVENT_COLUMNS = (
     "e.id, e.article_id, e.date_value AS date, e.date_start, e.date_granularity, e.type, "
     "e.mode, e.modality, e.cameo, e.goldstein, e.quad_class, e.location_name AS location, "
     "e.location_country, e.lat, e.lon, e.trigger, e.evidence, e.evidence_start, "
-    "e.evidence_end, e.reported_by, e.confidence, e.sources, e.targets"
+    "e.evidence_end, e.reported_by, e.confidence, e.sources, e.targets, e.attribution, "
+    "e.according_to"
 )
 
 
@@ -177,6 +180,8 @@ def event_page(
     for row in found:
         for side in ("sources", "targets"):
             row[side] = json.loads(row[side] or "[]")
+        # who says it happened: {source, cue, kind} of its attribution, kept on the row
+        row["according_to"] = json.loads(row["according_to"] or "null")
     return found
 
 
@@ -406,7 +411,7 @@ def quote_page(
 ) -> list[dict[str, Any]]:
     """Quotes with their speaker, cue, outlet and article, newest article first."""
     condition, params = where.where()
-    return rows(
+    found = rows(
         connection,
         "SELECT q.article_id, q.position, q.text, q.kind, q.cue, q.start_char, q.end_char, "
         "coalesce(q.outlet, ar.outlet) AS outlet, ar.published, ar.title, "
@@ -415,6 +420,27 @@ def quote_page(
         "ORDER BY ar.published DESC NULLS LAST, q.article_id, q.position LIMIT ? OFFSET ?",
         [*params, limit, offset],
     )
+    return with_stated_events(connection, found)
+
+
+def with_stated_events(connection: Any, quotes: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Quote rows, each with `events`: the events stated in it (an attributed event whose
+    trigger lies inside the quote), as their local ids and types in text order."""
+    attributed = rows(
+        connection,
+        "SELECT e.article_id, e.local_id AS id, e.type, e.trigger_start FROM events e "
+        f"WHERE e.article_id IN {ID_LIST} AND e.attribution IS NOT NULL "
+        "ORDER BY e.trigger_start",
+        [sorted({q["article_id"] for q in quotes})],
+    ) if quotes else []  # fmt: skip
+    for quote in quotes:
+        quote["events"] = [
+            {"id": e["id"], "type": e["type"]}
+            for e in attributed
+            if e["article_id"] == quote["article_id"]
+            and quote["start_char"] <= e["trigger_start"] < quote["end_char"]
+        ]
+    return quotes
 
 
 def quote_speakers(connection: Any, where: QuoteFilter, limit: int) -> list[dict[str, Any]]:

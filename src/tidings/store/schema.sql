@@ -1,4 +1,4 @@
--- tidings store schema, version 4 (migrations from older versions: store/_base.py). One statement per `;`. Text columns hold untrusted article
+-- tidings store schema, version 6 (migrations from older versions: store/_base.py). One statement per `;`. Text columns hold untrusted article
 -- text: it is only ever bound as a parameter, never formatted into SQL.
 CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS articles (
@@ -25,7 +25,10 @@ CREATE TABLE IF NOT EXISTS events (
     -- The read model (store/queries.py): both sides for display, and the filters' search keys.
     sources VARCHAR, targets VARCHAR, actor_keys VARCHAR, countries VARCHAR,
     -- The network's and the actor list's: label pairs, and each actor label with its roles.
-    dyads VARCHAR, actor_roles VARCHAR
+    dyads VARCHAR, actor_roles VARCHAR,
+    -- The position (in `attributions`) of the statement the event is stated in, if any, and
+    -- for display who it gives as the source, with the cue and kind (JSON).
+    attribution INTEGER, according_to VARCHAR
 );
 CREATE TABLE IF NOT EXISTS event_actors (
     event_id VARCHAR NOT NULL, actor_id VARCHAR NOT NULL, role VARCHAR NOT NULL,
@@ -34,6 +37,14 @@ CREATE TABLE IF NOT EXISTS event_actors (
 CREATE TABLE IF NOT EXISTS quotes (
     article_id VARCHAR NOT NULL, position INTEGER NOT NULL, text VARCHAR, kind VARCHAR,
     speaker VARCHAR, cue VARCHAR, start_char INTEGER, end_char INTEGER, outlet VARCHAR
+);
+-- `content` and `fragments` hold JSON lists of [start, end] spans; start_char and end_char
+-- are the first content's start and the last one's end.
+CREATE TABLE IF NOT EXISTS attributions (
+    article_id VARCHAR NOT NULL, position INTEGER NOT NULL, kind VARCHAR, text VARCHAR,
+    content VARCHAR, start_char INTEGER, end_char INTEGER, source VARCHAR, source_text VARCHAR,
+    source_start INTEGER, source_end INTEGER, cue VARCHAR, cue_start INTEGER, cue_end INTEGER,
+    fragments VARCHAR
 );
 CREATE TABLE IF NOT EXISTS citations (
     article_id VARCHAR NOT NULL, position INTEGER NOT NULL, outlet VARCHAR, kind VARCHAR,

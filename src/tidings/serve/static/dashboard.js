@@ -10,7 +10,7 @@ const ROLE_COLOURS = { source: "#08519c", target: "#9ecae1" };
 const PAGE_SIZE = 25;
 const BAR_LABEL = 26;  // characters of a bar's name that fit its 184 units at 12px; the tooltip has it all
 const SVG_NS = "http://www.w3.org/2000/svg";
-const MARK_NAMES = { evidence: "evidence sentence", trigger: "event trigger", actor: "actor", quote: "quote", citation: "cited source", time: "time", quantity: "quantity" };
+const MARK_NAMES = { evidence: "evidence sentence", trigger: "event trigger", statement: "attributed statement", source: "stated by", actor: "actor", quote: "quote", citation: "cited source", time: "time", quantity: "quantity" };
 
 const state = { filters: {}, offset: 0, speaker: "", open: "", focus: "" };
 let worldShapes = null;
@@ -601,6 +601,13 @@ function shorten(text, size) {
   return text && text.length > size ? `${text.slice(0, size - 1)}…` : text || "";
 }
 
+// Who says an event happened: "according to <source> (<cue>)"; a cue that is itself an
+// "according to" phrase is not said twice.
+function accordingTo(source, cue) {
+  const shown = cue && !cue.toLowerCase().startsWith("according to") ? ` (${cue})` : "";
+  return `according to ${source || "an unnamed source"}${shown}`;
+}
+
 function drawEvents(page, total) {
   const body = clear(document.querySelector("#events tbody"));
   for (const event of page.items) {
@@ -613,7 +620,8 @@ function drawEvents(page, total) {
       el("td", {}, sideText(event.sources)),
       el("td", {}, sideText(event.targets)),
       el("td", {}, event.location || ""),
-      el("td", { class: "evidence" }, shorten(event.evidence, 180)));
+      el("td", { class: "evidence" }, el("span", { class: "sentence" }, shorten(event.evidence, 180)),
+        event.according_to ? el("span", { class: "according" }, accordingTo(event.according_to.source, event.according_to.cue)) : null));
     const open = () => openReader(event.article_id, local, true);
     row.addEventListener("click", open);
     row.addEventListener("keydown", (key) => { if (key.key === "Enter") open(); });
@@ -671,9 +679,12 @@ async function loadQuotes() {
   const holder = clear(document.getElementById("quotes"));
   for (const quote of quotes.items) {
     const article = el("button", { type: "button", class: "link", onclick: () => openReader(quote.article_id, "", true) }, quote.title || quote.article_id);
+    // The events the quote states, each opening its evidence: who says it happened.
+    const stated = (quote.events || []).map((event) => el("button", { type: "button", class: "link", "data-event": event.id, onclick: () => openReader(quote.article_id, event.id, true) }, event.type));
     holder.append(el("li", { "data-kind": quote.kind },
       el("q", {}, quote.text),
-      el("p", { class: "meta" }, `${quote.speaker || "unattributed"}${quote.speaker_code ? ` (${quote.speaker_code})` : ""} · ${quote.kind}${quote.cue ? ` · ${quote.cue}` : ""}${quote.outlet ? ` · ${quote.outlet}` : ""}${quote.published ? ` · ${quote.published}` : ""} · `, article)));
+      el("p", { class: "meta" }, `${quote.speaker || "unattributed"}${quote.speaker_code ? ` (${quote.speaker_code})` : ""} · ${quote.kind}${quote.cue ? ` · ${quote.cue}` : ""}${quote.outlet ? ` · ${quote.outlet}` : ""}${quote.published ? ` · ${quote.published}` : ""} · `, article),
+      stated.length ? el("p", { class: "meta stated" }, "states: ", ...stated.flatMap((button, i) => (i ? [", ", button] : [button]))) : null));
   }
   if (!quotes.items.length) holder.append(el("li", { class: "empty" }, "No quotes match."));
 }
@@ -686,7 +697,16 @@ function chooseSpeaker(name) {
 
 // ---- article reader ----
 
-function marksOf(record, focus) {
+// The statement an event is stated in, with its source named: the actor's name, else the
+// words that name it.
+function statementOf(record, event) {
+  const statement = event && Number.isInteger(event.attribution) ? (record.attributions || [])[event.attribution] : null;
+  if (!statement) return null;
+  const actor = record.actors.find((candidate) => candidate.id === statement.source);
+  return { ...statement, sourceName: (actor && actor.name) || statement.source_text };
+}
+
+function marksOf(record, focus, statement) {
   const marks = [];
   for (const actor of record.actors) {
     const label = `${actor.name || "?"}${actor.code ? ` (${actor.code})` : ""}`;
@@ -699,6 +719,11 @@ function marksOf(record, focus) {
   if (focus) {
     marks.push({ start: focus.evidence.start, end: focus.evidence.end, kind: "evidence", label: `evidence of ${focus.type}` });
     marks.push({ start: focus.trigger.start, end: focus.trigger.end, kind: "trigger", label: `${focus.type} (${focus.modality})` });
+  }
+  if (statement) {
+    const label = accordingTo(statement.sourceName, statement.cue);
+    for (const [start, end] of statement.content) marks.push({ start, end, kind: "statement", label });
+    if (statement.source_span) marks.push({ start: statement.source_span[0], end: statement.source_span[1], kind: "source", label: `source: ${statement.sourceName || "?"}` });
   }
   return marks.filter((mark) => Number.isInteger(mark.start) && Number.isInteger(mark.end) && mark.end > mark.start);
 }
@@ -733,6 +758,7 @@ async function openReader(articleId, focusId, push) {
     return;
   }
   const focus = record.events.find((event) => event.id === state.focus) || null;
+  const statement = statementOf(record, focus);
   document.getElementById("reader-title").textContent = record.article.title || record.article.id;
   const meta = clear(document.getElementById("reader-meta"));
   meta.append([record.article.outlet, record.article.published].filter(Boolean).join(" · "));
@@ -751,10 +777,11 @@ async function openReader(articleId, focusId, push) {
       ["Date", focus.date ? `${dateLabel(focus.date.value)}${focus.date.text ? ` ("${focus.date.text}")` : " (from the tense and the publication date)"}` : "—"],
       ["Place", focus.location ? focus.location.name : "—"],
       ["Reported by", focus.reported_by || "—"],
+      ["Stated", statement ? `${accordingTo(statement.sourceName, statement.cue)}, ${statement.kind}` : "in the article's own words"],
     ]) details.append(el("dt", {}, term), el("dd", {}, value));
   }
   const body = clear(document.getElementById("reader-text"));
-  body.append(highlighted(record.article.text || "", marksOf(record, focus)));
+  body.append(highlighted(record.article.text || "", marksOf(record, focus, statement)));
   reader.hidden = false;
   const evidence = body.querySelector(".mark-evidence");
   if (evidence) evidence.scrollIntoView({ block: "center" });
