@@ -750,3 +750,13 @@ def test_combating_or_flushing_out_fighters_is_an_attack(run):
     assert "ASSAULT" in [e.type for e in report.events]
     report = run("The army launched an operation to flush out al-Shabab fighters from the forest.")
     assert "ASSAULT" in [e.type for e in report.events]
+
+
+def test_withholding_support_in_the_present_is_a_rejection(run):
+    report = run("Dodik does not recognize the state court of Bosnia.")
+    assert [(e.type, str(e.modality)) for e in report.events] == [("REJECT", "asserted")]
+    past = run("Russia did not support the resolution on Ukraine.")
+    assert [(e.type, str(e.modality)) for e in past.events][:1] == [("SUPPORT", "negated")]
+    refusal = run("The leaders said they will no longer recognize Farmajo as president.")
+    assert "REJECT" in [e.type for e in refusal.events]
+    assert "AGREE" not in [e.type for e in refusal.events]

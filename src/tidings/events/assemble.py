@@ -785,6 +785,10 @@ def find_events(
         # a demand or accusation made by saying so is as real as the saying of it
         said = candidate.stated_by or token
         reading = event_modality(said, event_type=event_type, lexicon=lexicon, citations=citations)
+        if reading.modality is Modality.NEGATED and held_stance(token, event_type):
+            # "Dodik does not recognize the court": withholding support is a rejection
+            event_type, mode, cameo = "REJECT", None, intent_codes()[event_type][1]
+            reading = replace(reading, modality=Modality.ASSERTED)
         anchors = _anchors(token)
         location = event_location(token, anchors)
         objects = object_phrases(token, candidate.entry)
@@ -893,6 +897,24 @@ def intent_codes() -> dict[str, tuple[str, str, str]]:
         r["act"]: (r["promise"], r["refusal"], r["stated"])
         for r in data_table("data/events/intents.tsv")
     }
+
+
+# Acts whose denial in the present is a stance of its own: not supporting, not recognising, not
+# cooperating with, not agreeing to.
+STANCE_TYPES = frozenset({"SUPPORT", "COOPERATE", "AGREE"})
+PRESENT_AUXILIARIES = frozenset({"do", "does"})
+
+
+def held_stance(trigger: Token, event_type: str) -> bool:
+    """Whether a denied act states a present stance ("does not recognize", "no longer
+    supports") rather than an act that did not happen ("did not sign") or one announced
+    ("will not cooperate": the announcement is the refusal, see `with_intents`)."""
+    if event_type not in STANCE_TYPES or trigger.pos_ != "VERB":
+        return False
+    auxiliaries = [c.lower_ for c in trigger.children if c.dep_ == "aux"]
+    if auxiliaries:
+        return all(a in PRESENT_AUXILIARIES for a in auxiliaries)
+    return trigger.tag_ in ("VBZ", "VBP")
 
 
 def speaking_verb(trigger: Token) -> Token | None:

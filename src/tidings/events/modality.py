@@ -188,6 +188,8 @@ def event_modality(
                 continue
             if child.dep_ == "preconj" and cues.get(("preconj", child.lower_)):
                 found.add(Modality(cues[("preconj", child.lower_)]))
+            if child.dep_ == "advmod" and no_longer(child) and not own_clause:
+                found.add(Modality.NEGATED)  # "will no longer recognize him"
             if child.dep_ in ("aux", "auxpass", "neg") and not own_clause:
                 auxiliaries.append(child)
                 modality = cues.get(("aux", child.lower_))
@@ -237,6 +239,11 @@ def event_modality(
     strongest = next((m for m in STRENGTH if m in found), Modality.ASSERTED)
     reported_by = citation.outlet if citation is not None else None
     return ModalityReading(strongest, reported_by)
+
+
+def no_longer(adverb: Token) -> bool:
+    """Whether an adverb is "no longer" (or "not any longer"), which negates its clause."""
+    return adverb.lower_ == "longer" and any(c.lower_ in ("no", "any") for c in adverb.children)
 
 
 def embedded_question(clause: Token, cues: dict[tuple[str, str], str]) -> bool:
