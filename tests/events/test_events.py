@@ -760,3 +760,8 @@ def test_withholding_support_in_the_present_is_a_rejection(run):
     refusal = run("The leaders said they will no longer recognize Farmajo as president.")
     assert "REJECT" in [e.type for e in refusal.events]
     assert "AGREE" not in [e.type for e in refusal.events]
+
+
+def test_signing_a_law_is_no_agreement(run):
+    report = run("President Mohamed signed a measure extending his term by two years.")
+    assert "SUPPORT" not in [e.type for e in report.events]
