@@ -236,7 +236,9 @@ def load(ctx: click.Context, paths: tuple[Path, ...], db: str | None) -> None:
     settings = settings_for(ctx, database=db)
     try:
         with open_store(settings.database) as store:
-            tally = load_records(read_record_rows(list(paths)), store)
+            tally = load_records(
+                read_record_rows(list(paths)), store, memory_mb=settings.ingest_memory_mb
+            )
     except TidingsError as error:
         raise click.ClickException(str(error)) from error
     report_tally(tally, settings.database)
