@@ -6,7 +6,9 @@ Run from the repository root:
 Each size is a generated store (`synthetic_store.py`: ten events per article, random dyads
 from a pool of 150 actors, twenty types, days over three years) whose article texts are
 replaced by generated news-length texts (250 words drawn from a 5,000-word vocabulary), a
-tenth of them wire copies of an earlier article with 0 to 12 words changed. The steps of
+tenth of them wire copies of an earlier article with 0 to 12 words changed, and whose events
+are 60% dated "on or before" a day (`../2025-03-14`) and 5% undated, as on real news: the
+merge rule matches those with any date. The steps of
 `tidings dedup` are timed one by one: merging the events (read a range of days at a time),
 finding the wire copies, saving both.
 `tidings dedup` runs in a child process on each store: its seconds and its peak resident memory
@@ -32,6 +34,7 @@ from tidings.store import open_store
 
 WORDS = 250
 COPY_SHARE = 10  # one article in COPY_SHARE is a wire copy
+OPEN, UNDATED = 60, 5  # percent of events dated "on or before" a day, and undated
 
 
 def letters(number: int) -> str:
@@ -70,6 +73,15 @@ def generated_store(path: Path, articles: int) -> None:
         store.connection.register("texts", texts)
         store.connection.execute(
             "UPDATE articles SET text = texts.text FROM texts WHERE articles.id = texts.id"
+        )
+        # As on real news (65% of the events of the example articles and gold passages):
+        # past events without a time of their own, on or before a day, and a few undated.
+        store.connection.execute(
+            f"UPDATE events SET date_value = '../' || date_value WHERE hash(id) % 100 < {OPEN}"
+        )
+        store.connection.execute(
+            "UPDATE events SET date_value = NULL, date_start = NULL "
+            f"WHERE hash(id || 'undated') % 100 < {UNDATED}"
         )
 
 

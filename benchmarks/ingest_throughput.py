@@ -11,7 +11,9 @@ window by window over the last `--measured` articles of a generated corpus of `-
 own id and date): bare extraction of a window's articles (A), then the ingest of the same
 articles (B), then the next window. Whatever load the other processes on the machine put on
 the cores moves both halves alike, so the ratio of the two rates holds where each rate alone
-moves.
+moves. Both are also counted in this process's CPU seconds, which the other processes move
+far less than the wall clock; and the seconds ingest spends in the store's calls (lookups,
+batches) are counted apart, the cost of storing measured directly.
 
 B is one continuous `ingest_stream` over the measured windows' files, as `tidings ingest` runs
 (one bounded bulk ingest, resume lookups, batches of 32): its source of articles runs A each

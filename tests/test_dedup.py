@@ -14,12 +14,14 @@ from tidings.dedup import (
     content_words,
     date_chunks,
     date_span,
+    event_span,
     merge_stored_events,
     merged_events,
     near_copies,
     numbers_in,
     same_event,
     stored_wire_copies,
+    sweep_day,
 )
 from tidings.store import open_store
 
@@ -154,8 +156,10 @@ def random_views(seed, count):
     words = ["missile", "strike", "kharkiv", "talks", "summit", "ceasefire", "troops", "port"]
     views = []
     for i in range(count):
-        start = date(2025, 3, 1) + timedelta(days=rng.randrange(12))
-        span = rng.choice([0, 0, 0, 6, 30, None])
+        start = date(2025, 3, 1) + timedelta(days=rng.randrange(60))
+        span = rng.choice([0, 0, 0, 6, 30, None, "open"])
+        if span == "open":  # on or before a day: the OPEN_DAYS before it too
+            start, span = start - timedelta(days=30), 30
         views.append(
             view(
                 f"e{i}",
@@ -166,6 +170,7 @@ def random_views(seed, count):
                 targets=rng.choice(countries),
                 start=None if span is None else start,
                 end=None if span is None else start + timedelta(days=span),
+                open_start=span == 30 and i % 2 == 0,
                 place_country=rng.choice([None, "UKR", "RUS"]),
                 words=frozenset(rng.sample(words, 3)),
             )
@@ -233,7 +238,7 @@ def test_events_merged_in_order_of_their_days_are_those_of_every_pair_compared(m
     monkeypatch.setattr(tidings.dedup, "SWEEP_FLOOR", 0)  # drop ended events at every step
     for seed in range(20):
         views = random_views(seed, 120)
-        dated = sorted((v for v in views if v.start), key=lambda v: (v.start, v.id))
+        dated = sorted((v for v in views if v.start), key=lambda v: (sweep_day(v), v.id))
         merged = merged_events([v for v in views if not v.start], dated)
         groups = {}
         for v in views:
@@ -255,13 +260,35 @@ def test_date_chunks_hold_what_the_stored_order_cannot_sweep():
         ("2025-W10", date(2025, 3, 3), 4),
         ("2025-03-09", date(2025, 3, 9), 1),
         ("2025-Q1", date(2025, 1, 1), 5),  # a quarter: no day span for the merge rule
-        ("../2025-03-14", date(2025, 3, 14), 1),  # open: stored first day, none for the rule
+        ("../2025-03-14", date(2025, 3, 14), 1),  # swept on its last day
+        ("../2025-03", date(2025, 3, 1), 1),  # swept on March 31, stored on the 1st
         ("P3D", None, 2),
         (None, None, 7),
     ]
     held, chunks = date_chunks(values, size=5)
-    assert held == ["../2025-03-14", "2025-Q1", "P3D"]
-    assert chunks == [(date(2025, 3, 1), date(2025, 3, 2)), (date(2025, 3, 3), date(2025, 3, 9))]
+    assert held == ["../2025-03", "2025-Q1", "P3D"]
+    assert chunks == [
+        (date(2025, 3, 1), date(2025, 3, 2)),
+        (date(2025, 3, 3), date(2025, 3, 9)),
+        (date(2025, 3, 14), date(2025, 3, 14)),
+    ]
+
+
+def test_an_event_on_or_before_a_day_matches_the_weeks_before_it_leniently():
+    start, end, open_start = event_span("../2025-03-14")
+    assert (start, end, open_start) == (date(2025, 2, 12), date(2025, 3, 14), True)
+    recent = view("b", "2", start=start, end=end, open_start=True)
+    assert same_event(view("a", "1"), recent)  # March 4, within the weeks before
+    months_before = view("a", "1", start=date(2024, 11, 4), end=date(2024, 11, 4))
+    assert not same_event(months_before, recent)
+    # two content words of 38 shared: enough for dated events, not for a lenient match
+    mine = frozenset(f"w{i}" for i in range(20))
+    theirs = frozenset(f"w{i}" for i in range(18, 38))
+    assert same_event(view("a", "1", words=mine), view("c", "3", words=theirs))
+    assert not same_event(
+        view("a", "1", words=mine),
+        view("c", "3", words=theirs, start=start, end=end, open_start=True),
+    )
 
 
 @pytest.mark.parametrize("backend", ["duckdb", "postgresql"])
@@ -288,8 +315,11 @@ def test_stored_events_merged_a_few_days_at_a_time_are_those_of_every_pair_compa
     )
     with open_store(db) as store:
         values = store.event_date_values()
-        everything = store.held_event_views([v for v, _, _ in values if v])
-        assert len(everything) == sum(count for _, _, count in values) > 40
+        dates = [v for _, v, _, _ in values if v]
+        everything = [
+            v for kind in {k for k, *_ in values} for v in store.held_event_views(kind, dates)
+        ]
+        assert len(everything) == sum(count for *_, count in values) > 40
         merged = merge_stored_events(store, chunk_events=3)
     groups = {}
     for v in everything:
@@ -334,3 +364,13 @@ def test_wire_copies_of_a_store_are_read_in_batches_and_found_whole(
         store.ingest_many([(r, content_hash(r.article)) for r in reports])
         found = stored_wire_copies(store)
     assert found == near_copies(texts) and len(found) == 12
+
+
+def test_dedup_on_postgresql_never_prints_the_password(postgres_url):
+    from urllib.parse import urlsplit
+
+    password = urlsplit(postgres_url).password
+    result = CliRunner().invoke(main, ["dedup", "--db", postgres_url])
+    assert result.exit_code == 0, result.output
+    assert "0 event mention(s)" in result.output
+    assert not password or f":{password}@" not in result.output

@@ -783,7 +783,7 @@ def dedup_command(ctx: click.Context, db: str | None) -> None:
     click.echo(
         f"{mentions} event mention(s) -> {mentions - len(merged) + reported_more} event(s), "
         f"{reported_more} reported by several articles; {len(copies)} wire cop(ies) -> "
-        f"{settings.database}"
+        f"{display_location(settings.database)}"
     )
 
 

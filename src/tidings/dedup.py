@@ -8,7 +8,8 @@ The merge rule, applied to two events from different articles (all must hold):
    is arbitrary, the participants as one set, one may name fewer); an empty target is filled by
    the event's place country; another empty side makes the match lenient;
 3. dates within a window: day-dated events at most `DAY_WINDOW` days apart, periods (weeks,
-   months, ranges) overlapping; an undated event makes the match lenient;
+   months, ranges) overlapping; an event "on or before" a day covers the `OPEN_DAYS` before it
+   and makes the match lenient; an undated event makes the match lenient;
 4. nothing contradicts: two known place countries agree; the countries each sentence names
    (actors and place) are one a subset of the other; when both sentences hold numbers, they
    share one ("13 hostages" and "17 hostages" are two releases);
@@ -22,9 +23,10 @@ Both scale near-linearly with the corpus, and neither holds it in memory. Events
 only within blocks the rule itself implies (lossless: every pair the rule would merge is
 compared): the same type and actors that can agree (the same sources and targets, or an empty
 side; for symmetric types, a shared participant), and dates within the window. A store's
-events are read a range of days at a time, in order of their first day, and an event is kept
-only while a later one can still be within its window; events without a day span (undated,
-or dated by a quarter or an open range) are kept throughout, as they match any date.
+events are read a type and a range of days at a time, in order of their days, and one is kept
+only while a later one can still be within its window; undated events (and the rare dates
+whose stored first day is not the one the rule reads: quarters, open months) are kept while
+their type is merged, as they match any date.
 Wire-copy candidates come from MinHash signatures of the shingles cut into
 locality-sensitive-hashing bands (`datasketch`), with a band threshold well below
 `COPY_THRESHOLD` so that no copy is missed in practice: texts are streamed, only each one's
@@ -52,6 +54,10 @@ from tidings.lexicons import data_lines
 from tidings.model import Event, Report
 
 DAY_WINDOW = 1
+# An event "on or before" a day happened in the weeks before it: reports of it match events of
+# those weeks, not of any year (the texts give past events no time when they are recent).
+OPEN_DAYS = 30
+OPEN = timedelta(days=OPEN_DAYS)
 TEXT_THRESHOLD = 0.05
 TEXT_THRESHOLD_WEAK = 0.1
 SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
@@ -81,6 +87,7 @@ class EventView:
     words: frozenset[str]
     named: frozenset[str] = frozenset()  # countries the sentence names, as actors or place
     numbers: frozenset[str] = frozenset()
+    open_start: bool = False  # dated "on or before" its last day (`event_span`)
 
 
 @cache
@@ -127,6 +134,18 @@ def date_span(value: str | None) -> tuple[date | None, date | None]:
     return None, None
 
 
+def event_span(value: str | None) -> tuple[date | None, date | None, bool]:
+    """The days an event's date value lets it be on, for the merge rule: `date_span`'s, but
+    an open interval "on or before" a day (`../2025-03-14`, a past event the text gives no
+    time of) covers the `OPEN_DAYS` before that day too, and says so (True)."""
+    if value and value.startswith("../"):
+        end = date_span(value[3:])[1]
+        if end is None:
+            return None, None, False
+        return date.fromordinal(max(end.toordinal() - OPEN_DAYS, 1)), end, True
+    return (*date_span(value), False)
+
+
 def _actors_agree(a: EventView, b: EventView) -> tuple[bool, bool]:
     """Whether the actors agree, and whether that needed leniency (an empty side)."""
     if not (a.sources or a.targets) or not (b.sources or b.targets):
@@ -151,12 +170,14 @@ def _actors_agree(a: EventView, b: EventView) -> tuple[bool, bool]:
 
 
 def _dates_agree(a: EventView, b: EventView) -> tuple[bool, bool]:
-    """Whether the dates agree, and whether that needed leniency (a date missing)."""
+    """Whether the dates agree, and whether that needed leniency (a date missing, or only
+    "on or before" a day)."""
     if a.start is None or b.start is None or a.end is None or b.end is None:
         return True, True
     window = timedelta(days=DAY_WINDOW)
     # differences of dates, not end + window: that overflows past 9999-12-31
-    return a.start - b.end <= window and b.start - a.end <= window, False
+    agree = a.start - b.end <= window and b.start - a.end <= window
+    return agree, a.open_start or b.open_start
 
 
 def same_event(a: EventView, b: EventView) -> bool:
@@ -294,15 +315,22 @@ class Blocks:
         self.kept_at_last_sweep = self.filed
 
 
+def sweep_day(view: EventView) -> date | None:
+    """The day a dated event is swept in order of: its first day, or for an event "on or
+    before" a day, that day (its first is `OPEN_DAYS` earlier: the store keeps that one)."""
+    return view.end if view.open_start else view.start
+
+
 def merged_events(held: Iterable[EventView], dated: Iterable[EventView]) -> dict[str, str]:
     """Event id -> cluster id (the cluster's smallest event id) of every event that the rule
     merges with another; the others are clusters of their own.
 
     `held` (events without a day span, and any others) are compared with every event; `dated`
-    must come in order of their first day: each is compared with the held ones and with the
-    dated ones that end within `DAY_WINDOW` days of its start, which is every earlier one
-    whose dates can agree with its (their starts are no later). So only the held events and
-    a window of dated ones are in memory, and every pair the rule would merge is compared.
+    must come in order of their `sweep_day`: each is compared with the held ones and with the
+    dated ones that end at most `OPEN_DAYS` and `DAY_WINDOW` days before that day, which is
+    every earlier one whose dates can agree with its (no later event starts earlier than
+    `OPEN_DAYS` before its sweep day). So only the held events and a window of dated ones
+    are in memory, and every pair the rule would merge is compared.
     """
     merges = Merges()
     held_blocks, window = Blocks(), Blocks()
@@ -315,12 +343,14 @@ def merged_events(held: Iterable[EventView], dated: Iterable[EventView]) -> dict
     for view in held:
         compare(view, held_blocks.partners(view))
         held_blocks.add(view)
-    last_start = date.min
+    last_day = date.min
     for view in dated:
-        if view.start is None or view.start < last_start:
-            raise ValueError(f"dated events out of order of their first day at {view.id}")
-        last_start = view.start
-        earliest_end = view.start.toordinal() - DAY_WINDOW
+        day = sweep_day(view)
+        if day is None or view.start is None or day < last_day or day - view.start > OPEN:
+            raise ValueError(f"dated events out of order of their sweep day at {view.id}")
+        last_day = day
+        # no later event starts before its sweep day less OPEN_DAYS (`sweep_day`)
+        earliest_end = day.toordinal() - OPEN_DAYS - DAY_WINDOW
         window.drop_ended(earliest_end)
         compare(view, window.partners(view, after=earliest_end))
         compare(view, held_blocks.partners(view))
@@ -331,7 +361,7 @@ def merged_events(held: Iterable[EventView], dated: Iterable[EventView]) -> dict
 def clusters(events: Iterable[EventView]) -> dict[str, str]:
     """Event id -> cluster id (the cluster's smallest event id) of every event."""
     views = list(events)
-    dated = sorted((v for v in views if v.start and v.end), key=lambda v: v.start or date.min)
+    dated = sorted((v for v in views if v.start and v.end), key=lambda v: sweep_day(v) or date.min)
     merged = merged_events((v for v in views if not (v.start and v.end)), dated)
     return {v.id: merged.get(v.id, v.id) for v in views}
 
@@ -344,17 +374,18 @@ def date_chunks(
     date_values: Iterable[tuple[str | None, date | None, int]], size: int = CHUNK_EVENTS
 ) -> tuple[list[str], list[tuple[date, date]]]:
     """From each stored date value with its stored first day and count of events: the values
-    whose events are held (no day span, or a first day that is not the stored one, so that
-    the stored order is not theirs), and ranges of stored first days of about `size` dated
+    whose events are held (no day span, or a `sweep_day` that is not the stored first day, so
+    that the stored order is not theirs), and ranges of stored first days of about `size` dated
     events each, in order."""
     held, days = [], defaultdict(int)
     for value, stored_start, count in date_values:
-        start, end = date_span(value)
-        if stored_start is None or start is None or end is None or start != stored_start:
+        start, end, open_start = event_span(value)
+        day = end if open_start else start
+        if stored_start is None or start is None or end is None or day != stored_start:
             if value is not None:
                 held.append(value)
         else:
-            days[start] += count
+            days[day] += count
     chunks: list[tuple[date, date]] = []
     first, filled = None, 0
     for day in sorted(days):
@@ -368,13 +399,23 @@ def date_chunks(
 
 
 def merge_stored_events(store: Any, *, chunk_events: int = CHUNK_EVENTS) -> dict[str, str]:
-    """`merged_events` over a store's events, read a range of days at a time (`date_chunks`):
-    memory holds the held events, one chunk and the window, not the whole store."""
-    held_values, chunks = date_chunks(store.event_date_values(), chunk_events)
-    dated = (view for first, last in chunks
-             for view in store.event_views_between(first, last, held_values))  # fmt: skip
+    """`merged_events` over a store's events, a type at a time (events of two types never
+    merge) and a range of days at a time (`date_chunks`): memory holds the held events of
+    one type, one chunk and the window, not the whole store."""
+    by_type: dict[str, list[tuple[str | None, date | None, int]]] = defaultdict(list)
+    for kind, value, stored_start, count in store.event_date_values():
+        by_type[kind].append((value, stored_start, count))
+    merged: dict[str, str] = {}
     with collector_paused():
-        return merged_events(store.held_event_views(held_values), dated)
+        for kind, values in sorted(by_type.items()):
+            held_values, chunks = date_chunks(values, chunk_events)
+            dated = (
+                view
+                for first, last in chunks
+                for view in store.event_views_between(kind, first, last, held_values)
+            )
+            merged |= merged_events(store.held_event_views(kind, held_values), dated)
+    return merged
 
 
 @contextmanager
@@ -517,7 +558,7 @@ def views_of_report(report: Report) -> list[EventView]:
 
     views = []
     for event in report.events:
-        start, end = date_span(event.date.value if event.date else None)
+        start, end, open_start = event_span(event.date.value if event.date else None)
         views.append(
             EventView(
                 id=f"{report.article.id}:{event.id}",
@@ -532,6 +573,7 @@ def views_of_report(report: Report) -> list[EventView]:
                 words=content_words(event.evidence.sentence),
                 named=_named_countries(report, event),
                 numbers=numbers_in(event.evidence.sentence),
+                open_start=open_start,
             )
         )
     return views

@@ -18,7 +18,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from tidings.dedup import EventView, content_words, date_span, numbers_in
+from tidings.dedup import EventView, content_words, event_span, numbers_in
 from tidings.errors import StoreError
 from tidings.model import Article, Report
 from tidings.store.queries import (
@@ -448,27 +448,29 @@ class Store(ABC):
         )
         return self._dicts(query, [])
 
-    def event_date_values(self) -> list[tuple[str | None, date | None, int]]:
-        """Each distinct event date value, with its stored first day and how many events
-        have it: what dedup reads the events in ranges of days by (`dedup.date_chunks`)."""
+    def event_date_values(self) -> list[tuple[str, str | None, date | None, int]]:
+        """Each event type with each of its distinct date values, the value's stored first
+        day and how many events have both: what dedup reads the events by, a type and a
+        range of days at a time (`dedup.merge_stored_events`)."""
         return self.connection.execute(
-            "SELECT date_value, date_start, count(*) FROM events GROUP BY date_value, date_start"
+            "SELECT type, date_value, date_start, count(*) FROM events "
+            "GROUP BY type, date_value, date_start"
         ).fetchall()
 
-    def held_event_views(self, date_values: list[str]) -> list[EventView]:
-        """The events without a stored first day or dated with one of `date_values`, as the
-        dedup merge rule sees them."""
-        return self._event_views(f"e.date_start IS NULL OR e.date_value IN {ID_LIST}",
-                                 [date_values])  # fmt: skip
+    def held_event_views(self, kind: str, date_values: list[str]) -> list[EventView]:
+        """The events of type `kind` without a stored first day or dated with one of
+        `date_values`, as the dedup merge rule sees them."""
+        condition = f"e.type = ? AND (e.date_start IS NULL OR e.date_value IN {ID_LIST})"
+        return self._event_views(condition, [kind, date_values])
 
     def event_views_between(
-        self, first: date, last: date, held_values: list[str]
+        self, kind: str, first: date, last: date, held_values: list[str]
     ) -> list[EventView]:
-        """The events whose stored first day is from `first` to `last`, except those dated
-        with one of `held_values`, in order of that day (then id), as the dedup merge rule
-        sees them."""
-        condition = f"e.date_start BETWEEN ? AND ? AND e.date_value NOT IN {ID_LIST}"
-        return self._event_views(condition, [first, last, held_values])
+        """The events of type `kind` whose stored first day is from `first` to `last`, except
+        those dated with one of `held_values`, in order of that day (then id), as the dedup
+        merge rule sees them."""
+        condition = f"e.type = ? AND e.date_start BETWEEN ? AND ? AND e.date_value NOT IN {ID_LIST}"
+        return self._event_views(condition, [kind, first, last, held_values])
 
     def _event_views(self, condition: str, params: list[Any]) -> list[EventView]:
         """The events meeting `condition` (on `events e`) as the merge rule sees them."""
@@ -497,7 +499,7 @@ class Store(ABC):
         ).fetchall()
         views = []
         for event_id, article_id, kind, modality, date_value, place, evidence in rows:
-            start, end = date_span(date_value)
+            start, end, open_start = event_span(date_value)
             views.append(
                 EventView(
                     id=event_id, article_id=article_id, type=kind, modality=modality,
@@ -506,7 +508,7 @@ class Store(ABC):
                     start=start, end=end, place_country=place,
                     words=content_words(evidence or ""),
                     named=frozenset(countries.get(event_id, set()) | ({place} - {None})),
-                    numbers=numbers_in(evidence or ""),
+                    numbers=numbers_in(evidence or ""), open_start=open_start,
                 )
             )  # fmt: skip
         return views
