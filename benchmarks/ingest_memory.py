@@ -41,13 +41,14 @@ FILE_ARTICLES = 1000
 TRACE_BATCHES = 20  # store batches (of 32 articles) between two samples of --trace
 
 
-def write_corpus(folder: Path, size: int) -> None:
-    """`size` articles in JSONL files of FILE_ARTICLES, each with its own id and date."""
+def write_corpus(folder: Path, size: int, *, first: int = 0, per_file: int = FILE_ARTICLES) -> None:
+    """Articles `first` to `size` of the generated corpus in JSONL files of `per_file`, each
+    with its own id and date (article i is the same whatever the files)."""
     originals = [(str(a.published), a.text) for a in build_corpus(6)] + passage_texts()
     folder.mkdir(parents=True, exist_ok=True)
-    for first in range(0, size, FILE_ARTICLES):
-        with (folder / f"part-{first // FILE_ARTICLES:05d}.jsonl").open("w") as out:
-            for i in range(first, min(first + FILE_ARTICLES, size)):
+    for start in range(first, size, per_file):
+        with (folder / f"part-{start // per_file:05d}.jsonl").open("w") as out:
+            for i in range(start, min(start + per_file, size)):
                 published, text = originals[i % len(originals)]
                 day = date.fromisoformat(published) + timedelta(days=i // len(originals) % 365)
                 record = {"id": f"a{i:07d}", "published": day.isoformat(), "text": text}

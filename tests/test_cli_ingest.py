@@ -373,3 +373,35 @@ def test_ingest_commits_batches_before_the_whole_corpus_is_read(tmp_path, monkey
     assert "40 article(s) stored, 80 unchanged" in result.output  # the same ids in each file
     assert files_read_at_first_commit[0] == 1  # the first batch is stored from the first file
     assert len(files_read) == 3
+
+
+def test_load_holds_the_store_memory_to_the_settings_file(tmp_path, monkeypatch):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    import tidings.ingest
+    from tidings.distributed import record_schema
+    from tidings.model import Article, Report
+
+    article = Article("a1", "Kenya's president met his cabinet on Monday.")
+    row = {"id": "a1", "text": article.text, "events": 0, "failure": None,
+           "record": json.dumps(Report(article).to_dict())}  # fmt: skip
+    (tmp_path / "records").mkdir()
+    pq.write_table(pa.Table.from_pylist([row], schema=record_schema()),
+                   tmp_path / "records" / "part.parquet")  # fmt: skip
+    config = tmp_path / "tidings.toml"
+    config.write_text("[tidings]\ningest_memory_mb = 96\n", encoding="utf-8")
+    limits = []
+    store_batch = tidings.ingest.store_batch
+
+    def observed_store_batch(store, batch, tally):
+        limits.append(store.connection.execute("SELECT current_setting('memory_limit')").fetchone())
+        store_batch(store, batch, tally)
+
+    monkeypatch.setattr(tidings.ingest, "store_batch", observed_store_batch)
+    db = str(tmp_path / "t.duckdb")
+    args = ["--config", str(config), "load", str(tmp_path / "records"), "--db", db]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    assert "1 article(s) stored" in result.output
+    assert limits == [("96.0 MiB",)]

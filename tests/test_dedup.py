@@ -2,6 +2,7 @@
 
 import json
 from datetime import date
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -11,10 +12,16 @@ from tidings.dedup import (
     EventView,
     clusters,
     content_words,
+    date_chunks,
     date_span,
+    event_span,
+    merge_stored_events,
+    merged_events,
     near_copies,
     numbers_in,
     same_event,
+    stored_wire_copies,
+    sweep_day,
 )
 from tidings.store import open_store
 
@@ -149,8 +156,10 @@ def random_views(seed, count):
     words = ["missile", "strike", "kharkiv", "talks", "summit", "ceasefire", "troops", "port"]
     views = []
     for i in range(count):
-        start = date(2025, 3, 1) + timedelta(days=rng.randrange(12))
-        span = rng.choice([0, 0, 0, 6, 30, None])
+        start = date(2025, 3, 1) + timedelta(days=rng.randrange(60))
+        span = rng.choice([0, 0, 0, 6, 30, None, "open"])
+        if span == "open":  # on or before a day: the OPEN_DAYS before it too
+            start, span = start - timedelta(days=30), 30
         views.append(
             view(
                 f"e{i}",
@@ -161,6 +170,7 @@ def random_views(seed, count):
                 targets=rng.choice(countries),
                 start=None if span is None else start,
                 end=None if span is None else start + timedelta(days=span),
+                open_start=span == 30 and i % 2 == 0,
                 place_country=rng.choice([None, "UKR", "RUS"]),
                 words=frozenset(rng.sample(words, 3)),
             )
@@ -176,9 +186,7 @@ def test_blocked_clusters_are_those_of_every_pair_compared():
         for event_id, cluster in grouping.items():
             groups.setdefault(cluster, set()).add(event_id)
         assert sorted(map(sorted, groups.values())) == exhaustive_partition(views), seed
-        # each cluster is named after its first event in the input's order
-        order = {v.id: i for i, v in enumerate(views)}
-        assert all(c == min(ids, key=order.get) for c, ids in groups.items())
+        assert all(c == min(ids) for c, ids in groups.items())  # named by its smallest id
 
 
 def test_wire_copies_found_through_lsh_are_those_of_every_pair_compared():
@@ -216,8 +224,153 @@ def test_clusters_and_copies_are_saved_whole_on_both_stores(tmp_path, backend, r
     grouping = {f"a{i}:e1": f"a{i - i % 3}:e1" for i in range(5)}
     copies = [("a1", "a2", 0.912), ("a3", "a4", 1.0)]
     with open_store(location) as store:
+        store.save_clusters({"old:e1": "old:e1"}, [("old1", "old2", 0.9)])  # replaced whole
         store.save_clusters(grouping, copies)
         saved = store.connection.execute("SELECT * FROM event_clusters").fetchall()
         copied = store.connection.execute("SELECT * FROM article_copies").fetchall()
     assert sorted(saved) == sorted(grouping.items())
     assert sorted(copied) == copies
+
+
+def test_events_merged_in_order_of_their_days_are_those_of_every_pair_compared(monkeypatch):
+    import tidings.dedup
+
+    monkeypatch.setattr(tidings.dedup, "SWEEP_FLOOR", 0)  # drop ended events at every step
+    for seed in range(20):
+        views = random_views(seed, 120)
+        dated = sorted((v for v in views if v.start), key=lambda v: (sweep_day(v), v.id))
+        merged = merged_events([v for v in views if not v.start], dated)
+        groups = {}
+        for v in views:
+            groups.setdefault(merged.get(v.id, v.id), set()).add(v.id)
+        assert sorted(map(sorted, groups.values())) == exhaustive_partition(views), seed
+        assert all(len(groups[c]) > 1 for c in merged.values())  # only merged events listed
+
+
+def test_dated_events_out_of_order_are_refused():
+    later, earlier = view("a", "1", start=date(2025, 3, 5)), view("b", "2")
+    with pytest.raises(ValueError, match="out of order"):
+        merged_events([], [later, earlier])
+
+
+def test_date_chunks_hold_what_the_stored_order_cannot_sweep():
+    values = [
+        ("2025-03-01", date(2025, 3, 1), 3),
+        ("2025-03-02", date(2025, 3, 2), 2),
+        ("2025-W10", date(2025, 3, 3), 4),
+        ("2025-03-09", date(2025, 3, 9), 1),
+        ("2025-Q1", date(2025, 1, 1), 5),  # a quarter: no day span for the merge rule
+        ("../2025-03-14", date(2025, 3, 14), 1),  # swept on its last day
+        ("../2025-03", date(2025, 3, 1), 1),  # swept on March 31, stored on the 1st
+        ("P3D", None, 2),
+        (None, None, 7),
+    ]
+    held, chunks = date_chunks(values, size=5)
+    assert held == ["../2025-03", "2025-Q1", "P3D"]
+    assert chunks == [
+        (date(2025, 3, 1), date(2025, 3, 2)),
+        (date(2025, 3, 3), date(2025, 3, 9)),
+        (date(2025, 3, 14), date(2025, 3, 14)),
+    ]
+
+
+def test_an_event_on_or_before_a_day_matches_the_weeks_before_it_leniently():
+    start, end, open_start = event_span("../2025-03-14")
+    assert (start, end, open_start) == (date(2025, 2, 12), date(2025, 3, 14), True)
+    recent = view("b", "2", start=start, end=end, open_start=True)
+    assert same_event(view("a", "1"), recent)  # March 4, within the weeks before
+    months_before = view("a", "1", start=date(2024, 11, 4), end=date(2024, 11, 4))
+    assert not same_event(months_before, recent)
+    # two content words of 38 shared: enough for dated events, not for a lenient match
+    mine = frozenset(f"w{i}" for i in range(20))
+    theirs = frozenset(f"w{i}" for i in range(18, 38))
+    assert same_event(view("a", "1", words=mine), view("c", "3", words=theirs))
+    assert not same_event(
+        view("a", "1", words=mine),
+        view("c", "3", words=theirs, start=start, end=end, open_start=True),
+    )
+
+
+@pytest.mark.parametrize("backend", ["duckdb", "postgresql"])
+def test_stored_events_merged_a_few_days_at_a_time_are_those_of_every_pair_compared(
+    tmp_path, backend, request
+):
+    gold = Path(__file__).parents[1] / "gold" / "dedup" / "events.pairs.jsonl"
+    pairs = [json.loads(line) for line in gold.read_text().splitlines()[:40]]
+    corpus = tmp_path / "pairs.jsonl"
+    corpus.write_text(
+        "".join(
+            json.dumps({"id": f"{p['id']}-{side}", **p[side]}) + "\n"
+            for p in pairs
+            for side in ("a", "b")
+        )
+    )
+    db = (
+        str(tmp_path / "store.duckdb")
+        if backend == "duckdb"
+        else request.getfixturevalue("postgres_url")
+    )
+    assert (
+        CliRunner().invoke(main, ["ingest", str(corpus), "--db", str(db), "--quiet"]).exit_code == 0
+    )
+    with open_store(db) as store:
+        values = store.event_date_values()
+        dates = [v for _, v, _, _ in values if v]
+        everything = [
+            v for kind in {k for k, *_ in values} for v in store.held_event_views(kind, dates)
+        ]
+        assert len(everything) == sum(count for *_, count in values) > 40
+        merged = merge_stored_events(store, chunk_events=3)
+    groups = {}
+    for v in everything:
+        groups.setdefault(merged.get(v.id, v.id), set()).add(v.id)
+    assert sorted(map(sorted, groups.values())) == exhaustive_partition(everything)
+    assert len(groups) < len(everything)  # some reports merged
+
+
+def test_every_pair_of_a_text_copied_three_times_is_a_wire_copy():
+    text = " ".join(f"word{chr(97 + i % 26)}{chr(97 + i // 26)}" for i in range(60))
+    texts = {"a": text, "b": text, "c": text, "d": "Something else entirely, and short."}
+    assert near_copies(texts) == [("a", "b", 1.0), ("a", "c", 1.0), ("b", "c", 1.0)]
+
+
+@pytest.mark.parametrize("backend", ["duckdb", "postgresql"])
+def test_wire_copies_of_a_store_are_read_in_batches_and_found_whole(
+    tmp_path, backend, request, monkeypatch
+):
+    import random
+
+    import tidings.dedup
+    import tidings.store._base
+    from tidings.model import Article, Report
+    from tidings.store import content_hash
+
+    monkeypatch.setattr(tidings.store._base, "TEXT_BATCH", 7)
+    monkeypatch.setattr(tidings.dedup, "COPY_CHECK_BATCH", 3)
+    rng = random.Random(3)
+    vocabulary = ["".join(rng.choices("abcdefghijklmnopqrstuvwxyz", k=5)) for _ in range(500)]
+    texts = {f"a{i:02d}": " ".join(rng.choices(vocabulary, k=80)) for i in range(30)}
+    for i in range(12):
+        words = texts[f"a{i:02d}"].split()
+        words[rng.randrange(80)] = "changed"
+        texts[f"c{i:02d}"] = " ".join(words)
+    location = (
+        str(tmp_path / "s.duckdb")
+        if backend == "duckdb"
+        else request.getfixturevalue("postgres_url")
+    )
+    with open_store(location) as store:
+        reports = [Report(Article(i, t)) for i, t in texts.items()]
+        store.ingest_many([(r, content_hash(r.article)) for r in reports])
+        found = stored_wire_copies(store)
+    assert found == near_copies(texts) and len(found) == 12
+
+
+def test_dedup_on_postgresql_never_prints_the_password(postgres_url):
+    from urllib.parse import urlsplit
+
+    password = urlsplit(postgres_url).password
+    result = CliRunner().invoke(main, ["dedup", "--db", postgres_url])
+    assert result.exit_code == 0, result.output
+    assert "0 event mention(s)" in result.output
+    assert not password or f":{password}@" not in result.output

@@ -47,6 +47,27 @@ def test_ray_extracts_what_the_local_path_extracts(tmp_path, pipeline, local_clu
         assert len(got["quotes"]) == len(record["quotes"])
 
 
+def test_ray_reads_and_writes_urls_every_node_can_reach(tmp_path, local_cluster):
+    import pyarrow.parquet as pq
+
+    out = f"file://{tmp_path}/out"  # stands in for s3://bucket/out: the articles staged there
+    result = CliRunner().invoke(main, ["ray", str(EXAMPLES), "--out", out, "--batch-size", "2"])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "out" / "_input.parquet").exists()
+    again = CliRunner().invoke(
+        main, ["ray", f"{out}/_input.parquet", "--out", f"{out}/again", "--batch-size", "2"]
+    )
+    assert again.exit_code == 0, again.output
+    first, second = (pq.read_table(tmp_path / "out" / d / "records") for d in (".", "again"))
+    assert sorted(first.column("id").to_pylist()) == sorted(second.column("id").to_pylist())
+    assert first.num_rows == 5
+
+
+def test_ray_refuses_a_local_path_that_does_not_exist(tmp_path):
+    result = CliRunner().invoke(main, ["ray", str(tmp_path / "nowhere"), "--out", "x"])
+    assert result.exit_code == 2 and "does not exist" in result.output
+
+
 def store_rows(location):
     """Every table of a store as sorted rows, without the times things were written."""
     from tidings.store import open_store

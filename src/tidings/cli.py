@@ -7,7 +7,6 @@ import json
 import logging
 import re
 import sys
-from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
@@ -236,7 +235,9 @@ def load(ctx: click.Context, paths: tuple[Path, ...], db: str | None) -> None:
     settings = settings_for(ctx, database=db)
     try:
         with open_store(settings.database) as store:
-            tally = load_records(read_record_rows(list(paths)), store)
+            tally = load_records(
+                read_record_rows(list(paths)), store, memory_mb=settings.ingest_memory_mb
+            )
     except TidingsError as error:
         raise click.ClickException(str(error)) from error
     report_tally(tally, settings.database)
@@ -767,27 +768,37 @@ def dedup_command(ctx: click.Context, db: str | None) -> None:
     The merge rule is documented in src/tidings/dedup.py; `tidings events --merged` then lists
     each real-world event once, with every article, sentence and outlet that reported it.
     """
-    from tidings.dedup import clusters, near_copies
+    from tidings.dedup import merge_stored_events, stored_wire_copies
 
     settings = settings_for(ctx, database=db)
     try:
         with opened_store(settings.database) as store:
-            views = store.event_views()
-            grouping = clusters(views)
-            copies = near_copies(store.article_texts())
-            store.save_clusters(grouping, copies)
+            merged = merge_stored_events(store)
+            copies = stored_wire_copies(store)
+            store.save_clusters(merged, copies)
+            mentions = store.counts()["events"]
     except TidingsError as error:
         raise click.ClickException(str(error)) from error
-    merged = Counter(grouping.values())
-    reported_more = sum(1 for size in merged.values() if size > 1)
+    reported_more = len(set(merged.values()))
     click.echo(
-        f"{len(views)} event mention(s) -> {len(merged)} event(s), {reported_more} reported by "
-        f"several articles; {len(copies)} wire cop(ies) -> {settings.database}"
+        f"{mentions} event mention(s) -> {mentions - len(merged) + reported_more} event(s), "
+        f"{reported_more} reported by several articles; {len(copies)} wire cop(ies) -> "
+        f"{display_location(settings.database)}"
     )
 
 
+def local_or_url(
+    _ctx: click.Context, _param: click.Parameter, values: tuple[str, ...]
+) -> tuple[str, ...]:
+    """Refuse a local path that does not exist; URLs (s3://, gs://...) go to Ray as given."""
+    for value in values:
+        if "://" not in value and not Path(value).exists():
+            raise click.BadParameter(f"Path {value!r} does not exist.")
+    return values
+
+
 @main.command("ray")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.argument("paths", nargs=-1, required=True, callback=local_or_url)
 @click.option("--out", "out", required=True, help="Output directory (or s3://..., gs://...).")
 @click.option("--address", help="Ray cluster address (default: RAY_ADDRESS, else a local one).")
 @click.option("--workers", type=click.IntRange(1), default=2, show_default=True)
@@ -795,28 +806,28 @@ def dedup_command(ctx: click.Context, db: str | None) -> None:
 @click.pass_context
 def ray_command(
     ctx: click.Context,
-    paths: tuple[Path, ...],
+    paths: tuple[str, ...],
     out: str,
     address: str | None,
     workers: int,
     batch_size: int,
 ) -> None:
     """Extract articles on a Ray cluster: PATHS are Parquet files of articles (id, text,
-    published...) or article files and directories, first written to Parquet. Records go to
-    OUT/records as Parquet (id, events, record JSON)."""
+    published...), local or URLs every node reads (s3://bucket/articles/, a file or a
+    directory of them), or local article files and directories, first written to Parquet.
+    Records go to OUT/records as Parquet (id, events, record JSON)."""
     from tidings import distributed
 
     settings = settings_for(ctx)
-    sources = [str(p) for p in paths if p.suffix == ".parquet"]
-    others = tuple(p for p in paths if p.suffix != ".parquet")
+    sources = [p for p in paths if "://" in p or p.endswith(".parquet")]
+    others = tuple(Path(p) for p in paths if p not in sources)
     failures: list[tuple[str, str]] = []
-    if "://" not in out:
-        Path(out).mkdir(parents=True, exist_ok=True)
-    if others:
-        staged = Path(out) / "_input.parquet"
+    distributed.make_output_dir(out)
+    if others:  # staged where the output goes: every node of a cluster reads it there
+        staged = f"{out}/_input.parquet" if "://" in out else str(Path(out) / "_input.parquet")
         articles = readable_articles(others, settings, failures)
         distributed.write_articles_parquet(articles, staged)
-        sources.append(str(staged))
+        sources.append(staged)
     count = 0
     for source in sources:
         count += distributed.run(

@@ -47,8 +47,21 @@ def article_rows(articles: Iterable[Article]) -> list[dict[str, Any]]:
     ]
 
 
-def write_articles_parquet(articles: Iterable[Article], path: Path) -> int:
-    """Write articles to a Parquet file Ray can read; returns how many."""
+def make_output_dir(location: str) -> None:
+    """Create the output directory: a local path, or a URL (file://, s3://, gs://) whose file
+    system pyarrow knows (object stores have no directories: nothing to create there)."""
+    from pyarrow import fs
+
+    if "://" in location:
+        filesystem, path = fs.FileSystem.from_uri(location)
+    else:
+        filesystem, path = fs.LocalFileSystem(), str(Path(location).resolve())
+    filesystem.create_dir(path, recursive=True)
+
+
+def write_articles_parquet(articles: Iterable[Article], path: Path | str) -> int:
+    """Write articles to a Parquet file Ray can read (a local path, or a URL such as
+    s3://bucket/file.parquet that pyarrow writes to); returns how many."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 

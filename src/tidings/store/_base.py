@@ -18,7 +18,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from tidings.dedup import EventView, content_words, date_span, numbers_in
+from tidings.dedup import EventView, content_words, event_span, numbers_in
 from tidings.errors import StoreError
 from tidings.model import Article, Attribution, Report
 from tidings.store.queries import (
@@ -88,6 +88,7 @@ MENTION_OFFSET = (
     "(SELECT min(m.start_char) FROM mentions m WHERE m.actor_id = {r}.id))"
 )
 FILL_BATCH = 20_000  # events whose read model one migration statement fills
+TEXT_BATCH = 1_000  # article texts streamed at a time
 # The events' read-model columns, in schema order (store/queries.py reads them).
 READ_MODEL_COLUMNS = ("sources", "targets", "actor_keys", "countries", "dyads", "actor_roles")
 ARTICLE_TABLES = (
@@ -462,11 +463,37 @@ class Store(ABC):
         )
         return self._dicts(query, [])
 
-    def event_views(self) -> list[EventView]:
-        """Every stored event as the dedup merge rule sees it."""
+    def event_date_values(self) -> list[tuple[str, str | None, date | None, int]]:
+        """Each event type with each of its distinct date values, the value's stored first
+        day and how many events have both: what dedup reads the events by, a type and a
+        range of days at a time (`dedup.merge_stored_events`)."""
+        return self.connection.execute(
+            "SELECT type, date_value, date_start, count(*) FROM events "
+            "GROUP BY type, date_value, date_start"
+        ).fetchall()
+
+    def held_event_views(self, kind: str, date_values: list[str]) -> list[EventView]:
+        """The events of type `kind` without a stored first day or dated with one of
+        `date_values`, as the dedup merge rule sees them."""
+        condition = f"e.type = ? AND (e.date_start IS NULL OR e.date_value IN {ID_LIST})"
+        return self._event_views(condition, [kind, date_values])
+
+    def event_views_between(
+        self, kind: str, first: date, last: date, held_values: list[str]
+    ) -> list[EventView]:
+        """The events of type `kind` whose stored first day is from `first` to `last`, except
+        those dated with one of `held_values`, in order of that day (then id), as the dedup
+        merge rule sees them."""
+        condition = f"e.type = ? AND e.date_start BETWEEN ? AND ? AND e.date_value NOT IN {ID_LIST}"
+        return self._event_views(condition, [kind, first, last, held_values])
+
+    def _event_views(self, condition: str, params: list[Any]) -> list[EventView]:
+        """The events meeting `condition` (on `events e`) as the merge rule sees them."""
         sides = self.connection.execute(
             "SELECT ea.event_id, ea.role, coalesce(a.country, a.kb_id, upper(a.name)) "
-            "FROM event_actors ea JOIN actors a ON a.id = ea.actor_id"
+            "FROM events e JOIN event_actors ea ON ea.event_id = e.id "
+            f"JOIN actors a ON a.id = ea.actor_id WHERE {condition}",
+            params,
         ).fetchall()
         refs: dict[tuple[str, str], set[str]] = {}
         for event_id, role, ref in sides:
@@ -474,42 +501,43 @@ class Store(ABC):
         named = self.connection.execute(
             "SELECT e.id, a.country FROM events e JOIN mentions m ON m.article_id = e.article_id "
             "AND m.start_char >= e.evidence_start AND m.start_char < e.evidence_end "
-            "JOIN actors a ON a.id = m.actor_id WHERE a.country IS NOT NULL"
+            f"JOIN actors a ON a.id = m.actor_id WHERE a.country IS NOT NULL AND ({condition})",
+            params,
         ).fetchall()
         countries: dict[str, set[str]] = {}
         for event_id, country in named:
             countries.setdefault(event_id, set()).add(country)
-        rows = self._dicts(
+        rows = self.connection.execute(
             "SELECT id, article_id, type, modality, date_value, location_country, evidence "
-            "FROM events",
-            [],
-        )
+            f"FROM events e WHERE {condition} ORDER BY e.date_start, e.id",
+            params,
+        ).fetchall()
         views = []
-        for row in rows:
-            start, end = date_span(row["date_value"])
-            place = row["location_country"]
+        for event_id, article_id, kind, modality, date_value, place, evidence in rows:
+            start, end, open_start = event_span(date_value)
             views.append(
                 EventView(
-                    id=row["id"], article_id=row["article_id"], type=row["type"],
-                    modality=row["modality"],
-                    sources=frozenset(refs.get((row["id"], "source"), ())),
-                    targets=frozenset(refs.get((row["id"], "target"), ())),
+                    id=event_id, article_id=article_id, type=kind, modality=modality,
+                    sources=frozenset(refs.get((event_id, "source"), ())),
+                    targets=frozenset(refs.get((event_id, "target"), ())),
                     start=start, end=end, place_country=place,
-                    words=content_words(row["evidence"] or ""),
-                    named=frozenset(countries.get(row["id"], set()) | ({place} - {None})),
-                    numbers=numbers_in(row["evidence"] or ""),
+                    words=content_words(evidence or ""),
+                    named=frozenset(countries.get(event_id, set()) | ({place} - {None})),
+                    numbers=numbers_in(evidence or ""), open_start=open_start,
                 )
             )  # fmt: skip
         return views
 
-    def save_clusters(self, clusters: dict[str, str], copies: list[tuple[str, str, float]]) -> None:
-        """Replace the stored event clusters and wire copies in one transaction."""
+    def save_clusters(self, merged: dict[str, str], copies: list[tuple[str, str, float]]) -> None:
+        """Replace the stored event clusters and wire copies in one transaction: `merged`
+        gives the cluster of each event that merged with others, every other stored event is
+        a cluster of its own."""
         with self.transaction() as db:
-            db.execute("DELETE FROM event_clusters")
+            self._clear_clusters(db)
             db.execute("DELETE FROM article_copies")
             # One statement per FILL_BATCH rows, each column bound as one list: a statement
             # per row took four minutes for a million events.
-            events = list(clusters.items())
+            events = list(merged.items())
             for first in range(0, len(events), FILL_BATCH):
                 batch = events[first : first + FILL_BATCH]
                 db.execute(
@@ -517,6 +545,10 @@ class Store(ABC):
                     "unnest(CAST(? AS VARCHAR[]))",
                     [[e for e, _ in batch], [c for _, c in batch]],
                 )
+            db.execute(
+                "INSERT INTO event_clusters SELECT e.id, e.id FROM events e WHERE NOT EXISTS "
+                "(SELECT 1 FROM event_clusters c WHERE c.event_id = e.id)"
+            )
             for first in range(0, len(copies), FILL_BATCH):
                 batch = copies[first : first + FILL_BATCH]
                 db.execute(
@@ -525,9 +557,33 @@ class Store(ABC):
                     [[a for a, _, _ in batch], [b for _, b, _ in batch], [v for *_, v in batch]],
                 )
 
-    def article_texts(self) -> dict[str, str]:
-        """Article id -> text, for finding wire copies."""
-        return dict(self.connection.execute("SELECT id, text FROM articles").fetchall())
+    def _clear_clusters(self, db: Any) -> None:
+        """Empty the clusters table inside a transaction (readers keep the old rows)."""
+        db.execute("DELETE FROM event_clusters")
+
+    def article_texts(self, ids: list[str] | None = None) -> dict[str, str]:
+        """Article id -> text of the articles among `ids` (of every article when None)."""
+        if ids is None:
+            return dict(self.connection.execute("SELECT id, text FROM articles").fetchall())
+        found = self.connection.execute(f"SELECT id, text FROM articles WHERE id IN {ID_LIST}",
+                                        [ids])  # fmt: skip
+        return dict(found.fetchall())
+
+    def article_text_batches(self) -> Iterator[list[tuple[str, str]]]:
+        """Every article's (id, text), `TEXT_BATCH` at a time, streamed from the database:
+        what finding wire copies reads without holding every text."""
+        return self._streamed("SELECT id, text FROM articles", TEXT_BATCH)
+
+    def _streamed(self, query: str, size: int) -> Iterator[list[tuple[Any, ...]]]:
+        """The rows of a query, `size` at a time, the database handing them out as they are
+        fetched (DuckDB streams a query's result)."""
+        cursor = self.connection.cursor()
+        try:
+            cursor.execute(query)
+            while rows := cursor.fetchmany(size):
+                yield rows
+        finally:
+            cursor.close()
 
     def merged_events(
         self, limit: int | None = None, offset: int = 0, **filters: Any
@@ -752,11 +808,8 @@ def create_schema(connection: Any, dialect: Callable[[str], str] = str) -> None:
     """
     version = stored_schema_version(connection)
     refuse_unreadable_version(version)
-    schema = resources.files("tidings.store").joinpath("schema.sql").read_text("utf-8")
-    body = "\n".join(line for line in schema.splitlines() if not line.startswith("--"))
-    for statement in body.split(";"):
-        if statement.strip():
-            connection.execute(dialect(statement))
+    for statement in schema_statements():
+        connection.execute(dialect(statement))
     if version is None:
         connection.execute("INSERT INTO schema_version VALUES (?)", [SCHEMA_VERSION])
         return
@@ -770,6 +823,13 @@ def create_schema(connection: Any, dialect: Callable[[str], str] = str) -> None:
         version += 1
         connection.execute("INSERT INTO schema_version VALUES (?)", [version])
         connection.execute("COMMIT")
+
+
+def schema_statements() -> list[str]:
+    """The statements of schema.sql (comments left out)."""
+    schema = resources.files("tidings.store").joinpath("schema.sql").read_text("utf-8")
+    body = "\n".join(line for line in schema.splitlines() if not line.startswith("--"))
+    return [statement.strip() for statement in body.split(";") if statement.strip()]
 
 
 def stored_schema_version(connection: Any) -> int | None:

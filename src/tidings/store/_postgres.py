@@ -8,6 +8,7 @@ explicit transactions), the types (DOUBLE PRECISION) and the bulk load (COPY FRO
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -100,9 +101,8 @@ class PostgresStore(Store):
         return PostgresConnection(psycopg.connect(self.path, autocommit=True))
 
     def copy_table_to_parquet(self, table: str, path: Path) -> None:
-        """Write one table to a Parquet file, `PARQUET_BATCH` rows at a time through a
-        server-side cursor (a table of millions of rows never sits in memory whole), with the
-        column types DuckDB's export gives (the table name is checked)."""
+        """Write one table to a Parquet file, `PARQUET_BATCH` rows at a time (`_streamed`),
+        with the column types DuckDB's export gives (the table name is checked)."""
         import pyarrow as pa
         import pyarrow.parquet as pq
 
@@ -120,16 +120,22 @@ class PostgresStore(Store):
             [pa.field(name, types[kind](), nullable) for name, kind, nullable in public]
         )
         names = ", ".join(name for name, _, _ in public)
-        with (
-            self.connection.raw.transaction(),  # a server-side cursor lives in a transaction
-            self.connection.raw.cursor(name=f"export_{table}") as cursor,
-            pq.ParquetWriter(path, schema) as writer,
-        ):
-            cursor.execute(f"SELECT {names} FROM {table}")
-            while rows := cursor.fetchmany(PARQUET_BATCH):
+        with pq.ParquetWriter(path, schema) as writer:
+            for rows in self._streamed(f"SELECT {names} FROM {table}", PARQUET_BATCH):
                 values = zip(*rows, strict=True)
                 arrays = [pa.array(v, type=f.type) for v, f in zip(values, schema, strict=True)]
                 writer.write_table(pa.Table.from_arrays(arrays, schema=schema))
+
+    def _streamed(self, query: str, size: int) -> Iterator[list[tuple[Any, ...]]]:
+        """The rows of a query, `size` at a time, through a server-side cursor: a table of
+        millions of rows never sits in this process whole."""
+        with (
+            self.connection.raw.transaction(),  # a server-side cursor lives in a transaction
+            self.connection.raw.cursor(name="tidings_stream") as cursor,
+        ):
+            cursor.execute(query)
+            while rows := cursor.fetchmany(size):
+                yield rows
 
 
 def open_postgres_store(url: str) -> PostgresStore:
