@@ -55,11 +55,11 @@ def write_corpus(folder: Path, size: int, *, first: int = 0, per_file: int = FIL
                 out.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 
-def replayed_extraction() -> None:
-    """Make ingest store each article with its original's record instead of extracting it."""
+def replaying_extraction():
+    """A stand-in for `tidings.ingest.extract_each` that extracts each distinct text once and
+    replays its record for the copies."""
     import dataclasses
 
-    import tidings.ingest
     from tidings.pipeline import extract_many
 
     records: dict[str, object] = {}
@@ -70,7 +70,14 @@ def replayed_extraction() -> None:
                 records[article.text] = next(extract_many([article], pipeline=pipeline))
             yield dataclasses.replace(records[article.text], article=article)
 
-    tidings.ingest.extract_each = replay
+    return replay
+
+
+def replayed_extraction() -> None:
+    """Make ingest store each article with its original's record instead of extracting it."""
+    import tidings.ingest
+
+    tidings.ingest.extract_each = replaying_extraction()
 
 
 def traced_batches(path: Path) -> None:

@@ -29,7 +29,6 @@ hundred articles a second), so the measured windows store into a store of `--siz
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import os
 import resource
 import statistics
@@ -39,7 +38,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from ingest_memory import write_corpus
+from ingest_memory import replaying_extraction, write_corpus
 from throughput import print_results
 
 import tidings.ingest
@@ -55,16 +54,8 @@ PREFILL_FILE = 1000
 def prefill(store: Store, folder: Path, pipeline: Pipeline) -> float:
     """Ingest the files under `folder` with each text's first extracted record replayed for
     its copies; the seconds it took."""
-    records: dict[str, object] = {}
-
-    def replay(articles, *, pipeline, processes=1, batch_size=16):
-        for article in articles:
-            if article.text not in records:
-                records[article.text] = next(extract_many([article], pipeline=pipeline))
-            yield dataclasses.replace(records[article.text], article=article)
-
     extract_each = tidings.ingest.extract_each
-    tidings.ingest.extract_each = replay
+    tidings.ingest.extract_each = replaying_extraction()
     start = time.perf_counter()
     try:
         ingest_stream(read_with_origins([folder], pipeline.settings), store, pipeline)
