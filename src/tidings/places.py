@@ -148,28 +148,28 @@ def argument_phrase_tokens(trigger: Token, depth: int = 4) -> list[Token]:
     return found
 
 
+def located(entity: Span) -> Location | None:
+    """The place a name in the text denotes, named as written (without a leading "the")."""
+    location = resolve_place(entity.text)
+    if location is None:
+        return None
+    return Location(entity.text.removeprefix("the "), location.country, location.lat, location.lon)
+
+
 def place_object(objects: list[Token]) -> Location | None:
     """The place an event's object names ("missiles struck Kharkiv"), resolved; as the object
     of an event, a name the gazetteer knows is the place even when the model tagged it a
     person."""
-    for token in objects:
-        entity = entity_span(token)
-        location = resolve_place(entity.text) if entity is not None else None
-        if location is not None:
-            return Location(
-                entity.text.removeprefix("the "), location.country, location.lat, location.lon
-            )
-    return None
+    entities = (entity_span(token) for token in objects)
+    return next((p for e in entities if e is not None and (p := located(e))), None)
 
 
 def event_location(trigger: Token, anchors: list[Token]) -> Location | None:
     """The place attached to a trigger, its governing words (`anchors`) or its argument
     phrases, resolved."""
-    for token in [trigger, *anchors, *argument_phrase_tokens(trigger)]:
-        for entity in attached_locations(token):
-            location = resolve_place(entity.text)
-            if location is not None:
-                return Location(
-                    entity.text.removeprefix("the "), location.country, location.lat, location.lon
-                )
-    return None
+    entities = (
+        entity
+        for token in [trigger, *anchors, *argument_phrase_tokens(trigger)]
+        for entity in attached_locations(token)
+    )
+    return next((p for e in entities if (p := located(e))), None)
