@@ -379,9 +379,7 @@ def event_subject_agents(
             a
             for fired in subject.children
             if fired.dep_ == "acl" and fired.tag_ == "VBN"
-            for agent in fired.children
-            if agent.dep_ == "agent"
-            for a in actors_in(next((g for g in agent.children if g.dep_ == "pobj"), None), actors)
+            for a in actors_in(next(iter(agent_objects(fired)), None), actors)
         ]
     match = match_trigger(subject, lexicon)
     if match is None or match[0].type == NOT_AN_EVENT:
@@ -1036,9 +1034,7 @@ def dismay_statements(doc: Doc, actors: ActorResolution, lexicon: Lexicon) -> li
         if token.dep_ != "acomp" and passive is None:
             continue
         subject = passive or nearest_subject(token.head, SUBJECTS)
-        aimed = prep_objects(token, DISMAY_PREPS) + [
-            g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
-        ]
+        aimed = prep_objects(token, DISMAY_PREPS) + agent_objects(token)
         target = [a for g in aimed for a in actors_in(g, actors)]
         if subject is None or not target or in_headline(token):
             continue
@@ -1249,6 +1245,11 @@ def prep_objects(word: Token, preps: frozenset[str]) -> list[Token]:
         for pobj in child.children
         if pobj.dep_ == "pobj"
     ]
+
+
+def agent_objects(verb: Token) -> list[Token]:
+    """The objects of a passive verb's by-agent ("alarmed by Russia's moves": moves)."""
+    return [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
 
 
 @cache
