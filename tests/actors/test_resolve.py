@@ -504,3 +504,13 @@ def test_pro_a_country_is_no_country_and_lower_case_words_name_no_party(run):
     report = run("The pro-Russian separatists welcomed a new unity government.")
     assert all(a.country != "RUS" for a in report.actors)
     assert all(a.name != "New Unity" for a in report.actors)
+
+
+def test_a_surname_goes_to_the_article_s_own_bearer(nlp):
+    text = (
+        "UN-appointed special rapporteur Richard Bennett said the Taliban had barred him. "
+        "Bennett said he would keep reporting."
+    )
+    mentions = actors_by_mention(nlp, text)
+    assert mentions["Bennett"] is mentions["Richard Bennett"]
+    assert mentions["Richard Bennett"].affiliation == "UN"

@@ -435,3 +435,69 @@ def test_the_possessor_of_an_arrest_undergoes_it(run, text, trigger, source, tar
     codes = {a.id: a.country for a in report.actors}
     assert sorted(codes[a] for a in event.source) == source
     assert target is None or sorted(codes[a] for a in event.target) == target
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        # a promise takes the target named inside its act's own phrase
+        (
+            "The United States is willing to provide weapons alongside food aid to Ukraine.",
+            "willing",
+            ("AGREE", ["USA"], ["UKR"]),
+        ),
+        # a target phrase the parser hung on the venue noun is still the verb's
+        (
+            "The opposition party filed a lawsuit in a Nairobi court against the Interior "
+            "Ministry of Kenya.",
+            "filed",
+            ("ACCUSE", [], ["KEN"]),
+        ),
+        # whoever attends or hosts a body's meeting meets that body
+        (
+            "German Chancellor Olaf Scholz attended a meeting of the European Council.",
+            "meeting",
+            ("CONSULT", ["DEU"], ["EUCO"]),
+        ),
+        (
+            "Brazil hosted an African Union summit in Brasilia.",
+            "summit",
+            ("CONSULT", ["BRA"], ["AU"]),
+        ),
+        # concern voiced in a that-clause falls on the clause's subject
+        (
+            "Canada voiced concern that Russia was moving troops to the border.",
+            "voiced",
+            ("ACCUSE", ["CAN"], ["RUS"]),
+        ),
+    ],
+)
+def test_targets_named_past_the_trigger_s_own_arcs(run, text, trigger, expected):
+    report = run(text)
+    codes = {a.id: a.country or a.affiliation or a.name for a in report.actors}
+    (event,) = [e for e in report.events if e.trigger == trigger]
+    got = (
+        event.type,
+        sorted(codes[a] for a in event.source),
+        sorted(codes[a] for a in event.target),
+    )
+    assert got[0] == expected[0] and got[2] == expected[2]
+    assert not expected[1] or got[1] == expected[1]
+
+
+def test_a_speaker_hung_on_a_place_is_no_target(run):
+    report = run(
+        "France has begun withdrawing some of its troops from Mali, Defence Minister "
+        "Florence Parly said on Monday."
+    )
+    (event,) = [e for e in report.events if e.trigger == "withdrawing"]
+    assert "Florence Parly" not in [report.actor(a).name for a in event.target]
+
+
+def test_an_outlet_is_never_the_country_an_act_falls_on(run):
+    report = run(
+        "Shanghai police have detained 30 people after a protest on Sunday, the state news "
+        "agency Xinhua reported."
+    )
+    (event,) = [e for e in report.events if e.trigger == "detained"]
+    assert all(report.actor(a).sector != "MED" for a in event.target)

@@ -617,15 +617,24 @@ def _appositive_tokens(name_root: Token, kb: KnowledgeBase) -> list[Token]:
     return []
 
 
+def hyphen_joined(token: Token) -> bool:
+    """A hyphen inside a word, or the word after it: "UN-appointed", "Kremlin-backed"."""
+    if token.text == "-":
+        return not token.whitespace_ and token.i > 0 and not token.doc[token.i - 1].whitespace_
+    previous = token.doc[token.i - 1] if token.i > 0 else None
+    return previous is not None and previous.text == "-" and not previous.whitespace_
+
+
 def title_tokens_before(span: Span) -> list[Token]:
     """The run of title words right before a name: "Former British prime minister" Sunak."""
     tokens: list[Token] = []
     index = span.start - 1
     while index >= max(span.sent.start, span.start - 8):
         token = span.doc[index]
-        if token.is_punct and token.text not in (".", "'"):
+        if not hyphen_joined(token) and token.is_punct and token.text not in (".", "'"):
             break
-        if token.pos_ in ("VERB", "AUX", "ADP", "CCONJ", "SCONJ") and token.lower_ != "of":
+        verb = token.pos_ in ("VERB", "AUX", "ADP", "CCONJ", "SCONJ") and token.lower_ != "of"
+        if verb and not hyphen_joined(token):
             break
         tokens.insert(0, token)
         index -= 1
@@ -1538,6 +1547,8 @@ def _borne_out(span: Span, person: Person, kb: KnowledgeBase, evidence: LinkEvid
             return False  # "Jane Bennett" is not Naftali Bennett
     if len(span) > 1:
         return True
+    if _other_bearer_named(span, own, kb):
+        return False  # "Bennett" after "Richard Bennett" is not Naftali Bennett
     previous = span.doc[span.start - 1] if span.start > 0 else None
     if previous is not None and previous.text == "-" and not previous.whitespace_:
         return False  # "Mazar-i-Sharif" is a city, not Sharif
@@ -1565,6 +1576,19 @@ def _borne_out(span: Span, person: Person, kb: KnowledgeBase, evidence: LinkEvid
         return True
     homes = {person.country} | {r.country for r in person.roles} | {r.org for r in person.roles}
     return bool(homes & evidence.contexts)
+
+
+def _other_bearer_named(span: Span, own: set[str], kb: KnowledgeBase) -> bool:
+    """Whether the article names in full another person who bears the surname: a full name
+    ending in it whose given names are not the known person's ("Richard Bennett")."""
+    surname = span.text.lower()
+    for entity in span.doc.ents:
+        if entity.label_ != "PERSON" or len(entity) < 2 or entity[-1].lower_ != surname:
+            continue
+        given = [t for t in entity[:-1] if t.is_alpha and t.is_title and not _title_word(t, kb)]
+        if given and not any(_spelled_as(t, own) for t in given):
+            return True
+    return False
 
 
 def _own_names(person: Person) -> set[str]:
@@ -1668,10 +1692,23 @@ def unknown_organisations(
             or in_headline(entity)
         ):
             continue
+        entity = with_named_owner(entity)
         sector = org_name_sector(entity)
         if sector is not None or acts(entity):
             found.append((entity, sector))
     return found
+
+
+def with_named_owner(entity: Span) -> Span:
+    """An organisation name the parser cut before its "of" phrase ("the Interior Ministry of |
+    Kenya"): the name with the place that completes it."""
+    doc = entity.doc
+    if entity[-1].lower_ != "of" or entity.end >= len(doc):
+        return entity
+    owner = entity_span(doc[entity.end])
+    if owner is None or owner.label_ != "GPE" or owner.start != entity.end:
+        return entity
+    return doc[entity.start : owner.end]
 
 
 def acts(entity: Span) -> bool:
@@ -1710,7 +1747,17 @@ def resolve_actors(doc: Doc, *, published: date | None, kb: KnowledgeBase) -> Ac
     reading = Reading(doc=doc, kb=kb, published=published)
     candidates = match_surfaces(doc, kb, published)
     matches = trusted_matches(doc, kb, candidates)
-    reading.strangers = {i for s, e, _ in set(candidates) - set(matches) for i in range(s, e)}
+    # a surname left to the article's own bearer ("Bennett" after "Richard Bennett") is theirs
+    reading.strangers = {
+        i
+        for s, e, entry in set(candidates) - set(matches)
+        if not (
+            e - s == 1
+            and entry.kind == "person"
+            and _other_bearer_named(doc[s:e], _own_names(kb.people[entry.ref]), kb)
+        )
+        for i in range(s, e)
+    }
     by_token = {i: entry for start, end, entry in matches for i in range(start, end)}
     unknown = unknown_organisations(doc, matches)
     in_names = {i for entity, _ in unknown for i in range(entity.start, entity.end)}

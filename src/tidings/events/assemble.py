@@ -16,7 +16,9 @@ from tidings.events.dating import event_date
 from tidings.events.detect import (
     CAUSE_PREPS,
     FIRST_PERSON_SUBJECTS,
+    OUTLET_SECTORS,
     PERSONAL_PRONOUNS,
+    SETTING_PREPOSITIONS,
     SUBJECTS,
     Candidate,
     actors_in,
@@ -721,7 +723,11 @@ def territorial_target(
     sources = [a for a in actors.actors if a.id in source]
     if not at_home and any(a.country == country and a.sector in STATE_SECTORS for a in sources):
         return []
-    candidates = [a for a in actors.actors if a.country == country and a.id not in source]
+    candidates = [
+        a
+        for a in actors.actors
+        if a.country == country and a.id not in source and a.sector not in OUTLET_SECTORS
+    ]
     candidates.sort(key=lambda a: (a.kind != "country", a.sector != "GOV"))
     latent = actors.latent_country(country)
     if not candidates and latent is not None:
@@ -1147,8 +1153,38 @@ def with_announced_targets(
             ),
             [],
         )
+        # "willing to provide weapons alongside aid to Ukraine": an act inside the act's own
+        # phrase may name whom it falls on when the act's verb does not
+        inherited = inherited or next(
+            (
+                [a for a in aimed if a not in event.source]
+                for act in acts
+                for part in act_phrase(act)
+                if (aimed := targets.get(part.idx))
+            ),
+            [],
+        )
         filled.append(replace(event, target=inherited) if inherited else event)
     return filled
+
+
+# Dependents that start a clause or scene of their own, outside the act's phrase.
+CLAUSE_DEPS = frozenset({"advcl", "relcl", "acl", "ccomp", "xcomp", "csubj", "parataxis"})
+
+
+def act_phrase(act: Token) -> list[Token]:
+    """The words of an act's own phrase, nearest first: its objects and their prepositional
+    phrases and conjoined acts, without clauses or scene-setting phrases ("after the attack")."""
+    found: list[Token] = []
+    stack = [act]
+    while stack:
+        word = stack.pop(0)
+        for child in word.children:
+            if child.dep_ in CLAUSE_DEPS or child.lower_ in SETTING_PREPOSITIONS:
+                continue
+            found.append(child)
+            stack.append(child)
+    return found
 
 
 def country_refs(actors: ActorResolution) -> dict[str, str]:

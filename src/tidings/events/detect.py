@@ -102,6 +102,8 @@ def actors_in(token: Token | None, actors: ActorResolution) -> list[str]:
         for child in current.children:
             if specific and child.dep_ == "poss" and child.pos_ == "PRON":
                 continue  # "his Saudi counterpart" is the Saudi, not him
+            if names_no_place(current, child):
+                continue
             if child.dep_ in (*MODIFIER_DEPS, "conj"):
                 stack.append(child)
             elif child.dep_ == "prep" and child.lower_ == "of":
@@ -278,6 +280,11 @@ def reduced_passive_patient(verb: Token) -> Token | None:
     return next((c for c in head.children if c.dep_ in deps and not in_dateline(c)), None)
 
 
+# Prepositions of a verb's venue or company, whose noun the parser often gives the phrase that
+# follows it ("in a court against X", "alongside food aid to Ukraine").
+VENUE_PREPOSITIONS = frozenset({"in", "at", "alongside"})
+
+
 def targets_of_verb(verb: Token, entry: Trigger) -> list[Token]:
     """A verb's objects, passive subject and target prepositional objects.
 
@@ -312,6 +319,10 @@ def targets_of_verb(verb: Token, entry: Trigger) -> list[Token]:
         elif child.dep_ in ("advmod", "npadvmod", "oprd") and child.pos_ == "PROPN":
             tokens.append(child)  # a name the parser mislabels ("meet Dagalo in Jeddah")
         elif child.dep_ == "agent":
+            holders.extend(g for g in child.children if g.dep_ == "pobj")
+        elif child.dep_ == "prep" and child.lower_ in VENUE_PREPOSITIONS:
+            # "filed a lawsuit in a Paris court against X": the parse hangs the target's
+            # phrase on the nearest noun, the venue
             holders.extend(g for g in child.children if g.dep_ == "pobj")
     for holder in holders:
         for child in holder.children:
@@ -798,6 +809,12 @@ def candidates(doc: Doc, actors: ActorResolution, lexicon: Lexicon) -> list[Cand
                 ]
             if not candidate.target:
                 candidate.target = governing_targets(token, entry, actors)
+            attendees = attending_actors(token, entry, actors)
+            if attendees and not set(attendees) & set(candidate.source):
+                # "Scholz attended a meeting of the European Council": he meets the body
+                hosts = [a for g in of_complements(token) for a in actors_in(g, actors)]
+                candidate.target = candidate.target or candidate.source or hosts
+                candidate.source = attendees
             if not candidate.source:
                 candidate.source, candidate.inferred_source = governing_participants(
                     token, entry, actors, found
@@ -1070,12 +1087,23 @@ def cause_agents(verb: Token, actors: ActorResolution, lexicon: Lexicon) -> list
 
 
 def complement_subjects(verb: Token, entry: Trigger, actors: ActorResolution) -> list[str]:
-    """The target a verb names as the subject of its complement clause: the one asked
+    """The target a verb names as the subject of its complement clause, or of its object's
+    ("expressed concern that Russia was massing troops"): the one asked
     ("demanded that Russia withdraw"), accused ("alleged that Iran armed them") or turned down
     ("rejected Netanyahu['s request] to delay", an infinitival complement only: in "denied that
     its forces fired" the subject is the denier's own)."""
     found: list[str] = []
-    for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    # "expressed concern that China had used it": the clause of the verb's object noun
+    clauses += [
+        c
+        for o in verb.children
+        if o.dep_ == "dobj" and o.pos_ == "NOUN"
+        for c in o.children
+        if c.dep_ in ("acl", "ccomp")
+        and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+    ]
+    for clause in clauses:
         if entry.type == "REJECT" and not infinitival(clause):
             continue
         for subject in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")):
@@ -1153,9 +1181,20 @@ def actors_in_phrase(
                 queue.extend(
                     c
                     for c in current.children
-                    if c.dep_ in PHRASE_DEPS or (c.dep_ == "prep" and c.lower_ in preps)
+                    if (c.dep_ in PHRASE_DEPS or (c.dep_ == "prep" and c.lower_ in preps))
+                    and not names_no_place(current, c)
                 )
     return []
+
+
+def names_no_place(place: Token, appositive: Token) -> bool:
+    """A person the parser hung on a place name as its appositive ("withdrawing troops from
+    Syria, Defence Minister Sergei Shoigu said"): a place's appositive describes the place."""
+    return (
+        appositive.dep_ == "appos"
+        and place.ent_type_ in ("GPE", "LOC", "FAC")
+        and appositive.ent_type_ == "PERSON"
+    )
 
 
 # Acts that answer a request: who made the request is who they fall on ("refused a request from
@@ -1330,6 +1369,29 @@ def governing_participants(
         if source:
             return source, True
     return [], False
+
+
+@cache
+def attendance_verbs() -> frozenset[str]:
+    """Verbs of taking part in a meeting (data/events/attendance_verbs.txt)."""
+    return frozenset(data_lines("data/events/attendance_verbs.txt"))
+
+
+def attending_actors(noun: Token, entry: Trigger, actors: ActorResolution) -> list[str]:
+    """Who attends or hosts a meeting noun ("Scholz attended a meeting of the European
+    Council", "Kenya hosted an African Union summit"): the subject of the verb of attending
+    whose object, or whose "in" phrase, the meeting is."""
+    if entry.type != "CONSULT":
+        return []
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.lower_ == "in":
+        verb = verb.head
+    elif noun.dep_ != "dobj":
+        return []
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in attendance_verbs():
+        return []
+    subject, _ = verb_subject(verb)
+    return [a for a in actors_in(subject, actors) if not _is_outlet(a, actors)]
 
 
 def light_relative_clauses(noun: Token) -> list[Token]:
