@@ -501,3 +501,28 @@ def test_an_outlet_is_never_the_country_an_act_falls_on(run):
     )
     (event,) = [e for e in report.events if e.trigger == "detained"]
     assert all(report.actor(a).sector != "MED" for a in event.target)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "source"),
+    [
+        # an acronym the parser took for an adverb is still the subject
+        (
+            "In cooperation with local partners, USAID provided tents to families in Chad.",
+            "provided",
+            ["USA"],
+        ),
+        # a fronted visit is the main clause subject's
+        (
+            "On a visit to Ghana, Nigerian President Bola Tinubu praised the election.",
+            "visit",
+            ["NGA"],
+        ),
+        # as is a call the main clause happened during
+        ("Wang Yi criticised Washington during a phone call with Antony Blinken.", "call", ["CHN"]),
+    ],
+)
+def test_sources_the_parse_hides(run, text, trigger, source):
+    report = run(text)
+    (event,) = [e for e in report.events if e.trigger == trigger]
+    assert sorted(report.actor(a).country for a in event.source) == source

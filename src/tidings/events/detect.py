@@ -179,9 +179,27 @@ def nearest_subject(verb: Token, deps: tuple[str, ...] | frozenset[str]) -> Toke
     return min(subjects, key=lambda c: abs(verb.i - c.i)) if subjects else None
 
 
+# Entity labels of names that can be a subject the parser mislabelled as a modifier.
+ACTOR_ENTITY_LABELS = frozenset({"ORG", "GPE", "NORP", "PERSON"})
+
+
+def mislabelled_subject(verb: Token) -> Token | None:
+    """A name right before a subjectless active verb that the parser took for its modifier
+    ("In cooperation with partners, USAID provided tents": USAID as an adverb)."""
+    if any(c.dep_ in ("nsubjpass", "auxpass", "expl") for c in verb.children):
+        return None
+    left = [c for c in verb.lefts if c.dep_ in ("advmod", "npadvmod", "amod", "dep", "nmod")]
+    named = [
+        c
+        for c in left
+        if c.i == verb.i - 1 and (c.ent_type_ in ACTOR_ENTITY_LABELS or (c.is_upper and len(c) > 2))
+    ]
+    return named[0] if named else None
+
+
 def verb_subject(verb: Token) -> tuple[Token | None, bool]:
     """The subject of a verb, or (inferred) the one it inherits through control/coordination."""
-    subject = nearest_subject(verb, SUBJECTS)
+    subject = nearest_subject(verb, SUBJECTS) or mislabelled_subject(verb)
     if subject is not None:
         return _relative_head(subject), False
     for child in verb.children:
@@ -1343,11 +1361,20 @@ def governing_participants(
             for candidate in found:
                 if served is not None and candidate.token.i == served.i and candidate.target:
                     return list(candidate.target), True
-    if noun.dep_ == "pobj" and noun.head.lower_ in ("during", "in", "at") and head.pos_ == "VERB":
+    if noun.dep_ == "pobj" and noun.head.lower_ in ("during", "in", "at", "on"):
+        # the verb the phrase hangs on: "in" was climbed through above, "during" was not
+        head = noun.head.head if head.pos_ == "ADP" else head
+    if (
+        noun.dep_ == "pobj"
+        and noun.head.lower_ in ("during", "in", "at", "on")
+        and head.pos_ == "VERB"
+    ):
         subject, _ = verb_subject(head)
         source = [a for a in actors_in(subject, actors) if not _is_outlet(a, actors)]
         if source and noun.head.lower_ == "during":
             return source, True  # "Wang Yi called … during a phone call with …"
+        if source and noun.head.lower_ == "on" and entry.mode == "visit":
+            return source, True  # "On a visit to Ghana, Tinubu voiced support"
         active = any(c.dep_ == "nsubj" for c in head.children)
         if source and noun.head.lower_ == "in" and active:
             return source, True  # "forces crossed into Kursk in a surprise attack"
