@@ -48,3 +48,14 @@ def test_cameo_codes_are_unique_and_scored():
     codes = [row["cameo"] for row in data_table("data/events/cameo.tsv")]
     assert len(codes) == len(set(codes))
     assert all(-10 <= v <= 10 for v in load_lexicon().goldstein.values())
+
+
+def test_nominalizations_name_verbs_with_rows():
+    from tidings.events.lexicon import nominalizations
+
+    lexicon = load_lexicon()
+    verbs = {key.partition("+")[0] for pos, key in lexicon.triggers if pos == "verb"}
+    assert set(nominalizations()) <= verbs
+    # a derived row keeps its verb row's type; an explicit noun row is never overridden
+    assert lexicon.triggers[("noun", "lifting+sanction")].type == "CONCEDE"
+    assert lexicon.triggers[("noun", "expulsion+@c15-envoy")].type == "SANCTION"

@@ -526,3 +526,34 @@ def test_sources_the_parse_hides(run, text, trigger, source):
     report = run(text)
     (event,) = [e for e in report.events if e.trigger == trigger]
     assert sorted(report.actor(a).country for a in event.source) == source
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        # a noun naming a verb's act takes the verb's sense from its "of" phrase
+        (
+            "Iran welcomed the lifting of sanctions by the European Union.",
+            "lifting",
+            ("CONCEDE", ["EU"], []),
+        ),
+        # whose object undergoes it, and whose by-phrase does it, wherever the parse hangs it
+        (
+            "Moscow protested against the expulsion of a Russian diplomat by Bulgaria.",
+            "expulsion",
+            ("SANCTION", ["BGR"], ["RUS"]),
+        ),
+        (
+            "Two soldiers were wounded in an exchange of fire on the border.",
+            "exchange",
+            ("ASSAULT", [], []),
+        ),
+    ],
+)
+def test_nouns_naming_a_verb_s_act(run, text, trigger, expected):
+    report = run(text)
+    codes = {a.id: a.country or a.affiliation or a.name for a in report.actors}
+    (event,) = [e for e in report.events if e.trigger == trigger]
+    assert event.type == expected[0]
+    assert sorted(codes[a] for a in event.source) == expected[1]
+    assert not expected[2] or sorted(codes[a] for a in event.target) == expected[2]

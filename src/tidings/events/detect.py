@@ -470,6 +470,8 @@ def noun_arguments(noun: Token, entry: Trigger) -> tuple[list[Token], list[Token
     # "a suspension of air links with Spain": what the noun is of may carry its target
     for complement in of_complements(noun):
         targets += prep_objects(complement, entry.target_preps - {"of"})
+        # "the expulsion of a diplomat by Sofia": the by-phrase hung on the noun's object
+        sources += prep_objects(complement, frozenset({"by"}))
     return sources, targets
 
 
@@ -616,6 +618,13 @@ def match_trigger(token: Token, lexicon: Lexicon) -> tuple[Trigger, Token | None
             )
             if entry is not None:
                 return entry, complement
+        # "the lifting of sanctions", "a ban on rallies": a noun naming a verb's act takes
+        # that verb's object as its "of" or "on" phrase (data/events/nominalizations.tsv)
+        for argument in [*of_complements(token), *prep_objects(token, frozenset({"on"}))]:
+            keys = sense_keys(lemma, argument, lexicon, as_subject=False)
+            entry = first_row("noun", keys, lexicon)
+            if entry is not None:
+                return entry, argument
         entry = first_row("noun", [*hyphenated(token), lemma], lexicon)
         if entry is not None:
             return entry, None
@@ -817,6 +826,15 @@ def candidates(doc: Doc, actors: ActorResolution, lexicon: Lexicon) -> list[Cand
             # mediation's
             token = phrase_head(token)
             sources, targets = noun_arguments(token, entry)
+            # "the expulsion of a Russian diplomat": the noun's object undergoes it, as the
+            # verb's would, unless it is what is moved ("the withdrawal of troops")
+            if (
+                completing is not None
+                and completing.head.head.i == token.i
+                and completing.head.lower_ == "of"
+                and not takes_theme_object(entry)
+            ):
+                targets.append(completing)
             for source in sources:
                 candidate.source += [
                     a for a in actors_in(source, actors) if a not in candidate.source

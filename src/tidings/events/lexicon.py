@@ -96,6 +96,15 @@ def noun_doer_preps() -> dict[str, frozenset[str]]:
 
 
 @cache
+def nominalizations() -> dict[str, tuple[str, ...]]:
+    """Verb lemma -> the nouns that name its act and take its object as their "of" phrase
+    (data/events/nominalizations.tsv)."""
+    return {
+        row["verb"]: _split(row["nouns"]) for row in data_table("data/events/nominalizations.tsv")
+    }
+
+
+@cache
 def load_lexicon() -> Lexicon:
     """The shipped event lexicon and tables (format: data/events/README.md). The first row for
     a (pos, trigger) wins, so `lexicon.tsv` overrides the per-code files."""
@@ -115,6 +124,24 @@ def load_lexicon() -> Lexicon:
                 target_preps=own | roles.get((row["type"], row["pos"]), frozenset()),
             ),
         )
+    for (pos, key), trigger in list(triggers.items()):
+        verb, _, argument = key.partition("+")
+        if pos != "verb" or not argument:
+            continue
+        for noun in nominalizations().get(verb, ()):
+            preps = roles.get((trigger.type, "noun"), frozenset())
+            triggers.setdefault(
+                ("noun", f"{noun}+{argument}"),
+                Trigger(
+                    trigger=f"{noun}+{argument}",
+                    pos="noun",
+                    type=trigger.type,
+                    mode=trigger.mode,
+                    contexts=trigger.contexts,
+                    cameo=trigger.cameo,
+                    target_preps=trigger.target_preps | preps,
+                ),
+            )
     modifiers = {
         (row["type"], row["modifier"]): ModifierRule(
             modifier=row["modifier"],
