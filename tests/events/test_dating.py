@@ -334,3 +334,12 @@ def test_a_past_act_goes_on_at_the_time_the_narrative_has_reached(run, text, tri
 )
 def test_a_past_act_takes_no_scene_unless_it_goes_on_with_a_dated_narrative(run, text, trigger):
     assert date_of(run(text, WEDNESDAY), trigger) == "../2025-03-05"
+
+
+def test_an_act_done_in_the_saying_takes_the_time_of_the_saying(run):
+    report = run(
+        "The opposition rejected the election results, telling reporters on Monday that the "
+        "count had been rigged.",
+        WEDNESDAY,
+    )
+    assert date_of(report, "rejected") == "2025-03-03"

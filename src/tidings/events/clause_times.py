@@ -6,7 +6,9 @@ attached to the words the trigger depends on ("In a September 28 interview, Vanc
 (the parse may hang it on the wrong word). Durations ("nearly four years"), "now" and
 "recently" name no date; a time of day dates its day. A time inside another clause (relative,
 complement, adverbial, a conjoined clause with its own subject) dates that clause, and a
-possessive time ("welcomed Tuesday's announcement") the noun it qualifies.
+possessive time ("welcomed Tuesday's announcement") the noun it qualifies; but a participle of
+speech on the event's verb tells the act itself ("rejected the ruling, telling reporters on
+Monday that …").
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from tidings.events.detect import governing_verbs, match_trigger
 from tidings.events.lexicon import load_lexicon
 from tidings.events.modality import FINITE_TAGS, occurrence_verbs
 from tidings.model import EventDate, TimeExpression
+from tidings.quotes import speech_verbs
 
 POINT_GRANULARITIES = frozenset(
     {"day", "week", "month", "quarter", "year", "range", "season", "time"}
@@ -76,11 +79,26 @@ def in_other_clause(time: TimeExpression, trigger: Token) -> bool:
             continue  # "attacks it carried out last year": the clause tells the event itself
         if ancestor.dep_ == "acl" and ancestor.tag_ != "VBN" and not evokes_event(ancestor):
             continue  # "blew up roads linking it to the South on Tuesday": the blast's day
+        if said_doing(ancestor, trigger):
+            continue  # "rejected the ruling, telling reporters on Monday that …": one act
         marks = {c.lower_ for c in ancestor.children if c.dep_ == "mark"}
         if ancestor.dep_ == "advcl" and marks & TEMPORAL_MARKS and not marks & SEQUENCE_MARKS:
             continue  # "refused … since the war began in April 2023" dates the refusal
         return True
     return False
+
+
+def said_doing(clause: Token, trigger: Token) -> bool:
+    """Whether a clause is a participle of speech on the trigger's verb ("rejected the ruling,
+    telling reporters on Monday that …", "denounced the move, saying …"): the act was done in
+    the saying, so the saying's time is the act's."""
+    return (
+        clause.dep_ == "advcl"
+        and clause.tag_ == "VBG"
+        and clause.head.i == trigger.i
+        and clause.lemma_.lower() in speech_verbs()
+        and not any(c.dep_ == "mark" for c in clause.children)
+    )
 
 
 def tells_itself(verb: Token) -> bool:
