@@ -12,8 +12,8 @@ Convention (README "Event dates", gold/voa/README.md), in order:
 - the telling: an act reported by a speech verb the text dates ("officials said Thursday
   troops were deployed") happened on or before that day, a state then held that day; a
   direct quote's present is the speaker's, dated by the cue or the speaker's other dated words;
-- the narrative: a past act of a main clause that goes on with the sentence before it (a
-  pronoun, a definite description, a name just used) takes the time the narrative has reached
+- the narrative: a past act of a main clause that goes on with the sentence before it (its
+  subject a pronoun, a definite description, a name just used) takes the time the narrative has reached
   ("Rebels stormed the village in 2019. They burned the market"), a period before
   publication;
 - the tense (`tense.event_tense`): the past is on or before publication, the open interval
@@ -329,23 +329,24 @@ def _main_clause(trigger: Token) -> Token | None:
     return verb
 
 
-def _arguments(verb: Token) -> list[Token]:
-    """The subjects and objects of a verb, a conjunct sharing its head's ("burned the market
-    and killed the chief")."""
-    own = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
-    if verb.dep_ == "conj" and not any(c.dep_.startswith("nsubj") for c in own):
-        own += [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
-    return own
+def _subjects(verb: Token) -> list[Token]:
+    """The subjects of a verb, a conjunct sharing its head's ("burned the market and killed
+    the chief")."""
+    own = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if own or verb.dep_ != "conj":
+        return own
+    return [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
 
 
 def _continues(verb: Token, previous: Span) -> bool:
-    """Whether a clause goes on with the sentence before it: a subject or object that refers
-    back (a pronoun, a definite description, a name just used: "They burned the market", "the
-    minister rejected the request"), or a passive with no agent, whose doer the context gives
-    ("Four drivers were kidnapped")."""
+    """Whether a clause goes on with the sentence before it: a subject that refers back (a
+    pronoun, a definite description, a name just used: "They burned the market", "the
+    minister rejected it"), or a passive with no agent, whose doer the context gives ("Four
+    drivers were kidnapped"). A new subject reacting to a thing told ("the president called
+    the move a threat") is not the narrative going on."""
     names = {t.lower_ for t in previous if t.pos == PROPN}
-    for argument in _arguments(verb):
-        if argument.tag_ == "PRP" or _definite(argument) or argument.lower_ in names:
+    for subject in _subjects(verb):
+        if subject.tag_ == "PRP" or _definite(subject) or subject.lower_ in names:
             return True
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
     return passive and not any(c.dep_ == "agent" for c in verb.children)
