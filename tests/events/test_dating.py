@@ -343,3 +343,9 @@ def test_an_act_done_in_the_saying_takes_the_time_of_the_saying(run):
         WEDNESDAY,
     )
     assert date_of(report, "rejected") == "2025-03-03"
+
+
+def test_a_time_in_a_gerund_with_its_own_object_dates_the_gerund(run):
+    report = run("Kenya accused the rebels of attacking a convoy near Garissa in 2019.", WEDNESDAY)
+    assert date_of(report, "attacking") == "2019"
+    assert date_of(report, "accused") == "../2025-03-05"

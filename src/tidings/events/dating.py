@@ -13,8 +13,8 @@ Convention (README "Event dates", gold/voa/README.md), in order:
   troops were deployed") happened on or before that day, a state then held that day; a
   direct quote's present is the speaker's, dated by the cue or the speaker's other dated words;
 - the narrative: a past act of a main clause that goes on with the sentence before it (its
-  subject a pronoun, a definite description, a name just used) takes the time the narrative has reached
-  ("Rebels stormed the village in 2019. They burned the market"), a period before
+  subject a pronoun, a definite description, a name just used) takes the time the narrative
+  has reached ("Rebels stormed the village in 2019. They burned the market"), a period before
   publication;
 - the tense (`tense.event_tense`): the past is on or before publication, the open interval
   ``../2025-03-14`` (ISO 8601-2, granularity ``before``), never the dateline alone; the present
