@@ -270,3 +270,82 @@ def test_the_telling_and_the_discourse_date_an_event(run, text, trigger, expecte
 )
 def test_a_prospect_a_kind_or_a_pending_act_has_no_date(run, text, trigger):
     assert date_of(run(text, WEDNESDAY), trigger) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        # a pronoun goes on with the scene the sentence before dated
+        (
+            "Rebels stormed the village of Kanyola in 2019. They burned the market and killed "
+            "the chief.",
+            "killed",
+            "2019",
+        ),
+        # across an undated past sentence, and an agentless passive tells a result
+        (
+            "Gunmen ambushed a convoy near the border in January. The trucks stopped on a "
+            "bridge. Four drivers were kidnapped.",
+            "kidnapped",
+            "2025-01",
+        ),
+        # a definite object refers back to the act just told
+        (
+            "At a summit held in Vienna in 2023, the envoy asked the minister for a truce. "
+            "The minister rejected the request.",
+            "rejected",
+            "2023",
+        ),
+        # a past perfect came before the scene
+        (
+            "Rebels stormed the village of Kanyola in 2019. They had attacked the police post.",
+            "attacked",
+            "../2019",
+        ),
+    ],
+)
+def test_a_past_act_goes_on_at_the_time_the_narrative_has_reached(run, text, trigger, expected):
+    assert date_of(run(text, WEDNESDAY), trigger) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        # nothing links the sentence to the one before: a new topic
+        (
+            "Rebels stormed the village of Kanyola in 2019. Soldiers shelled positions in Goma.",
+            "shelled",
+        ),
+        # a present perfect ends the narrative
+        (
+            "Rebels stormed the village of Kanyola in 2019. The army has since returned. "
+            "They attacked the police post.",
+            "attacked",
+        ),
+        # acts repeated over time are no moment of the scene
+        (
+            "Okafor took over the border unit in 1998. The unit was famous for its raids on "
+            "smugglers.",
+            "raids",
+        ),
+        # the publication day is the news of the day, not a scene
+        ("Rebels stormed the village of Kanyola on Wednesday. They killed the chief.", "killed"),
+    ],
+)
+def test_a_past_act_takes_no_scene_unless_it_goes_on_with_a_dated_narrative(run, text, trigger):
+    assert date_of(run(text, WEDNESDAY), trigger) == "../2025-03-05"
+
+
+def test_an_act_done_in_the_saying_takes_the_time_of_the_saying(run):
+    report = run(
+        "The opposition rejected the election results, telling reporters on Monday that the "
+        "count had been rigged.",
+        WEDNESDAY,
+    )
+    assert date_of(report, "rejected") == "2025-03-03"
+
+
+def test_a_time_in_a_gerund_with_its_own_object_dates_the_gerund(run):
+    report = run("Kenya accused the rebels of attacking a convoy near Garissa in 2019.", WEDNESDAY)
+    assert date_of(report, "attacking") == "2019"
+    assert date_of(report, "accused") == "../2025-03-05"

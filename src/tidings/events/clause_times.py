@@ -6,7 +6,10 @@ attached to the words the trigger depends on ("In a September 28 interview, Vanc
 (the parse may hang it on the wrong word). Durations ("nearly four years"), "now" and
 "recently" name no date; a time of day dates its day. A time inside another clause (relative,
 complement, adverbial, a conjoined clause with its own subject) dates that clause, and a
-possessive time ("welcomed Tuesday's announcement") the noun it qualifies.
+possessive time ("welcomed Tuesday's announcement") the noun it qualifies, a gerund with an object
+of its own ("accused the rebels of attacking a convoy in 2019") the gerund; but a participle of
+speech on the event's verb tells the act itself ("rejected the ruling, telling reporters on
+Monday that …").
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from tidings.events.detect import governing_verbs, match_trigger
 from tidings.events.lexicon import load_lexicon
 from tidings.events.modality import FINITE_TAGS, occurrence_verbs
 from tidings.model import EventDate, TimeExpression
+from tidings.quotes import speech_verbs
 
 POINT_GRANULARITIES = frozenset(
     {"day", "week", "month", "quarter", "year", "range", "season", "time"}
@@ -55,6 +59,11 @@ def in_other_clause(time: TimeExpression, trigger: Token) -> bool:
     if token.dep_ == "poss" and token.head.i != trigger.i and token.head in trigger.subtree:
         return True  # "welcomed Tuesday's announcement": the day is the announcement's
     for ancestor in [token, *token.ancestors]:
+        if (
+            gerund_clause(ancestor)
+            and not ancestor.left_edge.i <= trigger.i <= ancestor.right_edge.i
+        ):
+            return True  # "explained the reasons behind founding the group in 2017"
         # a conjoined clause with a subject of its own is another clause ("…, but Trump said
         # Tuesday"); an elided one is not ("killed and 900 wounded since Sunday")
         own_subject = ancestor.tag_ in FINITE_TAGS and any(
@@ -76,11 +85,40 @@ def in_other_clause(time: TimeExpression, trigger: Token) -> bool:
             continue  # "attacks it carried out last year": the clause tells the event itself
         if ancestor.dep_ == "acl" and ancestor.tag_ != "VBN" and not evokes_event(ancestor):
             continue  # "blew up roads linking it to the South on Tuesday": the blast's day
+        if said_doing(ancestor, trigger):
+            continue  # "rejected the ruling, telling reporters on Monday that …": one act
         marks = {c.lower_ for c in ancestor.children if c.dep_ == "mark"}
         if ancestor.dep_ == "advcl" and marks & TEMPORAL_MARKS and not marks & SEQUENCE_MARKS:
             continue  # "refused … since the war began in April 2023" dates the refusal
         return True
     return False
+
+
+def gerund_clause(verb: Token) -> bool:
+    """Whether a word is a gerund with an object of its own after a preposition ("behind
+    founding the group", "of killing civilians"): a clause whose time is its own, unless it
+    is the means of the act it hangs on ("by shelling the city on Monday") or a time it is
+    told from ("since leaving office in February")."""
+    return (
+        verb.dep_ == "pcomp"
+        and verb.tag_ == "VBG"
+        and verb.head.lower_ != "by"
+        and verb.head.lower_ not in TEMPORAL_MARKS
+        and any(c.dep_ == "dobj" for c in verb.children)
+    )
+
+
+def said_doing(clause: Token, trigger: Token) -> bool:
+    """Whether a clause is a participle of speech on the trigger's verb ("rejected the ruling,
+    telling reporters on Monday that …", "denounced the move, saying …"): the act was done in
+    the saying, so the saying's time is the act's."""
+    return (
+        clause.dep_ == "advcl"
+        and clause.tag_ == "VBG"
+        and clause.head.i == trigger.i
+        and clause.lemma_.lower() in speech_verbs()
+        and not any(c.dep_ == "mark" for c in clause.children)
+    )
 
 
 def tells_itself(verb: Token) -> bool:

@@ -12,6 +12,10 @@ Convention (README "Event dates", gold/voa/README.md), in order:
 - the telling: an act reported by a speech verb the text dates ("officials said Thursday
   troops were deployed") happened on or before that day, a state then held that day; a
   direct quote's present is the speaker's, dated by the cue or the speaker's other dated words;
+- the narrative: a past act of a main clause that goes on with the sentence before it (its
+  subject a pronoun, a definite description, a name just used) takes the time the narrative
+  has reached ("Rebels stormed the village in 2019. They burned the market"), a period before
+  publication;
 - the tense (`tense.event_tense`): the past is on or before publication, the open interval
   ``../2025-03-14`` (ISO 8601-2, granularity ``before``), never the dateline alone; the present
   is the publication day; the future has no date, except an intent stated with "will", dated
@@ -20,6 +24,7 @@ Convention (README "Event dates", gold/voa/README.md), in order:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from datetime import date
 from functools import cache
@@ -27,10 +32,11 @@ from functools import cache
 import numpy
 from spacy.attrs import LEMMA
 from spacy.symbols import NOUN, PROPN, VERB
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from tidings.events.clause_times import (
     OCCASION_PREPOSITIONS,
+    as_date,
     clause_date,
     evokes_event,
     is_deadline,
@@ -51,6 +57,7 @@ from tidings.events.tense import (
     outcome,
     perfect,
     stated_intent,
+    verb_tense,
 )
 from tidings.lexicons import data_table
 from tidings.model import EventDate, Modality, Quote, QuoteKind, TimeExpression
@@ -60,6 +67,8 @@ ANTERIOR_MARKS = frozenset({"after", "following"})  # the clause's event came fi
 DEFINITE_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
 UNREAL = frozenset({Modality.PLANNED, Modality.HYPOTHETICAL, Modality.CONDITIONAL})
 BEFORE = "before"  # the granularity of an open interval "on or before" a day
+SCENE_SENTENCES = 3  # how far back a narrative's time carries over undated past sentences
+CALENDAR = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")  # a year, month or day value
 
 
 def before(day: str) -> EventDate:
@@ -299,6 +308,116 @@ def _narrated_date(
     return None
 
 
+def _narrative_past(verb: Token) -> bool:
+    """Whether a sentence's verb tells an act in the simple past (or past perfect) of a
+    narrative: not a state or present perfect reaching up to now, nor a report of words
+    ("the minister said that …")."""
+    reports = any(c.dep_ in ("ccomp", "parataxis") for c in verb.children)
+    up_to_now = any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in verb.children)
+    return verb_tense(verb) == "past" and not up_to_now and not reports
+
+
+def _main_clause(trigger: Token) -> Token | None:
+    """The verb of the trigger's clause when that clause is the sentence's main one, its
+    conjunct or an adverbial clause on it ("fled, as the soldiers opened fire")."""
+    verb = next((t for t in [trigger, *trigger.ancestors] if t.pos_ in ("VERB", "AUX")), None)
+    current = verb
+    while current is not None and current.dep_ != "ROOT":
+        if current.dep_ not in ("conj", "advcl"):
+            return None
+        current = current.head
+    return verb
+
+
+def _subjects(verb: Token) -> list[Token]:
+    """The subjects of a verb, a conjunct sharing its head's ("burned the market and killed
+    the chief")."""
+    own = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if own or verb.dep_ != "conj":
+        return own
+    return [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+
+
+def _continues(verb: Token, previous: Span) -> bool:
+    """Whether a clause goes on with the sentence before it: a subject that refers back (a
+    pronoun, a definite description, a name just used: "They burned the market", "the
+    minister rejected it"), or a passive with no agent, whose doer the context gives ("Four
+    drivers were kidnapped"). A new subject reacting to a thing told ("the president called
+    the move a threat") is not the narrative going on."""
+    names = {t.lower_ for t in previous if t.pos == PROPN}
+    for subject in _subjects(verb):
+        if subject.tag_ == "PRP" or _definite(subject) or subject.lower_ in names:
+            return True
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    return passive and not any(c.dep_ == "agent" for c in verb.children)
+
+
+def _scene_time(sentence: Span, times: list[TimeExpression]) -> TimeExpression | None:
+    """The last time of a sentence that dates what it narrates, not when words were said
+    ("said at a news conference on Monday")."""
+    doc = sentence.doc
+    for time in reversed(_times_in(sentence, times)):
+        span = doc.char_span(time.start, time.end, alignment_mode="expand")
+        if span is None:
+            continue
+        verb = next((a for a in span.root.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        if verb is None or verb.lemma_.lower() not in speech_verbs():
+            return time
+    return None
+
+
+def _goes_on(trigger: Token, times: list[TimeExpression]) -> bool:
+    """Whether a trigger's sentence goes on with the narrative before it: a past act of its
+    main clause, one act and not acts repeated over time ("famous for its raids on
+    smugglers"),
+    linked to the sentence before, in a sentence with no time of its own."""
+    sentence = trigger.sent
+    verb = _main_clause(trigger)
+    if verb is None or trigger.tag_ == "NNS" or sentence.start == 0:
+        return False
+    if _times_in(sentence, times) or not _narrative_past(sentence.root):
+        return False
+    return _continues(verb, trigger.doc[sentence.start - 1].sent)
+
+
+def _scene_date(
+    trigger: Token, times: list[TimeExpression], published: date | None
+) -> EventDate | None:
+    """The time a narrative has reached ("Gunmen ambushed a convoy in January. The trucks
+    stopped on a bridge. Four drivers were kidnapped"): an act going on with the narrative
+    is dated by the last time of the sentences before it, when those between tell undated
+    past acts and that time is a calendar period before publication (the news of the day is
+    the lead's, and a week or a period not yet over sets no scene)."""
+    if published is None or not _goes_on(trigger, times):
+        return None
+    sentence = trigger.sent
+    for _ in range(SCENE_SENTENCES):
+        if sentence.start == 0:
+            return None
+        sentence = trigger.doc[sentence.start - 1].sent
+        if not _times_in(sentence, times):
+            if not _narrative_past(sentence.root):
+                return None
+            continue
+        time = _scene_time(sentence, times)
+        found = as_date(time) if time is not None else None
+        value = (found.value if found is not None else None) or ""
+        if found is None or not CALENDAR.fullmatch(value):
+            return None
+        if value >= published.isoformat()[: len(value)]:
+            return None
+        return before(value) if anterior(trigger) else found
+    return None
+
+
+def _times_in(sentence: Span, times: list[TimeExpression]) -> list[TimeExpression]:
+    """The time expressions of a sentence, in order."""
+    return sorted(
+        (t for t in times if sentence.start_char <= t.start < sentence.end_char),
+        key=lambda t: t.start,
+    )
+
+
 def _in_force(trigger: Token) -> bool:
     """Whether an event noun is told as in force now by its own words ("sanctions currently
     in place", "the ongoing withdrawal"), whatever is said of it ("must maintain")."""
@@ -447,6 +566,10 @@ def event_date(
         return before(speech.value)
     if published is None:
         return None
+    told_plainly = tense == "past" and quote is None and reporter is None
+    scene = _scene_date(trigger, times, published) if told_plainly else None
+    if scene is not None:
+        return scene
     if tense == "present" and quote is None:
         return EventDate(published.isoformat(), "day", None)
     return before(published.isoformat())
