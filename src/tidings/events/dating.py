@@ -369,8 +369,7 @@ def _scene_time(sentence: Span, times: list[TimeExpression]) -> TimeExpression |
 def _goes_on(trigger: Token, times: list[TimeExpression]) -> bool:
     """Whether a trigger's sentence goes on with the narrative before it: a past act of its
     main clause, one act and not acts repeated over time ("famous for its raids on
-    smugglers"),
-    linked to the sentence before, in a sentence with no time of its own."""
+    smugglers"), linked to the sentence before, in a sentence with no time of its own."""
     sentence = trigger.sent
     verb = _main_clause(trigger)
     if verb is None or trigger.tag_ == "NNS" or sentence.start == 0:
