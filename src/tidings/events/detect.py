@@ -43,7 +43,20 @@ NOT_AN_EVENT = "-"  # lexicon type of combinations that are no event ("pay a pri
 # conducting tests", "left after meeting Putin"); after "against", "from", "into" the object acts.
 MEANS_PREPS = frozenset({"by", "after", "before", "while", "through", "upon", "without", "since"})
 CONTAINER_NOUNS = frozenset(
-    {"round", "package", "series", "wave", "batch", "tranche", "day", "week", "month", "hour"}
+    {
+        "round",
+        "package",
+        "series",
+        "wave",
+        "batch",
+        "tranche",
+        "day",
+        "week",
+        "month",
+        "hour",
+        "increase",
+        "boost",
+    }
 )
 OUTLET_SECTORS = frozenset({"MED"})
 # Types whose target may be the subject of the trigger's complement clause.
@@ -184,17 +197,19 @@ ACTOR_ENTITY_LABELS = frozenset({"ORG", "GPE", "NORP", "PERSON"})
 
 
 def mislabelled_subject(verb: Token) -> Token | None:
-    """A name right before a subjectless active verb that the parser took for its modifier
-    ("In cooperation with partners, USAID provided tents": USAID as an adverb)."""
+    """A name right before a subjectless active verb (or its auxiliaries) that the parser took
+    for its modifier ("In cooperation with partners, USAID provided tents": USAID as an
+    adverb)."""
     if any(c.dep_ in ("nsubjpass", "auxpass", "expl") for c in verb.children):
         return None
     left = [c for c in verb.lefts if c.dep_ in ("advmod", "npadvmod", "amod", "dep", "nmod")]
     named = [
         c
         for c in left
-        if c.i == verb.i - 1 and (c.ent_type_ in ACTOR_ENTITY_LABELS or (c.is_upper and len(c) > 2))
+        if (c.ent_type_ in ACTOR_ENTITY_LABELS or (c.is_upper and len(c) > 2))
+        and all(t.dep_ in ("aux", "neg") for t in verb.doc[c.i + 1 : verb.i])
     ]
-    return named[0] if named else None
+    return named[-1] if named else None
 
 
 def verb_subject(verb: Token) -> tuple[Token | None, bool]:
@@ -1393,6 +1408,9 @@ def governing_participants(
             return source, True  # "Wang Yi called … during a phone call with …"
         if source and noun.head.lower_ == "on" and entry.mode == "visit":
             return source, True  # "On a visit to Ghana, Tinubu voiced support"
+        intransitive = not any(c.dep_ in ("dobj", "attr") for c in head.children)
+        if source and noun.head.lower_ == "on" and intransitive:
+            return source, True  # "troops remained on alert", "workers went on strike"
         active = any(c.dep_ == "nsubj" for c in head.children)
         if source and noun.head.lower_ == "in" and active:
             return source, True  # "forces crossed into Kursk in a surprise attack"
