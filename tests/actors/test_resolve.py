@@ -514,3 +514,10 @@ def test_a_surname_goes_to_the_article_s_own_bearer(nlp):
     mentions = actors_by_mention(nlp, text)
     assert mentions["Bennett"] is mentions["Richard Bennett"]
     assert mentions["Richard Bennett"].affiliation == "UN"
+
+
+def test_a_country_and_an_alliance_listed_before_troops_are_two_actors(run):
+    report = run("The Taliban praised the withdrawal of U.S. and NATO troops from Afghanistan.")
+    (withdrawal,) = [e for e in report.events if e.trigger == "withdrawal"]
+    sides = {report.actor(a).country or report.actor(a).affiliation for a in withdrawal.source}
+    assert sides == {"USA", "NATO"}

@@ -518,9 +518,14 @@ def resolve_modifier(
         own = Draft(f"group:{country}:{sector}", f"{span.text} {noun}", country, sector, None,
                     "group", None)  # fmt: skip
         reading.add(phrase_start, span.end, own, "description")
-        for token, iso3 in partners:
-            other = Draft(f"group:{iso3}:{sector}", f"{token.text} {noun}", iso3, sector, None,
-                          "group", None)  # fmt: skip
+        for token, partner in partners:
+            if partner.kind == "organisation":
+                # "U.S. and NATO troops": the alliance's troops are the alliance acting
+                reading.add(token.i, token.i + 1, entry_draft(kb, partner, reading.published),
+                            "description")  # fmt: skip
+                continue
+            other = Draft(f"group:{partner.ref}:{sector}", f"{token.text} {noun}", partner.ref,
+                          sector, None, "group", None)  # fmt: skip
             reading.add(token.i, token.i + 1, other, "description")
         reading.add(last, head.i + 1, own, "description")
         return True
@@ -535,9 +540,10 @@ def resolve_modifier(
     return True
 
 
-def coordinated_countries(modifier: Token, by_token: dict[int, Entry]) -> list[tuple[Token, str]]:
+def coordinated_countries(modifier: Token, by_token: dict[int, Entry]) -> list[tuple[Token, Entry]]:
     """The other countries coordinated with a country modifier ("Indian and Pakistani troops",
-    "US, British and French warplanes"): each conjunct that is a country or its demonym."""
+    "US, British and French warplanes"): each conjunct that is a country or its demonym, or
+    an organisation ("U.S. and NATO troops")."""
     doc = modifier.doc
     # the parser joins a list of modifiers as conjuncts or leaves them side by side
     siblings = (
@@ -549,8 +555,9 @@ def coordinated_countries(modifier: Token, by_token: dict[int, Entry]) -> list[t
     ):
         listed = any(t.dep_ in ("cc", "punct") for t in doc[modifier.i + 1 : token.i])
         entry = by_token.get(token.i)
-        if token.i > modifier.i and listed and entry and entry.kind in ("country", "demonym"):
-            found.append((token, entry.ref))
+        kinds = ("country", "demonym", "organisation")
+        if token.i > modifier.i and listed and entry and entry.kind in kinds:
+            found.append((token, entry))
     return found
 
 
