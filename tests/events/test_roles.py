@@ -570,3 +570,21 @@ def test_nouns_naming_a_verb_s_act(run, text, trigger, expected):
     assert event.type == expected[0]
     assert sorted(codes[a] for a in event.source) == expected[1]
     assert not expected[2] or sorted(codes[a] for a in event.target) == expected[2]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "event_type"),
+    [
+        # increasing one's forces or presence is a mobilisation (CAMEO 154)
+        ("NATO strengthened its forces in Poland.", "strengthened", "MOBILIZE"),
+        ("The Indian army beefed up its troop presence along the border.", "beefed", "MOBILIZE"),
+        # an event noun's modifier does not turn the act on it into another ("army embargo")
+        ("The council is strengthening the army embargo on Somalia.", "strengthening", None),
+    ],
+)
+def test_increasing_forces(run, text, trigger, event_type):
+    report = run(text)
+    types = [e.type for e in report.events if e.trigger == trigger]
+    assert types == ([event_type] if event_type else []) or (
+        event_type is None and "MOBILIZE" not in types
+    )

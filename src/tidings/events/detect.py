@@ -781,7 +781,14 @@ def sense_keys(lemma: str, argument: Token, lexicon: Lexicon, *, as_subject: boo
     words += whole
     # "violated the ceasefire agreement", "ended mediation efforts": a noun's compound may say
     # what kind of thing it is, after the noun itself has had its say
-    kinds = [c for w in words for c in compound_nouns(w)]
+    # ("strengthening the army embargo" is about the embargo, an event noun of its own; an
+    # agreement is a thing made, whose kind still says what it is)
+    kinds = [
+        c
+        for w in words
+        if ("noun", w.lemma_.lower()) not in lexicon.triggers or w.lemma_.lower() in result_nouns()
+        for c in compound_nouns(w)
+    ]
     classes = [
         c for word in (*words, *kinds) for c in lexicon.noun_classes.get(word.lemma_.lower(), ())
     ]
