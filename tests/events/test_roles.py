@@ -588,3 +588,9 @@ def test_increasing_forces(run, text, trigger, event_type):
     assert types == ([event_type] if event_type else []) or (
         event_type is None and "MOBILIZE" not in types
     )
+
+
+def test_a_shared_subject_selects_a_verb_s_sense(run):
+    report = run("Hundreds of Kenyan peacekeepers began deploying in Haiti.")
+    (event,) = [e for e in report.events if e.trigger == "deploying"]
+    assert event.type == "AID"

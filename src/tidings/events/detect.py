@@ -607,6 +607,14 @@ def match_trigger(token: Token, lexicon: Lexicon) -> tuple[Trigger, Token | None
                 entry = verb_entry(sense_keys(lemma, child, lexicon, as_subject=True), lexicon)
                 if entry is not None:
                     return entry, None
+        if not any(c.dep_ in SUBJECTS for c in token.children):
+            # "peacekeepers began deploying": the subject the verb shares selects its sense too
+            shared, _ = verb_subject(token)
+            if shared is not None:
+                keys = sense_keys(lemma, shared, lexicon, as_subject=True)
+                entry = verb_entry(keys, lexicon)
+                if entry is not None:
+                    return entry, None
         entry = verb_entry(naming_keys(lemma, token, lexicon), lexicon)
         if entry is not None:
             return entry, None
