@@ -521,3 +521,10 @@ def test_a_country_and_an_alliance_listed_before_troops_are_two_actors(run):
     (withdrawal,) = [e for e in report.events if e.trigger == "withdrawal"]
     sides = {report.actor(a).country or report.actor(a).affiliation for a in withdrawal.source}
     assert sides == {"USA", "NATO"}
+
+
+def test_it_after_a_country_s_office_holder_is_the_country(nlp):
+    text = "Turkey's president says it will begin a new military operation in Syria."
+    mentions = actors_by_mention(nlp, text)
+    assert mentions["it"].country == "TUR"
+    assert mentions["it"] is not mentions["Turkey's president"]

@@ -594,3 +594,11 @@ def test_a_shared_subject_selects_a_verb_s_sense(run):
     report = run("Hundreds of Kenyan peacekeepers began deploying in Haiti.")
     (event,) = [e for e in report.events if e.trigger == "deploying"]
     assert event.type == "AID"
+
+
+def test_a_relation_s_possessor_is_not_the_party_it_names(run):
+    report = run(
+        "Iran condemned the attack on Yemen by its regional foes, Saudi Arabia and the UAE."
+    )
+    (attack,) = [e for e in report.events if e.trigger == "attack"]
+    assert "IRN" not in [report.actor(a).country for a in attack.source]

@@ -1018,6 +1018,7 @@ def resolve_pronouns(reading: Reading) -> None:
                 ),
                 same_sentence=True,
             )
+            key = key or _possessor_country(reading, token)
         else:
             continue
         if key is None:
@@ -1030,6 +1031,20 @@ def resolve_pronouns(reading: Reading) -> None:
         if token.i not in inside:
             # Later pronouns may refer back through this one ("He said … his").
             insort(anchors, found, key=lambda f: f.start)
+
+
+def _possessor_country(reading: Reading, pronoun: Token) -> str | None:
+    """For an "it" nothing else fits, the country whose office holder the sentence named by
+    its possessive ("Turkey's president says it will begin an operation"): that country."""
+    for token in reversed(reading.doc[pronoun.sent.start : pronoun.i]):
+        if token.dep_ != "poss" or token.head.pos_ != "NOUN":
+            continue
+        countries = [e for e in reading.kb.lookup(token.text) if e.kind == "country"]
+        if countries:
+            draft = entry_draft(reading.kb, countries[0], reading.published)
+            reading.drafts.setdefault(draft.key, draft)
+            return draft.key
+    return None
 
 
 def speaks(pronoun: Token) -> bool:

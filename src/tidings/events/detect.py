@@ -86,6 +86,13 @@ def listed(modifier: Token) -> bool:
     return bool(modifier.conjuncts) or any(c.dep_ in ("cc", "punct") for c in modifier.children)
 
 
+@cache
+def relational_nouns() -> frozenset[str]:
+    """Nouns for the other party of a relation ("its foes", "his counterpart"; data file
+    data/events/relational_nouns.txt)."""
+    return frozenset(data_lines("data/events/relational_nouns.txt"))
+
+
 def actors_in(token: Token | None, actors: ActorResolution) -> list[str]:
     """Actor ids an argument refers to: the token, its actor modifiers, its conjuncts."""
     if token is None:
@@ -109,12 +116,15 @@ def actors_in(token: Token | None, actors: ActorResolution) -> list[str]:
                 if actors.token_actor.get(part.i) not in (None, actor_id)
             )
             continue
+        # "his Saudi counterpart", "its foes Saudi Arabia and the UAE": named, not his or its
         specific = any(
-            c.dep_ in ("amod", "compound") and c.i in actors.token_actor for c in current.children
+            c.dep_ in ("amod", "compound", "appos") and c.i in actors.token_actor
+            for c in current.children
         )
+        relational = current.lemma_.lower() in relational_nouns()
         for child in current.children:
-            if specific and child.dep_ == "poss" and child.pos_ == "PRON":
-                continue  # "his Saudi counterpart" is the Saudi, not him
+            if (specific or relational) and child.dep_ == "poss" and child.pos_ == "PRON":
+                continue  # "his Saudi counterpart" is the Saudi, not him; "its foes" not it
             if names_no_place(current, child):
                 continue
             if child.dep_ in (*MODIFIER_DEPS, "conj"):
