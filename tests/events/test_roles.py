@@ -602,3 +602,16 @@ def test_a_relation_s_possessor_is_not_the_party_it_names(run):
     )
     (attack,) = [e for e in report.events if e.trigger == "attack"]
     assert "IRN" not in [report.actor(a).country for a in attack.source]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Al-Shabab mainly targets Kenyan soldiers and police officers.",
+        "Security forces are struggling to stamp out the Islamist militants.",
+        # a class noun used as an adjective says what kind of object it is
+        "The army was sent to combat the militant group.",
+    ],
+)
+def test_acts_on_fighters_are_attacks(run, text):
+    assert "ASSAULT" in [e.type for e in run(text).events]

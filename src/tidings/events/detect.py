@@ -807,6 +807,13 @@ def sense_keys(lemma: str, argument: Token, lexicon: Lexicon, *, as_subject: boo
         if ("noun", w.lemma_.lower()) not in lexicon.triggers or w.lemma_.lower() in result_nouns()
         for c in compound_nouns(w)
     ]
+    # "the militant group": a class noun used as an adjective says what kind too
+    kinds += [
+        c
+        for w in words
+        for c in w.children
+        if c.dep_ == "amod" and c.lemma_.lower() in lexicon.noun_classes
+    ]
     classes = [
         c for word in (*words, *kinds) for c in lexicon.noun_classes.get(word.lemma_.lower(), ())
     ]
