@@ -4,6 +4,8 @@ import json
 from dataclasses import replace
 from datetime import date
 
+import pytest
+
 from tidings.devsets.run import run_dev_sets
 from tidings.devsets.stories import (
     StoryGold,
@@ -132,14 +134,15 @@ def test_gold_dates_compare_values_and_an_unknown_date_wants_none():
     assert not date_right(unknown, event)
 
 
-def test_the_unseen_stories_are_a_set_of_their_own(tmp_path, pipeline):
+@pytest.mark.parametrize(
+    ("name", "folder"), [("voa-unseen", "voa-blind2"), ("voa-heldout", "voa-blind3")]
+)
+def test_the_unseen_stories_are_a_set_of_their_own(tmp_path, pipeline, name, folder):
     (tmp_path / "voa-stories.jsonl").write_text(json.dumps({"id": "s1", "text": STORY}) + "\n")
-    for folder in ("voa", "voa-blind2"):
-        (tmp_path / "gold" / folder).mkdir(parents=True)
-    (tmp_path / "gold" / "voa-blind2" / "s1.story.json").write_text(
+    for gold in ("voa", folder):
+        (tmp_path / "gold" / gold).mkdir(parents=True)
+    (tmp_path / "gold" / folder / "s1.story.json").write_text(
         json.dumps({"story": "s1", "published": "2025-03-04", "events": []})
     )
-    scores, absent = run_dev_sets(
-        tmp_path, pipeline, gold_dir=tmp_path / "gold", only=("voa-unseen",)
-    )
-    assert absent == [] and [(s.name, s.counts["stories"]) for s in scores] == [("voa-unseen", 1)]
+    scores, absent = run_dev_sets(tmp_path, pipeline, gold_dir=tmp_path / "gold", only=(name,))
+    assert absent == [] and [(s.name, s.counts["stories"]) for s in scores] == [(name, 1)]
