@@ -615,3 +615,8 @@ def test_a_relation_s_possessor_is_not_the_party_it_names(run):
 )
 def test_acts_on_fighters_are_attacks(run, text):
     assert "ASSAULT" in [e.type for e in run(text).events]
+
+
+def test_naming_an_actor_repressive_is_disapproval(run):
+    report = run("Amnesty International described Zimbabwe's government as repressive.")
+    assert [(e.type, e.trigger) for e in report.events] == [("ACCUSE", "described")]
