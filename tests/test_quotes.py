@@ -314,3 +314,21 @@ def test_one_capitalised_word_set_off_as_said_is_a_quote_not_a_name(run):
     said = quotes_of(run('Asked about the pier, the mayor said, "Probably."'))
     assert [text for text, *_ in said] == ["Probably."]
     assert quotes_of(run('The exercise, named "Strait Thunder", began on Monday.')) == []
+
+
+def test_participle_cue_speaks_for_the_subject_of_the_verb_it_trails(run):
+    text = (
+        "Kaja Kallas pointed to the long queues at the border crossings, while adding "
+        '"nobody in Brussels wants a new wall in Europe."'
+    )
+    ((_, kind, speaker, cue),) = quotes_of(run(text))
+    assert (kind, speaker, cue) == ("direct", "Kaja Kallas", "adding")
+
+
+def test_participle_after_a_comma_takes_the_clause_subject_when_the_parse_loses_it(run):
+    # a capitalised group name after the quote makes the parser hang the participle elsewhere
+    text = (
+        "Defence Minister Ahmed Khan was quick to claim the raid, announcing on Sunday that "
+        'the special forces had "neutralised" IS commander Abu Hamza in the desert.'
+    )
+    assert ("neutralised", "partial", "Ahmed Khan", "announcing") in quotes_of(run(text))
