@@ -332,3 +332,13 @@ def test_participle_after_a_comma_takes_the_clause_subject_when_the_parse_loses_
         'the special forces had "neutralised" IS commander Abu Hamza in the desert.'
     )
     assert ("neutralised", "partial", "Ahmed Khan", "announcing") in quotes_of(run(text))
+
+
+def test_a_quote_with_no_cue_goes_on_in_the_voice_of_the_partial_quote_before_it(run):
+    text = (
+        "Tendai Moyo, a lawyer for the editor, spoke outside the court on Monday. "
+        'The ruling is "deeply troubling for the press," he added. '
+        '"My client did nothing but publish what officials had already said in public, '
+        'and he will appeal."'
+    )
+    assert [speaker for _, _, speaker, _ in quotes_of(run(text))] == ["Tendai Moyo"] * 2

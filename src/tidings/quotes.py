@@ -443,7 +443,21 @@ def direct_quotes(doc: Doc, actors: ActorResolution) -> list[Quote]:
         quotes.append(quote)
         if kind is QuoteKind.DIRECT:
             previous, previous_paragraph = quote, paragraph
+        elif speaker is not None and spoken_partial(span, cue_text):
+            # 'The ruling is "troubling," she added. "…"': the next quote goes on in her words
+            previous, previous_paragraph = quote, paragraph
     return quotes
+
+
+def spoken_partial(span: Span, cue_text: str | None) -> bool:
+    """Whether a partial quote's cue is a speech verb placed as a cue (after the quote, or
+    before it with a comma or colon): a quote that follows with no cue goes on in the same
+    voice ('The ruling is "troubling," she added. "…"')."""
+    sentence = span[-1].sent
+    cue = next((t for t in sentence if t.text == cue_text and t.pos_ == "VERB"), None)
+    if cue is None or cue.lemma_.lower() not in speech_verbs():
+        return False
+    return cue.i >= span.end or introduces(cue, span)
 
 
 def quote_speaker(
