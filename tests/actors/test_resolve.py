@@ -3,6 +3,7 @@
 from datetime import date
 
 import pytest
+from spacy.tokens import Span
 
 from tidings.actors import load_knowledge_base, resolve_actors
 
@@ -521,3 +522,51 @@ def test_a_country_and_an_alliance_listed_before_troops_are_two_actors(run):
     (withdrawal,) = [e for e in report.events if e.trigger == "withdrawal"]
     sides = {report.actor(a).country or report.actor(a).affiliation for a in withdrawal.source}
     assert sides == {"USA", "NATO"}
+
+
+def actors_with_name_mislabelled(nlp, text, name, label):
+    """The actors of a text whose `name` the model gave a label it sometimes slips to."""
+    doc = nlp(text)
+    start = next(t.i for t in doc if t.text == name.split()[0])
+    span = Span(doc, start, start + len(name.split()), label)
+    doc.ents = [e for e in doc.ents if e.end <= span.start or e.start >= span.end] + [span]
+    return resolve_actors(doc, published=date(2025, 3, 5), kb=load_knowledge_base()).actors
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label"),
+    [
+        (
+            '"We reject these claims," Kenyan foreign ministry spokesperson Otieno Barasa '
+            "told reporters.",
+            "Otieno Barasa",
+            "PRODUCT",
+        ),
+        (
+            "Halima Warsame is executive director at Open Ledger, a watchdog in Nairobi.",
+            "Halima Warsame",
+            "GPE",
+        ),
+        (
+            'Halima Warsame runs a small group in Nairobi. "Nobody asked us," Warsame said.',
+            "Halima Warsame",
+            "GPE",
+        ),
+    ],
+)
+def test_a_name_the_model_mislabels_is_a_person_by_title_copula_or_speech(nlp, text, name, label):
+    actors = actors_with_name_mislabelled(nlp, text, name, label)
+    assert name in {a.name for a in actors if a.kind == "person"}
+
+
+def test_a_mislabelled_name_that_neither_is_titled_nor_speaks_stays_no_actor(nlp):
+    text = "Halima Warsame lies on the coast. Critics were not convinced."
+    actors = actors_with_name_mislabelled(nlp, text, "Halima Warsame", "GPE")
+    assert "Halima Warsame" not in {a.name for a in actors}
+
+
+def test_a_copula_describes_the_person_it_names(nlp):
+    text = "Halima Warsame is executive director at Open Ledger, a watchdog in Nairobi."
+    actors = actors_with_name_mislabelled(nlp, text, "Halima Warsame", "GPE")
+    actor = next(a for a in actors if a.name == "Halima Warsame")
+    assert (actor.country, actor.sector) == ("KEN", "NGO")

@@ -621,7 +621,17 @@ def _appositive_tokens(name_root: Token, kb: KnowledgeBase) -> list[Token]:
     title = apposed_title(entity, kb) if entity is not None else None
     if title is not None:
         return [t for t in title.subtree if t.i < entity.start - 1]
-    return []
+    return copula_description(name_root)
+
+
+def copula_description(name_root: Token) -> list[Token]:
+    """The description a copula gives a name as its subject, as an apposition would ("X is
+    executive director at a watchdog in Nairobi")."""
+    verb = name_root.head
+    if name_root.dep_ != "nsubj" or verb.lemma_ != "be":
+        return []
+    attribute = next((c for c in verb.children if c.dep_ == "attr" and c.pos_ == "NOUN"), None)
+    return list(attribute.subtree) if attribute is not None else []
 
 
 def hyphen_joined(token: Token) -> bool:
@@ -811,6 +821,85 @@ def resolve_definite_descriptions(reading: Reading) -> None:
                 start = token.i - 1 if doc[token.i - 1].lower_ == "the" else token.i
                 reading.add(start, token.i + 1, draft, "description")
                 break
+
+
+# Entity labels that settle what a name is: people (read by resolve_people), organisations,
+# nationalities and buildings; a place or product label on a titled name is the model's slip.
+NOT_PERSON_LABELS = frozenset({"ORG", "NORP", "FAC", "PERSON"})
+
+
+def untagged_name(doc: Doc, start: int) -> Span | None:
+    """The run of two or more capitalised proper nouns starting at `start`, when the model
+    tagged none of it as a person or an organisation (a name read as a product)."""
+    end = start
+    while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title:
+        end += 1
+    if end - start < 2 or (end < len(doc) and doc[end].text in ("'s", "’s")):
+        return None
+    name = doc[start:end]
+    if any(t.ent_type_ in NOT_PERSON_LABELS for t in name):
+        return None
+    return name
+
+
+def person_title_before(token: Token, kb: KnowledgeBase) -> bool:
+    """Whether a person's title ends at `token` ("foreign ministry spokesperson")."""
+    if token.pos_ != "NOUN":
+        return False
+    phrases = (token.doc[start : token.i + 1].text.lower() for start in range(
+        max(token.sent.start, token.i - 4), token.i + 1))  # fmt: skip
+    titles = (kb.titles.get(p) for p in phrases)
+    return any(t is not None and t.kind == "person" for t in titles)
+
+
+def titled_by_copula(name: Span, kb: KnowledgeBase) -> bool:
+    """Whether a name is the subject of "is <title> …" ("X is executive director at a
+    watchdog", "X is the spokesman of the party")."""
+    verb = name.root.head
+    if name.root.dep_ != "nsubj" or verb.lemma_ != "be":
+        return False
+    return any(c.dep_ == "attr" and person_title_before(c, kb) for c in verb.children)
+
+
+def speaks_by_surname(name: Span) -> bool:
+    """Whether the name's last word comes back alone later as the subject of a speech verb
+    ("… Moyo said"): places and things the model took the name for do not speak."""
+    surname = name[-1]
+    return any(
+        t.text == surname.text
+        and t.dep_ == "nsubj"
+        and t.head.lemma_.lower() in speech_verbs()
+        and not any(c.dep_ in ("compound", "det") for c in t.children)
+        for t in name.doc[name.end :]
+    )
+
+
+def resolve_titled_names(reading: Reading, by_token: dict[int, Entry]) -> None:
+    """Names the model did not tag as people, read as people where a person's title stands
+    right before them ("spokesperson Otieno Barasa told reporters"), their copula gives one
+    ("X is the chief negotiator of …") or their surname comes back to say something."""
+    doc, kb = reading.doc, reading.kb
+    index = 0
+    while index < len(doc):
+        starts = index == 0 or doc[index - 1].pos_ != "PROPN"
+        name = untagged_name(doc, index) if starts else None
+        if name is None:
+            index += 1
+            continue
+        index = name.end
+        tokens = range(name.start, name.end)
+        if any(i in reading.taken or i in reading.strangers for i in tokens):
+            continue
+        if kb.lookup(name.text) or resolve_place(name.text) is not None or in_headline(name):
+            continue
+        if fold(name.text).lower() in not_actors():
+            continue
+        if (
+            (name.start > 0 and person_title_before(doc[name.start - 1], kb))
+            or titled_by_copula(name, kb)
+            or speaks_by_surname(name)
+        ):
+            reading.add(name.start, name.end, describe_person(reading, name, by_token), "name")
 
 
 def resolve_bare_surnames(reading: Reading) -> None:
@@ -1771,6 +1860,7 @@ def resolve_actors(doc: Doc, *, published: date | None, kb: KnowledgeBase) -> Ac
     resolve_kb_matches(reading, [m for m in matches if m[0] not in in_names])
     resolve_unknown_organisations(reading, unknown, by_token)
     resolve_people(reading, by_token)
+    resolve_titled_names(reading, by_token)
     resolve_bare_surnames(reading)
     resolve_definite_descriptions(reading)
     resolve_region_groups(reading)
