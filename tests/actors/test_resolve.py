@@ -570,3 +570,20 @@ def test_a_copula_describes_the_person_it_names(nlp):
     actors = actors_with_name_mislabelled(nlp, text, "Halima Warsame", "GPE")
     actor = next(a for a in actors if a.name == "Halima Warsame")
     assert (actor.country, actor.sector) == ("KEN", "NGO")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two members of the European Parliament — Anna Novak and Pieter de Vries — wrote to "
+        'the commission on Monday. "We are alarmed by the delays," they wrote.',
+        'Anna Novak and Jan Kowalski visited the camp on Monday. "It is worse," they said.',
+    ],
+)
+def test_they_after_people_named_together_is_the_first_of_them(nlp, text):
+    assert actors_by_mention(nlp, text)["they"].name == "Anna Novak"
+
+
+def test_they_after_a_group_is_the_group(nlp):
+    text = 'The farmers blocked the road for a week. "We will not leave," they said.'
+    assert actors_by_mention(nlp, text)["they"].name == "The farmers"

@@ -15,6 +15,7 @@ Order of work, each step reading what the previous ones found:
 from __future__ import annotations
 
 from bisect import bisect_left, insort
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -1093,7 +1094,7 @@ def resolve_pronouns(reading: Reading) -> None:
                 quoted=inside,
             )
         elif lower in PLURAL_PRONOUNS and token.dep_ in ("nsubj", "nsubjpass", "poss"):
-            key = _antecedent(
+            key = named_together(reading, token) or _antecedent(
                 reading, anchors, token, lambda d: d.kind in ("group", "organisation"), window=1
             )
         elif lower == "its" or (lower == "it" and token.dep_ in ("nsubj", "nsubjpass")):
@@ -1119,6 +1120,34 @@ def resolve_pronouns(reading: Reading) -> None:
         if token.i not in inside:
             # Later pronouns may refer back through this one ("He said … his").
             insort(anchors, found, key=lambda f: f.start)
+
+
+def named_together(reading: Reading, pronoun: Token) -> str | None:
+    """For "they": the first of the people a subject names together, before it in its
+    sentence or in the sentence before ("Three senators — A, B and C — wrote to the minister.
+    They …"), as coordinated actors are coded first -> others."""
+    doc = pronoun.doc
+    sentences = [pronoun.sent]
+    if pronoun.sent.start > 0:
+        sentences.append(doc[pronoun.sent.start - 1].sent)
+    for sentence in sentences:
+        subjects = (t for t in sentence if t.dep_ in ("nsubj", "nsubjpass") and t.i < pronoun.i)
+        for subject in subjects:
+            people = list(dict.fromkeys(_people_listed(reading, subject)))
+            if len(people) >= 2:
+                return people[0]
+    return None
+
+
+def _people_listed(reading: Reading, head: Token) -> Iterator[str]:
+    """The keys of the people a phrase names: its head, and the names in apposition or
+    coordination below it, in text order."""
+    key = reading.key_at.get(head.i)
+    if key is not None and reading.drafts[key].kind == "person":
+        yield key
+    for child in head.children:
+        if child.dep_ in ("appos", "conj"):
+            yield from _people_listed(reading, child)
 
 
 def speaks(pronoun: Token) -> bool:
