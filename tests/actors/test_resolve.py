@@ -587,3 +587,21 @@ def test_they_after_people_named_together_is_the_first_of_them(nlp, text):
 def test_they_after_a_group_is_the_group(nlp):
     text = 'The farmers blocked the road for a week. "We will not leave," they said.'
     assert actors_by_mention(nlp, text)["they"].name == "The farmers"
+
+
+def test_an_unnamed_speaker_is_the_person_of_that_rank_named_speaking_next(nlp):
+    text = (
+        "On Monday, a senior Kenyan army general said he expected the rebels to attack again. "
+        '"We have seen them moving fuel toward the border," said Gen. Peter Njoroge.'
+    )
+    mentions = actors_by_mention(nlp, text)
+    assert mentions["general"].name == mentions["he"].name == "Peter Njoroge"
+
+
+def test_an_unnamed_speaker_stays_unnamed_when_the_next_speaker_holds_another_rank(nlp):
+    text = (
+        "On Monday, a senior Kenyan army general said he expected the rebels to attack again. "
+        '"We are ready," said Peter Njoroge, a retired colonel.'
+    )
+    mentions = actors_by_mention(nlp, text)
+    assert mentions["a senior Kenyan army general"].kind == "organisation"

@@ -903,6 +903,65 @@ def resolve_titled_names(reading: Reading, by_token: dict[int, Entry]) -> None:
             reading.add(name.start, name.end, describe_person(reading, name, by_token), "name")
 
 
+def same_title_word(word: Token, title: Token) -> bool:
+    """Whether a rank before a name is the description's title or its abbreviation ("Gen."
+    for "general", "Col." for "colonel")."""
+    rank = word.lower_.rstrip(".")
+    return word.lower_ == title.lower_ or (
+        word.text.endswith(".") and len(rank) >= 2 and title.lower_.startswith(rank)
+    )
+
+
+def named_next(reading: Reading, head: Token) -> str | None:
+    """The person an unnamed speaker turns out to be in the next sentence: "a senior general said
+    … . '…,' said Gen. X": a named person who also speaks there, with the same rank."""
+    doc = head.doc
+    if head.sent.end >= len(doc):
+        return None
+    for token in doc[head.sent.end].sent:
+        key = reading.key_at.get(token.i)
+        if key is None or reading.drafts[key].kind != "person" or token.dep_ != "nsubj":
+            continue
+        if token.head.lemma_.lower() not in speech_verbs():
+            continue
+        name = entity_span(token) or doc[token.i : token.i + 1]
+        if any(same_title_word(word, head) for word in title_tokens_before(name)):
+            return key
+    return None
+
+
+def resolve_unnamed_speakers(reading: Reading) -> None:
+    """An unnamed speaker described by an indefinite title ("a senior army general said")
+    is the person of that rank named speaking in the very next sentence."""
+    doc = reading.doc
+    mentions: list[Found] = []
+    for found in reading.found:
+        head = doc[found.end - 1]
+        key = named_next(reading, head) if unnamed_speaker(found, head) else None
+        if key is None:
+            mentions.append(found)
+            continue
+        # the body a description names stays a mention of the body ("Kenyan" army)
+        named = [t.i for t in doc[found.start : head.i] if t.pos_ == "PROPN"]
+        kept = [Found(named[0], named[-1] + 1, found.key, found.kind)] if named else []
+        person = Found(head.i if named else found.start, found.end, key, "description")
+        mentions.extend((*kept, person))
+        for mention in (*kept, person):
+            reading.key_at.update(dict.fromkeys(range(mention.start, mention.end), mention.key))
+    reading.found[:] = mentions
+
+
+def unnamed_speaker(found: Found, head: Token) -> bool:
+    """Whether a mention is an indefinite description that speaks ("a senior official said")."""
+    articles = {c.lower_ for c in head.children if c.dep_ == "det"}
+    return (
+        found.kind == "description"
+        and bool(articles & {"a", "an"})
+        and head.dep_ == "nsubj"
+        and head.head.lemma_.lower() in speech_verbs()
+    )
+
+
 def resolve_bare_surnames(reading: Reading) -> None:
     """Surnames the model left untagged ("Bazoum wrote …") after the person was named."""
     people = {
@@ -1891,6 +1950,7 @@ def resolve_actors(doc: Doc, *, published: date | None, kb: KnowledgeBase) -> Ac
     resolve_people(reading, by_token)
     resolve_titled_names(reading, by_token)
     resolve_bare_surnames(reading)
+    resolve_unnamed_speakers(reading)
     resolve_definite_descriptions(reading)
     resolve_region_groups(reading)
     resolve_bare_groups(reading, by_token)
