@@ -314,3 +314,31 @@ def test_one_capitalised_word_set_off_as_said_is_a_quote_not_a_name(run):
     said = quotes_of(run('Asked about the pier, the mayor said, "Probably."'))
     assert [text for text, *_ in said] == ["Probably."]
     assert quotes_of(run('The exercise, named "Strait Thunder", began on Monday.')) == []
+
+
+def test_participle_cue_speaks_for_the_subject_of_the_verb_it_trails(run):
+    text = (
+        "Kaja Kallas pointed to the long queues at the border crossings, while adding "
+        '"nobody in Brussels wants a new wall in Europe."'
+    )
+    ((_, kind, speaker, cue),) = quotes_of(run(text))
+    assert (kind, speaker, cue) == ("direct", "Kaja Kallas", "adding")
+
+
+def test_participle_after_a_comma_takes_the_clause_subject_when_the_parse_loses_it(run):
+    # a capitalised group name after the quote makes the parser hang the participle elsewhere
+    text = (
+        "Defence Minister Ahmed Khan was quick to claim the raid, announcing on Sunday that "
+        'the special forces had "neutralised" IS commander Abu Hamza in the desert.'
+    )
+    assert ("neutralised", "partial", "Ahmed Khan", "announcing") in quotes_of(run(text))
+
+
+def test_a_quote_with_no_cue_goes_on_in_the_voice_of_the_partial_quote_before_it(run):
+    text = (
+        "Tendai Moyo, a lawyer for the editor, spoke outside the court on Monday. "
+        'The ruling is "deeply troubling for the press," he added. '
+        '"My client did nothing but publish what officials had already said in public, '
+        'and he will appeal."'
+    )
+    assert [speaker for _, _, speaker, _ in quotes_of(run(text))] == ["Tendai Moyo"] * 2

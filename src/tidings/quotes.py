@@ -409,6 +409,8 @@ def governing_speaker(span: Span) -> tuple[Token | None, Token | None]:
         if ancestor.pos_ not in ("VERB", "AUX"):
             continue
         subject = inherited_subject(ancestor)
+        if subject is None and ancestor.lemma_.lower() in verbs:
+            subject = participle_doer(ancestor)
         if subject is None or subject.pos_ == "DET":
             continue
         if ancestor.lemma_.lower() in verbs:
@@ -441,7 +443,21 @@ def direct_quotes(doc: Doc, actors: ActorResolution) -> list[Quote]:
         quotes.append(quote)
         if kind is QuoteKind.DIRECT:
             previous, previous_paragraph = quote, paragraph
+        elif speaker is not None and spoken_partial(span, cue_text):
+            # 'The ruling is "troubling," she added. "…"': the next quote goes on in her words
+            previous, previous_paragraph = quote, paragraph
     return quotes
+
+
+def spoken_partial(span: Span, cue_text: str | None) -> bool:
+    """Whether a partial quote's cue is a speech verb placed as a cue (after the quote, or
+    before it with a comma or colon): a quote that follows with no cue goes on in the same
+    voice ('The ruling is "troubling," she added. "…"')."""
+    sentence = span[-1].sent
+    cue = next((t for t in sentence if t.text == cue_text and t.pos_ == "VERB"), None)
+    if cue is None or cue.lemma_.lower() not in speech_verbs():
+        return False
+    return cue.i >= span.end or introduces(cue, span)
 
 
 def quote_speaker(
@@ -465,12 +481,47 @@ def quote_speaker(
             dash = span.doc[byline.start - 1].text.lstrip("\"”’'")
             return QuoteKind.DIRECT, dash, named, True
         cue = cue_outside(span.doc, span) or colon_introducer(span)
-        subject = speaker_token(cue) if cue is not None else None
+        subject = cue_subject(cue, span) if cue is not None else None
         kind = QuoteKind.DIRECT
     speaker = speaker_of(subject, actors)
     if speaker is None and subject is None and cue is not None:
         speaker = adjacent_speaker(cue, actors)
     return kind, cue.text if cue is not None else None, speaker, cue is not None
+
+
+def cue_subject(cue: Token, span: Span) -> Token | None:
+    """The subject of a direct quote's cue; for a participle ("…, while adding “…”") the
+    subject of the verb it trails, when that lies outside the quote."""
+    subject = speaker_token(cue)
+    if subject is not None or cue.tag_ != "VBG":
+        return subject
+    shared = inherited_subject(cue) or participle_doer(cue)
+    return shared if shared is not None and not span.start <= shared.i < span.end else None
+
+
+def participle_doer(verb: Token) -> Token | None:
+    """Who speaks through a participle set off by a comma after a finished clause ("X was
+    first to share the news, announcing that …"): that clause's subject, when the parse hung
+    the participle elsewhere."""
+    doc = verb.doc
+    if verb.tag_ != "VBG" or verb.i < 1 or doc[verb.i - 1].text != ",":
+        return None
+    return next(
+        (
+            t
+            for t in doc[verb.sent.start : verb.i]
+            if t.dep_ in SUBJECT_DEPS and t.pos_ in ("PROPN", "NOUN") and finite_head(t)
+        ),
+        None,
+    )
+
+
+def finite_head(subject: Token) -> bool:
+    """Whether a subject's verb is finite ("was", "has said"), not a participle or infinitive."""
+    verb = subject.head
+    return verb.tag_ in FINITE_TAGS or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in (*FINITE_TAGS, "MD") for c in verb.children
+    )
 
 
 def speaker_after(span: Span) -> tuple[Token, Token] | None:

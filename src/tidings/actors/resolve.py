@@ -15,6 +15,7 @@ Order of work, each step reading what the previous ones found:
 from __future__ import annotations
 
 from bisect import bisect_left, insort
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -621,7 +622,17 @@ def _appositive_tokens(name_root: Token, kb: KnowledgeBase) -> list[Token]:
     title = apposed_title(entity, kb) if entity is not None else None
     if title is not None:
         return [t for t in title.subtree if t.i < entity.start - 1]
-    return []
+    return copula_description(name_root)
+
+
+def copula_description(name_root: Token) -> list[Token]:
+    """The description a copula gives a name as its subject, as an apposition would ("X is
+    executive director at a watchdog in Nairobi")."""
+    verb = name_root.head
+    if name_root.dep_ != "nsubj" or verb.lemma_ != "be":
+        return []
+    attribute = next((c for c in verb.children if c.dep_ == "attr" and c.pos_ == "NOUN"), None)
+    return list(attribute.subtree) if attribute is not None else []
 
 
 def hyphen_joined(token: Token) -> bool:
@@ -811,6 +822,144 @@ def resolve_definite_descriptions(reading: Reading) -> None:
                 start = token.i - 1 if doc[token.i - 1].lower_ == "the" else token.i
                 reading.add(start, token.i + 1, draft, "description")
                 break
+
+
+# Entity labels that settle what a name is: people (read by resolve_people), organisations,
+# nationalities and buildings; a place or product label on a titled name is the model's slip.
+NOT_PERSON_LABELS = frozenset({"ORG", "NORP", "FAC", "PERSON"})
+
+
+def untagged_name(doc: Doc, start: int) -> Span | None:
+    """The run of two or more capitalised proper nouns starting at `start`, when the model
+    tagged none of it as a person or an organisation (a name read as a product)."""
+    end = start
+    while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title:
+        end += 1
+    if end - start < 2 or (end < len(doc) and doc[end].text in ("'s", "’s")):
+        return None
+    name = doc[start:end]
+    if any(t.ent_type_ in NOT_PERSON_LABELS for t in name):
+        return None
+    return name
+
+
+def person_title_before(token: Token, kb: KnowledgeBase) -> bool:
+    """Whether a person's title ends at `token` ("foreign ministry spokesperson")."""
+    if token.pos_ != "NOUN":
+        return False
+    phrases = (token.doc[start : token.i + 1].text.lower() for start in range(
+        max(token.sent.start, token.i - 4), token.i + 1))  # fmt: skip
+    titles = (kb.titles.get(p) for p in phrases)
+    return any(t is not None and t.kind == "person" for t in titles)
+
+
+def titled_by_copula(name: Span, kb: KnowledgeBase) -> bool:
+    """Whether a name is the subject of "is <title> …" ("X is executive director at a
+    watchdog", "X is the spokesman of the party")."""
+    verb = name.root.head
+    if name.root.dep_ != "nsubj" or verb.lemma_ != "be":
+        return False
+    return any(c.dep_ == "attr" and person_title_before(c, kb) for c in verb.children)
+
+
+def speaks_by_surname(name: Span) -> bool:
+    """Whether the name's last word comes back alone later as the subject of a speech verb
+    ("… Moyo said"): places and things the model took the name for do not speak."""
+    surname = name[-1]
+    return any(
+        t.text == surname.text
+        and t.dep_ == "nsubj"
+        and t.head.lemma_.lower() in speech_verbs()
+        and not any(c.dep_ in ("compound", "det") for c in t.children)
+        for t in name.doc[name.end :]
+    )
+
+
+def resolve_titled_names(reading: Reading, by_token: dict[int, Entry]) -> None:
+    """Names the model did not tag as people, read as people where a person's title stands
+    right before them ("spokesperson Otieno Barasa told reporters"), their copula gives one
+    ("X is the chief negotiator of …") or their surname comes back to say something."""
+    doc, kb = reading.doc, reading.kb
+    index = 0
+    while index < len(doc):
+        starts = index == 0 or doc[index - 1].pos_ != "PROPN"
+        name = untagged_name(doc, index) if starts else None
+        if name is None:
+            index += 1
+            continue
+        index = name.end
+        tokens = range(name.start, name.end)
+        if any(i in reading.taken or i in reading.strangers for i in tokens):
+            continue
+        if kb.lookup(name.text) or resolve_place(name.text) is not None or in_headline(name):
+            continue
+        if fold(name.text).lower() in not_actors():
+            continue
+        if (
+            (name.start > 0 and person_title_before(doc[name.start - 1], kb))
+            or titled_by_copula(name, kb)
+            or speaks_by_surname(name)
+        ):
+            reading.add(name.start, name.end, describe_person(reading, name, by_token), "name")
+
+
+def same_title_word(word: Token, title: Token) -> bool:
+    """Whether a rank before a name is the description's title or its abbreviation ("Gen."
+    for "general", "Col." for "colonel")."""
+    rank = word.lower_.rstrip(".")
+    return word.lower_ == title.lower_ or (
+        word.text.endswith(".") and len(rank) >= 2 and title.lower_.startswith(rank)
+    )
+
+
+def named_next(reading: Reading, head: Token) -> str | None:
+    """The person an unnamed speaker turns out to be in the next sentence: "a senior general said
+    … . '…,' said Gen. X": a named person who also speaks there, with the same rank."""
+    doc = head.doc
+    if head.sent.end >= len(doc):
+        return None
+    for token in doc[head.sent.end].sent:
+        key = reading.key_at.get(token.i)
+        if key is None or reading.drafts[key].kind != "person" or token.dep_ != "nsubj":
+            continue
+        if token.head.lemma_.lower() not in speech_verbs():
+            continue
+        name = entity_span(token) or doc[token.i : token.i + 1]
+        if any(same_title_word(word, head) for word in title_tokens_before(name)):
+            return key
+    return None
+
+
+def resolve_unnamed_speakers(reading: Reading) -> None:
+    """An unnamed speaker described by an indefinite title ("a senior army general said")
+    is the person of that rank named speaking in the very next sentence."""
+    doc = reading.doc
+    mentions: list[Found] = []
+    for found in reading.found:
+        head = doc[found.end - 1]
+        key = named_next(reading, head) if unnamed_speaker(found, head) else None
+        if key is None:
+            mentions.append(found)
+            continue
+        # the body a description names stays a mention of the body ("Kenyan" army)
+        named = [t.i for t in doc[found.start : head.i] if t.pos_ == "PROPN"]
+        kept = [Found(named[0], named[-1] + 1, found.key, found.kind)] if named else []
+        person = Found(head.i if named else found.start, found.end, key, "description")
+        mentions.extend((*kept, person))
+        for mention in (*kept, person):
+            reading.key_at.update(dict.fromkeys(range(mention.start, mention.end), mention.key))
+    reading.found[:] = mentions
+
+
+def unnamed_speaker(found: Found, head: Token) -> bool:
+    """Whether a mention is an indefinite description that speaks ("a senior official said")."""
+    articles = {c.lower_ for c in head.children if c.dep_ == "det"}
+    return (
+        found.kind == "description"
+        and bool(articles & {"a", "an"})
+        and head.dep_ == "nsubj"
+        and head.head.lemma_.lower() in speech_verbs()
+    )
 
 
 def resolve_bare_surnames(reading: Reading) -> None:
@@ -1004,7 +1153,7 @@ def resolve_pronouns(reading: Reading) -> None:
                 quoted=inside,
             )
         elif lower in PLURAL_PRONOUNS and token.dep_ in ("nsubj", "nsubjpass", "poss"):
-            key = _antecedent(
+            key = named_together(reading, token) or _antecedent(
                 reading, anchors, token, lambda d: d.kind in ("group", "organisation"), window=1
             )
         elif lower == "its" or (lower == "it" and token.dep_ in ("nsubj", "nsubjpass")):
@@ -1045,6 +1194,34 @@ def _possessor_country(reading: Reading, pronoun: Token) -> str | None:
             reading.drafts.setdefault(draft.key, draft)
             return draft.key
     return None
+
+
+def named_together(reading: Reading, pronoun: Token) -> str | None:
+    """For "they": the first of the people a subject names together, before it in its
+    sentence or in the sentence before ("Three senators — A, B and C — wrote to the minister.
+    They …"), as coordinated actors are coded first -> others."""
+    doc = pronoun.doc
+    sentences = [pronoun.sent]
+    if pronoun.sent.start > 0:
+        sentences.append(doc[pronoun.sent.start - 1].sent)
+    for sentence in sentences:
+        subjects = (t for t in sentence if t.dep_ in ("nsubj", "nsubjpass") and t.i < pronoun.i)
+        for subject in subjects:
+            people = list(dict.fromkeys(_people_listed(reading, subject)))
+            if len(people) >= 2:
+                return people[0]
+    return None
+
+
+def _people_listed(reading: Reading, head: Token) -> Iterator[str]:
+    """The keys of the people a phrase names: its head, and the names in apposition or
+    coordination below it, in text order."""
+    key = reading.key_at.get(head.i)
+    if key is not None and reading.drafts[key].kind == "person":
+        yield key
+    for child in head.children:
+        if child.dep_ in ("appos", "conj"):
+            yield from _people_listed(reading, child)
 
 
 def speaks(pronoun: Token) -> bool:
@@ -1786,7 +1963,9 @@ def resolve_actors(doc: Doc, *, published: date | None, kb: KnowledgeBase) -> Ac
     resolve_kb_matches(reading, [m for m in matches if m[0] not in in_names])
     resolve_unknown_organisations(reading, unknown, by_token)
     resolve_people(reading, by_token)
+    resolve_titled_names(reading, by_token)
     resolve_bare_surnames(reading)
+    resolve_unnamed_speakers(reading)
     resolve_definite_descriptions(reading)
     resolve_region_groups(reading)
     resolve_bare_groups(reading, by_token)
