@@ -136,7 +136,10 @@ def _speaker_date(
 def _statement_before(quote: Quote, doc: Doc, times: list[TimeExpression]) -> EventDate | None:
     """The date of a statement the sentence before a quote reports ("Guterres on Friday
     condemned the killings. 'This is unacceptable,' his spokesman said"): the quote gives
-    its words."""
+    its words. Reported speech with a subject of its own ("Russia has warned that …") is a
+    statement of its own, not the words of the one before."""
+    if quote.kind is QuoteKind.INDIRECT:
+        return None
     span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
     if span is None or not len(span) or span[0].sent.start == 0:
         return None

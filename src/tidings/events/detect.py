@@ -1476,8 +1476,10 @@ def attending_actors(noun: Token, entry: Trigger, actors: ActorResolution) -> li
     """Who attends or hosts a meeting noun ("Scholz attended a meeting of the European
     Council", "Kenya hosted an African Union summit"): the subject of the verb of attending
     whose object, or whose "in" phrase, the meeting is."""
-    if entry.type != "CONSULT":
-        return []
+    if entry.type != "CONSULT" or any(
+        c.dep_ == "prep" and c.lower_ == "between" for c in noun.children
+    ):
+        return []  # "hosted talks between Israel and Hamas": they are the ones who talk
     verb = noun.head
     if noun.dep_ == "pobj" and verb.lower_ == "in":
         verb = verb.head
