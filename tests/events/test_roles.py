@@ -620,3 +620,27 @@ def test_acts_on_fighters_are_attacks(run, text):
 def test_naming_an_actor_repressive_is_disapproval(run):
     report = run("Amnesty International described Zimbabwe's government as repressive.")
     assert [(e.type, e.trigger) for e in report.events] == [("ACCUSE", "described")]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "event_type"),
+    [
+        # restrictions and curbs a state imposes are coercion (CAMEO 172) ...
+        ("The Taliban imposed curbs on women's education.", "curbs", "COERCE"),
+        # ... a compound naming what a nominalized act is done to selects its sense ...
+        (
+            "The internet shutdown ordered by the government entered its third week.",
+            "shutdown",
+            "COERCE",
+        ),
+        # ... and visa restrictions on another state's officials are a sanction
+        (
+            "Washington announced visa restrictions on Georgian officials.",
+            "restrictions",
+            "SANCTION",
+        ),
+    ],
+)
+def test_restrictions_curbs_and_shutdowns(run, text, trigger, event_type):
+    report = run(text)
+    assert event_type in [e.type for e in report.events if e.trigger == trigger]

@@ -652,8 +652,10 @@ def match_trigger(token: Token, lexicon: Lexicon) -> tuple[Trigger, Token | None
             if entry is not None:
                 return entry, complement
         # "the lifting of sanctions", "a ban on rallies": a noun naming a verb's act takes
-        # that verb's object as its "of" or "on" phrase (data/events/nominalizations.tsv)
-        for argument in [*of_complements(token), *prep_objects(token, frozenset({"on"}))]:
+        # that verb's object as its "of" or "on" phrase (data/events/nominalizations.tsv), or
+        # its compound: "an internet shutdown", "a border closure"
+        arguments = [*of_complements(token), *prep_objects(token, frozenset({"on"}))]
+        for argument in [*arguments, *compound_nouns(token)]:
             keys = sense_keys(lemma, argument, lexicon, as_subject=False)
             entry = first_row("noun", keys, lexicon)
             if entry is not None:
