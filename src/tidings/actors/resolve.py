@@ -511,7 +511,7 @@ def resolve_modifier(
         reading.add(phrase_start, head.i + 1, draft, "description")
         return True
     name = doc[span.start : head.i + 1].text
-    partners = coordinated_countries(span.root, by_token) if known.kind == "group" else []
+    partners = coordinated_partners(span.root, by_token) if known.kind == "group" else []
     if partners and country is not None:
         # "Indian and Pakistani troops": each country's troops are an actor of their own
         last = max(t.i for t, _ in partners) + 1
@@ -541,8 +541,8 @@ def resolve_modifier(
     return True
 
 
-def coordinated_countries(modifier: Token, by_token: dict[int, Entry]) -> list[tuple[Token, Entry]]:
-    """The other countries coordinated with a country modifier ("Indian and Pakistani troops",
+def coordinated_partners(modifier: Token, by_token: dict[int, Entry]) -> list[tuple[Token, Entry]]:
+    """The partners coordinated with a country modifier ("Indian and Pakistani troops",
     "US, British and French warplanes"): each conjunct that is a country or its demonym, or
     an organisation ("U.S. and NATO troops")."""
     doc = modifier.doc
@@ -625,13 +625,18 @@ def _appositive_tokens(name_root: Token, kb: KnowledgeBase) -> list[Token]:
     return copula_description(name_root)
 
 
+def copula_attribute(name_root: Token) -> Token | None:
+    """The noun a copula says a name, its subject, is ("X is executive director at …")."""
+    verb = name_root.head
+    if name_root.dep_ != "nsubj" or verb.lemma_ != "be":
+        return None
+    return next((c for c in verb.children if c.dep_ == "attr" and c.pos_ == "NOUN"), None)
+
+
 def copula_description(name_root: Token) -> list[Token]:
     """The description a copula gives a name as its subject, as an apposition would ("X is
     executive director at a watchdog in Nairobi")."""
-    verb = name_root.head
-    if name_root.dep_ != "nsubj" or verb.lemma_ != "be":
-        return []
-    attribute = next((c for c in verb.children if c.dep_ == "attr" and c.pos_ == "NOUN"), None)
+    attribute = copula_attribute(name_root)
     return list(attribute.subtree) if attribute is not None else []
 
 
@@ -856,10 +861,8 @@ def person_title_before(token: Token, kb: KnowledgeBase) -> bool:
 def titled_by_copula(name: Span, kb: KnowledgeBase) -> bool:
     """Whether a name is the subject of "is <title> …" ("X is executive director at a
     watchdog", "X is the spokesman of the party")."""
-    verb = name.root.head
-    if name.root.dep_ != "nsubj" or verb.lemma_ != "be":
-        return False
-    return any(c.dep_ == "attr" and person_title_before(c, kb) for c in verb.children)
+    attribute = copula_attribute(name.root)
+    return attribute is not None and person_title_before(attribute, kb)
 
 
 def speaks_by_surname(name: Span) -> bool:
@@ -1683,6 +1686,7 @@ def trusted_matches(
         contexts={e.ref for _, _, e in matches if e.kind != "person"}
         | {kb.people[e.ref].country for _, _, e in matches if e.kind == "person"},
         by_token={i: e for s, e_, e in matches for i in range(s, e_)},
+        full_names=full_person_names(doc),
     )
     trusted = []
     for start, end, entry in matches:
@@ -1728,11 +1732,13 @@ def _named_bearer(span: Span, entry: Entry, kb: KnowledgeBase, evidence: LinkEvi
 @dataclass(frozen=True, slots=True)
 class LinkEvidence:
     """What an article says that bears on a person link: people named in full, countries and
-    organisations named, and the knowledge-base entry at each token."""
+    organisations named, the knowledge-base entry at each token, and the full names the model
+    tagged."""
 
     named: set[str]
     contexts: set[str]
     by_token: dict[int, Entry]
+    full_names: list[Span]  # people named by two words or more
 
 
 def _borne_out(span: Span, person: Person, kb: KnowledgeBase, evidence: LinkEvidence) -> bool:
@@ -1746,7 +1752,7 @@ def _borne_out(span: Span, person: Person, kb: KnowledgeBase, evidence: LinkEvid
             return False  # "Jane Bennett" is not Naftali Bennett
     if len(span) > 1:
         return True
-    if _other_bearer_named(span, own, kb):
+    if _other_bearer_named(span, own, kb, evidence.full_names):
         return False  # "Bennett" after "Richard Bennett" is not Naftali Bennett
     previous = span.doc[span.start - 1] if span.start > 0 else None
     if previous is not None and previous.text == "-" and not previous.whitespace_:
@@ -1777,12 +1783,19 @@ def _borne_out(span: Span, person: Person, kb: KnowledgeBase, evidence: LinkEvid
     return bool(homes & evidence.contexts)
 
 
-def _other_bearer_named(span: Span, own: set[str], kb: KnowledgeBase) -> bool:
+def full_person_names(doc: Doc) -> list[Span]:
+    """The people the model tagged by two words or more (doc.ents is built on each access)."""
+    return [e for e in doc.ents if e.label_ == "PERSON" and len(e) > 1]
+
+
+def _other_bearer_named(
+    span: Span, own: set[str], kb: KnowledgeBase, full_names: list[Span]
+) -> bool:
     """Whether the article names in full another person who bears the surname: a full name
     ending in it whose given names are not the known person's ("Richard Bennett")."""
     surname = span.text.lower()
-    for entity in span.doc.ents:
-        if entity.label_ != "PERSON" or len(entity) < 2 or entity[-1].lower_ != surname:
+    for entity in full_names:
+        if entity[-1].lower_ != surname:
             continue
         given = [t for t in entity[:-1] if t.is_alpha and t.is_title and not _title_word(t, kb)]
         if given and not any(_spelled_as(t, own) for t in given):
@@ -1947,13 +1960,14 @@ def resolve_actors(doc: Doc, *, published: date | None, kb: KnowledgeBase) -> Ac
     candidates = match_surfaces(doc, kb, published)
     matches = trusted_matches(doc, kb, candidates)
     # a surname left to the article's own bearer ("Bennett" after "Richard Bennett") is theirs
+    full_names = full_person_names(doc)
     reading.strangers = {
         i
         for s, e, entry in set(candidates) - set(matches)
         if not (
             e - s == 1
             and entry.kind == "person"
-            and _other_bearer_named(doc[s:e], _own_names(kb.people[entry.ref]), kb)
+            and _other_bearer_named(doc[s:e], _own_names(kb.people[entry.ref]), kb, full_names)
         )
         for i in range(s, e)
     }

@@ -1169,7 +1169,7 @@ def with_announced_targets(
 
 
 # Dependents that start a clause or scene of their own, outside the act's phrase.
-CLAUSE_DEPS = frozenset({"advcl", "relcl", "acl", "ccomp", "xcomp", "csubj", "parataxis"})
+CLAUSE_DEPS = NESTING_DEPS - {"pcomp", "pobj"}
 
 
 def act_phrase(act: Token) -> list[Token]:

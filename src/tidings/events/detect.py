@@ -43,21 +43,9 @@ NOT_AN_EVENT = "-"  # lexicon type of combinations that are no event ("pay a pri
 # conducting tests", "left after meeting Putin"); after "against", "from", "into" the object acts.
 MEANS_PREPS = frozenset({"by", "after", "before", "while", "through", "upon", "without", "since"})
 CONTAINER_NOUNS = frozenset(
-    {
-        "round",
-        "package",
-        "series",
-        "wave",
-        "batch",
-        "tranche",
-        "day",
-        "week",
-        "month",
-        "hour",
-        "increase",
-        "boost",
-    }
-)
+    {"round", "package", "series", "wave", "batch", "tranche", "day", "week", "month", "hour",
+     "increase", "boost"}
+)  # fmt: skip
 OUTLET_SECTORS = frozenset({"MED"})
 # Types whose target may be the subject of the trigger's complement clause.
 COMPLEMENT_TARGET_TYPES = frozenset({"REQUEST", "ACCUSE", "REJECT"})
@@ -655,7 +643,8 @@ def match_trigger(token: Token, lexicon: Lexicon) -> tuple[Trigger, Token | None
         # that verb's object as its "of" or "on" phrase (data/events/nominalizations.tsv), or
         # its compound: "an internet shutdown", "a border closure"
         arguments = [*of_complements(token), *prep_objects(token, frozenset({"on"}))]
-        for argument in [*arguments, *compound_nouns(token)]:
+        arguments += compound_nouns(token)
+        for argument in arguments if lemma in lexicon.object_nouns else ():
             keys = sense_keys(lemma, argument, lexicon, as_subject=False)
             entry = first_row("noun", keys, lexicon)
             if entry is not None:
@@ -1428,14 +1417,10 @@ def governing_participants(
             for candidate in found:
                 if served is not None and candidate.token.i == served.i and candidate.target:
                     return list(candidate.target), True
-    if noun.dep_ == "pobj" and noun.head.lower_ in ("during", "in", "at", "on"):
-        # the verb the phrase hangs on: "in" was climbed through above, "during" was not
-        head = noun.head.head if head.pos_ == "ADP" else head
-    if (
-        noun.dep_ == "pobj"
-        and noun.head.lower_ in ("during", "in", "at", "on")
-        and head.pos_ == "VERB"
-    ):
+    scene = noun.dep_ == "pobj" and noun.head.lower_ in ("during", "in", "at", "on")
+    if scene and head.pos_ == "ADP":
+        head = noun.head.head  # the verb the phrase hangs on: "in" was climbed through above
+    if scene and head.pos_ == "VERB":
         subject, _ = verb_subject(head)
         source = [a for a in actors_in(subject, actors) if not _is_outlet(a, actors)]
         if source and noun.head.lower_ == "during":

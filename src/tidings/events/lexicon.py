@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from tidings.lexicons import data_files, data_table
@@ -44,6 +44,8 @@ class Lexicon:
     goldstein: dict[str, float]
     quad_class: dict[str, int]
     noun_classes: dict[str, tuple[str, ...]] = field(default_factory=dict)  # lemma -> classes
+    # nouns with `noun+object` rows: only their objects can select a sense ("lifting+sanction")
+    object_nouns: frozenset[str] = frozenset()
 
 
 def _split(cell: str) -> tuple[str, ...]:
@@ -128,20 +130,11 @@ def load_lexicon() -> Lexicon:
         verb, _, argument = key.partition("+")
         if pos != "verb" or not argument:
             continue
+        preps = trigger.target_preps | roles.get((trigger.type, "noun"), frozenset())
         for noun in nominalizations().get(verb, ()):
-            preps = roles.get((trigger.type, "noun"), frozenset())
-            triggers.setdefault(
-                ("noun", f"{noun}+{argument}"),
-                Trigger(
-                    trigger=f"{noun}+{argument}",
-                    pos="noun",
-                    type=trigger.type,
-                    mode=trigger.mode,
-                    contexts=trigger.contexts,
-                    cameo=trigger.cameo,
-                    target_preps=trigger.target_preps | preps,
-                ),
-            )
+            key = f"{noun}+{argument}"
+            derived = replace(trigger, trigger=key, pos="noun", target_preps=preps)
+            triggers.setdefault(("noun", key), derived)
     modifiers = {
         (row["type"], row["modifier"]): ModifierRule(
             modifier=row["modifier"],
@@ -161,4 +154,9 @@ def load_lexicon() -> Lexicon:
         row["cameo"]: float(row["goldstein"]) for row in data_table("data/events/cameo.tsv")
     }
     quad = {row["type"]: int(row["quad_class"]) for row in data_table("data/events/plover.tsv")}
-    return Lexicon(triggers, modifiers, cues, goldstein, quad, noun_classes())
+    object_nouns = frozenset(
+        key.partition("+")[0]
+        for pos, key in triggers
+        if pos == "noun" and "+" in key and not key.startswith("@")
+    )
+    return Lexicon(triggers, modifiers, cues, goldstein, quad, noun_classes(), object_nouns)
