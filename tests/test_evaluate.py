@@ -1,6 +1,7 @@
 """Scoring against gold: matching rules and metrics, on reports built by hand."""
 
 import json
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -111,6 +112,14 @@ def test_wrong_direction_counts_against_source_target(tmp_path):
     gold = gold_file(tmp_path, events=[GOLD_EVENT])
     evaluation = evaluate_report(report_with(events=[request_event(target=("a3",))]), gold)
     assert evaluation.metrics()["events.source_target.accuracy"] == 0.0
+
+
+def test_a_word_that_triggers_two_events_matches_the_gold_of_its_type(tmp_path):
+    # an act and the statement made by it share a trigger; each gold item takes its own type
+    gold = gold_file(tmp_path, events=[GOLD_EVENT])
+    other = replace(request_event(), id="e0", type="CONSULT")
+    evaluation = evaluate_report(report_with(events=[other, request_event()]), gold)
+    assert evaluation.metrics()["events.type.accuracy"] == 1.0
 
 
 def test_missing_and_extra_items_lower_recall_and_precision(tmp_path):

@@ -262,16 +262,9 @@ def evaluate_events(report: Report, gold: GoldFile, evaluation: Evaluation) -> N
     detection = evaluation.score("events")
     strict = evaluation.score("events.strict")
     type_scores = evaluation.event_types
-    for item in gold.annotations.get("events", []):
-        sentence_start, sentence_end = locate(text, item["sentence"], 1, gold.path)
-        trigger_span = nearest(text, item.get("trigger") or "", sentence_start, sentence_end)
-        candidates = [
-            i
-            for i in unmatched
-            if predicted[i].evidence.start <= sentence_start
-            and sentence_end <= predicted[i].evidence.end
-        ]
-        match = _best_event(predicted, candidates, item, trigger_span)
+    items = gold.annotations.get("events", [])
+    matches = _event_matches(predicted, items, text, gold.path)
+    for item, match in zip(items, matches, strict=True):
         gold_type = item["type"]
         type_scores.setdefault(gold_type, Score())
         if match is None:
@@ -314,17 +307,57 @@ def _refs(values: Iterable[str] | None) -> frozenset[str]:
     return frozenset(v.upper() for v in values or ())
 
 
+def _event_matches(
+    predicted: list[Event], items: list[dict[str, Any]], text: str, path: Path
+) -> list[int | None]:
+    """Each gold event's predicted event, one-to-one: first those whose trigger overlaps the
+    gold trigger with the gold type (a word may trigger an act and the promise of it), then
+    any overlapping one, else one of the same type in the sentence."""
+    located = []
+    for item in items:
+        sentence_start, sentence_end = locate(text, item["sentence"], 1, path)
+        trigger_span = nearest(text, item.get("trigger") or "", sentence_start, sentence_end)
+        located.append((sentence_start, sentence_end, trigger_span))
+    unmatched = set(range(len(predicted)))
+    matches: dict[int, int | None] = {}
+    for typed_only in (True, False):
+        for n, (item, (start, end, trigger_span)) in enumerate(zip(items, located, strict=True)):
+            if n in matches:
+                continue
+            candidates = sorted(
+                i
+                for i in unmatched
+                if predicted[i].evidence.start <= start and end <= predicted[i].evidence.end
+            )
+            match = _best_event(predicted, candidates, item, trigger_span, typed_only=typed_only)
+            if match is not None:
+                unmatched.discard(match)
+            if match is not None or not typed_only:
+                matches[n] = match
+    return [matches[n] for n in range(len(items))]
+
+
 def _best_event(
     predicted: list[Event],
     candidates: list[int],
     item: dict[str, Any],
     trigger_span: tuple[int, int] | None,
+    *,
+    typed_only: bool = False,
 ) -> int | None:
-    """The candidate whose trigger overlaps the gold trigger, else one of the same type."""
-    if trigger_span:
-        for i in candidates:
-            if overlaps((predicted[i].trigger_start, predicted[i].trigger_end), trigger_span):
-                return i
+    """The candidate whose trigger overlaps the gold trigger, of the same type first (only
+    that when `typed_only`), else one of the same type."""
+    overlapping = [
+        i
+        for i in candidates
+        if trigger_span
+        and overlaps((predicted[i].trigger_start, predicted[i].trigger_end), trigger_span)
+    ]
+    typed = [i for i in overlapping if predicted[i].type == item["type"]]
+    if typed_only:
+        return typed[0] if typed else None
+    if overlapping:
+        return (typed or overlapping)[0]
     same_type = [i for i in candidates if predicted[i].type == item["type"]]
     return min(same_type) if same_type else None
 

@@ -691,7 +691,8 @@ def test_a_deal_is_an_event_only_where_a_verb_makes_it(run):
     under = run("Under the 2020 deal, US troops will leave Afghanistan.")
     assert "SUPPORT" not in [e.type for e in under.events]
     assert [(e.type, e.mode) for e in under.events if e.trigger == "leave"] == [
-        ("RETREAT", "withdraw")
+        ("AGREE", "intent"),  # the promise to leave, marked on the act it announces
+        ("RETREAT", "withdraw"),
     ]
 
 

@@ -5,6 +5,7 @@ the act itself."""
 import pytest
 
 from tests.events.test_events import events_of
+from tidings.model import Modality
 
 
 @pytest.mark.parametrize(
@@ -37,8 +38,11 @@ def test_a_stated_intent_is_a_promise_or_a_refusal_and_the_act_stays(run, text, 
     found = events_of(report)
     assert promise in found
     intent = next(e for e in report.events if e.type == promise[0])
-    assert intent.mode == "intent" and intent.trigger in ("will", "would", "willing")
-    assert any(e[0] == act and e[3] != "asserted" for e in found)  # the act: planned, negated
+    announced = next(e for e in report.events if e.type == act)
+    # the statement is marked on the act it announces, as coders mark it; the act is planned
+    # or negated
+    assert intent.mode == "intent" and intent.trigger_start == announced.trigger_start
+    assert announced.modality != Modality.ASSERTED
 
 
 def test_a_plain_report_of_an_act_is_no_promise(run):

@@ -443,7 +443,7 @@ def test_the_possessor_of_an_arrest_undergoes_it(run, text, trigger, source, tar
         # a promise takes the target named inside its act's own phrase
         (
             "The United States is willing to provide weapons alongside food aid to Ukraine.",
-            "willing",
+            "provide",
             ("AGREE", ["USA"], ["UKR"]),
         ),
         # a target phrase the parser hung on the venue noun is still the verb's
@@ -475,7 +475,7 @@ def test_the_possessor_of_an_arrest_undergoes_it(run, text, trigger, source, tar
 def test_targets_named_past_the_trigger_s_own_arcs(run, text, trigger, expected):
     report = run(text)
     codes = {a.id: a.country or a.affiliation or a.name for a in report.actors}
-    (event,) = [e for e in report.events if e.trigger == trigger]
+    (event,) = [e for e in report.events if e.trigger == trigger and e.type == expected[0]]
     got = (
         event.type,
         sorted(codes[a] for a in event.source),

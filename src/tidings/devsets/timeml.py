@@ -545,9 +545,11 @@ def is_gold_modal(event: TimemlEvent, modal_ids: frozenset[str]) -> bool:
 
 
 def coded_event(event: TimemlEvent, found: Sequence[Event]) -> Event | None:
-    """The first tidings event whose trigger overlaps a TimeML event, if any."""
+    """The first tidings event whose trigger overlaps a TimeML event, if any: the act, not
+    the statement of intent marked on the same word (TimeML's event is the act)."""
     span = (event.start, event.end)
-    return next((e for e in found if overlap(span, (e.trigger_start, e.trigger_end))), None)
+    hits = [e for e in found if overlap(span, (e.trigger_start, e.trigger_end))]
+    return next((e for e in hits if e.mode != "intent"), hits[0] if hits else None)
 
 
 def tally_events(document: TimemlDocument, found: Sequence[Event]) -> EventTally:

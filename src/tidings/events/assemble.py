@@ -884,6 +884,7 @@ def find_events(
     events = with_domestic_doers(events, actors, unnamed_doers)
     events = with_mobilising_forces(events, doc, actors, unnamed_doers)
     events = with_announced_targets(events, trigger_tokens(events, doc), actors)
+    events = on_announced_acts(events, trigger_tokens(events, doc))
     attach_casualties(events, quantities)
     attach_caused_deaths(events, trigger_at)
     return [replace(e, id=f"e{i}") for i, e in enumerate(events, 1)]
@@ -1027,6 +1028,42 @@ def with_intents(
             stated.append(replace(statement, date=statement_date(token, times, published)))
         stated.append(event)
     return stated
+
+
+def on_announced_acts(events: list[Event], trigger_at: dict[int, Token]) -> list[Event]:
+    """Statements of intent marked on the act they announce, as coders mark them: the
+    promise in "Japan will provide aid" is on "provide", the refusal in "was not ready to
+    sign" on "sign"; the auxiliary or adjective stays the statement's word until every side
+    is filled."""
+    acts = {e.trigger_start: e for e in events if e.mode != INTENT_MODE}
+    moved = []
+    for event in events:
+        word = trigger_at.get(event.trigger_start) if event.mode == INTENT_MODE else None
+        act = announced_act_event(word, acts) if word is not None else None
+        moved.append(
+            replace(
+                event,
+                trigger=act.trigger,
+                trigger_start=act.trigger_start,
+                trigger_end=act.trigger_end,
+            )
+            if act is not None
+            else event
+        )
+    return moved
+
+
+def announced_act_event(word: Token, acts: dict[int, Event]) -> Event | None:
+    """The event of the act a statement's word announces: on the act's verb, on the event
+    noun a light verb takes ("will hold talks"), or on the act a verb of readiness or of
+    restraint takes ("will not hesitate to strike")."""
+    for verb in announced_acts(word):
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "xcomp")]
+        near = [verb, *objects, *(c for x in objects for c in x.children if c.dep_ == "dobj")]
+        found = next((acts[t.idx] for t in near if t.idx in acts), None)
+        if found is not None:
+            return found
+    return None
 
 
 def stated_by(
