@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cache
 from importlib import resources
 
 
@@ -33,3 +34,10 @@ def data_files(main: str, folder: str, suffix: str) -> list[str]:
     directory = resources.files("tidings").joinpath(folder)
     names = [f.name for f in directory.iterdir()] if directory.is_dir() else []
     return [main, *(f"{folder}/{name}" for name in sorted(names) if name.endswith(suffix))]
+
+
+@cache
+def receiving_verbs() -> frozenset[str]:
+    """Verbs whose subject receives what is given and whose "from" phrase names the giver
+    ("received a loan from the IMF"; data/receiving_verbs.txt)."""
+    return frozenset(data_lines("data/receiving_verbs.txt"))

@@ -349,3 +349,8 @@ def test_a_time_in_a_gerund_with_its_own_object_dates_the_gerund(run):
     report = run("Kenya accused the rebels of attacking a convoy near Garissa in 2019.", WEDNESDAY)
     assert date_of(report, "attacking") == "2019"
     assert date_of(report, "accused") == "../2025-03-05"
+
+
+def test_a_year_modifying_a_period_dates_the_act(run):
+    text = "In the 2020 calendar year, the agency received $94 million from donors."
+    assert date_of(run(text), "received") == "2020"

@@ -36,7 +36,7 @@ from tidings.actors.kb import (
     token_key,
     without_particle,
 )
-from tidings.lexicons import data_lines, data_table
+from tidings.lexicons import data_lines, data_table, receiving_verbs
 from tidings.model import Actor, ActorResolution, Mention
 from tidings.parse import (
     document_text,
@@ -279,7 +279,8 @@ def is_place(span: Span) -> bool:
         return True
     head = root.head
     if root.dep_ == "pobj" and head.lower_ in PLACE_PREPOSITIONS:
-        return True
+        # "received missiles from Germany": a giver, not a place of origin
+        return not (head.lower_ == "from" and head.head.lemma_.lower() in receiving_verbs())
     if root.dep_ == "compound" and head.ent_type_ in ("GPE", "LOC", "FAC"):
         return True
     return root.dep_ == "appos" and head.ent_type_ in ("GPE", "LOC")

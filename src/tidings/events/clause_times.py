@@ -42,6 +42,10 @@ def inside(time: TimeExpression, token: Token) -> bool:
     )
 
 
+# Nouns a year modifies that are periods of time themselves ("the 2020 calendar year").
+PERIOD_NOUNS = frozenset({"year", "season", "quarter", "half", "term", "period", "session"})
+
+
 def in_other_clause(time: TimeExpression, trigger: Token) -> bool:
     """Whether a time of the trigger's sentence dates another clause or another noun."""
     inside = [t for t in trigger.sent if time.start <= t.idx < time.end]
@@ -54,8 +58,10 @@ def in_other_clause(time: TimeExpression, trigger: Token) -> bool:
         and token.dep_ in ("compound", "nmod", "amod", "nummod")
         and token.head.pos_ == "NOUN"
         and token.head.i != trigger.i
+        and token.head.lemma_.lower() not in PERIOD_NOUNS
     ):
-        return True  # "the 2015 nuclear accord": the year names the accord
+        return True  # "the 2015 nuclear accord": the year names the accord, not "the 2020
+        # calendar year", a time itself
     if token.dep_ == "poss" and token.head.i != trigger.i and token.head in trigger.subtree:
         return True  # "welcomed Tuesday's announcement": the day is the announcement's
     for ancestor in [token, *token.ancestors]:

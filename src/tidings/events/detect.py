@@ -15,7 +15,7 @@ from functools import cache
 from spacy.tokens import Doc, Token
 
 from tidings.events.lexicon import PERSON_NAME_CLASS, Lexicon, Trigger, noun_doer_preps
-from tidings.lexicons import data_lines, data_table
+from tidings.lexicons import data_lines, data_table, receiving_verbs
 from tidings.model import ActorResolution
 from tidings.parse import in_dateline, in_headline, tokens_with_dep, tokens_with_lower
 from tidings.quotes import speech_verbs
@@ -453,6 +453,16 @@ def phrase_head(noun: Token) -> Token:
     return noun
 
 
+def givers(receiving: Token, actors: ActorResolution) -> list[str]:
+    """Who gave what a verb of receiving received: its "from" phrase, or its object's
+    ("received missiles from Germany")."""
+    from_phrases = [receiving, *(c for c in receiving.children if c.dep_ == "dobj")]
+    found: list[str] = []
+    for giver in (g for w in from_phrases for g in prep_objects(w, frozenset({"from"}))):
+        found += [a for a in actors_in(giver, actors) if a not in found]
+    return found
+
+
 @cache
 def undergoer_nouns() -> frozenset[str]:
     """Event nouns whose possessor undergoes the act (data/events/undergoer_nouns.txt)."""
@@ -597,6 +607,8 @@ def match_trigger(token: Token, lexicon: Lexicon) -> tuple[Trigger, Token | None
                 continue  # "called … on Wednesday" is no "call on"
             if child.dep_ == "prep" and child.lower_ in SETTING_PREPOSITIONS:
                 continue  # "under the deal, troops will leave": the setting, not what is left
+            if child.dep_ == "prep" and amount_phrase(child):
+                continue  # "gave $40 million in aid" does not give in
             if child.dep_ in ("dobj", "prt", "prep", "xcomp", "nsubjpass", "advcl"):
                 entry = verb_entry(sense_keys(lemma, child, lexicon, as_subject=False), lexicon)
                 if entry is not None:
@@ -677,9 +689,12 @@ def naming_predicates(verb: Token) -> list[Token]:
 def naming_keys(lemma: str, verb: Token, lexicon: Lexicon) -> list[str]:
     """Keys `verb+@class` for what a verb of naming calls its object, the predicate's own
     word, its adjectives and its coordinated words ("egregious and insulting") each counting."""
+    # "called it a case of persecution", "one of the worst offenders": what the predicate
+    # is of says it too
+    predicates = [p for p in naming_predicates(verb) for p in (p, *of_complements(p))]
     words = [
         w
-        for predicate in naming_predicates(verb)
+        for predicate in predicates
         for w in (predicate, *predicate.children)
         if w is predicate or w.dep_ in ("amod", "compound", "conj")
     ]
@@ -768,6 +783,34 @@ PARTITIVES = frozenset(
 )  # fmt: skip
 
 
+AMOUNT_ENTITIES = frozenset({"MONEY", "QUANTITY"})
+
+
+def measured_things(argument: Token) -> list[Token]:
+    """What an amount is an amount of: "$3 billion in assets", "200 tons of food"; also the
+    "in" phrase the parser hangs on the verb right after the amount ("gave $40 million in
+    aid")."""
+    if argument.ent_type_ not in AMOUNT_ENTITIES or argument.pos_ not in ("NOUN", "NUM"):
+        return []
+    preps = [c for c in argument.children if c.dep_ == "prep" and c.lower_ in ("in", "of")]
+    if argument.dep_ in ("dobj", "nsubjpass"):
+        preps += [c for c in argument.head.children if c.dep_ == "prep" and amount_phrase(c)]
+    return [g for p in preps for g in p.children if g.dep_ == "pobj"]
+
+
+def amount_phrase(prep: Token) -> bool:
+    """Whether a verb's "in" phrase says what the amount right before it is of ("gave $40
+    million in aid")."""
+    if prep.lower_ != "in" or prep.i == 0:
+        return False
+    amount = prep.doc[prep.i - 1]
+    if amount.ent_type_ not in AMOUNT_ENTITIES:
+        return False
+    while amount.head.ent_type_ == amount.ent_type_ and amount.head != amount:
+        amount = amount.head
+    return amount.head == prep.head and amount.dep_ in ("dobj", "nsubjpass")
+
+
 def names_a_person(argument: Token) -> bool:
     """Whether an object is a person's name and its verb does not name it something: "called
     Putin" is a call, "called Putin a liar" is not."""
@@ -787,6 +830,8 @@ def sense_keys(lemma: str, argument: Token, lexicon: Lexicon, *, as_subject: boo
         words += [g for g in argument.children if g.dep_ == "pobj"]
     # "lifted some of the sanctions": the part stands for the whole it is part of
     whole = of_complements(argument) if argument.lower_ in PARTITIVES else []
+    # "froze $3 billion in assets": an amount stands for what it is an amount of
+    whole += measured_things(argument)
     words += whole
     # "violated the ceasefire agreement", "ended mediation efforts": a noun's compound may say
     # what kind of thing it is, after the noun itself has had its say
@@ -834,6 +879,7 @@ def candidates(doc: Doc, actors: ActorResolution, lexicon: Lexicon) -> list[Cand
             if completing.lower_ in PARTITIVES:
                 # "eased some of its restrictions": the restrictions are the object too
                 completed.update(g.i for g in of_complements(completing))
+            completed.update(g.i for g in measured_things(completing))
             if completing.dep_ == "prep":
                 # "went on strike", "withdrew from the treaty": the noun is part of the phrase
                 completed.update(g.i for g in completing.children if g.dep_ == "pobj")
@@ -859,6 +905,10 @@ def candidates(doc: Doc, actors: ActorResolution, lexicon: Lexicon) -> list[Cand
                 candidate.target += [
                     a for a in actors_in(target, actors) if a not in candidate.target
                 ]
+            received = "from" in entry.target_preps  # not "accepted refugees", given refuge
+            if entry.type == "AID" and received and token.lemma_.lower() in receiving_verbs():
+                # "Pakistan received a loan from the IMF": the giver gives to the receiver
+                candidate.source, candidate.target = givers(token, actors), candidate.source
         else:
             # "a mediation effort between India and Pakistan": the effort's arguments are the
             # mediation's

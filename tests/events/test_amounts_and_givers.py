@@ -1,0 +1,65 @@
+"""Amounts that stand for what they are of, verbs of receiving, and closures, bans and
+compulsion: vocabulary and constructions of aid and coercion news."""
+
+import pytest
+
+from tests.events.test_events import events_of
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an amount is an amount of something: the thing selects the verb's sense
+        ("Japan gave $40 million in aid to Kenya.", ("AID", ["JPN"], ["KEN"])),
+        (
+            "The United States froze $3 billion in Venezuelan assets.",
+            ("SANCTION", ["USA"], ["VEN"]),
+        ),
+        # whoever receives is the target, whoever it came from the source
+        ("Ecuador received $40 million from the World Bank.", ("AID", ["WB"], ["ECU"])),
+        ("Ukraine received Patriot missiles from Germany.", ("AID", ["DEU"], ["UKR"])),
+        ("Pakistan has secured a $3 billion loan from the IMF.", ("AID", ["IMF"], ["PAK"])),
+    ],
+)
+def test_aid_given_and_received(run, text, expected):
+    found = [(t, s, g) for t, s, g, _ in events_of(run(text))]
+    assert found[0] == expected or expected in found, found
+
+
+def test_a_country_taking_in_refugees_still_gives_the_refuge(run):
+    found = events_of(run("Jordan accepted 2,000 Syrian refugees in March."))
+    assert [(t, s) for t, s, _, _ in found] == [("AID", ["JOR"])]
+
+
+def test_giving_in_is_not_giving_an_amount(run):
+    found = events_of(run("The rebels gave in to the demands of the army."))
+    assert found[0][0] == "CONCEDE"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The junta prohibited the envoy from entering the country.",
+        "Authorities shut down two mosques in the northern city.",
+        "The closure of the refugee camps was ordered by the interior ministry.",
+        "The government forced the refugees to leave the camps.",
+    ],
+)
+def test_bans_closures_and_compulsion_are_coercion(run, text):
+    assert "COERCE" in [e.type for e in run(text).events]
+
+
+def test_a_company_closing_its_offices_coerces_no_one(run):
+    assert not run("The company closed its offices in Lyon.").events
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("The judge called the ruling arbitrary.", []),
+        ("The minister called Canada one of the worst offenders in the world.", ["CAN"]),
+    ],
+)
+def test_calling_something_by_a_judgement_is_an_accusation(run, text, target):
+    found = [(t, g) for t, _, g, _ in events_of(run(text))]
+    assert ("ACCUSE", target) in found
