@@ -612,3 +612,10 @@ def test_an_unnamed_speaker_stays_unnamed_when_the_next_speaker_holds_another_ra
     )
     mentions = actors_by_mention(nlp, text)
     assert mentions["a senior Kenyan army general"].kind == "organisation"
+
+
+def test_groups_named_by_different_places_the_resolver_does_not_know_stay_apart(nlp):
+    found = actors_by_mention(
+        nlp, "The Kerala government signed a deal with the Tamil Nadu government."
+    )
+    assert found["The Kerala government"].id != found["the Tamil Nadu government"].id

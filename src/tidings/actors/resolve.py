@@ -1433,7 +1433,11 @@ def resolve_bare_groups(reading: Reading, by_token: dict[int, Entry]) -> None:
         country = country or city_modifier_country(token)
         start = token.left_edge.i if doc[token.left_edge.i].pos_ == "DET" else token.i
         name = doc[start : token.i + 1].text
-        key = f"group:{country}:{title.sector}" if country else f"bare:{token.lemma_}"
+        # "the Gujarat government" and "the Kerala government" are two governments
+        names = " ".join(
+            c.lower_ for c in token.children if c.dep_ in ("compound", "amod") and c.pos_ == "PROPN"
+        )
+        key = f"group:{country}:{title.sector}" if country else f"bare:{names}:{token.lemma_}"
         draft = Draft(key, name, country, title.sector, None, "group")
         reading.add(start, token.i + 1, draft, "description")
 
