@@ -283,8 +283,20 @@ def test_an_answer_to_a_request_falls_on_who_made_it(run):
 def test_a_retreat_falls_on_the_country_of_its_place_unless_at_home(run):
     found = events_of(run("Russia withdrew its troops from Kherson on Friday."))
     assert any(e[0] == "RETREAT" and e[2] == ["UKR"] for e in found)
-    found = events_of(run("The rebels agreed to withdraw from homes in Khartoum, Sudan said."))
+    found = events_of(run("Sudan's army agreed to withdraw from homes in Khartoum on Sunday."))
     assert all(e[2] != ["SDN"] for e in found if e[0] == "RETREAT")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Turkey and Russia announced a ceasefire in Idlib on Thursday.", ("RETREAT", ["SYR"])),
+        # a non-state actor yields to its own country, as CAMEO codes domestic acts
+        ("In Colombia, the ELN declared a ceasefire on Sunday.", ("RETREAT", ["COL"])),
+    ],
+)
+def test_a_ceasefire_declared_in_a_place_falls_on_its_country(run, text, expected):
+    assert expected in [(e[0], e[2]) for e in events_of(run(text))]
 
 
 def test_religious_communities_are_actors(run):

@@ -704,11 +704,16 @@ def _anchors(trigger: Token) -> list[Token]:
 
 
 # An attack or a coercive act on a country's soil targets that country when the text names no
-# other target ("an Israeli air strike on a building in central Beirut" -> Lebanon). Armed
+# other target ("an Israeli air strike on a building in central Beirut" -> Lebanon), and so do
+# a ceasefire or withdrawal there, a sanction or suspension of aid there and a concession made
+# there ("declared a ceasefire in Idlib" -> Syria; workers calling off a strike concede to
+# their own country), as PLOVER codes the place. Armed
 # groups and unnamed attackers acting in their own country target it too, as CAMEO codes
 # domestic violence ("rebels attacked villages in the north"); a state acting on its own soil
 # does not target itself.
-TERRITORIAL_TYPES = frozenset({"ASSAULT", "COERCE", "AID", "MOBILIZE"})
+TERRITORIAL_TYPES = frozenset(
+    {"ASSAULT", "COERCE", "AID", "MOBILIZE", "RETREAT", "SANCTION", "CONCEDE"}
+)
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
 
 
