@@ -63,3 +63,20 @@ def test_a_company_closing_its_offices_coerces_no_one(run):
 def test_calling_something_by_a_judgement_is_an_accusation(run, text, target):
     found = [(t, g) for t, _, g, _ in events_of(run(text))]
     assert ("ACCUSE", target) in found
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        # a summons to appear is a demand on whoever is summoned
+        ("The police ordered the senator to appear for questioning on Friday.", "REQUEST"),
+        ("The court ordered the former minister to testify next week.", "REQUEST"),
+        # a name given as a predicate the parser splits into a predicate and its apposition
+        (
+            "Trump on Tuesday called Canada's prime minister a very dishonest and weak man.",
+            "ACCUSE",
+        ),
+    ],
+)
+def test_summonses_and_names_given_in_two_parts(run, text, event_type):
+    assert event_type in [e.type for e in run(text).events]

@@ -675,6 +675,10 @@ def naming_predicates(verb: Token) -> list[Token]:
     adjective after the object), "described the sanctions as illegal"."""
     found = [c for c in verb.children if c.dep_ in ("oprd", "ccomp", "xcomp")]
     for child in verb.children:
+        if child.dep_ == "oprd":
+            # "called Britain's ambassador a very stupid guy", parsed as a predicate with an
+            # apposition
+            found += [c for c in child.children if c.dep_ == "appos"]
         if child.dep_ == "dobj":
             found += [
                 c
