@@ -619,3 +619,8 @@ def test_groups_named_by_different_places_the_resolver_does_not_know_stay_apart(
         nlp, "The Kerala government signed a deal with the Tamil Nadu government."
     )
     assert found["The Kerala government"].id != found["the Tamil Nadu government"].id
+
+
+def test_a_group_noun_capitalised_after_a_dateline_is_a_group(nlp):
+    found = actors_by_mention(nlp, "BOGOTA - Police in Colombia have arrested a businessman.")
+    assert (found["Police"].country, found["Police"].sector) == ("COL", "COP")

@@ -1398,12 +1398,26 @@ def lone_person_title(token: Token, kb: KnowledgeBase) -> Title | None:
 FORCE_SECTORS = frozenset({"COP", "MIL"})
 
 
+DATELINE_DASHES = frozenset({"-", "--", "\u2013", "\u2014", ":"})
+
+
+def capitalised_first(token: Token) -> bool:
+    """Whether a word the tagger took for a name only for its capital opens a sentence or
+    follows a dateline's dash ("BOGOTA - Police in ...")."""
+    if token.tag_ != "NNP" or token.ent_type_ or not token.is_title:
+        return False
+    return token.i == token.sent.start or token.nbor(-1).text in DATELINE_DASHES
+
+
 def resolve_bare_groups(reading: Reading, by_token: dict[int, Entry]) -> None:
     """Role nouns standing alone as participants: "police in Lagos", "rebels said"."""
     doc, kb = reading.doc, reading.kb
     for token in doc:
-        # plural proper nouns name groups too ("Christians", "Shiites")
-        if token.i in reading.taken or not (token.pos_ == "NOUN" or token.tag_ == "NNPS"):
+        # plural proper nouns name groups too ("Christians", "Shiites"), and so does a group
+        # noun capitalised at the start of a sentence or dateline ("BOGOTA - Police in ...")
+        if token.i in reading.taken or not (
+            token.pos_ == "NOUN" or token.tag_ == "NNPS" or capitalised_first(token)
+        ):
             continue
         # "police firing", "army operation": a group noun modifying a noun is its actor too
         # (the parser tags the gerund of "police firing" a verb as often as a noun)
