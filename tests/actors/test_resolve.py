@@ -612,3 +612,33 @@ def test_an_unnamed_speaker_stays_unnamed_when_the_next_speaker_holds_another_ra
     )
     mentions = actors_by_mention(nlp, text)
     assert mentions["a senior Kenyan army general"].kind == "organisation"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hodan Warsame Aden, a nurse at the district hospital, said the clinic had run out of "
+        "vaccines. Aden said supplies would arrive next week.",
+        "Mohamed Ibrahim Aden told the court that he had never seen the letter.",
+    ],
+)
+def test_a_place_in_a_person_s_name_does_not_make_a_country(nlp, text):
+    mentions = actors_by_mention(nlp, text)
+    assert all(actor.country != "YEM" for actor in mentions.values())
+    assert any(name.endswith("Aden") and actor.kind == "person" for name, actor in mentions.items())
+
+
+def test_the_family_name_alone_is_the_person_named_in_full_before(nlp):
+    text = (
+        "Hodan Warsame Aden, a nurse at the district hospital, said the clinic had run out of "
+        "vaccines. Aden said supplies would arrive next week."
+    )
+    mentions = actors_by_mention(nlp, text)
+    assert mentions["Aden"].name == "Hodan Warsame Aden"
+
+
+def test_a_capital_used_as_a_place_stays_a_place_beside_a_name_holding_it(nlp):
+    text = "Mohamed Ibrahim Aden said the fighting in Aden had stopped."
+    mentions = actors_by_mention(nlp, text)
+    assert "Aden" not in mentions
+    assert mentions["Mohamed Ibrahim Aden"].kind == "person"

@@ -771,11 +771,14 @@ def resolve_people(reading: Reading, by_token: dict[int, Entry]) -> None:
                 reading.add(title.i, title.i + 1, reading.drafts[key], "description")
             continue
         stranger = any(i in reading.strangers for i in tokens)
-        surname_key = None if stranger else _surname_key(reading, entity)
+        # a place the model tags as one is no surname: "in Aden" after "Amina Yusuf Aden"
+        placed = entity.label_ != "PERSON" and is_place(entity)
+        surname_key = None if stranger or placed else _surname_key(reading, entity)
         known = spelled_otherwise(reading.kb, entity) or titled_holder(reading, entity)
         if known is not None and surname_key is None:
             reading.add(entity.start, entity.end, person_draft(reading.kb, known,
                         reading.published), "name")  # fmt: skip
+            _describe_known(reading, entity, by_token)
             continue
         if surname_key is not None:
             reading.add(entity.start, entity.end, reading.drafts[surname_key], "surname")
@@ -982,6 +985,8 @@ def resolve_bare_surnames(reading: Reading) -> None:
             continue
         if first_named.get(key, len(reading.doc)) > token.i:
             continue
+        if token.ent_type_ in ("GPE", "LOC") and is_place(reading.doc[token.i : token.i + 1]):
+            continue  # "in Aden" after "Amina Yusuf Aden": the city
         reading.add(token.i, token.i + 1, reading.drafts[key], "surname")
 
 
@@ -1691,6 +1696,8 @@ def trusted_matches(
     trusted = []
     for start, end, entry in matches:
         span = doc[start:end]
+        if entry.kind in NAME_PART_KINDS and part_of_person_name(span, kb, evidence):
+            continue
         if entry.kind == "person" and end - start == 1:
             entry = _named_bearer(span, entry, kb, evidence)
         if entry.kind == "person" and not _borne_out(span, kb.people[entry.ref], kb, evidence):
@@ -1701,6 +1708,40 @@ def trusted_matches(
             continue
         trusted.append((start, end, entry))
     return trusted
+
+
+# Entries naming a state or a region: a word of a person's name never makes them one.
+NAME_PART_KINDS = STATE_ENTRY_KINDS | {"regional", "seat-org"}
+
+
+def part_of_person_name(span: Span, kb: KnowledgeBase, evidence: LinkEvidence) -> bool:
+    """Whether a place or demonym the knowledge base knows is a word of a person's name: inside
+    a name the model tags a person, next to another of its given or family names ("Amina
+    Yusuf Aden" is no Yemen), or alone as the family name of a person the article named in
+    full before ("Aden said" after "Amina Yusuf Aden"), where it is not used as a place."""
+    entity = entity_span(span.root)
+    if entity is not None and entity.label_ == "PERSON" and len(entity) > len(span):
+        # the word next to it inside the name: "Kenyan President Ruto" keeps its demonym
+        neighbour = span.doc[span.end] if span.start == entity.start else span.doc[span.start - 1]
+        return _other_name_word(neighbour, kb, evidence, span.text)
+    if len(span) > 1 or is_place(span):
+        return False
+    return any(
+        name.end <= span.start
+        and name[-1].text == span.text
+        and all(_other_name_word(t, kb, evidence, span.text) for t in name[:-1])
+        for name in evidence.full_names
+    )
+
+
+def _other_name_word(token: Token, kb: KnowledgeBase, evidence: LinkEvidence, word: str) -> bool:
+    """Whether a word beside `word` in a name is another given or family name of the same
+    person: a capitalised word that is no title, honorific or place, nor the name of a known
+    person whose names do not include `word` ("Erdogan Ankara" is a slip of the model)."""
+    entry = evidence.by_token.get(token.i)
+    if entry is not None and entry.kind == "person":
+        return word.lower() in _own_names(kb.people[entry.ref])
+    return token.is_alpha and token.is_title and not _title_word(token, kb) and entry is None
 
 
 def _inside_other_name(span: Span, entry: Entry, kb: KnowledgeBase, evidence: LinkEvidence) -> bool:
@@ -1809,7 +1850,8 @@ def _own_names(person: Person) -> set[str]:
 
 def _whole_name(span: Span, person: Person) -> tuple[int, int]:
     """The bounds of the full name a known name stands in when the rest of it is the person's
-    own names otherwise spelled ("Abdrabbuh Mansour Hadi" around the alias "Hadi")."""
+    own names otherwise spelled ("Abdrabbuh Mansour Hadi" around the alias "Hadi"), or when
+    the name begins and ends with the person's own names around a middle name."""
     entity = entity_span(span.root)
     if entity is None or entity.label_ != "PERSON" or entity == span:
         return span.start, span.end
@@ -1817,6 +1859,8 @@ def _whole_name(span: Span, person: Person) -> tuple[int, int]:
     extra = [t for t in entity if t.i < span.start or t.i >= span.end]
     if extra and all(_spelled_as(t, own) for t in extra):
         return entity.start, entity.end
+    if len(entity) > 2 and all(_spelled_as(t, own) for t in (entity[0], entity[-1])):
+        return entity.start, entity.end  # a middle name the base leaves out: "Ana Luisa Ruiz"
     return span.start, span.end
 
 
@@ -1959,12 +2003,14 @@ def resolve_actors(doc: Doc, *, published: date | None, kb: KnowledgeBase) -> Ac
     reading = Reading(doc=doc, kb=kb, published=published)
     candidates = match_surfaces(doc, kb, published)
     matches = trusted_matches(doc, kb, candidates)
-    # a surname left to the article's own bearer ("Bennett" after "Richard Bennett") is theirs
+    # a surname left to the article's own bearer ("Bennett" after "Richard Bennett") is theirs,
+    # and so is a place in a person's name ("Aden" after "Amina Yusuf Aden")
     full_names = full_person_names(doc)
     reading.strangers = {
         i
         for s, e, entry in set(candidates) - set(matches)
-        if not (
+        if entry.kind not in NAME_PART_KINDS
+        and not (
             e - s == 1
             and entry.kind == "person"
             and _other_bearer_named(doc[s:e], _own_names(kb.people[entry.ref]), kb, full_names)
