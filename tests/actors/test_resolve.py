@@ -6,6 +6,7 @@ import pytest
 from spacy.tokens import Span
 
 from tidings.actors import load_knowledge_base, resolve_actors
+from tidings.actors.resolve import without_possessive
 
 
 def actors_by_mention(nlp, text, published=date(2025, 10, 17)):
@@ -642,3 +643,19 @@ def test_a_capital_used_as_a_place_stays_a_place_beside_a_name_holding_it(nlp):
     mentions = actors_by_mention(nlp, text)
     assert "Aden" not in mentions
     assert mentions["Mohamed Ibrahim Aden"].kind == "person"
+
+
+def test_a_surname_written_without_its_accent_is_the_person(nlp):
+    text = (
+        "President Bernardo Arévalo opened the session in Guatemala City. "
+        "Arevalo said the budget would pass."
+    )
+    mentions = actors_by_mention(nlp, text, published=date(2024, 6, 1))
+    assert mentions["Arevalo"].code == "GTMGOV"
+
+
+@pytest.mark.parametrize("ending", ["’s", "'s"])
+def test_a_possessive_ending_is_no_part_of_a_name(nlp, ending):
+    doc = nlp.make_doc(f"Salgado{ending} lawyers appealed.")
+    name = without_possessive(Span(doc, 0, 2, label="PERSON"))
+    assert (name.text, name.label_) == ("Salgado", "PERSON")

@@ -79,7 +79,7 @@ def surname_forms(name: str, country: str | None = None) -> set[str]:
     """The ways an article may shorten a name: its last word, without an Arabic article
     ("Mohammed al-Bashir" is also "Bashir"), or its first word where the family name comes
     first ("Qin Gang" is "Qin")."""
-    words = name.split()
+    words = fold(name).split()  # "Arevalo" for "Arévalo": copy drops accents as often as not
     if not words:
         return set()
     if country in family_name_first() and len(words) > 1:
@@ -762,6 +762,9 @@ def resolve_people(reading: Reading, by_token: dict[int, Entry]) -> None:
     for entity in doc.ents:
         if entity.label_ not in ("PERSON", "ORG", "GPE", "NORP"):
             continue
+        entity = without_possessive(entity)
+        if not len(entity):
+            continue
         tokens = range(entity.start, entity.end)
         if any(i in reading.taken for i in tokens):
             _describe_known(reading, entity, by_token)
@@ -796,6 +799,17 @@ def resolve_people(reading: Reading, by_token: dict[int, Entry]) -> None:
             title = apposed_title(entity, reading.kb)
             if title is not None:
                 reading.add(title.i, title.i + 1, draft, "description")
+
+
+POSSESSIVE_ENDINGS = frozenset({"'s", "’s", "'", "’"})
+
+
+def without_possessive(entity: Span) -> Span:
+    """An entity without the possessive ending the model took into it ("Zamora’s" case is
+    Zamora's), keeping its label."""
+    if len(entity) > 1 and entity[-1].text.lower() in POSSESSIVE_ENDINGS:
+        return Span(entity.doc, entity.start, entity.end - 1, label=entity.label_)
+    return entity
 
 
 @cache
@@ -978,7 +992,7 @@ def resolve_bare_surnames(reading: Reading) -> None:
     }
     first_named = {f.key: f.start for f in reading.found if f.kind == "name"}
     for token in tokens_with_pos(reading.doc, "PROPN"):
-        key = people.get(token.lower_)
+        key = people.get(fold(token.text).lower())
         if key is None or token.i in reading.taken or token.i in reading.strangers:
             continue
         if not token.is_title:
@@ -1083,7 +1097,7 @@ def _describe_known(reading: Reading, entity: Span, by_token: dict[int, Entry]) 
 def _surname_key(reading: Reading, entity: Span) -> str | None:
     """The person drafted earlier whose surname ends the entity, unless the entity gives
     another first name ("Jane Bennett" after "Naftali Bennett")."""
-    words = entity.text.lower().split()
+    words = fold(entity.text).lower().split()
     if not words:
         return None
     for key, draft in reading.drafts.items():
