@@ -659,3 +659,30 @@ def test_a_possessive_ending_is_no_part_of_a_name(nlp, ending):
     doc = nlp.make_doc(f"Salgado{ending} lawyers appealed.")
     name = without_possessive(Span(doc, 0, 2, label="PERSON"))
     assert (name.text, name.label_) == ("Salgado", "PERSON")
+
+
+@pytest.mark.parametrize(
+    ("text", "body", "code"),
+    [
+        ("Peru's president spoke in Lima on Monday. Peruvian lawmakers rejected the plan. "
+         "The Public Ministry opened an inquiry into the deal.", "Public Ministry", "PERJUD"),
+        ("Zimbabwe's opposition said on Monday it would challenge the vote. The High Court "
+         "will hear the case, lawyer Tendai Moyo said. In Harare, police dispersed a crowd. "
+         "The Interior Ministry said the protests were illegal.", "Interior Ministry",
+         "ZWEGOV"),
+    ],
+)  # fmt: skip
+def test_an_unknown_state_body_takes_the_article_s_dominant_country(run, text, body, code):
+    report = run(text, date(2024, 6, 1))
+    assert next(a for a in report.actors if a.name == body).code == code
+
+
+def test_an_unknown_state_body_takes_no_country_when_none_dominates(run):
+    report = run("Kenya and Uganda signed a border deal. The Interior Ministry said it was fair.")
+    ministry = next(a for a in report.actors if a.name == "Interior Ministry")
+    assert ministry.country is None
+
+
+def test_a_capital_naming_where_another_country_s_embassy_is_is_no_actor(run):
+    report = run("Sudan's London embassy said the talks would resume.")
+    assert [a.country for a in report.actors if a.mentions[0].kind != "place"] == ["SDN"]

@@ -422,6 +422,8 @@ def resolve_kb_matches(reading: Reading, matches: list[tuple[int, int, Entry]]) 
             continue
         if entry.kind in ("country", "demonym") and (titles_a_person(span) or is_stance(span)):
             continue
+        if entry.kind == "capital" and seat_of_a_post(span, entry, by_token):
+            continue
         head = _noun_phrase_head(span.root)
         owned = by_token.get(head.i) if head is not None else None
         if entry.kind in ("country", "demonym") and owned is not None and owned.kind == "seat":
@@ -449,6 +451,21 @@ def resolve_kb_matches(reading: Reading, matches: list[tuple[int, int, Entry]]) 
             reading.add(start, end, draft, "name")
             continue
         reading.add(start, end, entry_draft(kb, entry, reading.published), _mention_kind(entry))
+
+
+def seat_of_a_post(span: Span, entry: Entry, by_token: dict[int, Entry]) -> bool:
+    """Whether a capital only says where another country's post is: "Guatemala's Washington
+    embassy" is Guatemala's, in Washington."""
+    root = span.root
+    if root.dep_ not in ("compound", "nmod"):
+        return False
+    for owner in root.head.children:
+        if owner.dep_ not in ("poss", "amod", "compound") or owner.i >= span.start:
+            continue
+        found = by_token.get(owner.i)
+        if found is not None and found.kind in ("country", "demonym") and found.ref != entry.ref:
+            return True
+    return False
 
 
 def seat_owner(span: Span, entry: Entry, by_token: dict[int, Entry]) -> str | None:
@@ -1586,6 +1603,41 @@ def place_bare_groups(reading: Reading) -> None:
             draft.country = speaker or focus
 
 
+# Sectors of a state's own institutions: an unknown body named by them alone ("the High
+# Court", "the Interior Ministry") is a state's, and news leaves the state out when it is the
+# one the article is about.
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+
+
+def place_state_bodies(reading: Reading) -> None:
+    """Unknown state institutions named without their country ("the Public Ministry", "the
+    High Court") belong to the country of whoever reports them, else to the article's
+    dominant country; with no clearly dominant country they keep none."""
+    dominant = dominant_country(reading)
+    for key, draft in reading.drafts.items():
+        unknown_body = key.startswith("org:") and draft.kb_id is None
+        if not unknown_body or draft.country is not None or draft.sector not in STATE_SECTORS:
+            continue
+        first = min(f.start for f in reading.found if f.key == key)
+        draft.country = _reporting_country(reading, first) or dominant
+
+
+def dominant_country(reading: Reading) -> str | None:
+    """The country an article is clearly about: named (as actor or place) three times at
+    least and at least twice as often as any other."""
+    counts: dict[str, int] = {}
+    for country in reading.places:
+        counts[country] = counts.get(country, 0) + 1
+    for found in reading.found:
+        draft = reading.drafts[found.key]
+        if draft.country and draft.sector not in ELSEWHERE_SECTORS:
+            counts[draft.country] = counts.get(draft.country, 0) + 1
+    ranked = sorted(counts.values(), reverse=True)
+    if not ranked or ranked[0] < 3 or (len(ranked) > 1 and ranked[0] < 2 * ranked[1]):
+        return None
+    return max(counts, key=lambda country: counts[country])
+
+
 def _reporting_country(reading: Reading, index: int) -> str | None:
     """The country of whoever reports the clause a token is in: in "Israel's defence minister
     said the army was moving forces", the army is Israel's."""
@@ -1608,6 +1660,7 @@ def _reporting_country(reading: Reading, index: int) -> str | None:
 
 def build_resolution(reading: Reading) -> ActorResolution:
     """Actors in order of first mention, with ids a1, a2... and the token map."""
+    place_state_bodies(reading)
     place_bare_groups(reading)
     doc = reading.doc
     order: dict[str, str] = {}
