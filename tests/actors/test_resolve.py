@@ -686,3 +686,28 @@ def test_an_unknown_state_body_takes_no_country_when_none_dominates(run):
 def test_a_capital_naming_where_another_country_s_embassy_is_is_no_actor(run):
     report = run("Sudan's London embassy said the talks would resume.")
     assert [a.country for a in report.actors if a.mentions[0].kind != "place"] == ["SDN"]
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Halima Yusuf Warsame, a refugee from Somalia, said the camp was full.", "SOM"),
+        ("Halima Yusuf Warsame was among the first refugees to reach Dadaab in 1992, driven "
+         "from Somalia by drought.", "SOM"),
+        ("Halima Yusuf Warsame is one of the Somali refugees who left the camp.", "SOM"),
+        # where a refugee lives says nothing of where they come from
+        ("Halima Yusuf Warsame, a refugee living in a camp in Kenya, said she would stay.",
+         None),
+        ("Kenya will close the camps. Halima Yusuf Warsame, a refugee, said she feared it.",
+         None),
+    ],
+)  # fmt: skip
+def test_a_refugee_takes_the_country_they_come_from(nlp, text, country):
+    refugee = actors_by_mention(nlp, text, published=date(2024, 6, 1))["Halima Yusuf Warsame"]
+    assert (refugee.country, refugee.sector) == (country, "REF")
+
+
+def test_a_copula_placing_a_name_among_a_class_describes_the_person(nlp):
+    text = "Ruth Wanjiru Kamau was among the lawyers who filed the petition."
+    lawyer = actors_by_mention(nlp, text)["Ruth Wanjiru Kamau"]
+    assert lawyer.sector == "JUD"

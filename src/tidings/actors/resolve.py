@@ -643,11 +643,30 @@ def _appositive_tokens(name_root: Token, kb: KnowledgeBase) -> list[Token]:
 
 
 def copula_attribute(name_root: Token) -> Token | None:
-    """The noun a copula says a name, its subject, is ("X is executive director at …")."""
+    """The noun a copula says a name, its subject, is ("X is executive director at …"), or
+    the class it places the name in ("X was among the refugees", "X is one of the lawyers")."""
     verb = name_root.head
     if name_root.dep_ != "nsubj" or verb.lemma_ != "be":
         return None
-    return next((c for c in verb.children if c.dep_ == "attr" and c.pos_ == "NOUN"), None)
+    for child in verb.children:
+        if child.dep_ == "attr" and child.pos_ == "NOUN":
+            return child
+        if child.dep_ == "attr" and child.lower_ == "one":
+            return _member_class(child, "of")
+        if child.dep_ == "prep" and child.lower_ == "among":
+            return _member_class(child, None)
+    return None
+
+
+def _member_class(token: Token, preposition: str | None) -> Token | None:
+    """The plural noun a word places its subject among ("one of the lawyers", "among the
+    refugees"): the object of `preposition` under it, or its own object."""
+    heads = [token] if preposition is None else [
+        c for c in token.children if c.dep_ == "prep" and c.lower_ == preposition
+    ]  # fmt: skip
+    return next(
+        (o for h in heads for o in h.children if o.dep_ == "pobj" and o.tag_ == "NNS"), None
+    )
 
 
 def copula_description(name_root: Token) -> list[Token]:
@@ -687,7 +706,12 @@ def describe_person(reading: Reading, span: Span, by_token: dict[int, Entry]) ->
     left = title_tokens_before(span)
     described = left + _appositive_tokens(span.root, kb)
     title, sector, former = _title_from(described, kb)
-    country = country_in(described, by_token, kb.titles) or place_country(described)
+    if sector == "REF":
+        # a refugee's country is the one they come from, not the camp's: "a refugee living in
+        # Kenya" says nothing of it, "driven from Somalia" does
+        country = origin_country(span, described, by_token)
+    else:
+        country = country_in(described, by_token, kb.titles) or place_country(described)
     if country is None and title is not None:
         country = kb.titles[title].country  # "Democratic Representative Glenn Ivey"
     affiliation: Organisation | None = None
@@ -720,7 +744,14 @@ def describe_person(reading: Reading, span: Span, by_token: dict[int, Entry]) ->
             if owner is not None and owner.country is None and owner.sector == "IGO":
                 # "Guterres' spokesman": the UN's, not the article's country's
                 served, affiliated_sector = owner.affiliation, "IGO"
-    if country is None and affiliation is None and served is None and (title or described):
+    displaced = sector == "REF"  # the article's country is as often the host as their own
+    if (
+        country is None
+        and affiliation is None
+        and served is None
+        and (title or described)
+        and (not displaced)
+    ):
         # A titled stranger ("Prime Minister Ariel Henry") belongs to the country named
         # before him in the sentence, else to the article's.
         country = _country_before(reading, span) or focus_country(reading, reading.places)
@@ -737,6 +768,30 @@ def describe_person(reading: Reading, span: Span, by_token: dict[int, Entry]) ->
             affiliation.id if affiliation is not None and not affiliation.country else served
         ),
     )
+
+
+def origin_country(span: Span, described: list[Token], by_token: dict[int, Entry]) -> str | None:
+    """The country a person comes from: a demonym or a country after "from" in their
+    description ("a Somali refugee", "a refugee from Somalia"), or after "from" in a
+    participle of their clause ("…, driven from Somalia by war"); never a place they are in."""
+    verb = span.root.head if span.root.dep_ in ("nsubj", "nsubjpass") else None
+    clause = [t for t in verb.subtree if t.i < span.start or t.i >= span.end] if verb else []
+    for token in [*described, *clause]:
+        entry = by_token.get(token.i)
+        if entry is None or entry.kind not in ("country", "demonym"):
+            continue
+        if entry.kind == "demonym" and token.dep_ == "amod" and token in described:
+            return entry.ref
+        preposition = token.head if token.dep_ == "pobj" else None
+        if preposition is None or preposition.lower_ != "from":
+            continue
+        origin = preposition.head
+        participle = origin.tag_ in ("VBN", "VBG") and not any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in origin.children
+        )
+        if origin in described or participle:
+            return entry.ref
+    return None
 
 
 def place_country(tokens: list[Token]) -> str | None:
