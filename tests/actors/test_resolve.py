@@ -711,3 +711,11 @@ def test_a_copula_placing_a_name_among_a_class_describes_the_person(nlp):
     text = "Ruth Wanjiru Kamau was among the lawyers who filed the petition."
     lawyer = actors_by_mention(nlp, text)["Ruth Wanjiru Kamau"]
     assert lawyer.sector == "JUD"
+
+
+@pytest.mark.parametrize("dignity", ["Mawlawi", "Maulvi", "Maulana"])
+def test_a_religious_dignity_before_a_known_name_is_no_other_first_name(nlp, dignity):
+    text = f"{dignity} Hibatullah Akhundzada urged the fighters to keep the ceasefire."
+    mentions = actors_by_mention(nlp, text, published=date(2023, 1, 10))
+    leader = next(a for a in mentions.values() if a.kind == "person")
+    assert (leader.name, leader.country) == ("Hibatullah Akhundzada", "AFG")
