@@ -719,3 +719,35 @@ def test_a_religious_dignity_before_a_known_name_is_no_other_first_name(nlp, dig
     mentions = actors_by_mention(nlp, text, published=date(2023, 1, 10))
     leader = next(a for a in mentions.values() if a.kind == "person")
     assert (leader.name, leader.country) == ("Hibatullah Akhundzada", "AFG")
+
+
+@pytest.mark.parametrize(
+    ("text", "body", "code"),
+    [
+        ("UNICEF Nigeria said on Monday that it had received new funds.", "UNICEF", "IGO"),
+        ("In an interview with VOA Somali, the minister said talks had failed.", "VOA",
+         "USAMED"),
+    ],
+)  # fmt: skip
+def test_a_country_after_a_body_s_name_names_its_office_or_service(nlp, text, body, code):
+    mentions = actors_by_mention(nlp, text)
+    assert mentions[body].code == code
+    assert all(actor.kind != "country" for actor in mentions.values())
+
+
+def test_a_county_official_takes_the_country_of_the_county(nlp):
+    text = "The camp closure was announced by Nakuru County Commissioner Joseph Kamau on Friday."
+    official = actors_by_mention(nlp, text)["Joseph Kamau"]
+    assert (official.country, official.sector) == ("KEN", "GOV")
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "code"),
+    [
+        ("Zanu PF said the vote was fair.", "Zanu PF", "ZWEPTY"),
+        ("The Kurdish Regional Government said the strike killed two fighters.",
+         "Kurdish Regional Government", "IRQGOV"),
+    ],
+)  # fmt: skip
+def test_names_written_otherwise_are_the_known_bodies(nlp, text, mention, code):
+    assert actors_by_mention(nlp, text)[mention].code == code

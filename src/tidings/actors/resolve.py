@@ -424,6 +424,8 @@ def resolve_kb_matches(reading: Reading, matches: list[tuple[int, int, Entry]]) 
             continue
         if entry.kind == "capital" and seat_of_a_post(span, entry, by_token):
             continue
+        if entry.kind in ("country", "demonym") and branch_of(span, by_token, kb):
+            continue
         head = _noun_phrase_head(span.root)
         owned = by_token.get(head.i) if head is not None else None
         if entry.kind in ("country", "demonym") and owned is not None and owned.kind == "seat":
@@ -451,6 +453,23 @@ def resolve_kb_matches(reading: Reading, matches: list[tuple[int, int, Entry]]) 
             reading.add(start, end, draft, "name")
             continue
         reading.add(start, end, entry_draft(kb, entry, reading.published), _mention_kind(entry))
+
+
+# Organisations with offices or services named for a country or a language after their name.
+BRANCHED_KINDS = frozenset({"igo", "un-agency", "eu-body", "ngo", "media"})
+
+
+def branch_of(span: Span, by_token: dict[int, Entry], kb: KnowledgeBase) -> bool:
+    """Whether a country or demonym right after an international body's or outlet's name
+    names its office or service there ("UNICEF Nigeria", "VOA Somali"), not the country."""
+    if span.start == 0:
+        return False
+    before = span.doc[span.start - 1]
+    owner = by_token.get(before.i)
+    org = kb.organisations.get(owner.ref) if owner and owner.kind == "organisation" else None
+    if org is None or org.kind not in BRANCHED_KINDS or not before.whitespace_:
+        return False
+    return before.head.i in range(span.start, span.end) or span.root.head.i == before.i
 
 
 def seat_of_a_post(span: Span, entry: Entry, by_token: dict[int, Entry]) -> bool:
@@ -802,9 +821,17 @@ def place_country(tokens: list[Token]) -> str | None:
         if entity is None or entity.label_ not in ("GPE", "LOC", "FAC"):
             continue
         location = resolve_place(entity.text)
+        if location is None and len(entity) > 1 and entity[-1].lower_ in ADMINISTRATIVE_NOUNS:
+            location = resolve_place(entity[:-1].text)  # "Nakuru County" is Nakuru's
         if location is not None:
             return location.country
     return None
+
+
+# Nouns after a place's name that make it the administrative unit named for the place.
+ADMINISTRATIVE_NOUNS = frozenset(
+    {"county", "district", "province", "region", "governorate", "prefecture", "state"}
+)
 
 
 def held_formerly(token: Token) -> bool:
