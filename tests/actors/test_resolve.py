@@ -751,3 +751,14 @@ def test_a_county_official_takes_the_country_of_the_county(nlp):
 )  # fmt: skip
 def test_names_written_otherwise_are_the_known_bodies(nlp, text, mention, code):
     assert actors_by_mention(nlp, text)[mention].code == code
+
+
+def test_a_government_s_own_assembly_is_an_actor_of_its_own(nlp):
+    mentions = actors_by_mention(nlp, "Republika Srpska's national assembly passed the law.")
+    assert mentions["Republika Srpska"].code == "BIHGOV"
+    assert mentions["national assembly"].code == "BIHLEG"
+
+
+def test_an_official_of_a_body_a_government_owns_takes_the_body_s_sector(nlp):
+    text = "Milan Kovac, president of Republika Srpska's national assembly, denounced the ruling."
+    assert actors_by_mention(nlp, text)["Milan Kovac"].code == "BIHLEG"

@@ -542,6 +542,15 @@ def resolve_modifier(
             draft = person_draft(kb, holder.id, reading.published)
             reading.add(phrase_start, head.i + 1, draft, "description")
             return True
+    if entry.kind == "organisation" and own_body(kb, entry, known):
+        # "Republika Srpska's national assembly": the government, and its state's assembly
+        country = kb.country_of_org(entry.ref)
+        reading.add(span.start, span.end, entry_draft(kb, entry, reading.published), "name")
+        body_start = next((t.i + 1 for t in doc[span.end : head.i] if t.dep_ == "case"), span.end)
+        body = Draft(f"group:{country}:{known.sector}", doc[body_start : head.i + 1].text,
+                     country, known.sector, None, "group", None)  # fmt: skip
+        reading.add(body_start, head.i + 1, body, "description")
+        return True
     if entry.kind == "organisation":
         draft = entry_draft(kb, entry, reading.published)
         reading.add(phrase_start, head.i + 1, draft, "description")
@@ -575,6 +584,20 @@ def resolve_modifier(
         draft = Draft(key, name, country, sector, role, "person", None)
     reading.add(phrase_start, head.i + 1, draft, "description")
     return True
+
+
+def own_body(kb: KnowledgeBase, entry: Entry, title: Title) -> bool:
+    """Whether a government body names another branch of its own state as its possession ("the
+    regional government's assembly", "X's national assembly"): a group of another state sector."""
+    org = kb.organisations.get(entry.ref)
+    return (
+        org is not None
+        and org.kind == "government-body"
+        and org.country is not None
+        and title.kind == "group"
+        and title.sector in STATE_SECTORS
+        and title.sector != org.sector
+    )
 
 
 def coordinated_partners(modifier: Token, by_token: dict[int, Entry]) -> list[tuple[Token, Entry]]:
@@ -744,12 +767,17 @@ def describe_person(reading: Reading, span: Span, by_token: dict[int, Entry]) ->
             if found is not None and held_formerly(token):
                 past = past or found
             elif found is not None:
-                affiliation = found
+                affiliation, owned = found, token
                 break
     affiliated_sector = None
     if affiliation is not None:
         # an IGO's envoy "for Syria" is no Syrian
         country, affiliated_sector = affiliation.code_on(reading.published)
+        # "president of Republika Srpska's national assembly": the owner's assembly
+        while owned.dep_ == "compound" and owned.head.i in by_token:
+            owned = owned.head  # to the name's last word
+        body = group_title(owned.head, kb) if owned.dep_ == "poss" else None
+        affiliated_sector = body.sector if body is not None else affiliated_sector
     elif past is not None:
         # someone who has left an office is one of the country's elites, no longer its state
         country, former = past.code_on(reading.published)[0], True
