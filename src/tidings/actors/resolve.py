@@ -757,6 +757,7 @@ def describe_person(reading: Reading, span: Span, by_token: dict[int, Entry]) ->
     if country is None and title is not None:
         country = kb.titles[title].country  # "Democratic Representative Glenn Ivey"
     affiliation: Organisation | None = None
+    affiliated_by: Token | None = None  # the word naming the affiliation
     past: Organisation | None = None  # "a former State Department official"
     for token in described:
         entry = by_token.get(token.i)
@@ -767,17 +768,14 @@ def describe_person(reading: Reading, span: Span, by_token: dict[int, Entry]) ->
             if found is not None and held_formerly(token):
                 past = past or found
             elif found is not None:
-                affiliation, owned = found, token
+                affiliation, affiliated_by = found, token
                 break
     affiliated_sector = None
-    if affiliation is not None:
+    if affiliation is not None and affiliated_by is not None:
         # an IGO's envoy "for Syria" is no Syrian
         country, affiliated_sector = affiliation.code_on(reading.published)
-        # "president of Republika Srpska's national assembly": the owner's assembly
-        while owned.dep_ == "compound" and owned.head.i in by_token:
-            owned = owned.head  # to the name's last word
-        body = group_title(owned.head, kb) if owned.dep_ == "poss" else None
-        affiliated_sector = body.sector if body is not None else affiliated_sector
+        branch = owned_branch(affiliated_by, by_token, kb)
+        affiliated_sector = branch.sector if branch is not None else affiliated_sector
     elif past is not None:
         # someone who has left an office is one of the country's elites, no longer its state
         country, former = past.code_on(reading.published)[0], True
@@ -791,16 +789,11 @@ def describe_person(reading: Reading, span: Span, by_token: dict[int, Entry]) ->
             if owner is not None and owner.country is None and owner.sector == "IGO":
                 # "Guterres' spokesman": the UN's, not the article's country's
                 served, affiliated_sector = owner.affiliation, "IGO"
-    displaced = sector == "REF"  # the article's country is as often the host as their own
-    if (
-        country is None
-        and affiliation is None
-        and served is None
-        and (title or described)
-        and (not displaced)
-    ):
-        # A titled stranger ("Prime Minister Ariel Henry") belongs to the country named
-        # before him in the sentence, else to the article's.
+    # A titled stranger ("Prime Minister Ariel Henry") belongs to the country named before him
+    # in the sentence, else to the article's; not a refugee, for the article's country is as
+    # often their host as their own.
+    unplaced = country is None and affiliation is None and served is None
+    if unplaced and (title or described) and sector != "REF":
         country = _country_before(reading, span) or focus_country(reading, reading.places)
     name = span.text
     return Draft(
@@ -815,6 +808,17 @@ def describe_person(reading: Reading, span: Span, by_token: dict[int, Entry]) ->
             affiliation.id if affiliation is not None and not affiliation.country else served
         ),
     )
+
+
+def owned_branch(name: Token, by_token: dict[int, Entry], kb: KnowledgeBase) -> Title | None:
+    """The branch of its own state a government body's name owns in a description ("president
+    of Republika Srpska's national assembly": the assembly), whose sector its officials take."""
+    while name.dep_ == "compound" and name.head.i in by_token:
+        name = name.head  # to the name's last word
+    entry = by_token.get(name.i)
+    branch = group_title(name.head, kb) if name.dep_ == "poss" else None
+    fits = entry is not None and branch is not None and own_body(kb, entry, branch)
+    return branch if fits else None
 
 
 def origin_country(span: Span, described: list[Token], by_token: dict[int, Entry]) -> str | None:
