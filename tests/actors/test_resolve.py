@@ -762,3 +762,9 @@ def test_a_government_s_own_assembly_is_an_actor_of_its_own(nlp):
 def test_an_official_of_a_body_a_government_owns_takes_the_body_s_sector(nlp):
     text = "Milan Kovac, president of Republika Srpska's national assembly, denounced the ruling."
     assert actors_by_mention(nlp, text)["Milan Kovac"].code == "BIHLEG"
+
+
+def test_an_acronym_the_parser_reads_as_a_verb_still_titles_a_name(nlp):
+    text = "Iraqi forces said the strike killed IS deputy commander Abu Omar al-Tikriti."
+    commander = actors_by_mention(nlp, text, published=date(2025, 3, 15))["Abu Omar al-Tikriti"]
+    assert (commander.country, commander.sector) == (None, "REB")

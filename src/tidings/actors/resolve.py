@@ -735,7 +735,8 @@ def title_tokens_before(span: Span) -> list[Token]:
         if not hyphen_joined(token) and token.is_punct and token.text not in (".", "'"):
             break
         verb = token.pos_ in ("VERB", "AUX", "ADP", "CCONJ", "SCONJ") and token.lower_ != "of"
-        if verb and not hyphen_joined(token):
+        acronym = token.is_upper and len(token.text) > 1  # "IS deputy commander": no verb
+        if verb and not hyphen_joined(token) and not acronym:
             break
         tokens.insert(0, token)
         index -= 1
