@@ -1679,6 +1679,15 @@ def resolve_lone_offices(reading: Reading) -> None:
 def focus_country(reading: Reading, places: list[str]) -> str | None:
     """The country an article is about: the most mentioned one, as actor or place (twice at
     least), or the only one."""
+    counts = country_counts(reading, places)
+    if not counts:
+        return None
+    country, count = max(counts.items(), key=lambda item: item[1])
+    return country if count >= 2 or len(counts) == 1 else None
+
+
+def country_counts(reading: Reading, places: list[str]) -> dict[str, int]:
+    """How often an article names each country, as a place or through an actor's mention."""
     counts: dict[str, int] = {}
     for country in places:
         counts[country] = counts.get(country, 0) + 1
@@ -1687,10 +1696,7 @@ def focus_country(reading: Reading, places: list[str]) -> str | None:
         # a platform or an outlet ("posted on Facebook", "told Reuters") says nothing of where
         if draft.country and draft.sector not in ELSEWHERE_SECTORS:
             counts[draft.country] = counts.get(draft.country, 0) + 1
-    if not counts:
-        return None
-    country, count = max(counts.items(), key=lambda item: item[1])
-    return country if count >= 2 or len(counts) == 1 else None
+    return counts
 
 
 OUTSIDERS = frozenset({"foreign", "international", "external", "outside", "overseas", "western"})
@@ -1740,13 +1746,7 @@ def place_state_bodies(reading: Reading) -> None:
 def dominant_country(reading: Reading) -> str | None:
     """The country an article is clearly about: named (as actor or place) three times at
     least and at least twice as often as any other."""
-    counts: dict[str, int] = {}
-    for country in reading.places:
-        counts[country] = counts.get(country, 0) + 1
-    for found in reading.found:
-        draft = reading.drafts[found.key]
-        if draft.country and draft.sector not in ELSEWHERE_SECTORS:
-            counts[draft.country] = counts.get(draft.country, 0) + 1
+    counts = country_counts(reading, reading.places)
     ranked = sorted(counts.values(), reverse=True)
     if not ranked or ranked[0] < 3 or (len(ranked) > 1 and ranked[0] < 2 * ranked[1]):
         return None
