@@ -143,3 +143,17 @@ def test_a_territory_is_coded_with_the_state_it_belonged_to_before_independence(
     assert kb.country_on("XKX", date(2010, 6, 10)) == "XKX"
     assert kb.country_on("SSD", date(2005, 6, 10)) == "SDN"
     assert kb.country_on("FRA", date(1995, 6, 10)) == "FRA"
+
+
+@pytest.mark.parametrize(
+    ("person", "day", "title"),
+    [
+        ("dina-boluarte", date(2025, 9, 1), "President"),
+        ("jose-jeri", date(2025, 11, 1), "President"),
+        ("ernesto-alvarez-miranda", date(2025, 11, 1), "Prime Minister"),
+        ("jeanne-shaheen", date(2025, 3, 1), "Senator"),
+        ("stephane-dujarric", date(2021, 2, 1), "Spokesperson for the Secretary-General"),
+    ],
+)
+def test_office_holders_of_recent_years_are_known(person, day, title):
+    assert load_knowledge_base().people[person].role_at(day).title == title

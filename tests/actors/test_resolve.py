@@ -6,6 +6,7 @@ import pytest
 from spacy.tokens import Span
 
 from tidings.actors import load_knowledge_base, resolve_actors
+from tidings.actors.resolve import without_possessive
 
 
 def actors_by_mention(nlp, text, published=date(2025, 10, 17)):
@@ -624,3 +625,158 @@ def test_groups_named_by_different_places_the_resolver_does_not_know_stay_apart(
 def test_a_group_noun_capitalised_after_a_dateline_is_a_group(nlp):
     found = actors_by_mention(nlp, "BOGOTA - Police in Colombia have arrested a businessman.")
     assert (found["Police"].country, found["Police"].sector) == ("COL", "COP")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hodan Warsame Aden, a nurse at the district hospital, said the clinic had run out of "
+        "vaccines. Aden said supplies would arrive next week.",
+        "Mohamed Ibrahim Aden told the court that he had never seen the letter.",
+    ],
+)
+def test_a_place_in_a_person_s_name_does_not_make_a_country(nlp, text):
+    mentions = actors_by_mention(nlp, text)
+    assert all(actor.country != "YEM" for actor in mentions.values())
+    assert any(name.endswith("Aden") and actor.kind == "person" for name, actor in mentions.items())
+
+
+def test_the_family_name_alone_is_the_person_named_in_full_before(nlp):
+    text = (
+        "Hodan Warsame Aden, a nurse at the district hospital, said the clinic had run out of "
+        "vaccines. Aden said supplies would arrive next week."
+    )
+    mentions = actors_by_mention(nlp, text)
+    assert mentions["Aden"].name == "Hodan Warsame Aden"
+
+
+def test_a_capital_used_as_a_place_stays_a_place_beside_a_name_holding_it(nlp):
+    text = "Mohamed Ibrahim Aden said the fighting in Aden had stopped."
+    mentions = actors_by_mention(nlp, text)
+    assert "Aden" not in mentions
+    assert mentions["Mohamed Ibrahim Aden"].kind == "person"
+
+
+def test_a_surname_written_without_its_accent_is_the_person(nlp):
+    text = (
+        "President Bernardo Arévalo opened the session in Guatemala City. "
+        "Arevalo said the budget would pass."
+    )
+    mentions = actors_by_mention(nlp, text, published=date(2024, 6, 1))
+    assert mentions["Arevalo"].code == "GTMGOV"
+
+
+@pytest.mark.parametrize("ending", ["’s", "'s"])
+def test_a_possessive_ending_is_no_part_of_a_name(nlp, ending):
+    doc = nlp.make_doc(f"Salgado{ending} lawyers appealed.")
+    name = without_possessive(Span(doc, 0, 2, label="PERSON"))
+    assert (name.text, name.label_) == ("Salgado", "PERSON")
+
+
+@pytest.mark.parametrize(
+    ("text", "body", "code"),
+    [
+        ("Peru's president spoke in Lima on Monday. Peruvian lawmakers rejected the plan. "
+         "The Public Ministry opened an inquiry into the deal.", "Public Ministry", "PERJUD"),
+        ("Zimbabwe's opposition said on Monday it would challenge the vote. The High Court "
+         "will hear the case, lawyer Tendai Moyo said. In Harare, police dispersed a crowd. "
+         "The Interior Ministry said the protests were illegal.", "Interior Ministry",
+         "ZWEGOV"),
+    ],
+)  # fmt: skip
+def test_an_unknown_state_body_takes_the_article_s_dominant_country(run, text, body, code):
+    report = run(text, date(2024, 6, 1))
+    assert next(a for a in report.actors if a.name == body).code == code
+
+
+def test_an_unknown_state_body_takes_no_country_when_none_dominates(run):
+    report = run("Kenya and Uganda signed a border deal. The Interior Ministry said it was fair.")
+    ministry = next(a for a in report.actors if a.name == "Interior Ministry")
+    assert ministry.country is None
+
+
+def test_a_capital_naming_where_another_country_s_embassy_is_is_no_actor(run):
+    report = run("Sudan's London embassy said the talks would resume.")
+    assert [a.country for a in report.actors if a.mentions[0].kind != "place"] == ["SDN"]
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Halima Yusuf Warsame, a refugee from Somalia, said the camp was full.", "SOM"),
+        ("Halima Yusuf Warsame was among the first refugees to reach Dadaab in 1992, driven "
+         "from Somalia by drought.", "SOM"),
+        ("Halima Yusuf Warsame is one of the Somali refugees who left the camp.", "SOM"),
+        # where a refugee lives says nothing of where they come from
+        ("Halima Yusuf Warsame, a refugee living in a camp in Kenya, said she would stay.",
+         None),
+        ("Kenya will close the camps. Halima Yusuf Warsame, a refugee, said she feared it.",
+         None),
+    ],
+)  # fmt: skip
+def test_a_refugee_takes_the_country_they_come_from(nlp, text, country):
+    refugee = actors_by_mention(nlp, text, published=date(2024, 6, 1))["Halima Yusuf Warsame"]
+    assert (refugee.country, refugee.sector) == (country, "REF")
+
+
+def test_a_copula_placing_a_name_among_a_class_describes_the_person(nlp):
+    text = "Ruth Wanjiru Kamau was among the lawyers who filed the petition."
+    lawyer = actors_by_mention(nlp, text)["Ruth Wanjiru Kamau"]
+    assert lawyer.sector == "JUD"
+
+
+@pytest.mark.parametrize("dignity", ["Mawlawi", "Maulvi", "Maulana"])
+def test_a_religious_dignity_before_a_known_name_is_no_other_first_name(nlp, dignity):
+    text = f"{dignity} Hibatullah Akhundzada urged the fighters to keep the ceasefire."
+    mentions = actors_by_mention(nlp, text, published=date(2023, 1, 10))
+    leader = next(a for a in mentions.values() if a.kind == "person")
+    assert (leader.name, leader.country) == ("Hibatullah Akhundzada", "AFG")
+
+
+@pytest.mark.parametrize(
+    ("text", "body", "code"),
+    [
+        ("UNICEF Nigeria said on Monday that it had received new funds.", "UNICEF", "IGO"),
+        ("In an interview with VOA Somali, the minister said talks had failed.", "VOA",
+         "USAMED"),
+    ],
+)  # fmt: skip
+def test_a_country_after_a_body_s_name_names_its_office_or_service(nlp, text, body, code):
+    mentions = actors_by_mention(nlp, text)
+    assert mentions[body].code == code
+    assert all(actor.kind != "country" for actor in mentions.values())
+
+
+def test_a_county_official_takes_the_country_of_the_county(nlp):
+    text = "The camp closure was announced by Nakuru County Commissioner Joseph Kamau on Friday."
+    official = actors_by_mention(nlp, text)["Joseph Kamau"]
+    assert (official.country, official.sector) == ("KEN", "GOV")
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "code"),
+    [
+        ("Zanu PF said the vote was fair.", "Zanu PF", "ZWEPTY"),
+        ("The Kurdish Regional Government said the strike killed two fighters.",
+         "Kurdish Regional Government", "IRQGOV"),
+    ],
+)  # fmt: skip
+def test_names_written_otherwise_are_the_known_bodies(nlp, text, mention, code):
+    assert actors_by_mention(nlp, text)[mention].code == code
+
+
+def test_a_government_s_own_assembly_is_an_actor_of_its_own(nlp):
+    mentions = actors_by_mention(nlp, "Republika Srpska's national assembly passed the law.")
+    assert mentions["Republika Srpska"].code == "BIHGOV"
+    assert mentions["national assembly"].code == "BIHLEG"
+
+
+def test_an_official_of_a_body_a_government_owns_takes_the_body_s_sector(nlp):
+    text = "Milan Kovac, president of Republika Srpska's national assembly, denounced the ruling."
+    assert actors_by_mention(nlp, text)["Milan Kovac"].code == "BIHLEG"
+
+
+def test_an_acronym_the_parser_reads_as_a_verb_still_titles_a_name(nlp):
+    text = "Iraqi forces said the strike killed IS deputy commander Abu Omar al-Tikriti."
+    commander = actors_by_mention(nlp, text, published=date(2025, 3, 15))["Abu Omar al-Tikriti"]
+    assert (commander.country, commander.sector) == (None, "REB")

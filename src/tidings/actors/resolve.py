@@ -79,7 +79,7 @@ def surname_forms(name: str, country: str | None = None) -> set[str]:
     """The ways an article may shorten a name: its last word, without an Arabic article
     ("Mohammed al-Bashir" is also "Bashir"), or its first word where the family name comes
     first ("Qin Gang" is "Qin")."""
-    words = name.split()
+    words = fold(name).split()  # "Arevalo" for "Arévalo": copy drops accents as often as not
     if not words:
         return set()
     if country in family_name_first() and len(words) > 1:
@@ -423,6 +423,10 @@ def resolve_kb_matches(reading: Reading, matches: list[tuple[int, int, Entry]]) 
             continue
         if entry.kind in ("country", "demonym") and (titles_a_person(span) or is_stance(span)):
             continue
+        if entry.kind == "capital" and seat_of_a_post(span, entry, by_token):
+            continue
+        if entry.kind in ("country", "demonym") and branch_of(span, by_token, kb):
+            continue
         head = _noun_phrase_head(span.root)
         owned = by_token.get(head.i) if head is not None else None
         if entry.kind in ("country", "demonym") and owned is not None and owned.kind == "seat":
@@ -450,6 +454,38 @@ def resolve_kb_matches(reading: Reading, matches: list[tuple[int, int, Entry]]) 
             reading.add(start, end, draft, "name")
             continue
         reading.add(start, end, entry_draft(kb, entry, reading.published), _mention_kind(entry))
+
+
+# Organisations with offices or services named for a country or a language after their name.
+BRANCHED_KINDS = frozenset({"igo", "un-agency", "eu-body", "ngo", "media"})
+
+
+def branch_of(span: Span, by_token: dict[int, Entry], kb: KnowledgeBase) -> bool:
+    """Whether a country or demonym right after an international body's or outlet's name
+    names its office or service there ("UNICEF Nigeria", "VOA Somali"), not the country."""
+    if span.start == 0:
+        return False
+    before = span.doc[span.start - 1]
+    owner = by_token.get(before.i)
+    org = kb.organisations.get(owner.ref) if owner and owner.kind == "organisation" else None
+    if org is None or org.kind not in BRANCHED_KINDS or not before.whitespace_:
+        return False
+    return before.head.i in range(span.start, span.end) or span.root.head.i == before.i
+
+
+def seat_of_a_post(span: Span, entry: Entry, by_token: dict[int, Entry]) -> bool:
+    """Whether a capital only says where another country's post is: "Guatemala's Washington
+    embassy" is Guatemala's, in Washington."""
+    root = span.root
+    if root.dep_ not in ("compound", "nmod"):
+        return False
+    for owner in root.head.children:
+        if owner.dep_ not in ("poss", "amod", "compound") or owner.i >= span.start:
+            continue
+        found = by_token.get(owner.i)
+        if found is not None and found.kind in ("country", "demonym") and found.ref != entry.ref:
+            return True
+    return False
 
 
 def seat_owner(span: Span, entry: Entry, by_token: dict[int, Entry]) -> str | None:
@@ -507,6 +543,15 @@ def resolve_modifier(
             draft = person_draft(kb, holder.id, reading.published)
             reading.add(phrase_start, head.i + 1, draft, "description")
             return True
+    if entry.kind == "organisation" and own_body(kb, entry, known):
+        # "Republika Srpska's national assembly": the government, and its state's assembly
+        country = kb.country_of_org(entry.ref)
+        reading.add(span.start, span.end, entry_draft(kb, entry, reading.published), "name")
+        body_start = next((t.i + 1 for t in doc[span.end : head.i] if t.dep_ == "case"), span.end)
+        body = Draft(f"group:{country}:{known.sector}", doc[body_start : head.i + 1].text,
+                     country, known.sector, None, "group", None)  # fmt: skip
+        reading.add(body_start, head.i + 1, body, "description")
+        return True
     if entry.kind == "organisation":
         draft = entry_draft(kb, entry, reading.published)
         reading.add(phrase_start, head.i + 1, draft, "description")
@@ -540,6 +585,20 @@ def resolve_modifier(
         draft = Draft(key, name, country, sector, role, "person", None)
     reading.add(phrase_start, head.i + 1, draft, "description")
     return True
+
+
+def own_body(kb: KnowledgeBase, entry: Entry, title: Title) -> bool:
+    """Whether a government body names another branch of its own state as its possession ("the
+    regional government's assembly", "X's national assembly"): a group of another state sector."""
+    org = kb.organisations.get(entry.ref)
+    return (
+        org is not None
+        and org.kind == "government-body"
+        and org.country is not None
+        and title.kind == "group"
+        and title.sector in STATE_SECTORS
+        and title.sector != org.sector
+    )
 
 
 def coordinated_partners(modifier: Token, by_token: dict[int, Entry]) -> list[tuple[Token, Entry]]:
@@ -627,11 +686,30 @@ def _appositive_tokens(name_root: Token, kb: KnowledgeBase) -> list[Token]:
 
 
 def copula_attribute(name_root: Token) -> Token | None:
-    """The noun a copula says a name, its subject, is ("X is executive director at …")."""
+    """The noun a copula says a name, its subject, is ("X is executive director at …"), or
+    the class it places the name in ("X was among the refugees", "X is one of the lawyers")."""
     verb = name_root.head
     if name_root.dep_ != "nsubj" or verb.lemma_ != "be":
         return None
-    return next((c for c in verb.children if c.dep_ == "attr" and c.pos_ == "NOUN"), None)
+    for child in verb.children:
+        if child.dep_ == "attr" and child.pos_ == "NOUN":
+            return child
+        if child.dep_ == "attr" and child.lower_ == "one":
+            return _member_class(child, "of")
+        if child.dep_ == "prep" and child.lower_ == "among":
+            return _member_class(child, None)
+    return None
+
+
+def _member_class(token: Token, preposition: str | None) -> Token | None:
+    """The plural noun a word places its subject among ("one of the lawyers", "among the
+    refugees"): the object of `preposition` under it, or its own object."""
+    heads = [token] if preposition is None else [
+        c for c in token.children if c.dep_ == "prep" and c.lower_ == preposition
+    ]  # fmt: skip
+    return next(
+        (o for h in heads for o in h.children if o.dep_ == "pobj" and o.tag_ == "NNS"), None
+    )
 
 
 def copula_description(name_root: Token) -> list[Token]:
@@ -658,7 +736,8 @@ def title_tokens_before(span: Span) -> list[Token]:
         if not hyphen_joined(token) and token.is_punct and token.text not in (".", "'"):
             break
         verb = token.pos_ in ("VERB", "AUX", "ADP", "CCONJ", "SCONJ") and token.lower_ != "of"
-        if verb and not hyphen_joined(token):
+        acronym = token.is_upper and len(token.text) > 1  # "IS deputy commander": no verb
+        if verb and not hyphen_joined(token) and not acronym:
             break
         tokens.insert(0, token)
         index -= 1
@@ -671,10 +750,16 @@ def describe_person(reading: Reading, span: Span, by_token: dict[int, Entry]) ->
     left = title_tokens_before(span)
     described = left + _appositive_tokens(span.root, kb)
     title, sector, former = _title_from(described, kb)
-    country = country_in(described, by_token, kb.titles) or place_country(described)
+    if sector == "REF":
+        # a refugee's country is the one they come from, not the camp's: "a refugee living in
+        # Kenya" says nothing of it, "driven from Somalia" does
+        country = origin_country(span, described, by_token)
+    else:
+        country = country_in(described, by_token, kb.titles) or place_country(described)
     if country is None and title is not None:
         country = kb.titles[title].country  # "Democratic Representative Glenn Ivey"
     affiliation: Organisation | None = None
+    affiliated_by: Token | None = None  # the word naming the affiliation
     past: Organisation | None = None  # "a former State Department official"
     for token in described:
         entry = by_token.get(token.i)
@@ -685,12 +770,14 @@ def describe_person(reading: Reading, span: Span, by_token: dict[int, Entry]) ->
             if found is not None and held_formerly(token):
                 past = past or found
             elif found is not None:
-                affiliation = found
+                affiliation, affiliated_by = found, token
                 break
     affiliated_sector = None
-    if affiliation is not None:
+    if affiliation is not None and affiliated_by is not None:
         # an IGO's envoy "for Syria" is no Syrian
         country, affiliated_sector = affiliation.code_on(reading.published)
+        branch = owned_branch(affiliated_by, by_token, kb)
+        affiliated_sector = branch.sector if branch is not None else affiliated_sector
     elif past is not None:
         # someone who has left an office is one of the country's elites, no longer its state
         country, former = past.code_on(reading.published)[0], True
@@ -704,9 +791,11 @@ def describe_person(reading: Reading, span: Span, by_token: dict[int, Entry]) ->
             if owner is not None and owner.country is None and owner.sector == "IGO":
                 # "Guterres' spokesman": the UN's, not the article's country's
                 served, affiliated_sector = owner.affiliation, "IGO"
-    if country is None and affiliation is None and served is None and (title or described):
-        # A titled stranger ("Prime Minister Ariel Henry") belongs to the country named
-        # before him in the sentence, else to the article's.
+    # A titled stranger ("Prime Minister Ariel Henry") belongs to the country named before him
+    # in the sentence, else to the article's; not a refugee, for the article's country is as
+    # often their host as their own.
+    unplaced = country is None and affiliation is None and served is None
+    if unplaced and (title or described) and sector != "REF":
         country = _country_before(reading, span) or focus_country(reading, reading.places)
     name = span.text
     return Draft(
@@ -723,6 +812,41 @@ def describe_person(reading: Reading, span: Span, by_token: dict[int, Entry]) ->
     )
 
 
+def owned_branch(name: Token, by_token: dict[int, Entry], kb: KnowledgeBase) -> Title | None:
+    """The branch of its own state a government body's name owns in a description ("president
+    of Republika Srpska's national assembly": the assembly), whose sector its officials take."""
+    while name.dep_ == "compound" and name.head.i in by_token:
+        name = name.head  # to the name's last word
+    entry = by_token.get(name.i)
+    branch = group_title(name.head, kb) if name.dep_ == "poss" else None
+    fits = entry is not None and branch is not None and own_body(kb, entry, branch)
+    return branch if fits else None
+
+
+def origin_country(span: Span, described: list[Token], by_token: dict[int, Entry]) -> str | None:
+    """The country a person comes from: a demonym or a country after "from" in their
+    description ("a Somali refugee", "a refugee from Somalia"), or after "from" in a
+    participle of their clause ("…, driven from Somalia by war"); never a place they are in."""
+    verb = span.root.head if span.root.dep_ in ("nsubj", "nsubjpass") else None
+    clause = [t for t in verb.subtree if t.i < span.start or t.i >= span.end] if verb else []
+    for token in [*described, *clause]:
+        entry = by_token.get(token.i)
+        if entry is None or entry.kind not in ("country", "demonym"):
+            continue
+        if entry.kind == "demonym" and token.dep_ == "amod" and token in described:
+            return entry.ref
+        preposition = token.head if token.dep_ == "pobj" else None
+        if preposition is None or preposition.lower_ != "from":
+            continue
+        origin = preposition.head
+        participle = origin.tag_ in ("VBN", "VBG") and not any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in origin.children
+        )
+        if origin in described or participle:
+            return entry.ref
+    return None
+
+
 def place_country(tokens: list[Token]) -> str | None:
     """The country of the first city or region the gazetteer knows among a person's
     description ("a nurse in Sao Paulo")."""
@@ -731,9 +855,17 @@ def place_country(tokens: list[Token]) -> str | None:
         if entity is None or entity.label_ not in ("GPE", "LOC", "FAC"):
             continue
         location = resolve_place(entity.text)
+        if location is None and len(entity) > 1 and entity[-1].lower_ in ADMINISTRATIVE_NOUNS:
+            location = resolve_place(entity[:-1].text)  # "Nakuru County" is Nakuru's
         if location is not None:
             return location.country
     return None
+
+
+# Nouns after a place's name that make it the administrative unit named for the place.
+ADMINISTRATIVE_NOUNS = frozenset(
+    {"county", "district", "province", "region", "governorate", "prefecture", "state"}
+)
 
 
 def held_formerly(token: Token) -> bool:
@@ -763,6 +895,9 @@ def resolve_people(reading: Reading, by_token: dict[int, Entry]) -> None:
     for entity in doc.ents:
         if entity.label_ not in ("PERSON", "ORG", "GPE", "NORP"):
             continue
+        entity = without_possessive(entity)
+        if not len(entity):
+            continue
         tokens = range(entity.start, entity.end)
         if any(i in reading.taken for i in tokens):
             _describe_known(reading, entity, by_token)
@@ -772,11 +907,14 @@ def resolve_people(reading: Reading, by_token: dict[int, Entry]) -> None:
                 reading.add(title.i, title.i + 1, reading.drafts[key], "description")
             continue
         stranger = any(i in reading.strangers for i in tokens)
-        surname_key = None if stranger else _surname_key(reading, entity)
+        # a place the model tags as one is no surname: "in Aden" after "Amina Yusuf Aden"
+        placed = entity.label_ != "PERSON" and is_place(entity)
+        surname_key = None if stranger or placed else _surname_key(reading, entity)
         known = spelled_otherwise(reading.kb, entity) or titled_holder(reading, entity)
         if known is not None and surname_key is None:
             reading.add(entity.start, entity.end, person_draft(reading.kb, known,
                         reading.published), "name")  # fmt: skip
+            _describe_known(reading, entity, by_token)
             continue
         if surname_key is not None:
             reading.add(entity.start, entity.end, reading.drafts[surname_key], "surname")
@@ -794,6 +932,17 @@ def resolve_people(reading: Reading, by_token: dict[int, Entry]) -> None:
             title = apposed_title(entity, reading.kb)
             if title is not None:
                 reading.add(title.i, title.i + 1, draft, "description")
+
+
+POSSESSIVE_ENDINGS = frozenset({"'s", "’s", "'", "’"})
+
+
+def without_possessive(entity: Span) -> Span:
+    """An entity without the possessive ending the model took into it ("Zamora’s" case is
+    Zamora's), keeping its label."""
+    if len(entity) > 1 and entity[-1].text.lower() in POSSESSIVE_ENDINGS:
+        return Span(entity.doc, entity.start, entity.end - 1, label=entity.label_)
+    return entity
 
 
 @cache
@@ -976,13 +1125,15 @@ def resolve_bare_surnames(reading: Reading) -> None:
     }
     first_named = {f.key: f.start for f in reading.found if f.kind == "name"}
     for token in tokens_with_pos(reading.doc, "PROPN"):
-        key = people.get(token.lower_)
+        key = people.get(fold(token.text).lower())
         if key is None or token.i in reading.taken or token.i in reading.strangers:
             continue
         if not token.is_title:
             continue
         if first_named.get(key, len(reading.doc)) > token.i:
             continue
+        if token.ent_type_ in ("GPE", "LOC") and is_place(reading.doc[token.i : token.i + 1]):
+            continue  # "in Aden" after "Amina Yusuf Aden": the city
         reading.add(token.i, token.i + 1, reading.drafts[key], "surname")
 
 
@@ -1079,7 +1230,7 @@ def _describe_known(reading: Reading, entity: Span, by_token: dict[int, Entry]) 
 def _surname_key(reading: Reading, entity: Span) -> str | None:
     """The person drafted earlier whose surname ends the entity, unless the entity gives
     another first name ("Jane Bennett" after "Naftali Bennett")."""
-    words = entity.text.lower().split()
+    words = fold(entity.text).lower().split()
     if not words:
         return None
     for key, draft in reading.drafts.items():
@@ -1547,6 +1698,15 @@ def resolve_lone_offices(reading: Reading) -> None:
 def focus_country(reading: Reading, places: list[str]) -> str | None:
     """The country an article is about: the most mentioned one, as actor or place (twice at
     least), or the only one."""
+    counts = country_counts(reading, places)
+    if not counts:
+        return None
+    country, count = max(counts.items(), key=lambda item: item[1])
+    return country if count >= 2 or len(counts) == 1 else None
+
+
+def country_counts(reading: Reading, places: list[str]) -> dict[str, int]:
+    """How often an article names each country, as a place or through an actor's mention."""
     counts: dict[str, int] = {}
     for country in places:
         counts[country] = counts.get(country, 0) + 1
@@ -1555,10 +1715,7 @@ def focus_country(reading: Reading, places: list[str]) -> str | None:
         # a platform or an outlet ("posted on Facebook", "told Reuters") says nothing of where
         if draft.country and draft.sector not in ELSEWHERE_SECTORS:
             counts[draft.country] = counts.get(draft.country, 0) + 1
-    if not counts:
-        return None
-    country, count = max(counts.items(), key=lambda item: item[1])
-    return country if count >= 2 or len(counts) == 1 else None
+    return counts
 
 
 OUTSIDERS = frozenset({"foreign", "international", "external", "outside", "overseas", "western"})
@@ -1586,6 +1743,35 @@ def place_bare_groups(reading: Reading) -> None:
             draft.country = speaker or focus
 
 
+# Sectors of a state's own institutions: an unknown body named by them alone ("the High
+# Court", "the Interior Ministry") is a state's, and news leaves the state out when it is the
+# one the article is about.
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+
+
+def place_state_bodies(reading: Reading) -> None:
+    """Unknown state institutions named without their country ("the Public Ministry", "the
+    High Court") belong to the country of whoever reports them, else to the article's
+    dominant country; with no clearly dominant country they keep none."""
+    dominant = dominant_country(reading)
+    for key, draft in reading.drafts.items():
+        unknown_body = key.startswith("org:") and draft.kb_id is None
+        if not unknown_body or draft.country is not None or draft.sector not in STATE_SECTORS:
+            continue
+        first = min(f.start for f in reading.found if f.key == key)
+        draft.country = _reporting_country(reading, first) or dominant
+
+
+def dominant_country(reading: Reading) -> str | None:
+    """The country an article is clearly about: named (as actor or place) three times at
+    least and at least twice as often as any other."""
+    counts = country_counts(reading, reading.places)
+    ranked = sorted(counts.values(), reverse=True)
+    if not ranked or ranked[0] < 3 or (len(ranked) > 1 and ranked[0] < 2 * ranked[1]):
+        return None
+    return max(counts, key=lambda country: counts[country])
+
+
 def _reporting_country(reading: Reading, index: int) -> str | None:
     """The country of whoever reports the clause a token is in: in "Israel's defence minister
     said the army was moving forces", the army is Israel's."""
@@ -1608,6 +1794,7 @@ def _reporting_country(reading: Reading, index: int) -> str | None:
 
 def build_resolution(reading: Reading) -> ActorResolution:
     """Actors in order of first mention, with ids a1, a2... and the token map."""
+    place_state_bodies(reading)
     place_bare_groups(reading)
     doc = reading.doc
     order: dict[str, str] = {}
@@ -1710,6 +1897,8 @@ def trusted_matches(
     trusted = []
     for start, end, entry in matches:
         span = doc[start:end]
+        if entry.kind in NAME_PART_KINDS and part_of_person_name(span, kb, evidence):
+            continue
         if entry.kind == "person" and end - start == 1:
             entry = _named_bearer(span, entry, kb, evidence)
         if entry.kind == "person" and not _borne_out(span, kb.people[entry.ref], kb, evidence):
@@ -1720,6 +1909,40 @@ def trusted_matches(
             continue
         trusted.append((start, end, entry))
     return trusted
+
+
+# Entries naming a state or a region: a word of a person's name never makes them one.
+NAME_PART_KINDS = STATE_ENTRY_KINDS | {"regional", "seat-org"}
+
+
+def part_of_person_name(span: Span, kb: KnowledgeBase, evidence: LinkEvidence) -> bool:
+    """Whether a place or demonym the knowledge base knows is a word of a person's name: inside
+    a name the model tags a person, next to another of its given or family names ("Amina
+    Yusuf Aden" is no Yemen), or alone as the family name of a person the article named in
+    full before ("Aden said" after "Amina Yusuf Aden"), where it is not used as a place."""
+    entity = entity_span(span.root)
+    if entity is not None and entity.label_ == "PERSON" and len(entity) > len(span):
+        # the word next to it inside the name: "Kenyan President Ruto" keeps its demonym
+        neighbour = span.doc[span.end] if span.start == entity.start else span.doc[span.start - 1]
+        return _other_name_word(neighbour, kb, evidence, span.text)
+    if len(span) > 1 or is_place(span):
+        return False
+    return any(
+        name.end <= span.start
+        and name[-1].text == span.text
+        and all(_other_name_word(t, kb, evidence, span.text) for t in name[:-1])
+        for name in evidence.full_names
+    )
+
+
+def _other_name_word(token: Token, kb: KnowledgeBase, evidence: LinkEvidence, word: str) -> bool:
+    """Whether a word beside `word` in a name is another given or family name of the same
+    person: a capitalised word that is no title, honorific or place, nor the name of a known
+    person whose names do not include `word` ("Erdogan Ankara" is a slip of the model)."""
+    entry = evidence.by_token.get(token.i)
+    if entry is not None and entry.kind == "person":
+        return word.lower() in _own_names(kb.people[entry.ref])
+    return token.is_alpha and token.is_title and not _title_word(token, kb) and entry is None
 
 
 def _inside_other_name(span: Span, entry: Entry, kb: KnowledgeBase, evidence: LinkEvidence) -> bool:
@@ -1828,7 +2051,8 @@ def _own_names(person: Person) -> set[str]:
 
 def _whole_name(span: Span, person: Person) -> tuple[int, int]:
     """The bounds of the full name a known name stands in when the rest of it is the person's
-    own names otherwise spelled ("Abdrabbuh Mansour Hadi" around the alias "Hadi")."""
+    own names otherwise spelled ("Abdrabbuh Mansour Hadi" around the alias "Hadi"), or when
+    the name begins and ends with the person's own names around a middle name."""
     entity = entity_span(span.root)
     if entity is None or entity.label_ != "PERSON" or entity == span:
         return span.start, span.end
@@ -1836,6 +2060,8 @@ def _whole_name(span: Span, person: Person) -> tuple[int, int]:
     extra = [t for t in entity if t.i < span.start or t.i >= span.end]
     if extra and all(_spelled_as(t, own) for t in extra):
         return entity.start, entity.end
+    if len(entity) > 2 and all(_spelled_as(t, own) for t in (entity[0], entity[-1])):
+        return entity.start, entity.end  # a middle name the base leaves out: "Ana Luisa Ruiz"
     return span.start, span.end
 
 
@@ -1978,12 +2204,14 @@ def resolve_actors(doc: Doc, *, published: date | None, kb: KnowledgeBase) -> Ac
     reading = Reading(doc=doc, kb=kb, published=published)
     candidates = match_surfaces(doc, kb, published)
     matches = trusted_matches(doc, kb, candidates)
-    # a surname left to the article's own bearer ("Bennett" after "Richard Bennett") is theirs
+    # a surname left to the article's own bearer ("Bennett" after "Richard Bennett") is theirs,
+    # and so is a place in a person's name ("Aden" after "Amina Yusuf Aden")
     full_names = full_person_names(doc)
     reading.strangers = {
         i
         for s, e, entry in set(candidates) - set(matches)
-        if not (
+        if entry.kind not in NAME_PART_KINDS
+        and not (
             e - s == 1
             and entry.kind == "person"
             and _other_bearer_named(doc[s:e], _own_names(kb.people[entry.ref]), kb, full_names)
