@@ -780,3 +780,23 @@ def test_an_acronym_the_parser_reads_as_a_verb_still_titles_a_name(nlp):
     text = "Iraqi forces said the strike killed IS deputy commander Abu Omar al-Tikriti."
     commander = actors_by_mention(nlp, text, published=date(2025, 3, 15))["Abu Omar al-Tikriti"]
     assert (commander.country, commander.sector) == (None, "REB")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The Department of Education will investigate Yale for failing to report gifts.", "Yale"),
+        ("India and MERCOSUR have agreed to cut tariffs.", "MERCOSUR"),
+        (
+            "Workers went on strike against Freeport-McMoRan Inc. on Monday.",
+            "Freeport-McMoRan Inc.",
+        ),
+    ],
+)
+def test_an_unknown_organisation_acted_on_is_returned(nlp, text, name):
+    assert name in actors_by_mention(nlp, text)
+
+
+def test_a_forest_the_tagger_calls_an_organisation_is_no_actor(nlp):
+    found = actors_by_mention(nlp, "Troops flushed out militants from the Boni Forest.")
+    assert not [m for m in found if "Forest" in m]

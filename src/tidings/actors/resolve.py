@@ -2151,9 +2151,36 @@ def unknown_organisations(
             continue
         entity = with_named_owner(entity)
         sector = org_name_sector(entity)
-        if sector is not None or acts(entity):
+        if sector is not None or acts(entity) or acted_on(entity):
             found.append((entity, sector))
     return found
+
+
+@cache
+def place_head_words() -> frozenset[str]:
+    """Head words of place names the tagger may call organisations
+    (data/kb/place_head_words.txt)."""
+    return frozenset(data_lines("data/kb/place_head_words.txt"))
+
+
+# Prepositions whose object takes part in what a verb or event noun tells: "talks with X",
+# "a lawsuit against X", "aid to X", "demands from X".
+PARTICIPANT_PREPOSITIONS = frozenset({"with", "against", "to", "from", "on", "into", "by"})
+
+
+def acted_on(entity: Span) -> bool:
+    """Whether a name is what a verb acts on or an event is aimed at ("will investigate
+    Yale", "a strike on Freeport-McMoRan"), its conjuncts included ("India and MERCOSUR"):
+    an organisation the knowledge base does not know, returned all the same."""
+    root = entity.root
+    if root.lower_ in place_head_words() or any(c.dep_ == "poss" for c in root.children):
+        return False  # "from the Boni Forest"; "told VOA's Korean Service": VOA's unit
+    conjoined = root.dep_ == "conj"
+    while root.dep_ == "conj":
+        root = root.head
+    if root.dep_ == "dobj" or (conjoined and root.dep_ in ("nsubj", "nsubjpass")):
+        return True  # "India and MERCOSUR agreed": a partner of a subject acts with it
+    return root.dep_ == "pobj" and root.head.lower_ in PARTICIPANT_PREPOSITIONS
 
 
 def with_named_owner(entity: Span) -> Span:
