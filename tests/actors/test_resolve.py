@@ -612,3 +612,30 @@ def test_an_unnamed_speaker_stays_unnamed_when_the_next_speaker_holds_another_ra
     )
     mentions = actors_by_mention(nlp, text)
     assert mentions["a senior Kenyan army general"].kind == "organisation"
+
+
+@pytest.mark.parametrize(
+    ("text", "bare", "name"),
+    [
+        (
+            "Interior Minister Adaeze Okonkwo visited the border on Monday. "
+            '"We will rebuild every school," the minister said.',
+            "the minister",
+            "Adaeze Okonkwo",
+        ),
+        (
+            "Deputy Foreign Minister Tomas Vela met the envoys in Lima. "
+            "Later the minister flew home.",
+            "the minister",
+            "Tomas Vela",
+        ),
+    ],
+)
+def test_an_office_named_alone_is_the_person_named_before_with_that_title(nlp, text, bare, name):
+    assert actors_by_mention(nlp, text)[bare].name == name
+
+
+def test_an_office_named_alone_is_not_a_person_of_another_title(nlp):
+    text = "Finance Minister Adaeze Okonkwo met the bankers. The prime minister was abroad."
+    mentions = actors_by_mention(nlp, text)
+    assert "Adaeze Okonkwo" not in {a.name for m, a in mentions.items() if "prime" in m}

@@ -1494,18 +1494,23 @@ def lone_office(token: Token, kb: KnowledgeBase) -> tuple[int, str] | None:
 
 
 def resolve_lone_offices(reading: Reading) -> None:
-    """Offices named alone belong to the article's country: its holder on the article's day
-    when the knowledge base knows one ("the prime minister" in an article about Iceland), else
-    an unnamed official of that country."""
+    """Offices named alone are the person the article named before with that title ("the
+    minister" after "Finance Minister X"), else belong to the article's country: its holder on
+    the article's day when the knowledge base knows one ("the prime minister" in an article
+    about Iceland), else an unnamed official of that country."""
     doc, kb = reading.doc, reading.kb
     focus = focus_country(reading, reading.places)
-    if focus is None:
-        return
     for token in doc:
         found = lone_office(token, kb) if token.i not in reading.taken else None
         if found is None:
             continue
         start, title = found
+        earlier = titled_earlier(reading, start, title)
+        if earlier is not None:
+            reading.record(Found(start, token.i + 1, earlier, "description"))
+            continue
+        if focus is None:
+            continue
         holder = next(
             (
                 person
@@ -1523,6 +1528,23 @@ def resolve_lone_offices(reading: Reading) -> None:
             draft = Draft(f"generic:{focus}:{sector}:{title}", doc[start + 1 : token.i + 1].text,
                           focus, sector, title, "person", None)  # fmt: skip
         reading.add(start, token.i + 1, draft, "description")
+
+
+def titled_earlier(reading: Reading, before: int, title: str) -> str | None:
+    """The person an office named alone refers back to: the nearest one named before with
+    that title ("Finance Minister X … the minister said" is X), every word of it before the
+    name."""
+    words = title.split()
+    for found in sorted(reading.found, key=lambda f: f.start, reverse=True):
+        if found.start >= before or found.kind != "name":
+            continue
+        if reading.drafts[found.key].kind != "person":
+            continue
+        name = reading.doc[found.start : found.end]
+        titled = [t.lower_ for t in title_tokens_before(name)]
+        if all(word in titled for word in words):
+            return found.key
+    return None
 
 
 def focus_country(reading: Reading, places: list[str]) -> str | None:
