@@ -342,3 +342,40 @@ def test_a_quote_with_no_cue_goes_on_in_the_voice_of_the_partial_quote_before_it
         'and he will appeal."'
     )
     assert [speaker for _, _, speaker, _ in quotes_of(run(text))] == ["Tendai Moyo"] * 2
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "The prosecutor, who was sanctioned by the European Union in 2023 for "
+            "“obstructing justice,” resigned.",
+            "European Union",
+        ),
+        ("The law was condemned by Amnesty International as “a tool of repression.”",
+         "Amnesty International"),
+    ],
+)  # fmt: skip
+def test_a_partial_quote_under_a_passive_verb_is_its_by_agent_s(run, text, speaker):
+    ((_, kind, found, _),) = quotes_of(run(text))
+    assert (kind, found) == ("partial", speaker)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue"),
+    [
+        ('"I will not go back to that town," fumed Halima Warsame, a teacher who fled in 2019.',
+         "Halima Warsame", "fumed"),
+        ('"We cannot wait any longer," Peter Odhiambo grumbled on Tuesday.', "Peter Odhiambo",
+         "grumbled"),
+    ],
+)  # fmt: skip
+def test_any_verb_framing_a_quote_as_its_cue_gives_the_speaker(run, text, speaker, cue):
+    ((_, kind, found, found_cue),) = quotes_of(run(text))
+    assert (kind, found, found_cue) == ("direct", speaker, cue)
+
+
+def test_a_verb_after_a_quote_closed_by_a_full_stop_is_no_cue(run):
+    text = '"The border is closed." Peter Odhiambo drove home on Tuesday.'
+    ((_, _, found, cue),) = quotes_of(run(text))
+    assert (found, cue) == (None, None)

@@ -307,7 +307,9 @@ def cue_outside(doc: Doc, span: Span) -> Token | None:
     candidates = [
         t
         for t in doc[min(sentences) : end]
-        if (t.i < span.start or t.i >= span.end) and t.lemma_.lower() in verbs and t.pos_ == "VERB"
+        if (t.i < span.start or t.i >= span.end)
+        and t.pos_ == "VERB"
+        and (t.lemma_.lower() in verbs or frames_quote(t, span))
     ]
     # Prefer a cue placed as one ('"…," he said' or 'He said: "…"'), then the closest.
     return min(
@@ -318,6 +320,22 @@ def cue_outside(doc: Doc, span: Span) -> Token | None:
         ),
         default=None,
     )
+
+
+def frames_quote(verb: Token, span: Span) -> bool:
+    """Whether a verb no speech list holds stands as a quote's cue: right after a quote that a
+    comma closes, with the quote as its complement ('"…," fretted X', '"…," X grumbled'): that
+    frame makes any verb a verb of saying."""
+    doc = span.doc
+    if verb.i < span.end or verb.i > span.end + 4:
+        return False
+    closing = [t for t in span if not t.is_quote and not t.is_space]
+    if not closing or closing[-1].text != ",":
+        return False
+    between = doc[span.end : verb.i]
+    if not all(t.is_punct or verb in t.ancestors for t in between):
+        return False
+    return any(t.head == verb and t.dep_ == "ccomp" for t in span)
 
 
 def colon_introducer(span: Span) -> Token | None:
@@ -408,7 +426,7 @@ def governing_speaker(span: Span) -> tuple[Token | None, Token | None]:
     for ancestor in first_sentence_root(span).ancestors:
         if ancestor.pos_ not in ("VERB", "AUX"):
             continue
-        subject = inherited_subject(ancestor)
+        subject = passive_agent(ancestor) or inherited_subject(ancestor)
         if subject is None and ancestor.lemma_.lower() in verbs:
             subject = participle_doer(ancestor)
         if subject is None or subject.pos_ == "DET":
@@ -418,6 +436,15 @@ def governing_speaker(span: Span) -> tuple[Token | None, Token | None]:
         if fallback[0] is None:
             fallback = (ancestor, subject)
     return fallback
+
+
+def passive_agent(verb: Token) -> Token | None:
+    """The doer a passive verb names after "by": whose words the quoted grounds or name are
+    ('was sanctioned by the EU for "…"', 'was condemned by Amnesty as "…"')."""
+    if not any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
 
 
 def direct_quotes(doc: Doc, actors: ActorResolution) -> list[Quote]:
