@@ -787,12 +787,28 @@ def resolve_people(reading: Reading, by_token: dict[int, Entry]) -> None:
             and not in_headline(entity)
             and resolve_place(entity.text) is None
             and not reading.kb.lookup(entity.text)  # "Azerbaijani" tagged as a person
+            and not stands_as_place(entity)
         ):
             draft = describe_person(reading, entity, by_token)
             reading.add(entity.start, entity.end, draft, "name")
             title = apposed_title(entity, reading.kb)
             if title is not None:
                 reading.add(title.i, title.i + 1, draft, "description")
+
+
+def stands_as_place(entity: Span) -> bool:
+    """Whether a one-word name the model tagged a person is a place the article names as one
+    elsewhere: the model's place there, after "in", "at" and the like ("close X and Y camps"
+    beside "arrived at X")."""
+    if len(entity) != 1:
+        return False
+    return any(
+        token.text == entity.text
+        and token.ent_type_ in ("GPE", "LOC", "FAC")
+        and token.dep_ == "pobj"
+        and token.head.lower_ in PLACE_PREPOSITIONS
+        for token in entity.doc
+    )
 
 
 @cache
@@ -1721,8 +1737,41 @@ def trusted_matches(
             start, end = _whole_name(span, kb.people[entry.ref])
         if entry.kind == "organisation" and _inside_other_name(span, entry, kb, evidence):
             continue
+        if entry.kind in NAMED_PLACE_KINDS and (
+            _inside_person_name(span, evidence) or _surname_of_named(span, evidence)
+        ):
+            continue
         trusted.append((start, end, entry))
     return trusted
+
+
+# Entries that name a place by a proper name, which people also bear ("Aden", "Jordan").
+NAMED_PLACE_KINDS = frozenset({"country", "capital", "seat", "seat-org"})
+
+
+def _inside_person_name(span: Span, evidence: LinkEvidence) -> bool:
+    """Whether a place's name is one of the names of a person the model tagged, in full,
+    with others it does not know ("Aden" in "Shamsa Mohamed Aden"); beside a known name it is
+    the place the model ran into it ("Erdogan Ankara" after a headline)."""
+    entity = entity_span(span.root)
+    if entity is None or entity.label_ != "PERSON" or len(entity) <= len(span):
+        return False
+    others = [t for t in entity if not span.start <= t.i < span.end]
+    known = any(t.i in evidence.by_token for t in others)
+    return not known and all(t.is_title and t.pos_ == "PROPN" for t in entity)
+
+
+def _surname_of_named(span: Span, evidence: LinkEvidence) -> bool:
+    """Whether a place's name, alone and not used as a place, is the surname of a person the
+    article named in full before ("Aden is reluctant" after "Shamsa Mohamed Aden")."""
+    if len(span) != 1 or is_place(span):
+        return False
+    return any(
+        name.end <= span.start
+        and name[-1].text == span.text
+        and _inside_person_name(name[-1:], evidence)
+        for name in evidence.full_names
+    )
 
 
 def _inside_other_name(span: Span, entry: Entry, kb: KnowledgeBase, evidence: LinkEvidence) -> bool:
@@ -1976,6 +2025,79 @@ def resolve_unknown_organisations(
         reading.add(entity.start, entity.end, draft, "name")
 
 
+NAME_LINK_WORDS = frozenset({"of", "for", "the", "and", "on", "&", "'s", "de", "la"})
+MAX_DEFINED_NAME = 12
+
+
+def defined_name(paren: Token) -> Span | None:
+    """The name an abbreviation in brackets defines ("the United Nations High Commission for
+    Refugees (UNHCR)"): the capitalised words right before the bracket whose initials, "of",
+    "for" and the like left out, spell the abbreviation."""
+    doc = paren.doc
+    letters = "".join(c for c in doc[paren.i + 1].lower_ if c.isalpha())
+    start = paren.i
+    words: list[Token] = []
+    while start > max(paren.sent.start, paren.i - MAX_DEFINED_NAME) and len(words) < len(letters):
+        before = doc[start - 1]
+        if before.lower_ in NAME_LINK_WORDS:
+            start -= 1
+            continue
+        if before.is_punct or not (before.is_title or before.is_upper):
+            return None
+        words.insert(0, before)
+        start -= 1
+    initials = "".join(word.lower_[0] for word in words)
+    return doc[words[0].i : paren.i] if len(letters) > 1 and initials == letters else None
+
+
+def resolve_defined_abbreviations(reading: Reading) -> None:
+    """A name and the abbreviation defined for it in brackets are one organisation: a name
+    known in full gives its actor to the abbreviation, wherever the article uses it ("the
+    Rapid Support Forces (RSF)"), and so does an unknown name to an unknown abbreviation; a
+    known abbreviation gives its actor to a name written otherwise than the knowledge base
+    writes it."""
+    doc = reading.doc
+    for paren in doc:
+        if paren.text != "(" or paren.i + 2 >= len(doc) or doc[paren.i + 2].text != ")":
+            continue
+        abbreviation = doc[paren.i + 1]
+        if not (abbreviation.is_upper and abbreviation.is_alpha and len(abbreviation) > 1):
+            continue
+        name = defined_name(paren)
+        if name is None:
+            continue
+        name_keys = {reading.key_at.get(t.i) for t in name if t.lower_ not in NAME_LINK_WORDS}
+        named = next(iter(name_keys)) if len(name_keys) == 1 else None
+        named_draft = reading.drafts[named] if named is not None else None
+        abbreviated = reading.key_at.get(abbreviation.i)
+        known = reading.drafts[abbreviated] if abbreviated is not None else None
+        if (
+            named_draft is not None
+            and named_draft.kind == "organisation"
+            and (named_draft.kb_id is not None or known is None)
+        ):
+            for token in doc:
+                key = reading.key_at.get(token.i)
+                if token.text == abbreviation.text and key in (None, abbreviated):
+                    _remention(reading, token.i, token.i + 1, named)
+        elif (
+            known is not None
+            and known.kind == "organisation"
+            and known.kb_id is not None
+            and not any(k and reading.drafts[k].kind == "person" for k in name_keys)
+        ):
+            _remention(reading, name.start, name.end, abbreviated)
+
+
+def _remention(reading: Reading, start: int, end: int, key: str) -> None:
+    """Make tokens start..end one mention of `key`, in place of the mentions over them."""
+    reading.found[:] = [f for f in reading.found if f.end <= start or f.start >= end]
+    for index in range(start, end):
+        reading.taken.discard(index)
+        reading.key_at.pop(index, None)
+    reading.record(Found(start, end, key, "name"))
+
+
 def resolve_actors(doc: Doc, *, published: date | None, kb: KnowledgeBase) -> ActorResolution:
     """The actors of a parsed article and which tokens refer to them."""
     reading = Reading(doc=doc, kb=kb, published=published)
@@ -1998,6 +2120,7 @@ def resolve_actors(doc: Doc, *, published: date | None, kb: KnowledgeBase) -> Ac
     in_names = {i for entity, _ in unknown for i in range(entity.start, entity.end)}
     resolve_kb_matches(reading, [m for m in matches if m[0] not in in_names])
     resolve_unknown_organisations(reading, unknown, by_token)
+    resolve_defined_abbreviations(reading)
     resolve_people(reading, by_token)
     resolve_titled_names(reading, by_token)
     resolve_bare_surnames(reading)
