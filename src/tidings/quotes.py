@@ -461,6 +461,8 @@ def direct_quotes(doc: Doc, actors: ActorResolution) -> list[Quote]:
         if is_partial(doc, span) and is_name(span) and not said_before(span):
             continue  # 'the exercise, named "Strait Thunder"': a name, not anyone's words
         kind, cue_text, speaker, found = quote_speaker(span, actors)
+        if speech_cued(span, cue_text):
+            speaker = voice_named_next(span, speaker, actors) or speaker
         stands_alone = len(span) >= 0.8 * len([t for t in span.sent if not t.is_punct])
         continues = paragraph == previous_paragraph or stands_alone
         if not found and kind is QuoteKind.DIRECT and previous is not None and continues:
@@ -474,6 +476,41 @@ def direct_quotes(doc: Doc, actors: ActorResolution) -> list[Quote]:
             # 'The ruling is "troubling," she added. "…"': the next quote goes on in her words
             previous, previous_paragraph = quote, paragraph
     return quotes
+
+
+BODY_KINDS = frozenset({"country", "organisation"})
+
+
+def speech_cued(span: Span, cue_text: str | None) -> bool:
+    """Whether a quote's cue is a speech verb of its sentences (not a verb it only hangs on,
+    'imposed sanctions on his "network"')."""
+    sentences = span.doc[span[0].sent.start : span[-1].sent.end]
+    return any(
+        t.text == cue_text and t.pos_ == "VERB" and t.lemma_.lower() in speech_verbs()
+        for t in sentences
+    )
+
+
+def voice_named_next(span: Span, speaker: str | None, actors: ActorResolution) -> str | None:
+    """The person who speaks for a body the writer gives a quote to, named speaking in the
+    next sentence ('Pakistan said the plan "is on track." Finance Minister X confirmed …'):
+    a person of the body's country and sector, the subject of a speech verb there."""
+    body = actors.actor(speaker)
+    doc = span.doc
+    last = span[-1].sent
+    if body is None or body.kind not in BODY_KINDS or last.end >= len(doc):
+        return None
+    for token in doc[last.end].sent:
+        if token.dep_ != "nsubj" or token.head.lemma_.lower() not in speech_verbs():
+            continue
+        person = actors.actor(actor_of(token, actors))
+        if (
+            person is not None
+            and person.kind == "person"
+            and (person.country, person.sector) == (body.country, body.sector)
+        ):
+            return person.id
+    return None
 
 
 def spoken_partial(span: Span, cue_text: str | None) -> bool:
@@ -510,10 +547,30 @@ def quote_speaker(
         cue = cue_outside(span.doc, span) or colon_introducer(span)
         subject = cue_subject(cue, span) if cue is not None else None
         kind = QuoteKind.DIRECT
+        if cue is None:
+            subject = writer_subject(span)
+            if subject is not None:
+                return kind, None, speaker_of(subject, actors), True
     speaker = speaker_of(subject, actors)
     if speaker is None and subject is None and cue is not None:
         speaker = adjacent_speaker(cue, actors)
     return kind, cue.text if cue is not None else None, speaker, cue is not None
+
+
+def writer_subject(span: Span) -> Token | None:
+    """The subject the writer gives a quote that goes on the writer's sentence ('But she and
+    her family, "could not find work."'): the quoted words are its predicate, so its words."""
+    root = first_sentence_root(span)
+    if root.head != root or root.pos_ not in ("VERB", "AUX"):
+        return None
+    return next(
+        (
+            c
+            for c in root.children
+            if c.dep_ in SUBJECT_DEPS and c.i < span.start and c.pos_ in ("PRON", "PROPN", "NOUN")
+        ),
+        None,
+    )
 
 
 def cue_subject(cue: Token, span: Span) -> Token | None:
