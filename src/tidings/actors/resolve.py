@@ -2025,8 +2025,13 @@ def resolve_unknown_organisations(
         reading.add(entity.start, entity.end, draft, "name")
 
 
-NAME_LINK_WORDS = frozenset({"of", "for", "the", "and", "on", "&", "'s", "de", "la"})
 MAX_DEFINED_NAME = 12
+
+
+@cache
+def name_link_words() -> frozenset[str]:
+    """Small words inside an organisation's name that its abbreviation leaves out ("of")."""
+    return frozenset(data_lines("data/kb/name_link_words.txt"))
 
 
 def defined_name(paren: Token) -> Span | None:
@@ -2039,7 +2044,7 @@ def defined_name(paren: Token) -> Span | None:
     words: list[Token] = []
     while start > max(paren.sent.start, paren.i - MAX_DEFINED_NAME) and len(words) < len(letters):
         before = doc[start - 1]
-        if before.lower_ in NAME_LINK_WORDS:
+        if before.lower_ in name_link_words():
             start -= 1
             continue
         if before.is_punct or not (before.is_title or before.is_upper):
@@ -2066,7 +2071,7 @@ def resolve_defined_abbreviations(reading: Reading) -> None:
         name = defined_name(paren)
         if name is None:
             continue
-        name_keys = {reading.key_at.get(t.i) for t in name if t.lower_ not in NAME_LINK_WORDS}
+        name_keys = {reading.key_at.get(t.i) for t in name if t.lower_ not in name_link_words()}
         named = next(iter(name_keys)) if len(name_keys) == 1 else None
         named_draft = reading.drafts[named] if named is not None else None
         abbreviated = reading.key_at.get(abbreviation.i)
