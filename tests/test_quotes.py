@@ -342,3 +342,82 @@ def test_a_quote_with_no_cue_goes_on_in_the_voice_of_the_partial_quote_before_it
         'and he will appeal."'
     )
     assert [speaker for _, _, speaker, _ in quotes_of(run(text))] == ["Tendai Moyo"] * 2
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "The prosecutor, who was sanctioned by the European Union in 2023 for "
+            "“obstructing justice,” resigned.",
+            "European Union",
+        ),
+        ("The law was condemned by Amnesty International as “a tool of repression.”",
+         "Amnesty International"),
+    ],
+)  # fmt: skip
+def test_a_partial_quote_under_a_passive_verb_is_its_by_agent_s(run, text, speaker):
+    ((_, kind, found, _),) = quotes_of(run(text))
+    assert (kind, found) == ("partial", speaker)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue"),
+    [
+        ('"I will not go back to that town," fumed Halima Warsame, a teacher who fled in 2019.',
+         "Halima Warsame", "fumed"),
+        ('"We cannot wait any longer," Peter Odhiambo grumbled on Tuesday.', "Peter Odhiambo",
+         "grumbled"),
+    ],
+)  # fmt: skip
+def test_any_verb_framing_a_quote_as_its_cue_gives_the_speaker(run, text, speaker, cue):
+    ((_, kind, found, found_cue),) = quotes_of(run(text))
+    assert (kind, found, found_cue) == ("direct", speaker, cue)
+
+
+def test_a_verb_after_a_quote_closed_by_a_full_stop_is_no_cue(run):
+    text = '"The border is closed." Peter Odhiambo drove home on Tuesday.'
+    ((_, _, found, cue),) = quotes_of(run(text))
+    assert (found, cue) == (None, None)
+
+
+def test_a_quote_that_is_the_predicate_of_the_writer_s_sentence_is_its_subject_s(run):
+    text = (
+        "Nadia Osman, a nurse, left the city in March. "
+        '"The clinic was empty," Jonas Berg said. Nadia Osman returned to her village in May. '
+        'But she and her husband, like many others, "could not find work or clean water."'
+    )
+    speakers = [speaker for _, _, speaker, _ in quotes_of(run(text))]
+    assert speakers == ["Jonas Berg", "Nadia Osman"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # the body speaks, then its minister is named confirming it
+        ('Nigeria said on Monday that the new refinery "is almost ready." Finance Minister '
+         "Adaeze Okonkwo confirmed at a briefing that output would start in June.",
+         "Adaeze Okonkwo"),
+        # a person of another country who speaks next is no voice of the body
+        ('Nigeria said on Monday that the new refinery "is almost ready." Ghanaian President '
+         "Kofi Mensah said he hoped to buy its fuel.", "Nigeria"),
+    ],
+)  # fmt: skip
+def test_a_body_s_quote_is_its_official_s_who_speaks_in_the_next_sentence(run, text, speaker):
+    ((_, _, found, _),) = [q for q in quotes_of(run(text)) if q[1] == "partial"]
+    assert found == speaker
+
+
+def test_a_quote_the_body_did_not_say_keeps_it_before_an_official_who_speaks_next(run):
+    text = (
+        'Nigeria froze the accounts of the firm and its "shadow partners" in May. '
+        "Finance Minister Adaeze Okonkwo said the firm owed taxes."
+    )
+    ((_, _, found, _),) = [q for q in quotes_of(run(text)) if q[1] == "partial"]
+    assert found != "Adaeze Okonkwo"
+
+
+@pytest.mark.parametrize("verb", ["disclosed", "said"])
+def test_disclosing_is_saying(run, verb):
+    text = f"Finance Minister Adaeze Okonkwo {verb} that the refinery would open in June."
+    assert quotes_of(run(text))[0][2:] == ("Adaeze Okonkwo", verb)

@@ -307,7 +307,9 @@ def cue_outside(doc: Doc, span: Span) -> Token | None:
     candidates = [
         t
         for t in doc[min(sentences) : end]
-        if (t.i < span.start or t.i >= span.end) and t.lemma_.lower() in verbs and t.pos_ == "VERB"
+        if (t.i < span.start or t.i >= span.end)
+        and t.pos_ == "VERB"
+        and (t.lemma_.lower() in verbs or frames_quote(t, span))
     ]
     # Prefer a cue placed as one ('"…," he said' or 'He said: "…"'), then the closest.
     return min(
@@ -318,6 +320,22 @@ def cue_outside(doc: Doc, span: Span) -> Token | None:
         ),
         default=None,
     )
+
+
+def frames_quote(verb: Token, span: Span) -> bool:
+    """Whether a verb no speech list holds stands as a quote's cue: right after a quote that a
+    comma closes, with the quote as its complement ('"…," fretted X', '"…," X grumbled'): that
+    frame makes any verb a verb of saying."""
+    doc = span.doc
+    if verb.i < span.end or verb.i > span.end + 4:
+        return False
+    closing = [t for t in span if not t.is_quote and not t.is_space]
+    if not closing or closing[-1].text != ",":
+        return False
+    between = doc[span.end : verb.i]
+    if not all(t.is_punct or verb in t.ancestors for t in between):
+        return False
+    return any(t.head == verb and t.dep_ == "ccomp" for t in span)
 
 
 def colon_introducer(span: Span) -> Token | None:
@@ -408,7 +426,7 @@ def governing_speaker(span: Span) -> tuple[Token | None, Token | None]:
     for ancestor in first_sentence_root(span).ancestors:
         if ancestor.pos_ not in ("VERB", "AUX"):
             continue
-        subject = inherited_subject(ancestor)
+        subject = passive_agent(ancestor) or inherited_subject(ancestor)
         if subject is None and ancestor.lemma_.lower() in verbs:
             subject = participle_doer(ancestor)
         if subject is None or subject.pos_ == "DET":
@@ -418,6 +436,15 @@ def governing_speaker(span: Span) -> tuple[Token | None, Token | None]:
         if fallback[0] is None:
             fallback = (ancestor, subject)
     return fallback
+
+
+def passive_agent(verb: Token) -> Token | None:
+    """The doer a passive verb names after "by": whose words the quoted grounds or name are
+    ('was sanctioned by the EU for "…"', 'was condemned by Amnesty as "…"')."""
+    if not any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
 
 
 def direct_quotes(doc: Doc, actors: ActorResolution) -> list[Quote]:
@@ -434,6 +461,8 @@ def direct_quotes(doc: Doc, actors: ActorResolution) -> list[Quote]:
         if is_partial(doc, span) and is_name(span) and not said_before(span):
             continue  # 'the exercise, named "Strait Thunder"': a name, not anyone's words
         kind, cue_text, speaker, found = quote_speaker(span, actors)
+        if speech_cued(span, cue_text):
+            speaker = voice_named_next(span, speaker, actors) or speaker
         stands_alone = len(span) >= 0.8 * len([t for t in span.sent if not t.is_punct])
         continues = paragraph == previous_paragraph or stands_alone
         if not found and kind is QuoteKind.DIRECT and previous is not None and continues:
@@ -447,6 +476,41 @@ def direct_quotes(doc: Doc, actors: ActorResolution) -> list[Quote]:
             # 'The ruling is "troubling," she added. "…"': the next quote goes on in her words
             previous, previous_paragraph = quote, paragraph
     return quotes
+
+
+BODY_KINDS = frozenset({"country", "organisation"})
+
+
+def speech_cued(span: Span, cue_text: str | None) -> bool:
+    """Whether a quote's cue is a speech verb of its sentences (not a verb it only hangs on,
+    'imposed sanctions on his "network"')."""
+    sentences = span.doc[span[0].sent.start : span[-1].sent.end]
+    return any(
+        t.text == cue_text and t.pos_ == "VERB" and t.lemma_.lower() in speech_verbs()
+        for t in sentences
+    )
+
+
+def voice_named_next(span: Span, speaker: str | None, actors: ActorResolution) -> str | None:
+    """The person who speaks for a body the writer gives a quote to, named speaking in the
+    next sentence ('Pakistan said the plan "is on track." Finance Minister X confirmed …'):
+    a person of the body's country and sector, the subject of a speech verb there."""
+    body = actors.actor(speaker)
+    doc = span.doc
+    last = span[-1].sent
+    if body is None or body.kind not in BODY_KINDS or last.end >= len(doc):
+        return None
+    for token in doc[last.end].sent:
+        if token.dep_ != "nsubj" or token.head.lemma_.lower() not in speech_verbs():
+            continue
+        person = actors.actor(actor_of(token, actors))
+        if (
+            person is not None
+            and person.kind == "person"
+            and (person.country, person.sector) == (body.country, body.sector)
+        ):
+            return person.id
+    return None
 
 
 def spoken_partial(span: Span, cue_text: str | None) -> bool:
@@ -483,10 +547,30 @@ def quote_speaker(
         cue = cue_outside(span.doc, span) or colon_introducer(span)
         subject = cue_subject(cue, span) if cue is not None else None
         kind = QuoteKind.DIRECT
+        if cue is None:
+            subject = writer_subject(span)
+            if subject is not None:
+                return kind, None, speaker_of(subject, actors), True
     speaker = speaker_of(subject, actors)
     if speaker is None and subject is None and cue is not None:
         speaker = adjacent_speaker(cue, actors)
     return kind, cue.text if cue is not None else None, speaker, cue is not None
+
+
+def writer_subject(span: Span) -> Token | None:
+    """The subject the writer gives a quote that goes on the writer's sentence ('But she and
+    her family, "could not find work."'): the quoted words are its predicate, so its words."""
+    root = first_sentence_root(span)
+    if root.head != root or root.pos_ not in ("VERB", "AUX"):
+        return None
+    return next(
+        (
+            c
+            for c in root.children
+            if c.dep_ in SUBJECT_DEPS and c.i < span.start and c.pos_ in ("PRON", "PROPN", "NOUN")
+        ),
+        None,
+    )
 
 
 def cue_subject(cue: Token, span: Span) -> Token | None:

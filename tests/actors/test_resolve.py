@@ -783,6 +783,33 @@ def test_an_acronym_the_parser_reads_as_a_verb_still_titles_a_name(nlp):
 
 
 @pytest.mark.parametrize(
+    ("text", "bare", "name"),
+    [
+        (
+            "Interior Minister Adaeze Okonkwo visited the border on Monday. "
+            '"We will rebuild every school," the minister said.',
+            "the minister",
+            "Adaeze Okonkwo",
+        ),
+        (
+            "Deputy Foreign Minister Tomas Vela met the envoys in Lima. "
+            "Later the minister flew home.",
+            "the minister",
+            "Tomas Vela",
+        ),
+    ],
+)
+def test_an_office_named_alone_is_the_person_named_before_with_that_title(nlp, text, bare, name):
+    assert actors_by_mention(nlp, text)[bare].name == name
+
+
+def test_an_office_named_alone_is_not_a_person_of_another_title(nlp):
+    text = "Finance Minister Adaeze Okonkwo met the bankers. The prime minister was abroad."
+    mentions = actors_by_mention(nlp, text)
+    assert "Adaeze Okonkwo" not in {a.name for m, a in mentions.items() if "prime" in m}
+
+
+@pytest.mark.parametrize(
     ("text", "name"),
     [
         ("The Department of Education will investigate Yale for failing to report gifts.", "Yale"),
@@ -800,3 +827,63 @@ def test_an_unknown_organisation_acted_on_is_returned(nlp, text, name):
 def test_a_forest_the_tagger_calls_an_organisation_is_no_actor(nlp):
     found = actors_by_mention(nlp, "Troops flushed out militants from the Boni Forest.")
     assert not [m for m in found if "Forest" in m]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Shamsa Mohamed Aden returned to the camp in May. She said the town had no school.",
+         "Shamsa Mohamed Aden"),
+        ("Jordan Peterson spoke in Toronto on Monday.", "Jordan Peterson"),
+    ],
+)  # fmt: skip
+def test_a_place_name_inside_a_person_s_full_name_is_the_person(nlp, text, name):
+    mentions = actors_by_mention(nlp, text)
+    assert mentions[name].kind == "person"
+    assert all(actor.kind != "country" for actor in mentions.values())
+
+
+def test_a_capital_the_model_ran_into_a_known_name_stays_the_place(nlp):
+    mentions = actors_by_mention(nlp, "Trump, Erdogan Ankara will look to President Donald Trump.")
+    assert mentions["Ankara"].code == "TURGOV"
+
+
+def test_a_name_written_otherwise_is_the_organisation_its_known_abbreviation_defines(nlp):
+    text = "The Office of the Coordinator for Humanitarian Affairs (OCHA) warned of famine."
+    mentions = actors_by_mention(nlp, text)
+    name = "Office of the Coordinator for Humanitarian Affairs"
+    assert mentions[name].name == mentions["OCHA"].name
+    assert mentions["OCHA"].sector == "IGO"
+
+
+def test_an_abbreviation_defined_for_an_unknown_name_is_that_organisation_throughout(nlp):
+    text = (
+        "The Global Alliance for Press Rights (GAPR) condemned the arrest on Monday. "
+        "GAPR said the charges were invented."
+    )
+    resolution = resolve_actors(nlp(text), published=date(2025, 3, 5), kb=load_knowledge_base())
+    (alliance,) = [a for a in resolution.actors if a.name == "Global Alliance for Press Rights"]
+    assert [m.text for m in alliance.mentions][-2:] == ["GAPR", "GAPR"]
+
+
+def test_brackets_whose_letters_the_name_does_not_spell_define_nothing(nlp):
+    text = "The Global Alliance for Press Rights (UNHCR) met on Monday."
+    assert actors_by_mention(nlp, text)["UNHCR"].name != "Global Alliance for Press Rights"
+
+
+def test_a_one_word_name_the_article_uses_as_a_place_is_no_person(nlp):
+    text = (
+        "Officials plan to close Garbatula and Ifo camps. Thousands of families live in "
+        "Garbatula today. She said the camp was crowded."
+    )
+    mentions = actors_by_mention(nlp, text)
+    assert all(actor.kind != "person" for m, actor in mentions.items() if "Garbatula" in m)
+
+
+def test_a_place_name_alone_after_a_full_name_ending_in_it_is_no_country(nlp):
+    text = (
+        "Shamsa Mohamed Aden returned to the camp in 2019. The family settled again, "
+        "and Aden is unwilling to leave."
+    )
+    mentions = actors_by_mention(nlp, text)
+    assert "Aden" not in mentions or mentions["Aden"].kind == "person"

@@ -926,6 +926,7 @@ def resolve_people(reading: Reading, by_token: dict[int, Entry]) -> None:
             and not in_headline(entity)
             and resolve_place(entity.text) is None
             and not reading.kb.lookup(entity.text)  # "Azerbaijani" tagged as a person
+            and not stands_as_place(entity)
         ):
             draft = describe_person(reading, entity, by_token)
             reading.add(entity.start, entity.end, draft, "name")
@@ -943,6 +944,21 @@ def without_possessive(entity: Span) -> Span:
     if len(entity) > 1 and entity[-1].text.lower() in POSSESSIVE_ENDINGS:
         return Span(entity.doc, entity.start, entity.end - 1, label=entity.label_)
     return entity
+
+
+def stands_as_place(entity: Span) -> bool:
+    """Whether a one-word name the model tagged a person is a place the article names as one
+    elsewhere: the model's place there, after "in", "at" and the like ("close X and Y camps"
+    beside "arrived at X")."""
+    if len(entity) != 1:
+        return False
+    return any(
+        token.text == entity.text
+        and token.ent_type_ in ("GPE", "LOC", "FAC")
+        and token.dep_ == "pobj"
+        and token.head.lower_ in PLACE_PREPOSITIONS
+        for token in entity.doc
+    )
 
 
 @cache
@@ -1664,18 +1680,23 @@ def lone_office(token: Token, kb: KnowledgeBase) -> tuple[int, str] | None:
 
 
 def resolve_lone_offices(reading: Reading) -> None:
-    """Offices named alone belong to the article's country: its holder on the article's day
-    when the knowledge base knows one ("the prime minister" in an article about Iceland), else
-    an unnamed official of that country."""
+    """Offices named alone are the person the article named before with that title ("the
+    minister" after "Finance Minister X"), else belong to the article's country: its holder on
+    the article's day when the knowledge base knows one ("the prime minister" in an article
+    about Iceland), else an unnamed official of that country."""
     doc, kb = reading.doc, reading.kb
     focus = focus_country(reading, reading.places)
-    if focus is None:
-        return
     for token in doc:
         found = lone_office(token, kb) if token.i not in reading.taken else None
         if found is None:
             continue
         start, title = found
+        earlier = titled_earlier(reading, start, title)
+        if earlier is not None:
+            reading.record(Found(start, token.i + 1, earlier, "description"))
+            continue
+        if focus is None:
+            continue
         holder = next(
             (
                 person
@@ -1693,6 +1714,23 @@ def resolve_lone_offices(reading: Reading) -> None:
             draft = Draft(f"generic:{focus}:{sector}:{title}", doc[start + 1 : token.i + 1].text,
                           focus, sector, title, "person", None)  # fmt: skip
         reading.add(start, token.i + 1, draft, "description")
+
+
+def titled_earlier(reading: Reading, before: int, title: str) -> str | None:
+    """The person an office named alone refers back to: the nearest one named before with
+    that title ("Finance Minister X … the minister said" is X), every word of it before the
+    name."""
+    words = title.split()
+    for found in sorted(reading.found, key=lambda f: f.start, reverse=True):
+        if found.start >= before or found.kind != "name":
+            continue
+        if reading.drafts[found.key].kind != "person":
+            continue
+        name = reading.doc[found.start : found.end]
+        titled = [t.lower_ for t in title_tokens_before(name)]
+        if all(word in titled for word in words):
+            return found.key
+    return None
 
 
 def focus_country(reading: Reading, places: list[str]) -> str | None:
@@ -2226,6 +2264,84 @@ def resolve_unknown_organisations(
         reading.add(entity.start, entity.end, draft, "name")
 
 
+MAX_DEFINED_NAME = 12
+
+
+@cache
+def name_link_words() -> frozenset[str]:
+    """Small words inside an organisation's name that its abbreviation leaves out ("of")."""
+    return frozenset(data_lines("data/kb/name_link_words.txt"))
+
+
+def defined_name(paren: Token) -> Span | None:
+    """The name an abbreviation in brackets defines ("the United Nations High Commission for
+    Refugees (UNHCR)"): the capitalised words right before the bracket whose initials, "of",
+    "for" and the like left out, spell the abbreviation."""
+    doc = paren.doc
+    letters = "".join(c for c in doc[paren.i + 1].lower_ if c.isalpha())
+    start = paren.i
+    words: list[Token] = []
+    while start > max(paren.sent.start, paren.i - MAX_DEFINED_NAME) and len(words) < len(letters):
+        before = doc[start - 1]
+        if before.lower_ in name_link_words():
+            start -= 1
+            continue
+        if before.is_punct or not (before.is_title or before.is_upper):
+            return None
+        words.insert(0, before)
+        start -= 1
+    initials = "".join(word.lower_[0] for word in words)
+    return doc[words[0].i : paren.i] if len(letters) > 1 and initials == letters else None
+
+
+def resolve_defined_abbreviations(reading: Reading) -> None:
+    """A name and the abbreviation defined for it in brackets are one organisation: a name
+    known in full gives its actor to the abbreviation, wherever the article uses it ("the
+    Rapid Support Forces (RSF)"), and so does an unknown name to an unknown abbreviation; a
+    known abbreviation gives its actor to a name written otherwise than the knowledge base
+    writes it."""
+    doc = reading.doc
+    for paren in doc:
+        if paren.text != "(" or paren.i + 2 >= len(doc) or doc[paren.i + 2].text != ")":
+            continue
+        abbreviation = doc[paren.i + 1]
+        if not (abbreviation.is_upper and abbreviation.is_alpha and len(abbreviation) > 1):
+            continue
+        name = defined_name(paren)
+        if name is None:
+            continue
+        name_keys = {reading.key_at.get(t.i) for t in name if t.lower_ not in name_link_words()}
+        named = next(iter(name_keys)) if len(name_keys) == 1 else None
+        named_draft = reading.drafts[named] if named is not None else None
+        abbreviated = reading.key_at.get(abbreviation.i)
+        known = reading.drafts[abbreviated] if abbreviated is not None else None
+        if (
+            named_draft is not None
+            and named_draft.kind == "organisation"
+            and (named_draft.kb_id is not None or known is None)
+        ):
+            for token in doc:
+                key = reading.key_at.get(token.i)
+                if token.text == abbreviation.text and key in (None, abbreviated):
+                    _remention(reading, token.i, token.i + 1, named)
+        elif (
+            known is not None
+            and known.kind == "organisation"
+            and known.kb_id is not None
+            and not any(k and reading.drafts[k].kind == "person" for k in name_keys)
+        ):
+            _remention(reading, name.start, name.end, abbreviated)
+
+
+def _remention(reading: Reading, start: int, end: int, key: str) -> None:
+    """Make tokens start..end one mention of `key`, in place of the mentions over them."""
+    reading.found[:] = [f for f in reading.found if f.end <= start or f.start >= end]
+    for index in range(start, end):
+        reading.taken.discard(index)
+        reading.key_at.pop(index, None)
+    reading.record(Found(start, end, key, "name"))
+
+
 def resolve_actors(doc: Doc, *, published: date | None, kb: KnowledgeBase) -> ActorResolution:
     """The actors of a parsed article and which tokens refer to them."""
     reading = Reading(doc=doc, kb=kb, published=published)
@@ -2250,6 +2366,7 @@ def resolve_actors(doc: Doc, *, published: date | None, kb: KnowledgeBase) -> Ac
     in_names = {i for entity, _ in unknown for i in range(entity.start, entity.end)}
     resolve_kb_matches(reading, [m for m in matches if m[0] not in in_names])
     resolve_unknown_organisations(reading, unknown, by_token)
+    resolve_defined_abbreviations(reading)
     resolve_people(reading, by_token)
     resolve_titled_names(reading, by_token)
     resolve_bare_surnames(reading)
