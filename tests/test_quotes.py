@@ -421,3 +421,9 @@ def test_a_quote_the_body_did_not_say_keeps_it_before_an_official_who_speaks_nex
 def test_disclosing_is_saying(run, verb):
     text = f"Finance Minister Adaeze Okonkwo {verb} that the refinery would open in June."
     assert quotes_of(run(text))[0][2:] == ("Adaeze Okonkwo", verb)
+
+
+def test_a_verb_of_saying_is_the_cue_before_a_word_the_tagger_took_for_a_verb(run):
+    text = '"We are appalled," WHO chief Tedros Adhanom Ghebreyesus wrote on social media.'
+    ((_, _, speaker, cue),) = quotes_of(run(text))
+    assert (speaker, cue) == ("Tedros Adhanom Ghebreyesus", "wrote")

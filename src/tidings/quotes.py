@@ -311,11 +311,14 @@ def cue_outside(doc: Doc, span: Span) -> Token | None:
         and t.pos_ == "VERB"
         and (t.lemma_.lower() in verbs or frames_quote(t, span))
     ]
-    # Prefer a cue placed as one ('"…," he said' or 'He said: "…"'), then the closest.
+    # Prefer a cue placed as one ('"…," he said' or 'He said: "…"'), then a verb of saying
+    # over one only its frame makes a cue ('"…," WHO chief X wrote', "chief" tagged a verb),
+    # then the closest.
     return min(
         candidates,
         key=lambda t: (
             not introduces(t, span),
+            t.lemma_.lower() not in verbs,
             min(abs(t.i - span.start), abs(t.i - span.end)),
         ),
         default=None,

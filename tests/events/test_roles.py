@@ -656,3 +656,12 @@ def test_naming_an_actor_repressive_is_disapproval(run):
 def test_restrictions_curbs_and_shutdowns(run, text, trigger, event_type):
     report = run(text)
     assert event_type in [e.type for e in report.events if e.trigger == trigger]
+
+
+def test_an_international_body_the_story_pairs_a_country_with_is_its_partner(run):
+    text = (
+        "Pakistan held talks with the IMF on Monday. Pakistan signed a loan agreement with the "
+        "IMF in June. Pakistan rejected the demands on Friday."
+    )
+    rejections = [e for e in events_of(run(text)) if e[0] == "REJECT"]
+    assert rejections and rejections[0][1:3] == (["PAK"], ["IMF"])

@@ -291,9 +291,15 @@ def story_partner(pairs: dict[str, Counter[str]], country: str) -> str | None:
     return best[0][0] if best and best[0][1] >= PARTNER_EVIDENCE else None
 
 
-def country_sides(events: list[Event], actors: ActorResolution) -> list[tuple[set[str], set[str]]]:
-    """The countries of each event's source and of its target."""
-    country = {a.id: a.country for a in (*actors.actors, *actors.latent)}
+def country_sides(
+    events: list[Event], actors: ActorResolution, *, bodies: bool = False
+) -> list[tuple[set[str], set[str]]]:
+    """The countries of each event's source and of its target; with `bodies`, an
+    international body without a country stands for itself (by its actor id)."""
+    country = {
+        a.id: a.country or (a.id if bodies and a.sector == "IGO" else None)
+        for a in (*actors.actors, *actors.latent)
+    }
 
     def countries(ids: list[str]) -> set[str]:
         return {c for c in (country.get(a) for a in ids) if c}
@@ -327,7 +333,7 @@ def with_partner_targets(
     sentence names no target of its own (`named_targets`: trigger offsets whose object phrase
     is something other than an event); and the empty source of an event noun aimed at one
     country with that country's partner ("sanctions against Turkey": `nominal` offsets)."""
-    sides = country_sides(events, actors)
+    sides = country_sides(events, actors, bodies=True)
     pairs: dict[str, Counter[str]] = defaultdict(Counter)
     for event, (sources, targets) in zip(events, sides, strict=True):
         if event.mode == INTENT_MODE:
@@ -341,7 +347,7 @@ def with_partner_targets(
         unnamed = event.trigger_start not in named_targets
         if event.type in PARTNER_TYPES and not event.target and len(sources) == 1 and unnamed:
             partner = story_partner(pairs, next(iter(sources)))
-            target = territorial_target(partner, event.source, actors, at_home=True)
+            target = partner_side(partner, event.source, actors)
             if target:
                 event = replace(event, target=target, confidence=lowered(event.confidence, 0.1))
         elif (
@@ -352,11 +358,20 @@ def with_partner_targets(
         ):
             # "sanctions against Turkey are awaiting ratification": by Turkey's counterpart
             partner = story_partner(pairs, next(iter(targets)))
-            source = territorial_target(partner, event.target, actors, at_home=True)
+            source = partner_side(partner, event.target, actors)
             if source:
                 event = replace(event, source=source, confidence=lowered(event.confidence, 0.1))
         filled.append(event)
     return filled
+
+
+def partner_side(partner: str | None, other: list[str], actors: ActorResolution) -> list[str]:
+    """The actors standing for a story partner: an international body itself (its actor id),
+    else the country's actor (see `territorial_target`)."""
+    body = actors.actor(partner) if partner else None
+    if body is not None and partner not in other:
+        return [body.id]
+    return territorial_target(partner, other, actors, at_home=True)
 
 
 STORY_DYAD_EVIDENCE = 3  # events between the same two countries that make them the story
