@@ -665,3 +665,19 @@ def test_an_international_body_the_story_pairs_a_country_with_is_its_partner(run
     )
     rejections = [e for e in events_of(run(text)) if e[0] == "REJECT"]
     assert rejections and rejections[0][1:3] == (["PAK"], ["IMF"])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kenyan opposition parties rejected the budget on Tuesday.", ("REJECT", ["KEN"])),
+        ("Thousands of Georgian protesters rallied in Tbilisi on Sunday.", ("PROTEST", ["GEO"])),
+    ],
+)
+def test_what_a_country_s_own_people_answer_falls_on_their_country(run, text, expected):
+    assert expected in [(e[0], e[2]) for e in events_of(run(text))]
+
+
+def test_a_state_s_own_rejection_of_a_thing_stays_without_target(run):
+    found = events_of(run("Kenya's government rejected the report on Tuesday."))
+    assert ("REJECT", ["KEN"], [], "asserted") in found

@@ -609,6 +609,9 @@ def with_reciprocal_partners(events: list[Event], trigger_at: dict[int, Token]) 
 
 # Armed groups that are not a state's forces: their violence at home falls on their country.
 NON_STATE_ARMED = frozenset({"REB", "INS", "SEP", "UAF"})
+# Verbal conflict a country's own people voice, and the sectors that speak for its state.
+DOMESTIC_VOICE_TYPES = frozenset({"ACCUSE", "REJECT", "REQUEST", "PROTEST"})
+STATE_VOICE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "IGO"})
 VIOLENT_TYPES = frozenset({"ASSAULT", "COERCE"})
 
 
@@ -627,6 +630,28 @@ def with_domestic_targets(
         armed = sources and all(a and a.sector in NON_STATE_ARMED for a in sources)
         aimless = not event.target and event.trigger_start not in named_targets
         if event.type in VIOLENT_TYPES and aimless and armed and len(countries) == 1:
+            target = territorial_target(next(iter(countries)), event.source, actors)
+            if target:
+                event = replace(event, target=target)
+        filled.append(event)
+    return filled
+
+
+def with_domestic_answers(events: list[Event], actors: ActorResolution) -> list[Event]:
+    """Fill the empty target of what a country's own people, opposition, courts or press
+    denounce, reject, demand or protest ("opposition parties rejected the budget", "the
+    journalist denies the charges") with their own country, as CAMEO codes domestic
+    politics; once restatements are merged, so that a fill does not split them."""
+    filled = []
+    for event in events:
+        sources = [actors.actor(a) for a in event.source]
+        countries = {a.country for a in sources if a}
+        voiced = (
+            event.type in DOMESTIC_VOICE_TYPES
+            and not event.target
+            and all(a and a.country and a.sector not in STATE_VOICE_SECTORS for a in sources)
+        )
+        if sources and voiced and len(countries) == 1:
             target = territorial_target(next(iter(countries)), event.source, actors)
             if target:
                 event = replace(event, target=target)
@@ -891,6 +916,7 @@ def find_events(
     events = with_partner_targets(events, actors, named_targets, nominal)
     events = with_domestic_targets(events, actors, named_targets)
     events = without_restatements(events, verbal, restating, actors)
+    events = with_domestic_answers(events, actors)
     purposes = {t.idx: t.head.idx for t in triggers if t.dep_ == "advcl" and infinitival(t)}
     events = without_purposes(events, purposes)
     # a noun in a prepositional phrase ("prior to his meeting"), not one a verb makes happen
