@@ -681,3 +681,12 @@ def test_what_a_country_s_own_people_answer_falls_on_their_country(run, text, ex
 def test_a_state_s_own_rejection_of_a_thing_stays_without_target(run):
     found = events_of(run("Kenya's government rejected the report on Tuesday."))
     assert ("REJECT", ["KEN"], [], "asserted") in found
+
+
+def test_what_an_international_body_demands_falls_on_the_story_s_country(run):
+    text = (
+        "Sudan's army shelled the city of El Fasher on Monday. Sudan's army said the city "
+        "would fall soon. UNICEF demanded an end to the hostilities."
+    )
+    demands = [e for e in events_of(run(text)) if e[0] == "REQUEST"]
+    assert demands and demands[0][2] == ["SDN"]

@@ -641,7 +641,9 @@ def with_domestic_answers(events: list[Event], actors: ActorResolution) -> list[
     """Fill the empty target of what a country's own people, opposition, courts or press
     denounce, reject, demand or protest ("opposition parties rejected the budget", "the
     journalist denies the charges") with their own country, as CAMEO codes domestic
-    politics; once restatements are merged, so that a fill does not split them."""
+    politics, and what an international body with no country says with the country the story
+    is about; once restatements are merged, so that a fill does not split them."""
+    focus = focus_country(actors)
     filled = []
     for event in events:
         sources = [actors.actor(a) for a in event.source]
@@ -655,6 +657,12 @@ def with_domestic_answers(events: list[Event], actors: ActorResolution) -> list[
             target = territorial_target(next(iter(countries)), event.source, actors)
             if target:
                 event = replace(event, target=target)
+        # "UNICEF demanded an end to the hostilities": a body speaks of the story's country
+        bodies = sources and all(a and a.sector == "IGO" and not a.country for a in sources)
+        if bodies and event.type in DOMESTIC_VOICE_TYPES and not event.target:
+            target = territorial_target(focus, event.source, actors)
+            if target:
+                event = replace(event, target=target, confidence=lowered(event.confidence, 0.1))
         filled.append(event)
     return filled
 
