@@ -95,4 +95,7 @@ def sample_by_cause(cases: list[ErrorCase], n: int) -> list[ErrorCase]:
 # The outside formats `tidings evaluate --as` reads, and the sets `tidings dev-eval` runs, named
 # here so the command line can offer them without loading the pipeline.
 GOLD_FORMATS = ("gold", "timeml", "attributions", "plover", "labels", "actors")
-DEV_SET_NAMES = ("plover", "police", "timeml", "attributions", "voa", "voa-unseen", "voa-heldout")
+DEV_SET_NAMES = (
+    "plover", "police", "timeml", "attributions", "voa", "voa-unseen", "voa-heldout",
+    "voa-heldout2",
+)  # fmt: skip
