@@ -887,3 +887,9 @@ def test_a_place_name_alone_after_a_full_name_ending_in_it_is_no_country(nlp):
     )
     mentions = actors_by_mention(nlp, text)
     assert "Aden" not in mentions or mentions["Aden"].kind == "person"
+
+
+def test_a_then_office_is_a_post_held_at_the_time_told_of(nlp):
+    text = "Paris was accused of aiding rebels fighting then-president, Laurent Gbagbo."
+    found = actors_by_mention(nlp, text, published=date(2021, 3, 29))
+    assert (found["Laurent Gbagbo"].country, found["Laurent Gbagbo"].sector) == ("CIV", "ELI")
