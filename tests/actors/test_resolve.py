@@ -893,3 +893,8 @@ def test_a_then_office_is_a_post_held_at_the_time_told_of(nlp):
     text = "Paris was accused of aiding rebels fighting then-president, Laurent Gbagbo."
     found = actors_by_mention(nlp, text, published=date(2021, 3, 29))
     assert (found["Laurent Gbagbo"].country, found["Laurent Gbagbo"].sector) == ("CIV", "ELI")
+
+
+def test_then_as_an_adverb_before_a_title_is_no_past_post(nlp):
+    found = actors_by_mention(nlp, "The talks ended, and then President Tomas Vela spoke.")
+    assert found["Tomas Vela"].sector == "GOV"

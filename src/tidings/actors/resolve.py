@@ -300,9 +300,7 @@ def _title_from(tokens: list[Token], kb: KnowledgeBase) -> tuple[str | None, str
             title = kb.titles.get(phrase)
             if title is not None:
                 # "then-president", "the then president": a post held at the time told of
-                then = (
-                    i > 0 and words[i - 1] in ("then", "-") and "then" in words[max(0, i - 2) : i]
-                )
+                then = words[max(0, i - 2) : i] in (["then", "-"], ["the", "then"])
                 former = then or any(w in FORMER_WORDS for w in words[max(0, i - 4) : i])
                 found.append((not former, len(phrase), phrase, title.sector))
                 break

@@ -695,7 +695,7 @@ def naming_keys(lemma: str, verb: Token, lexicon: Lexicon) -> list[str]:
     word, its adjectives and its coordinated words ("egregious and insulting") each counting."""
     # "called it a case of persecution", "one of the worst offenders": what the predicate
     # is of says it too
-    predicates = [p for p in naming_predicates(verb) for p in (p, *of_complements(p))]
+    predicates = [w for p in naming_predicates(verb) for w in (p, *of_complements(p))]
     words = [
         w
         for predicate in predicates
