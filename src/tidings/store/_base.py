@@ -426,7 +426,8 @@ class Store(ABC):
             "e.modality, e.cameo, e.goldstein, e.quad_class, e.location_name AS location, "
             "e.location_country, e.lat, e.lon, e.trigger, e.evidence, e.reported_by, "
             f"e.confidence FROM events e WHERE {condition} "
-            "ORDER BY e.date_start NULLS LAST, e.article_id, e.trigger_start"
+            "ORDER BY e.date_start NULLS LAST, e.article_id, e.trigger_start, "
+            "length(e.local_id), e.local_id"
         )
         rows = self._dicts(*paged(query, params, limit, offset))
         sides = self._event_sides([row["id"] for row in rows])
@@ -459,7 +460,8 @@ class Store(ABC):
             + side.format(r="t", role="target")
             + "LEFT JOIN attributions st ON st.article_id = e.article_id "
             "AND st.position = e.attribution LEFT JOIN actors sa ON sa.id = st.source "
-            "ORDER BY e.date_start NULLS LAST, e.article_id, e.trigger_start"
+            "ORDER BY e.date_start NULLS LAST, e.article_id, e.trigger_start, "
+            "length(e.local_id), e.local_id"
         )
         return self._dicts(query, [])
 
@@ -663,7 +665,9 @@ class Store(ABC):
             "SELECT * FROM mentions WHERE article_id = ? ORDER BY start_char", [article_id]
         )
         events = self._dicts(
-            "SELECT * FROM events WHERE article_id = ? ORDER BY trigger_start", [article_id]
+            "SELECT * FROM events WHERE article_id = ? "
+            "ORDER BY trigger_start, length(local_id), local_id",
+            [article_id],
         )
         sides = self._dicts(
             "SELECT ea.* FROM event_actors ea JOIN events e ON e.id = ea.event_id "

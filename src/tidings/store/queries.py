@@ -430,7 +430,9 @@ def with_stated_events(connection: Any, quotes: list[dict[str, Any]]) -> list[di
         connection,
         "SELECT e.article_id, e.local_id AS id, e.type, e.trigger_start FROM events e "
         f"WHERE e.article_id IN {ID_LIST} AND e.attribution IS NOT NULL "
-        "ORDER BY e.trigger_start",
+        # an act and the promise of it share their trigger: their ids break the tie alike in
+        # every backend
+        "ORDER BY e.trigger_start, length(e.local_id), e.local_id",
         [sorted({q["article_id"] for q in quotes})],
     ) if quotes else []  # fmt: skip
     for quote in quotes:
