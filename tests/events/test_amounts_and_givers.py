@@ -80,3 +80,19 @@ def test_calling_something_by_a_judgement_is_an_accusation(run, text, target):
 )
 def test_summonses_and_names_given_in_two_parts(run, text, event_type):
     assert event_type in [e.type for e in run(text).events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Neither the ministry nor the embassy has responded to requests for comment.",
+        "More than two million Chinese tourists visited Vietnam last year.",
+    ],
+)
+def test_requests_for_comment_and_tourists_visits_are_no_events(run, text):
+    assert not run(text).events
+
+
+def test_a_request_for_aid_stays_a_request(run):
+    found = run("Pakistan sent a request for assistance to the IMF on Monday.").events
+    assert "REQUEST" in [e.type for e in found]
