@@ -96,3 +96,15 @@ def test_requests_for_comment_and_tourists_visits_are_no_events(run, text):
 def test_a_request_for_aid_stays_a_request(run):
     found = run("Pakistan sent a request for assistance to the IMF on Monday.").events
     assert "REQUEST" in [e.type for e in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Patients would pay less for dental work in Hanoi.", []),
+        ("I paid for the extra to have a suite.", []),
+        ("Japan paid $40 million in aid to Kenya.", ["AID"]),
+    ],
+)
+def test_paying_is_aid_only_when_money_or_aid_is_paid(run, text, expected):
+    assert [e.type for e in run(text).events] == expected
