@@ -108,3 +108,14 @@ def test_a_request_for_aid_stays_a_request(run):
 )
 def test_paying_is_aid_only_when_money_or_aid_is_paid(run, text, expected):
     assert [e.type for e in run(text).events] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The officials, speaking on condition of anonymity to discuss the raid, gave no names.",
+        "Officials said 23 high-threat detainees were held at the base.",
+    ],
+)
+def test_an_anonymity_aside_and_a_hyphenated_modifier_are_no_events(run, text):
+    assert not [e for e in run(text).events if e.type in ("CONSULT", "THREATEN")]

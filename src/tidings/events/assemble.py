@@ -678,7 +678,7 @@ def stands_alone(trigger: Token) -> bool:
     trigger = phrase_head(trigger)  # "launched a mediation effort": the effort stands for it
     if trigger.pos_ == "NOUN" and trigger.dep_ in ("attr", "oprd"):
         return False
-    return trigger.dep_ not in ("amod", "compound")
+    return trigger.dep_ not in ("amod", "compound", "nmod")  # nor "high-threat detainees"
 
 
 def embedded(trigger: Token) -> bool:

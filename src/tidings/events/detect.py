@@ -820,6 +820,19 @@ def amount_phrase(prep: Token) -> bool:
     return amount.head == prep.head and amount.dep_ in ("dobj", "nsubjpass")
 
 
+# Verbs of speaking whose "on condition of anonymity" aside tells why a source is unnamed.
+ANONYMITY_VERBS = frozenset({"speak", "talk"})
+
+
+def anonymous_aside(token: Token) -> bool:
+    """Whether a word sits in the reason a source gives for not being named ("speaking on
+    condition of anonymity to discuss the operation"): no event of its own."""
+    return any(
+        a.lemma_.lower() in ANONYMITY_VERBS and any(w.lower_ == "anonymity" for w in a.subtree)
+        for a in token.ancestors
+    )
+
+
 def names_a_person(argument: Token) -> bool:
     """Whether an object is a person's name and its verb does not name it something: "called
     Putin" is a call, "called Putin a liar" is not."""
@@ -892,7 +905,7 @@ def candidates(doc: Doc, actors: ActorResolution, lexicon: Lexicon) -> list[Cand
             if completing.dep_ == "prep":
                 # "went on strike", "withdrew from the treaty": the noun is part of the phrase
                 completed.update(g.i for g in completing.children if g.dep_ == "pobj")
-        if entry.type == NOT_AN_EVENT or in_headline(token):
+        if entry.type == NOT_AN_EVENT or in_headline(token) or anonymous_aside(token):
             continue
         if token.pos_ == "NOUN" and not made_by_verb(token):
             continue  # "under the 2020 deal": the thing an act made, not the act
