@@ -45,26 +45,15 @@ def _attributions(path: Path, pipeline: Pipeline, _gold: Path, errors: int) -> S
     return score_attributions(load_attributions(path), pipeline, errors=errors, processes=2)
 
 
-def _stories(path: Path, pipeline: Pipeline, gold: Path, errors: int) -> SetScore:
-    return score_stories(load_story_gold(gold / "voa", path), pipeline, errors=errors)
+def _story_set(folder: str, name: str) -> Callable[[Path, Pipeline, Path, int], SetScore]:
+    """How to score the VOA stories whose gold is in one folder of the gold directory, as a set
+    named `name`."""
 
+    def score(path: Path, pipeline: Pipeline, gold: Path, errors: int) -> SetScore:
+        golds = load_story_gold(gold / folder, path)
+        return score_stories(golds, pipeline, errors=errors, name=name)
 
-def _unseen_stories(path: Path, pipeline: Pipeline, gold: Path, errors: int) -> SetScore:
-    # stories annotated after the rules were tuned on the first ten: how the rules generalise
-    golds = load_story_gold(gold / "voa-blind2", path)
-    return score_stories(golds, pipeline, errors=errors, name="voa-unseen")
-
-
-def _held_out_stories(path: Path, pipeline: Pipeline, gold: Path, errors: int) -> SetScore:
-    # stories annotated blind in session 27 and kept from tuning until its end
-    golds = load_story_gold(gold / "voa-blind3", path)
-    return score_stories(golds, pipeline, errors=errors, name="voa-heldout")
-
-
-def _held_out_stories_2(path: Path, pipeline: Pipeline, gold: Path, errors: int) -> SetScore:
-    # stories annotated blind in session 28 and scored once at its end before anyone saw them
-    golds = load_story_gold(gold / "voa-blind4", path)
-    return score_stories(golds, pipeline, errors=errors, name="voa-heldout2")
+    return score
 
 
 DEV_SETS = (
@@ -72,10 +61,13 @@ DEV_SETS = (
     DevSet("police", "police-events.jsonl", _police),
     DevSet("timeml", "timeml.jsonl", _timeml),
     DevSet("attributions", "attributions.jsonl", _attributions),
-    DevSet("voa", "voa-stories.jsonl", _stories),
-    DevSet("voa-unseen", "voa-stories.jsonl", _unseen_stories),
-    DevSet("voa-heldout", "voa-stories.jsonl", _held_out_stories),
-    DevSet("voa-heldout2", "voa-stories.jsonl", _held_out_stories_2),
+    DevSet("voa", "voa-stories.jsonl", _story_set("voa", "voa")),
+    # stories annotated after the rules were tuned on the first ten: how the rules generalise
+    DevSet("voa-unseen", "voa-stories.jsonl", _story_set("voa-blind2", "voa-unseen")),
+    # stories annotated blind in session 27 and kept from tuning until its end
+    DevSet("voa-heldout", "voa-stories.jsonl", _story_set("voa-blind3", "voa-heldout")),
+    # stories annotated blind in session 28 and scored once at its end before anyone saw them
+    DevSet("voa-heldout2", "voa-stories.jsonl", _story_set("voa-blind4", "voa-heldout2")),
 )
 
 

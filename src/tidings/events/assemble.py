@@ -626,15 +626,23 @@ def with_domestic_targets(
     filled = []
     for event in events:
         sources = [actors.actor(a) for a in event.source]
-        countries = {a.country for a in sources if a}
         armed = sources and all(a and a.sector in NON_STATE_ARMED for a in sources)
         aimless = not event.target and event.trigger_start not in named_targets
-        if event.type in VIOLENT_TYPES and aimless and armed and len(countries) == 1:
-            target = territorial_target(next(iter(countries)), event.source, actors)
+        if event.type in VIOLENT_TYPES and aimless and armed:
+            target = home_target(event, actors)
             if target:
                 event = replace(event, target=target)
         filled.append(event)
     return filled
+
+
+def home_target(event: Event, actors: ActorResolution) -> list[str]:
+    """The actor standing for the one country all of an event's sources belong to, if they
+    all belong to one (see `territorial_target`)."""
+    countries = {a.country if a else None for a in map(actors.actor, event.source)}
+    if len(countries) != 1 or None in countries:
+        return []
+    return territorial_target(next(iter(countries)), event.source, actors)
 
 
 def with_domestic_answers(events: list[Event], actors: ActorResolution) -> list[Event]:
@@ -647,14 +655,13 @@ def with_domestic_answers(events: list[Event], actors: ActorResolution) -> list[
     filled = []
     for event in events:
         sources = [actors.actor(a) for a in event.source]
-        countries = {a.country for a in sources if a}
         voiced = (
             event.type in DOMESTIC_VOICE_TYPES
             and not event.target
-            and all(a and a.country and a.sector not in STATE_VOICE_SECTORS for a in sources)
+            and all(a and a.sector not in STATE_VOICE_SECTORS for a in sources)
         )
-        if sources and voiced and len(countries) == 1:
-            target = territorial_target(next(iter(countries)), event.source, actors)
+        if sources and voiced:
+            target = home_target(event, actors)
             if target:
                 event = replace(event, target=target)
         # "UNICEF demanded an end to the hostilities": a body speaks of the story's country

@@ -645,9 +645,10 @@ def match_trigger(token: Token, lexicon: Lexicon) -> tuple[Trigger, Token | None
         if entry is not None:
             return entry, None
         # "a request for comment": what the preposition takes may make it no event
-        for taken in (g for c in token.children if c.dep_ == "prep" for g in c.children):
+        prep_takes = (g for c in token.children if c.dep_ == "prep" for g in c.children)
+        for taken in (g for g in prep_takes if g.dep_ == "pobj"):
             entry = lexicon.triggers.get(("noun", f"{lemma}+{taken.lemma_.lower()}"))
-            if taken.dep_ == "pobj" and entry is not None and entry.type == NOT_AN_EVENT:
+            if entry is not None and entry.type == NOT_AN_EVENT:
                 return entry, taken
         # "a suspension of aid": what the noun is of may select its sense, as a compound does
         for complement in of_complements(token):
