@@ -576,6 +576,44 @@ def test_violence_by_a_domestic_story_s_own_actors_falls_on_its_country(run):
     assert [report.actor(a).country for a in stormed.target] == ["TCD"]
 
 
+KENYAN_STORY = (
+    "Kenya's parliament voted on Tuesday to remove the deputy president from office. "
+    "Kenyan police arrested two of his aides in Nairobi. "
+    "President Ruto nominated the interior minister to replace him. "
+    "The deputy president was convicted on five charges. "
+    "The opposition rejected the vote."
+)
+
+
+def test_a_domestic_act_with_no_doer_is_the_story_country_s(run):
+    report = run(KENYAN_STORY)
+    (convicted,) = [e for e in report.events if e.trigger == "convicted"]
+    assert [report.actor(a).country for a in convicted.source] == ["KEN"]
+
+
+def test_force_with_no_doer_in_a_domestic_story_gets_no_doer_from_the_story_alone(run):
+    report = run(KENYAN_STORY + " A police officer was shot dead in Mombasa.")
+    (shot,) = [e for e in report.events if e.trigger == "shot"]
+    assert shot.source == []
+
+
+def test_a_country_s_own_rejection_with_no_target_falls_on_the_country(run):
+    report = run(KENYAN_STORY + " The Kenyan government refused on Friday, a spokesman said.")
+    (refused,) = [e for e in report.events if e.trigger == "refused"]
+    assert [report.actor(a).country for a in refused.target] == ["KEN"]
+
+
+def test_a_domestic_act_with_no_doer_in_a_story_of_two_countries_keeps_no_source(run):
+    story = (
+        "Kenya accused Somalia of violating its airspace on Monday. "
+        "Somalia rejected the accusation. "
+        "Kenyan police arrested two Somali traders in Mandera. "
+        "The traders were convicted of smuggling."
+    )
+    (convicted,) = [e for e in run(story).events if e.trigger == "convicted"]
+    assert convicted.source == []
+
+
 def test_what_a_request_asks_for_leaves_its_target_to_the_story(run):
     report = run(
         "Trump warned Pyongyang on Monday. North Korea accused Washington of hostility. "

@@ -23,6 +23,7 @@ from tidings.events.detect import (
     Candidate,
     actors_in,
     candidates,
+    country_of,
     governing_verbs,
     infinitival,
     is_subject,
@@ -485,6 +486,12 @@ def violent_at_home(sides: list[tuple[set[str], set[str]]], events: list[Event],
     )
 
 
+def country_actor(country: str, actors: ActorResolution) -> Actor | None:
+    """The article's actor for a country itself, or the latent one standing for it."""
+    named = (a for a in actors.actors if a.country == country and a.kind == "country")
+    return next(named, None) or actors.latent_country(country)
+
+
 def with_domestic_doers(
     events: list[Event], actors: ActorResolution, unnamed_doers: set[int]
 ) -> list[Event]:
@@ -498,8 +505,7 @@ def with_domestic_doers(
     home = home_country(sides)
     if home is None or violent_at_home(sides, events, home) < PARTNER_EVIDENCE:
         return events
-    country = next((a for a in actors.actors if a.country == home and a.kind == "country"), None)
-    country = country or actors.latent_country(home)
+    country = country_actor(home, actors)
     # an arrest is the state's by definition: its police or security forces when named
     police = max(
         (a for a in actors.actors if a.country == home and a.sector == "COP"),
@@ -526,6 +532,53 @@ def with_domestic_doers(
                 target=event.target or [country.id],
                 confidence=lowered(event.confidence, 0.2),
             )
+        filled.append(event)
+    return filled
+
+
+# Force whose doer a story leaves unnamed is as often the country's enemy as its own:
+# `with_domestic_doers` gives it a doer only where the story shows the country's own violence.
+FORCEFUL_TYPES = frozenset({"ASSAULT", "COERCE", "THREATEN", "MOBILIZE"})
+# What a country's state does to no one named, in a story of that country, falls on it.
+HOME_TARGET_TYPES = frozenset(
+    {"ACCUSE", "REJECT", "REQUEST", "PROTEST", "SANCTION", "COERCE", "CONCEDE"}
+)
+
+
+def with_home_doers(
+    events: list[Event], actors: ActorResolution, unnamed_doers: set[int], named_targets: set[int]
+) -> list[Event]:
+    """In a story of one country, give an act with no place for its doer (`unnamed_doers`:
+    trigger offsets; "the candidate was convicted", "talks failed") that falls on nobody
+    else that country as its source, force aside; and what the country's own actors accuse,
+    reject, demand, sanction or concede aimed at nothing the text names (`named_targets`)
+    that country as its target, as CAMEO codes domestic politics. At lower confidence."""
+    sides = country_sides(events, actors)
+    home = home_country(sides)
+    if home is None:
+        return events
+    told = {
+        e.evidence.start for e, pair in zip(events, sides, strict=True) if home in pair[0] | pair[1]
+    }
+    country = country_actor(home, actors)
+    if country is None or len(told) < STORY_DYAD_EVIDENCE:
+        return events  # one sentence is no story
+    filled = []
+    for event, (_, targets) in zip(events, sides, strict=True):
+        if (
+            not event.source
+            and event.type not in FORCEFUL_TYPES
+            and targets <= {home}
+            and event.trigger_start in unnamed_doers
+        ):
+            event = replace(event, source=[country.id], confidence=lowered(event.confidence, 0.2))
+        if (
+            not event.target
+            and event.type in HOME_TARGET_TYPES
+            and event.trigger_start not in named_targets
+            and {country_of(a, actors) for a in event.source} == {home}
+        ):
+            event = replace(event, target=[country.id], confidence=lowered(event.confidence, 0.1))
         filled.append(event)
     return filled
 
@@ -943,6 +996,7 @@ def find_events(
     unnamed_doers = {t.idx for t in triggers if doerless(t)} - answered
     events = with_story_sides(events, actors, unnamed_doers, answered)
     events = with_domestic_doers(events, actors, unnamed_doers)
+    events = with_home_doers(events, actors, unnamed_doers, named_targets)
     events = with_mobilising_forces(events, doc, actors, unnamed_doers)
     events = with_announced_targets(events, trigger_tokens(events, doc), actors)
     events = on_announced_acts(events, trigger_tokens(events, doc))
