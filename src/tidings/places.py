@@ -173,3 +173,20 @@ def event_location(trigger: Token, anchors: list[Token]) -> Location | None:
         for entity in attached_locations(token)
     )
     return next((p for e in entities if (p := located(e))), None)
+
+
+PURPOSE_DEPS = frozenset({"advcl", "acl", "xcomp", "relcl"})
+
+
+def purpose_place(trigger: Token) -> Location | None:
+    """The place an act's purpose clause names, for an act whose place is where it is meant
+    to help ("aid to help people in Somalia", "supplies aimed at easing shortages in
+    Yemen"); the clauses of the trigger, of its object, and of its verb when the trigger is
+    that verb's object."""
+    objects = [c for c in trigger.children if c.dep_ == "dobj"]
+    verb = [trigger.head] if trigger.dep_ in ("dobj", "nsubjpass") else []
+    heads = [trigger, *objects, *verb]
+    clauses = [c for head in heads for c in head.children if c.dep_ in PURPOSE_DEPS]
+    words = (word for clause in clauses for word in clause.subtree)
+    entities = (entity for word in words for entity in attached_locations(word))
+    return next((p for e in entities if (p := located(e))), None)

@@ -804,3 +804,33 @@ def test_withholding_support_in_the_present_is_a_rejection(run):
 def test_signing_a_law_is_no_agreement(run):
     report = run("President Mohamed signed a measure extending his term by two years.")
     assert "SUPPORT" not in [e.type for e in report.events]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "country"),
+    [
+        ("China sent relief supplies aimed at easing food shortages in Yemen.", "YEM"),
+        ("Norway sent medicine to fight the cholera outbreak in Haiti.", "HTI"),
+    ],
+)
+def test_aid_falls_on_the_country_its_purpose_clause_names(run, sentence, country):
+    report = run(sentence)
+    (aid,) = [e for e in report.events if e.type == "AID"]
+    assert [report.actor(a).country for a in aid.target] == [country]
+
+
+def test_aid_with_no_place_in_its_purpose_keeps_no_target(run):
+    report = run("The European Union announced new assistance to help poor families.")
+    (aid,) = [e for e in report.events if e.type == "AID"]
+    assert aid.target == []
+
+
+def test_agreeing_to_an_act_named_by_a_noun_falls_on_that_act_s_target(run):
+    report = run("The rebels agreed to a ceasefire in Idlib.")
+    (agreed,) = [e for e in report.events if e.type == "AGREE"]
+    assert [report.actor(a).country for a in agreed.target] == ["SYR"]
+
+
+def test_fighting_a_disease_is_no_combat(run):
+    report = run("Volunteers in Haiti are fighting cholera and measles with new vaccines.")
+    assert [e.type for e in report.events if e.type == "ASSAULT"] == []

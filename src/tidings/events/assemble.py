@@ -31,6 +31,7 @@ from tidings.events.detect import (
     object_phrases,
     of_complements,
     phrase_head,
+    prep_objects,
 )
 from tidings.events.lexicon import Lexicon, load_lexicon
 from tidings.events.modality import (
@@ -52,7 +53,7 @@ from tidings.model import (
     Quote,
     TimeExpression,
 )
-from tidings.places import event_location, place_object, sea_names
+from tidings.places import event_location, place_object, purpose_place, sea_names
 from tidings.quantities import casualty_cues, person_nouns
 from tidings.quotes import speech_verbs
 
@@ -913,6 +914,8 @@ def find_events(
         objects = object_phrases(token, candidate.entry)
         if location is None and not candidate.target:
             location = place_object([o for o in objects if o.i not in actors.token_actor])
+        if location is None and not candidate.target and event_type == "AID":
+            location = purpose_place(token)
         if event_type in TERRITORIAL_TYPES and not candidate.target:
             # a place names the country; an object that is no actor ("attacked villages",
             # "2,400 people were arrested") is the article's country's
@@ -1257,6 +1260,15 @@ def announced_acts(trigger: Token) -> list[Token]:
     return acts + [c for act in acts for c in act.children if complement_act(c)]
 
 
+AGREED_PREPS = frozenset({"to", "on"})
+
+
+def agreed_acts(trigger: Token) -> list[Token]:
+    """The acts a statement names as its prepositional object: "agreed to a ceasefire in
+    eastern Ukraine", "agreed on a withdrawal": the nominal form of "agreed to withdraw"."""
+    return [g for g in prep_objects(trigger, AGREED_PREPS) if g.pos_ == "NOUN"]
+
+
 def complement_act(clause: Token) -> bool:
     """Whether a clause is an act a verb announces: its infinitive ("agreed to reopen"), not a
     gerund that reports a fact ("denied sending weapons")."""
@@ -1296,7 +1308,7 @@ def with_announced_targets(
         if event.target or event.type not in STATEMENT_TYPES or token is None:
             filled.append(event)
             continue
-        acts = announced_acts(token)
+        acts = announced_acts(token) + agreed_acts(token)
         inherited = next(
             (
                 [a for a in aimed if a not in event.source]
