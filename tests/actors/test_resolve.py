@@ -898,3 +898,40 @@ def test_a_then_office_is_a_post_held_at_the_time_told_of(nlp):
 def test_then_as_an_adverb_before_a_title_is_no_past_post(nlp):
     found = actors_by_mention(nlp, "The talks ended, and then President Tomas Vela spoke.")
     assert found["Tomas Vela"].sector == "GOV"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "code"),
+    [
+        # the noun the text describes the organisation by
+        ("Business consultancy Halvorsen & Partners puts the annual revenue at $3 billion.",
+         "Halvorsen & Partners", (None, "BUS")),
+        ("The report was published by the think tank Meridian Forum.", "Meridian Forum",
+         (None, "EDU")),
+        ("Orion Capital, a brokerage based in Oslo, said shares fell.", "Orion Capital",
+         ("NOR", "BUS")),
+        # the words of its own name
+        ("The figures come from Kestrel Market Research, which tracks the sector.",
+         "Kestrel Market Research", (None, "BUS")),
+        # a name the tagger reads as a person's, right after a noun for an organisation
+        ("Maria Okafor, a researcher at the London consultancy Grayline Advisory, said prices "
+         "rose.", "Grayline Advisory", ("GBR", "BUS")),
+    ],
+)  # fmt: skip
+def test_an_unknown_organisation_takes_the_sector_its_description_gives(nlp, text, name, code):
+    actor = actors_by_mention(nlp, text)[name]
+    assert (actor.country, actor.sector) == code
+
+
+def test_a_demonym_describing_an_unknown_organisation_is_its_country_not_an_actor(nlp):
+    actors = actors_by_mention(
+        nlp, "Peter Janssen of the Dutch think tank Wittenburg Institute said plots grew."
+    )
+    institute = actors["Wittenburg Institute"]
+    assert (institute.country, institute.sector) == ("NLD", "EDU")
+    assert "Dutch" not in actors
+
+
+def test_the_owner_of_a_state_body_is_no_description(nlp):
+    actor = actors_by_mention(nlp, "Sri Lanka's navy sank three rebel boats.")["Sri Lanka's navy"]
+    assert (actor.country, actor.sector) == ("LKA", "MIL")
