@@ -916,9 +916,21 @@ def test_then_as_an_adverb_before_a_title_is_no_past_post(nlp):
         # a name the tagger reads as a person's, right after a noun for an organisation
         ("Maria Okafor, a researcher at the London consultancy Grayline Advisory, said prices "
          "rose.", "Grayline Advisory", ("GBR", "BUS")),
+        # the people the text says work for it take its sector and country
+        ('"Prices are high," said Anna Berg, managing director with Nordic Institutional '
+         "Brokerage in Oslo.", "Anna Berg", ("NOR", "BUS")),
+        ("Lars Holm, founder of the Fjord Insight Research consultancy in Hanoi, said demand "
+         "rose.", "Lars Holm", ("VNM", "BUS")),
+        ("Peter Janssen of the Dutch think tank Wittenburg Institute said the plots grew.",
+         "Peter Janssen", ("NLD", "EDU")),
+        # the firm's country, not that of the countries she talks about
+        ("Maria Okafor, a researcher at the London consultancy Grayline Advisory, said Mali "
+         "and Niger were at risk.", "Maria Okafor", ("GBR", "BUS")),
     ],
 )  # fmt: skip
-def test_an_unknown_organisation_takes_the_sector_its_description_gives(nlp, text, name, code):
+def test_an_unknown_organisation_and_its_people_take_what_its_description_gives(
+    nlp, text, name, code
+):
     actor = actors_by_mention(nlp, text)[name]
     assert (actor.country, actor.sector) == code
 
@@ -935,3 +947,9 @@ def test_a_demonym_describing_an_unknown_organisation_is_its_country_not_an_acto
 def test_the_owner_of_a_state_body_is_no_description(nlp):
     actor = actors_by_mention(nlp, "Sri Lanka's navy sank three rebel boats.")["Sri Lanka's navy"]
     assert (actor.country, actor.sector) == ("LKA", "MIL")
+
+
+def test_an_unknown_organisation_in_a_named_city_takes_its_country(nlp):
+    text = "Lars Holm, founder of the Fjord Insight Research consultancy in Hanoi, said so."
+    actor = actors_by_mention(nlp, text)["the Fjord Insight Research"]
+    assert (actor.country, actor.sector) == ("VNM", "BUS")

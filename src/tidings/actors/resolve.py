@@ -763,19 +763,30 @@ def describe_person(reading: Reading, span: Span, by_token: dict[int, Entry]) ->
     affiliation: Organisation | None = None
     affiliated_by: Token | None = None  # the word naming the affiliation
     past: Organisation | None = None  # "a former State Department official"
-    for token in described:
+    stranger: Draft | None = None  # an organisation the knowledge base does not know
+    for token in [*described, *tied_tokens(span)]:
         entry = by_token.get(token.i)
         # "ambassador to the UN" is posted there; "advisor at the Atlantic Council" works there
         posted = token.head.lower_ == "to" and token.head.head.i != token.i
-        if entry is not None and entry.kind == "organisation" and not posted:
+        if posted or held_formerly(token):
+            found = kb.organisations.get(entry.ref) if entry is not None else None
+            past = past or (found if found is not None and not posted else None)
+            continue
+        if entry is not None and entry.kind == "organisation":
             found = kb.organisations.get(entry.ref)
-            if found is not None and held_formerly(token):
-                past = past or found
-            elif found is not None:
+            if found is not None:
                 affiliation, affiliated_by = found, token
                 break
+        stranger = unknown_affiliation(reading, token)
+        if stranger is not None:
+            break
     affiliated_sector = None
-    if affiliation is not None and affiliated_by is not None:
+    if stranger is not None:
+        # "managing director with X Brokerage in Hanoi": the firm's sector and country, not
+        # those of the countries the sentence talks about
+        country = stranger.country or country
+        affiliated_sector = stranger.sector
+    elif affiliation is not None and affiliated_by is not None:
         # an IGO's envoy "for Syria" is no Syrian
         country, affiliated_sector = affiliation.code_on(reading.published)
         branch = owned_branch(affiliated_by, by_token, kb)
@@ -797,7 +808,11 @@ def describe_person(reading: Reading, span: Span, by_token: dict[int, Entry]) ->
     # in the sentence, else to the article's; not a refugee, for the article's country is as
     # often their host as their own.
     unplaced = country is None and affiliation is None and served is None
-    if unplaced and (title or described) and sector != "REF":
+    if unplaced and stranger is not None:
+        # the countries the sentence names are what someone working for a firm or a think tank
+        # talks about; the article's own country is as often where the firm is
+        country = focus_country(reading, reading.places)
+    elif unplaced and (title or described) and sector != "REF":
         country = _country_before(reading, span) or focus_country(reading, reading.places)
     name = span.text
     return Draft(
@@ -812,6 +827,31 @@ def describe_person(reading: Reading, span: Span, by_token: dict[int, Entry]) ->
             affiliation.id if affiliation is not None and not affiliation.country else served
         ),
     )
+
+
+# Prepositions that tie a person to the body they work for: "X of the think tank Y", "director
+# at Y", "managing director with Y", "a fellow for Y", "Anna Berg from Y".
+AFFILIATION_PREPOSITIONS = frozenset({"of", "at", "with", "for", "from"})
+
+
+def tied_tokens(span: Span) -> list[Token]:
+    """The words of the prepositional phrases a name itself heads ("Andrew Lane of the X
+    Institute"): where the body the person works for is named when no apposition says it."""
+    return [
+        t
+        for child in span.root.rights
+        if child.dep_ == "prep" and child.lower_ in AFFILIATION_PREPOSITIONS
+        for t in child.subtree
+    ]
+
+
+def unknown_affiliation(reading: Reading, token: Token) -> Draft | None:
+    """The organisation the knowledge base does not know that a word of a person's description
+    names, when it was read as one ("managing director with X Brokerage")."""
+    draft = reading.drafts.get(reading.key_at.get(token.i) or "")
+    if draft is None or draft.kind != "organisation" or draft.kb_id is not None:
+        return None
+    return draft
 
 
 def owned_branch(name: Token, by_token: dict[int, Entry], kb: KnowledgeBase) -> Title | None:
@@ -2172,11 +2212,17 @@ def org_name_sector(entity: Span) -> str | None:
     return best[2] if best else None
 
 
+def name_root(entity: Span) -> Token:
+    """The head word of a name, without the article the tagger may take into it ("the X
+    Research consultancy": "the" hangs on the consultancy, as "Research" does)."""
+    return entity[1:].root if len(entity) > 1 and entity[0].pos_ == "DET" else entity.root
+
+
 def description_head(entity: Span) -> Token | None:
     """The common noun a text describes a named organisation by: a noun right before the name
     ("business consultancy X", "the Dutch think tank X"), the noun the name modifies ("the X
     Research consultancy"), or an apposition after it ("X, a brokerage")."""
-    doc, root = entity.doc, entity.root
+    doc, root = entity.doc, name_root(entity)
     before = doc[entity.start - 1] if entity.start > 0 else None
     if (
         before is not None
@@ -2216,7 +2262,7 @@ def described_by(entity: Span, head: Token | None) -> tuple[list[Token], list[To
     """The words that describe an organisation without naming it: the modifiers of its name
     and of the noun describing it ("the Dutch think tank", "the London consultancy"), and the
     places it is said to be in ("X in Hanoi", "a brokerage based in Oslo")."""
-    root = entity.root
+    root = name_root(entity)
     first = root.left_edge.i
     if head is not None:
         first = min(first, head.left_edge.i)
