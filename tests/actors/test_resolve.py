@@ -953,3 +953,25 @@ def test_an_unknown_organisation_in_a_named_city_takes_its_country(nlp):
     text = "Lars Holm, founder of the Fjord Insight Research consultancy in Hanoi, said so."
     actor = actors_by_mention(nlp, text)["the Fjord Insight Research"]
     assert (actor.country, actor.sector) == ("VNM", "BUS")
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        # a story clearly about one country quotes its own people
+        ("Kenya's parliament voted to remove the deputy president on Tuesday. Kenyan police "
+         "blocked roads in Nairobi. The Kenyan government said the vote was lawful. \"It was a "
+         'sad day," Peter Mwangi said.', "KEN"),
+        # with no dominant country the stranger keeps none
+        ('Kenya and Uganda signed a trade deal on Tuesday. "It was a good day," Peter Mwangi '
+         "said.", None),
+    ],
+)  # fmt: skip
+def test_a_private_stranger_takes_the_dominant_country_of_the_story(nlp, text, country):
+    assert actors_by_mention(nlp, text)["Peter Mwangi"].country == country
+
+
+def test_a_title_keeps_its_for_complement_before_the_name(nlp):
+    text = "U.N. Resident Coordinator for Sudan Clara Voss said aid was blocked."
+    actor = actors_by_mention(nlp, text)["Clara Voss"]
+    assert (actor.country, actor.sector) == (None, "IGO")

@@ -737,7 +737,11 @@ def title_tokens_before(span: Span) -> list[Token]:
         token = span.doc[index]
         if not hyphen_joined(token) and token.is_punct and token.text not in (".", "'"):
             break
-        verb = token.pos_ in ("VERB", "AUX", "ADP", "CCONJ", "SCONJ") and token.lower_ != "of"
+        # a title's own complement: "Minister of Defence", "Resident Coordinator for Myanmar"
+        verb = token.pos_ in ("VERB", "AUX", "ADP", "CCONJ", "SCONJ") and token.lower_ not in (
+            "of",
+            "for",
+        )
         acronym = token.is_upper and len(token.text) > 1  # "IS deputy commander": no verb
         if verb and not hyphen_joined(token) and not acronym:
             break
@@ -1844,6 +1848,19 @@ def place_state_bodies(reading: Reading) -> None:
         draft.country = _reporting_country(reading, first) or dominant
 
 
+def place_private_people(reading: Reading) -> None:
+    """People the knowledge base does not know whom the text gives no title, affiliation or
+    country ("Chris Doe said") belong to the article's dominant country: a story clearly
+    about one country quotes its own people; with no dominant country they keep none."""
+    dominant = dominant_country(reading)
+    if dominant is None:
+        return
+    for draft in reading.drafts.values():
+        private = draft.kind == "person" and draft.kb_id is None and draft.role is None
+        if private and draft.country is None and draft.sector is None and not draft.affiliation:
+            draft.country = dominant
+
+
 def dominant_country(reading: Reading) -> str | None:
     """The country an article is clearly about: named (as actor or place) three times at
     least and at least twice as often as any other."""
@@ -1878,6 +1895,7 @@ def build_resolution(reading: Reading) -> ActorResolution:
     """Actors in order of first mention, with ids a1, a2... and the token map."""
     place_state_bodies(reading)
     place_bare_groups(reading)
+    place_private_people(reading)
     doc = reading.doc
     order: dict[str, str] = {}
     actors: dict[str, Actor] = {}
