@@ -2293,7 +2293,7 @@ def described_by(entity: Span, head: Token | None) -> tuple[list[Token], list[To
         if not entity.start <= t.i < entity.end and t.i not in owners
     ]
     if head is not None and head.i >= entity.end:
-        modifiers += [t for t in head.lefts if t.i >= entity.end or t.i < entity.start]
+        modifiers += [t for t in head.lefts if t.i >= entity.end]  # "the X news website"
     settings = []
     for word in (root, head) if head is not None else (root,):
         for child in word.rights:
