@@ -898,3 +898,80 @@ def test_a_then_office_is_a_post_held_at_the_time_told_of(nlp):
 def test_then_as_an_adverb_before_a_title_is_no_past_post(nlp):
     found = actors_by_mention(nlp, "The talks ended, and then President Tomas Vela spoke.")
     assert found["Tomas Vela"].sector == "GOV"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "code"),
+    [
+        # the noun the text describes the organisation by
+        ("Business consultancy Halvorsen & Partners puts the annual revenue at $3 billion.",
+         "Halvorsen & Partners", (None, "BUS")),
+        ("The report was published by the think tank Meridian Forum.", "Meridian Forum",
+         (None, "EDU")),
+        ("Orion Capital, a brokerage based in Oslo, said shares fell.", "Orion Capital",
+         ("NOR", "BUS")),
+        # the words of its own name
+        ("The figures come from Kestrel Market Research, which tracks the sector.",
+         "Kestrel Market Research", (None, "BUS")),
+        # a name the tagger reads as a person's, right after a noun for an organisation
+        ("Maria Okafor, a researcher at the London consultancy Grayline Advisory, said prices "
+         "rose.", "Grayline Advisory", ("GBR", "BUS")),
+        # the people the text says work for it take its sector and country
+        ('"Prices are high," said Anna Berg, managing director with Nordic Institutional '
+         "Brokerage in Oslo.", "Anna Berg", ("NOR", "BUS")),
+        ("Lars Holm, founder of the Fjord Insight Research consultancy in Hanoi, said demand "
+         "rose.", "Lars Holm", ("VNM", "BUS")),
+        ("Peter Janssen of the Dutch think tank Wittenburg Institute said the plots grew.",
+         "Peter Janssen", ("NLD", "EDU")),
+        # the firm's country, not that of the countries she talks about
+        ("Maria Okafor, a researcher at the London consultancy Grayline Advisory, said Mali "
+         "and Niger were at risk.", "Maria Okafor", ("GBR", "BUS")),
+    ],
+)  # fmt: skip
+def test_an_unknown_organisation_and_its_people_take_what_its_description_gives(
+    nlp, text, name, code
+):
+    actor = actors_by_mention(nlp, text)[name]
+    assert (actor.country, actor.sector) == code
+
+
+def test_a_demonym_describing_an_unknown_organisation_is_its_country_not_an_actor(nlp):
+    actors = actors_by_mention(
+        nlp, "Peter Janssen of the Dutch think tank Wittenburg Institute said plots grew."
+    )
+    institute = actors["Wittenburg Institute"]
+    assert (institute.country, institute.sector) == ("NLD", "EDU")
+    assert "Dutch" not in actors
+
+
+def test_the_owner_of_a_state_body_is_no_description(nlp):
+    actor = actors_by_mention(nlp, "Sri Lanka's navy sank three rebel boats.")["Sri Lanka's navy"]
+    assert (actor.country, actor.sector) == ("LKA", "MIL")
+
+
+def test_an_unknown_organisation_in_a_named_city_takes_its_country(nlp):
+    text = "Lars Holm, founder of the Fjord Insight Research consultancy in Hanoi, said so."
+    actor = actors_by_mention(nlp, text)["the Fjord Insight Research"]
+    assert (actor.country, actor.sector) == ("VNM", "BUS")
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        # a story clearly about one country quotes its own people
+        ("Kenya's parliament voted to remove the deputy president on Tuesday. Kenyan police "
+         "blocked roads in Nairobi. The Kenyan government said the vote was lawful. \"It was a "
+         'sad day," Peter Mwangi said.', "KEN"),
+        # with no dominant country the stranger keeps none
+        ('Kenya and Uganda signed a trade deal on Tuesday. "It was a good day," Peter Mwangi '
+         "said.", None),
+    ],
+)  # fmt: skip
+def test_a_private_stranger_takes_the_dominant_country_of_the_story(nlp, text, country):
+    assert actors_by_mention(nlp, text)["Peter Mwangi"].country == country
+
+
+def test_a_title_keeps_its_for_complement_before_the_name(nlp):
+    text = "U.N. Resident Coordinator for Sudan Clara Voss said aid was blocked."
+    actor = actors_by_mention(nlp, text)["Clara Voss"]
+    assert (actor.country, actor.sector) == (None, "IGO")

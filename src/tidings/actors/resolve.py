@@ -737,7 +737,11 @@ def title_tokens_before(span: Span) -> list[Token]:
         token = span.doc[index]
         if not hyphen_joined(token) and token.is_punct and token.text not in (".", "'"):
             break
-        verb = token.pos_ in ("VERB", "AUX", "ADP", "CCONJ", "SCONJ") and token.lower_ != "of"
+        # a title's own complement: "Minister of Defence", "Resident Coordinator for Myanmar"
+        verb = token.pos_ in ("VERB", "AUX", "ADP", "CCONJ", "SCONJ") and token.lower_ not in (
+            "of",
+            "for",
+        )
         acronym = token.is_upper and len(token.text) > 1  # "IS deputy commander": no verb
         if verb and not hyphen_joined(token) and not acronym:
             break
@@ -763,19 +767,30 @@ def describe_person(reading: Reading, span: Span, by_token: dict[int, Entry]) ->
     affiliation: Organisation | None = None
     affiliated_by: Token | None = None  # the word naming the affiliation
     past: Organisation | None = None  # "a former State Department official"
-    for token in described:
+    stranger: Draft | None = None  # an organisation the knowledge base does not know
+    for token in [*described, *tied_tokens(span)]:
         entry = by_token.get(token.i)
         # "ambassador to the UN" is posted there; "advisor at the Atlantic Council" works there
         posted = token.head.lower_ == "to" and token.head.head.i != token.i
-        if entry is not None and entry.kind == "organisation" and not posted:
+        if posted or held_formerly(token):
+            found = kb.organisations.get(entry.ref) if entry is not None else None
+            past = past or (found if found is not None and not posted else None)
+            continue
+        if entry is not None and entry.kind == "organisation":
             found = kb.organisations.get(entry.ref)
-            if found is not None and held_formerly(token):
-                past = past or found
-            elif found is not None:
+            if found is not None:
                 affiliation, affiliated_by = found, token
                 break
+        stranger = unknown_affiliation(reading, token)
+        if stranger is not None:
+            break
     affiliated_sector = None
-    if affiliation is not None and affiliated_by is not None:
+    if stranger is not None:
+        # "managing director with X Brokerage in Hanoi": the firm's sector and country, not
+        # those of the countries the sentence talks about
+        country = stranger.country or country
+        affiliated_sector = stranger.sector
+    elif affiliation is not None and affiliated_by is not None:
         # an IGO's envoy "for Syria" is no Syrian
         country, affiliated_sector = affiliation.code_on(reading.published)
         branch = owned_branch(affiliated_by, by_token, kb)
@@ -797,7 +812,11 @@ def describe_person(reading: Reading, span: Span, by_token: dict[int, Entry]) ->
     # in the sentence, else to the article's; not a refugee, for the article's country is as
     # often their host as their own.
     unplaced = country is None and affiliation is None and served is None
-    if unplaced and (title or described) and sector != "REF":
+    if unplaced and stranger is not None:
+        # the countries the sentence names are what someone working for a firm or a think tank
+        # talks about; the article's own country is as often where the firm is
+        country = focus_country(reading, reading.places)
+    elif unplaced and (title or described) and sector != "REF":
         country = _country_before(reading, span) or focus_country(reading, reading.places)
     name = span.text
     return Draft(
@@ -812,6 +831,31 @@ def describe_person(reading: Reading, span: Span, by_token: dict[int, Entry]) ->
             affiliation.id if affiliation is not None and not affiliation.country else served
         ),
     )
+
+
+# Prepositions that tie a person to the body they work for: "X of the think tank Y", "director
+# at Y", "managing director with Y", "a fellow for Y", "Anna Berg from Y".
+AFFILIATION_PREPOSITIONS = frozenset({"of", "at", "with", "for", "from"})
+
+
+def tied_tokens(span: Span) -> list[Token]:
+    """The words of the prepositional phrases a name itself heads ("Andrew Lane of the X
+    Institute"): where the body the person works for is named when no apposition says it."""
+    return [
+        t
+        for child in span.root.rights
+        if child.dep_ == "prep" and child.lower_ in AFFILIATION_PREPOSITIONS
+        for t in child.subtree
+    ]
+
+
+def unknown_affiliation(reading: Reading, token: Token) -> Draft | None:
+    """The organisation the knowledge base does not know that a word of a person's description
+    names, when it was read as one ("managing director with X Brokerage")."""
+    draft = reading.drafts.get(reading.key_at.get(token.i) or "")
+    if draft is None or draft.kind != "organisation" or draft.kb_id is not None:
+        return None
+    return draft
 
 
 def owned_branch(name: Token, by_token: dict[int, Entry], kb: KnowledgeBase) -> Title | None:
@@ -1752,8 +1796,10 @@ def country_counts(reading: Reading, places: list[str]) -> dict[str, int]:
         counts[country] = counts.get(country, 0) + 1
     for found in reading.found:
         draft = reading.drafts[found.key]
-        # a platform or an outlet ("posted on Facebook", "told Reuters") says nothing of where
-        if draft.country and draft.sector not in ELSEWHERE_SECTORS:
+        # a platform or an outlet ("posted on Facebook", "told Reuters") says nothing of where,
+        # nor does the think tank or university whose expert comments
+        commentator = draft.kind == "organisation" and draft.sector == "EDU"
+        if draft.country and draft.sector not in ELSEWHERE_SECTORS and not commentator:
             counts[draft.country] = counts.get(draft.country, 0) + 1
     return counts
 
@@ -1802,6 +1848,19 @@ def place_state_bodies(reading: Reading) -> None:
         draft.country = _reporting_country(reading, first) or dominant
 
 
+def place_private_people(reading: Reading) -> None:
+    """People the knowledge base does not know whom the text gives no title, affiliation or
+    country ("Chris Doe said") belong to the article's dominant country: a story clearly
+    about one country quotes its own people; with no dominant country they keep none."""
+    dominant = dominant_country(reading)
+    if dominant is None:
+        return
+    for draft in reading.drafts.values():
+        private = draft.kind == "person" and draft.kb_id is None and draft.role is None
+        if private and draft.country is None and draft.sector is None and not draft.affiliation:
+            draft.country = dominant
+
+
 def dominant_country(reading: Reading) -> str | None:
     """The country an article is clearly about: named (as actor or place) three times at
     least and at least twice as often as any other."""
@@ -1836,6 +1895,7 @@ def build_resolution(reading: Reading) -> ActorResolution:
     """Actors in order of first mention, with ids a1, a2... and the token map."""
     place_state_bodies(reading)
     place_bare_groups(reading)
+    place_private_people(reading)
     doc = reading.doc
     order: dict[str, str] = {}
     actors: dict[str, Actor] = {}
@@ -2158,8 +2218,8 @@ def org_name_sector(entity: Span) -> str | None:
     for token in entity:
         if token.lower_ in ("of", "for") and words:
             break
-        if token.pos_ != "DET" and not token.is_punct:
-            words.append(token.lower_.rstrip("'"))
+        if token.pos_ != "DET" and (not token.is_punct or token.text == "&"):
+            words.append(token.lower_.rstrip("'."))  # "& Associates", "Smith & Co."
     table = org_name_words()
     best: tuple[int, int, str] | None = None
     for start in range(len(words)):
@@ -2170,12 +2230,85 @@ def org_name_sector(entity: Span) -> str | None:
     return best[2] if best else None
 
 
+def name_root(entity: Span) -> Token:
+    """The head word of a name, without the article the tagger may take into it ("the X
+    Research consultancy": "the" hangs on the consultancy, as "Research" does)."""
+    return entity[1:].root if len(entity) > 1 and entity[0].pos_ == "DET" else entity.root
+
+
+def description_head(entity: Span) -> Token | None:
+    """The common noun a text describes a named organisation by: a noun right before the name
+    ("business consultancy X", "the Dutch think tank X"), the noun the name modifies ("the X
+    Research consultancy"), or an apposition after it ("X, a brokerage")."""
+    doc, root = entity.doc, name_root(entity)
+    before = doc[entity.start - 1] if entity.start > 0 else None
+    if (
+        before is not None
+        and before.pos_ == "NOUN"
+        and before.is_lower
+        and (entity.start <= before.head.i < entity.end or root.head.i == before.i)
+    ):
+        return before
+    if root.dep_ in ("compound", "nmod") and root.head.i >= entity.end:
+        between = doc[entity.end : root.head.i + 1]
+        # "the X Research consultancy" is X; "the X military" is X's, told by the sector
+        owned = description_sector(root.head) in STATE_SECTORS
+        if all(t.pos_ == "NOUN" and t.is_lower for t in between) and not owned:
+            return root.head
+    return next(
+        (c for c in root.rights if c.dep_ == "appos" and c.pos_ == "NOUN" and c.is_lower), None
+    )
+
+
+def description_sector(head: Token) -> str | None:
+    """The sector the noun describing an organisation gives: the longest phrase of
+    org_name_words.tsv that ends with it ("think tank", "news website", "consultancy")."""
+    words = [head.lower_]
+    for token in reversed(head.doc[max(head.left_edge.i, head.i - 3) : head.i]):
+        if not (token.is_lower or token.text == "-") or token.pos_ == "DET":
+            break
+        words.insert(0, token.lower_)
+    table = org_name_words()
+    phrases = (" ".join(words[i:]) for i in range(len(words)))
+    return next((table[p] for p in phrases if p in table), None)
+
+
+SETTING_VERBS = frozenset({"base", "headquarter", "locate"})
+
+
+def described_by(entity: Span, head: Token | None) -> tuple[list[Token], list[Token]]:
+    """The words that describe an organisation without naming it: the modifiers of its name
+    and of the noun describing it ("the Dutch think tank", "the London consultancy"), and the
+    places it is said to be in ("X in Hanoi", "a brokerage based in Oslo")."""
+    root = name_root(entity)
+    first = root.left_edge.i
+    if head is not None:
+        first = min(first, head.left_edge.i)
+    last = head.i if head is not None and head.i < entity.start else entity.start - 1
+    # an owner is no modifier: "Sri Lanka's navy" is Sri Lanka's, read as such elsewhere
+    owners = {t.i for c in root.children if c.dep_ == "poss" for t in c.subtree}
+    modifiers = [
+        t
+        for t in entity.doc[first : last + 1]
+        if not entity.start <= t.i < entity.end and t.i not in owners
+    ]
+    if head is not None and head.i >= entity.end:
+        modifiers += [t for t in head.lefts if t.i >= entity.end]  # "the X news website"
+    settings = []
+    for word in (root, head) if head is not None else (root,):
+        for child in word.rights:
+            placed = child.dep_ == "prep" and child.lower_ == "in"
+            if placed or (child.dep_ == "acl" and child.lemma_ in SETTING_VERBS):
+                settings += list(child.subtree)
+    return modifiers, settings
+
+
 def unknown_organisations(
     doc: Doc, matches: list[tuple[int, int, Entry]]
 ) -> list[tuple[Span, str | None]]:
-    """Organisations the knowledge base does not know but whose name says what they are
-    ("the Free Syrian Army", "the Egyptian Initiative for Personal Rights") or that act, with
-    the sector their name gives."""
+    """Organisations the knowledge base does not know but whose name or description says what
+    they are ("the Free Syrian Army", "the Egyptian Initiative for Personal Rights", "the think
+    tank X") or that act, with the sector their description, else their name, gives."""
     known = {
         i for s, e, entry in matches if entry.kind not in PLACE_ENTRY_KINDS for i in range(s, e)
     }
@@ -2183,14 +2316,22 @@ def unknown_organisations(
     found = []
     for entity in doc.ents:
         if (
-            entity.label_ != "ORG"
+            entity.label_ not in ("ORG", "PERSON")
             or any(i in known for i in range(entity.start, entity.end))
             or entity.root.i in matched  # "the DPRK" is the country, not a body named for it
             or in_headline(entity)
         ):
             continue
         entity = with_named_owner(entity)
-        sector = org_name_sector(entity)
+        head = description_head(entity)
+        described = description_sector(head) if head is not None else None
+        if entity.label_ == "PERSON":
+            # a name right after a noun for an organisation is its name, whatever the tagger
+            # says: "the consultancy Grayline Advisory"
+            if described is not None and head is not None and head.i == entity.start - 1:
+                found.append((entity, described))
+            continue
+        sector = described or org_name_sector(entity)
         if sector is not None or acts(entity) or acted_on(entity):
             found.append((entity, sector))
     return found
@@ -2251,19 +2392,32 @@ def resolve_unknown_organisations(
     """Actors for organisations named but unknown: their name, the sector the name gives,
     and the country named in it or owning it ("Somalia's National Security Agency")."""
     for entity, sector in entities:
-        country = None
-        owners = [*entity, *(c for c in entity.root.children if c.dep_ == "poss")]
-        for token in owners:
-            entry = by_token.get(token.i)
-            if entry is not None and entry.kind in PLACE_ENTRY_KINDS:
-                country = entry.ref
-                break
-        if sector == "MIL" and not any(by_token.get(t.i) for t in entity):
-            sector = "REB"  # an army named for no country: "the Mahdi Army", "the Arakan Army"
-        start = entity.start + 1 if entity[0].pos_ == "DET" else entity.start
-        name = reading.doc[start : entity.end].text
-        draft = Draft(f"org:{name.lower()}", name, country, sector, None, "organisation", None)
-        reading.add(entity.start, entity.end, draft, "name")
+        reading.add(entity.start, entity.end, unknown_org_draft(reading, entity, sector,
+                    by_token), "name")  # fmt: skip
+
+
+def unknown_org_draft(
+    reading: Reading, entity: Span, sector: str | None, by_token: dict[int, Entry]
+) -> Draft:
+    """The draft of an organisation the knowledge base does not know: its name, `sector`, and
+    the country named in or owning it ("Somalia's National Security Agency"), else the one its
+    description names ("the Dutch think tank X", "X in Hanoi")."""
+    country = None
+    owners = [*entity, *(c for c in entity.root.children if c.dep_ == "poss")]
+    for token in owners:
+        entry = by_token.get(token.i)
+        if entry is not None and entry.kind in PLACE_ENTRY_KINDS:
+            country = entry.ref
+            break
+    if country is None:
+        modifiers, settings = described_by(entity, description_head(entity))
+        described = modifiers + settings
+        country = country_in(described, by_token, reading.kb.titles) or place_country(described)
+    if sector == "MIL" and not any(by_token.get(t.i) for t in entity):
+        sector = "REB"  # an army named for no country: "the Mahdi Army", "the Arakan Army"
+    start = entity.start + 1 if entity[0].pos_ == "DET" else entity.start
+    name = reading.doc[start : entity.end].text
+    return Draft(f"org:{name.lower()}", name, country, sector, None, "organisation", None)
 
 
 MAX_DEFINED_NAME = 12
@@ -2366,6 +2520,10 @@ def resolve_actors(doc: Doc, *, published: date | None, kb: KnowledgeBase) -> Ac
     by_token = {i: entry for start, end, entry in matches for i in range(start, end)}
     unknown = unknown_organisations(doc, matches)
     in_names = {i for entity, _ in unknown for i in range(entity.start, entity.end)}
+    # "the Dutch think tank X", "the London consultancy X": where it is, not an actor of its own
+    in_names.update(
+        t.i for entity, _ in unknown for t in described_by(entity, description_head(entity))[0]
+    )
     resolve_kb_matches(reading, [m for m in matches if m[0] not in in_names])
     resolve_unknown_organisations(reading, unknown, by_token)
     resolve_defined_abbreviations(reading)
