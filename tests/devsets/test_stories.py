@@ -136,7 +136,12 @@ def test_gold_dates_compare_values_and_an_unknown_date_wants_none():
 
 @pytest.mark.parametrize(
     ("name", "folder"),
-    [("voa-unseen", "voa-blind2"), ("voa-heldout", "voa-blind3"), ("voa-heldout2", "voa-blind4")],
+    [
+        ("voa-unseen", "voa-blind2"),
+        ("voa-heldout", "voa-blind3"),
+        ("voa-heldout2", "voa-blind4"),
+        ("voa-heldout3", "voa-blind5"),
+    ],
 )
 def test_the_unseen_stories_are_a_set_of_their_own(tmp_path, pipeline, name, folder):
     (tmp_path / "voa-stories.jsonl").write_text(json.dumps({"id": "s1", "text": STORY}) + "\n")
