@@ -544,6 +544,9 @@ FORCEFUL_TYPES = frozenset({"ASSAULT", "COERCE", "THREATEN", "MOBILIZE"})
 HOME_TARGET_TYPES = frozenset(
     {"ACCUSE", "REJECT", "REQUEST", "PROTEST", "SANCTION", "COERCE", "CONCEDE"}
 )
+# Sentences whose events must name a country for a text to be a story of it: one sentence
+# with three events ("Trump failed to reach a deal with North Korea ...") is no story.
+HOME_STORY_SENTENCES = 3
 
 
 def with_home_doers(
@@ -562,8 +565,8 @@ def with_home_doers(
         e.evidence.start for e, pair in zip(events, sides, strict=True) if home in pair[0] | pair[1]
     }
     country = country_actor(home, actors)
-    if country is None or len(told) < STORY_DYAD_EVIDENCE:
-        return events  # one sentence is no story
+    if country is None or len(told) < HOME_STORY_SENTENCES:
+        return events
     filled = []
     for event, (_, targets) in zip(events, sides, strict=True):
         if (
