@@ -12,7 +12,7 @@ complement clause ("Vance indicated that the decision would rest with Trump").
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import cache
 
 from spacy.tokens import Doc, Span, Token
@@ -488,10 +488,12 @@ def speech_cued(span: Span, cue_text: str | None) -> bool:
     """Whether a quote's cue is a speech verb of its sentences (not a verb it only hangs on,
     'imposed sanctions on his "network"')."""
     sentences = span.doc[span[0].sent.start : span[-1].sent.end]
-    return any(
-        t.text == cue_text and t.pos_ == "VERB" and t.lemma_.lower() in speech_verbs()
-        for t in sentences
-    )
+    return any(t.lemma_.lower() in speech_verbs() for t in cue_verbs(sentences, cue_text))
+
+
+def cue_verbs(tokens: Iterable[Token], cue_text: str | None) -> Iterator[Token]:
+    """The verbs among `tokens` written as a quote's cue is."""
+    return (t for t in tokens if t.text == cue_text and t.pos_ == "VERB")
 
 
 def voice_named_next(span: Span, speaker: str | None, actors: ActorResolution) -> str | None:
@@ -521,7 +523,7 @@ def spoken_partial(span: Span, cue_text: str | None) -> bool:
     before it with a comma or colon): a quote that follows with no cue goes on in the same
     voice ('The ruling is "troubling," she added. "…"')."""
     sentence = span[-1].sent
-    cue = next((t for t in sentence if t.text == cue_text and t.pos_ == "VERB"), None)
+    cue = next(cue_verbs(sentence, cue_text), None)
     if cue is None or cue.lemma_.lower() not in speech_verbs():
         return False
     return cue.i >= span.end or introduces(cue, span)

@@ -559,15 +559,28 @@ def test_an_arrest_with_no_doer_in_a_domestic_story_is_the_police_s(run):
     assert report.actor(police).name == "Chadian police"
 
 
-def test_an_arrest_with_no_doer_in_a_story_of_two_countries_keeps_no_source(run):
-    story = (
-        "Chadian police arrested 40 Sudanese traders in N'Djamena on Monday. "
-        "Sudan's army shelled villages near Abeche on Tuesday. "
-        "Sudan condemned the arrests. "
-        "Dozens of students were detained in Moundou."
-    )
-    (detained,) = [e for e in run(story).events if e.trigger == "detained"]
-    assert detained.source == []
+@pytest.mark.parametrize(
+    ("story", "trigger"),
+    [
+        (
+            "Chadian police arrested 40 Sudanese traders in N'Djamena on Monday. "
+            "Sudan's army shelled villages near Abeche on Tuesday. "
+            "Sudan condemned the arrests. "
+            "Dozens of students were detained in Moundou.",
+            "detained",
+        ),
+        (
+            "Kenya accused Somalia of violating its airspace on Monday. "
+            "Somalia rejected the accusation. "
+            "Kenyan police arrested two Somali traders in Mandera. "
+            "The traders were convicted of smuggling.",
+            "convicted",
+        ),
+    ],
+)
+def test_an_act_with_no_doer_in_a_story_of_two_countries_keeps_no_source(run, story, trigger):
+    (act,) = [e for e in run(story).events if e.trigger == trigger]
+    assert act.source == []
 
 
 def test_violence_by_a_domestic_story_s_own_actors_falls_on_its_country(run):
@@ -601,17 +614,6 @@ def test_a_country_s_own_rejection_with_no_target_falls_on_the_country(run):
     report = run(KENYAN_STORY + " The Kenyan government refused on Friday, a spokesman said.")
     (refused,) = [e for e in report.events if e.trigger == "refused"]
     assert [report.actor(a).country for a in refused.target] == ["KEN"]
-
-
-def test_a_domestic_act_with_no_doer_in_a_story_of_two_countries_keeps_no_source(run):
-    story = (
-        "Kenya accused Somalia of violating its airspace on Monday. "
-        "Somalia rejected the accusation. "
-        "Kenyan police arrested two Somali traders in Mandera. "
-        "The traders were convicted of smuggling."
-    )
-    (convicted,) = [e for e in run(story).events if e.trigger == "convicted"]
-    assert convicted.source == []
 
 
 def test_what_a_request_asks_for_leaves_its_target_to_the_story(run):

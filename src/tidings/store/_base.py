@@ -23,6 +23,7 @@ from tidings.errors import StoreError
 from tidings.model import Article, Attribution, Report
 from tidings.store.queries import (
     ID_LIST,
+    TEXT_ORDER,
     EventFilter,
     SideActor,
     actor_keys,
@@ -426,8 +427,7 @@ class Store(ABC):
             "e.modality, e.cameo, e.goldstein, e.quad_class, e.location_name AS location, "
             "e.location_country, e.lat, e.lon, e.trigger, e.evidence, e.reported_by, "
             f"e.confidence FROM events e WHERE {condition} "
-            "ORDER BY e.date_start NULLS LAST, e.article_id, e.trigger_start, "
-            "length(e.local_id), e.local_id"
+            f"ORDER BY e.date_start NULLS LAST, e.article_id, {TEXT_ORDER}"
         )
         rows = self._dicts(*paged(query, params, limit, offset))
         sides = self._event_sides([row["id"] for row in rows])
@@ -460,8 +460,7 @@ class Store(ABC):
             + side.format(r="t", role="target")
             + "LEFT JOIN attributions st ON st.article_id = e.article_id "
             "AND st.position = e.attribution LEFT JOIN actors sa ON sa.id = st.source "
-            "ORDER BY e.date_start NULLS LAST, e.article_id, e.trigger_start, "
-            "length(e.local_id), e.local_id"
+            f"ORDER BY e.date_start NULLS LAST, e.article_id, {TEXT_ORDER}"
         )
         return self._dicts(query, [])
 
@@ -665,8 +664,7 @@ class Store(ABC):
             "SELECT * FROM mentions WHERE article_id = ? ORDER BY start_char", [article_id]
         )
         events = self._dicts(
-            "SELECT * FROM events WHERE article_id = ? "
-            "ORDER BY trigger_start, length(local_id), local_id",
+            f"SELECT * FROM events e WHERE e.article_id = ? ORDER BY {TEXT_ORDER}",
             [article_id],
         )
         sides = self._dicts(

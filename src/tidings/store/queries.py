@@ -20,6 +20,9 @@ from typing import Any
 MIN_NAME_WORD = 3  # shorter name words ("al", "de") would match nearly everything
 # A list of ids bound as one parameter, in SQL both DuckDB and PostgreSQL read.
 ID_LIST = "(SELECT unnest(CAST(? AS VARCHAR[])))"
+# An article's events in text order. An act and the promise of it share their trigger: their
+# ids break the tie alike in every backend.
+TEXT_ORDER = "e.trigger_start, length(e.local_id), e.local_id"
 
 
 @dataclass(frozen=True)
@@ -430,9 +433,7 @@ def with_stated_events(connection: Any, quotes: list[dict[str, Any]]) -> list[di
         connection,
         "SELECT e.article_id, e.local_id AS id, e.type, e.trigger_start FROM events e "
         f"WHERE e.article_id IN {ID_LIST} AND e.attribution IS NOT NULL "
-        # an act and the promise of it share their trigger: their ids break the tie alike in
-        # every backend
-        "ORDER BY e.trigger_start, length(e.local_id), e.local_id",
+        f"ORDER BY {TEXT_ORDER}",
         [sorted({q["article_id"] for q in quotes})],
     ) if quotes else []  # fmt: skip
     for quote in quotes:
