@@ -70,6 +70,8 @@ DEV_SETS = (
     DevSet("voa-heldout2", "voa-stories.jsonl", _story_set("voa-blind4", "voa-heldout2")),
     # stories annotated blind in session 29 and scored once at its end before anyone saw them
     DevSet("voa-heldout3", "voa-stories.jsonl", _story_set("voa-blind5", "voa-heldout3")),
+    # stories annotated blind in session 30 and scored once at its end before anyone saw them
+    DevSet("voa-heldout4", "voa-stories.jsonl", _story_set("voa-blind6", "voa-heldout4")),
 )
 
 
