@@ -836,3 +836,28 @@ def test_agreeing_to_an_act_named_by_a_noun_falls_on_that_act_s_target(run):
 def test_fighting_a_disease_is_no_combat(run):
     report = run("Volunteers in Haiti are fighting cholera and measles with new vaccines.")
     assert [e.type for e in report.events if e.type == "ASSAULT"] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # holding, catching or having people in custody is detention
+        ("The junta has held 30 students since March.", ("COERCE", "173")),
+        ("Border guards caught the smugglers near the river.", ("COERCE", "173")),
+        # people sent back are deported
+        ("Malaysia sent the refugees back to Myanmar.", ("COERCE", "174")),
+        # attacking people by aiming at them
+        ("The gunmen targeted civilians at the market.", ("ASSAULT", "180")),
+        # a narrower class of the object decides before the class of all people
+        ("The rebels are holding 12 hostages in the hills.", ("ASSAULT", "181")),
+        # the role an "as" phrase names decides before the object
+        ("The militants held villagers as human shields.", ("ASSAULT", "184")),
+    ],
+)
+def test_what_is_done_to_people_selects_the_verb_s_sense(run, sentence, expected):
+    assert [(e.type, e.cameo) for e in run(sentence).events][:1] == [expected]
+
+
+def test_people_caught_up_in_a_crisis_are_not_caught(run):
+    report = run("Thousands of families are caught up in the fighting in the north.")
+    assert "caught" not in [e.trigger for e in report.events]

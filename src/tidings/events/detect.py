@@ -586,7 +586,15 @@ def match_trigger(token: Token, lexicon: Lexicon) -> tuple[Trigger, Token | None
             if entry is not None:
                 return entry, None
         # a phrasal verb takes its object as one ("called off the strike": `call_off+strike`)
-        particle = next((c for c in token.children if c.dep_ == "prt"), None)
+        # "sent them back": the parser may take the particle "back" for an adverb
+        particle = next(
+            (
+                c
+                for c in token.children
+                if c.dep_ == "prt" or (c.dep_ == "advmod" and c.lower_ == "back")
+            ),
+            None,
+        )
         if particle is not None:
             phrasal = f"{lemma}_{particle.lower_}"
             for child in token.children:
@@ -600,7 +608,9 @@ def match_trigger(token: Token, lexicon: Lexicon) -> tuple[Trigger, Token | None
             g for c in token.children if c.dep_ == "advmod" and c.lower_ == "back"
             for g in c.children if g.dep_ == "prep"
         ]  # fmt: skip
-        for child in [*token.children, *returning]:
+        # "held civilians as human shields": the role the "as" phrase names selects first
+        children = sorted(token.children, key=lambda c: not (c.dep_ == "prep" and c.lower_ == "as"))
+        for child in [*children, *returning]:
             if child.dep_ == "prep" and any(
                 g.ent_type_ in ("DATE", "TIME") for g in child.children
             ):
@@ -844,6 +854,16 @@ def names_a_person(argument: Token) -> bool:
     )
 
 
+# A nationality or ethnic group in the plural ("held 48 Uyghurs", "deported Afghans") is people,
+# as the nouns of this class are.
+PEOPLE_CLASS = "c15-person"
+
+
+def people_of_a_group(word: Token) -> bool:
+    """Whether a word names people by their nationality or group, in the plural ("Uyghurs")."""
+    return word.ent_type_ == "NORP" and word.tag_ in ("NNS", "NNPS")
+
+
 def sense_keys(lemma: str, argument: Token, lexicon: Lexicon, *, as_subject: bool) -> list[str]:
     """Two-word trigger keys an argument may complete: `verb+object` and `verb+@class` for an
     object, particle or preposition; `@class+verb` for a subject ("the earthquake hit").
@@ -873,9 +893,17 @@ def sense_keys(lemma: str, argument: Token, lexicon: Lexicon, *, as_subject: boo
         for c in w.children
         if c.dep_ == "amod" and c.lemma_.lower() in lexicon.noun_classes
     ]
+    # people are acted on as the object itself: "held with members", "civilian infrastructure",
+    # "an official residence" and "the old boys association" are no people held or targeted
+    people_excluded = argument.dep_ == "prep"
     classes = [
-        c for word in (*words, *kinds) for c in lexicon.noun_classes.get(word.lemma_.lower(), ())
+        c
+        for word in (*words, *kinds)
+        for c in lexicon.noun_classes.get(word.lemma_.lower(), ())
+        if c != PEOPLE_CLASS or not (people_excluded or word in kinds)
     ]
+    if not people_excluded and any(people_of_a_group(w) for w in words):
+        classes.append(PEOPLE_CLASS)
     if as_subject:
         return [f"@{c}+{lemma}" for c in classes]
     if names_a_person(argument):
