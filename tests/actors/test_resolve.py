@@ -975,3 +975,20 @@ def test_a_title_keeps_its_for_complement_before_the_name(nlp):
     text = "U.N. Resident Coordinator for Sudan Clara Voss said aid was blocked."
     actor = actors_by_mention(nlp, text)["Clara Voss"]
     assert (actor.country, actor.sector) == (None, "IGO")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "sector"),
+    [
+        # a possessor's title is its owner's: the singer's lawyer is a lawyer, acting privately
+        ("The activist's lawyer, John Mercer, said the charges would be dropped.", "John Mercer",
+         "CVL"),
+        ("Defense attorney Paul Quist told the jury the evidence was thin.", "Paul Quist", "CVL"),
+        # the people of an outlet are journalists, not the outlet
+        ("Lina Pardo, a BBC presenter, said she had been threatened.", "Lina Pardo", "JRN"),
+        ("Canadian mining consultant Paul Wren said prices would rise.", "Paul Wren", "BUS"),
+        ("Tomas Ferro, a passenger on the bus, said the driver fled.", "Tomas Ferro", "CVL"),
+    ],
+)  # fmt: skip
+def test_people_take_the_sector_of_their_own_title_or_employer(nlp, text, name, sector):
+    assert actors_by_mention(nlp, text)[name].sector == sector

@@ -290,9 +290,17 @@ def _title_from(tokens: list[Token], kb: KnowledgeBase) -> tuple[str | None, str
     """The longest known title among tokens, its sector, and whether it is a 'former' one.
 
     A current title wins over a longer former one ("a senior advisor ... and former deputy
-    assistant secretary of defense" is a senior advisor now).
+    assistant secretary of defense" is a senior advisor now). A possessor's title is its
+    owner's, not the person's: "the journalist's lawyer" is a lawyer.
     """
-    words = [t.lower_ for t in tokens]
+    within = {t.i for t in tokens}
+    owners = {
+        t.i
+        for token in tokens
+        if token.dep_ == "poss" and token.head.i in within
+        for t in token.subtree
+    }
+    words = [t.lower_ if t.i not in owners else "" for t in tokens]
     found: list[tuple[bool, int, str, str]] = []
     for i in range(len(words)):
         for j in range(len(words), i, -1):
@@ -799,6 +807,7 @@ def describe_person(reading: Reading, span: Span, by_token: dict[int, Entry]) ->
         # someone who has left an office is one of the country's elites, no longer its state
         country, former = past.code_on(reading.published)[0], True
     former = former or (title is None and any(held_formerly(t) for t in described))
+    affiliated_sector = people_sector(affiliated_sector)
     served: str | None = None  # the body of an international official whose aide this is
     if country is None:
         possessor = next((t for t in described if t.dep_ == "poss"), None)
@@ -831,6 +840,16 @@ def describe_person(reading: Reading, span: Span, by_token: dict[int, Entry]) ->
             affiliation.id if affiliation is not None and not affiliation.country else served
         ),
     )
+
+
+# The sector of the people who work for a body of a sector, where it differs: an outlet's
+# people ("a VOA host", "X of the BBC's Urdu service") are journalists.
+MEMBER_SECTORS = {"MED": "JRN"}
+
+
+def people_sector(body_sector: str | None) -> str | None:
+    """The sector of a person who works for a body of the given sector."""
+    return MEMBER_SECTORS.get(body_sector or "", body_sector)
 
 
 # Prepositions that tie a person to the body they work for: "X of the think tank Y", "director
