@@ -992,3 +992,10 @@ def test_a_title_keeps_its_for_complement_before_the_name(nlp):
 )  # fmt: skip
 def test_people_take_the_sector_of_their_own_title_or_employer(nlp, text, name, sector):
     assert actors_by_mention(nlp, text)[name].sector == sector
+
+
+def test_title_abbreviation_before_a_known_full_name_keeps_the_person(nlp):
+    # the model reads "DP Rigathi Gachagua" as one organisation; the name is still his
+    text = "The court dealt a blow to former DP Rigathi Gachagua, who was impeached in October."
+    actor = actors_by_mention(nlp, text, date(2024, 11, 5))["Rigathi Gachagua"]
+    assert (actor.kb_id, actor.country, actor.sector) == ("rigathi-gachagua", "KEN", "ELI")

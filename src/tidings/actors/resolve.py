@@ -2090,6 +2090,20 @@ def _named_bearer(span: Span, entry: Entry, kb: KnowledgeBase, evidence: LinkEvi
     return Entry("person", next(iter(bearers)))
 
 
+def abbreviated_title(extra: list[Token], span: Span) -> bool:
+    """Whether the words the model took into a full name's entity are a title's abbreviation
+    before it ("DP Rigathi Gachagua", "MP Jane Doe"): a name of two words or more after a short
+    word in capitals is that person, not a place or body named after them."""
+    return (
+        len(span) > 1
+        and len(extra) == 1
+        and extra[0].i == span.start - 1
+        and extra[0].is_upper
+        and extra[0].is_alpha
+        and len(extra[0]) <= 3
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class LinkEvidence:
     """What an article says that bears on a person link: people named in full, countries and
@@ -2106,9 +2120,9 @@ def _borne_out(span: Span, person: Person, kb: KnowledgeBase, evidence: LinkEvid
     own = _own_names(person)
     entity = entity_span(span.root)
     if entity is not None and (entity.start < span.start or entity.end > span.end):
-        if entity.label_ != "PERSON":
-            return False  # "Bandar Abbas", "the Ben Gurion airport"
         extra = [t for t in entity if t.i < span.start or t.i >= span.end]
+        if entity.label_ != "PERSON" and not abbreviated_title(extra, span):
+            return False  # "Bandar Abbas", "the Ben Gurion airport"
         if any(t.is_title and not _title_word(t, kb) and not _spelled_as(t, own) for t in extra):
             return False  # "Jane Bennett" is not Naftali Bennett
     if len(span) > 1:
