@@ -999,3 +999,13 @@ def test_title_abbreviation_before_a_known_full_name_keeps_the_person(nlp):
     text = "The court dealt a blow to former DP Rigathi Gachagua, who was impeached in October."
     actor = actors_by_mention(nlp, text, date(2024, 11, 5))["Rigathi Gachagua"]
     assert (actor.kb_id, actor.country, actor.sector) == ("rigathi-gachagua", "KEN", "ELI")
+
+
+def test_stranger_with_no_title_or_affiliation_is_a_civilian(nlp):
+    actor = actors_by_mention(nlp, "“We lost everything,” said Joseph Kamau.")["Joseph Kamau"]
+    assert actor.sector == "CVL"
+
+
+def test_al_shabaab_spelled_without_a_hyphen_is_the_armed_group(nlp):
+    text = "Fighters of al Shabaab attacked an army post near the border."
+    assert actors_by_mention(nlp, text)["al Shabaab"].code == "SOMREB"

@@ -1880,6 +1880,15 @@ def place_private_people(reading: Reading) -> None:
             draft.country = dominant
 
 
+def code_private_people(reading: Reading) -> None:
+    """People the knowledge base does not know whom the text gives no title, affiliation or
+    sector are private persons: civilians (CVL), as CAMEO codes an individual of no role."""
+    for draft in reading.drafts.values():
+        private = draft.kind == "person" and draft.kb_id is None and not draft.affiliation
+        if private and draft.sector is None:
+            draft.sector = "CVL"
+
+
 def dominant_country(reading: Reading) -> str | None:
     """The country an article is clearly about: named (as actor or place) three times at
     least and at least twice as often as any other."""
@@ -1915,6 +1924,7 @@ def build_resolution(reading: Reading) -> ActorResolution:
     place_state_bodies(reading)
     place_bare_groups(reading)
     place_private_people(reading)
+    code_private_people(reading)
     doc = reading.doc
     order: dict[str, str] = {}
     actors: dict[str, Actor] = {}
