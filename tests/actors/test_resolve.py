@@ -1009,3 +1009,24 @@ def test_stranger_with_no_title_or_affiliation_is_a_civilian(nlp):
 def test_al_shabaab_spelled_without_a_hyphen_is_the_armed_group(nlp):
     text = "Fighters of al Shabaab attacked an army post near the border."
     assert actors_by_mention(nlp, text)["al Shabaab"].code == "SOMREB"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "code"),
+    [
+        # a known seat's name ending a longer organisation's name is not that seat
+        ("The World Uyghur Congress urged Kazakhstan to halt the extraditions.",
+         "World Uyghur Congress", "NGO"),
+        ("The Philippine Congress passed the bill.", "The Philippine Congress", "PHLLEG"),
+        ("Congress passed the bill on Monday.", "Congress", "USALEG"),
+        # analysts take the country and sector of the firm or think tank they work for
+        ("Dana Holt, an analyst at Eurasia Group, said the vote would be close.", "Dana Holt",
+         "USABUS"),
+        ("Anna Berg of the Clingendael Institute said the sanctions were failing.", "Anna Berg",
+         "NLDEDU"),
+        ("The Nigeria Centre for Disease Control reported new cholera cases in Lagos.",
+         "Nigeria Centre for Disease Control", "NGAGOV"),
+    ],
+)  # fmt: skip
+def test_research_bodies_firms_and_seats_inside_longer_names(nlp, text, name, code):
+    assert actors_by_mention(nlp, text)[name].code == code

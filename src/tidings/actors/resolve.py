@@ -2034,7 +2034,7 @@ def trusted_matches(
             continue
         if entry.kind == "person":
             start, end = _whole_name(span, kb.people[entry.ref])
-        if entry.kind == "organisation" and _inside_other_name(span, entry, kb, evidence):
+        if entry.kind in ("organisation", "seat") and _inside_other_name(span, entry, kb, evidence):
             continue
         trusted.append((start, end, entry))
     return trusted
@@ -2075,13 +2075,14 @@ def _other_name_word(token: Token, kb: KnowledgeBase, evidence: LinkEvidence, wo
 
 
 def _inside_other_name(span: Span, entry: Entry, kb: KnowledgeBase, evidence: LinkEvidence) -> bool:
-    """Whether a known organisation's name is the tail of a longer organisation name: "the
-    Free Syrian Army" is not the Syrian army, "the Sudan People's Liberation Army" not
-    China's."""
+    """Whether a known organisation's or seat's name is the tail of a longer organisation
+    name: "the Free Syrian Army" is not the Syrian army, "the Sudan People's Liberation Army"
+    not China's, "the World Uyghur Congress" not the U.S. one."""
     entity = entity_span(span.root)
     if entity is None or entity.label_ != "ORG" or entity.start >= span.start:
         return False
     home = kb.organisations[entry.ref].country if entry.ref in kb.organisations else None
+    home = entry.ref if entry.kind == "seat" else home
     for token in entity[: span.start - entity.start]:
         if not (token.is_alpha and token.is_title) or token.pos_ == "DET":
             continue
