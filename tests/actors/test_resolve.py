@@ -1030,3 +1030,20 @@ def test_al_shabaab_spelled_without_a_hyphen_is_the_armed_group(nlp):
 )  # fmt: skip
 def test_research_bodies_firms_and_seats_inside_longer_names(nlp, text, name, code):
     assert actors_by_mention(nlp, text)[name].code == code
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "sector"),
+    [
+        # a verb of work ties its subject to the body its "at" phrase names
+        ("Amina Farah lectures on African history at the University of Garissa.", "Amina Farah",
+         "EDU"),
+        # a later mention says what the first did not, through a second copula too
+        ("Kenneth Doe said the deal would not hold. Doe is a former minister and is now dean "
+         "of law at the University of Tampere.", "Kenneth Doe", "EDU"),
+        ("At a hearing in Nairobi, Justice Peter Wambua adjourned the case.", "Peter Wambua",
+         "JUD"),
+    ],
+)  # fmt: skip
+def test_work_verbs_later_mentions_and_judges_give_a_stranger_a_sector(nlp, text, name, sector):
+    assert actors_by_mention(nlp, text)[name].sector == sector

@@ -724,9 +724,21 @@ def _member_class(token: Token, preposition: str | None) -> Token | None:
 
 def copula_description(name_root: Token) -> list[Token]:
     """The description a copula gives a name as its subject, as an apposition would ("X is
-    executive director at a watchdog in Nairobi")."""
+    executive director at a watchdog in Nairobi"), with what a second copula of the same
+    subject adds ("X is a former minister and is now dean of law at Y")."""
     attribute = copula_attribute(name_root)
-    return list(attribute.subtree) if attribute is not None else []
+    if attribute is None:
+        return []
+    verb = name_root.head
+    more = [
+        t
+        for conjunct in verb.conjuncts
+        if conjunct.lemma_ == "be" and conjunct.i > verb.i
+        for child in conjunct.children
+        if child.dep_ == "attr" and child.pos_ == "NOUN"
+        for t in child.subtree
+    ]
+    return [*attribute.subtree, *more]
 
 
 def hyphen_joined(token: Token) -> bool:
@@ -857,13 +869,27 @@ def people_sector(body_sector: str | None) -> str | None:
 AFFILIATION_PREPOSITIONS = frozenset({"of", "at", "with", "for", "from"})
 
 
+# Verbs whose subject works for the body their "at", "for" or "with" phrase names: "X lectures
+# at the University of Y", "X works for Y", "X teaches at Y".
+AFFILIATION_VERBS = frozenset({"lecture", "teach", "work", "research", "study"})
+WORKPLACE_PREPOSITIONS = frozenset({"at", "for", "with"})
+
+
 def tied_tokens(span: Span) -> list[Token]:
     """The words of the prepositional phrases a name itself heads ("Andrew Lane of the X
-    Institute"): where the body the person works for is named when no apposition says it."""
+    Institute") or that follow a verb of work it is the subject of ("X lectures at the Y
+    University"): where the body the person works for is named when no apposition says it."""
+    root = span.root
+    verb = root.head if root.dep_ == "nsubj" and root.head.lemma_ in AFFILIATION_VERBS else None
+    worked = [
+        child
+        for child in (verb.rights if verb is not None else ())
+        if child.dep_ == "prep" and child.lower_ in WORKPLACE_PREPOSITIONS
+    ]
     return [
         t
-        for child in span.root.rights
-        if child.dep_ == "prep" and child.lower_ in AFFILIATION_PREPOSITIONS
+        for child in [*root.rights, *worked]
+        if child.dep_ == "prep" and (child.lower_ in AFFILIATION_PREPOSITIONS or child in worked)
         for t in child.subtree
     ]
 
@@ -983,6 +1009,7 @@ def resolve_people(reading: Reading, by_token: dict[int, Entry]) -> None:
             continue
         if surname_key is not None:
             reading.add(entity.start, entity.end, reading.drafts[surname_key], "surname")
+            describe_again(reading, entity, reading.drafts[surname_key], by_token)
         elif (
             entity.label_ == "PERSON"
             and entity.root.pos_ == "PROPN"
@@ -998,6 +1025,22 @@ def resolve_people(reading: Reading, by_token: dict[int, Entry]) -> None:
             title = apposed_title(entity, reading.kb)
             if title is not None:
                 reading.add(title.i, title.i + 1, draft, "description")
+
+
+def describe_again(
+    reading: Reading, entity: Span, draft: Draft, by_token: dict[int, Entry]
+) -> None:
+    """What a later mention says of a stranger whose first mention said nothing ("Kenneth Doe
+    said …", then "Doe teaches history at the University of X"): their sector and role, and
+    their country when they had none."""
+    if draft.kb_id is not None or draft.sector is not None or draft.role is not None:
+        return
+    later = describe_person(reading, entity, by_token)
+    if later.sector is None:
+        return
+    draft.sector, draft.role = later.sector, later.role
+    draft.country = draft.country or later.country
+    draft.affiliation = draft.affiliation or later.affiliation
 
 
 POSSESSIVE_ENDINGS = frozenset({"'s", "’s", "'", "’"})
@@ -1196,7 +1239,7 @@ def unnamed_speaker(found: Found, head: Token) -> bool:
     )
 
 
-def resolve_bare_surnames(reading: Reading) -> None:
+def resolve_bare_surnames(reading: Reading, by_token: dict[int, Entry]) -> None:
     """Surnames the model left untagged ("Bazoum wrote …") after the person was named."""
     people = {
         form: key
@@ -1216,6 +1259,7 @@ def resolve_bare_surnames(reading: Reading) -> None:
         if token.ent_type_ in ("GPE", "LOC") and is_place(reading.doc[token.i : token.i + 1]):
             continue  # "in Aden" after "Amina Yusuf Aden": the city
         reading.add(token.i, token.i + 1, reading.drafts[key], "surname")
+        describe_again(reading, reading.doc[token.i : token.i + 1], reading.drafts[key], by_token)
 
 
 def _modifies_group(entity: Span, kb: KnowledgeBase) -> bool:
@@ -2573,7 +2617,7 @@ def resolve_actors(doc: Doc, *, published: date | None, kb: KnowledgeBase) -> Ac
     resolve_defined_abbreviations(reading)
     resolve_people(reading, by_token)
     resolve_titled_names(reading, by_token)
-    resolve_bare_surnames(reading)
+    resolve_bare_surnames(reading, by_token)
     resolve_unnamed_speakers(reading)
     resolve_definite_descriptions(reading)
     resolve_region_groups(reading)
