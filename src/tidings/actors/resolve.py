@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
+from typing import NamedTuple
 
 from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc, Span, Token
@@ -2364,6 +2365,16 @@ def description_sector(head: Token) -> str | None:
 SETTING_VERBS = frozenset({"base", "headquarter", "locate"})
 
 
+class UnknownOrganisation(NamedTuple):
+    """An organisation the knowledge base does not know: its name, the sector its description
+    or name gives, and the words describing it (modifiers, and the places it is said to be in)."""
+
+    entity: Span
+    sector: str | None
+    modifiers: list[Token]
+    settings: list[Token]
+
+
 def described_by(entity: Span, head: Token | None) -> tuple[list[Token], list[Token]]:
     """The words that describe an organisation without naming it: the modifiers of its name
     and of the noun describing it ("the Dutch think tank", "the London consultancy"), and the
@@ -2393,10 +2404,11 @@ def described_by(entity: Span, head: Token | None) -> tuple[list[Token], list[To
 
 def unknown_organisations(
     doc: Doc, matches: list[tuple[int, int, Entry]]
-) -> list[tuple[Span, str | None]]:
+) -> list[UnknownOrganisation]:
     """Organisations the knowledge base does not know but whose name or description says what
     they are ("the Free Syrian Army", "the Egyptian Initiative for Personal Rights", "the think
-    tank X") or that act, with the sector their description, else their name, gives."""
+    tank X") or that act, with the sector their description, else their name, gives, and the
+    words that describe them."""
     known = {
         i for s, e, entry in matches if entry.kind not in PLACE_ENTRY_KINDS for i in range(s, e)
     }
@@ -2417,11 +2429,11 @@ def unknown_organisations(
             # a name right after a noun for an organisation is its name, whatever the tagger
             # says: "the consultancy Grayline Advisory"
             if described is not None and head is not None and head.i == entity.start - 1:
-                found.append((entity, described))
+                found.append(UnknownOrganisation(entity, described, *described_by(entity, head)))
             continue
         sector = described or org_name_sector(entity)
         if sector is not None or acts(entity) or acted_on(entity):
-            found.append((entity, sector))
+            found.append(UnknownOrganisation(entity, sector, *described_by(entity, head)))
     return found
 
 
@@ -2475,21 +2487,23 @@ def acts(entity: Span) -> bool:
 
 
 def resolve_unknown_organisations(
-    reading: Reading, entities: list[tuple[Span, str | None]], by_token: dict[int, Entry]
+    reading: Reading, found: list[UnknownOrganisation], by_token: dict[int, Entry]
 ) -> None:
     """Actors for organisations named but unknown: their name, the sector the name gives,
     and the country named in it or owning it ("Somalia's National Security Agency")."""
-    for entity, sector in entities:
-        reading.add(entity.start, entity.end, unknown_org_draft(reading, entity, sector,
-                    by_token), "name")  # fmt: skip
+    for unknown in found:
+        entity = unknown.entity
+        reading.add(entity.start, entity.end, unknown_org_draft(reading, unknown, by_token),
+                    "name")  # fmt: skip
 
 
 def unknown_org_draft(
-    reading: Reading, entity: Span, sector: str | None, by_token: dict[int, Entry]
+    reading: Reading, unknown: UnknownOrganisation, by_token: dict[int, Entry]
 ) -> Draft:
     """The draft of an organisation the knowledge base does not know: its name, `sector`, and
     the country named in or owning it ("Somalia's National Security Agency"), else the one its
     description names ("the Dutch think tank X", "X in Hanoi")."""
+    entity, sector = unknown.entity, unknown.sector
     country = None
     owners = [*entity, *(c for c in entity.root.children if c.dep_ == "poss")]
     for token in owners:
@@ -2498,8 +2512,7 @@ def unknown_org_draft(
             country = entry.ref
             break
     if country is None:
-        modifiers, settings = described_by(entity, description_head(entity))
-        described = modifiers + settings
+        described = unknown.modifiers + unknown.settings
         country = country_in(described, by_token, reading.kb.titles) or place_country(described)
     if sector == "MIL" and not any(by_token.get(t.i) for t in entity):
         sector = "REB"  # an army named for no country: "the Mahdi Army", "the Arakan Army"
@@ -2607,11 +2620,9 @@ def resolve_actors(doc: Doc, *, published: date | None, kb: KnowledgeBase) -> Ac
     }
     by_token = {i: entry for start, end, entry in matches for i in range(start, end)}
     unknown = unknown_organisations(doc, matches)
-    in_names = {i for entity, _ in unknown for i in range(entity.start, entity.end)}
+    in_names = {i for found in unknown for i in range(found.entity.start, found.entity.end)}
     # "the Dutch think tank X", "the London consultancy X": where it is, not an actor of its own
-    in_names.update(
-        t.i for entity, _ in unknown for t in described_by(entity, description_head(entity))[0]
-    )
+    in_names.update(t.i for found in unknown for t in found.modifiers)
     resolve_kb_matches(reading, [m for m in matches if m[0] not in in_names])
     resolve_unknown_organisations(reading, unknown, by_token)
     resolve_defined_abbreviations(reading)
