@@ -975,3 +975,75 @@ def test_a_title_keeps_its_for_complement_before_the_name(nlp):
     text = "U.N. Resident Coordinator for Sudan Clara Voss said aid was blocked."
     actor = actors_by_mention(nlp, text)["Clara Voss"]
     assert (actor.country, actor.sector) == (None, "IGO")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "sector"),
+    [
+        # a possessor's title is its owner's: the singer's lawyer is a lawyer, acting privately
+        ("The activist's lawyer, John Mercer, said the charges would be dropped.", "John Mercer",
+         "CVL"),
+        ("Defense attorney Paul Quist told the jury the evidence was thin.", "Paul Quist", "CVL"),
+        # the people of an outlet are journalists, not the outlet
+        ("Lina Pardo, a BBC presenter, said she had been threatened.", "Lina Pardo", "JRN"),
+        ("Canadian mining consultant Paul Wren said prices would rise.", "Paul Wren", "BUS"),
+        ("Tomas Ferro, a passenger on the bus, said the driver fled.", "Tomas Ferro", "CVL"),
+    ],
+)  # fmt: skip
+def test_people_take_the_sector_of_their_own_title_or_employer(nlp, text, name, sector):
+    assert actors_by_mention(nlp, text)[name].sector == sector
+
+
+def test_title_abbreviation_before_a_known_full_name_keeps_the_person(nlp):
+    # the model reads "DP Rigathi Gachagua" as one organisation; the name is still his
+    text = "The court dealt a blow to former DP Rigathi Gachagua, who was impeached in October."
+    actor = actors_by_mention(nlp, text, date(2024, 11, 5))["Rigathi Gachagua"]
+    assert (actor.kb_id, actor.country, actor.sector) == ("rigathi-gachagua", "KEN", "ELI")
+
+
+def test_stranger_with_no_title_or_affiliation_is_a_civilian(nlp):
+    actor = actors_by_mention(nlp, "“We lost everything,” said Joseph Kamau.")["Joseph Kamau"]
+    assert actor.sector == "CVL"
+
+
+def test_al_shabaab_spelled_without_a_hyphen_is_the_armed_group(nlp):
+    text = "Fighters of al Shabaab attacked an army post near the border."
+    assert actors_by_mention(nlp, text)["al Shabaab"].code == "SOMREB"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "code"),
+    [
+        # a known seat's name ending a longer organisation's name is not that seat
+        ("The World Uyghur Congress urged Kazakhstan to halt the extraditions.",
+         "World Uyghur Congress", "NGO"),
+        ("The Philippine Congress passed the bill.", "The Philippine Congress", "PHLLEG"),
+        ("Congress passed the bill on Monday.", "Congress", "USALEG"),
+        # analysts take the country and sector of the firm or think tank they work for
+        ("Dana Holt, an analyst at Eurasia Group, said the vote would be close.", "Dana Holt",
+         "USABUS"),
+        ("Anna Berg of the Clingendael Institute said the sanctions were failing.", "Anna Berg",
+         "NLDEDU"),
+        ("The Nigeria Centre for Disease Control reported new cholera cases in Lagos.",
+         "Nigeria Centre for Disease Control", "NGAGOV"),
+    ],
+)  # fmt: skip
+def test_research_bodies_firms_and_seats_inside_longer_names(nlp, text, name, code):
+    assert actors_by_mention(nlp, text)[name].code == code
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "sector"),
+    [
+        # a verb of work ties its subject to the body its "at" phrase names
+        ("Amina Farah lectures on African history at the University of Garissa.", "Amina Farah",
+         "EDU"),
+        # a later mention says what the first did not, through a second copula too
+        ("Kenneth Doe said the deal would not hold. Doe is a former minister and is now dean "
+         "of law at the University of Tampere.", "Kenneth Doe", "EDU"),
+        ("At a hearing in Nairobi, Justice Peter Wambua adjourned the case.", "Peter Wambua",
+         "JUD"),
+    ],
+)  # fmt: skip
+def test_work_verbs_later_mentions_and_judges_give_a_stranger_a_sector(nlp, text, name, sector):
+    assert actors_by_mention(nlp, text)[name].sector == sector

@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
+from typing import NamedTuple
 
 from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc, Span, Token
@@ -290,9 +291,17 @@ def _title_from(tokens: list[Token], kb: KnowledgeBase) -> tuple[str | None, str
     """The longest known title among tokens, its sector, and whether it is a 'former' one.
 
     A current title wins over a longer former one ("a senior advisor ... and former deputy
-    assistant secretary of defense" is a senior advisor now).
+    assistant secretary of defense" is a senior advisor now). A possessor's title is its
+    owner's, not the person's: "the journalist's lawyer" is a lawyer.
     """
-    words = [t.lower_ for t in tokens]
+    within = {t.i for t in tokens}
+    owners = {
+        t.i
+        for token in tokens
+        if token.dep_ == "poss" and token.head.i in within
+        for t in token.subtree
+    }
+    words = [t.lower_ if t.i not in owners else "" for t in tokens]
     found: list[tuple[bool, int, str, str]] = []
     for i in range(len(words)):
         for j in range(len(words), i, -1):
@@ -716,9 +725,21 @@ def _member_class(token: Token, preposition: str | None) -> Token | None:
 
 def copula_description(name_root: Token) -> list[Token]:
     """The description a copula gives a name as its subject, as an apposition would ("X is
-    executive director at a watchdog in Nairobi")."""
+    executive director at a watchdog in Nairobi"), with what a second copula of the same
+    subject adds ("X is a former minister and is now dean of law at Y")."""
     attribute = copula_attribute(name_root)
-    return list(attribute.subtree) if attribute is not None else []
+    if attribute is None:
+        return []
+    verb = name_root.head
+    more = [
+        t
+        for conjunct in verb.conjuncts
+        if conjunct.lemma_ == "be" and conjunct.i > verb.i
+        for child in conjunct.children
+        if child.dep_ == "attr" and child.pos_ == "NOUN"
+        for t in child.subtree
+    ]
+    return [*attribute.subtree, *more]
 
 
 def hyphen_joined(token: Token) -> bool:
@@ -799,6 +820,7 @@ def describe_person(reading: Reading, span: Span, by_token: dict[int, Entry]) ->
         # someone who has left an office is one of the country's elites, no longer its state
         country, former = past.code_on(reading.published)[0], True
     former = former or (title is None and any(held_formerly(t) for t in described))
+    affiliated_sector = people_sector(affiliated_sector)
     served: str | None = None  # the body of an international official whose aide this is
     if country is None:
         possessor = next((t for t in described if t.dep_ == "poss"), None)
@@ -833,18 +855,42 @@ def describe_person(reading: Reading, span: Span, by_token: dict[int, Entry]) ->
     )
 
 
+# The sector of the people who work for a body of a sector, where it differs: an outlet's
+# people ("a VOA host", "X of the BBC's Urdu service") are journalists.
+MEMBER_SECTORS = {"MED": "JRN"}
+
+
+def people_sector(body_sector: str | None) -> str | None:
+    """The sector of a person who works for a body of the given sector."""
+    return MEMBER_SECTORS.get(body_sector or "", body_sector)
+
+
 # Prepositions that tie a person to the body they work for: "X of the think tank Y", "director
 # at Y", "managing director with Y", "a fellow for Y", "Anna Berg from Y".
 AFFILIATION_PREPOSITIONS = frozenset({"of", "at", "with", "for", "from"})
 
 
+# Verbs whose subject works for the body their "at", "for" or "with" phrase names: "X lectures
+# at the University of Y", "X works for Y", "X teaches at Y".
+AFFILIATION_VERBS = frozenset({"lecture", "teach", "work", "research", "study"})
+WORKPLACE_PREPOSITIONS = frozenset({"at", "for", "with"})
+
+
 def tied_tokens(span: Span) -> list[Token]:
     """The words of the prepositional phrases a name itself heads ("Andrew Lane of the X
-    Institute"): where the body the person works for is named when no apposition says it."""
+    Institute") or that follow a verb of work it is the subject of ("X lectures at the Y
+    University"): where the body the person works for is named when no apposition says it."""
+    root = span.root
+    verb = root.head if root.dep_ == "nsubj" and root.head.lemma_ in AFFILIATION_VERBS else None
+    worked = [
+        child
+        for child in (verb.rights if verb is not None else ())
+        if child.dep_ == "prep" and child.lower_ in WORKPLACE_PREPOSITIONS
+    ]
     return [
         t
-        for child in span.root.rights
-        if child.dep_ == "prep" and child.lower_ in AFFILIATION_PREPOSITIONS
+        for child in [*root.rights, *worked]
+        if child.dep_ == "prep" and (child.lower_ in AFFILIATION_PREPOSITIONS or child in worked)
         for t in child.subtree
     ]
 
@@ -964,6 +1010,7 @@ def resolve_people(reading: Reading, by_token: dict[int, Entry]) -> None:
             continue
         if surname_key is not None:
             reading.add(entity.start, entity.end, reading.drafts[surname_key], "surname")
+            describe_again(reading, entity, reading.drafts[surname_key], by_token)
         elif (
             entity.label_ == "PERSON"
             and entity.root.pos_ == "PROPN"
@@ -979,6 +1026,22 @@ def resolve_people(reading: Reading, by_token: dict[int, Entry]) -> None:
             title = apposed_title(entity, reading.kb)
             if title is not None:
                 reading.add(title.i, title.i + 1, draft, "description")
+
+
+def describe_again(
+    reading: Reading, entity: Span, draft: Draft, by_token: dict[int, Entry]
+) -> None:
+    """What a later mention says of a stranger whose first mention said nothing ("Kenneth Doe
+    said …", then "Doe teaches history at the University of X"): their sector and role, and
+    their country when they had none."""
+    if draft.kb_id is not None or draft.sector is not None or draft.role is not None:
+        return
+    later = describe_person(reading, entity, by_token)
+    if later.sector is None:
+        return
+    draft.sector, draft.role = later.sector, later.role
+    draft.country = draft.country or later.country
+    draft.affiliation = draft.affiliation or later.affiliation
 
 
 POSSESSIVE_ENDINGS = frozenset({"'s", "’s", "'", "’"})
@@ -1177,7 +1240,7 @@ def unnamed_speaker(found: Found, head: Token) -> bool:
     )
 
 
-def resolve_bare_surnames(reading: Reading) -> None:
+def resolve_bare_surnames(reading: Reading, by_token: dict[int, Entry]) -> None:
     """Surnames the model left untagged ("Bazoum wrote …") after the person was named."""
     people = {
         form: key
@@ -1197,6 +1260,7 @@ def resolve_bare_surnames(reading: Reading) -> None:
         if token.ent_type_ in ("GPE", "LOC") and is_place(reading.doc[token.i : token.i + 1]):
             continue  # "in Aden" after "Amina Yusuf Aden": the city
         reading.add(token.i, token.i + 1, reading.drafts[key], "surname")
+        describe_again(reading, reading.doc[token.i : token.i + 1], reading.drafts[key], by_token)
 
 
 def _modifies_group(entity: Span, kb: KnowledgeBase) -> bool:
@@ -1861,6 +1925,15 @@ def place_private_people(reading: Reading) -> None:
             draft.country = dominant
 
 
+def code_private_people(reading: Reading) -> None:
+    """People the knowledge base does not know whom the text gives no title, affiliation or
+    sector are private persons: civilians (CVL), as CAMEO codes an individual of no role."""
+    for draft in reading.drafts.values():
+        private = draft.kind == "person" and draft.kb_id is None and not draft.affiliation
+        if private and draft.sector is None:
+            draft.sector = "CVL"
+
+
 def dominant_country(reading: Reading) -> str | None:
     """The country an article is clearly about: named (as actor or place) three times at
     least and at least twice as often as any other."""
@@ -1896,6 +1969,7 @@ def build_resolution(reading: Reading) -> ActorResolution:
     place_state_bodies(reading)
     place_bare_groups(reading)
     place_private_people(reading)
+    code_private_people(reading)
     doc = reading.doc
     order: dict[str, str] = {}
     actors: dict[str, Actor] = {}
@@ -2005,7 +2079,7 @@ def trusted_matches(
             continue
         if entry.kind == "person":
             start, end = _whole_name(span, kb.people[entry.ref])
-        if entry.kind == "organisation" and _inside_other_name(span, entry, kb, evidence):
+        if entry.kind in ("organisation", "seat") and _inside_other_name(span, entry, kb, evidence):
             continue
         trusted.append((start, end, entry))
     return trusted
@@ -2046,13 +2120,14 @@ def _other_name_word(token: Token, kb: KnowledgeBase, evidence: LinkEvidence, wo
 
 
 def _inside_other_name(span: Span, entry: Entry, kb: KnowledgeBase, evidence: LinkEvidence) -> bool:
-    """Whether a known organisation's name is the tail of a longer organisation name: "the
-    Free Syrian Army" is not the Syrian army, "the Sudan People's Liberation Army" not
-    China's."""
+    """Whether a known organisation's or seat's name is the tail of a longer organisation
+    name: "the Free Syrian Army" is not the Syrian army, "the Sudan People's Liberation Army"
+    not China's, "the World Uyghur Congress" not the U.S. one."""
     entity = entity_span(span.root)
     if entity is None or entity.label_ != "ORG" or entity.start >= span.start:
         return False
     home = kb.organisations[entry.ref].country if entry.ref in kb.organisations else None
+    home = entry.ref if entry.kind == "seat" else home
     for token in entity[: span.start - entity.start]:
         if not (token.is_alpha and token.is_title) or token.pos_ == "DET":
             continue
@@ -2071,6 +2146,20 @@ def _named_bearer(span: Span, entry: Entry, kb: KnowledgeBase, evidence: LinkEvi
     return Entry("person", next(iter(bearers)))
 
 
+def abbreviated_title(extra: list[Token], span: Span) -> bool:
+    """Whether the words the model took into a full name's entity are a title's abbreviation
+    before it ("DP Rigathi Gachagua", "MP Jane Doe"): a name of two words or more after a short
+    word in capitals is that person, not a place or body named after them."""
+    return (
+        len(span) > 1
+        and len(extra) == 1
+        and extra[0].i == span.start - 1
+        and extra[0].is_upper
+        and extra[0].is_alpha
+        and len(extra[0]) <= 3
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class LinkEvidence:
     """What an article says that bears on a person link: people named in full, countries and
@@ -2087,9 +2176,9 @@ def _borne_out(span: Span, person: Person, kb: KnowledgeBase, evidence: LinkEvid
     own = _own_names(person)
     entity = entity_span(span.root)
     if entity is not None and (entity.start < span.start or entity.end > span.end):
-        if entity.label_ != "PERSON":
-            return False  # "Bandar Abbas", "the Ben Gurion airport"
         extra = [t for t in entity if t.i < span.start or t.i >= span.end]
+        if entity.label_ != "PERSON" and not abbreviated_title(extra, span):
+            return False  # "Bandar Abbas", "the Ben Gurion airport"
         if any(t.is_title and not _title_word(t, kb) and not _spelled_as(t, own) for t in extra):
             return False  # "Jane Bennett" is not Naftali Bennett
     if len(span) > 1:
@@ -2276,6 +2365,16 @@ def description_sector(head: Token) -> str | None:
 SETTING_VERBS = frozenset({"base", "headquarter", "locate"})
 
 
+class UnknownOrganisation(NamedTuple):
+    """An organisation the knowledge base does not know: its name, the sector its description
+    or name gives, and the words describing it (modifiers, and the places it is said to be in)."""
+
+    entity: Span
+    sector: str | None
+    modifiers: list[Token]
+    settings: list[Token]
+
+
 def described_by(entity: Span, head: Token | None) -> tuple[list[Token], list[Token]]:
     """The words that describe an organisation without naming it: the modifiers of its name
     and of the noun describing it ("the Dutch think tank", "the London consultancy"), and the
@@ -2305,10 +2404,11 @@ def described_by(entity: Span, head: Token | None) -> tuple[list[Token], list[To
 
 def unknown_organisations(
     doc: Doc, matches: list[tuple[int, int, Entry]]
-) -> list[tuple[Span, str | None]]:
+) -> list[UnknownOrganisation]:
     """Organisations the knowledge base does not know but whose name or description says what
     they are ("the Free Syrian Army", "the Egyptian Initiative for Personal Rights", "the think
-    tank X") or that act, with the sector their description, else their name, gives."""
+    tank X") or that act, with the sector their description, else their name, gives, and the
+    words that describe them."""
     known = {
         i for s, e, entry in matches if entry.kind not in PLACE_ENTRY_KINDS for i in range(s, e)
     }
@@ -2329,11 +2429,11 @@ def unknown_organisations(
             # a name right after a noun for an organisation is its name, whatever the tagger
             # says: "the consultancy Grayline Advisory"
             if described is not None and head is not None and head.i == entity.start - 1:
-                found.append((entity, described))
+                found.append(UnknownOrganisation(entity, described, *described_by(entity, head)))
             continue
         sector = described or org_name_sector(entity)
         if sector is not None or acts(entity) or acted_on(entity):
-            found.append((entity, sector))
+            found.append(UnknownOrganisation(entity, sector, *described_by(entity, head)))
     return found
 
 
@@ -2387,21 +2487,23 @@ def acts(entity: Span) -> bool:
 
 
 def resolve_unknown_organisations(
-    reading: Reading, entities: list[tuple[Span, str | None]], by_token: dict[int, Entry]
+    reading: Reading, found: list[UnknownOrganisation], by_token: dict[int, Entry]
 ) -> None:
     """Actors for organisations named but unknown: their name, the sector the name gives,
     and the country named in it or owning it ("Somalia's National Security Agency")."""
-    for entity, sector in entities:
-        reading.add(entity.start, entity.end, unknown_org_draft(reading, entity, sector,
-                    by_token), "name")  # fmt: skip
+    for unknown in found:
+        entity = unknown.entity
+        reading.add(entity.start, entity.end, unknown_org_draft(reading, unknown, by_token),
+                    "name")  # fmt: skip
 
 
 def unknown_org_draft(
-    reading: Reading, entity: Span, sector: str | None, by_token: dict[int, Entry]
+    reading: Reading, unknown: UnknownOrganisation, by_token: dict[int, Entry]
 ) -> Draft:
     """The draft of an organisation the knowledge base does not know: its name, `sector`, and
     the country named in or owning it ("Somalia's National Security Agency"), else the one its
     description names ("the Dutch think tank X", "X in Hanoi")."""
+    entity, sector = unknown.entity, unknown.sector
     country = None
     owners = [*entity, *(c for c in entity.root.children if c.dep_ == "poss")]
     for token in owners:
@@ -2410,8 +2512,7 @@ def unknown_org_draft(
             country = entry.ref
             break
     if country is None:
-        modifiers, settings = described_by(entity, description_head(entity))
-        described = modifiers + settings
+        described = unknown.modifiers + unknown.settings
         country = country_in(described, by_token, reading.kb.titles) or place_country(described)
     if sector == "MIL" and not any(by_token.get(t.i) for t in entity):
         sector = "REB"  # an army named for no country: "the Mahdi Army", "the Arakan Army"
@@ -2519,17 +2620,15 @@ def resolve_actors(doc: Doc, *, published: date | None, kb: KnowledgeBase) -> Ac
     }
     by_token = {i: entry for start, end, entry in matches for i in range(start, end)}
     unknown = unknown_organisations(doc, matches)
-    in_names = {i for entity, _ in unknown for i in range(entity.start, entity.end)}
+    in_names = {i for found in unknown for i in range(found.entity.start, found.entity.end)}
     # "the Dutch think tank X", "the London consultancy X": where it is, not an actor of its own
-    in_names.update(
-        t.i for entity, _ in unknown for t in described_by(entity, description_head(entity))[0]
-    )
+    in_names.update(t.i for found in unknown for t in found.modifiers)
     resolve_kb_matches(reading, [m for m in matches if m[0] not in in_names])
     resolve_unknown_organisations(reading, unknown, by_token)
     resolve_defined_abbreviations(reading)
     resolve_people(reading, by_token)
     resolve_titled_names(reading, by_token)
-    resolve_bare_surnames(reading)
+    resolve_bare_surnames(reading, by_token)
     resolve_unnamed_speakers(reading)
     resolve_definite_descriptions(reading)
     resolve_region_groups(reading)
