@@ -861,3 +861,17 @@ def test_what_is_done_to_people_selects_the_verb_s_sense(run, sentence, expected
 def test_people_caught_up_in_a_crisis_are_not_caught(run):
     report = run("Thousands of families are caught up in the fighting in the north.")
     assert "caught" not in [e.trigger for e in report.events]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # putting off a measure eases it for now, as lifting it would
+        ("Washington delayed the tariffs on Mexico for a month.", ("CONCEDE", "085")),
+        ("The council postponed the sanctions against Belarus.", ("CONCEDE", "085")),
+        # undoing a court's punishment is a concession, not the punishment
+        ("The appeals court overturned the conviction of the editor.", ("CONCEDE", "080")),
+    ],
+)
+def test_putting_off_or_undoing_a_measure_is_a_concession(run, sentence, expected):
+    assert [(e.type, e.cameo) for e in run(sentence).events] == [expected]
