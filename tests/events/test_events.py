@@ -875,3 +875,10 @@ def test_people_caught_up_in_a_crisis_are_not_caught(run):
 )
 def test_putting_off_or_undoing_a_measure_is_a_concession(run, sentence, expected):
     assert [(e.type, e.cameo) for e in run(sentence).events] == [expected]
+
+
+def test_a_rebel_group_does_not_stand_for_the_country_an_act_falls_on(run):
+    report = run("The Baloch Liberation Army demanded the release of prisoners held in Quetta.")
+    held = next(e for e in report.events if e.trigger == "held")
+    target = report.actor(held.target[0])
+    assert (target.country, target.kind) == ("PAK", "country")

@@ -846,8 +846,10 @@ def territorial_target(
         if a.country == country and a.id not in source and a.sector not in OUTLET_SECTORS
     ]
     candidates.sort(key=lambda a: (a.kind != "country", a.sector != "GOV"))
+    # a rebel group or the victims do not stand for their country; the country does
+    state = [a for a in candidates if a.kind == "country" or a.sector in STATE_SECTORS]
     latent = actors.latent_country(country)
-    if not candidates and latent is not None:
+    if not state and latent is not None:
         return [latent.id]
     return [a.id for a in candidates[:1]]
 
