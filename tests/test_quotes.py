@@ -427,3 +427,26 @@ def test_a_verb_of_saying_is_the_cue_before_a_word_the_tagger_took_for_a_verb(ru
     text = '"We are appalled," WHO chief Tedros Adhanom Ghebreyesus wrote on social media.'
     ((_, _, speaker, cue),) = quotes_of(run(text))
     assert (speaker, cue) == ("Tedros Adhanom Ghebreyesus", "wrote")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # the quoted word only describes what the reported speaker did: the accuser's word
+        ("Prosecutors in Chisinau alleged that Ilan Shor had posted “misleading” videos about "
+         "the vote.", "Prosecutors"),
+        ("The Moldovan government said Russia had requested the extradition of 12 “Russian "
+         "citizens.”", "Moldovan government"),
+        # the quoted words are what the reported speaker said or called something
+        ("Maia Sandu told the forum that Moldova was a “reliable partner” for Europe.",
+         "Maia Sandu"),
+        ("Maia Sandu said Vladimir Putin called the vote “a provocation.”", "Vladimir Putin"),
+        ("Maia Sandu said Vladimir Putin promised “a swift response” to the sanctions.",
+         "Vladimir Putin"),
+    ],
+)  # fmt: skip
+def test_a_partial_quote_in_reported_speech_is_the_reporting_source_s_unless_said_inside(
+    run, text, speaker
+):
+    ((_, kind, found, _),) = quotes_of(run(text))
+    assert (kind, found) == ("partial", speaker)

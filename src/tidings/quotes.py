@@ -426,7 +426,9 @@ def governing_speaker(span: Span) -> tuple[Token | None, Token | None]:
     verb with a subject ("Biden said the strikes were 'a clear message'": Biden)."""
     verbs = speech_verbs()
     fallback: tuple[Token | None, Token | None] = (None, None)
-    for ancestor in first_sentence_root(span).ancestors:
+    below = first_sentence_root(span)
+    for ancestor in below.ancestors:
+        branch, below = below, ancestor
         if ancestor.pos_ not in ("VERB", "AUX"):
             continue
         subject = passive_agent(ancestor) or inherited_subject(ancestor)
@@ -435,10 +437,39 @@ def governing_speaker(span: Span) -> tuple[Token | None, Token | None]:
         if subject is None or subject.pos_ == "DET":
             continue
         if ancestor.lemma_.lower() in verbs:
-            return ancestor, subject
+            said = says_quoted(branch, span)
+            return (None if said else outer_report(ancestor)) or (ancestor, subject)
         if fallback[0] is None:
             fallback = (ancestor, subject)
     return fallback
+
+
+# Relations by which a speech verb's argument is what its subject said, not what it did.
+SAID_DEPS = frozenset({"ccomp", "xcomp", "oprd", "acomp", "attr", "parataxis"})
+
+
+def says_quoted(branch: Token, span: Span) -> bool:
+    """Whether a speech verb says a partial quote, `branch` being the verb's dependent that
+    holds it: the quoted words are in its reported clause or complement ('told the forum it
+    was a "reliable partner"', 'called it "a provocation"') or make up the argument they
+    stand in ('promised "a swift response"'), not only describe a thing it did ('shared
+    "misleading" videos')."""
+    return branch.dep_ in SAID_DEPS or span.start <= branch.i < span.end
+
+
+def outer_report(verb: Token) -> tuple[Token, Token] | None:
+    """The outermost speech verb, and its subject, whose reported clause holds a speech verb
+    ('Prosecutors alleged that he had shared "misleading" videos': the prosecutors'): quoted
+    words that only describe what the reported speaker did are the reporting source's, as the
+    writer took them from its account."""
+    found = None
+    current = verb
+    while current.dep_ == "ccomp" and current.head.lemma_.lower() in speech_verbs():
+        current = current.head
+        subject = passive_agent(current) or inherited_subject(current)
+        if subject is not None and subject.pos_ != "DET":
+            found = (current, subject)
+    return found
 
 
 def passive_agent(verb: Token) -> Token | None:
