@@ -487,3 +487,17 @@ def test_an_it_opening_its_sentence_speaks_for_the_body_that_was_the_last_subjec
     )
     ((_, _, found, _),) = quotes_of(run(text))
     assert found == "International Committee of the Red Cross"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The consultancy Brightwater Analytics expects strong growth next year. "
+        "“Moldova is becoming a regional hub,” the consultancy says.",
+        "Business consultancy Brightwater Analytics expects strong growth next year. "
+        "“Moldova is becoming a regional hub,” the consultancy says.",
+    ],
+)
+def test_a_class_noun_with_the_speaks_for_the_body_it_named_before(run, text):
+    ((_, _, speaker, _),) = quotes_of(run(text))
+    assert speaker == "Brightwater Analytics"

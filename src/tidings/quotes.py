@@ -250,18 +250,18 @@ def speaker_of(subject: Token | None, actors: ActorResolution) -> str | None:
 
 
 def titled_earlier(subject: Token, actors: ActorResolution) -> str | None:
-    """The person a bare title refers back to ("the chief minister said"): the nearest person
-    named before with that title word ("Chief Minister Sarfraz Bugti")."""
+    """The actor a bare title or class noun refers back to ("the chief minister said", "the
+    consultancy says"): the nearest actor named before with that word ("Chief Minister Sarfraz
+    Bugti", "the consultancy Brightwater Analytics")."""
     determiner = any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children)
     if subject.pos_ != "NOUN" or not determiner:
         return None
     for token in reversed(subject.doc[: subject.left_edge.i]):
         if token.lower_ != subject.lower_:
             continue
-        for candidate in (token, token.head):
-            named = actors.token_actor.get(candidate.i)
-            if named is not None and _kind(named, actors) == "person":
-                return named
+        named = actor_of(token, actors) or actors.token_actor.get(token.head.i)
+        if named is not None:
+            return named
     return None
 
 
