@@ -427,3 +427,77 @@ def test_a_verb_of_saying_is_the_cue_before_a_word_the_tagger_took_for_a_verb(ru
     text = '"We are appalled," WHO chief Tedros Adhanom Ghebreyesus wrote on social media.'
     ((_, _, speaker, cue),) = quotes_of(run(text))
     assert (speaker, cue) == ("Tedros Adhanom Ghebreyesus", "wrote")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # the quoted word only describes what the reported speaker did: the accuser's word
+        ("Prosecutors in Chisinau alleged that Ilan Shor had posted “misleading” videos about "
+         "the vote.", "Prosecutors"),
+        ("The Moldovan government said Russia had requested the extradition of 12 “Russian "
+         "citizens.”", "Moldovan government"),
+        # the quoted words are what the reported speaker said or called something
+        ("Maia Sandu told the forum that Moldova was a “reliable partner” for Europe.",
+         "Maia Sandu"),
+        ("Maia Sandu said Vladimir Putin called the vote “a provocation.”", "Vladimir Putin"),
+        ("Maia Sandu said Vladimir Putin promised “a swift response” to the sanctions.",
+         "Vladimir Putin"),
+    ],
+)  # fmt: skip
+def test_a_partial_quote_in_reported_speech_is_the_reporting_source_s_unless_said_inside(
+    run, text, speaker
+):
+    ((_, kind, found, _),) = quotes_of(run(text))
+    assert (kind, found) == ("partial", speaker)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ilan Shor was charged with “high treason” in March.",
+        # nor is the speaker of the next sentence the cue of a quote that ends its own
+        "Ilan Shor was accused of “undermining the constitutional order.” Maia Sandu said the "
+        "court would rule in May.",
+    ],
+)
+def test_the_subject_of_a_passive_verb_is_not_the_speaker_of_the_quote_under_it(run, text):
+    partial = [(kind, speaker) for _, kind, speaker, _ in quotes_of(run(text)) if kind == "partial"]
+    assert partial == [("partial", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The main worry, Maia Sandu said, is that the vote could see “massive interference” "
+         "from abroad.", "Maia Sandu"),
+        ("More than 5,000 people have left the region for “safer places” the Red Cross says.",
+         "International Committee of the Red Cross"),
+    ],
+)  # fmt: skip
+def test_a_reporting_aside_gives_the_partial_quote_in_its_clause_its_speaker(run, text, speaker):
+    ((_, kind, found, _),) = quotes_of(run(text))
+    assert (kind, found) == ("partial", speaker)
+
+
+def test_an_it_opening_its_sentence_speaks_for_the_body_that_was_the_last_subject(run):
+    text = (
+        "The Red Cross has warned about the camps for months. It issued a statement on Monday "
+        "saying the camps were “no longer safe for children.”"
+    )
+    ((_, _, found, _),) = quotes_of(run(text))
+    assert found == "International Committee of the Red Cross"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The consultancy Brightwater Analytics expects strong growth next year. "
+        "“Moldova is becoming a regional hub,” the consultancy says.",
+        "Business consultancy Brightwater Analytics expects strong growth next year. "
+        "“Moldova is becoming a regional hub,” the consultancy says.",
+    ],
+)
+def test_a_class_noun_with_the_speaks_for_the_body_it_named_before(run, text):
+    ((_, _, speaker, _),) = quotes_of(run(text))
+    assert speaker == "Brightwater Analytics"

@@ -241,7 +241,7 @@ def speaker_of(subject: Token | None, actors: ActorResolution) -> str | None:
     before any body it also names ("the U.N. coordinator for Myanmar Andrew Kirkwood")."""
     speaker = actor_of(subject, actors)
     if subject is not None and speaker is None:
-        return titled_earlier(subject, actors)
+        return titled_earlier(subject, actors) or body_before(subject, actors)
     if subject is None or speaker is None or _kind(speaker, actors) == "person":
         return speaker
     last = subject.right_edge.i
@@ -250,18 +250,37 @@ def speaker_of(subject: Token | None, actors: ActorResolution) -> str | None:
 
 
 def titled_earlier(subject: Token, actors: ActorResolution) -> str | None:
-    """The person a bare title refers back to ("the chief minister said"): the nearest person
-    named before with that title word ("Chief Minister Sarfraz Bugti")."""
+    """The actor a bare title or class noun refers back to ("the chief minister said", "the
+    consultancy says"): the nearest actor named before with that word ("Chief Minister Sarfraz
+    Bugti", "the consultancy Brightwater Analytics")."""
     determiner = any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children)
     if subject.pos_ != "NOUN" or not determiner:
         return None
     for token in reversed(subject.doc[: subject.left_edge.i]):
         if token.lower_ != subject.lower_:
             continue
-        for candidate in (token, token.head):
-            named = actors.token_actor.get(candidate.i)
-            if named is not None and _kind(named, actors) == "person":
-                return named
+        named = actor_of(token, actors) or actors.token_actor.get(token.head.i)
+        if named is not None:
+            return named
+    return None
+
+
+def body_before(subject: Token, actors: ActorResolution) -> str | None:
+    """The body an "it" opening its sentence as a speaker refers back to, when nothing else
+    is named before it: the body that was the last sentence's subject ("The Red Cross has
+    warned for months. It issued a statement saying …"), as a subject goes on being talked
+    about."""
+    doc = subject.doc
+    sentence = subject.sent
+    if subject.lower_ != "it" or subject.dep_ != "nsubj" or sentence.start == 0:
+        return None
+    if any(t.i in actors.token_actor for t in doc[sentence.start : subject.i]):
+        return None
+    for token in doc[sentence.start - 1].sent:
+        if token.dep_ in SUBJECT_DEPS:
+            body = actor_of(token, actors)
+            if body is not None and _kind(body, actors) in BODY_KINDS:
+                return body
     return None
 
 
@@ -426,19 +445,73 @@ def governing_speaker(span: Span) -> tuple[Token | None, Token | None]:
     verb with a subject ("Biden said the strikes were 'a clear message'": Biden)."""
     verbs = speech_verbs()
     fallback: tuple[Token | None, Token | None] = (None, None)
-    for ancestor in first_sentence_root(span).ancestors:
+    below = first_sentence_root(span)
+    for ancestor in below.ancestors:
+        branch, below = below, ancestor
         if ancestor.pos_ not in ("VERB", "AUX"):
             continue
+        aside = reporting_aside(ancestor, span)
+        if aside is not None:
+            return aside
         subject = passive_agent(ancestor) or inherited_subject(ancestor)
         if subject is None and ancestor.lemma_.lower() in verbs:
             subject = participle_doer(ancestor)
-        if subject is None or subject.pos_ == "DET":
+        if subject is None or subject.pos_ == "DET" or undergoes(subject, ancestor):
             continue
         if ancestor.lemma_.lower() in verbs:
-            return ancestor, subject
+            said = says_quoted(branch, span)
+            return (None if said else outer_report(ancestor)) or (ancestor, subject)
         if fallback[0] is None:
             fallback = (ancestor, subject)
     return fallback
+
+
+# Relations by which a speech verb's argument is what its subject said, not what it did.
+SAID_DEPS = frozenset({"ccomp", "xcomp", "oprd", "acomp", "attr", "parataxis"})
+
+
+def says_quoted(branch: Token, span: Span) -> bool:
+    """Whether a speech verb says a partial quote, `branch` being the verb's dependent that
+    holds it: the quoted words are in its reported clause or complement ('told the forum it
+    was a "reliable partner"', 'called it "a provocation"') or make up the argument they
+    stand in ('promised "a swift response"'), not only describe a thing it did ('shared
+    "misleading" videos')."""
+    return branch.dep_ in SAID_DEPS or span.start <= branch.i < span.end
+
+
+def outer_report(verb: Token) -> tuple[Token, Token] | None:
+    """The outermost speech verb, and its subject, whose reported clause holds a speech verb
+    ('Prosecutors alleged that he had shared "misleading" videos': the prosecutors'): quoted
+    words that only describe what the reported speaker did are the reporting source's, as the
+    writer took them from its account."""
+    found = None
+    current = verb
+    while current.dep_ == "ccomp" and current.head.lemma_.lower() in speech_verbs():
+        current = current.head
+        subject = passive_agent(current) or inherited_subject(current)
+        if subject is not None and subject.pos_ != "DET":
+            found = (current, subject)
+    return found
+
+
+def reporting_aside(verb: Token, span: Span) -> tuple[Token, Token] | None:
+    """A speech verb with its subject set in or after a clause as an aside ('The main worry,
+    she said, is "…"', '… for "safer places" the Red Cross says'): it reports the clause."""
+    for child in verb.children:
+        if child.dep_ != "parataxis" or child.lemma_.lower() not in speech_verbs():
+            continue
+        if span.start <= child.i < span.end:
+            continue  # the quoted speaker's own "I said"
+        subject = speaker_token(child)
+        if subject is not None and subject.pos_ != "DET":
+            return child, subject
+    return None
+
+
+def undergoes(subject: Token, verb: Token) -> bool:
+    """Whether a subject is what its passive verb is done to ('he was accused of "…"', 'was
+    charged with "…"'): the quoted words under it are the doer's, not its own."""
+    return subject.dep_ == "nsubjpass" and subject.head == verb
 
 
 def passive_agent(verb: Token) -> Token | None:
@@ -614,13 +687,15 @@ def finite_head(subject: Token) -> bool:
 
 
 def speaker_after(span: Span) -> tuple[Token, Token] | None:
-    """A speech verb and its subject named right after a quote ('another "decisive test"
-    the army said it ran'), when the parse did not hang the quote below the verb."""
+    """A speech verb and its subject named right after a quote in its sentence ('another
+    "decisive test" the army said it ran'), when the parse did not hang the quote below the
+    verb; the next sentence's speaker is no cue ('… with "treason." Her lawyer said …')."""
     doc = span.doc
     position = span.end
     while position < len(doc) and doc[position].is_punct:
         position += 1
-    for token in doc[position : position + 4]:
+    sentence_end = span[-1].sent.end
+    for token in doc[position : min(position + 4, sentence_end)]:
         if token.dep_ in SUBJECT_DEPS and token.head.lemma_.lower() in speech_verbs():
             return token.head, token
         if token.dep_ not in ("compound", "det", "amod"):
