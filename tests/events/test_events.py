@@ -882,3 +882,23 @@ def test_a_rebel_group_does_not_stand_for_the_country_an_act_falls_on(run):
     held = next(e for e in report.events if e.trigger == "held")
     target = report.actor(held.target[0])
     assert (target.country, target.kind) == ("PAK", "country")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger"),
+    [
+        # assurances, promises and stated willingness are commitments to act (CAMEO 03)
+        ("Seoul assured Tokyo that the fishing boats would leave.", "assured"),
+        ("Opposition leaders say they put little trust in Moscow's promises.", "promises"),
+        ("Kenya reiterated its willingness to host the talks.", "willingness"),
+        ("The donors committed to funding the schools.", "committed"),
+    ],
+)
+def test_assurances_promises_and_willingness_are_agreements(run, sentence, trigger):
+    agreements = [e for e in run(sentence).events if e.type == "AGREE"]
+    assert [e.trigger for e in agreements] == [trigger]
+
+
+def test_an_act_one_states_willingness_to_do_has_not_happened(run):
+    report = run("Kenya reiterated its willingness to host the talks.")
+    assert {e.trigger: e.modality.value for e in report.events}["talks"] != "asserted"
