@@ -902,3 +902,26 @@ def test_assurances_promises_and_willingness_are_agreements(run, sentence, trigg
 def test_an_act_one_states_willingness_to_do_has_not_happened(run):
     report = run("Kenya reiterated its willingness to host the talks.")
     assert {e.trigger: e.modality.value for e in report.events}["talks"] != "asserted"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The embassy did not respond to requests for comment.",
+        "Neither the ministry nor the army replied to the newspaper's questions.",
+        "A spokesman for the ministry declined to comment.",
+        "The prosecutor's office declined comment.",
+    ],
+)
+def test_withholding_an_answer_is_an_asserted_rejection(run, sentence):
+    assert [(e.type, e.modality.value) for e in run(sentence).events] == [("REJECT", "asserted")]
+
+
+def test_an_answer_given_is_no_rejection(run):
+    assert "REJECT" not in {e.type for e in run("The embassy responded to the request.").events}
+
+
+def test_who_asked_is_whom_the_refusal_to_answer_rejects(run):
+    report = run("Iran's foreign ministry did not reply to the IAEA's letter.")
+    refusal = next(e for e in report.events if e.type == "REJECT")
+    assert [report.actor(a).name for a in refusal.target] == ["International Atomic Energy Agency"]

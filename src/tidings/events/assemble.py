@@ -910,6 +910,8 @@ def find_events(
         # a demand or accusation made by saying so is as real as the saying of it
         said = candidate.stated_by or token
         reading = event_modality(said, event_type=event_type, lexicon=lexicon, citations=citations)
+        if reading.modality is Modality.NEGATED and candidate.denial_is_the_act:
+            reading = replace(reading, modality=Modality.ASSERTED)
         if reading.modality is Modality.NEGATED and held_stance(token, event_type):
             # "Dodik does not recognize the court": withholding support is a rejection
             event_type, mode, cameo = "REJECT", None, intent_codes()[event_type][1]

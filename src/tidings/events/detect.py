@@ -67,6 +67,9 @@ class Candidate:
     # Said in a quote's own words ("Putin is the aggressor"): the event is its speaker's, and
     # none when it stands outside any quote (the writer's own judgement is no event).
     speaker_says: bool = False
+    # Its word's denial is the act ("did not respond to requests" is a refusal to answer):
+    # a negated reading of the word is an asserted event.
+    denial_is_the_act: bool = False
 
 
 def listed(modifier: Token) -> bool:
@@ -1045,6 +1048,7 @@ def candidates(doc: Doc, actors: ActorResolution, lexicon: Lexicon) -> list[Cand
     found += blame_statements(doc, actors)
     found += disapproval_statements(doc, actors, lexicon)
     found += dismay_statements(doc, actors, lexicon)
+    found += withheld_answers(doc, actors, lexicon)
     # A light verb whose object is itself a trigger ("pledged support") is not an event of
     # its own: the noun is.
     nouns = {c.token.i for c in found if c.token.pos_ == "NOUN"}
@@ -1237,6 +1241,67 @@ def dismay_statements(doc: Doc, actors: ActorResolution, lexicon: Lexicon) -> li
         if source and set(source).isdisjoint(target):
             found.append(Candidate(token, DISMAY, source=source, target=target))
     return found
+
+
+# A refusal to answer (CAMEO 12): not responding to a request or query, declining comment.
+WITHHELD_ANSWER = Trigger("respond", "verb", "REJECT", None, ("diplomatic",), "120", frozenset())
+ANSWER_VERBS = frozenset({"respond", "reply", "answer", "comment"})
+REFUSING_VERBS = frozenset({"decline", "refuse"})
+ASKED_CLASS = "c12-asked"
+
+
+def withheld_answers(doc: Doc, actors: ActorResolution, lexicon: Lexicon) -> list[Candidate]:
+    """Refusals to answer: "officials did not respond to requests for comment", "neither the
+    ministry nor the army replied to VOA's questions", "the embassy declined to comment",
+    "declined comment". The one who withholds the answer rejects whoever asked, when the
+    text names them."""
+    found = []
+    for token in doc:
+        refusing = token.lemma_.lower() in REFUSING_VERBS and token.pos_ == "VERB"
+        answer = token.lemma_.lower() in ANSWER_VERBS and token.pos_ == "VERB"
+        if in_headline(token) or not (refusing or answer):
+            continue
+        if refusing:
+            # "declined to comment", "declined comment": the refusal is the event
+            said = [c for c in token.children if c.dep_ in ("xcomp", "dobj")]
+            if not any(c.lemma_.lower() in ANSWER_VERBS for c in said):
+                continue
+            asked = [g for c in said for g in prep_objects(c, frozenset({"to"}))]
+            found.append(answer_withheld(token, token, asked, actors))
+            continue
+        if token.dep_ == "xcomp" and token.head.lemma_.lower() in REFUSING_VERBS:
+            continue  # the refusing verb makes the event
+        asked = [
+            g
+            for g in prep_objects(token, frozenset({"to"}))
+            if ASKED_CLASS in lexicon.noun_classes.get(g.lemma_.lower(), ())
+        ]
+        if asked and withheld(token):
+            found.append(answer_withheld(token, token, asked, actors))
+    return found
+
+
+def withheld(verb: Token) -> bool:
+    """Whether a verb of answering is denied: "did not respond", "neither X nor Y replied",
+    "has yet to respond"."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+    return any(
+        c.dep_ in ("preconj", "det") and c.lower_ == "neither" for s in subjects for c in s.children
+    )
+
+
+def answer_withheld(
+    trigger: Token, verb: Token, asked: list[Token], actors: ActorResolution
+) -> Candidate:
+    """The refusal to answer made at `trigger`: its subject refuses whoever asked (the
+    possessor of the request, "VOA's email")."""
+    subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+    source = actors_in(_relative_head(subject), actors) if subject is not None else []
+    askers = [c for noun in asked for c in noun.children if c.dep_ == "poss"]
+    target = [a for asker in askers for a in actors_in(asker, actors) if a not in source]
+    return Candidate(trigger, WITHHELD_ANSWER, source=source, target=target, denial_is_the_act=True)
 
 
 CAUSE_PREPS = frozenset({"in", "by", "during"})
