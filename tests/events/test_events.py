@@ -925,3 +925,17 @@ def test_who_asked_is_whom_the_refusal_to_answer_rejects(run):
     report = run("Iran's foreign ministry did not reply to the IAEA's letter.")
     refusal = next(e for e in report.events if e.type == "REJECT")
     assert [report.actor(a).name for a in refusal.target] == ["International Atomic Energy Agency"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # persuading and putting pressure on an actor are requests of it
+        ("Activists want to persuade the government to free the prisoners.", "REQUEST"),
+        ("Donors kept up pressure on the junta to hold elections.", "REQUEST"),
+        # ignoring a court's ruling rejects it
+        ("The governor ignored the supreme court's ruling on the ballots.", "REJECT"),
+    ],
+)
+def test_persuasion_pressure_and_ignored_rulings(run, sentence, expected):
+    assert run(sentence).events[0].type == expected
