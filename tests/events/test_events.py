@@ -939,3 +939,18 @@ def test_who_asked_is_whom_the_refusal_to_answer_rejects(run):
 )
 def test_persuasion_pressure_and_ignored_rulings(run, sentence, expected):
     assert run(sentence).events[0].type == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The overnight ferry was traveling south from the port when the storm hit.",
+        "Officials urged residents with a fever to visit the nearest clinic.",
+    ],
+)
+def test_a_journey_by_no_actor_to_no_actor_is_no_visit(run, sentence):
+    assert "CONSULT" not in {e.type for e in run(sentence).events}
+
+
+def test_a_visit_between_actors_is_still_a_visit(run):
+    assert [e.type for e in run("Modi visited Japan on Monday.").events] == ["CONSULT"]

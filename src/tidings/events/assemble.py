@@ -731,6 +731,17 @@ def with_domestic_answers(events: list[Event], actors: ActorResolution) -> list[
     return filled
 
 
+VISITING_MODES = frozenset({"visit"})
+
+
+def private_journey(candidate: Candidate) -> bool:
+    """Whether a verb of visiting names no one on either side: a visit is an event between
+    actors, and one by no one to no one is a private journey ("the train was traveling north",
+    "visit the nearest clinic"); a trip named by a noun may still get its sides from the
+    story."""
+    return candidate.entry.mode in VISITING_MODES and candidate.token.pos_ == "VERB"
+
+
 def stands_alone(trigger: Token) -> bool:
     """Whether a trigger with no actor on either side is still an event worth keeping: a verb
     heading a clause of its own ("150 people were arrested", "protesters were fired on"), or
@@ -902,7 +913,8 @@ def find_events(
                 continue  # the writer's own judgement, or a speaker judging itself
         if not candidate.source:
             candidate.source = quoted_speaker(candidate.token, quoted)
-        if not candidate.source and not candidate.target and not stands_alone(candidate.token):
+        unsided = not candidate.source and not candidate.target
+        if unsided and (not stands_alone(candidate.token) or private_journey(candidate)):
             continue
         token = candidate.token
         triggers.append(token)
