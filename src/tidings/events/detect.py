@@ -1154,26 +1154,116 @@ DISAPPROVAL = Trigger(
     "unacceptable", "adj", "ACCUSE", "disapprove", ("diplomatic",), "111", frozenset()
 )
 PEJORATIVE_CLASS = "c11-pejorative"
+# Nouns for what an actor does, decides or makes, that a judgement may fall on when it names
+# no actor ("the decision was unconstitutional"): the doer is then whoever made it.
+JUDGED_CLASS = "c11-judged"
 
 
 def disapproval_statements(doc: Doc, actors: ActorResolution, lexicon: Lexicon) -> list[Candidate]:
     """Disapproval stated by saying another actor, or what it did, is something bad: "Pakistan
-    said India's claims were baseless", "officials said Putin is the aggressor"."""
+    said India's claims were baseless", "officials said Putin is the aggressor", "the
+    minister said the ruling was unconstitutional" (an act judged, its doer unnamed)."""
     found = []
     verbs = speech_verbs()
-    for token in tokens_with_dep(doc, ("acomp", "attr")):
-        if PEJORATIVE_CLASS not in lexicon.noun_classes.get(token.lemma_.lower(), ()):
+    for predicate in tokens_with_dep(doc, ("acomp", "attr")):
+        # "is legally problematic, grossly unfair and inhumane": any of the coordinated words
+        words = (judging_word(p, lexicon) for p in (predicate, *predicate.conjuncts))
+        word = next((w for w in words if w is not None), None)
+        if word is None:
             continue
-        copula = token.head
+        copula = predicate.head
         reporting = copula.head
         if own_words(copula):
-            found += quoted_judgement(token, DISAPPROVAL, copula, actors)
+            found += quoted_judgement(word, DISAPPROVAL, copula, actors, lexicon=lexicon)
             continue
         if copula.dep_ not in ("ccomp", "parataxis") or reporting.lemma_.lower() not in verbs:
             continue
-        subject = next((c for c in copula.children if c.dep_ == "nsubj"), None)
-        found += stated(token, DISAPPROVAL, reporting, subject, actors)
+        subject = judged_subject(copula)
+        if not judges_an_act(copula, subject, lexicon):
+            found += stated(word, DISAPPROVAL, reporting, subject, actors)
+            continue
+        source = speaker_actors(reporting, actors)
+        target = doers_of(subject, actors, lexicon)
+        if source and set(source).isdisjoint(target):
+            found.append(
+                Candidate(word, DISAPPROVAL, source=source, target=target, stated_by=reporting)
+            )
     return found
+
+
+def judging_word(predicate: Token, lexicon: Lexicon) -> Token | None:
+    """The word of a copula's predicate that judges its subject: the predicate itself
+    ("was illegal", "is a sham") or the adjective of a predicate noun that names an act or
+    decision ("is a baseless case", "was a reckless move")."""
+    if PEJORATIVE_CLASS in lexicon.noun_classes.get(predicate.lemma_.lower(), ()):
+        return predicate
+    if predicate.dep_ != "attr" or not names_an_act(predicate, lexicon):
+        return None
+    return next(
+        (
+            c
+            for c in predicate.children
+            if c.dep_ == "amod"
+            and PEJORATIVE_CLASS in lexicon.noun_classes.get(c.lemma_.lower(), ())
+        ),
+        None,
+    )
+
+
+def judged_subject(copula: Token) -> Token | None:
+    """What a copula clause judges: its subject, or its clausal subject ("detaining them
+    is illegal")."""
+    return next((c for c in copula.children if c.dep_ in ("nsubj", "csubj")), None)
+
+
+def names_an_act(noun: Token, lexicon: Lexicon) -> bool:
+    """Whether a noun names an act, a decision or another thing an actor made: a noun of
+    class c11-judged ("decision", "law", "case") or an event noun ("the arrest")."""
+    if JUDGED_CLASS in lexicon.noun_classes.get(noun.lemma_.lower(), ()):
+        return True
+    if noun.pos_ != "NOUN":
+        return False
+    match = match_trigger(noun, lexicon)
+    return match is not None and match[0].type != NOT_AN_EVENT
+
+
+def judges_an_act(copula: Token, subject: Token | None, lexicon: Lexicon) -> bool:
+    """Whether a judgement falls on an act or decision rather than on an actor, so that it
+    disapproves of whoever did it: an act noun or a clause as subject ("the arrest was
+    unconstitutional", "detaining them is illegal"), or a predicate noun naming one ("it is a
+    baseless case"). A situation, a place or the weather judged is no accusation, and neither
+    is a risk to someone ("a test is dangerous for Kim")."""
+    if subject is None or at_risk(copula):
+        return False
+    if subject.dep_ == "csubj" or names_an_act(subject, lexicon):
+        return True
+    return any(c.dep_ == "attr" and names_an_act(c, lexicon) for c in copula.children)
+
+
+def at_risk(copula: Token) -> bool:
+    """Whether a predicate says whom something endangers or harms ("dangerous for Kim",
+    "a disaster for farmers"), not what is wrong with it."""
+    predicates = [c for c in copula.children if c.dep_ in ("acomp", "attr")]
+    return any(c.dep_ == "prep" and c.lower_ == "for" for p in predicates for c in p.children)
+
+
+def doers_of(judged: Token | None, actors: ActorResolution, lexicon: Lexicon) -> list[str]:
+    """Who did an act that is judged: an event noun's own doers ("Nairobi's ban", "the arrest
+    by police", not the one arrested in "his arrest"), else the noun's actor, its modifiers
+    and an actor its "of" or "by" phrase names ("Kenya's decision", "the decision of the
+    court"; not "his" in "the revocation of his bail", whose bail it was)."""
+    if judged is None or judged.dep_ == "csubj":
+        return []
+    match = match_trigger(judged, lexicon) if judged.pos_ == "NOUN" else None
+    if match is not None and match[0].type != NOT_AN_EVENT:
+        sources, _ = noun_arguments(judged, match[0])
+    else:
+        sources = [judged] if judged.i in actors.token_actor else []
+        sources += [c for c in judged.children if c.dep_ in MODIFIER_DEPS]
+        sources += [
+            o for o in prep_objects(judged, frozenset({"of", "by"})) if o.i in actors.token_actor
+        ]
+    return [a for s in sources for a in actors_in(s, actors)]
 
 
 FIRST_PERSON_SUBJECTS = frozenset({"i", "we"})
@@ -1195,14 +1285,24 @@ def own_words(copula: Token) -> bool:
 
 
 def quoted_judgement(
-    token: Token, entry: Trigger, copula: Token, actors: ActorResolution
+    token: Token,
+    entry: Trigger,
+    copula: Token,
+    actors: ActorResolution,
+    *,
+    lexicon: Lexicon | None = None,
 ) -> list[Candidate]:
     """A judgement of another actor in a speaker's own words: the copula's subject is its
-    target; the speaker, its source, is the quote's (filled in when quotes are known)."""
-    subject = next((c for c in copula.children if c.dep_ == "nsubj"), None)
-    target = actors_in(subject, actors)
-    if not target:
-        return []
+    target; the speaker, its source, is the quote's (filled in when quotes are known). Given
+    the lexicon, a judgement of an act or decision whose doer it does not name is one too,
+    with no target ("this ruling is unjust")."""
+    subject = judged_subject(copula)
+    if lexicon is not None and judges_an_act(copula, subject, lexicon):
+        target = doers_of(subject, actors, lexicon)
+    else:
+        target = actors_in(subject, actors)
+        if not target:
+            return []
     return [Candidate(token, entry, target=target, stated_by=copula, speaker_says=True)]
 
 
