@@ -77,3 +77,33 @@ def test_judging_a_situation_a_risk_or_in_the_writers_voice_is_no_accusation(run
 def test_judging_another_actor_still_targets_it(run):
     found = events_of(run("Pakistan said India's claims were baseless."))
     assert ("ACCUSE", ["PAK"], ["IND"], "asserted") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        # dismay at an act is aimed at its doer, or at no one when the text names none
+        ("Norway was troubled by the passage of the new law.", ["NOR"], []),
+        ("Norway is deeply disappointed by Ethiopia's decision.", ["NOR"], ["ETH"]),
+        # a clause says whom the dismay is about
+        ("Norway is concerned that Ethiopia expelled the aid workers.", ["NOR"], ["ETH"]),
+        # said of nothing, by a speaker, it is about what the story tells of
+        ("“We are deeply concerned,” Norwegian Foreign Minister Espen Barth Eide said.",
+         ["NOR"], []),
+    ],
+)  # fmt: skip
+def test_dismay_at_an_act_or_at_nothing_said_is_disapproval(run, text, source, target):
+    found = accusations(run(text))
+    assert [(s, t) for _, s, t in found] == [(source, target)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Residents are concerned about the floods.",
+        "Norway is concerned for the safety of its citizens.",
+        "Farmers were disappointed by the harvest.",
+    ],
+)
+def test_dismay_at_a_thing_or_for_someone_is_no_accusation(run, text):
+    assert accusations(run(text)) == []

@@ -1316,7 +1316,8 @@ DISMAY_PREPS = frozenset({"by", "about", "over", "with", "at"})
 def dismay_statements(doc: Doc, actors: ActorResolution, lexicon: Lexicon) -> list[Candidate]:
     """Disapproval an actor states by being dismayed at another or at its acts: "the United
     States is deeply disappointed by the decision of Somalia's parliament", "we are deeply
-    concerned about the actions of Milorad Dodik" (a quote's "we" is its speaker)."""
+    concerned about the actions of Milorad Dodik" (a quote's "we" is its speaker), "Norway
+    was troubled by the passage of the law" (an act, aimed at its doer or no one)."""
     found = []
     for token in tokens_with_dep(doc, ("acomp", "ROOT", "ccomp", "conj")):
         if DISMAYED_CLASS not in lexicon.noun_classes.get(token.lower_, ()):
@@ -1327,8 +1328,23 @@ def dismay_statements(doc: Doc, actors: ActorResolution, lexicon: Lexicon) -> li
             continue
         subject = passive or nearest_subject(token.head, SUBJECTS)
         aimed = prep_objects(token, DISMAY_PREPS) + agent_objects(token)
+        # "concerned that Russia was massing troops": the clause's subject
+        aimed += [
+            g
+            for c in token.children
+            if c.dep_ == "ccomp"
+            for g in c.children
+            if g.dep_ in ("nsubj", "nsubjpass")
+        ]
         target = [a for g in aimed for a in actors_in(g, actors)]
-        if subject is None or not target or in_headline(token):
+        if not target:
+            # "disappointed by the approval of the bill": dismay at an act is at its doer;
+            # "we are very concerned", said of nothing, at what the story tells of
+            acts = [g for g in aimed if names_an_act(g, lexicon)]
+            if not acts and (aimed or dismay_complement(token)):
+                continue
+            target = [a for g in acts for a in doers_of(g, actors, lexicon)]
+        if subject is None or in_headline(token):
             continue
         if subject.lower_ in FIRST_PERSON_SUBJECTS:
             found.append(Candidate(token, DISMAY, target=target, speaker_says=True))
@@ -1337,6 +1353,12 @@ def dismay_statements(doc: Doc, actors: ActorResolution, lexicon: Lexicon) -> li
         if source and set(source).isdisjoint(target):
             found.append(Candidate(token, DISMAY, source=source, target=target))
     return found
+
+
+def dismay_complement(adjective: Token) -> bool:
+    """Whether an adjective of dismay says what or whom it is about in a way no judgement
+    reads ("concerned for their safety", "worried to lose", "frustrated with the pace")."""
+    return any(c.dep_ in ("prep", "xcomp", "ccomp", "advcl") for c in adjective.children)
 
 
 CAUSE_PREPS = frozenset({"in", "by", "during"})
