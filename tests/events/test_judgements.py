@@ -36,6 +36,19 @@ def accusations(report):
             "reckless",
             ["NGA"],
         ),
+        # "it" or "this" in a speaker's words points at what was done
+        (
+            "“It was so untimely,” Nigerian Justice Minister Lateef Fagbemi said.",
+            "untimely",
+            ["NGA"],
+        ),
+        # an act that sends a bad signal is judged by it
+        (
+            "Nigerian Justice Minister Lateef Fagbemi said the detention of the editor sent a "
+            "chilling message.",
+            "chilling",
+            ["NGA"],
+        ),
         # coordinated predicates: any of them may judge
         (
             "“The expulsion of the reporters is hasty, unfair and cruel,” Nigerian Justice "

@@ -1157,6 +1157,8 @@ PEJORATIVE_CLASS = "c11-pejorative"
 # Nouns for what an actor does, decides or makes, that a judgement may fall on when it names
 # no actor ("the decision was unconstitutional"): the doer is then whoever made it.
 JUDGED_CLASS = "c11-judged"
+# Nouns for what an act says to others ("a chilling message", "a worrying signal").
+SIGNAL_CLASS = "c11-signal"
 
 
 def disapproval_statements(doc: Doc, actors: ActorResolution, lexicon: Lexicon) -> list[Candidate]:
@@ -1165,7 +1167,7 @@ def disapproval_statements(doc: Doc, actors: ActorResolution, lexicon: Lexicon) 
     minister said the ruling was unconstitutional" (an act judged, its doer unnamed)."""
     found = []
     verbs = speech_verbs()
-    for predicate in tokens_with_dep(doc, ("acomp", "attr")):
+    for predicate in tokens_with_dep(doc, ("acomp", "attr", "dobj")):
         # "is legally problematic, grossly unfair and inhumane": any of the coordinated words
         words = (judging_word(p, lexicon) for p in (predicate, *predicate.conjuncts))
         word = next((w for w in words if w is not None), None)
@@ -1194,10 +1196,17 @@ def disapproval_statements(doc: Doc, actors: ActorResolution, lexicon: Lexicon) 
 def judging_word(predicate: Token, lexicon: Lexicon) -> Token | None:
     """The word of a copula's predicate that judges its subject: the predicate itself
     ("was illegal", "is a sham") or the adjective of a predicate noun that names an act or
-    decision ("is a baseless case", "was a reckless move")."""
-    if PEJORATIVE_CLASS in lexicon.noun_classes.get(predicate.lemma_.lower(), ()):
+    decision ("is a baseless case", "was a reckless move"). A signal sent works as a
+    predicate: "the arrest sent a chilling message" judges the arrest."""
+    classes = lexicon.noun_classes.get(predicate.lemma_.lower(), ())
+    if predicate.dep_ == "dobj":
+        if SIGNAL_CLASS not in classes:
+            return None
+    elif PEJORATIVE_CLASS in classes:
         return predicate
-    if predicate.dep_ != "attr" or not names_an_act(predicate, lexicon):
+    elif predicate.dep_ != "attr" or not (
+        SIGNAL_CLASS in classes or names_an_act(predicate, lexicon)
+    ):
         return None
     return next(
         (
@@ -1227,6 +1236,9 @@ def names_an_act(noun: Token, lexicon: Lexicon) -> bool:
     return match is not None and match[0].type != NOT_AN_EVENT
 
 
+POINTING_PRONOUNS = frozenset({"it", "this", "that"})
+
+
 def judges_an_act(copula: Token, subject: Token | None, lexicon: Lexicon) -> bool:
     """Whether a judgement falls on an act or decision rather than on an actor, so that it
     disapproves of whoever did it: an act noun or a clause as subject ("the arrest was
@@ -1236,6 +1248,8 @@ def judges_an_act(copula: Token, subject: Token | None, lexicon: Lexicon) -> boo
     if subject is None or at_risk(copula):
         return False
     if subject.dep_ == "csubj" or names_an_act(subject, lexicon):
+        return True
+    if subject.lower_ in POINTING_PRONOUNS:
         return True
     return any(c.dep_ == "attr" and names_an_act(c, lexicon) for c in copula.children)
 
