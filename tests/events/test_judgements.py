@@ -49,6 +49,12 @@ def accusations(report):
             "chilling",
             ["NGA"],
         ),
+        # a merit denied judges as its opposite does
+        (
+            "Ethiopian Foreign Minister Gedu Andargachew said the vote was not fair.",
+            "fair",
+            ["ETH"],
+        ),
         # coordinated predicates: any of them may judge
         (
             "“The expulsion of the reporters is hasty, unfair and cruel,” Nigerian Justice "
@@ -79,6 +85,11 @@ def test_a_judged_act_falls_on_its_doer_not_on_the_one_it_befell(run):
         "Ethiopian Foreign Minister Gedu Andargachew said the weather was horrific.",
         # a risk to someone is no judgement of the act
         "Ethiopian Foreign Minister Gedu Andargachew said the test was dangerous for Eritrea.",
+        # a merit granted is no criticism
+        "Ethiopian Foreign Minister Gedu Andargachew said the vote was fair.",
+        # a clause judged with "it" is the speaker's hedge, not something done
+        "“It would be wrong to assume the worst,” Nigerian Justice Minister Lateef Fagbemi said.",
+        "“It is not appropriate to comment,” Nigerian Justice Minister Lateef Fagbemi said.",
         # the writer's own judgement is no event
         "The ruling was unconstitutional.",
     ],

@@ -1157,6 +1157,8 @@ PEJORATIVE_CLASS = "c11-pejorative"
 # Nouns for what an actor does, decides or makes, that a judgement may fall on when it names
 # no actor ("the decision was unconstitutional"): the doer is then whoever made it.
 JUDGED_CLASS = "c11-judged"
+# Words of merit whose denial judges ("this case is not legal").
+MERIT_CLASS = "c11-merit"
 # Nouns for what an act says to others ("a chilling message", "a worrying signal").
 SIGNAL_CLASS = "c11-signal"
 
@@ -1169,14 +1171,20 @@ def disapproval_statements(doc: Doc, actors: ActorResolution, lexicon: Lexicon) 
     verbs = speech_verbs()
     for predicate in tokens_with_dep(doc, ("acomp", "attr", "dobj")):
         # "is legally problematic, grossly unfair and inhumane": any of the coordinated words
-        words = (judging_word(p, lexicon) for p in (predicate, *predicate.conjuncts))
+        words = (
+            p if denied_merit(p, lexicon) else judging_word(p, lexicon)
+            for p in (predicate, *predicate.conjuncts)
+        )
         word = next((w for w in words if w is not None), None)
         if word is None:
             continue
         copula = predicate.head
         reporting = copula.head
         if own_words(copula):
-            found += quoted_judgement(word, DISAPPROVAL, copula, actors, lexicon=lexicon)
+            # a merit denied in the speaker's own words ("it is not legal") would read as a
+            # negated judgement: only a reported one is taken
+            if not denied_merit(predicate, lexicon):
+                found += quoted_judgement(word, DISAPPROVAL, copula, actors, lexicon=lexicon)
             continue
         if copula.dep_ not in ("ccomp", "parataxis") or reporting.lemma_.lower() not in verbs:
             continue
@@ -1219,6 +1227,15 @@ def judging_word(predicate: Token, lexicon: Lexicon) -> Token | None:
     )
 
 
+def denied_merit(predicate: Token, lexicon: Lexicon) -> bool:
+    """Whether a predicate denies its subject a merit ("is not legal", "was not fair"): a
+    word of class c11-merit under a negated copula, a judgement as much as "illegal"."""
+    copula = predicate.head if predicate.dep_ != "conj" else predicate.head.head
+    return MERIT_CLASS in lexicon.noun_classes.get(predicate.lemma_.lower(), ()) and any(
+        c.dep_ == "neg" for c in copula.children
+    )
+
+
 def judged_subject(copula: Token) -> Token | None:
     """What a copula clause judges: its subject, or its clausal subject ("detaining them
     is illegal")."""
@@ -1250,7 +1267,11 @@ def judges_an_act(copula: Token, subject: Token | None, lexicon: Lexicon) -> boo
     if subject.dep_ == "csubj" or names_an_act(subject, lexicon):
         return True
     if subject.lower_ in POINTING_PRONOUNS:
-        return True
+        # "it is wrong to assume", "it is not appropriate to comment": the clause is judged,
+        # a hedge of the speaker's own, not something done
+        predicates = [c for c in copula.children if c.dep_ in ("acomp", "attr")]
+        clauses = (c for w in (copula, *predicates) for c in w.children)
+        return not any(c.dep_ in ("xcomp", "ccomp") for c in clauses)
     return any(c.dep_ == "attr" and names_an_act(c, lexicon) for c in copula.children)
 
 
