@@ -1158,26 +1158,151 @@ DISAPPROVAL = Trigger(
     "unacceptable", "adj", "ACCUSE", "disapprove", ("diplomatic",), "111", frozenset()
 )
 PEJORATIVE_CLASS = "c11-pejorative"
+# Nouns for what an actor does, decides or makes, that a judgement may fall on when it names
+# no actor ("the decision was unconstitutional"): the doer is then whoever made it.
+JUDGED_CLASS = "c11-judged"
+# Words of merit whose denial judges ("this case is not legal").
+MERIT_CLASS = "c11-merit"
+# Nouns for what an act says to others ("a chilling message", "a worrying signal").
+SIGNAL_CLASS = "c11-signal"
 
 
 def disapproval_statements(doc: Doc, actors: ActorResolution, lexicon: Lexicon) -> list[Candidate]:
     """Disapproval stated by saying another actor, or what it did, is something bad: "Pakistan
-    said India's claims were baseless", "officials said Putin is the aggressor"."""
+    said India's claims were baseless", "officials said Putin is the aggressor", "the
+    minister said the ruling was unconstitutional" (an act judged, its doer unnamed)."""
     found = []
     verbs = speech_verbs()
-    for token in tokens_with_dep(doc, ("acomp", "attr")):
-        if PEJORATIVE_CLASS not in lexicon.noun_classes.get(token.lemma_.lower(), ()):
+    for predicate in tokens_with_dep(doc, ("acomp", "attr", "dobj")):
+        # "is legally problematic, grossly unfair and inhumane": any of the coordinated words
+        words = (
+            p if denied_merit(p, lexicon) else judging_word(p, lexicon)
+            for p in (predicate, *predicate.conjuncts)
+        )
+        word = next((w for w in words if w is not None), None)
+        if word is None:
             continue
-        copula = token.head
+        copula = predicate.head
         reporting = copula.head
         if own_words(copula):
-            found += quoted_judgement(token, DISAPPROVAL, copula, actors)
+            # a merit denied in the speaker's own words ("it is not legal") would read as a
+            # negated judgement: only a reported one is taken
+            if not denied_merit(predicate, lexicon):
+                found += quoted_judgement(word, DISAPPROVAL, copula, actors, lexicon=lexicon)
             continue
         if copula.dep_ not in ("ccomp", "parataxis") or reporting.lemma_.lower() not in verbs:
             continue
-        subject = next((c for c in copula.children if c.dep_ == "nsubj"), None)
-        found += stated(token, DISAPPROVAL, reporting, subject, actors)
+        subject = judged_subject(copula)
+        if not judges_an_act(copula, subject, lexicon):
+            found += stated(word, DISAPPROVAL, reporting, subject, actors)
+            continue
+        source = speaker_actors(reporting, actors)
+        target = doers_of(subject, actors, lexicon)
+        if source and set(source).isdisjoint(target):
+            found.append(
+                Candidate(word, DISAPPROVAL, source=source, target=target, stated_by=reporting)
+            )
     return found
+
+
+def judging_word(predicate: Token, lexicon: Lexicon) -> Token | None:
+    """The word of a copula's predicate that judges its subject: the predicate itself
+    ("was illegal", "is a sham") or the adjective of a predicate noun that names an act or
+    decision ("is a baseless case", "was a reckless move"). A signal sent works as a
+    predicate: "the arrest sent a chilling message" judges the arrest."""
+    classes = lexicon.noun_classes.get(predicate.lemma_.lower(), ())
+    if predicate.dep_ == "dobj":
+        if SIGNAL_CLASS not in classes:
+            return None
+    elif PEJORATIVE_CLASS in classes:
+        return predicate
+    elif predicate.dep_ != "attr" or not (
+        SIGNAL_CLASS in classes or names_an_act(predicate, lexicon)
+    ):
+        return None
+    return next(
+        (
+            c
+            for c in predicate.children
+            if c.dep_ == "amod"
+            and PEJORATIVE_CLASS in lexicon.noun_classes.get(c.lemma_.lower(), ())
+        ),
+        None,
+    )
+
+
+def denied_merit(predicate: Token, lexicon: Lexicon) -> bool:
+    """Whether a predicate denies its subject a merit ("is not legal", "was not fair"): a
+    word of class c11-merit under a negated copula, a judgement as much as "illegal"."""
+    copula = predicate.head if predicate.dep_ != "conj" else predicate.head.head
+    return MERIT_CLASS in lexicon.noun_classes.get(predicate.lemma_.lower(), ()) and any(
+        c.dep_ == "neg" for c in copula.children
+    )
+
+
+def judged_subject(copula: Token) -> Token | None:
+    """What a copula clause judges: its subject, or its clausal subject ("detaining them
+    is illegal")."""
+    return next((c for c in copula.children if c.dep_ in ("nsubj", "csubj")), None)
+
+
+def names_an_act(noun: Token, lexicon: Lexicon) -> bool:
+    """Whether a noun names an act, a decision or another thing an actor made: a noun of
+    class c11-judged ("decision", "law", "case") or an event noun ("the arrest")."""
+    if JUDGED_CLASS in lexicon.noun_classes.get(noun.lemma_.lower(), ()):
+        return True
+    if noun.pos_ != "NOUN":
+        return False
+    match = match_trigger(noun, lexicon)
+    return match is not None and match[0].type != NOT_AN_EVENT
+
+
+POINTING_PRONOUNS = frozenset({"it", "this", "that"})
+
+
+def judges_an_act(copula: Token, subject: Token | None, lexicon: Lexicon) -> bool:
+    """Whether a judgement falls on an act or decision rather than on an actor, so that it
+    disapproves of whoever did it: an act noun or a clause as subject ("the arrest was
+    unconstitutional", "detaining them is illegal"), or a predicate noun naming one ("it is a
+    baseless case"). A situation, a place or the weather judged is no accusation, and neither
+    is a risk to someone ("a test is dangerous for Kim")."""
+    if subject is None or at_risk(copula):
+        return False
+    if subject.dep_ == "csubj" or names_an_act(subject, lexicon):
+        return True
+    if subject.lower_ in POINTING_PRONOUNS:
+        # "it is wrong to assume", "it is not appropriate to comment": the clause is judged,
+        # a hedge of the speaker's own, not something done
+        predicates = [c for c in copula.children if c.dep_ in ("acomp", "attr")]
+        clauses = (c for w in (copula, *predicates) for c in w.children)
+        return not any(c.dep_ in ("xcomp", "ccomp") for c in clauses)
+    return any(c.dep_ == "attr" and names_an_act(c, lexicon) for c in copula.children)
+
+
+def at_risk(copula: Token) -> bool:
+    """Whether a predicate says whom something endangers or harms ("dangerous for Kim",
+    "a disaster for farmers"), not what is wrong with it."""
+    predicates = [c for c in copula.children if c.dep_ in ("acomp", "attr")]
+    return any(c.dep_ == "prep" and c.lower_ == "for" for p in predicates for c in p.children)
+
+
+def doers_of(judged: Token | None, actors: ActorResolution, lexicon: Lexicon) -> list[str]:
+    """Who did an act that is judged: an event noun's own doers ("Nairobi's ban", "the arrest
+    by police", not the one arrested in "his arrest"), else the noun's actor, its modifiers
+    and an actor its "of" or "by" phrase names ("Kenya's decision", "the decision of the
+    court"; not "his" in "the revocation of his bail", whose bail it was)."""
+    if judged is None or judged.dep_ == "csubj":
+        return []
+    match = match_trigger(judged, lexicon) if judged.pos_ == "NOUN" else None
+    if match is not None and match[0].type != NOT_AN_EVENT:
+        sources, _ = noun_arguments(judged, match[0])
+    else:
+        sources = [judged] if judged.i in actors.token_actor else []
+        sources += [c for c in judged.children if c.dep_ in MODIFIER_DEPS]
+        sources += [
+            o for o in prep_objects(judged, frozenset({"of", "by"})) if o.i in actors.token_actor
+        ]
+    return [a for s in sources for a in actors_in(s, actors)]
 
 
 FIRST_PERSON_SUBJECTS = frozenset({"i", "we"})
@@ -1199,14 +1324,24 @@ def own_words(copula: Token) -> bool:
 
 
 def quoted_judgement(
-    token: Token, entry: Trigger, copula: Token, actors: ActorResolution
+    token: Token,
+    entry: Trigger,
+    copula: Token,
+    actors: ActorResolution,
+    *,
+    lexicon: Lexicon | None = None,
 ) -> list[Candidate]:
     """A judgement of another actor in a speaker's own words: the copula's subject is its
-    target; the speaker, its source, is the quote's (filled in when quotes are known)."""
-    subject = next((c for c in copula.children if c.dep_ == "nsubj"), None)
-    target = actors_in(subject, actors)
-    if not target:
-        return []
+    target; the speaker, its source, is the quote's (filled in when quotes are known). Given
+    the lexicon, a judgement of an act or decision whose doer it does not name is one too,
+    with no target ("this ruling is unjust")."""
+    subject = judged_subject(copula)
+    if lexicon is not None and judges_an_act(copula, subject, lexicon):
+        target = doers_of(subject, actors, lexicon)
+    else:
+        target = actors_in(subject, actors)
+        if not target:
+            return []
     return [Candidate(token, entry, target=target, stated_by=copula, speaker_says=True)]
 
 
@@ -1220,7 +1355,8 @@ DISMAY_PREPS = frozenset({"by", "about", "over", "with", "at"})
 def dismay_statements(doc: Doc, actors: ActorResolution, lexicon: Lexicon) -> list[Candidate]:
     """Disapproval an actor states by being dismayed at another or at its acts: "the United
     States is deeply disappointed by the decision of Somalia's parliament", "we are deeply
-    concerned about the actions of Milorad Dodik" (a quote's "we" is its speaker)."""
+    concerned about the actions of Milorad Dodik" (a quote's "we" is its speaker), "Norway
+    was troubled by the passage of the law" (an act, aimed at its doer or no one)."""
     found = []
     for token in tokens_with_dep(doc, ("acomp", "ROOT", "ccomp", "conj")):
         if DISMAYED_CLASS not in lexicon.noun_classes.get(token.lower_, ()):
@@ -1231,8 +1367,23 @@ def dismay_statements(doc: Doc, actors: ActorResolution, lexicon: Lexicon) -> li
             continue
         subject = passive or nearest_subject(token.head, SUBJECTS)
         aimed = prep_objects(token, DISMAY_PREPS) + agent_objects(token)
+        # "concerned that Russia was massing troops": the clause's subject
+        aimed += [
+            g
+            for c in token.children
+            if c.dep_ == "ccomp"
+            for g in c.children
+            if g.dep_ in ("nsubj", "nsubjpass")
+        ]
         target = [a for g in aimed for a in actors_in(g, actors)]
-        if subject is None or not target or in_headline(token):
+        if not target:
+            # "disappointed by the approval of the bill": dismay at an act is at its doer;
+            # "we are very concerned", said of nothing, at what the story tells of
+            acts = [g for g in aimed if names_an_act(g, lexicon)]
+            if not acts and (aimed or dismay_complement(token)):
+                continue
+            target = [a for g in acts for a in doers_of(g, actors, lexicon)]
+        if subject is None or in_headline(token):
             continue
         if subject.lower_ in FIRST_PERSON_SUBJECTS:
             found.append(Candidate(token, DISMAY, target=target, speaker_says=True))
@@ -1302,6 +1453,12 @@ def answer_withheld(
     askers = [c for noun in asked for c in noun.children if c.dep_ == "poss"]
     target = [a for asker in askers for a in actors_in(asker, actors) if a not in source]
     return Candidate(trigger, WITHHELD_ANSWER, source=source, target=target, denial_is_the_act=True)
+
+
+def dismay_complement(adjective: Token) -> bool:
+    """Whether an adjective of dismay says what or whom it is about in a way no judgement
+    reads ("concerned for their safety", "worried to lose", "frustrated with the pace")."""
+    return any(c.dep_ in ("prep", "xcomp", "ccomp", "advcl") for c in adjective.children)
 
 
 CAUSE_PREPS = frozenset({"in", "by", "during"})

@@ -1,0 +1,133 @@
+"""Judgements a speaker states of another actor or of what it did: criticism and disapproval
+(CAMEO 11, PLOVER ACCUSE), read from sentences written for the tests."""
+
+import pytest
+
+from tests.events.test_events import events_of
+
+
+def accusations(report):
+    """(trigger, source codes, target codes) of each ACCUSE event."""
+    codes = {a.id: a.country or a.affiliation or a.name for a in report.actors}
+    return [
+        (e.trigger, sorted(codes[i] for i in e.source), sorted(codes[i] for i in e.target))
+        for e in report.events
+        if e.type == "ACCUSE"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "source"),
+    [
+        # an act or decision judged, whoever did it unnamed: the speaker disapproves of it
+        (
+            "Ethiopian Foreign Minister Gedu Andargachew said the new ruling was unconstitutional.",
+            "unconstitutional",
+            ["ETH"],
+        ),
+        (
+            "“This verdict is unjust,” Nigerian Justice Minister Lateef Fagbemi said.",
+            "unjust",
+            ["NGA"],
+        ),
+        # a predicate noun naming a decision, its adjective the judgement
+        (
+            "“It is a reckless move,” Nigerian Justice Minister Lateef Fagbemi said.",
+            "reckless",
+            ["NGA"],
+        ),
+        # "it" or "this" in a speaker's words points at what was done
+        (
+            "“It was so untimely,” Nigerian Justice Minister Lateef Fagbemi said.",
+            "untimely",
+            ["NGA"],
+        ),
+        # an act that sends a bad signal is judged by it
+        (
+            "Nigerian Justice Minister Lateef Fagbemi said the detention of the editor sent a "
+            "chilling message.",
+            "chilling",
+            ["NGA"],
+        ),
+        # a merit denied judges as its opposite does
+        (
+            "Ethiopian Foreign Minister Gedu Andargachew said the vote was not fair.",
+            "fair",
+            ["ETH"],
+        ),
+        # coordinated predicates: any of them may judge
+        (
+            "“The expulsion of the reporters is hasty, unfair and cruel,” Nigerian Justice "
+            "Minister Lateef Fagbemi said.",
+            "unfair",
+            ["NGA"],
+        ),
+    ],
+)
+def test_judging_an_act_disapproves_of_whoever_did_it(run, text, trigger, source):
+    found = accusations(run(text))
+    assert [(t, s) for t, s, _ in found] == [(trigger, source)]
+
+
+def test_a_judged_act_falls_on_its_doer_not_on_the_one_it_befell(run):
+    found = accusations(
+        run("Polish Foreign Minister Radoslaw Sikorski said Belarus's arrest of the "
+            "reporter was illegal.")
+    )  # fmt: skip
+    assert found == [("illegal", ["POL"], ["BLR"])]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a situation or the weather is no act: judging it accuses nobody
+        "Ethiopian Foreign Minister Gedu Andargachew said the situation was dangerous.",
+        "Ethiopian Foreign Minister Gedu Andargachew said the weather was horrific.",
+        # a risk to someone is no judgement of the act
+        "Ethiopian Foreign Minister Gedu Andargachew said the test was dangerous for Eritrea.",
+        # a merit granted is no criticism
+        "Ethiopian Foreign Minister Gedu Andargachew said the vote was fair.",
+        # a clause judged with "it" is the speaker's hedge, not something done
+        "“It would be wrong to assume the worst,” Nigerian Justice Minister Lateef Fagbemi said.",
+        "“It is not appropriate to comment,” Nigerian Justice Minister Lateef Fagbemi said.",
+        # the writer's own judgement is no event
+        "The ruling was unconstitutional.",
+    ],
+)
+def test_judging_a_situation_a_risk_or_in_the_writers_voice_is_no_accusation(run, text):
+    assert accusations(run(text)) == []
+
+
+def test_judging_another_actor_still_targets_it(run):
+    found = events_of(run("Pakistan said India's claims were baseless."))
+    assert ("ACCUSE", ["PAK"], ["IND"], "asserted") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        # dismay at an act is aimed at its doer, or at no one when the text names none
+        ("Norway was troubled by the passage of the new law.", ["NOR"], []),
+        ("Norway is deeply disappointed by Ethiopia's decision.", ["NOR"], ["ETH"]),
+        # a clause says whom the dismay is about
+        ("Norway is concerned that Ethiopia expelled the aid workers.", ["NOR"], ["ETH"]),
+        # said of nothing, by a speaker, it is about what the story tells of
+        ("“We are deeply concerned,” Norwegian Foreign Minister Espen Barth Eide said.",
+         ["NOR"], []),
+    ],
+)  # fmt: skip
+def test_dismay_at_an_act_or_at_nothing_said_is_disapproval(run, text, source, target):
+    found = accusations(run(text))
+    assert [(s, t) for _, s, t in found] == [(source, target)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Residents are concerned about the floods.",
+        "Norway is concerned for the safety of its citizens.",
+        "Farmers were disappointed by the harvest.",
+    ],
+)
+def test_dismay_at_a_thing_or_for_someone_is_no_accusation(run, text):
+    assert accusations(run(text)) == []
