@@ -954,3 +954,8 @@ def test_a_journey_by_no_actor_to_no_actor_is_no_visit(run, sentence):
 
 def test_a_visit_between_actors_is_still_a_visit(run):
     assert [e.type for e in run("Modi visited Japan on Monday.").events] == ["CONSULT"]
+
+
+def test_a_report_released_is_no_release(run):
+    report = run("According to the Fragile States Index released on Monday, Chad fell four places.")
+    assert "RETREAT" not in {e.type for e in report.events}

@@ -583,7 +583,7 @@ def match_trigger(token: Token, lexicon: Lexicon) -> tuple[Trigger, Token | None
         if entry is not None:
             return entry, None
     if token.pos_ == "VERB":
-        if token.dep_ == "acl" and token.tag_ == "VBN" and token.head.pos_ == "NOUN":
+        if token.dep_ == "acl" and token.tag_ == "VBN" and token.head.pos_ in ("NOUN", "PROPN"):
             # "a video message released Sunday": the noun is what was released
             entry = verb_entry(sense_keys(lemma, token.head, lexicon, as_subject=False), lexicon)
             if entry is not None:
