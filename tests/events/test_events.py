@@ -959,3 +959,15 @@ def test_a_visit_between_actors_is_still_a_visit(run):
 def test_a_report_released_is_no_release(run):
     report = run("According to the Fragile States Index released on Monday, Chad fell four places.")
     assert "RETREAT" not in {e.type for e in report.events}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "agreements"),
+    [
+        ('"The talks are at a dead end," agreed the Kenyan foreign minister.', 0),
+        ("The ministers agreed that the region was at risk.", 0),
+        ("Kenya and Somalia agreed to reopen the border.", 1),
+    ],
+)
+def test_sharing_a_view_is_no_agreement_to_act(run, sentence, agreements):
+    assert [e.type for e in run(sentence).events].count("AGREE") == agreements

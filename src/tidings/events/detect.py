@@ -142,6 +142,22 @@ QUESTION_MARKS = frozenset({"whether", "if"})
 QUESTION_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
 
 
+CONCURRING_VERBS = frozenset({"agree", "concur"})
+
+
+def concurs(verb: Token) -> bool:
+    """Whether a verb of agreeing shares a view rather than agrees to act: its only complement
+    is what is held true ("agreed that the situation was dire", a quote it reports), with no
+    act, object or party agreed with ("agreed to withdraw", "agreed a deal", "agreed with
+    Kyiv", "agreed on a ceasefire")."""
+    if verb.lemma_.lower() not in CONCURRING_VERBS:
+        return False
+    children = list(verb.children)
+    if not any(c.dep_ == "ccomp" for c in children):
+        return False
+    return not any(c.dep_ in ("xcomp", "dobj", "prep", "advcl") for c in children)
+
+
 def asks_a_question(verb: Token) -> bool:
     """Whether a verb of asking asks a question rather than for something: "asked about the
     sanctions", "asked whether Iran would retaliate", "asked what comes next", "when asked,
@@ -941,6 +957,8 @@ def candidates(doc: Doc, actors: ActorResolution, lexicon: Lexicon) -> list[Cand
             continue
         if token.pos_ == "NOUN" and not made_by_verb(token):
             continue  # "under the 2020 deal": the thing an act made, not the act
+        if entry.type == "AGREE" and token.pos_ == "VERB" and concurs(token):
+            continue  # "'the danger is not over,' agreed X": sharing a view, no agreement to act
         if entry.type == "REQUEST" and token.pos_ == "VERB" and asks_a_question(token):
             continue  # "asked whether Iran would retaliate": a question, no request
         candidate = Candidate(token, entry, object_token=completing)
