@@ -971,3 +971,8 @@ def test_a_report_released_is_no_release(run):
 )
 def test_sharing_a_view_is_no_agreement_to_act(run, sentence, agreements):
     assert [e.type for e in run(sentence).events].count("AGREE") == agreements
+
+
+def test_a_warning_that_judges_a_situation_threatens_no_one(run):
+    report = run('"It is important to stress that the crisis could get worse," the envoy warned.')
+    assert "THREATEN" not in {e.type for e in report.events}

@@ -562,6 +562,8 @@ def warns_of_acts(verb: Token, actors: ActorResolution, lexicon: Lexicon) -> boo
     ("warned that the situation could worsen", "warned of a possible resurgence")."""
     for clause in (c for c in verb.children if c.dep_ in ("ccomp", "xcomp")):
         subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and subject.lower_ == "it" and clause.lemma_ == "be":
+            continue  # "it is important to stress that …": a judgement, no act of anyone's
         if subject is None or subject.lower_ in PERSONAL_PRONOUNS:
             return True
         if actors_in(subject, actors) or match_trigger(subject, lexicon) is not None:
