@@ -976,3 +976,8 @@ def test_sharing_a_view_is_no_agreement_to_act(run, sentence, agreements):
 def test_a_warning_that_judges_a_situation_threatens_no_one(run):
     report = run('"It is important to stress that the crisis could get worse," the envoy warned.')
     assert "THREATEN" not in {e.type for e in report.events}
+
+
+def test_jitters_sent_are_no_aid(run):
+    report = run("The tariff war between Canada and the US sent jitters through markets.")
+    assert "AID" not in {e.type for e in report.events}
