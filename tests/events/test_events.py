@@ -981,3 +981,17 @@ def test_a_warning_that_judges_a_situation_threatens_no_one(run):
 def test_jitters_sent_are_no_aid(run):
     report = run("The tariff war between Canada and the US sent jitters through markets.")
     assert "AID" not in {e.type for e in report.events}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "asked"),
+    [
+        ("Rights groups called for the journalist's immediate release.", ("RETREAT", "release")),
+        ("The opposition called for talks with the government.", ("CONSULT", "talks")),
+        ("Amnesty demanded an investigation into the shootings.", ("ACCUSE", "investigation")),
+    ],
+)
+def test_an_act_a_request_asks_for_is_an_event_not_yet_done(run, sentence, asked):
+    events = {(e.type, e.trigger): e.modality.value for e in run(sentence).events}
+    assert "REQUEST" in {t for t, _ in events}
+    assert events[asked] == "hypothetical"

@@ -933,6 +933,21 @@ def sense_keys(lemma: str, argument: Token, lexicon: Lexicon, *, as_subject: boo
     return [*(f"{lemma}+{w.lemma_.lower()}" for w in objects), *(f"{lemma}+@{c}" for c in classes)]
 
 
+def asked_for_act(entry: Trigger, completing: Token, lexicon: Lexicon) -> bool:
+    """Whether a request's object is an act of its own ("demanded the release of the
+    prisoners", "called for talks", "urged an inquiry"): the act asked for is an event too,
+    hypothetical, as it is when a verb names it ("urged Iran to release them")."""
+    if entry.type != "REQUEST":
+        return False
+    # "called for talks": the phrase ends in the preposition, the act is what it takes
+    acts = [g for g in completing.children if g.dep_ == "pobj"] if completing.dep_ == "prep" else []
+    for act in acts or [completing]:
+        match = match_trigger(act, lexicon) if act.pos_ == "NOUN" else None
+        if match is not None and match[0].type not in (NOT_AN_EVENT, "REQUEST"):
+            return True
+    return False
+
+
 def candidates(doc: Doc, actors: ActorResolution, lexicon: Lexicon) -> list[Candidate]:
     """Every trigger in the document with the actors of its source and target."""
     found: list[Candidate] = []
@@ -944,7 +959,7 @@ def candidates(doc: Doc, actors: ActorResolution, lexicon: Lexicon) -> list[Cand
         if match is None:
             continue
         entry, completing = match
-        if completing is not None:
+        if completing is not None and not asked_for_act(entry, completing, lexicon):
             completed.add(completing.i)
             # "ended mediation efforts": the kind of thing ended is part of the phrase
             completed.update(c.i for c in compound_nouns(completing))
