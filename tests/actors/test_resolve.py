@@ -1047,3 +1047,22 @@ def test_research_bodies_firms_and_seats_inside_longer_names(nlp, text, name, co
 )  # fmt: skip
 def test_work_verbs_later_mentions_and_judges_give_a_stranger_a_sector(nlp, text, name, sector):
     assert actors_by_mention(nlp, text)[name].sector == sector
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # a nationality told in a later clause or apposition is the person's, not the story's
+        ("Police in Chicago arrested Tural Huseynov and Elchin Gasimov. Huseynov and Gasimov, "
+         "both from Kazakhstan, denied the charges.", "Tural Huseynov", "KAZ"),
+        ("Lev Hart told jurors he was paid to watch the house. Hart, who is Kyrgyz, said he was "
+         "sorry.", "Lev Hart", "KGZ"),
+        ("Anna Mirza, a citizen of Tajikistan, denied the charges in a Berlin court.",
+         "Anna Mirza", "TJK"),
+    ],
+)  # fmt: skip
+def test_a_stated_nationality_places_a_stranger(nlp, text, name, country):
+    mentions = actors_by_mention(nlp, text)
+    assert mentions[name].country == country
+    # the demonym or country saying it is no actor of its own
+    assert not any(a.kind == "country" and a.country == country for a in mentions.values())

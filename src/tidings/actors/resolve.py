@@ -434,6 +434,8 @@ def resolve_kb_matches(reading: Reading, matches: list[tuple[int, int, Entry]]) 
             continue
         if entry.kind in ("country", "demonym") and (titles_a_person(span) or is_stance(span)):
             continue
+        if entry.kind in ("country", "demonym") and nationality_of(span.root) is not None:
+            continue  # "X, who is Azerbaijani": what X is, not an actor
         if entry.kind == "capital" and seat_of_a_post(span, entry, by_token):
             continue
         if entry.kind in ("country", "demonym") and branch_of(span, by_token, kb):
@@ -969,6 +971,62 @@ def held_formerly(token: Token) -> bool:
     return any(c.lower_ in FORMER_WORDS for c in (*noun.children, noun))
 
 
+# Nouns an apposition says someone's nationality with: "an Azerbaijani national", "a citizen of
+# Kyrgyzstan", "a native of Georgia".
+NATIONALITY_NOUNS = frozenset({"national", "citizen", "native", "nationals", "citizens", "natives"})
+
+
+def nationality_of(token: Token) -> Token | None:
+    """The person a demonym or country word states the nationality of, when it does: the
+    predicate of their "who is" clause ("X, who is Azerbaijani", "who is a Kazakh citizen",
+    "who is from Azerbaijan"), a nationality noun in apposition ("X, an Azerbaijani national",
+    "X, a citizen of Azerbaijan"), or their own "from" phrase set off by a comma ("X and Y,
+    both from Azerbaijan")."""
+    head = token.head
+    if token.dep_ == "amod" and head.lower_ in NATIONALITY_NOUNS:
+        token, head = head, head.head  # "an Azerbaijani national" -> the noun
+    elif token.dep_ == "pobj" and head.lower_ in ("of", "from"):
+        preposition = head
+        token, head = preposition, preposition.head
+        if head.lower_ in NATIONALITY_NOUNS:
+            token, head = head, head.head  # "a citizen of Azerbaijan"
+        elif preposition.lower_ == "of":
+            return None
+    if token.dep_ in ("attr", "acomp", "prep") and head.lemma_ == "be" and head.dep_ == "relcl":
+        subjects = [c for c in head.children if c.dep_ == "nsubj"]
+        if subjects and subjects[0].lower_ == "who":
+            return head.head  # "X, who is Azerbaijani"
+        return None
+    if token.dep_ == "appos" and token.lower_ in NATIONALITY_NOUNS:
+        return head
+    if token.dep_ != "prep" or token.lower_ != "from":
+        return None
+    if head.dep_ == "appos" and head.lower_ in ("both", "all", "each"):
+        token, head = head, head.head  # "X and Y, both from Azerbaijan"
+    set_off = token.left_edge.i > 0 and token.doc[token.left_edge.i - 1].text == ","
+    return head if head.pos_ == "PROPN" and set_off else None  # "X, from Azerbaijan,"
+
+
+def resolve_stated_nationalities(reading: Reading, by_token: dict[int, Entry]) -> None:
+    """A person the knowledge base does not know is of the country the text says they are of,
+    in a later clause or apposition too ("X, who is Azerbaijani", "X and Y, both from
+    Azerbaijan", "an Azerbaijani national"), not of the article's, unless they serve a body
+    whose country codes them (an office, an organisation)."""
+    for index, entry in by_token.items():
+        if entry.kind not in ("country", "demonym") or by_token.get(index - 1) == entry:
+            continue
+        person = nationality_of(reading.doc[index])
+        if person is None:
+            continue
+        for name in (person, *person.conjuncts):
+            draft = reading.drafts.get(reading.key_at.get(name.i) or "")
+            if draft is None or draft.kind != "person" or draft.kb_id is not None:
+                continue
+            if draft.affiliation or draft.sector in STATE_SECTORS | {"IGO"}:
+                continue
+            draft.country = entry.ref
+
+
 def _country_before(reading: Reading, span: Span) -> str | None:
     """The last country named (as actor or place) in a span's sentence before it."""
     found = None
@@ -987,7 +1045,7 @@ def resolve_people(reading: Reading, by_token: dict[int, Entry]) -> None:
     for entity in doc.ents:
         if entity.label_ not in ("PERSON", "ORG", "GPE", "NORP"):
             continue
-        entity = without_possessive(entity)
+        entity = with_given_name(without_possessive(entity), reading)
         if not len(entity):
             continue
         tokens = range(entity.start, entity.end)
@@ -1026,6 +1084,29 @@ def resolve_people(reading: Reading, by_token: dict[int, Entry]) -> None:
             title = apposed_title(entity, reading.kb)
             if title is not None:
                 reading.add(title.i, title.i + 1, draft, "description")
+
+
+def with_given_name(entity: Span, reading: Reading) -> Span:
+    """A person's name with the given name the model left out of it ("Tural | Huseynov"): a
+    capitalised proper noun right before, compounded with the name and neither a title, a
+    known name nor part of another entity."""
+    doc = entity.doc
+    before = doc[entity.start - 1] if entity.start > entity.sent.start else None
+    if (
+        entity.label_ != "PERSON"
+        or before is None
+        or before.pos_ != "PROPN"
+        or not before.is_title
+        or before.dep_ != "compound"
+        or not entity.start <= before.head.i < entity.end
+        or before.ent_type_
+        or before.i in reading.taken
+        or _title_word(before, reading.kb)
+        or before.lower_.rstrip(".") in reading.kb.titles
+        or reading.kb.lookup(before.text)
+    ):
+        return entity
+    return Span(doc, before.i, entity.end, label=entity.label_)
 
 
 def describe_again(
@@ -1240,6 +1321,10 @@ def unnamed_speaker(found: Found, head: Token) -> bool:
     )
 
 
+# The roles in which a word the tagger took for a common noun may be a surname standing alone.
+SURNAME_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "poss"})
+
+
 def resolve_bare_surnames(reading: Reading, by_token: dict[int, Entry]) -> None:
     """Surnames the model left untagged ("Bazoum wrote …") after the person was named."""
     people = {
@@ -1249,7 +1334,15 @@ def resolve_bare_surnames(reading: Reading, by_token: dict[int, Entry]) -> None:
         for form in draft.surnames
     }
     first_named = {f.key: f.start for f in reading.found if f.kind == "name"}
-    for token in tokens_with_pos(reading.doc, "PROPN"):
+    # the tagger reads a foreign surname heading its clause as a common noun as often as not
+    # ("Mehdiyev, who is …"); one that stands alone as a participant is the name all the same
+    lone_nouns = [
+        t
+        for t in tokens_with_pos(reading.doc, "NOUN")
+        if t.dep_ in SURNAME_DEPS
+        and not any(c.dep_ in ("det", "amod", "compound") for c in t.children)
+    ]
+    for token in sorted([*tokens_with_pos(reading.doc, "PROPN"), *lone_nouns]):
         key = people.get(fold(token.text).lower())
         if key is None or token.i in reading.taken or token.i in reading.strangers:
             continue
@@ -1704,6 +1797,8 @@ def resolve_bare_groups(reading: Reading, by_token: dict[int, Entry]) -> None:
         participant = token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "poss")
         if not (participant or modifying):
             continue
+        if token.dep_ == "appos" and token.lower_ in NATIONALITY_NOUNS:
+            continue  # "X, a citizen of Y": what X is, not a group
         title = group_title(token, kb) or (None if modifying else lone_person_title(token, kb))
         if title is None or (modifying and group_title(token.head, kb) is not None):
             continue  # "government troops" are troops
@@ -2629,6 +2724,7 @@ def resolve_actors(doc: Doc, *, published: date | None, kb: KnowledgeBase) -> Ac
     resolve_people(reading, by_token)
     resolve_titled_names(reading, by_token)
     resolve_bare_surnames(reading, by_token)
+    resolve_stated_nationalities(reading, by_token)
     resolve_unnamed_speakers(reading)
     resolve_definite_descriptions(reading)
     resolve_region_groups(reading)
