@@ -1066,3 +1066,37 @@ def test_a_stated_nationality_places_a_stranger(nlp, text, name, country):
     assert mentions[name].country == country
     # the demonym or country saying it is no actor of its own
     assert not any(a.kind == "country" and a.country == country for a in mentions.values())
+
+
+@pytest.mark.parametrize(
+    ("text", "short", "full"),
+    [
+        # a given name alone is the person named with it before: Thai names shorten so
+        ("Thai lawmaker Wiroj Chaiyasit told reporters the deportations were unlawful. "
+         "Wiroj said the government had ignored the courts.", "Wiroj", "Wiroj Chaiyasit"),
+        ("Pita Limsakul, a former lawmaker, said the deportations were unlawful. Pita said the "
+         "government had ignored the courts.", "Pita", "Pita Limsakul"),
+        # a firm's name without its "& Associates"
+        ("Business consultancy Marlow Hinds & Associates says demand is growing. Costs are "
+         "lower in Bangkok, Marlow Hinds says.", "Marlow Hinds", "Marlow Hinds & Associates"),
+    ],
+)  # fmt: skip
+def test_a_short_name_is_the_actor_named_in_full_before(nlp, text, short, full):
+    mentions = actors_by_mention(nlp, text)
+    assert mentions[short] is mentions[full]
+
+
+def test_a_given_name_two_people_share_is_left_alone(nlp):
+    text = "Anong Srisuk and Anong Chaiyo were detained in Bangkok. Anong said they were innocent."
+    mentions = actors_by_mention(nlp, text)
+    assert mentions.get("Anong") not in (mentions.get("Anong Srisuk"), mentions.get("Anong Chaiyo"))
+
+
+def test_a_refugee_says_nothing_of_where_the_story_is(nlp):
+    text = (
+        "Kenya plans to close the camp, and Kenya says the camp is a security risk. "
+        "Farhia Warsame, a Somali refugee, fled in 2011. Warsame said she was afraid. "
+        "Warsame said she had nowhere to go. Warsame said Somalia was not safe. "
+        "Police said the camp would close."
+    )
+    assert actors_by_mention(nlp, text)["Police"].country == "KEN"

@@ -1066,9 +1066,12 @@ def resolve_people(reading: Reading, by_token: dict[int, Entry]) -> None:
                         reading.published), "name")  # fmt: skip
             _describe_known(reading, entity, by_token)
             continue
+        short_key = None if stranger or placed or surname_key else short_name_key(reading, entity)
         if surname_key is not None:
             reading.add(entity.start, entity.end, reading.drafts[surname_key], "surname")
             describe_again(reading, entity, reading.drafts[surname_key], by_token)
+        elif short_key is not None:
+            reading.add(entity.start, entity.end, reading.drafts[short_key], "surname")
         elif (
             entity.label_ == "PERSON"
             and entity.root.pos_ == "PROPN"
@@ -1342,8 +1345,10 @@ def resolve_bare_surnames(reading: Reading, by_token: dict[int, Entry]) -> None:
         if t.dep_ in SURNAME_DEPS
         and not any(c.dep_ in ("det", "amod", "compound") for c in t.children)
     ]
+    given = given_names(reading)
     for token in sorted([*tokens_with_pos(reading.doc, "PROPN"), *lone_nouns]):
-        key = people.get(fold(token.text).lower())
+        word = fold(token.text).lower()
+        key = people.get(word) or given.get(word)
         if key is None or token.i in reading.taken or token.i in reading.strangers:
             continue
         if not token.is_title:
@@ -1444,6 +1449,48 @@ def _describe_known(reading: Reading, entity: Span, by_token: dict[int, Entry]) 
             draft.country, draft.affiliation = None, described.affiliation
         else:
             draft.country = described.country or draft.country
+
+
+def given_names(reading: Reading) -> dict[str, str]:
+    """Given name -> the stranger who alone bears it among the people named in full so far,
+    where the given name comes first and is no one's surname: Thai, Indonesian and many other
+    names are shortened to the given name ("Kannavee" after "Kannavee Suebsang"), and a given
+    name alone refers to no one else."""
+    bearers: dict[str, list[str]] = {}
+    surnames: set[str] = set()
+    for key, draft in reading.drafts.items():
+        if draft.kind != "person":
+            continue
+        surnames |= draft.surnames
+        name = fold(draft.name).lower().split()
+        if draft.kb_id is None and len(name) > 1 and draft.country not in family_name_first():
+            bearers.setdefault(name[0], []).append(key)
+    return {
+        word: keys[0]
+        for word, keys in bearers.items()
+        if len(keys) == 1 and word not in surnames and word.isalpha()
+    }
+
+
+def short_name_key(reading: Reading, entity: Span) -> str | None:
+    """The actor named in full earlier that a shorter name stands for: a stranger's given name
+    alone (`given_names`), or the first words of a firm's name without its "& Associates" or
+    "Research" ("Dezan Shira" after "Dezan Shira & Associates")."""
+    words = [w for w in fold(entity.text).lower().split() if w not in ("the", "'s", "’s")]
+    if not words or not all(t.is_title or t.pos_ == "DET" for t in entity if t.is_alpha):
+        return None
+    if reading.kb.lookup(entity.text):
+        return None  # "Baloch" is a people, not "Baloch separatist groups" shortened
+    for key, draft in reading.drafts.items():
+        name = fold(draft.name).lower().split()
+        if draft.kind != "organisation" or draft.kb_id is not None or len(name) <= len(words):
+            continue
+        rest = name[len(words) :]
+        capitalised = all(w[0].isupper() or w == "&" for w in draft.name.split())
+        firm = capitalised and (rest[0] == "&" or " ".join(rest) in org_name_words())
+        if name[: len(words)] == words and firm:
+            return key
+    return given_names(reading).get(words[0]) if len(words) == 1 else None
 
 
 def _surname_key(reading: Reading, entity: Span) -> str | None:
@@ -1958,7 +2005,9 @@ def country_counts(reading: Reading, places: list[str]) -> dict[str, int]:
         # a platform or an outlet ("posted on Facebook", "told Reuters") says nothing of where,
         # nor does the think tank or university whose expert comments
         commentator = draft.kind == "organisation" and draft.sector == "EDU"
-        if draft.country and draft.sector not in ELSEWHERE_SECTORS and not commentator:
+        # and a refugee's country is the one they fled, not the one the story is in
+        elsewhere = draft.sector in ELSEWHERE_SECTORS or draft.sector == "REF"
+        if draft.country and not elsewhere and not commentator:
             counts[draft.country] = counts.get(draft.country, 0) + 1
     return counts
 
