@@ -1100,3 +1100,22 @@ def test_a_refugee_says_nothing_of_where_the_story_is(nlp):
         "Police said the camp would close."
     )
     assert actors_by_mention(nlp, text)["Police"].country == "KEN"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "sector"),
+    [
+        # a person's title before a name the model read as a body makes it a person's name
+        ("Opposition lawmaker Somchai Rattanakul told reporters the deportations were unlawful.",
+         "Somchai Rattanakul", "OPP"),
+        # and the title is the person's, not a body's description
+        ("Assistant prosecutor Dana Whitcombe said the men were paid. Whitcombe said the "
+         "evidence was strong.", "Whitcombe", "JUD"),
+        # a "who" clause tells the body a person heads
+        ("Malee Wongsiri, who heads the Bangkok Legal Aid Foundation, criticised the ruling.",
+         "Malee Wongsiri", "NGO"),
+    ],
+)  # fmt: skip
+def test_a_name_described_as_a_persons_is_a_person(nlp, text, name, sector):
+    actor = actors_by_mention(nlp, text)[name]
+    assert (actor.kind, actor.sector) == ("person", sector)

@@ -876,6 +876,8 @@ AFFILIATION_PREPOSITIONS = frozenset({"of", "at", "with", "for", "from"})
 # at the University of Y", "X works for Y", "X teaches at Y".
 AFFILIATION_VERBS = frozenset({"lecture", "teach", "work", "research", "study"})
 WORKPLACE_PREPOSITIONS = frozenset({"at", "for", "with"})
+# Verbs whose subject heads the body that is their object: "X heads the Y Foundation".
+HEADING_VERBS = frozenset({"head", "lead", "chair", "direct", "run", "found", "manage"})
 
 
 def tied_tokens(span: Span) -> list[Token]:
@@ -889,10 +891,21 @@ def tied_tokens(span: Span) -> list[Token]:
         for child in (verb.rights if verb is not None else ())
         if child.dep_ == "prep" and child.lower_ in WORKPLACE_PREPOSITIONS
     ]
+    # "X, who heads the Y Foundation,": the body a "who" clause says they head or work for
+    for clause in root.rights:
+        who = any(c.dep_ == "nsubj" and c.lower_ == "who" for c in clause.children)
+        if clause.dep_ != "relcl" or not who:
+            continue
+        if clause.lemma_ in HEADING_VERBS:
+            worked += [c for c in clause.rights if c.dep_ == "dobj"]
+        if clause.lemma_ in AFFILIATION_VERBS | HEADING_VERBS:
+            worked += [
+                c for c in clause.rights if c.dep_ == "prep" and c.lower_ in WORKPLACE_PREPOSITIONS
+            ]
     return [
         t
         for child in [*root.rights, *worked]
-        if child.dep_ == "prep" and (child.lower_ in AFFILIATION_PREPOSITIONS or child in worked)
+        if (child.dep_ == "prep" and child.lower_ in AFFILIATION_PREPOSITIONS) or child in worked
         for t in child.subtree
     ]
 
@@ -1237,6 +1250,31 @@ def speaks_by_surname(name: Span) -> bool:
     )
 
 
+def described_as_person(name: Span, kb: KnowledgeBase) -> bool:
+    """Whether the text describes a name of two or three capitalised words as a person's,
+    whatever label the model gave it: a person's title right before it ("federal prosecutor
+    X"), an apposition headed by one ("X, program director for Y"), or a "who" clause ("X,
+    who heads Y"). A name whose words say it is a body ("X Foundation") is none."""
+    words = [t for t in name if not t.is_punct]
+    if not 2 <= len(words) <= 3 or not all(t.pos_ == "PROPN" and t.is_title for t in words):
+        return False
+    if org_name_sector(name) is not None or any(t.lower_ in kb.title_words for t in words):
+        return False
+    root = name.root
+    if name.start > 0 and person_title_before(name.doc[name.start - 1], kb):
+        return True
+    for child in root.rights:
+        if child.dep_ == "relcl" and any(
+            c.dep_ == "nsubj" and c.lower_ == "who" for c in child.children
+        ):
+            return True
+        if child.dep_ == "appos" and child.pos_ == "NOUN":
+            title, _, _ = _title_from(list(child.subtree), kb)
+            if title is not None and kb.titles[title].kind == "person":
+                return True
+    return False
+
+
 def resolve_titled_names(reading: Reading, by_token: dict[int, Entry]) -> None:
     """Names the model did not tag as people, read as people where a person's title stands
     right before them ("spokesperson Otieno Barasa told reporters"), their copula gives one
@@ -1263,6 +1301,16 @@ def resolve_titled_names(reading: Reading, by_token: dict[int, Entry]) -> None:
             or speaks_by_surname(name)
         ):
             reading.add(name.start, name.end, describe_person(reading, name, by_token), "name")
+    for entity in doc.ents:
+        # a person's name the model read as a body or a place, described as a person's
+        if entity.label_ not in ("ORG", "GPE") or in_headline(entity):
+            continue
+        tokens = range(entity.start, entity.end)
+        if any(i in reading.taken or i in reading.strangers or i in by_token for i in tokens):
+            continue
+        if resolve_place(entity.text) is None and described_as_person(entity, kb):
+            draft = describe_person(reading, entity, by_token)
+            reading.add(entity.start, entity.end, draft, "name")
 
 
 def same_title_word(word: Token, title: Token) -> bool:
@@ -2547,7 +2595,7 @@ def described_by(entity: Span, head: Token | None) -> tuple[list[Token], list[To
 
 
 def unknown_organisations(
-    doc: Doc, matches: list[tuple[int, int, Entry]]
+    doc: Doc, matches: list[tuple[int, int, Entry]], kb: KnowledgeBase
 ) -> list[UnknownOrganisation]:
     """Organisations the knowledge base does not know but whose name or description says what
     they are ("the Free Syrian Army", "the Egyptian Initiative for Personal Rights", "the think
@@ -2572,9 +2620,18 @@ def unknown_organisations(
         if entity.label_ == "PERSON":
             # a name right after a noun for an organisation is its name, whatever the tagger
             # says: "the consultancy Grayline Advisory"
-            if described is not None and head is not None and head.i == entity.start - 1:
+            # (but a person's title is the person's: "federal prosecutor X")
+            person_titled = head is not None and person_title_before(head, kb)
+            if (
+                described is not None
+                and head is not None
+                and head.i == entity.start - 1
+                and not person_titled
+            ):
                 found.append(UnknownOrganisation(entity, described, *described_by(entity, head)))
             continue
+        if described is None and described_as_person(entity, kb):
+            continue  # "federal prosecutor X", "X, who heads …": a person the model missed
         sector = described or org_name_sector(entity)
         if sector is not None or acts(entity) or acted_on(entity):
             found.append(UnknownOrganisation(entity, sector, *described_by(entity, head)))
@@ -2763,7 +2820,7 @@ def resolve_actors(doc: Doc, *, published: date | None, kb: KnowledgeBase) -> Ac
         for i in range(s, e)
     }
     by_token = {i: entry for start, end, entry in matches for i in range(start, end)}
-    unknown = unknown_organisations(doc, matches)
+    unknown = unknown_organisations(doc, matches, kb)
     in_names = {i for found in unknown for i in range(found.entity.start, found.entity.end)}
     # "the Dutch think tank X", "the London consultancy X": where it is, not an actor of its own
     in_names.update(t.i for found in unknown for t in found.modifiers)
