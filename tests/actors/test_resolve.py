@@ -1119,3 +1119,17 @@ def test_a_refugee_says_nothing_of_where_the_story_is(nlp):
 def test_a_name_described_as_a_persons_is_a_person(nlp, text, name, sector):
     actor = actors_by_mention(nlp, text)[name]
     assert (actor.kind, actor.sector) == ("person", sector)
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("The World Food Programme warned that stocks were running low in Gaza. It said "
+         "deliveries had stopped.", "World Food Programme"),
+        ("The Interior Ministry banned the rally on Monday. It accused the organisers of "
+         "planning violence.", "The Interior Ministry"),
+    ],
+)  # fmt: skip
+def test_a_sentence_opening_it_continues_the_last_sentences_subject_body(nlp, text, body):
+    mentions = actors_by_mention(nlp, text)
+    assert mentions["It"] is mentions[body]

@@ -1636,6 +1636,8 @@ def resolve_pronouns(reading: Reading) -> None:
                 ),
                 same_sentence=True,
             )
+            if key is None and lower == "it":
+                key = previous_subject(reading, anchors, token)
             key = key or _possessor_country(reading, token)
         else:
             continue
@@ -1649,6 +1651,26 @@ def resolve_pronouns(reading: Reading) -> None:
         if token.i not in inside:
             # Later pronouns may refer back through this one ("He said … his").
             insort(anchors, found, key=lambda f: f.start)
+
+
+def previous_subject(reading: Reading, anchors: list[Found], pronoun: Token) -> str | None:
+    """The body a sentence-opening "It" continues with: the subject of the previous sentence's
+    main verb when that is an organisation or a country ("The agency said … . It added …")."""
+    doc, sentence = pronoun.doc, pronoun.sent
+    opening = all(t.is_punct or t.is_space for t in doc[sentence.start : pronoun.i])
+    if not opening or sentence.start == 0:
+        return None
+    previous = doc[sentence.start - 1].sent
+    for found in anchors:
+        if not previous.start <= found.start < previous.end:
+            continue
+        draft = reading.drafts[found.key]
+        if draft.kind not in ("organisation", "country") or draft.sector == "MED":
+            continue
+        words = doc[found.start : found.end]
+        if any(t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT" for t in words):
+            return found.key
+    return None
 
 
 def _possessor_country(reading: Reading, pronoun: Token) -> str | None:
