@@ -1047,3 +1047,89 @@ def test_research_bodies_firms_and_seats_inside_longer_names(nlp, text, name, co
 )  # fmt: skip
 def test_work_verbs_later_mentions_and_judges_give_a_stranger_a_sector(nlp, text, name, sector):
     assert actors_by_mention(nlp, text)[name].sector == sector
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # a nationality told in a later clause or apposition is the person's, not the story's
+        ("Police in Chicago arrested Tural Huseynov and Elchin Gasimov. Huseynov and Gasimov, "
+         "both from Kazakhstan, denied the charges.", "Tural Huseynov", "KAZ"),
+        ("Lev Hart told jurors he was paid to watch the house. Hart, who is Kyrgyz, said he was "
+         "sorry.", "Lev Hart", "KGZ"),
+        ("Anna Mirza, a citizen of Tajikistan, denied the charges in a Berlin court.",
+         "Anna Mirza", "TJK"),
+    ],
+)  # fmt: skip
+def test_a_stated_nationality_places_a_stranger(nlp, text, name, country):
+    mentions = actors_by_mention(nlp, text)
+    assert mentions[name].country == country
+    # the demonym or country saying it is no actor of its own
+    assert not any(a.kind == "country" and a.country == country for a in mentions.values())
+
+
+@pytest.mark.parametrize(
+    ("text", "short", "full"),
+    [
+        # a given name alone is the person named with it before: Thai names shorten so
+        ("Thai lawmaker Wiroj Chaiyasit told reporters the deportations were unlawful. "
+         "Wiroj said the government had ignored the courts.", "Wiroj", "Wiroj Chaiyasit"),
+        ("Pita Limsakul, a former lawmaker, said the deportations were unlawful. Pita said the "
+         "government had ignored the courts.", "Pita", "Pita Limsakul"),
+        # a firm's name without its "& Associates"
+        ("Business consultancy Marlow Hinds & Associates says demand is growing. Costs are "
+         "lower in Bangkok, Marlow Hinds says.", "Marlow Hinds", "Marlow Hinds & Associates"),
+    ],
+)  # fmt: skip
+def test_a_short_name_is_the_actor_named_in_full_before(nlp, text, short, full):
+    mentions = actors_by_mention(nlp, text)
+    assert mentions[short] is mentions[full]
+
+
+def test_a_given_name_two_people_share_is_left_alone(nlp):
+    text = "Anong Srisuk and Anong Chaiyo were detained in Bangkok. Anong said they were innocent."
+    mentions = actors_by_mention(nlp, text)
+    assert mentions.get("Anong") not in (mentions.get("Anong Srisuk"), mentions.get("Anong Chaiyo"))
+
+
+def test_a_refugee_says_nothing_of_where_the_story_is(nlp):
+    text = (
+        "Kenya plans to close the camp, and Kenya says the camp is a security risk. "
+        "Farhia Warsame, a Somali refugee, fled in 2011. Warsame said she was afraid. "
+        "Warsame said she had nowhere to go. Warsame said Somalia was not safe. "
+        "Police said the camp would close."
+    )
+    assert actors_by_mention(nlp, text)["Police"].country == "KEN"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "sector"),
+    [
+        # a person's title before a name the model read as a body makes it a person's name
+        ("Opposition lawmaker Somchai Rattanakul told reporters the deportations were unlawful.",
+         "Somchai Rattanakul", "OPP"),
+        # and the title is the person's, not a body's description
+        ("Assistant prosecutor Dana Whitcombe said the men were paid. Whitcombe said the "
+         "evidence was strong.", "Whitcombe", "JUD"),
+        # a "who" clause tells the body a person heads
+        ("Malee Wongsiri, who heads the Bangkok Legal Aid Foundation, criticised the ruling.",
+         "Malee Wongsiri", "NGO"),
+    ],
+)  # fmt: skip
+def test_a_name_described_as_a_persons_is_a_person(nlp, text, name, sector):
+    actor = actors_by_mention(nlp, text)[name]
+    assert (actor.kind, actor.sector) == ("person", sector)
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("The World Food Programme warned that stocks were running low in Gaza. It said "
+         "deliveries had stopped.", "World Food Programme"),
+        ("The Interior Ministry banned the rally on Monday. It accused the organisers of "
+         "planning violence.", "The Interior Ministry"),
+    ],
+)  # fmt: skip
+def test_a_sentence_opening_it_continues_the_last_sentences_subject_body(nlp, text, body):
+    mentions = actors_by_mention(nlp, text)
+    assert mentions["It"] is mentions[body]

@@ -434,6 +434,8 @@ def resolve_kb_matches(reading: Reading, matches: list[tuple[int, int, Entry]]) 
             continue
         if entry.kind in ("country", "demonym") and (titles_a_person(span) or is_stance(span)):
             continue
+        if entry.kind in ("country", "demonym") and nationality_of(span.root) is not None:
+            continue  # "X, who is Azerbaijani": what X is, not an actor
         if entry.kind == "capital" and seat_of_a_post(span, entry, by_token):
             continue
         if entry.kind in ("country", "demonym") and branch_of(span, by_token, kb):
@@ -874,6 +876,8 @@ AFFILIATION_PREPOSITIONS = frozenset({"of", "at", "with", "for", "from"})
 # at the University of Y", "X works for Y", "X teaches at Y".
 AFFILIATION_VERBS = frozenset({"lecture", "teach", "work", "research", "study"})
 WORKPLACE_PREPOSITIONS = frozenset({"at", "for", "with"})
+# Verbs whose subject heads the body that is their object: "X heads the Y Foundation".
+HEADING_VERBS = frozenset({"head", "lead", "chair", "direct", "run", "found", "manage"})
 
 
 def tied_tokens(span: Span) -> list[Token]:
@@ -887,10 +891,21 @@ def tied_tokens(span: Span) -> list[Token]:
         for child in (verb.rights if verb is not None else ())
         if child.dep_ == "prep" and child.lower_ in WORKPLACE_PREPOSITIONS
     ]
+    # "X, who heads the Y Foundation,": the body a "who" clause says they head or work for
+    for clause in root.rights:
+        who = any(c.dep_ == "nsubj" and c.lower_ == "who" for c in clause.children)
+        if clause.dep_ != "relcl" or not who:
+            continue
+        if clause.lemma_ in HEADING_VERBS:
+            worked += [c for c in clause.rights if c.dep_ == "dobj"]
+        if clause.lemma_ in AFFILIATION_VERBS | HEADING_VERBS:
+            worked += [
+                c for c in clause.rights if c.dep_ == "prep" and c.lower_ in WORKPLACE_PREPOSITIONS
+            ]
     return [
         t
         for child in [*root.rights, *worked]
-        if child.dep_ == "prep" and (child.lower_ in AFFILIATION_PREPOSITIONS or child in worked)
+        if (child.dep_ == "prep" and child.lower_ in AFFILIATION_PREPOSITIONS) or child in worked
         for t in child.subtree
     ]
 
@@ -969,6 +984,62 @@ def held_formerly(token: Token) -> bool:
     return any(c.lower_ in FORMER_WORDS for c in (*noun.children, noun))
 
 
+# Nouns an apposition says someone's nationality with: "an Azerbaijani national", "a citizen of
+# Kyrgyzstan", "a native of Georgia".
+NATIONALITY_NOUNS = frozenset({"national", "citizen", "native", "nationals", "citizens", "natives"})
+
+
+def nationality_of(token: Token) -> Token | None:
+    """The person a demonym or country word states the nationality of, when it does: the
+    predicate of their "who is" clause ("X, who is Azerbaijani", "who is a Kazakh citizen",
+    "who is from Azerbaijan"), a nationality noun in apposition ("X, an Azerbaijani national",
+    "X, a citizen of Azerbaijan"), or their own "from" phrase set off by a comma ("X and Y,
+    both from Azerbaijan")."""
+    head = token.head
+    if token.dep_ == "amod" and head.lower_ in NATIONALITY_NOUNS:
+        token, head = head, head.head  # "an Azerbaijani national" -> the noun
+    elif token.dep_ == "pobj" and head.lower_ in ("of", "from"):
+        preposition = head
+        token, head = preposition, preposition.head
+        if head.lower_ in NATIONALITY_NOUNS:
+            token, head = head, head.head  # "a citizen of Azerbaijan"
+        elif preposition.lower_ == "of":
+            return None
+    if token.dep_ in ("attr", "acomp", "prep") and head.lemma_ == "be" and head.dep_ == "relcl":
+        subjects = [c for c in head.children if c.dep_ == "nsubj"]
+        if subjects and subjects[0].lower_ == "who":
+            return head.head  # "X, who is Azerbaijani"
+        return None
+    if token.dep_ == "appos" and token.lower_ in NATIONALITY_NOUNS:
+        return head
+    if token.dep_ != "prep" or token.lower_ != "from":
+        return None
+    if head.dep_ == "appos" and head.lower_ in ("both", "all", "each"):
+        token, head = head, head.head  # "X and Y, both from Azerbaijan"
+    set_off = token.left_edge.i > 0 and token.doc[token.left_edge.i - 1].text == ","
+    return head if head.pos_ == "PROPN" and set_off else None  # "X, from Azerbaijan,"
+
+
+def resolve_stated_nationalities(reading: Reading, by_token: dict[int, Entry]) -> None:
+    """A person the knowledge base does not know is of the country the text says they are of,
+    in a later clause or apposition too ("X, who is Azerbaijani", "X and Y, both from
+    Azerbaijan", "an Azerbaijani national"), not of the article's, unless they serve a body
+    whose country codes them (an office, an organisation)."""
+    for index, entry in by_token.items():
+        if entry.kind not in ("country", "demonym") or by_token.get(index - 1) == entry:
+            continue
+        person = nationality_of(reading.doc[index])
+        if person is None:
+            continue
+        for name in (person, *person.conjuncts):
+            draft = reading.drafts.get(reading.key_at.get(name.i) or "")
+            if draft is None or draft.kind != "person" or draft.kb_id is not None:
+                continue
+            if draft.affiliation or draft.sector in STATE_SECTORS | {"IGO"}:
+                continue
+            draft.country = entry.ref
+
+
 def _country_before(reading: Reading, span: Span) -> str | None:
     """The last country named (as actor or place) in a span's sentence before it."""
     found = None
@@ -987,7 +1058,7 @@ def resolve_people(reading: Reading, by_token: dict[int, Entry]) -> None:
     for entity in doc.ents:
         if entity.label_ not in ("PERSON", "ORG", "GPE", "NORP"):
             continue
-        entity = without_possessive(entity)
+        entity = with_given_name(without_possessive(entity), reading)
         if not len(entity):
             continue
         tokens = range(entity.start, entity.end)
@@ -1008,9 +1079,12 @@ def resolve_people(reading: Reading, by_token: dict[int, Entry]) -> None:
                         reading.published), "name")  # fmt: skip
             _describe_known(reading, entity, by_token)
             continue
+        short_key = None if stranger or placed or surname_key else short_name_key(reading, entity)
         if surname_key is not None:
             reading.add(entity.start, entity.end, reading.drafts[surname_key], "surname")
             describe_again(reading, entity, reading.drafts[surname_key], by_token)
+        elif short_key is not None:
+            reading.add(entity.start, entity.end, reading.drafts[short_key], "surname")
         elif (
             entity.label_ == "PERSON"
             and entity.root.pos_ == "PROPN"
@@ -1026,6 +1100,29 @@ def resolve_people(reading: Reading, by_token: dict[int, Entry]) -> None:
             title = apposed_title(entity, reading.kb)
             if title is not None:
                 reading.add(title.i, title.i + 1, draft, "description")
+
+
+def with_given_name(entity: Span, reading: Reading) -> Span:
+    """A person's name with the given name the model left out of it ("Tural | Huseynov"): a
+    capitalised proper noun right before, compounded with the name and neither a title, a
+    known name nor part of another entity."""
+    doc = entity.doc
+    before = doc[entity.start - 1] if entity.start > entity.sent.start else None
+    if (
+        entity.label_ != "PERSON"
+        or before is None
+        or before.pos_ != "PROPN"
+        or not before.is_title
+        or before.dep_ != "compound"
+        or not entity.start <= before.head.i < entity.end
+        or before.ent_type_
+        or before.i in reading.taken
+        or _title_word(before, reading.kb)
+        or before.lower_.rstrip(".") in reading.kb.titles
+        or reading.kb.lookup(before.text)
+    ):
+        return entity
+    return Span(doc, before.i, entity.end, label=entity.label_)
 
 
 def describe_again(
@@ -1153,6 +1250,31 @@ def speaks_by_surname(name: Span) -> bool:
     )
 
 
+def described_as_person(name: Span, kb: KnowledgeBase) -> bool:
+    """Whether the text describes a name of two or three capitalised words as a person's,
+    whatever label the model gave it: a person's title right before it ("federal prosecutor
+    X"), an apposition headed by one ("X, program director for Y"), or a "who" clause ("X,
+    who heads Y"). A name whose words say it is a body ("X Foundation") is none."""
+    words = [t for t in name if not t.is_punct]
+    if not 2 <= len(words) <= 3 or not all(t.pos_ == "PROPN" and t.is_title for t in words):
+        return False
+    if org_name_sector(name) is not None or any(t.lower_ in kb.title_words for t in words):
+        return False
+    root = name.root
+    if name.start > 0 and person_title_before(name.doc[name.start - 1], kb):
+        return True
+    for child in root.rights:
+        if child.dep_ == "relcl" and any(
+            c.dep_ == "nsubj" and c.lower_ == "who" for c in child.children
+        ):
+            return True
+        if child.dep_ == "appos" and child.pos_ == "NOUN":
+            title, _, _ = _title_from(list(child.subtree), kb)
+            if title is not None and kb.titles[title].kind == "person":
+                return True
+    return False
+
+
 def resolve_titled_names(reading: Reading, by_token: dict[int, Entry]) -> None:
     """Names the model did not tag as people, read as people where a person's title stands
     right before them ("spokesperson Otieno Barasa told reporters"), their copula gives one
@@ -1179,6 +1301,16 @@ def resolve_titled_names(reading: Reading, by_token: dict[int, Entry]) -> None:
             or speaks_by_surname(name)
         ):
             reading.add(name.start, name.end, describe_person(reading, name, by_token), "name")
+    for entity in doc.ents:
+        # a person's name the model read as a body or a place, described as a person's
+        if entity.label_ not in ("ORG", "GPE") or in_headline(entity):
+            continue
+        tokens = range(entity.start, entity.end)
+        if any(i in reading.taken or i in reading.strangers or i in by_token for i in tokens):
+            continue
+        if resolve_place(entity.text) is None and described_as_person(entity, kb):
+            draft = describe_person(reading, entity, by_token)
+            reading.add(entity.start, entity.end, draft, "name")
 
 
 def same_title_word(word: Token, title: Token) -> bool:
@@ -1240,6 +1372,10 @@ def unnamed_speaker(found: Found, head: Token) -> bool:
     )
 
 
+# The roles in which a word the tagger took for a common noun may be a surname standing alone.
+SURNAME_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "poss"})
+
+
 def resolve_bare_surnames(reading: Reading, by_token: dict[int, Entry]) -> None:
     """Surnames the model left untagged ("Bazoum wrote …") after the person was named."""
     people = {
@@ -1249,8 +1385,18 @@ def resolve_bare_surnames(reading: Reading, by_token: dict[int, Entry]) -> None:
         for form in draft.surnames
     }
     first_named = {f.key: f.start for f in reading.found if f.kind == "name"}
-    for token in tokens_with_pos(reading.doc, "PROPN"):
-        key = people.get(fold(token.text).lower())
+    # the tagger reads a foreign surname heading its clause as a common noun as often as not
+    # ("Mehdiyev, who is …"); one that stands alone as a participant is the name all the same
+    lone_nouns = [
+        t
+        for t in tokens_with_pos(reading.doc, "NOUN")
+        if t.dep_ in SURNAME_DEPS
+        and not any(c.dep_ in ("det", "amod", "compound") for c in t.children)
+    ]
+    given = given_names(reading)
+    for token in sorted([*tokens_with_pos(reading.doc, "PROPN"), *lone_nouns]):
+        word = fold(token.text).lower()
+        key = people.get(word) or given.get(word)
         if key is None or token.i in reading.taken or token.i in reading.strangers:
             continue
         if not token.is_title:
@@ -1353,6 +1499,48 @@ def _describe_known(reading: Reading, entity: Span, by_token: dict[int, Entry]) 
             draft.country = described.country or draft.country
 
 
+def given_names(reading: Reading) -> dict[str, str]:
+    """Given name -> the stranger who alone bears it among the people named in full so far,
+    where the given name comes first and is no one's surname: Thai, Indonesian and many other
+    names are shortened to the given name ("Kannavee" after "Kannavee Suebsang"), and a given
+    name alone refers to no one else."""
+    bearers: dict[str, list[str]] = {}
+    surnames: set[str] = set()
+    for key, draft in reading.drafts.items():
+        if draft.kind != "person":
+            continue
+        surnames |= draft.surnames
+        name = fold(draft.name).lower().split()
+        if draft.kb_id is None and len(name) > 1 and draft.country not in family_name_first():
+            bearers.setdefault(name[0], []).append(key)
+    return {
+        word: keys[0]
+        for word, keys in bearers.items()
+        if len(keys) == 1 and word not in surnames and word.isalpha()
+    }
+
+
+def short_name_key(reading: Reading, entity: Span) -> str | None:
+    """The actor named in full earlier that a shorter name stands for: a stranger's given name
+    alone (`given_names`), or the first words of a firm's name without its "& Associates" or
+    "Research" ("Dezan Shira" after "Dezan Shira & Associates")."""
+    words = [w for w in fold(entity.text).lower().split() if w not in ("the", "'s", "’s")]
+    if not words or not all(t.is_title or t.pos_ == "DET" for t in entity if t.is_alpha):
+        return None
+    if reading.kb.lookup(entity.text):
+        return None  # "Baloch" is a people, not "Baloch separatist groups" shortened
+    for key, draft in reading.drafts.items():
+        name = fold(draft.name).lower().split()
+        if draft.kind != "organisation" or draft.kb_id is not None or len(name) <= len(words):
+            continue
+        rest = name[len(words) :]
+        capitalised = all(w[0].isupper() or w == "&" for w in draft.name.split())
+        firm = capitalised and (rest[0] == "&" or " ".join(rest) in org_name_words())
+        if name[: len(words)] == words and firm:
+            return key
+    return given_names(reading).get(words[0]) if len(words) == 1 else None
+
+
 def _surname_key(reading: Reading, entity: Span) -> str | None:
     """The person drafted earlier whose surname ends the entity, unless the entity gives
     another first name ("Jane Bennett" after "Naftali Bennett")."""
@@ -1448,6 +1636,8 @@ def resolve_pronouns(reading: Reading) -> None:
                 ),
                 same_sentence=True,
             )
+            if key is None and lower == "it":
+                key = previous_subject(reading, anchors, token)
             key = key or _possessor_country(reading, token)
         else:
             continue
@@ -1461,6 +1651,26 @@ def resolve_pronouns(reading: Reading) -> None:
         if token.i not in inside:
             # Later pronouns may refer back through this one ("He said … his").
             insort(anchors, found, key=lambda f: f.start)
+
+
+def previous_subject(reading: Reading, anchors: list[Found], pronoun: Token) -> str | None:
+    """The body a sentence-opening "It" continues with: the subject of the previous sentence's
+    main verb when that is an organisation or a country ("The agency said … . It added …")."""
+    doc, sentence = pronoun.doc, pronoun.sent
+    opening = all(t.is_punct or t.is_space for t in doc[sentence.start : pronoun.i])
+    if not opening or sentence.start == 0:
+        return None
+    previous = doc[sentence.start - 1].sent
+    for found in anchors:
+        if not previous.start <= found.start < previous.end:
+            continue
+        draft = reading.drafts[found.key]
+        if draft.kind not in ("organisation", "country") or draft.sector == "MED":
+            continue
+        words = doc[found.start : found.end]
+        if any(t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT" for t in words):
+            return found.key
+    return None
 
 
 def _possessor_country(reading: Reading, pronoun: Token) -> str | None:
@@ -1704,6 +1914,8 @@ def resolve_bare_groups(reading: Reading, by_token: dict[int, Entry]) -> None:
         participant = token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "poss")
         if not (participant or modifying):
             continue
+        if token.dep_ == "appos" and token.lower_ in NATIONALITY_NOUNS:
+            continue  # "X, a citizen of Y": what X is, not a group
         title = group_title(token, kb) or (None if modifying else lone_person_title(token, kb))
         if title is None or (modifying and group_title(token.head, kb) is not None):
             continue  # "government troops" are troops
@@ -1863,7 +2075,9 @@ def country_counts(reading: Reading, places: list[str]) -> dict[str, int]:
         # a platform or an outlet ("posted on Facebook", "told Reuters") says nothing of where,
         # nor does the think tank or university whose expert comments
         commentator = draft.kind == "organisation" and draft.sector == "EDU"
-        if draft.country and draft.sector not in ELSEWHERE_SECTORS and not commentator:
+        # and a refugee's country is the one they fled, not the one the story is in
+        elsewhere = draft.sector in ELSEWHERE_SECTORS or draft.sector == "REF"
+        if draft.country and not elsewhere and not commentator:
             counts[draft.country] = counts.get(draft.country, 0) + 1
     return counts
 
@@ -2403,7 +2617,7 @@ def described_by(entity: Span, head: Token | None) -> tuple[list[Token], list[To
 
 
 def unknown_organisations(
-    doc: Doc, matches: list[tuple[int, int, Entry]]
+    doc: Doc, matches: list[tuple[int, int, Entry]], kb: KnowledgeBase
 ) -> list[UnknownOrganisation]:
     """Organisations the knowledge base does not know but whose name or description says what
     they are ("the Free Syrian Army", "the Egyptian Initiative for Personal Rights", "the think
@@ -2428,9 +2642,18 @@ def unknown_organisations(
         if entity.label_ == "PERSON":
             # a name right after a noun for an organisation is its name, whatever the tagger
             # says: "the consultancy Grayline Advisory"
-            if described is not None and head is not None and head.i == entity.start - 1:
+            # (but a person's title is the person's: "federal prosecutor X")
+            person_titled = head is not None and person_title_before(head, kb)
+            if (
+                described is not None
+                and head is not None
+                and head.i == entity.start - 1
+                and not person_titled
+            ):
                 found.append(UnknownOrganisation(entity, described, *described_by(entity, head)))
             continue
+        if described is None and described_as_person(entity, kb):
+            continue  # "federal prosecutor X", "X, who heads …": a person the model missed
         sector = described or org_name_sector(entity)
         if sector is not None or acts(entity) or acted_on(entity):
             found.append(UnknownOrganisation(entity, sector, *described_by(entity, head)))
@@ -2619,7 +2842,7 @@ def resolve_actors(doc: Doc, *, published: date | None, kb: KnowledgeBase) -> Ac
         for i in range(s, e)
     }
     by_token = {i: entry for start, end, entry in matches for i in range(start, end)}
-    unknown = unknown_organisations(doc, matches)
+    unknown = unknown_organisations(doc, matches, kb)
     in_names = {i for found in unknown for i in range(found.entity.start, found.entity.end)}
     # "the Dutch think tank X", "the London consultancy X": where it is, not an actor of its own
     in_names.update(t.i for found in unknown for t in found.modifiers)
@@ -2629,6 +2852,7 @@ def resolve_actors(doc: Doc, *, published: date | None, kb: KnowledgeBase) -> Ac
     resolve_people(reading, by_token)
     resolve_titled_names(reading, by_token)
     resolve_bare_surnames(reading, by_token)
+    resolve_stated_nationalities(reading, by_token)
     resolve_unnamed_speakers(reading)
     resolve_definite_descriptions(reading)
     resolve_region_groups(reading)
