@@ -995,3 +995,16 @@ def test_an_act_a_request_asks_for_is_an_event_not_yet_done(run, sentence, asked
     events = {(e.type, e.trigger): e.modality.value for e in run(sentence).events}
     assert "REQUEST" in {t for t, _ in events}
     assert events[asked] == "hypothetical"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The State Department has been working with Thailand on the case.", "COOPERATE"),
+        ("The envoy will keep engaging with the Taliban.", "CONSULT"),
+        ("Gunmen took over a passenger train near the border.", "ASSAULT"),
+        ("Canada designated the group as a terrorist entity.", "SANCTION"),
+    ],
+)
+def test_working_engaging_hijacking_and_designating(run, sentence, expected):
+    assert expected in {e.type for e in run(sentence).events}
