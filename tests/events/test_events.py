@@ -1008,3 +1008,15 @@ def test_an_act_a_request_asks_for_is_an_event_not_yet_done(run, sentence, asked
 )
 def test_working_engaging_hijacking_and_designating(run, sentence, expected):
     assert expected in {e.type for e in run(sentence).events}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Moroccan police broke up a terrorist cell near Casablanca.",
+        "Spanish police dismantled a jihadist cell in Ceuta.",
+        "Belgian intelligence foiled a plot against the parliament.",
+    ],
+)
+def test_breaking_up_a_cell_or_foiling_a_plot_is_coercion(run, sentence):
+    assert run(sentence).events[0].type == "COERCE"
