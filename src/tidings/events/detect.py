@@ -1308,8 +1308,7 @@ def judges_an_act(copula: Token, subject: Token | None, lexicon: Lexicon) -> boo
     if subject.lower_ in POINTING_PRONOUNS:
         # "it is wrong to assume", "it is not appropriate to comment": the clause is judged,
         # a hedge of the speaker's own, not something done
-        predicates = [c for c in copula.children if c.dep_ in ("acomp", "attr")]
-        clauses = (c for w in (copula, *predicates) for c in w.children)
+        clauses = (c for w in (copula, *copula_predicates(copula)) for c in w.children)
         return not any(c.dep_ in ("xcomp", "ccomp") for c in clauses)
     return any(c.dep_ == "attr" and names_an_act(c, lexicon) for c in copula.children)
 
@@ -1317,8 +1316,13 @@ def judges_an_act(copula: Token, subject: Token | None, lexicon: Lexicon) -> boo
 def at_risk(copula: Token) -> bool:
     """Whether a predicate says whom something endangers or harms ("dangerous for Kim",
     "a disaster for farmers"), not what is wrong with it."""
-    predicates = [c for c in copula.children if c.dep_ in ("acomp", "attr")]
-    return any(c.dep_ == "prep" and c.lower_ == "for" for p in predicates for c in p.children)
+    preps = (c for p in copula_predicates(copula) for c in p.children if c.dep_ == "prep")
+    return any(c.lower_ == "for" for c in preps)
+
+
+def copula_predicates(copula: Token) -> list[Token]:
+    """The predicate adjectives and nouns of a copula ("is unfair", "is a sham")."""
+    return [c for c in copula.children if c.dep_ in ("acomp", "attr")]
 
 
 def doers_of(judged: Token | None, actors: ActorResolution, lexicon: Lexicon) -> list[str]:
@@ -1453,7 +1457,7 @@ def withheld_answers(doc: Doc, actors: ActorResolution, lexicon: Lexicon) -> lis
             if not any(c.lemma_.lower() in ANSWER_VERBS for c in said):
                 continue
             asked = [g for c in said for g in prep_objects(c, frozenset({"to"}))]
-            found.append(answer_withheld(token, token, asked, actors))
+            found.append(answer_withheld(token, asked, actors))
             continue
         if token.dep_ == "xcomp" and token.head.lemma_.lower() in REFUSING_VERBS:
             continue  # the refusing verb makes the event
@@ -1463,7 +1467,7 @@ def withheld_answers(doc: Doc, actors: ActorResolution, lexicon: Lexicon) -> lis
             if ASKED_CLASS in lexicon.noun_classes.get(g.lemma_.lower(), ())
         ]
         if asked and withheld(token):
-            found.append(answer_withheld(token, token, asked, actors))
+            found.append(answer_withheld(token, asked, actors))
     return found
 
 
@@ -1478,16 +1482,14 @@ def withheld(verb: Token) -> bool:
     )
 
 
-def answer_withheld(
-    trigger: Token, verb: Token, asked: list[Token], actors: ActorResolution
-) -> Candidate:
-    """The refusal to answer made at `trigger`: its subject refuses whoever asked (the
+def answer_withheld(verb: Token, asked: list[Token], actors: ActorResolution) -> Candidate:
+    """The refusal to answer made at `verb`: its subject refuses whoever asked (the
     possessor of the request, "VOA's email")."""
     subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
     source = actors_in(_relative_head(subject), actors) if subject is not None else []
     askers = [c for noun in asked for c in noun.children if c.dep_ == "poss"]
     target = [a for asker in askers for a in actors_in(asker, actors) if a not in source]
-    return Candidate(trigger, WITHHELD_ANSWER, source=source, target=target, denial_is_the_act=True)
+    return Candidate(verb, WITHHELD_ANSWER, source=source, target=target, denial_is_the_act=True)
 
 
 def dismay_complement(adjective: Token) -> bool:
