@@ -41,14 +41,14 @@ def test_a_sentence_case_title_from_metadata_is_the_headline(pipeline, tmp_path,
     )
     (article,) = read_sources([feed], pipeline.settings)
     assert article.text == f"{title}\n\n{body}"
-    (event,) = extract(article, pipeline).events
-    assert event.evidence.sentence == body
+    events = extract(article, pipeline).events
+    assert events and {e.evidence.sentence for e in events} == {body}
 
 
 def test_a_first_line_without_a_metadata_title_keeps_its_events(pipeline):
     article = Article(id="t", text="Kenya asked the IMF for a loan\n\nTalks went on for a week.")
-    (event,) = extract(article, pipeline).events
-    assert event.type == "REQUEST"
+    request = next(e for e in extract(article, pipeline).events if e.type == "REQUEST")
+    assert request.evidence.sentence == "Kenya asked the IMF for a loan"
 
 
 SEEDED_RUN = """
