@@ -501,3 +501,13 @@ def test_an_it_opening_its_sentence_speaks_for_the_body_that_was_the_last_subjec
 def test_a_class_noun_with_the_speaks_for_the_body_it_named_before(run, text):
     ((_, _, speaker, _),) = quotes_of(run(text))
     assert speaker == "Brightwater Analytics"
+
+
+def test_a_word_quoted_as_what_a_speaker_calls_something_is_theirs(run):
+    report = run(
+        "Macron announced that he and Scholz had agreed to convene in Paris to explore "
+        "possibilities for concluding what he referred to as the \u201cfutile\u201d dispute "
+        "between the two parties."
+    )
+    (quote,) = [q for q in report.quotes if "futile" in q.text]
+    assert report.actor(quote.speaker).name == "Emmanuel Macron"

@@ -474,9 +474,11 @@ def says_quoted(branch: Token, span: Span) -> bool:
     """Whether a speech verb says a partial quote, `branch` being the verb's dependent that
     holds it: the quoted words are in its reported clause or complement ('told the forum it
     was a "reliable partner"', 'called it "a provocation"') or make up the argument they
-    stand in ('promised "a swift response"'), not only describe a thing it did ('shared
-    "misleading" videos')."""
-    return branch.dep_ in SAID_DEPS or span.start <= branch.i < span.end
+    stand in ('promised "a swift response"'), or name what the verb calls something
+    ('referred to as the "inglorious" war', 'described them as "baseless"'), not only describe
+    a thing it did ('shared "misleading" videos')."""
+    naming = branch.dep_ == "prep" and branch.lower_ == "as"
+    return branch.dep_ in SAID_DEPS or naming or span.start <= branch.i < span.end
 
 
 def outer_report(verb: Token) -> tuple[Token, Token] | None:
