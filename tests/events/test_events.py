@@ -1020,3 +1020,14 @@ def test_working_engaging_hijacking_and_designating(run, sentence, expected):
 )
 def test_breaking_up_a_cell_or_foiling_a_plot_is_coercion(run, sentence):
     assert run(sentence).events[0].type == "COERCE"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Thousands of students are held at ransom by the striking teachers.",
+        "The villagers were caught unawares when the flood came.",
+    ],
+)
+def test_an_idiom_is_no_detention(run, sentence):
+    assert "COERCE" not in {e.type for e in run(sentence).events}

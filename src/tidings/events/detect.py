@@ -591,6 +591,22 @@ SETTING_PREPOSITIONS = frozenset(
 )
 
 
+IDIOM_DEPS = ("prep", "advmod", "acomp", "oprd")
+
+
+def idiom_entry(verb: Token, lemma: str, lexicon: Lexicon) -> tuple[Trigger, Token] | None:
+    """The no-event row an idiom of the verb completes ("held at ransom", "caught unawares"),
+    which wins over the sense its object would give ("students held", "residents caught")."""
+    for child in (c for c in verb.children if c.dep_ in IDIOM_DEPS):
+        # the word itself, or the noun of a prepositional phrase ("at ransom", "off guard"),
+        # not the preposition alone: "recovered rifles from the farmhouse" is no "recover from"
+        words = [g for g in child.children if g.dep_ == "pobj"] if child.dep_ == "prep" else [child]
+        entry = verb_entry([f"{lemma}+{w.lemma_.lower()}" for w in words], lexicon)
+        if entry is not None and entry.type == NOT_AN_EVENT:
+            return entry, child
+    return None
+
+
 def match_trigger(token: Token, lexicon: Lexicon) -> tuple[Trigger, Token | None] | None:
     """The lexicon entry a token evokes, with the object that completes a two-word trigger."""
     lemma = token.lemma_.lower()
@@ -629,6 +645,9 @@ def match_trigger(token: Token, lexicon: Lexicon) -> tuple[Trigger, Token | None
             g for c in token.children if c.dep_ == "advmod" and c.lower_ == "back"
             for g in c.children if g.dep_ == "prep"
         ]  # fmt: skip
+        idiom = idiom_entry(token, lemma, lexicon)
+        if idiom is not None:
+            return idiom
         # "held civilians as human shields": the role the "as" phrase names selects first
         children = sorted(token.children, key=lambda c: not (c.dep_ == "prep" and c.lower_ == "as"))
         for child in [*children, *returning]:
