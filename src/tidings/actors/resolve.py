@@ -880,6 +880,13 @@ WORKPLACE_PREPOSITIONS = frozenset({"at", "for", "with"})
 HEADING_VERBS = frozenset({"head", "lead", "chair", "direct", "run", "found", "manage"})
 
 
+def who_clause(clause: Token) -> bool:
+    """Whether a dependent of a name is a relative clause about a person ("X, who heads Y")."""
+    return clause.dep_ == "relcl" and any(
+        c.dep_ == "nsubj" and c.lower_ == "who" for c in clause.children
+    )
+
+
 def tied_tokens(span: Span) -> list[Token]:
     """The words of the prepositional phrases a name itself heads ("Andrew Lane of the X
     Institute") or that follow a verb of work it is the subject of ("X lectures at the Y
@@ -893,8 +900,7 @@ def tied_tokens(span: Span) -> list[Token]:
     ]
     # "X, who heads the Y Foundation,": the body a "who" clause says they head or work for
     for clause in root.rights:
-        who = any(c.dep_ == "nsubj" and c.lower_ == "who" for c in clause.children)
-        if clause.dep_ != "relcl" or not who:
+        if not who_clause(clause):
             continue
         if clause.lemma_ in HEADING_VERBS:
             worked += [c for c in clause.rights if c.dep_ == "dobj"]
@@ -1264,9 +1270,7 @@ def described_as_person(name: Span, kb: KnowledgeBase) -> bool:
     if name.start > 0 and person_title_before(name.doc[name.start - 1], kb):
         return True
     for child in root.rights:
-        if child.dep_ == "relcl" and any(
-            c.dep_ == "nsubj" and c.lower_ == "who" for c in child.children
-        ):
+        if who_clause(child):
             return True
         if child.dep_ == "appos" and child.pos_ == "NOUN":
             title, _, _ = _title_from(list(child.subtree), kb)

@@ -858,7 +858,7 @@ def territorial_target(
     ]
     candidates.sort(key=lambda a: (a.kind != "country", a.sector != "GOV"))
     # a rebel group or the victims do not stand for their country; the country does
-    state = [a for a in candidates if a.kind == "country" or a.sector in STATE_SECTORS]
+    state = any(a.kind == "country" or a.sector in STATE_SECTORS for a in candidates)
     latent = actors.latent_country(country)
     if not state and latent is not None:
         return [latent.id]
