@@ -131,3 +131,101 @@ def test_dismay_at_an_act_or_at_nothing_said_is_disapproval(run, text, source, t
 )
 def test_dismay_at_a_thing_or_for_someone_is_no_accusation(run, text):
     assert accusations(run(text)) == []
+
+
+def demands(report):
+    """(source codes, target codes, modality) of each REQUEST event."""
+    codes = {a.id: a.country or a.affiliation or a.name for a in report.actors}
+    return [
+        (sorted(codes[i] for i in e.source), sorted(codes[i] for i in e.target), e.modality.value)
+        for e in report.events
+        if e.type == "REQUEST"
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the speaker demands in the quote's own words
+        "The Philippine foreign secretary spoke in Manila. “Vietnam must stop the attacks. "
+        "We must defend our waters,” Foreign Secretary Enrique Manalo said.",
+        # a demand not to act is still a demand made
+        "“Vietnam shouldn’t send more ships,” Philippine Foreign Secretary Enrique Manalo said.",
+    ],
+)
+def test_an_obligation_in_quoted_words_is_the_speakers_demand(run, text):
+    assert demands(run(text)) == [(["PHL"], ["VNM"], "asserted")]
+
+
+def test_a_modal_of_inference_is_no_demand(run):
+    text = "Philippine Foreign Secretary Enrique Manalo said Vietnam must have sent the ships."
+    assert demands(run(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # dismay at a situation, told to an outlet: the words are the act, not a claim it reports
+        (
+            "“I am deeply concerned with the mutiny,” U.N. envoy Helen La Lime told VOA.",
+            ["UN"],
+        ),
+        ("The Norwegian Foreign Ministry shares that concern.", ["NOR"]),
+        ("Amnesty International echoed those concerns.", ["AMNESTY"]),
+    ],
+)
+def test_stating_or_sharing_dismay_at_a_situation_is_disapproval(run, text, source):
+    report = run(text)
+    found = [
+        (s, e.modality.value)
+        for e, (_, s, _) in zip(
+            (e for e in report.events if e.type == "ACCUSE"), accusations(report), strict=True
+        )
+    ]
+    assert found == [(source, "asserted")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Farmers in Kenya are worried about the drought.",
+        "Kenyan residents are concerned about the situation in the camps.",
+    ],
+)
+def test_dismay_at_a_misfortune_or_by_private_people_is_no_accusation(run, text):
+    assert accusations(run(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "target"),
+    [
+        ("Amnesty International said Thailand violated its treaty obligations.", "said", ["THA"]),
+        (
+            "Human Rights Watch says Ethiopian forces committed grave abuses in Tigray.",
+            "says",
+            ["ETH"],
+        ),
+        (
+            "The U.N. said the abuse of detainees by Libyan guards may amount to war crimes.",
+            "said",
+            ["LBY"],
+        ),
+    ],
+)
+def test_saying_another_actor_did_wrong_is_an_accusation(run, text, trigger, target):
+    found = accusations(run(text))
+    assert [(t, s) for t, _, s in found if t == trigger] == [(trigger, target)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ethiopian officials said the army killed five militants in Tigray.",
+        "The Ethiopian army said it had not violated the ceasefire.",
+        "Amnesty International alleged that Thailand violated its treaty obligations.",
+    ],
+)
+def test_a_plain_report_a_denial_or_a_verb_of_accusing_adds_no_allegation(run, text):
+    found = accusations(run(text))
+    assert [t for t, _, _ in found if t in ("said", "says")] == []
+    assert len([t for t, _, _ in found if t == "alleged"]) <= 1

@@ -922,7 +922,13 @@ def find_events(
         # a demand or accusation made by saying so is as real as the saying of it
         said = candidate.stated_by or token
         reading = event_modality(said, event_type=event_type, lexicon=lexicon, citations=citations)
-        if reading.modality is Modality.NEGATED and candidate.denial_is_the_act:
+        if candidate.speaker_says and reading.modality is Modality.REPORTED_CLAIM:
+            # "I am concerned," she told VOA: the words are the act, made to the outlet, not
+            # a claim it reports
+            reading = replace(reading, modality=Modality.ASSERTED)
+        if candidate.saying_is_the_act or (
+            reading.modality is Modality.NEGATED and candidate.denial_is_the_act
+        ):
             reading = replace(reading, modality=Modality.ASSERTED)
         if reading.modality is Modality.NEGATED and held_stance(token, event_type):
             # "Dodik does not recognize the court": withholding support is a rejection

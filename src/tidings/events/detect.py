@@ -70,6 +70,9 @@ class Candidate:
     # Its word's denial is the act ("did not respond to requests" is a refusal to answer):
     # a negated reading of the word is an asserted event.
     denial_is_the_act: bool = False
+    # Its saying is the act ("China must stop," he said: a demand made by saying so), whatever
+    # the mood of the words said.
+    saying_is_the_act: bool = False
 
 
 def listed(modifier: Token) -> bool:
@@ -1103,6 +1106,7 @@ def candidates(doc: Doc, actors: ActorResolution, lexicon: Lexicon) -> list[Cand
     found += disapproval_statements(doc, actors, lexicon)
     found += dismay_statements(doc, actors, lexicon)
     found += withheld_answers(doc, actors, lexicon)
+    found += alleged_wrongs(doc, actors, lexicon)
     # A light verb whose object is itself a trigger ("pledged support") is not an event of
     # its own: the noun is.
     nouns = {c.token.i for c in found if c.token.pos_ == "NOUN"}
@@ -1140,14 +1144,40 @@ def obligations(doc: Doc, actors: ActorResolution) -> list[Candidate]:
     verbs = speech_verbs()
     for modal in tokens_with_lower(doc, OBLIGATION_MODALS):
         act = modal.head
-        if modal.dep_ != "aux" or in_headline(modal):
-            continue
-        reporting = act.head if act.dep_ in ("ccomp", "parataxis") else None
-        if reporting is None or reporting.lemma_.lower() not in verbs:
+        if modal.dep_ != "aux" or in_headline(modal) or inferred_past(modal):
             continue
         obliged = next((c for c in act.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        found += stated(modal, DEMAND, reporting, obliged, actors)
+        reporting = act.head if act.dep_ in ("ccomp", "parataxis") else None
+        reported = reporting is not None and reporting.lemma_.lower() in verbs
+        demands = stated(modal, DEMAND, reporting, obliged, actors) if reported else []
+        if not demands and (reported or own_words(act)):
+            # the reporting subject is no actor ("the spokesman for the group said"): the
+            # speaker is the quote's, if the words are quoted
+            demands = quoted_obligation(modal, obliged, actors)
+        found += demands
     return found
+
+
+def inferred_past(modal: Token) -> bool:
+    """Whether a modal infers what happened rather than demands it: "must have given the
+    orders", "should have known" (a modal with a perfect "have")."""
+    return any(
+        c.dep_ == "aux" and c.lower_ == "have" and c.i > modal.i for c in modal.head.children
+    )
+
+
+def quoted_obligation(
+    modal: Token, obliged: Token | None, actors: ActorResolution
+) -> list[Candidate]:
+    """A demand in a speaker's quoted words ("China must stop intimidating Taiwan," he said):
+    the one obliged is its target; the speaker, its source, is the quote's (filled in when
+    quotes are known). What the speaker's own side must do is no demand on another."""
+    if obliged is None or obliged.lower_ in FIRST_PERSON_SUBJECTS:
+        return []
+    target = actors_in(_relative_head(obliged), actors)
+    if not target:
+        return []
+    return [Candidate(modal, DEMAND, target=target, speaker_says=True, saying_is_the_act=True)]
 
 
 def stated(
@@ -1434,11 +1464,13 @@ def dismay_statements(doc: Doc, actors: ActorResolution, lexicon: Lexicon) -> li
             if g.dep_ in ("nsubj", "nsubjpass")
         ]
         target = [a for g in aimed for a in actors_in(g, actors)]
+        acts: list[Token] = []
         if not target:
             # "disappointed by the approval of the bill": dismay at an act is at its doer;
-            # "we are very concerned", said of nothing, at what the story tells of
+            # "we are very concerned", said of nothing or of a situation ("concerned with the
+            # mutiny"), at what the story tells of
             acts = [g for g in aimed if names_an_act(g, lexicon)]
-            if not acts and (aimed or dismay_complement(token)):
+            if not acts and (dismay_complement(token) or any(befalls(g, lexicon) for g in aimed)):
                 continue
             target = [a for g in acts for a in doers_of(g, actors, lexicon)]
         if subject is None or in_headline(token):
@@ -1447,9 +1479,105 @@ def dismay_statements(doc: Doc, actors: ActorResolution, lexicon: Lexicon) -> li
             found.append(Candidate(token, DISMAY, target=target, speaker_says=True))
             continue
         source = actors_in(_relative_head(subject), actors)
+        if not (target or acts) and all(private_actor(a, actors) for a in source):
+            continue  # "residents are concerned about the situation": no political act
         if source and set(source).isdisjoint(target):
             found.append(Candidate(token, DISMAY, source=source, target=target))
     return found
+
+
+# Sectors of people who speak for no one but themselves: their dismay at a situation is a
+# feeling, not a political act.
+PRIVATE_SECTORS = frozenset({"CVL", "AGR", "BUS", "EDU", "HLH", "REL", "REF"})
+# Nouns for what befalls people rather than what anyone does ("concerned about the floods").
+MISFORTUNE_CLASSES = frozenset({"disaster", "c10-hazard"})
+
+
+def private_actor(actor_id: str, actors: ActorResolution) -> bool:
+    """Whether an actor is a private person or group (civilians, farmers, firms)."""
+    actor = actors.actor(actor_id)
+    return actor is not None and actor.sector in PRIVATE_SECTORS
+
+
+def befalls(noun: Token, lexicon: Lexicon) -> bool:
+    """Whether a noun names a misfortune no one does: a disaster or hazard ("the floods",
+    "the drought", "rising prices")."""
+    return bool(MISFORTUNE_CLASSES & set(lexicon.noun_classes.get(noun.lemma_.lower(), ())))
+
+
+# An accusation made by saying another actor did wrong (CAMEO 112): the reporting verb is
+# the trigger, as "accuse" would be.
+ALLEGATION = Trigger("say", "verb", "ACCUSE", "allege", ("diplomatic",), "112", frozenset())
+WRONGDOING_CLASS = "c11-wrongdoing"
+# Nouns for a wrong one commits or an act amounts to ("committed abuses", "may amount to
+# crimes against humanity").
+WRONG_CLASSES = ("c10-crime", "c10-abuse", "c10-atrocity")
+WRONG_COMMITTING_VERBS = frozenset({"commit", "perpetrate", "amount", "constitute"})
+
+
+def alleged_wrongs(doc: Doc, actors: ActorResolution, lexicon: Lexicon) -> list[Candidate]:
+    """Accusations made by reporting that another actor did wrong: "the United Nations says
+    both sides have committed grave abuses", "Amnesty said Thailand violated its treaty
+    obligations", "rights groups say their treatment may amount to crimes against humanity"
+    (an act judged, aimed at its doer). A plain report of an act ("officials said the army
+    killed five militants") is none; nor is a denial ("said it had not violated")."""
+    found = []
+    verbs = speech_verbs()
+    for reporting in doc:
+        if reporting.pos_ != "VERB" or reporting.lemma_.lower() not in verbs:
+            continue
+        if in_headline(reporting) or match_trigger(reporting, lexicon) is not None:
+            continue  # "alleged that ...", "accused": the verb is an event of its own
+        source = speaker_actors(reporting, actors)
+        if not source:
+            continue
+        for clause in reported_clauses(reporting):
+            if not names_a_wrong(clause, lexicon) or any(c.dep_ == "neg" for c in clause.children):
+                continue
+            target = wrongdoers(clause, actors, lexicon)
+            if target and set(source).isdisjoint(target):
+                found.append(
+                    Candidate(
+                        reporting, ALLEGATION, source=source, target=target, stated_by=reporting
+                    )
+                )
+                break
+    return found
+
+
+def reported_clauses(reporting: Token) -> list[Token]:
+    """The clauses a verb of speech reports ("said Thailand violated its obligations")."""
+    return [c for c in reporting.children if c.dep_ in ("ccomp", "parataxis")]
+
+
+def names_a_wrong(clause: Token, lexicon: Lexicon) -> bool:
+    """Whether a clause says its subject did wrong: its verb is one of wrongdoing
+    ("violated", "persecutes"), or commits or amounts to a crime, an abuse or an atrocity."""
+    lemma = clause.lemma_.lower()
+    if WRONGDOING_CLASS in lexicon.noun_classes.get(lemma, ()):
+        return True
+    if lemma not in WRONG_COMMITTING_VERBS:
+        return False
+    objects = [c for c in clause.children if c.dep_ == "dobj"] + prep_objects(
+        clause, frozenset({"to"})
+    )
+    return any(
+        set(WRONG_CLASSES) & set(lexicon.noun_classes.get(o.lemma_.lower(), ())) for o in objects
+    )
+
+
+def wrongdoers(clause: Token, actors: ActorResolution, lexicon: Lexicon) -> list[str]:
+    """Who a clause says did wrong: its subject, or, for an act ("their treatment amounts to
+    torture"), the act's doers; the by-agent of a passive ("rights were violated by police")."""
+    agents = agent_objects(clause)
+    if agents:
+        return [a for g in agents for a in actors_in(g, actors)]
+    subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return []
+    if names_an_act(subject, lexicon):
+        return doers_of(subject, actors, lexicon)
+    return actors_in(_relative_head(subject), actors)
 
 
 # A refusal to answer (CAMEO 12): not responding to a request or query, declining comment.
@@ -1513,8 +1641,12 @@ def answer_withheld(verb: Token, asked: list[Token], actors: ActorResolution) ->
 
 def dismay_complement(adjective: Token) -> bool:
     """Whether an adjective of dismay says what or whom it is about in a way no judgement
-    reads ("concerned for their safety", "worried to lose", "frustrated with the pace")."""
-    return any(c.dep_ in ("prep", "xcomp", "ccomp", "advcl") for c in adjective.children)
+    reads: a fear for someone ("concerned for their safety"), of what may come ("worried to
+    lose"), or a clause about no actor or act ("concerned that prices will rise")."""
+    return any(
+        (c.dep_ == "prep" and c.lower_ == "for") or c.dep_ in ("xcomp", "ccomp", "advcl")
+        for c in adjective.children
+    )
 
 
 CAUSE_PREPS = frozenset({"in", "by", "during"})
