@@ -1032,3 +1032,34 @@ def test_breaking_up_a_cell_or_foiling_a_plot_is_coercion(run, sentence):
 )
 def test_an_idiom_is_no_detention(run, sentence):
     assert "COERCE" not in {e.type for e in run(sentence).events}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # pledging support declares it (SUPPORT); pledging an act promises it (AGREE)
+        ("Hungary pledged its full support for Italy's initiative.", ("SUPPORT", ["HUN"], ["ITA"])),
+        ("Japan pledged to send troops to Iraq.", ("AGREE", ["JPN"], ["IRQ"])),
+        # encouraging another actor to act is a request of it
+        ("Japan encouraged the Philippines to stand up to China.", ("REQUEST", ["JPN"], ["PHL"])),
+        # standing up to, or pushing back against, an actor rejects it
+        ("Japan wants the Philippines to stand up to China.", ("REJECT", ["PHL"], ["CHN"])),
+        ("Vietnam pushed back against Chinese claims.", ("REJECT", ["VNM"], ["CHN"])),
+        # disagreeing with an actor disapproves of it, as disputing does
+        ("Japan disagreed with China over the islands.", ("ACCUSE", ["JPN"], ["CHN"])),
+    ],
+)
+def test_vocabulary_of_pledges_requests_and_disputes(run, sentence, expected):
+    found = [(t, s, g) for t, s, g, _ in events_of(run(sentence))]
+    assert expected in found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We are encouraged by the progress of the talks, the Japanese foreign minister said.",
+        "The Kenyan opposition will contest the election in May.",
+    ],
+)
+def test_a_feeling_or_running_for_office_is_no_request_or_dispute(run, sentence):
+    assert [e.type for e in run(sentence).events if e.type in ("REQUEST", "ACCUSE")] == []

@@ -180,6 +180,18 @@ def asks_a_question(verb: Token) -> bool:
     return verb.tag_ == "VBN" and verb.dep_ == "advcl" and not asked_for
 
 
+FEELING_CLASS = "c02-feeling"
+
+
+def felt(verb: Token, lexicon: Lexicon) -> bool:
+    """Whether a verb of asking names a feeling: passive, with nothing it asks to be done
+    ("we are encouraged by the progress"; not "the Philippines was encouraged to resist")."""
+    if FEELING_CLASS not in lexicon.noun_classes.get(verb.lemma_.lower(), ()):
+        return False
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    return passive and not any(c.dep_ == "xcomp" for c in verb.children)
+
+
 @cache
 def result_nouns() -> dict[str, frozenset[str]]:
     """Nouns naming what an act makes -> the verbs that make them tell it
@@ -637,8 +649,9 @@ def match_trigger(token: Token, lexicon: Lexicon) -> tuple[Trigger, Token | None
         )
         if particle is not None:
             phrasal = f"{lemma}_{particle.lower_}"
+            # "stood up to China", "pushed back against the claims": its preposition too
             for child in token.children:
-                if child.dep_ in ("dobj", "nsubjpass"):
+                if child.dep_ in ("dobj", "nsubjpass", "prep"):
                     keys = sense_keys(phrasal, child, lexicon, as_subject=False)
                     entry = verb_entry(keys, lexicon)
                     if entry is not None:
@@ -1000,6 +1013,8 @@ def candidates(doc: Doc, actors: ActorResolution, lexicon: Lexicon) -> list[Cand
             continue  # "'the danger is not over,' agreed X": sharing a view, no agreement to act
         if entry.type == "REQUEST" and token.pos_ == "VERB" and asks_a_question(token):
             continue  # "asked whether Iran would retaliate": a question, no request
+        if entry.type == "REQUEST" and token.pos_ == "VERB" and felt(token, lexicon):
+            continue  # "we are encouraged by the progress": a feeling, no request
         candidate = Candidate(token, entry, object_token=completing)
         if token.pos_ == "VERB" and not nominal_gerund(token):
             # "troops firing on protesters", "police firing": a gerund's actor noun fires;
