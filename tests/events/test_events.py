@@ -1063,3 +1063,21 @@ def test_vocabulary_of_pledges_requests_and_disputes(run, sentence, expected):
 )
 def test_a_feeling_or_running_for_office_is_no_request_or_dispute(run, sentence):
     assert [e.type for e in run(sentence).events if e.type in ("REQUEST", "ACCUSE")] == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # people caught or held, named by a pronoun, "those who", a number of them, or a role
+        "Thai police caught them entering the country illegally.",
+        "Sixty of those who escaped have been caught by Haitian police.",
+        "Kenyan police caught three of the defendants on Monday.",
+    ],
+)
+def test_people_caught_are_detained(run, sentence):
+    assert ("COERCE", "arrest") in [(e.type, e.mode) for e in run(sentence).events]
+
+
+def test_a_thing_held_or_caught_is_no_detention(run):
+    events = run("Kenya held talks with Somalia. The fire caught the army unawares.").events
+    assert "COERCE" not in [e.type for e in events]

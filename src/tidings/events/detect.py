@@ -915,9 +915,20 @@ def names_a_person(argument: Token) -> bool:
 PEOPLE_CLASS = "c15-person"
 
 
+PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them"})
+
+
 def people_of_a_group(word: Token) -> bool:
-    """Whether a word names people by their nationality or group, in the plural ("Uyghurs")."""
-    return word.ent_type_ == "NORP" and word.tag_ in ("NNS", "NNPS")
+    """Whether a word names people by their nationality or group, in the plural ("Uyghurs"),
+    by a personal pronoun ("caught him"), or as "those who" ("those who escaped were caught")."""
+    if word.ent_type_ == "NORP" and word.tag_ in ("NNS", "NNPS"):
+        return True
+    if word.tag_ == "PRP":
+        return word.lower_ in PERSONAL_PRONOUNS
+    return word.lower_ == "those" and any(
+        c.dep_ == "relcl" and any(g.lower_ in ("who", "whom") for g in c.children)
+        for c in word.children
+    )
 
 
 def sense_keys(lemma: str, argument: Token, lexicon: Lexicon, *, as_subject: bool) -> list[str]:
@@ -928,7 +939,7 @@ def sense_keys(lemma: str, argument: Token, lexicon: Lexicon, *, as_subject: boo
     if argument.dep_ == "prep":
         words += [g for g in argument.children if g.dep_ == "pobj"]
     # "lifted some of the sanctions": the part stands for the whole it is part of
-    whole = of_complements(argument) if argument.lower_ in PARTITIVES else []
+    whole = of_complements(argument) if argument.lower_ in PARTITIVES or argument.like_num else []
     # "froze $3 billion in assets": an amount stands for what it is an amount of
     whole += measured_things(argument)
     words += whole
