@@ -694,10 +694,11 @@ def match_trigger(token: Token, lexicon: Lexicon) -> tuple[Trigger, Token | None
         entry = first_row("noun", aimed, lexicon)
         if entry is not None:
             return entry, None
-        # "a request for comment": what the preposition takes may make it no event
+        # "a request for comment", "a threat to stability": what the preposition takes, or its
+        # class, may make it no event
         prep_takes = (g for c in token.children if c.dep_ == "prep" for g in c.children)
         for taken in (g for g in prep_takes if g.dep_ == "pobj"):
-            entry = lexicon.triggers.get(("noun", f"{lemma}+{taken.lemma_.lower()}"))
+            entry = first_row("noun", sense_keys(lemma, taken, lexicon, as_subject=False), lexicon)
             if entry is not None and entry.type == NOT_AN_EVENT:
                 return entry, taken
         # "a suspension of aid": what the noun is of may select its sense, as a compound does
