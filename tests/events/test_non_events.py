@@ -17,7 +17,7 @@ def typed(report, word: str) -> list[str]:
             "threat",
         ),
         (
-            "Both countries face pressure from Russia, with threats to their territorial integrity.",
+            "Both face pressure from Russia, with threats to their territorial integrity.",
             "threats",
         ),
         ("Analysts said the allies perceive a growing threat from Beijing.", "threat"),
