@@ -37,3 +37,30 @@ def test_danger_is_no_threat(run, text, word):
 )
 def test_threat_made_by_an_actor_stays(run, text, word):
     assert "THREATEN" in typed(run(text), word)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The night train was traveling north from the capital when the storm began.",
+        "More than 5,000 foreigners have traveled to Thailand this year for dental care.",
+        "Women are barred from visiting parks and gyms in the province.",
+    ],
+)
+def test_journey_without_visitor_or_visited_is_no_visit(run, text):
+    assert "CONSULT" not in [e.type for e in run(text).events]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        ("President Macron visited China in April.", "FRA", "CHN"),
+        ('"I reiterate my readiness to travel to Kenya," the Turkish envoy said.', "TUR", "KEN"),
+    ],
+)
+def test_visit_between_actors_stays(run, text, source, target):
+    report = run(text)
+    visits = [e for e in report.events if e.type == "CONSULT"]
+    assert visits
+    assert report.actor(visits[0].source[0]).country == source
+    assert report.actor(visits[0].target[0]).country == target

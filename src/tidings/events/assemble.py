@@ -179,11 +179,18 @@ def joint(trigger: Token, sources: list) -> bool:
     return any(c.dep_ == "prep" and c.lower_ == "with" for h in holders for c in h.children)
 
 
+FIRST_PERSON_POSSESSIVES = frozenset({"my", "our"})
+
+
 def quoted_speaker(trigger: Token, quotes: list[Quote]) -> list[str]:
     """In a quote, "we" and "I" are its speaker: "'We reject the allegations,' the spokesman
-    said" is the spokesman's rejection."""
+    said" is the spokesman's rejection; "my readiness to travel" is the speaker's travel."""
     subject = next((c for c in trigger.children if c.dep_ == "nsubj"), None)
-    if subject is None or subject.lower_ not in FIRST_PERSON_SUBJECTS:
+    if subject is None and trigger.dep_ == "acl" and infinitival(trigger):
+        # "my willingness and availability to travel": the first noun of a pair holds it
+        noun = trigger.head.head if trigger.head.dep_ == "conj" else trigger.head
+        subject = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if subject is None or subject.lower_ not in FIRST_PERSON_SUBJECTS | FIRST_PERSON_POSSESSIVES:
         return []
     return speaker_of(subject, quotes)
 
@@ -735,11 +742,12 @@ VISITING_MODES = frozenset({"visit"})
 
 
 def private_journey(candidate: Candidate) -> bool:
-    """Whether a verb of visiting names no one on either side: a visit is an event between
-    actors, and one by no one to no one is a private journey ("the train was traveling north",
-    "visit the nearest clinic"); a trip named by a noun may still get its sides from the
-    story."""
-    return candidate.entry.mode in VISITING_MODES and candidate.token.pos_ == "VERB"
+    """Whether a verb of visiting leaves out the visitor or the visited: a visit is an event
+    between actors, and one that names no visitor or no one visited is a private journey ("the
+    train was traveling north", "foreigners have traveled to Vietnam", "barred from visiting
+    parks"); a trip named by a noun may still get its sides from the story."""
+    visiting = candidate.entry.mode in VISITING_MODES and candidate.token.pos_ == "VERB"
+    return visiting and not (candidate.source and candidate.target)
 
 
 def stands_alone(trigger: Token) -> bool:
@@ -914,7 +922,7 @@ def find_events(
         if not candidate.source:
             candidate.source = quoted_speaker(candidate.token, quoted)
         unsided = not candidate.source and not candidate.target
-        if unsided and (not stands_alone(candidate.token) or private_journey(candidate)):
+        if (unsided and not stands_alone(candidate.token)) or private_journey(candidate):
             continue
         token = candidate.token
         triggers.append(token)
