@@ -64,3 +64,20 @@ def test_visit_between_actors_stays(run, text, source, target):
     assert visits
     assert report.actor(visits[0].source[0]).country == source
     assert report.actor(visits[0].target[0]).country == target
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Students stormed the ministry in Dhaka on Monday.", ("PROTEST", "riot")),
+        ("Angry villagers attacked the police station in Kano.", ("PROTEST", "riot")),
+        # armed violence, or violence by one person, is no riot
+        (
+            "Armed prisoners exchanged gunfire with guards at the prison in Kano.",
+            ("ASSAULT", "firearms"),
+        ),
+        ("The farmer Ali Musa killed a soldier in Kano.", ("ASSAULT", None)),
+    ],
+)
+def test_riot_is_unarmed_crowd_violence(run, text, expected):
+    assert [(e.type, e.mode) for e in run(text).events][0] == expected

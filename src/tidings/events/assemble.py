@@ -88,7 +88,7 @@ def refine(
     if event_type == "ASSAULT" and labour_strike(candidate.token, lexicon):
         return "PROTEST", "strike", LABOUR_STRIKE_CODE, ("economic",)
     blockade = cameo == BLOCKADE_CODE
-    if event_type == "ASSAULT" and civil and not blockade:
+    if event_type == "ASSAULT" and civil and not blockade and crowd_violence(mode, sources):
         return "PROTEST", "riot", "145", ("rights_freedoms",)
     if civil and (blockade or (event_type == "COERCE" and mode in (None, "restrict", "seize"))):
         # "farmers blocked highways", "students occupied the campus": obstruction, not coercion
@@ -125,6 +125,19 @@ def refine(
             mode, cameo, contexts = rule.mode or mode, rule.cameo, rule.contexts or contexts
             break
     return event_type, mode, cameo, contexts
+
+
+# Modes of violence no riot takes: gunfire, bombs, torture, abduction, a targeted killing.
+ARMED_MODES = frozenset(
+    {"firearms", "explosives", "torture", "targeted", "abduct", "sexual", "suicide-attack"}
+)
+
+
+def crowd_violence(mode: str | None, sources: list[Actor]) -> bool:
+    """Whether civilians' violence is a riot (CAMEO 145): done by a crowd or group, not one
+    person ("a hitman hired to kill"), and unarmed ("prisoners exchanged gunfire with guards"
+    is an armed attack, "protesters stormed the embassy" a riot)."""
+    return mode not in ARMED_MODES and any(a.kind != "person" for a in sources)
 
 
 def appeal(trigger: Token) -> bool:
