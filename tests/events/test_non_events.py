@@ -81,3 +81,29 @@ def test_visit_between_actors_stays(run, text, source, target):
 )
 def test_riot_is_unarmed_crowd_violence(run, text, expected):
     assert [(e.type, e.mode) for e in run(text).events][0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("The man was sentenced in 2019 for the murder of two police officers.", "murder"),
+        ("He was charged with kidnapping and attacking motorists.", "kidnapping"),
+        ("He was charged with kidnapping and attacking motorists.", "attacking"),
+        ("The driver pleaded guilty to attempted murder in Lagos.", "murder"),
+    ],
+)
+def test_offence_of_a_charge_is_no_event_of_its_own(run, text, word):
+    assert typed(run(text), word) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "kind"),
+    [
+        ("He was charged with kidnapping and attacking motorists.", "charged", "ACCUSE"),
+        # an accusation keeps the act it names, as a claim
+        ("The army accused the rebels of killing civilians.", "killing", "ASSAULT"),
+        ("He is in charge of the offensive against the rebels.", "offensive", "ASSAULT"),
+    ],
+)
+def test_charges_and_accusations_stay(run, text, word, kind):
+    assert kind in typed(run(text), word)

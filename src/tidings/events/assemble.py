@@ -35,6 +35,7 @@ from tidings.events.detect import (
 )
 from tidings.events.lexicon import Lexicon, load_lexicon
 from tidings.events.modality import (
+    charged_offence,
     embedded_question,
     event_modality,
     governing_chain,
@@ -928,6 +929,8 @@ def find_events(
     triggers: list[Token] = []
     quoted = [q for q in quotes if q.speaker]
     for candidate in candidates(doc, actors, lexicon):
+        if charged_offence(candidate.token):
+            continue  # "sentenced for the murder of two policemen": the charge's content
         if candidate.speaker_says:
             candidate.source = speaker_of(candidate.token, quoted)
             if not candidate.source or set(candidate.source) & set(candidate.target):
