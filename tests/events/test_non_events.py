@@ -107,3 +107,20 @@ def test_offence_of_a_charge_is_no_event_of_its_own(run, text, word):
 )
 def test_charges_and_accusations_stay(run, text, word, kind):
     assert kind in typed(run(text), word)
+
+
+@pytest.mark.parametrize(
+    ("text", "promised"),
+    [
+        # a forecast of what an actor will do is the writer's, no statement of intent
+        (
+            "Analysts said it is unlikely that North Korea will come to the negotiating table.",
+            False,
+        ),
+        ("The test makes it unlikely Washington will lift the sanctions on Turkey.", False),
+        ("North Korea said it will come to the negotiating table.", True),
+    ],
+)
+def test_forecast_is_no_statement_of_intent(run, text, promised):
+    intents = [e for e in run(text).events if e.mode == "intent"]
+    assert bool(intents) == promised

@@ -1103,6 +1103,8 @@ def intent_word(trigger: Token, cues: dict[tuple[str, str], str]) -> Token | Non
     trigger = speaking_verb(trigger)
     if trigger is None or embedded_question(trigger, cues):
         return None  # "asked if he would meet Putin" states no intent
+    if forecast(trigger, cues):
+        return None  # "it is unlikely that Pyongyang will return": no pledge by Pyongyang
     if trigger.dep_ == "xcomp" and negated_litotes(trigger.head, cues):
         trigger = trigger.head
         return next((c for c in trigger.children if c.lower_ in INTENT_AUXILIARIES), None)
@@ -1115,6 +1117,17 @@ def intent_word(trigger: Token, cues: dict[tuple[str, str], str]) -> Token | Non
     if trigger.dep_ == "xcomp" and head.pos_ == "ADJ" and head.lower_ in INTENT_ADJECTIVES:
         return head
     return None
+
+
+def forecast(clause: Token, cues: dict[tuple[str, str], str]) -> bool:
+    """Whether a clause is what a word of likelihood forecasts ("makes it unlikely Washington
+    will end the freeze", "it is likely that they will meet"): data/events/modality.tsv, scope
+    `likelihood`."""
+    if clause.dep_ != "ccomp":
+        return False
+    head = clause.head
+    words = [head, *(c for c in head.children if c.dep_ == "acomp")]
+    return any(("likelihood", w.lower_) in cues for w in words)
 
 
 NO_CODE = "-"
