@@ -124,3 +124,21 @@ def test_charges_and_accusations_stay(run, text, word, kind):
 def test_forecast_is_no_statement_of_intent(run, text, promised):
     intents = [e for e in run(text).events if e.mode == "intent"]
     assert bool(intents) == promised
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thailand deported 173 to Turkey but sent 109 back to China.",
+        "The five will be sent back to Syria after their sentences end.",
+        "The government is sending them back to Syria.",
+    ],
+)
+def test_people_sent_back_are_deported(run, text):
+    sent = [e for e in run(text).events if e.trigger.startswith("sen")]
+    assert [(e.type, e.mode) for e in sent] == [("COERCE", "deport")]
+
+
+def test_things_sent_back_are_no_deportation(run):
+    report = run("The parliament sent the bill back to the senate.")
+    assert "COERCE" not in [e.type for e in report.events]

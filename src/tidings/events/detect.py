@@ -634,12 +634,13 @@ def match_trigger(token: Token, lexicon: Lexicon) -> tuple[Trigger, Token | None
         )
         if particle is not None:
             phrasal = f"{lemma}_{particle.lower_}"
-            for child in token.children:
-                if child.dep_ in ("dobj", "nsubjpass"):
-                    keys = sense_keys(phrasal, child, lexicon, as_subject=False)
-                    entry = verb_entry(keys, lexicon)
-                    if entry is not None:
-                        return entry, child
+            for child in phrasal_objects(token):
+                keys = sense_keys(phrasal, child, lexicon, as_subject=False)
+                if stands_for_people(child):
+                    keys.append(f"{phrasal}+@{PEOPLE_CLASS}")
+                entry = verb_entry(keys, lexicon)
+                if entry is not None:
+                    return entry, child
         # "come back to the table": the phrase hangs on the adverb
         returning = [
             g for c in token.children if c.dep_ == "advmod" and c.lower_ == "back"
@@ -724,6 +725,24 @@ def match_trigger(token: Token, lexicon: Lexicon) -> tuple[Trigger, Token | None
         entry = verb_entry(gerund_verbs(token), lexicon)
         return (entry, None) if entry is not None else None
     return None
+
+
+def phrasal_objects(verb: Token) -> list[Token]:
+    """What a phrasal verb acts on: its object or passive subject, or the noun its participle
+    describes ("those sent back to China")."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    if not objects and verb.dep_ == "acl" and verb.tag_ == "VBN":
+        objects = [verb.head]
+    return objects
+
+
+PEOPLE_PRONOUNS = frozenset({"them", "they", "those", "who", "whom", "him", "her", "us"})
+
+
+def stands_for_people(word: Token) -> bool:
+    """Whether a pronoun or a bare number stands for the people a phrasal verb moves ("sent
+    them back", "sent 109 back to China", "the five will be sent back")."""
+    return word.lower_ in PEOPLE_PRONOUNS or (word.pos_ == "NUM" and word.dep_ != "nummod")
 
 
 def naming_predicates(verb: Token) -> list[Token]:
