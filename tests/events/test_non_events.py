@@ -142,3 +142,15 @@ def test_people_sent_back_are_deported(run, text):
 def test_things_sent_back_are_no_deportation(run):
     report = run("The parliament sent the bill back to the senate.")
     assert "COERCE" not in [e.type for e in report.events]
+
+
+@pytest.mark.parametrize(
+    ("text", "aid"),
+    [
+        ("Critics said this provision of the constitution could exclude minorities.", False),
+        ("The provisions of the new charter give the president wide powers.", False),
+        ("The provision of missiles to Kyiv by Germany angered Moscow.", True),
+    ],
+)
+def test_provision_is_aid_only_with_what_it_provides(run, text, aid):
+    assert ("AID" in typed(run(text), "provision") + typed(run(text), "provisions")) == aid

@@ -688,6 +688,14 @@ def match_trigger(token: Token, lexicon: Lexicon) -> tuple[Trigger, Token | None
         entry = first_row("noun", modified_senses(token, lexicon), lexicon)
         if entry is not None:
             return entry, None
+        # "a request for comment", "a threat to stability", "a provision of the charter": what
+        # the preposition takes, or its class, may make it no event, before the preposition
+        # alone selects a sense
+        prep_takes = (g for c in token.children if c.dep_ == "prep" for g in c.children)
+        for taken in (g for g in prep_takes if g.dep_ == "pobj"):
+            entry = first_row("noun", sense_keys(lemma, taken, lexicon, as_subject=False), lexicon)
+            if entry is not None and entry.type == NOT_AN_EVENT:
+                return entry, taken
         # "operations against al-Shabab": a preposition may select the noun's sense too
         aimed = [f"{lemma}+{c.lower_}" for c in token.children if c.dep_ == "prep"]
         # "calls to impose sanctions": its to-infinitive selects it as the preposition "to" would
@@ -695,13 +703,6 @@ def match_trigger(token: Token, lexicon: Lexicon) -> tuple[Trigger, Token | None
         entry = first_row("noun", aimed, lexicon)
         if entry is not None:
             return entry, None
-        # "a request for comment", "a threat to stability": what the preposition takes, or its
-        # class, may make it no event
-        prep_takes = (g for c in token.children if c.dep_ == "prep" for g in c.children)
-        for taken in (g for g in prep_takes if g.dep_ == "pobj"):
-            entry = first_row("noun", sense_keys(lemma, taken, lexicon, as_subject=False), lexicon)
-            if entry is not None and entry.type == NOT_AN_EVENT:
-                return entry, taken
         # "a suspension of aid": what the noun is of may select its sense, as a compound does
         for complement in of_complements(token):
             entry = first_row(
