@@ -480,6 +480,7 @@ def test_negation_does_not_leak_into_a_coordinated_clause(run, sentence, trigger
         ("The museum returned three stolen statues to Greece.", ("RETREAT", "0842")),
         # charging with a crime is an accusation (PLOVER ACCUSE allege), not the arrest
         ("Prosecutors charged the mayor with bribery on Monday.", ("ACCUSE", "1121")),
+        ("The two men were indicted for fraud in Lagos.", ("ACCUSE", "1121")),
         # exercises held with, or by, the forces of another country are joint: COOPERATE
         ("Japan held naval drills with the Indian Navy near Okinawa.", ("COOPERATE", "062")),
         ("Iran held naval drills in the Gulf of Oman.", ("MOBILIZE", "150")),

@@ -35,6 +35,7 @@ from tidings.events.detect import (
 )
 from tidings.events.lexicon import Lexicon, load_lexicon
 from tidings.events.modality import (
+    charged_offence,
     embedded_question,
     event_modality,
     governing_chain,
@@ -88,7 +89,7 @@ def refine(
     if event_type == "ASSAULT" and labour_strike(candidate.token, lexicon):
         return "PROTEST", "strike", LABOUR_STRIKE_CODE, ("economic",)
     blockade = cameo == BLOCKADE_CODE
-    if event_type == "ASSAULT" and civil and not blockade:
+    if event_type == "ASSAULT" and civil and not blockade and crowd_violence(mode, sources):
         return "PROTEST", "riot", "145", ("rights_freedoms",)
     if civil and (blockade or (event_type == "COERCE" and mode in (None, "restrict", "seize"))):
         # "farmers blocked highways", "students occupied the campus": obstruction, not coercion
@@ -125,6 +126,19 @@ def refine(
             mode, cameo, contexts = rule.mode or mode, rule.cameo, rule.contexts or contexts
             break
     return event_type, mode, cameo, contexts
+
+
+# Modes of violence no riot takes: gunfire, bombs, torture, abduction, a targeted killing.
+ARMED_MODES = frozenset(
+    {"firearms", "explosives", "torture", "targeted", "abduct", "sexual", "suicide-attack"}
+)
+
+
+def crowd_violence(mode: str | None, sources: list[Actor]) -> bool:
+    """Whether civilians' violence is a riot (CAMEO 145): done by a crowd or group, not one
+    person ("a hitman hired to kill"), and unarmed ("prisoners exchanged gunfire with guards"
+    is an armed attack, "protesters stormed the embassy" a riot)."""
+    return mode not in ARMED_MODES and any(a.kind != "person" for a in sources)
 
 
 def appeal(trigger: Token) -> bool:
@@ -179,11 +193,18 @@ def joint(trigger: Token, sources: list) -> bool:
     return any(c.dep_ == "prep" and c.lower_ == "with" for h in holders for c in h.children)
 
 
+FIRST_PERSON_POSSESSIVES = frozenset({"my", "our"})
+
+
 def quoted_speaker(trigger: Token, quotes: list[Quote]) -> list[str]:
     """In a quote, "we" and "I" are its speaker: "'We reject the allegations,' the spokesman
-    said" is the spokesman's rejection."""
+    said" is the spokesman's rejection; "my readiness to travel" is the speaker's travel."""
     subject = next((c for c in trigger.children if c.dep_ == "nsubj"), None)
-    if subject is None or subject.lower_ not in FIRST_PERSON_SUBJECTS:
+    if subject is None and trigger.dep_ == "acl" and infinitival(trigger):
+        # "my willingness and availability to travel": the first noun of a pair holds it
+        noun = trigger.head.head if trigger.head.dep_ == "conj" else trigger.head
+        subject = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if subject is None or subject.lower_ not in FIRST_PERSON_SUBJECTS | FIRST_PERSON_POSSESSIVES:
         return []
     return speaker_of(subject, quotes)
 
@@ -735,11 +756,12 @@ VISITING_MODES = frozenset({"visit"})
 
 
 def private_journey(candidate: Candidate) -> bool:
-    """Whether a verb of visiting names no one on either side: a visit is an event between
-    actors, and one by no one to no one is a private journey ("the train was traveling north",
-    "visit the nearest clinic"); a trip named by a noun may still get its sides from the
-    story."""
-    return candidate.entry.mode in VISITING_MODES and candidate.token.pos_ == "VERB"
+    """Whether a verb of visiting leaves out the visitor or the visited: a visit is an event
+    between actors, and one that names no visitor or no one visited is a private journey ("the
+    train was traveling north", "foreigners have traveled to Vietnam", "barred from visiting
+    parks"); a trip named by a noun may still get its sides from the story."""
+    visiting = candidate.entry.mode in VISITING_MODES and candidate.token.pos_ == "VERB"
+    return visiting and not (candidate.source and candidate.target)
 
 
 def stands_alone(trigger: Token) -> bool:
@@ -907,6 +929,8 @@ def find_events(
     triggers: list[Token] = []
     quoted = [q for q in quotes if q.speaker]
     for candidate in candidates(doc, actors, lexicon):
+        if charged_offence(candidate.token):
+            continue  # "sentenced for the murder of two policemen": the charge's content
         if candidate.speaker_says:
             candidate.source = speaker_of(candidate.token, quoted)
             if not candidate.source or set(candidate.source) & set(candidate.target):
@@ -914,7 +938,7 @@ def find_events(
         if not candidate.source:
             candidate.source = quoted_speaker(candidate.token, quoted)
         unsided = not candidate.source and not candidate.target
-        if unsided and (not stands_alone(candidate.token) or private_journey(candidate)):
+        if (unsided and not stands_alone(candidate.token)) or private_journey(candidate):
             continue
         token = candidate.token
         triggers.append(token)
@@ -1085,6 +1109,8 @@ def intent_word(trigger: Token, cues: dict[tuple[str, str], str]) -> Token | Non
     trigger = speaking_verb(trigger)
     if trigger is None or embedded_question(trigger, cues):
         return None  # "asked if he would meet Putin" states no intent
+    if forecast(trigger, cues):
+        return None  # "it is unlikely that Pyongyang will return": no pledge by Pyongyang
     if trigger.dep_ == "xcomp" and negated_litotes(trigger.head, cues):
         trigger = trigger.head
         return next((c for c in trigger.children if c.lower_ in INTENT_AUXILIARIES), None)
@@ -1097,6 +1123,17 @@ def intent_word(trigger: Token, cues: dict[tuple[str, str], str]) -> Token | Non
     if trigger.dep_ == "xcomp" and head.pos_ == "ADJ" and head.lower_ in INTENT_ADJECTIVES:
         return head
     return None
+
+
+def forecast(clause: Token, cues: dict[tuple[str, str], str]) -> bool:
+    """Whether a clause is what a word of likelihood forecasts ("makes it unlikely Washington
+    will end the freeze", "it is likely that they will meet"): data/events/modality.tsv, scope
+    `likelihood`."""
+    if clause.dep_ != "ccomp":
+        return False
+    head = clause.head
+    words = [head, *(c for c in head.children if c.dep_ == "acomp")]
+    return any(("likelihood", w.lower_) in cues for w in words)
 
 
 NO_CODE = "-"

@@ -650,12 +650,14 @@ def match_trigger(token: Token, lexicon: Lexicon) -> tuple[Trigger, Token | None
         if particle is not None:
             phrasal = f"{lemma}_{particle.lower_}"
             # "stood up to China", "pushed back against the claims": its preposition too
-            for child in token.children:
-                if child.dep_ in ("dobj", "nsubjpass", "prep"):
-                    keys = sense_keys(phrasal, child, lexicon, as_subject=False)
-                    entry = verb_entry(keys, lexicon)
-                    if entry is not None:
-                        return entry, child
+            preps = [c for c in token.children if c.dep_ == "prep"]
+            for child in [*phrasal_objects(token), *preps]:
+                keys = sense_keys(phrasal, child, lexicon, as_subject=False)
+                if stands_for_people(child):
+                    keys.append(f"{phrasal}+@{PEOPLE_CLASS}")
+                entry = verb_entry(keys, lexicon)
+                if entry is not None:
+                    return entry, child
         # "come back to the table": the phrase hangs on the adverb
         returning = [
             g for c in token.children if c.dep_ == "advmod" and c.lower_ == "back"
@@ -703,6 +705,14 @@ def match_trigger(token: Token, lexicon: Lexicon) -> tuple[Trigger, Token | None
         entry = first_row("noun", modified_senses(token, lexicon), lexicon)
         if entry is not None:
             return entry, None
+        # "a request for comment", "a threat to stability", "a provision of the charter": what
+        # the preposition takes, or its class, may make it no event, before the preposition
+        # alone selects a sense
+        prep_takes = (g for c in token.children if c.dep_ == "prep" for g in c.children)
+        for taken in (g for g in prep_takes if g.dep_ == "pobj"):
+            entry = first_row("noun", sense_keys(lemma, taken, lexicon, as_subject=False), lexicon)
+            if entry is not None and entry.type == NOT_AN_EVENT:
+                return entry, taken
         # "operations against al-Shabab": a preposition may select the noun's sense too
         aimed = [f"{lemma}+{c.lower_}" for c in token.children if c.dep_ == "prep"]
         # "calls to impose sanctions": its to-infinitive selects it as the preposition "to" would
@@ -710,12 +720,6 @@ def match_trigger(token: Token, lexicon: Lexicon) -> tuple[Trigger, Token | None
         entry = first_row("noun", aimed, lexicon)
         if entry is not None:
             return entry, None
-        # "a request for comment": what the preposition takes may make it no event
-        prep_takes = (g for c in token.children if c.dep_ == "prep" for g in c.children)
-        for taken in (g for g in prep_takes if g.dep_ == "pobj"):
-            entry = lexicon.triggers.get(("noun", f"{lemma}+{taken.lemma_.lower()}"))
-            if entry is not None and entry.type == NOT_AN_EVENT:
-                return entry, taken
         # "a suspension of aid": what the noun is of may select its sense, as a compound does
         for complement in of_complements(token):
             entry = first_row(
@@ -739,6 +743,25 @@ def match_trigger(token: Token, lexicon: Lexicon) -> tuple[Trigger, Token | None
         entry = verb_entry(gerund_verbs(token), lexicon)
         return (entry, None) if entry is not None else None
     return None
+
+
+def phrasal_objects(verb: Token) -> list[Token]:
+    """What a phrasal verb acts on: its object or passive subject, or the noun its participle
+    describes ("those sent back to China")."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    if not objects and verb.dep_ == "acl" and verb.tag_ == "VBN":
+        objects = [verb.head]
+    return objects
+
+
+# Pronouns a phrasal verb's people may be besides the personal ones (`people_of_a_group`).
+PEOPLE_PRONOUNS = frozenset({"those", "who", "whom", "us"})
+
+
+def stands_for_people(word: Token) -> bool:
+    """Whether a pronoun or a bare number stands for the people a phrasal verb moves ("those
+    sent back", "sent 109 back to China", "the five will be sent back")."""
+    return word.lower_ in PEOPLE_PRONOUNS or (word.pos_ == "NUM" and word.dep_ != "nummod")
 
 
 def naming_predicates(verb: Token) -> list[Token]:

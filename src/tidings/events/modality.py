@@ -259,6 +259,36 @@ def negated_litotes(verb: Token, cues: dict[tuple[str, str], str]) -> bool:
     return ("litotes", verb.lemma_.lower()) in cues and any(c.dep_ == "neg" for c in verb.children)
 
 
+@cache
+def offence_words() -> frozenset[str]:
+    """Verbs and nouns of legal proceedings whose complement names the offence
+    (data/events/offence_verbs.txt)."""
+    return frozenset(data_lines("data/events/offence_verbs.txt"))
+
+
+OFFENCE_PREPOSITIONS = CHARGE_PREPOSITIONS | {"to"}  # "pleaded guilty to", "confessed to"
+
+
+def charged_offence(trigger: Token) -> bool:
+    """Whether a trigger names the offence of a legal proceeding ("sentenced for the murder of
+    two policemen", "charged with robbing, kidnapping and attacking motorists", "pleaded guilty
+    to attempted murder", "on charges of sedition"): what a court or prosecutor holds against
+    someone is the content of the charge, not an act the story reports."""
+    chain, _ = governing_chain(trigger)
+    for position in range(2, len(chain)):
+        word = chain[position]
+        if word.lemma_.lower() not in offence_words():
+            continue
+        if word.pos_ == "NOUN" and word.head.lower_ == "in":
+            continue  # "in charge of the operation"
+        link = chain[position - 1]
+        if link.dep_ == "acomp" and position > 2:
+            link = chain[position - 2]  # "pleaded guilty to"
+        if link.dep_ == "prep" and link.lower_ in OFFENCE_PREPOSITIONS:
+            return True
+    return False
+
+
 def _charged_through(below: list[Token]) -> bool:
     """Whether the words below a verb on the chain make a charge complement: its "for/of/over/
     with" phrase, or one the parse hung on its object ("accused the group of looting")."""
