@@ -1082,3 +1082,20 @@ def test_people_caught_are_detained(run, sentence):
 def test_a_thing_held_or_caught_is_no_detention(run):
     events = run("Kenya held talks with Somalia. The fire caught the army unawares.").events
     assert "COERCE" not in [e.type for e in events]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a missile launched at no one is a test or a show of force
+        ("North Korea test-fired a ballistic missile on Friday.", "MOBILIZE"),
+        ("North Korea fired two short-range missiles into the sea off its east coast.", "MOBILIZE"),
+        ("North Korea is preparing to launch a long-range missile.", "MOBILIZE"),
+        # aimed at someone, or harming anyone, it is an attack
+        ("Iran launched missiles at Israel.", "ASSAULT"),
+        ("Russia fired missiles on Kyiv overnight, killing three people.", "ASSAULT"),
+    ],
+)
+def test_a_missile_launched_at_no_one_is_a_show_of_force(run, sentence, expected):
+    launch = [e.type for e in run(sentence).events if e.type in ("MOBILIZE", "ASSAULT")][0]
+    assert launch == expected

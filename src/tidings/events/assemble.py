@@ -95,6 +95,8 @@ def refine(
         # "farmers blocked highways", "students occupied the campus": obstruction, not coercion
         return "PROTEST", "obstruct", "144", ("rights_freedoms",)
     token = candidate.token
+    if event_type == "ASSAULT" and weapon_launch(candidate, lexicon):
+        return "MOBILIZE", "weapons", SHOW_OF_FORCE_CODE, ("military",)
     if event_type == "MOBILIZE" and peacekeeping(token):
         return "AID", None, PEACEKEEPING_CODE, ("peacekeeping",)
     if event_type == "MOBILIZE" and cameo == SHOW_OF_FORCE_CODE and joint(token, sources):
@@ -169,6 +171,47 @@ def labour_strike(trigger: Token, lexicon: Lexicon) -> bool:
     return not armed and any(
         LABOUR_CLASS in lexicon.noun_classes.get(t.lemma_.lower(), ()) for t in trigger.sent
     )
+
+
+WEAPON_CLASS = "c15-weapon"
+AIMING_PREPOSITIONS = frozenset({"at", "on", "against", "into", "toward", "towards", "in", "over"})
+
+
+def weapon_launch(candidate: Candidate, lexicon: Lexicon) -> bool:
+    """Whether a missile fired or launched is aimed at no one: a test or a show of force
+    (MOBILIZE weapons, as PLOVER codes missile tests), not an attack. "North Korea launched a
+    ballistic missile on Friday", "test-fired a missile"; not "fired missiles at Kyiv" or
+    "launched rockets into Israel", nor one that killed anyone."""
+    token, weapon = candidate.token, candidate.object_token
+    if token.pos_ != "VERB" or weapon is None or candidate.target:
+        return False
+    if WEAPON_CLASS not in lexicon.noun_classes.get(weapon.lemma_.lower(), ()):
+        return False
+    if (
+        token.i >= 2
+        and token.doc[token.i - 1].text == "-"
+        and token.doc[token.i - 2].lower_ == "test"
+    ):
+        return True
+    aimed = any(
+        c.dep_ == "prep"
+        and c.lower_ in AIMING_PREPOSITIONS
+        and not any(g.ent_type_ in ("DATE", "TIME") or open_water(g) for g in c.children)
+        for c in (*token.children, *weapon.children)
+    )
+    harmed = any(
+        t.lemma_.lower() in ("kill", "wound", "injure", "hit", "strike") for t in token.sent
+    )
+    return not aimed and not harmed
+
+
+OPEN_WATERS = frozenset({"sea", "ocean", "water", "waters"})
+
+
+def open_water(word: Token) -> bool:
+    """Whether a word names the open sea a missile may fall into ("into the sea", "into the
+    East Sea"), no one's ground."""
+    return word.lemma_.lower() in OPEN_WATERS or word.text in sea_names()
 
 
 def peacekeeping(trigger: Token) -> bool:
