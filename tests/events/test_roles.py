@@ -742,3 +742,15 @@ def test_an_arrest_or_conviction_with_no_doer_is_a_state_s(run, text, trigger, e
     (act,) = [e for e in report.events if e.trigger == trigger]
     countries = [report.actor(a).country for a in (*act.source, *act.target)]
     assert tuple(countries) == expected
+
+
+def test_an_unsaid_target_in_a_story_of_domestic_conflict_is_the_country_itself(run):
+    report = run(
+        "Baloch separatists attacked Chinese engineers in Karachi. The separatists also "
+        "ambushed a Chinese convoy. Pakistani troops killed ten separatists in Balochistan. "
+        "Pakistani police arrested dozens of Baloch activists. Pakistani police detained 30 "
+        "Baloch protesters in Quetta. The separatists issued a new ultimatum."
+    )
+    (ultimatum,) = [e for e in report.events if e.trigger == "issued"]
+    # the country's acts on its own people outnumber those on China: its own side answers
+    assert [report.actor(a).country for a in ultimatum.target] == ["PAK"]

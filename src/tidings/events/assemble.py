@@ -331,10 +331,11 @@ def with_partner_targets(
     events: list[Event], actors: ActorResolution, named_targets: set[int], nominal: set[int]
 ) -> list[Event]:
     """Fill the empty target of a dyadic event with the country the article pairs its source
-    with most often (at least twice, in either direction), when that is another country and the
-    sentence names no target of its own (`named_targets`: trigger offsets whose object phrase
-    is something other than an event); and the empty source of an event noun aimed at one
-    country with that country's partner ("sanctions against Turkey": `nominal` offsets)."""
+    with most often (at least twice, in either direction; itself, when its acts fall most on
+    its own country), when the sentence names no target of its own (`named_targets`: trigger
+    offsets whose object phrase is something other than an event); and the empty source of an
+    event noun aimed at one country with that country's partner ("sanctions against Turkey":
+    `nominal` offsets)."""
     sides = country_sides(events, actors, bodies=True)
     pairs: dict[str, Counter[str]] = defaultdict(Counter)
     for event, (sources, targets) in zip(events, sides, strict=True):
@@ -344,6 +345,10 @@ def with_partner_targets(
             for right in sorted(targets - {left}):
                 pairs[left][right] += 1
                 pairs[right][left] += 1
+            if left in targets:
+                # an act of a country on its own people pairs it with itself: in a story of
+                # domestic politics a country's own side answers it, not a foreign one
+                pairs[left][left] += 1
     filled = []
     for event, (sources, targets) in zip(events, sides, strict=True):
         unnamed = event.trigger_start not in named_targets
@@ -694,16 +699,16 @@ def with_arresting_states(events: list[Event], actors: ActorResolution) -> list[
                 # may be held anywhere
                 countries = {country_of(a, actors) for a in event.target}
                 country = countries.pop() if countries == {focus} else None
-            state = territorial_target(country, event.target, actors, at_home=True)
-            # the state's police when the article names them, as an arrest is theirs
-            police = max(
-                (a for a in actors.actors if a.country == country and a.sector == "COP"),
-                key=lambda a: len(a.mentions),
-                default=None,
-            )
-            if state:
-                doer = [police.id] if police is not None else state
-                event = replace(event, source=doer, target=event.target or state)
+            # the country itself (not one of its people) stands for its state, and its police
+            # for the doer when the article names them, as an arrest is theirs
+            state = country_actor(country, actors) if country else None
+            if state is not None:
+                doer = max(
+                    (a for a in actors.actors if a.country == country and a.sector == "COP"),
+                    key=lambda a: len(a.mentions),
+                    default=state,
+                )
+                event = replace(event, source=[doer.id], target=event.target or [state.id])
         filled.append(event)
     return filled
 
