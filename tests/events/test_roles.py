@@ -709,6 +709,8 @@ def test_what_an_international_body_demands_falls_on_the_story_s_country(run):
             "denies",
             ["USA"],
         ),
+        # undoing an act falls on whom it fell on
+        ("Canada lifted the sanctions imposed on Venezuela in 2019.", "lifted", ["VEN"]),
     ],
 )
 def test_an_answer_to_an_act_falls_on_its_doer(run, text, trigger, expected):

@@ -375,33 +375,40 @@ def with_partner_targets(
 # Acts that answer another act named as their object: they fall on whoever did it
 # ("Kyiv condemned the strikes", "the court rejected the prosecutors' appeal").
 ANSWERING_TYPES = frozenset({"ACCUSE", "REJECT", "SUPPORT"})
+# Acts that undo another act: they fall on whom it fell on ("lifted the sanctions imposed
+# on Iran", "released the activists detained in Minsk").
+UNDOING_TYPES = frozenset({"CONCEDE", "RETREAT"})
 ANSWERED_DEPS = frozenset({"dobj", "nsubjpass"})
 
 
 def answered_acts(trigger: Token) -> list[Token]:
     """The words of a trigger's clause that name the act it answers: its object, or the
-    object of one of its prepositions ("objected to the ban")."""
+    object of one of its prepositions ("objected to the ban"), and a participle on either
+    ("the sanctions imposed on Iran")."""
     heads = [c for c in trigger.children if c.dep_ in ANSWERED_DEPS]
     heads += [
         g for c in trigger.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"
     ]
-    return heads
+    return heads + [c for h in heads for c in h.children if c.dep_ == "acl"]
 
 
 def with_answered_doers(events: list[Event], trigger_at: dict[int, Token]) -> list[Event]:
     """Fill the empty target of a criticism, rejection or support whose object is another
-    event with that event's doer: condemning an attack condemns the attacker, rejecting
-    an accusation answers the accuser, as CAMEO codes the answer."""
+    event with that event's doer (condemning an attack condemns the attacker, rejecting an
+    accusation answers the accuser, as CAMEO codes the answer), and of a concession or
+    retreat with whom the act it undoes fell on."""
     by_trigger = {e.trigger_start: e for e in events}
     filled = []
     for event in events:
         token = trigger_at.get(event.trigger_start)
-        if event.type in ANSWERING_TYPES and not event.target and token is not None:
+        answering = event.type in ANSWERING_TYPES
+        if (answering or event.type in UNDOING_TYPES) and not event.target and token:
             for word in answered_acts(token):
                 answered = by_trigger.get(word.idx)
-                doers = [a for a in answered.source if a not in event.source] if answered else []
-                if doers:
-                    event = replace(event, target=doers)
+                sides = (answered.source if answering else answered.target) if answered else []
+                others = [a for a in sides if a not in event.source]
+                if others:
+                    event = replace(event, target=others)
                     break
         filled.append(event)
     return filled
