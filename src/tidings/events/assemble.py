@@ -402,7 +402,8 @@ def with_answered_doers(events: list[Event], trigger_at: dict[int, Token]) -> li
     for event in events:
         token = trigger_at.get(event.trigger_start)
         answering = event.type in ANSWERING_TYPES
-        if (answering or event.type in UNDOING_TYPES) and not event.target and token:
+        undoing = event.type in UNDOING_TYPES
+        if (answering or undoing) and not event.target and token is not None:
             for word in answered_acts(token):
                 answered = by_trigger.get(word.idx)
                 sides = (answered.source if answering else answered.target) if answered else []
