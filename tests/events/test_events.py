@@ -561,28 +561,27 @@ def test_an_arrest_with_no_doer_in_a_domestic_story_is_the_police_s(run):
     assert report.actor(police).name == "Chadian police"
 
 
-@pytest.mark.parametrize(
-    ("story", "trigger"),
-    [
-        (
-            "Chadian police arrested 40 Sudanese traders in N'Djamena on Monday. "
-            "Sudan's army shelled villages near Abeche on Tuesday. "
-            "Sudan condemned the arrests. "
-            "Dozens of students were detained in Moundou.",
-            "detained",
-        ),
-        (
-            "Kenya accused Somalia of violating its airspace on Monday. "
-            "Somalia rejected the accusation. "
-            "Kenyan police arrested two Somali traders in Mandera. "
-            "The traders were convicted of smuggling.",
-            "convicted",
-        ),
-    ],
-)
-def test_an_act_with_no_doer_in_a_story_of_two_countries_keeps_no_source(run, story, trigger):
-    (act,) = [e for e in run(story).events if e.trigger == trigger]
-    assert act.source == []
+def test_a_conviction_with_no_doer_in_a_story_of_two_countries_keeps_no_source(run):
+    story = (
+        "Kenya accused Somalia of violating its airspace on Monday. "
+        "Somalia rejected the accusation. "
+        "Kenyan police arrested two Somali traders in Mandera. "
+        "The traders were convicted of smuggling."
+    )
+    (act,) = [e for e in run(story).events if e.trigger == "convicted"]
+    assert act.source == []  # the traders are Somali, but a foreigner is tried where he is held
+
+
+def test_an_arrest_with_no_doer_is_the_state_s_where_it_happened(run):
+    story = (
+        "Chadian police arrested 40 Sudanese traders in N'Djamena on Monday. "
+        "Sudan's army shelled villages near Abeche on Tuesday. "
+        "Sudan condemned the arrests. "
+        "Dozens of students were detained in Moundou."
+    )
+    report = run(story)
+    (act,) = [e for e in report.events if e.trigger == "detained"]
+    assert [report.actor(a).country for a in act.source] == ["TCD"]  # only a state detains
 
 
 def test_violence_by_a_domestic_story_s_own_actors_falls_on_its_country(run):

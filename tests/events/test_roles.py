@@ -9,10 +9,10 @@ from tests.events.test_events import events_of
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        # an agentless passive is still an event, with its source unknown
+        # an agentless arrest is still an event, by the state of the place it happened in
         (
             "More than 150 protesters were arrested in Nairobi on Sunday.",
-            ("COERCE", [], ["KEN"], "asserted"),
+            ("COERCE", ["KEN"], ["KEN"], "asserted"),
         ),
         # armed groups attacking in their own country target it, as CAMEO codes domestic violence
         (
@@ -690,3 +690,69 @@ def test_what_an_international_body_demands_falls_on_the_story_s_country(run):
     )
     demands = [e for e in events_of(run(text)) if e[0] == "REQUEST"]
     assert demands and demands[0][2] == ["SDN"]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        # condemning an attack condemns the attacker, as CAMEO codes the answer
+        (
+            "Al-Shabab fighters stormed a hotel in Mogadishu. Kenya and the United States "
+            "condemned the assault.",
+            "condemned",
+            ["SOM"],
+        ),
+        # a denial of allegations answers whoever last made them against the denier
+        (
+            "The United States accused China of abusing Uyghurs in Xinjiang. "
+            "Beijing denies the allegations.",
+            "denies",
+            ["USA"],
+        ),
+        # undoing an act falls on whom it fell on
+        ("Canada lifted the sanctions imposed on Venezuela in 2019.", "lifted", ["VEN"]),
+    ],
+)
+def test_an_answer_to_an_act_falls_on_its_doer(run, text, trigger, expected):
+    report = run(text)
+    (answer,) = [e for e in report.events if e.trigger == trigger]
+    assert [report.actor(a).country for a in answer.target] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        # the place it happened in names the state, whoever was held
+        ("A Turkish national was arrested in Athens on Monday.", "arrested", ("GRC", "TUR")),
+        # with no place, in a story of the people's own country, their state
+        (
+            "Cambodian journalist Sok Chan was arrested on Friday. "
+            "His arrest drew condemnation from press groups.",
+            "arrest",
+            ("KHM", "KHM"),
+        ),
+        (
+            "Guatemala's president Bernardo Arevalo criticized the prosecutors. "
+            "The reporter was sentenced to six years.",
+            "sentenced",
+            ("GTM", "GTM"),
+        ),
+    ],
+)
+def test_an_arrest_or_conviction_with_no_doer_is_a_state_s(run, text, trigger, expected):
+    report = run(text)
+    (act,) = [e for e in report.events if e.trigger == trigger]
+    countries = [report.actor(a).country for a in (*act.source, *act.target)]
+    assert tuple(countries) == expected
+
+
+def test_an_unsaid_target_in_a_story_of_domestic_conflict_is_the_country_itself(run):
+    report = run(
+        "Baloch separatists attacked Chinese engineers in Karachi. The separatists also "
+        "ambushed a Chinese convoy. Pakistani troops killed ten separatists in Balochistan. "
+        "Pakistani police arrested dozens of Baloch activists. Pakistani police detained 30 "
+        "Baloch protesters in Quetta. The separatists issued a new ultimatum."
+    )
+    (ultimatum,) = [e for e in report.events if e.trigger == "issued"]
+    # the country's acts on its own people outnumber those on China: its own side answers
+    assert [report.actor(a).country for a in ultimatum.target] == ["PAK"]

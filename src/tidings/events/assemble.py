@@ -395,10 +395,11 @@ def with_partner_targets(
     events: list[Event], actors: ActorResolution, named_targets: set[int], nominal: set[int]
 ) -> list[Event]:
     """Fill the empty target of a dyadic event with the country the article pairs its source
-    with most often (at least twice, in either direction), when that is another country and the
-    sentence names no target of its own (`named_targets`: trigger offsets whose object phrase
-    is something other than an event); and the empty source of an event noun aimed at one
-    country with that country's partner ("sanctions against Turkey": `nominal` offsets)."""
+    with most often (at least twice, in either direction; itself, when its acts fall most on
+    its own country), when the sentence names no target of its own (`named_targets`: trigger
+    offsets whose object phrase is something other than an event); and the empty source of an
+    event noun aimed at one country with that country's partner ("sanctions against Turkey":
+    `nominal` offsets)."""
     sides = country_sides(events, actors, bodies=True)
     pairs: dict[str, Counter[str]] = defaultdict(Counter)
     for event, (sources, targets) in zip(events, sides, strict=True):
@@ -408,6 +409,10 @@ def with_partner_targets(
             for right in sorted(targets - {left}):
                 pairs[left][right] += 1
                 pairs[right][left] += 1
+            if left in targets:
+                # an act of a country on its own people pairs it with itself: in a story of
+                # domestic politics a country's own side answers it, not a foreign one
+                pairs[left][left] += 1
     filled = []
     for event, (sources, targets) in zip(events, sides, strict=True):
         unnamed = event.trigger_start not in named_targets
@@ -427,6 +432,100 @@ def with_partner_targets(
             source = partner_side(partner, event.target, actors)
             if source:
                 event = replace(event, source=source, confidence=lowered(event.confidence, 0.1))
+        filled.append(event)
+    return filled
+
+
+# Acts that answer another act named as their object: they fall on whoever did it
+# ("Kyiv condemned the strikes", "the court rejected the prosecutors' appeal").
+ANSWERING_TYPES = frozenset({"ACCUSE", "REJECT", "SUPPORT"})
+# Acts that undo another act: they fall on whom it fell on ("lifted the sanctions imposed
+# on Iran", "released the activists detained in Minsk").
+UNDOING_TYPES = frozenset({"CONCEDE", "RETREAT"})
+ANSWERED_DEPS = frozenset({"dobj", "nsubjpass"})
+
+
+def answered_acts(trigger: Token) -> list[Token]:
+    """The words of a trigger's clause that name the act it answers: its object, or the
+    object of one of its prepositions ("objected to the ban"), and a participle on either
+    ("the sanctions imposed on Iran")."""
+    heads = [c for c in trigger.children if c.dep_ in ANSWERED_DEPS]
+    heads += [
+        g for c in trigger.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"
+    ]
+    return heads + [c for h in heads for c in h.children if c.dep_ == "acl"]
+
+
+def with_answered_doers(events: list[Event], trigger_at: dict[int, Token]) -> list[Event]:
+    """Fill the empty target of a criticism, rejection or support whose object is another
+    event with that event's doer (condemning an attack condemns the attacker, rejecting an
+    accusation answers the accuser, as CAMEO codes the answer), and of a concession or
+    retreat with whom the act it undoes fell on."""
+    by_trigger = {e.trigger_start: e for e in events}
+    filled = []
+    for event in events:
+        token = trigger_at.get(event.trigger_start)
+        answering = event.type in ANSWERING_TYPES
+        undoing = event.type in UNDOING_TYPES
+        if (answering or undoing) and not event.target and token is not None:
+            for word in answered_acts(token):
+                answered = by_trigger.get(word.idx)
+                sides = (answered.source if answering else answered.target) if answered else []
+                others = [a for a in sides if a not in event.source]
+                if others:
+                    event = replace(event, target=others)
+                    break
+        filled.append(event)
+    return filled
+
+
+ALLEGATION_CLASS = "c10-allegation"  # accusation, allegation, claim, charge (noun_classes.tsv)
+
+
+def denied_allegation(trigger: Token, lexicon: Lexicon) -> bool:
+    """Whether a rejection is aimed at allegations: its object is an allegation noun ("denies
+    the allegations"), or it is a relative clause on one ("a charge Kabul rejected")."""
+    words = answered_acts(trigger)
+    if trigger.dep_ == "relcl":
+        words.append(trigger.head)
+    return any(ALLEGATION_CLASS in lexicon.noun_classes.get(w.lemma_.lower(), ()) for w in words)
+
+
+def with_answered_accusers(
+    events: list[Event], doc: Doc, trigger_at: dict[int, Token], actors: ActorResolution
+) -> list[Event]:
+    """Fill the empty target of a denial of allegations ("Beijing denies the allegations")
+    with whoever made the last accusation against the denier within five sentences: a
+    denial answers its accusers."""
+    lexicon = load_lexicon()
+    sentence = sentence_numbers(doc)
+
+    def countries(ids: list[str]) -> set[str]:
+        return {c for c in (country_of(a, actors) for a in ids) if c} | set(ids)
+
+    filled = []
+    for event in events:
+        token = trigger_at.get(event.trigger_start)
+        if (
+            event.type == "REJECT"
+            and event.source
+            and not event.target
+            and token is not None
+            and denied_allegation(token, lexicon)
+        ):
+            here, accused = sentence(event), countries(event.source)
+            accusations = [
+                e
+                for e in events
+                if e.type == "ACCUSE"
+                and e.trigger_start < event.trigger_start
+                and 0 <= here - sentence(e) <= ANTECEDENT_SENTENCES
+                and countries(e.target) & accused
+                and set(e.source) - set(event.source)
+            ]
+            if accusations:
+                accusers = [a for a in accusations[-1].source if a not in event.source]
+                event = replace(event, target=accusers, confidence=lowered(event.confidence, 0.1))
         filled.append(event)
     return filled
 
@@ -647,6 +746,41 @@ def with_home_doers(
             and {country_of(a, actors) for a in event.source} == {home}
         ):
             event = replace(event, target=[country.id], confidence=lowered(event.confidence, 0.1))
+        filled.append(event)
+    return filled
+
+
+# Acts only a state's police, courts or jailers do (arrest, detain, convict, sentence).
+STATE_ACT_MODES = frozenset({("COERCE", "arrest"), ("SANCTION", "convict")})
+
+
+def with_arresting_states(events: list[Event], actors: ActorResolution) -> list[Event]:
+    """Give an arrest, detention or conviction whose doer the text leaves unnamed ("he was
+    arrested in Brooklyn", "Dodik's arrest") the state of the country it happened in, else
+    of the people it fell on when the article is about their country: only a state arrests
+    or convicts, and it does so on its own soil (an act with no target falls on that
+    country, as the own-soil convention codes it)."""
+    focus = focus_country(actors)
+    filled = []
+    for event in events:
+        if (event.type, event.mode) in STATE_ACT_MODES and not event.source:
+            if event.location is not None and event.location.country:
+                country: str | None = event.location.country
+            else:
+                # the people's own country only where the article is about it: a foreigner
+                # may be held anywhere
+                countries = {country_of(a, actors) for a in event.target}
+                country = countries.pop() if countries == {focus} else None
+            # the country itself (not one of its people) stands for its state, and its police
+            # for the doer when the article names them, as an arrest is theirs
+            state = country_actor(country, actors) if country else None
+            if state is not None:
+                doer = max(
+                    (a for a in actors.actors if a.country == country and a.sector == "COP"),
+                    key=lambda a: len(a.mentions),
+                    default=state,
+                )
+                event = replace(event, source=[doer.id], target=event.target or [state.id])
         filled.append(event)
     return filled
 
@@ -1076,6 +1210,8 @@ def find_events(
     events = with_reciprocal_partners(events, trigger_at)
     events = with_failures_to_agree(events, trigger_at, lexicon)
     nominal = {t.idx for t in triggers if t.pos_ == "NOUN"}
+    events = with_answered_doers(events, trigger_at)
+    events = with_answered_accusers(events, doc, trigger_at, actors)
     events = with_partner_targets(events, actors, named_targets, nominal)
     events = with_domestic_targets(events, actors, named_targets)
     events = without_restatements(events, verbal, restating, actors)
@@ -1093,6 +1229,7 @@ def find_events(
     events = with_domestic_doers(events, actors, unnamed_doers)
     events = with_home_doers(events, actors, unnamed_doers, named_targets)
     events = with_mobilising_forces(events, doc, actors, unnamed_doers)
+    events = with_arresting_states(events, actors)
     events = with_announced_targets(events, trigger_tokens(events, doc), actors)
     events = on_announced_acts(events, trigger_tokens(events, doc))
     attach_casualties(events, quantities)
