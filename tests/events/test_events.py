@@ -1098,3 +1098,19 @@ def test_a_thing_held_or_caught_is_no_detention(run):
 def test_a_missile_launched_at_no_one_is_a_show_of_force(run, sentence, expected):
     launch = [e.type for e in run(sentence).events if e.type in ("MOBILIZE", "ASSAULT")][0]
     assert launch == expected
+
+
+def test_days_given_to_comply_are_an_ultimatum(run):
+    found = events_of(run("Kenya gave the United Nations 14 days to present a plan."))
+    assert [(t, s) for t, s, _, _ in found] == [("THREATEN", ["KEN"])]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In a statement, Japan gave Ukraine $100 million in aid.",
+        "In an interview, Japan gave Ukraine $100 million in aid.",
+    ],
+)
+def test_a_fronted_phrase_is_a_setting_not_the_verbs_sense(run, sentence):
+    assert ("AID", ["JPN"], ["UKR"]) in [(t, s, g) for t, s, g, _ in events_of(run(sentence))]

@@ -613,6 +613,8 @@ def idiom_entry(verb: Token, lemma: str, lexicon: Lexicon) -> tuple[Trigger, Tok
     """The no-event row an idiom of the verb completes ("held at ransom", "caught unawares"),
     which wins over the sense its object would give ("students held", "residents caught")."""
     for child in (c for c in verb.children if c.dep_ in IDIOM_DEPS):
+        if child.dep_ == "prep" and (child.i < verb.i or child.lower_ == "in"):
+            continue  # "In a statement, the group gave …": a setting, not an idiom's phrase
         # the word itself, or the noun of a prepositional phrase ("at ransom", "off guard"),
         # not the preposition alone: "recovered rifles from the farmhouse" is no "recover from"
         words = [g for g in child.children if g.dep_ == "pobj"] if child.dep_ == "prep" else [child]
@@ -620,6 +622,15 @@ def idiom_entry(verb: Token, lemma: str, lexicon: Lexicon) -> tuple[Trigger, Tok
         if entry is not None and entry.type == NOT_AN_EVENT:
             return entry, child
     return None
+
+
+def sense_order(child: Token) -> int:
+    """The order in which a verb's dependents select its sense: an "as" role, then its
+    subject ("the cyclone inflicted damage"), object or particle, then the rest in text order
+    (sorting is stable)."""
+    if child.dep_ == "prep" and child.lower_ == "as":
+        return 0
+    return 1 if child.dep_ in ("dobj", "prt", *SUBJECTS) else 2
 
 
 def match_trigger(token: Token, lexicon: Lexicon) -> tuple[Trigger, Token | None] | None:
@@ -666,15 +677,18 @@ def match_trigger(token: Token, lexicon: Lexicon) -> tuple[Trigger, Token | None
         idiom = idiom_entry(token, lemma, lexicon)
         if idiom is not None:
             return idiom
-        # "held civilians as human shields": the role the "as" phrase names selects first
-        children = sorted(token.children, key=lambda c: not (c.dep_ == "prep" and c.lower_ == "as"))
+        # "held civilians as human shields": the role the "as" phrase names selects first, then
+        # the object ("in a statement, the group gave authorities 48 hours")
+        children = sorted(token.children, key=sense_order)
         for child in [*children, *returning]:
             if child.dep_ == "prep" and any(
                 g.ent_type_ in ("DATE", "TIME") for g in child.children
             ):
                 continue  # "called … on Wednesday" is no "call on"
-            if child.dep_ == "prep" and child.lower_ in SETTING_PREPOSITIONS:
-                continue  # "under the deal, troops will leave": the setting, not what is left
+            if child.dep_ == "prep" and (child.lower_ in SETTING_PREPOSITIONS or child.i < token.i):
+                # "under the deal, troops will leave", "in a statement, Japan gave": the
+                # setting, not what is left or given in
+                continue
             if child.dep_ == "prep" and amount_phrase(child):
                 continue  # "gave $40 million in aid" does not give in
             if child.dep_ in ("dobj", "prt", "prep", "xcomp", "nsubjpass", "advcl"):
