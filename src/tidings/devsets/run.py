@@ -72,6 +72,8 @@ DEV_SETS = (
     DevSet("voa-heldout3", "voa-stories.jsonl", _story_set("voa-blind5", "voa-heldout3")),
     # stories annotated blind in session 30 and scored once at its end before anyone saw them
     DevSet("voa-heldout4", "voa-stories.jsonl", _story_set("voa-blind6", "voa-heldout4")),
+    # stories annotated blind in session 31 and scored once at its end before anyone saw them
+    DevSet("voa-heldout5", "voa-stories.jsonl", _story_set("voa-blind7", "voa-heldout5")),
 )
 
 
