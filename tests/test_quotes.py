@@ -511,3 +511,13 @@ def test_a_word_quoted_as_what_a_speaker_calls_something_is_theirs(run):
     )
     (quote,) = [q for q in report.quotes if "futile" in q.text]
     assert report.actor(quote.speaker).name == "Emmanuel Macron"
+
+
+def test_a_dashed_apposition_is_not_the_speaker(run):
+    report = run(
+        "Syrian interim President Ahmed al-Sharaa signed the declaration on Thursday. "
+        "Al-Sharaa — leader of the group that led the offensive against Assad's army — said "
+        "he hoped it would mark “the beginning of a new history for Syria.”"
+    )
+    # the speaker is al-Sharaa, not Assad whom the apposition names
+    assert ["sharaa" in (q[2] or "").lower() for q in quotes_of(report)] == [True]

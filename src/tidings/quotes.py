@@ -191,7 +191,10 @@ def speaker_token(verb: Token) -> Token | None:
     subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and not c.is_punct]
     if subjects:
         # "North Korea's army chief of staff Pak said": two subjects when the parse lost an
-        # apposition; the one next to the verb is the name
+        # apposition; the one next to the verb is the name, unless dashes set it off as the
+        # apposition ("Al-Sharaa — leader of the group that ... — said")
+        if len(subjects) > 1 and dashed_apposition(subjects[0], subjects[-1]):
+            return subjects[0]
         return subjects[-1] if subjects[-1].i < verb.i else subjects[0]
     head = verb.head
     if verb.dep_ == "acl" and head.pos_ == "PROPN" and head.i == verb.i - 1:
@@ -212,6 +215,16 @@ def speaker_token(verb: Token) -> Token | None:
         ):
             return child
     return None
+
+
+DASHES = frozenset({"—", "–", "--"})
+
+
+def dashed_apposition(name: Token, other: Token) -> bool:
+    """Whether a second subject is set off from the first by a dash: an apposition that
+    describes the first ("Al-Sharaa — leader of the group — said")."""
+    between = name.doc[name.right_edge.i + 1 : other.left_edge.i + 1]
+    return any(t.text in DASHES for t in between)
 
 
 def actor_of(token: Token | None, actors: ActorResolution) -> str | None:
