@@ -1,0 +1,29 @@
+"""Sides the syntax holds away from the trigger: a quote's "we" reached through control, an
+appeal to a country's people, givers named on what is received, doers of nouns."""
+
+import pytest
+
+from tests.events.test_events import events_of
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            '"We will keep working with the Kenyan government to defeat the militants," '
+            "said Ethiopian Foreign Minister Abebe Tadesse.",
+            ("COOPERATE", ["ETH"], ["KEN"], "planned"),
+        ),
+        (
+            '"I will continue to engage with the leaders of Sudan," said UN envoy Maria Lopez.',
+            ("CONSULT", ["UN"], ["SDN"], "planned"),
+        ),
+    ],
+)
+def test_a_quote_s_we_controlling_the_trigger_is_its_speaker(run, text, expected):
+    assert expected in events_of(run(text))
+
+
+def test_an_appeal_to_the_people_falls_on_the_appealing_state_s_country(run):
+    found = events_of(run("Nigerian police urged residents to stay indoors on Sunday."))
+    assert ("REQUEST", ["NGA"], ["NGA"], "asserted") in found
