@@ -27,3 +27,21 @@ def test_a_quote_s_we_controlling_the_trigger_is_its_speaker(run, text, expected
 def test_an_appeal_to_the_people_falls_on_the_appealing_state_s_country(run):
     found = events_of(run("Nigerian police urged residents to stay indoors on Sunday."))
     assert ("REQUEST", ["NGA"], ["NGA"], "asserted") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what is received names its giver by its own modifier
+        ("Ghana accepted Chinese funding for a new port.", ("AID", ["CHN"], ["GHA"], "asserted")),
+        ("Ghana received Japan's aid last year.", ("AID", ["JPN"], ["GHA"], "asserted")),
+        # an active verb has no doer phrase of its own: "by" belongs to its event-noun object
+    ],
+)
+def test_doers_named_on_a_noun_s_modifier_or_its_verb(run, text, expected):
+    assert expected in events_of(run(text))
+
+
+def test_a_by_phrase_on_an_active_verb_names_its_event_noun_s_doer(run):
+    found = events_of(run("The Kenyan government said it faced coercion by Ethiopia."))
+    assert [(t, s) for t, s, _, _ in found if t == "COERCE"] == [("COERCE", ["ETH"])]

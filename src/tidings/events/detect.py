@@ -489,11 +489,15 @@ def phrase_head(noun: Token) -> Token:
 
 def givers(receiving: Token, actors: ActorResolution) -> list[str]:
     """Who gave what a verb of receiving received: its "from" phrase, or its object's
-    ("received missiles from Germany")."""
-    from_phrases = [receiving, *(c for c in receiving.children if c.dep_ == "dobj")]
+    ("received missiles from Germany"), else the object's own actor modifier ("accepted
+    Chinese funding", "received Japan's aid")."""
+    received = [c for c in receiving.children if c.dep_ == "dobj"]
     found: list[str] = []
-    for giver in (g for w in from_phrases for g in prep_objects(w, frozenset({"from"}))):
+    for giver in (g for w in (receiving, *received) for g in prep_objects(w, frozenset({"from"}))):
         found += [a for a in actors_in(giver, actors) if a not in found]
+    if not found:
+        for giver in (m for r in received for m in r.children if m.dep_ in ("amod", "poss")):
+            found += [a for a in actors_in(giver, actors) if a not in found]
     return found
 
 
@@ -524,6 +528,15 @@ def noun_arguments(noun: Token, entry: Trigger) -> tuple[list[Token], list[Token
                 targets.extend(objects)  # the row's own: "the release of the prisoners"
             elif child.lower_ in doers.get(entry.type, ()):
                 sources.extend(objects)  # "the withdrawal of Ethiopian troops"
+    verb = noun.head
+    if (
+        noun.dep_ == "dobj"
+        and verb.pos_ == "VERB"
+        and not any(c.dep_ in ("nsubjpass", "auxpass", "agent") for c in verb.children)
+    ):
+        # "faced coercion by China", "seeks more aid from Japan": an active verb takes no
+        # doer of its own, so the phrase the parse hangs on it is its object's
+        sources += prep_objects(verb, frozenset({"by"}) | doers.get(entry.type, frozenset()))
     # "a suspension of air links with Spain": what the noun is of may carry its target
     for complement in of_complements(noun):
         targets += prep_objects(complement, entry.target_preps - {"of"})
