@@ -45,3 +45,8 @@ def test_doers_named_on_a_noun_s_modifier_or_its_verb(run, text, expected):
 def test_a_by_phrase_on_an_active_verb_names_its_event_noun_s_doer(run):
     found = events_of(run("The Kenyan government said it faced coercion by Ethiopia."))
     assert [(t, s) for t, s, _, _ in found if t == "COERCE"] == [("COERCE", ["ETH"])]
+
+
+def test_an_adjective_s_subject_does_the_act_its_preposition_takes(run):
+    found = events_of(run("Nigeria is interested in talking to Cameroon about the border."))
+    assert ("CONSULT", ["NGA"], ["CMR"], "asserted") in found

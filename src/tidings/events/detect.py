@@ -296,6 +296,10 @@ def verb_subject(verb: Token) -> tuple[Token | None, bool]:
                     return None, False  # "killed by a rocket fired from …": not the victims
                 preposition = current.lower_
                 current = current.head
+            if current.pos_ == "ADJ" and current.dep_ == "acomp":
+                # "Nigeria is interested in talking to Cameroon": the copula's subject talks
+                holder = next((c for c in current.head.children if is_subject(c)), None)
+                return (_relative_head(holder), True) if holder is not None else (None, False)
             owner = next((c for c in current.children if c.dep_ == "poss"), None)
             if owner is not None:
                 return owner, True
