@@ -50,3 +50,9 @@ def test_a_by_phrase_on_an_active_verb_names_its_event_noun_s_doer(run):
 def test_an_adjective_s_subject_does_the_act_its_preposition_takes(run):
     found = events_of(run("Nigeria is interested in talking to Cameroon about the border."))
     assert ("CONSULT", ["NGA"], ["CMR"], "asserted") in found
+
+
+def test_an_agent_hung_on_a_passive_s_as_predicate_is_its_doer(run):
+    text = "Al-Shabab is designated as a terrorist organization by the United States."
+    found = events_of(run(text))
+    assert [(t, s) for t, s, _, _ in found if t == "SANCTION"] == [("SANCTION", ["USA"])]

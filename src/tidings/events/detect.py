@@ -252,6 +252,13 @@ def verb_subject(verb: Token) -> tuple[Token | None, bool]:
     for child in verb.children:
         if child.dep_ == "agent":
             return next((g for g in child.children if g.dep_ == "pobj"), None), False
+    if any(c.dep_ == "nsubjpass" for c in verb.children):
+        # "designated as a terrorist group by the United States": the parse hangs the agent
+        # on the predicate noun
+        predicates = prep_objects(verb, frozenset({"as"}))
+        agent = next(iter(p for n in predicates for p in prep_objects(n, frozenset({"by"}))), None)
+        if agent is not None:
+            return agent, False
     if any(c.dep_ in ("nsubjpass", "expl") for c in verb.children):
         return None, False  # "100 people were killed": a passive without agent names no one
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
