@@ -35,6 +35,10 @@ def test_an_appeal_to_the_people_falls_on_the_appealing_state_s_country(run):
         # what is received names its giver by its own modifier
         ("Ghana accepted Chinese funding for a new port.", ("AID", ["CHN"], ["GHA"], "asserted")),
         ("Ghana received Japan's aid last year.", ("AID", ["JPN"], ["GHA"], "asserted")),
+        (
+            "Ghana accepted $2 billion in Chinese funding to rebuild a port.",
+            ("AID", ["CHN"], ["GHA"], "asserted"),
+        ),
         # an active verb has no doer phrase of its own: "by" belongs to its event-noun object
     ],
 )

@@ -501,8 +501,9 @@ def phrase_head(noun: Token) -> Token:
 def givers(receiving: Token, actors: ActorResolution) -> list[str]:
     """Who gave what a verb of receiving received: its "from" phrase, or its object's
     ("received missiles from Germany"), else the object's own actor modifier ("accepted
-    Chinese funding", "received Japan's aid")."""
+    Chinese funding", "received Japan's aid", "accepted $2 billion in Chinese loans")."""
     received = [c for c in receiving.children if c.dep_ == "dobj"]
+    received += [thing for r in received for thing in measured_things(r)]  # "$2 billion in aid"
     found: list[str] = []
     for giver in (g for w in (receiving, *received) for g in prep_objects(w, frozenset({"from"}))):
         found += [a for a in actors_in(giver, actors) if a not in found]
