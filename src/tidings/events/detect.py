@@ -256,7 +256,7 @@ def verb_subject(verb: Token) -> tuple[Token | None, bool]:
         # "designated as a terrorist group by the United States": the parse hangs the agent
         # on the predicate noun
         predicates = prep_objects(verb, frozenset({"as"}))
-        agent = next(iter(p for n in predicates for p in prep_objects(n, frozenset({"by"}))), None)
+        agent = next((p for n in predicates for p in prep_objects(n, frozenset({"by"}))), None)
         if agent is not None:
             return agent, False
     if any(c.dep_ in ("nsubjpass", "expl") for c in verb.children):
@@ -546,8 +546,8 @@ def noun_arguments(noun: Token, entry: Trigger) -> tuple[list[Token], list[Token
         and verb.pos_ == "VERB"
         and not any(c.dep_ in ("nsubjpass", "auxpass", "agent") for c in verb.children)
     ):
-        # "faced coercion by China", "seeks more aid from Japan": an active verb takes no
-        # doer of its own, so the phrase the parse hangs on it is its object's
+        # "faced coercion by China", "suffered attacks by the rebels": an active verb takes
+        # no by-agent of its own, so the phrase the parse hangs on it is its object's
         sources += prep_objects(verb, frozenset({"by"}) | doers.get(entry.type, frozenset()))
     # "a suspension of air links with Spain": what the noun is of may carry its target
     for complement in of_complements(noun):
