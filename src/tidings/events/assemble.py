@@ -32,6 +32,7 @@ from tidings.events.detect import (
     of_complements,
     phrase_head,
     prep_objects,
+    verb_subject,
 )
 from tidings.events.lexicon import Lexicon, load_lexicon
 from tidings.events.modality import (
@@ -243,6 +244,10 @@ def quoted_speaker(trigger: Token, quotes: list[Quote]) -> list[str]:
     """In a quote, "we" and "I" are its speaker: "'We reject the allegations,' the spokesman
     said" is the spokesman's rejection; "my readiness to travel" is the speaker's travel."""
     subject = next((c for c in trigger.children if c.dep_ == "nsubj"), None)
+    if subject is None and trigger.pos_ == "VERB":
+        # "'We will continue working with Kenya'": the controlling verb's "we" works
+        inherited, inferred = verb_subject(trigger)
+        subject = inherited if inferred else None
     if subject is None and trigger.dep_ == "acl" and infinitival(trigger):
         # "my willingness and availability to travel": the first noun of a pair holds it
         noun = trigger.head.head if trigger.head.dep_ == "conj" else trigger.head
@@ -1064,6 +1069,19 @@ def territorial_target(
     return [a.id for a in candidates[:1]]
 
 
+def addresses_people(objects: list[Token]) -> bool:
+    """Whether an act is addressed to people rather than an actor ("urged the population")."""
+    return any(o.lemma_.lower() in person_nouns() for o in objects)
+
+
+def own_people(source: list[str], actors: ActorResolution) -> list[str]:
+    """The actor standing for the one country all of `source` belongs to, as its people."""
+    countries = {a.country for a in map(actors.actor, source) if a}
+    if len(countries) != 1:
+        return []
+    return territorial_target(next(iter(countries)), source, actors, at_home=True)
+
+
 def focus_country(actors: ActorResolution) -> str | None:
     """The country most of an article's actor mentions belong to (two mentions at least)."""
     counts: dict[str, int] = {}
@@ -1158,6 +1176,9 @@ def find_events(
             candidate.target = territorial_target(
                 country, candidate.source, actors, at_home=domestic
             )
+        if event_type == "REQUEST" and not candidate.target and addresses_people(objects):
+            # "urged residents to stay calm": an appeal to a country's people, as CAMEO codes it
+            candidate.target = own_people(candidate.source, actors)
         if names_a_target(token, objects, lexicon):
             named_targets.add(token.idx)
         sentence = token.sent

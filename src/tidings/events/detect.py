@@ -252,6 +252,13 @@ def verb_subject(verb: Token) -> tuple[Token | None, bool]:
     for child in verb.children:
         if child.dep_ == "agent":
             return next((g for g in child.children if g.dep_ == "pobj"), None), False
+    if any(c.dep_ == "nsubjpass" for c in verb.children):
+        # "designated as a terrorist group by the United States": the parse hangs the agent
+        # on the predicate noun
+        predicates = prep_objects(verb, frozenset({"as"}))
+        agent = next((p for n in predicates for p in prep_objects(n, frozenset({"by"}))), None)
+        if agent is not None:
+            return agent, False
     if any(c.dep_ in ("nsubjpass", "expl") for c in verb.children):
         return None, False  # "100 people were killed": a passive without agent names no one
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
@@ -296,6 +303,10 @@ def verb_subject(verb: Token) -> tuple[Token | None, bool]:
                     return None, False  # "killed by a rocket fired from …": not the victims
                 preposition = current.lower_
                 current = current.head
+            if current.pos_ == "ADJ" and current.dep_ == "acomp":
+                # "Nigeria is interested in talking to Cameroon": the copula's subject talks
+                holder = next((c for c in current.head.children if is_subject(c)), None)
+                return (_relative_head(holder), True) if holder is not None else (None, False)
             owner = next((c for c in current.children if c.dep_ == "poss"), None)
             if owner is not None:
                 return owner, True
@@ -489,11 +500,16 @@ def phrase_head(noun: Token) -> Token:
 
 def givers(receiving: Token, actors: ActorResolution) -> list[str]:
     """Who gave what a verb of receiving received: its "from" phrase, or its object's
-    ("received missiles from Germany")."""
-    from_phrases = [receiving, *(c for c in receiving.children if c.dep_ == "dobj")]
+    ("received missiles from Germany"), else the object's own actor modifier ("accepted
+    Chinese funding", "received Japan's aid", "accepted $2 billion in Chinese loans")."""
+    received = [c for c in receiving.children if c.dep_ == "dobj"]
+    received += [thing for r in received for thing in measured_things(r)]  # "$2 billion in aid"
     found: list[str] = []
-    for giver in (g for w in from_phrases for g in prep_objects(w, frozenset({"from"}))):
+    for giver in (g for w in (receiving, *received) for g in prep_objects(w, frozenset({"from"}))):
         found += [a for a in actors_in(giver, actors) if a not in found]
+    if not found:
+        for giver in (m for r in received for m in r.children if m.dep_ in ("amod", "poss")):
+            found += [a for a in actors_in(giver, actors) if a not in found]
     return found
 
 
@@ -524,6 +540,15 @@ def noun_arguments(noun: Token, entry: Trigger) -> tuple[list[Token], list[Token
                 targets.extend(objects)  # the row's own: "the release of the prisoners"
             elif child.lower_ in doers.get(entry.type, ()):
                 sources.extend(objects)  # "the withdrawal of Ethiopian troops"
+    verb = noun.head
+    if (
+        noun.dep_ == "dobj"
+        and verb.pos_ == "VERB"
+        and not any(c.dep_ in ("nsubjpass", "auxpass", "agent") for c in verb.children)
+    ):
+        # "faced coercion by China", "suffered attacks by the rebels": an active verb takes
+        # no by-agent of its own, so the phrase the parse hangs on it is its object's
+        sources += prep_objects(verb, frozenset({"by"}) | doers.get(entry.type, frozenset()))
     # "a suspension of air links with Spain": what the noun is of may carry its target
     for complement in of_complements(noun):
         targets += prep_objects(complement, entry.target_preps - {"of"})
