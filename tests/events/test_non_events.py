@@ -154,3 +154,30 @@ def test_things_sent_back_are_no_deportation(run):
 )
 def test_provision_is_aid_only_with_what_it_provides(run, text, aid):
     assert ("AID" in typed(run(text), "provision") + typed(run(text), "provisions")) == aid
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "source", "target"),
+    [
+        ("Iran has long provided support to Houthi rebels in Yemen.", "provided", "IRN", "YEM"),
+        ("The European Union gives financial support to Ukraine.", "gives", None, "UKR"),
+        ("Russia gave military support to the Syrian government.", "gave", "RUS", "SYR"),
+    ],
+)
+def test_support_provided_or_material_is_aid(run, text, word, source, target):
+    report = run(text)
+    aid = [e for e in report.events if e.type == "AID" and e.trigger == word]
+    assert aid and "SUPPORT" not in [e.type for e in report.events]
+    assert target in {report.actor(a).country for a in aid[0].target}
+    assert source is None or source in {report.actor(a).country for a in aid[0].source}
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Germany voiced support for the French proposal on Monday.", "voiced"),
+        ("Japan pledged support for South Korea's efforts.", "pledged"),
+    ],
+)
+def test_support_declared_stays_support(run, text, word):
+    assert typed(run(text), word) == ["SUPPORT"]
