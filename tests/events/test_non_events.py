@@ -162,6 +162,7 @@ def test_provision_is_aid_only_with_what_it_provides(run, text, aid):
         ("Iran has long provided support to Houthi rebels in Yemen.", "provided", "IRN", "YEM"),
         ("The European Union gives financial support to Ukraine.", "gives", None, "UKR"),
         ("Russia gave military support to the Syrian government.", "gave", "RUS", "SYR"),
+        ("Washington's military support for Taiwan angered Beijing.", "support", "USA", "TWN"),
     ],
 )
 def test_support_provided_or_material_is_aid(run, text, word, source, target):
@@ -177,6 +178,7 @@ def test_support_provided_or_material_is_aid(run, text, word, source, target):
     [
         ("Germany voiced support for the French proposal on Monday.", "voiced"),
         ("Japan pledged support for South Korea's efforts.", "pledged"),
+        ("Britain and France signed an economic agreement in London.", "agreement"),
     ],
 )
 def test_support_declared_stays_support(run, text, word):
