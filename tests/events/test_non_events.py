@@ -183,3 +183,32 @@ def test_support_provided_or_material_is_aid(run, text, word, source, target):
 )
 def test_support_declared_stays_support(run, text, word):
     assert typed(run(text), word) == ["SUPPORT"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The country descended into violence after the disputed election.",
+        "Police arrested the activist for inciting violence against the government.",
+        "The court dropped charges related to the 2010 violence in the capital.",
+        "The envoy called on the rebels and the army to reduce hostilities in the north.",
+    ],
+)
+def test_violence_fallen_into_incited_charged_or_lowered_is_no_assault(run, text):
+    assert "ASSAULT" not in [e.type for e in run(text).events]
+
+
+def test_lowering_hostilities_is_a_de_escalation(run):
+    report = run("The envoy called on the rebels and the army to reduce hostilities in the north.")
+    assert typed(report, "reduce") == ["RETREAT"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels unleashed violence against villagers in the north of Mali.",
+        "The army has increased the violence against protesters in Yangon.",
+    ],
+)
+def test_violence_done_by_an_actor_stays_assault(run, text):
+    assert typed(run(text), "violence") == ["ASSAULT"]
