@@ -212,3 +212,22 @@ def test_lowering_hostilities_is_a_de_escalation(run):
 )
 def test_violence_done_by_an_actor_stays_assault(run, text):
     assert typed(run(text), "violence") == ["ASSAULT"]
+
+
+def test_fronted_phrase_selects_no_sense_of_the_verb(run):
+    report = run(
+        "With the new tariffs, prices in the region would increase by ten percent, "
+        "the minister said."
+    )
+    assert typed(report, "increase") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "kind"),
+    [
+        ("The United States will increase tariffs on Chinese steel.", "increase", "SANCTION"),
+        ("This is the treaty from which Washington withdrew in 2019.", "withdrew", "RETREAT"),
+    ],
+)
+def test_complements_still_select_the_verb_sense(run, text, word, kind):
+    assert kind in typed(run(text), word)

@@ -675,6 +675,8 @@ def match_trigger(token: Token, lexicon: Lexicon) -> tuple[Trigger, Token | None
                 continue  # "called … on Wednesday" is no "call on"
             if child.dep_ == "prep" and child.lower_ in SETTING_PREPOSITIONS:
                 continue  # "under the deal, troops will leave": the setting, not what is left
+            if child.dep_ == "prep" and fronted(child, token):
+                continue  # "with the added duty, bills would increase": no duty is increased
             if child.dep_ == "prep" and amount_phrase(child):
                 continue  # "gave $40 million in aid" does not give in
             if child.dep_ in ("dobj", "prt", "prep", "xcomp", "nsubjpass", "advcl"):
@@ -743,6 +745,16 @@ def match_trigger(token: Token, lexicon: Lexicon) -> tuple[Trigger, Token | None
         entry = verb_entry(gerund_verbs(token), lexicon)
         return (entry, None) if entry is not None else None
     return None
+
+
+def fronted(phrase: Token, verb: Token) -> bool:
+    """Whether a prepositional phrase opens the verb's clause, before its subject ("With the
+    added duty, bills would increase"): it sets the scene, and is no complement that could
+    select the verb's sense."""
+    if phrase.i > verb.i or any(t.tag_ in ("WDT", "WP", "WRB") for t in phrase.subtree):
+        return False  # "the treaty from which it withdrew": a relative's phrase is its own
+    subjects = [c for c in verb.children if c.dep_ in (*SUBJECTS, "nsubjpass")]
+    return all(phrase.i < s.left_edge.i for s in subjects)
 
 
 def phrasal_objects(verb: Token) -> list[Token]:
