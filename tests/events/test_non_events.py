@@ -231,3 +231,26 @@ def test_fronted_phrase_selects_no_sense_of_the_verb(run):
 )
 def test_complements_still_select_the_verb_sense(run, text, word, kind):
     assert kind in typed(run(text), word)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Health officials urged people to wash their hands and stay at home.",
+        '"We encourage everyone feeling sick to visit the nearest clinic," the minister said.',
+    ],
+)
+def test_advice_to_the_public_is_no_request(run, text):
+    assert "REQUEST" not in [e.type for e in run(text).events]
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("The foundation is urging individuals and governments to sign the charter.", "urging"),
+        ("The United Nations urged the government to release the prisoners.", "urged"),
+        ("Police urged residents to leave the area before the storm.", "urged"),
+    ],
+)
+def test_request_of_an_actor_or_named_group_stays(run, text, word):
+    assert typed(run(text), word) == ["REQUEST"]

@@ -180,6 +180,27 @@ def asks_a_question(verb: Token) -> bool:
     return verb.tag_ == "VBN" and verb.dep_ == "advcl" and not asked_for
 
 
+@cache
+def public_nouns() -> frozenset[str]:
+    """Words for the public at large (data/events/public_nouns.txt)."""
+    return frozenset(data_lines("data/events/public_nouns.txt"))
+
+
+def advises_the_public(verb: Token) -> bool:
+    """Whether a verb of asking asks only the public at large: "urged people to seek medical
+    attention", "we encourage everybody feeling feverish to visit a clinic" are advice, not a
+    request of an actor; "urged individuals and governments to sign" still asks governments."""
+    asked = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    # "encourage everybody feeling feverish to ...": the parse may make the asked the subject
+    # of the verb's clause
+    asked += [
+        g for c in verb.children if c.dep_ in ("ccomp", "xcomp")
+        for g in c.children if g.dep_ == "nsubj"
+    ]  # fmt: skip
+    people = [w for a in asked for w in (a, *a.conjuncts)]
+    return bool(people) and all(w.lemma_.lower() in public_nouns() for w in people)
+
+
 FEELING_CLASS = "c02-feeling"
 
 
@@ -1061,6 +1082,8 @@ def candidates(doc: Doc, actors: ActorResolution, lexicon: Lexicon) -> list[Cand
             continue  # "asked whether Iran would retaliate": a question, no request
         if entry.type == "REQUEST" and token.pos_ == "VERB" and felt(token, lexicon):
             continue  # "we are encouraged by the progress": a feeling, no request
+        if entry.type == "REQUEST" and token.pos_ == "VERB" and advises_the_public(token):
+            continue  # "urged people to seek medical care": advice to the public
         candidate = Candidate(token, entry, object_token=completing)
         if token.pos_ == "VERB" and not nominal_gerund(token):
             # "troops firing on protesters", "police firing": a gerund's actor noun fires;
