@@ -45,6 +45,8 @@ def test_threat_made_by_an_actor_stays(run, text, word):
         "The night train was traveling north from the capital when the storm began.",
         "More than 5,000 foreigners have traveled to Thailand this year for dental care.",
         "Women are barred from visiting parks and gyms in the province.",
+        "Thousands of Somalis arrived in Kenya in 2011, fleeing the drought.",
+        "Ukrainian refugees traveled to Poland last year.",
     ],
 )
 def test_journey_without_visitor_or_visited_is_no_visit(run, text):
@@ -55,6 +57,7 @@ def test_journey_without_visitor_or_visited_is_no_visit(run, text):
     ("text", "source", "target"),
     [
         ("President Macron visited China in April.", "FRA", "CHN"),
+        ("The Chinese foreign minister arrived in Manila on Monday.", "CHN", "PHL"),
         ('"I reiterate my readiness to travel to Kenya," the Turkish envoy said.', "TUR", "KEN"),
     ],
 )
