@@ -257,3 +257,16 @@ def test_advice_to_the_public_is_no_request(run, text):
 )
 def test_request_of_an_actor_or_named_group_stays(run, text, word):
     assert typed(run(text), word) == ["REQUEST"]
+
+
+@pytest.mark.parametrize(
+    ("text", "consults"),
+    [
+        ("The ministry hired a new secretary of state for communication.", False),
+        ("Prosecutors presented electronic communications found on his phone.", False),
+        ("Seoul has kept communication with Pyongyang open since the summit.", True),
+        ("Communication between the two militaries resumed in June.", True),
+    ],
+)
+def test_communication_is_an_exchange_only_with_a_partner(run, text, consults):
+    assert ("CONSULT" in [e.type for e in run(text).events]) is consults
