@@ -241,10 +241,11 @@ def test_complements_still_select_the_verb_sense(run, text, word, kind):
     [
         "Health officials urged people to wash their hands and stay at home.",
         '"We encourage everyone feeling sick to visit the nearest clinic," the minister said.',
+        '"I want to thank everyone for their patience," the governor said.',
     ],
 )
-def test_advice_to_the_public_is_no_request(run, text):
-    assert "REQUEST" not in [e.type for e in run(text).events]
+def test_advice_or_thanks_to_the_public_is_no_event(run, text):
+    assert not {"REQUEST", "SUPPORT"} & {e.type for e in run(text).events}
 
 
 @pytest.mark.parametrize(
@@ -253,6 +254,7 @@ def test_advice_to_the_public_is_no_request(run, text):
         ("The foundation is urging individuals and governments to sign the charter.", "urging"),
         ("The United Nations urged the government to release the prisoners.", "urged"),
         ("Police urged residents to leave the area before the storm.", "urged"),
+        ("The president urged the Afghan people to support the peace process.", "urged"),
     ],
 )
 def test_request_of_an_actor_or_named_group_stays(run, text, word):

@@ -186,10 +186,11 @@ def public_nouns() -> frozenset[str]:
     return frozenset(data_lines("data/events/public_nouns.txt"))
 
 
-def advises_the_public(verb: Token) -> bool:
-    """Whether a verb of asking asks only the public at large: "urged people to seek medical
-    attention", "we encourage everybody feeling feverish to visit a clinic" are advice, not a
-    request of an actor; "urged individuals and governments to sign" still asks governments."""
+def addresses_the_public(verb: Token) -> bool:
+    """Whether a verb of asking or thanking addresses only the public at large: "urged people
+    to seek medical attention", "we encourage everybody feeling feverish to visit a clinic" are
+    advice, "I thank everyone" courtesy, not a request or praise of an actor; "urged
+    individuals and governments to sign" still asks governments."""
     asked = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
     # "encourage everybody feeling feverish to ...": the parse may make the asked the subject
     # of the verb's clause
@@ -198,7 +199,14 @@ def advises_the_public(verb: Token) -> bool:
         for g in c.children if g.dep_ == "nsubj"
     ]  # fmt: skip
     people = [w for a in asked for w in (a, *a.conjuncts)]
-    return bool(people) and all(w.lemma_.lower() in public_nouns() for w in people)
+    return bool(people) and all(the_public(w) for w in people)
+
+
+def the_public(word: Token) -> bool:
+    """Whether a word names the public at large: "people", "everyone", not "the Afghan people"
+    or "Kenya's people", whose country makes them an actor."""
+    named = any(c.ent_type_ in ("NORP", "GPE", "ORG", "LOC") for c in word.children)
+    return word.lemma_.lower() in public_nouns() and not named
 
 
 FEELING_CLASS = "c02-feeling"
@@ -1082,7 +1090,8 @@ def candidates(doc: Doc, actors: ActorResolution, lexicon: Lexicon) -> list[Cand
             continue  # "asked whether Iran would retaliate": a question, no request
         if entry.type == "REQUEST" and token.pos_ == "VERB" and felt(token, lexicon):
             continue  # "we are encouraged by the progress": a feeling, no request
-        if entry.type == "REQUEST" and token.pos_ == "VERB" and advises_the_public(token):
+        addressed = entry.type in ("REQUEST", "SUPPORT") and token.pos_ == "VERB"
+        if addressed and addresses_the_public(token):
             continue  # "urged people to seek medical care": advice to the public
         candidate = Candidate(token, entry, object_token=completing)
         if token.pos_ == "VERB" and not nominal_gerund(token):
