@@ -272,3 +272,14 @@ def test_request_of_an_actor_or_named_group_stays(run, text, word):
 )
 def test_communication_is_an_exchange_only_with_a_partner(run, text, consults):
     assert ("CONSULT" in [e.type for e in run(text).events]) is consults
+
+
+@pytest.mark.parametrize(
+    ("text", "cooperates"),
+    [
+        ("Without sharing details of the deal, officials said the army had left the town.", False),
+        ("Britain agreed to share intelligence with Ukraine.", True),
+    ],
+)
+def test_details_shared_are_no_cooperation(run, text, cooperates):
+    assert ("COOPERATE" in [e.type for e in run(text).events]) is cooperates
