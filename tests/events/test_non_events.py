@@ -45,6 +45,8 @@ def test_threat_made_by_an_actor_stays(run, text, word):
         "The night train was traveling north from the capital when the storm began.",
         "More than 5,000 foreigners have traveled to Thailand this year for dental care.",
         "Women are barred from visiting parks and gyms in the province.",
+        "Thousands of Somalis arrived in Kenya in 2011, fleeing the drought.",
+        "Ukrainian refugees traveled to Poland last year.",
     ],
 )
 def test_journey_without_visitor_or_visited_is_no_visit(run, text):
@@ -55,6 +57,7 @@ def test_journey_without_visitor_or_visited_is_no_visit(run, text):
     ("text", "source", "target"),
     [
         ("President Macron visited China in April.", "FRA", "CHN"),
+        ("The Chinese foreign minister arrived in Manila on Monday.", "CHN", "PHL"),
         ('"I reiterate my readiness to travel to Kenya," the Turkish envoy said.', "TUR", "KEN"),
     ],
 )
@@ -154,3 +157,129 @@ def test_things_sent_back_are_no_deportation(run):
 )
 def test_provision_is_aid_only_with_what_it_provides(run, text, aid):
     assert ("AID" in typed(run(text), "provision") + typed(run(text), "provisions")) == aid
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "source", "target"),
+    [
+        ("Iran has long provided support to Houthi rebels in Yemen.", "provided", "IRN", "YEM"),
+        ("The European Union gives financial support to Ukraine.", "gives", None, "UKR"),
+        ("Russia gave military support to the Syrian government.", "gave", "RUS", "SYR"),
+        ("Washington's military support for Taiwan angered Beijing.", "support", "USA", "TWN"),
+    ],
+)
+def test_support_provided_or_material_is_aid(run, text, word, source, target):
+    report = run(text)
+    aid = [e for e in report.events if e.type == "AID" and e.trigger == word]
+    assert aid and "SUPPORT" not in [e.type for e in report.events]
+    assert target in {report.actor(a).country for a in aid[0].target}
+    assert source is None or source in {report.actor(a).country for a in aid[0].source}
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Germany voiced support for the French proposal on Monday.", "voiced"),
+        ("Japan pledged support for South Korea's efforts.", "pledged"),
+        ("Britain and France signed an economic agreement in London.", "agreement"),
+    ],
+)
+def test_support_declared_stays_support(run, text, word):
+    assert typed(run(text), word) == ["SUPPORT"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The country descended into violence after the disputed election.",
+        "Police arrested the activist for inciting violence against the government.",
+        "The court dropped charges related to the 2010 violence in the capital.",
+        "The envoy called on the rebels and the army to reduce hostilities in the north.",
+    ],
+)
+def test_violence_fallen_into_incited_charged_or_lowered_is_no_assault(run, text):
+    assert "ASSAULT" not in [e.type for e in run(text).events]
+
+
+def test_lowering_hostilities_is_a_de_escalation(run):
+    report = run("The envoy called on the rebels and the army to reduce hostilities in the north.")
+    assert typed(report, "reduce") == ["RETREAT"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels unleashed violence against villagers in the north of Mali.",
+        "The army has increased the violence against protesters in Yangon.",
+    ],
+)
+def test_violence_done_by_an_actor_stays_assault(run, text):
+    assert typed(run(text), "violence") == ["ASSAULT"]
+
+
+def test_fronted_phrase_selects_no_sense_of_the_verb(run):
+    report = run(
+        "With the new tariffs, prices in the region would increase by ten percent, "
+        "the minister said."
+    )
+    assert typed(report, "increase") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "kind"),
+    [
+        ("The United States will increase tariffs on Chinese steel.", "increase", "SANCTION"),
+        ("This is the treaty from which Washington withdrew in 2019.", "withdrew", "RETREAT"),
+    ],
+)
+def test_complements_still_select_the_verb_sense(run, text, word, kind):
+    assert kind in typed(run(text), word)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Health officials urged people to wash their hands and stay at home.",
+        '"We encourage everyone feeling sick to visit the nearest clinic," the minister said.',
+        '"I want to thank everyone for their patience," the governor said.',
+    ],
+)
+def test_advice_or_thanks_to_the_public_is_no_event(run, text):
+    assert not {"REQUEST", "SUPPORT"} & {e.type for e in run(text).events}
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("The foundation is urging individuals and governments to sign the charter.", "urging"),
+        ("The United Nations urged the government to release the prisoners.", "urged"),
+        ("Police urged residents to leave the area before the storm.", "urged"),
+        ("The president urged the Afghan people to support the peace process.", "urged"),
+    ],
+)
+def test_request_of_an_actor_or_named_group_stays(run, text, word):
+    assert typed(run(text), word) == ["REQUEST"]
+
+
+@pytest.mark.parametrize(
+    ("text", "consults"),
+    [
+        ("The ministry hired a new secretary of state for communication.", False),
+        ("Prosecutors presented electronic communications found on his phone.", False),
+        ("Seoul has kept communication with Pyongyang open since the summit.", True),
+        ("Communication between the two militaries resumed in June.", True),
+    ],
+)
+def test_communication_is_an_exchange_only_with_a_partner(run, text, consults):
+    assert ("CONSULT" in [e.type for e in run(text).events]) is consults
+
+
+@pytest.mark.parametrize(
+    ("text", "cooperates"),
+    [
+        ("Without sharing details of the deal, officials said the army had left the town.", False),
+        ("Britain agreed to share intelligence with Ukraine.", True),
+    ],
+)
+def test_details_shared_are_no_cooperation(run, text, cooperates):
+    assert ("COOPERATE" in [e.type for e in run(text).events]) is cooperates

@@ -935,15 +935,20 @@ def with_domestic_answers(events: list[Event], actors: ActorResolution) -> list[
 
 
 VISITING_MODES = frozenset({"visit"})
+# Sectors of people whose journeys are their own: civilians and refugees, not officials.
+TRAVELLER_SECTORS = frozenset({"CVL", "REF"})
 
 
-def private_journey(candidate: Candidate) -> bool:
-    """Whether a verb of visiting leaves out the visitor or the visited: a visit is an event
-    between actors, and one that names no visitor or no one visited is a private journey ("the
-    train was traveling north", "foreigners have traveled to Vietnam", "barred from visiting
-    parks"); a trip named by a noun may still get its sides from the story."""
+def private_journey(candidate: Candidate, actors: ActorResolution) -> bool:
+    """Whether a verb of visiting leaves out the visitor or the visited, or its visitors are
+    ordinary people: a visit is an event between actors, and one that names no visitor or no
+    one visited is a private journey ("the train was traveling north", "foreigners have
+    traveled to Vietnam", "barred from visiting parks"), as is migration ("thousands of
+    Somalis arrived in Kenya"); a trip named by a noun may still get its sides from the story."""
     visiting = candidate.entry.mode in VISITING_MODES and candidate.token.pos_ == "VERB"
-    return visiting and not (candidate.source and candidate.target)
+    visitors = [a for a in actors.actors if a.id in candidate.source]
+    travellers = bool(visitors) and all(a.sector in TRAVELLER_SECTORS for a in visitors)
+    return visiting and (travellers or not (candidate.source and candidate.target))
 
 
 def stands_alone(trigger: Token) -> bool:
@@ -1133,7 +1138,7 @@ def find_events(
         if not candidate.source:
             candidate.source = quoted_speaker(candidate.token, quoted)
         unsided = not candidate.source and not candidate.target
-        if (unsided and not stands_alone(candidate.token)) or private_journey(candidate):
+        if (unsided and not stands_alone(candidate.token)) or private_journey(candidate, actors):
             continue
         token = candidate.token
         triggers.append(token)

@@ -180,6 +180,35 @@ def asks_a_question(verb: Token) -> bool:
     return verb.tag_ == "VBN" and verb.dep_ == "advcl" and not asked_for
 
 
+@cache
+def public_nouns() -> frozenset[str]:
+    """Words for the public at large (data/events/public_nouns.txt)."""
+    return frozenset(data_lines("data/events/public_nouns.txt"))
+
+
+def addresses_the_public(verb: Token) -> bool:
+    """Whether a verb of asking or thanking addresses only the public at large: "urged people
+    to seek medical attention", "we encourage everybody feeling feverish to visit a clinic" are
+    advice, "I thank everyone" courtesy, not a request or praise of an actor; "urged
+    individuals and governments to sign" still asks governments."""
+    asked = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    # "encourage everybody feeling feverish to ...": the parse may make the asked the subject
+    # of the verb's clause
+    asked += [
+        g for c in verb.children if c.dep_ in ("ccomp", "xcomp")
+        for g in c.children if g.dep_ == "nsubj"
+    ]  # fmt: skip
+    people = [w for a in asked for w in (a, *a.conjuncts)]
+    return bool(people) and all(the_public(w) for w in people)
+
+
+def the_public(word: Token) -> bool:
+    """Whether a word names the public at large: "people", "everyone", not "the Afghan people"
+    or "Kenya's people", whose country makes them an actor."""
+    named = any(c.ent_type_ in ("NORP", "GPE", "ORG", "LOC") for c in word.children)
+    return word.lemma_.lower() in public_nouns() and not named
+
+
 FEELING_CLASS = "c02-feeling"
 
 
@@ -710,9 +739,11 @@ def match_trigger(token: Token, lexicon: Lexicon) -> tuple[Trigger, Token | None
                 g.ent_type_ in ("DATE", "TIME") for g in child.children
             ):
                 continue  # "called … on Wednesday" is no "call on"
-            if child.dep_ == "prep" and (child.lower_ in SETTING_PREPOSITIONS or child.i < token.i):
-                # "under the deal, troops will leave", "in a statement, Japan gave": the
-                # setting, not what is left or given in
+            if child.dep_ == "prep" and child.lower_ in SETTING_PREPOSITIONS:
+                continue  # "under the deal, troops will leave": the setting, not what is left
+            if child.dep_ == "prep" and fronted(child, token):
+                # "with the added duty, bills would increase", "in a statement, Japan gave":
+                # no duty is increased, nothing given in
                 continue
             if child.dep_ == "prep" and amount_phrase(child):
                 continue  # "gave $40 million in aid" does not give in
@@ -782,6 +813,16 @@ def match_trigger(token: Token, lexicon: Lexicon) -> tuple[Trigger, Token | None
         entry = verb_entry(gerund_verbs(token), lexicon)
         return (entry, None) if entry is not None else None
     return None
+
+
+def fronted(phrase: Token, verb: Token) -> bool:
+    """Whether a prepositional phrase opens the verb's clause, before its subject ("With the
+    added duty, bills would increase"): it sets the scene, and is no complement that could
+    select the verb's sense."""
+    if phrase.i > verb.i or any(t.tag_ in ("WDT", "WP", "WRB") for t in phrase.subtree):
+        return False  # "the treaty from which it withdrew": a relative's phrase is its own
+    subjects = [c for c in verb.children if c.dep_ in (*SUBJECTS, "nsubjpass")]
+    return all(phrase.i < s.left_edge.i for s in subjects)
 
 
 def phrasal_objects(verb: Token) -> list[Token]:
@@ -1088,6 +1129,9 @@ def candidates(doc: Doc, actors: ActorResolution, lexicon: Lexicon) -> list[Cand
             continue  # "asked whether Iran would retaliate": a question, no request
         if entry.type == "REQUEST" and token.pos_ == "VERB" and felt(token, lexicon):
             continue  # "we are encouraged by the progress": a feeling, no request
+        addressed = entry.type in ("REQUEST", "SUPPORT") and token.pos_ == "VERB"
+        if addressed and addresses_the_public(token):
+            continue  # "urged people to seek medical care": advice to the public
         candidate = Candidate(token, entry, object_token=completing)
         if token.pos_ == "VERB" and not nominal_gerund(token):
             # "troops firing on protesters", "police firing": a gerund's actor noun fires;

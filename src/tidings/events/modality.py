@@ -267,6 +267,8 @@ def offence_words() -> frozenset[str]:
 
 
 OFFENCE_PREPOSITIONS = CHARGE_PREPOSITIONS | {"to"}  # "pleaded guilty to", "confessed to"
+# participles through which a charge names its offence ("charges relating to incitement")
+RELATING = frozenset({"relate", "link", "connect", "pertain"})
 
 
 def charged_offence(trigger: Token) -> bool:
@@ -284,6 +286,8 @@ def charged_offence(trigger: Token) -> bool:
         link = chain[position - 1]
         if link.dep_ == "acomp" and position > 2:
             link = chain[position - 2]  # "pleaded guilty to"
+        if link.dep_ == "acl" and link.lemma_.lower() in RELATING and position > 2:
+            link = chain[position - 2]  # "charges related to the post-election violence"
         if link.dep_ == "prep" and link.lower_ in OFFENCE_PREPOSITIONS:
             return True
     return False
