@@ -1133,3 +1133,37 @@ def test_a_name_described_as_a_persons_is_a_person(nlp, text, name, sector):
 def test_a_sentence_opening_it_continues_the_last_sentences_subject_body(nlp, text, body):
     mentions = actors_by_mention(nlp, text)
     assert mentions["It"] is mentions[body]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("A man told a trial in Chicago that Iran paid him. Iran denied it. Iran said the case "
+         "was false. Prosecutors say the plot was run from Tehran.", "Prosecutors"),
+        ("A trial opened in Paris on Monday over the bombing in Mali. Mali said it was a "
+         "blunder. Mali blamed rebels. Federal prosecutor Jane Roe said Mali knew.", "Jane Roe"),
+        ("The men told a Chicago court they were hired by Iran. Iran denied it. Iran said it "
+         "had no role. The defendant's lawyer, John Poe, said the evidence was weak.",
+         "John Poe"),
+    ],
+)  # fmt: skip
+def test_prosecutors_and_lawyers_belong_to_the_trials_country(nlp, text, mention):
+    place = {"Prosecutors": "USA", "Jane Roe": "FRA", "John Poe": "USA"}[mention]
+    assert actors_by_mention(nlp, text)[mention].country == place
+
+
+def test_a_known_bodys_seat_is_no_trials_country(nlp):
+    text = (
+        "The International Criminal Court in The Hague ruled on Monday. Kenya welcomed it. "
+        "Kenya said it would comply. Kenya thanked the judges. Prosecutors said the case was "
+        "strong."
+    )
+    assert actors_by_mention(nlp, text)["Prosecutors"].country == "KEN"
+
+
+def test_the_group_named_again_keeps_its_country(nlp):
+    text = (
+        "She was sheltered by relatives in Iran. The plot was run from Azerbaijan, Azerbaijan "
+        "said. Azerbaijan denied it. Azerbaijan said so again. The relatives refused to talk."
+    )
+    assert actors_by_mention(nlp, text)["The relatives"].country == "IRN"

@@ -131,6 +131,7 @@ class Reading:
     strangers: set[int] = field(default_factory=set)
     # token -> the key of the mention over it: mentions never overlap, so one key a token
     key_at: dict[int, str] = field(default_factory=dict)
+    venue: str | None = None  # the country of the trial or court the article tells of
 
     def add(self, start: int, end: int, draft: Draft, kind: str) -> None:
         """Record a mention of `draft` over tokens start..end unless they are taken."""
@@ -841,7 +842,9 @@ def describe_person(reading: Reading, span: Span, by_token: dict[int, Entry]) ->
         # talks about; the article's own country is as often where the firm is
         country = focus_country(reading, reading.places)
     elif unplaced and (title or described) and sector != "REF":
-        country = _country_before(reading, span) or focus_country(reading, reading.places)
+        # a prosecutor or a lawyer of a trial in New York is American, whoever is on trial
+        venue = reading.venue if of_the_court(title, sector) else None
+        country = _country_before(reading, span) or venue or focus_country(reading, reading.places)
     name = span.text
     return Draft(
         key=f"person:{name.lower()}",
@@ -2108,7 +2111,28 @@ def place_bare_groups(reading: Reading) -> None:
                 continue  # "all foreign forces", "Western media" are no one country's
             first = min((start for start, _ in spans), default=None)
             speaker = _reporting_country(reading, first) if first is not None else None
-            draft.country = speaker or focus
+            noun = key.rsplit(":", 1)[-1]
+            venue = reading.venue if of_the_court(noun, draft.sector) else None
+            earlier = _same_group_before(reading, first) if first is not None else None
+            draft.country = speaker or earlier or venue or focus
+
+
+def _same_group_before(reading: Reading, start: int) -> str | None:
+    """The country of the group a definite group noun refers back to: the nearest group named
+    before with the same head noun and a country ("relatives in Iran … The relatives
+    refused")."""
+    doc = reading.doc
+    own = next((f for f in reading.found if f.start == start), None)
+    if own is None or doc[start].lower_ != "the":
+        return None
+    head = doc[own.end - 1].lemma_.lower()
+    for found in sorted(reading.found, key=lambda f: f.start, reverse=True):
+        draft = reading.drafts[found.key]
+        if found.start >= start or draft.kind != "group" or not draft.country:
+            continue
+        if doc[found.end - 1].lemma_.lower() == head:
+            return draft.country
+    return None
 
 
 # Sectors of a state's own institutions: an unknown body named by them alone ("the High
@@ -2127,7 +2151,63 @@ def place_state_bodies(reading: Reading) -> None:
         if not unknown_body or draft.country is not None or draft.sector not in STATE_SECTORS:
             continue
         first = min(f.start for f in reading.found if f.key == key)
-        draft.country = _reporting_country(reading, first) or dominant
+        venue = reading.venue if draft.sector == "JUD" else None
+        draft.country = _reporting_country(reading, first) or venue or dominant
+
+
+@cache
+def court_words() -> dict[str, str]:
+    """Nouns of trials and courts (`venue`) and of the lawyers pleading there (`profession`)
+    (data/kb/court_words.tsv)."""
+    return {row["word"]: row["kind"] for row in data_table("data/kb/court_words.tsv")}
+
+
+def trial_venue(doc: Doc, by_token: dict[int, Entry]) -> str | None:
+    """The country of the first trial or court the article places ("a trial in New York", "a
+    Paris court", "A trial opened in Paris"); a known body's seat ("the International Criminal
+    Court in The Hague") is not its jurisdiction."""
+    venues = court_words()
+    for token in doc:
+        if venues.get(token.lower_) != "venue" or token.i in by_token:
+            continue
+        holders = [token]
+        if token.dep_ in ("nsubj", "nsubjpass"):
+            holders.append(token.head)  # "a trial opened in Paris"
+        places = [c for c in token.children if c.dep_ in ("compound", "nmod") and c.i < token.i]
+        places += [
+            grandchild
+            for holder in holders
+            for child in holder.children
+            if child.dep_ == "prep" and child.lower_ == "in"
+            for grandchild in child.children
+            if grandchild.dep_ == "pobj"
+        ]
+        for place in places:
+            country = _place_of(place, by_token)
+            if country is not None:
+                return country
+    return None
+
+
+def _place_of(token: Token, by_token: dict[int, Entry]) -> str | None:
+    """The country a word names as a place: a country or capital of the knowledge base, else a
+    city or region the gazetteer knows."""
+    entry = by_token.get(token.i)
+    if entry is not None:
+        return entry.ref if entry.kind in ("country", "capital") else None
+    entity = entity_span(token)
+    if entity is None or entity.label_ not in ("GPE", "LOC"):
+        return None
+    location = resolve_place(entity.text)
+    return location.country if location is not None else None
+
+
+def of_the_court(title: str | None, sector: str | None) -> bool:
+    """Whether a title names someone of a trial: a judicial office, or a lawyer pleading there
+    ("federal prosecutor", "defense lawyer", "attorney")."""
+    if sector == "JUD":
+        return True
+    return title is not None and court_words().get(title.split()[-1]) == "profession"
 
 
 def place_private_people(reading: Reading) -> None:
@@ -2846,6 +2926,7 @@ def resolve_actors(doc: Doc, *, published: date | None, kb: KnowledgeBase) -> Ac
         for i in range(s, e)
     }
     by_token = {i: entry for start, end, entry in matches for i in range(start, end)}
+    reading.venue = trial_venue(doc, by_token)
     unknown = unknown_organisations(doc, matches, kb)
     in_names = {i for found in unknown for i in range(found.entity.start, found.entity.end)}
     # "the Dutch think tank X", "the London consultancy X": where it is, not an actor of its own
