@@ -1167,3 +1167,37 @@ def test_the_group_named_again_keeps_its_country(nlp):
         "said. Azerbaijan denied it. Azerbaijan said so again. The relatives refused to talk."
     )
     assert actors_by_mention(nlp, text)["The relatives"].country == "IRN"
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "code"),
+    [
+        # the field after "for" says what a centre is when its head word does not
+        ("Lina Haddad, vice chair of the Oslo-based Nordic Center for Peace Studies, said the "
+         "plan would fail.", "Lina Haddad", ("NOR", "EDU")),
+        ("Omar Saleh, co-founder and director of the Jordanian Center for Legal Studies and "
+         "Research, said the law was unfair.", "Omar Saleh", ("JOR", "EDU")),
+        # a name the tagger cut at its "for" is one name
+        ("The Kenyan League for the Promotion and Defense of Human Rights also issued a "
+         "statement on the release.",
+         "The Kenyan League for the Promotion and Defense of Human Rights", ("KEN", "HRI")),
+    ],
+)  # fmt: skip
+def test_centres_named_for_a_field_and_their_staff(nlp, text, mention, code):
+    actor = actors_by_mention(nlp, text)[mention]
+    assert (actor.country, actor.sector) == code
+
+
+@pytest.mark.parametrize(
+    ("text", "short"),
+    [
+        ("Karim al-Masri, a lawyer, said the law was unfair. “It must change,” al-Masri said.",
+         "al-Masri"),
+        ("Jordanian envoy Youssef al-Hamdan met officials on Monday. Al-Hamdan said talks would "
+         "go on.", "Al-Hamdan"),
+    ],
+)  # fmt: skip
+def test_a_surname_with_its_article_is_the_person_named_before(nlp, text, short):
+    mentions = actors_by_mention(nlp, text)
+    full = next(a for m, a in mentions.items() if m != short and short.lower()[3:] in m.lower())
+    assert mentions[short] is full

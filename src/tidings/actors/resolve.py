@@ -686,9 +686,10 @@ def titles_a_person(span: Span) -> bool:
 
 def _appositive_tokens(name_root: Token, kb: KnowledgeBase) -> list[Token]:
     """Tokens describing a person: an apposition after the name or the noun the name is in."""
-    for child in name_root.children:
-        if child.dep_ == "appos":
-            return list(child.subtree)
+    # all of them: the parser splits "co-founder and executive director of Y" into three
+    apposed = [t for child in name_root.children if child.dep_ == "appos" for t in child.subtree]
+    if apposed:
+        return apposed
     if name_root.dep_ == "appos" and name_root.head.pos_ == "NOUN":
         head = name_root.head
         return [t for t in head.subtree if t.i < name_root.i and t.i >= head.left_edge.i]
@@ -1559,7 +1560,7 @@ def _surname_key(reading: Reading, entity: Span) -> str | None:
             continue
         first = entity[0]
         if (
-            len(entity) > 1
+            len(words) > 1  # "al-Bunni" is one word in three tokens
             and first.pos_ == "PROPN"
             and first.is_alpha
             and first.lower_ not in reading.kb.titles
@@ -2600,13 +2601,16 @@ def org_name_words() -> dict[str, str]:
 
 def org_name_sector(entity: Span) -> str | None:
     """The sector an organisation's own name gives: the longest known phrase in the words
-    before "of"/"for", the rightmost on a tie ("Human Rights Commission of Pakistan": HRI)."""
-    words = []
+    before "of"/"for", the rightmost on a tie ("Human Rights Commission of Pakistan": HRI);
+    when they give none, the field the words after them name ("Center for Legal Studies")."""
+    words: list[str] = []
+    field: list[str] | None = None  # the words after "of"/"for", once reached
     for token in entity:
-        if token.lower_ in ("of", "for") and words:
-            break
-        if token.pos_ != "DET" and (not token.is_punct or token.text == "&"):
-            words.append(token.lower_.rstrip("'."))  # "& Associates", "Smith & Co."
+        if token.lower_ in ("of", "for") and words and field is None:
+            field = []
+        elif token.pos_ != "DET" and (not token.is_punct or token.text == "&"):
+            # "& Associates", "Smith & Co."
+            (words if field is None else field).append(token.lower_.rstrip("'."))
     table = org_name_words()
     best: tuple[int, int, str] | None = None
     for start in range(len(words)):
@@ -2614,7 +2618,22 @@ def org_name_sector(entity: Span) -> str | None:
             sector = table.get(" ".join(words[start:end]))
             if sector is not None and (best is None or (end - start, end) > best[:2]):
                 best = (end - start, end, sector)
-    return best[2] if best else None
+    if best is not None:
+        return best[2]
+    fields = org_field_words()
+    for start in range(len(field or ())):
+        for end in range(min(len(field or ()), start + 3), start, -1):
+            sector = fields.get(" ".join((field or [])[start:end]))
+            if sector is not None:
+                return sector
+    return None
+
+
+@cache
+def org_field_words() -> dict[str, str]:
+    """Fields named after "of"/"for" in an organisation's name -> the sector they give
+    (data/kb/org_field_words.tsv)."""
+    return {row["words"]: row["sector"] for row in data_table("data/kb/org_field_words.tsv")}
 
 
 def name_root(entity: Span) -> Token:
@@ -2712,15 +2731,18 @@ def unknown_organisations(
     }
     matched = {i for s, e, _ in matches for i in range(s, e)}
     found = []
+    joined = -1  # the end of the last name joined to its "for" or "of" phrase
     for entity in doc.ents:
         if (
             entity.label_ not in ("ORG", "PERSON")
+            or entity.start < joined
             or any(i in known for i in range(entity.start, entity.end))
             or entity.root.i in matched  # "the DPRK" is the country, not a body named for it
             or in_headline(entity)
         ):
             continue
-        entity = with_named_owner(entity)
+        entity = with_named_complement(with_named_owner(entity))
+        joined = entity.end
         head = description_head(entity)
         described = description_sector(head) if head is not None else None
         if entity.label_ == "PERSON":
@@ -2781,6 +2803,23 @@ def with_named_owner(entity: Span) -> Span:
     if owner is None or owner.label_ != "GPE" or owner.start != entity.end:
         return entity
     return doc[entity.start : owner.end]
+
+
+def with_named_complement(entity: Span) -> Span:
+    """An organisation name the tagger cut in two at its "for" or "of" ("The Cambodian League |
+    for | the Promotion and Defense of Human Rights"): the whole name, when the second part is
+    a name of its own and the first governs it."""
+    doc = entity.doc
+    if entity.label_ != "ORG" or entity.end + 1 >= len(doc):
+        return entity
+    preposition = doc[entity.end]
+    if preposition.lower_ not in ("for", "of") or preposition.head.i != entity.root.i:
+        return entity
+    start = entity.end + 2 if doc[entity.end + 1].lower_ == "the" else entity.end + 1
+    rest = entity_span(doc[start]) if start < len(doc) else None
+    if rest is None or rest.label_ != "ORG" or rest.root.head.i != preposition.i:
+        return entity
+    return doc[entity.start : rest.end]
 
 
 def acts(entity: Span) -> bool:
