@@ -1201,3 +1201,19 @@ def test_a_surname_with_its_article_is_the_person_named_before(nlp, text, short)
     mentions = actors_by_mention(nlp, text)
     full = next(a for m, a in mentions.items() if m != short and short.lower()[3:] in m.lower())
     assert mentions[short] is full
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "country"),
+    [
+        ("China objected. China said so. China is big. Mahathir's government froze a "
+         "Chinese-funded pipeline.", "government", "MYS"),
+        ("China objected. China said so. China is big. The Mahathir administration is "
+         "reviewing its rights.", "administration", "MYS"),
+        ("Iran objected. Iran said so. IS has tried to take advantage of the fall of the Assad "
+         "regime.", "regime", "SYR"),
+    ],
+)  # fmt: skip
+def test_a_government_named_for_its_leader_is_the_leaders_countrys(nlp, text, mention, country):
+    actor = actors_by_mention(nlp, text, date(2019, 11, 1))[mention]
+    assert (actor.country, actor.sector) == (country, "GOV")

@@ -1941,8 +1941,10 @@ def resolve_bare_groups(reading: Reading, by_token: dict[int, Entry]) -> None:
         )
         entry = by_token.get(place.i) if place is not None else None
         country = entry.ref if entry and entry.kind in PLACE_ENTRY_KINDS else None
-        country = country or city_modifier_country(token)
+        country = country or city_modifier_country(token) or leader_country(reading, token)
         start = token.left_edge.i if doc[token.left_edge.i].pos_ == "DET" else token.i
+        if any(i in reading.taken for i in range(start, token.i)):
+            start = token.i  # "the Mahathir administration": the leader is a mention of his own
         name = doc[start : token.i + 1].text
         # "the Gujarat government" and "the Kerala government" are two governments
         names = " ".join(
@@ -1951,6 +1953,18 @@ def resolve_bare_groups(reading: Reading, by_token: dict[int, Entry]) -> None:
         key = f"group:{country}:{title.sector}" if country else f"bare:{names}:{token.lemma_}"
         draft = Draft(key, name, country, title.sector, None, "group")
         reading.add(start, token.i + 1, draft, "description")
+
+
+def leader_country(reading: Reading, head: Token) -> str | None:
+    """The country of the person a group is named for ("Mahathir's government", "the Assad
+    regime", "Putin's troops"): the leader's, whichever country the article is about."""
+    for child in head.children:
+        if child.dep_ not in ("poss", "compound") or child.i > head.i:
+            continue
+        draft = reading.drafts.get(reading.key_at.get(child.i) or "")
+        if draft is not None and draft.kind == "person" and draft.country:
+            return draft.country
+    return None
 
 
 def city_modifier_country(head: Token) -> str | None:
