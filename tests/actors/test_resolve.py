@@ -1217,3 +1217,21 @@ def test_a_surname_with_its_article_is_the_person_named_before(nlp, text, short)
 def test_a_government_named_for_its_leader_is_the_leaders_countrys(nlp, text, mention, country):
     actor = actors_by_mention(nlp, text, date(2019, 11, 1))[mention]
     assert (actor.country, actor.sector) == (country, "GOV")
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "code"),
+    [
+        # a title inside a description called former is past too
+        ("Dana Wells, a former White House coordinator for trade in the Obama administration, "
+         "said no deal was near.", "Dana Wells", ("USA", "ELI")),
+        # former office holders as a group are the country's elites
+        ("Kenya said so. Kenya agreed. France's former ministers of defense and foreign affairs "
+         "were called as witnesses.", "France's former ministers", ("FRA", "ELI")),
+        ("Kenya said so. Kenya agreed. Former Iraqi officials said the deal was bad.",
+         "Former Iraqi officials", ("IRQ", "ELI")),
+    ],
+)  # fmt: skip
+def test_former_officials_are_elites(nlp, text, mention, code):
+    actor = actors_by_mention(nlp, text, date(2021, 4, 1))[mention]
+    assert (actor.country, actor.sector) == code

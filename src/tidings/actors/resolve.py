@@ -312,12 +312,27 @@ def _title_from(tokens: list[Token], kb: KnowledgeBase) -> tuple[str | None, str
                 # "then-president", "the then president": a post held at the time told of
                 then = words[max(0, i - 2) : i] in (["then", "-"], ["the", "then"])
                 former = then or any(w in FORMER_WORDS for w in words[max(0, i - 4) : i])
+                # "a former coordinator in the Obama administration": all of it is past
+                former = former or _under_former(tokens[j - 1], within)
                 found.append((not former, len(phrase), phrase, title.sector))
                 break
     if not found:
         return None, None, False
     current, _, phrase, sector = max(found)
     return phrase, sector, not current
+
+
+def _under_former(token: Token, within: set[int]) -> bool:
+    """Whether a word of a description lies under a noun the description calls former ("a
+    former coordinator in the Obama administration")."""
+    for ancestor in token.ancestors:
+        if ancestor.i not in within:
+            return False
+        if ancestor.pos_ in ("NOUN", "PROPN") and any(
+            c.lower_ in FORMER_WORDS for c in ancestor.children
+        ):
+            return True
+    return False
 
 
 def is_subordinate(tokens: list[Token], title: str) -> bool:
@@ -543,10 +558,18 @@ def resolve_modifier(
     phrase_start = min([span.start] + [t.i for t in head.lefts if t.i < span.start])
     tokens = [t for t in doc[span.start : head.i + 1] if not t.is_punct]
     title, sector, former = _title_from([t for t in tokens if t.i >= span.end] or [head], kb)
-    if title is None or former:
+    if title is None:
         return False
     country = entry.ref if entry.kind != "organisation" else kb.country_of_org(entry.ref)
     known = kb.titles[title]
+    if former or any(c.lower_ in FORMER_WORDS for c in head.children):
+        if known.kind != "group" or entry.kind == "organisation":
+            return False
+        # "France's former ministers", "former Iraqi officials": the country's elites
+        draft = Draft(f"group:{country}:ELI", doc[span.start : head.i + 1].text, country, "ELI",
+                      None, "group", None)  # fmt: skip
+        reading.add(phrase_start, head.i + 1, draft, "description")
+        return True
     if known.office == "topic" and entry.kind != "organisation":
         country = None  # "a North Korea expert" studies the country
     subordinate = is_subordinate(tokens, title)
@@ -1950,8 +1973,11 @@ def resolve_bare_groups(reading: Reading, by_token: dict[int, Entry]) -> None:
         names = " ".join(
             c.lower_ for c in token.children if c.dep_ in ("compound", "amod") and c.pos_ == "PROPN"
         )
-        key = f"group:{country}:{title.sector}" if country else f"bare:{names}:{token.lemma_}"
-        draft = Draft(key, name, country, title.sector, None, "group")
+        # "former officials" are elites, no longer the state
+        former = any(c.lower_ in FORMER_WORDS for c in token.children)
+        sector = "ELI" if former and title.kind == "group" else title.sector
+        key = f"group:{country}:{sector}" if country else f"bare:{names}:{token.lemma_}"
+        draft = Draft(key, name, country, sector, None, "group")
         reading.add(start, token.i + 1, draft, "description")
 
 
