@@ -1235,3 +1235,18 @@ def test_a_government_named_for_its_leader_is_the_leaders_countrys(nlp, text, me
 def test_former_officials_are_elites(nlp, text, mention, code):
     actor = actors_by_mention(nlp, text, date(2021, 4, 1))[mention]
     assert (actor.country, actor.sector) == code
+
+
+@pytest.mark.parametrize(
+    ("text", "body", "country"),
+    [
+        # a demonym deep in the apposition describing a body places it
+        ("Anan Chai, program director for the Open Hands Foundation, a Thai rights group, says "
+         "the number is high.", "the Open Hands Foundation", "THA"),
+        # and so does the owner of a possessive inside its name
+        ("Chalida Ruang, who heads Thailand’s People’s Justice Foundation, another local group, "
+         "echoed their concerns.", "People’s Justice Foundation", "THA"),
+    ],
+)  # fmt: skip
+def test_an_unknown_body_is_placed_by_its_apposition_or_owner(nlp, text, body, country):
+    assert actors_by_mention(nlp, text)[body].country == country

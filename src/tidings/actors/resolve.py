@@ -2749,7 +2749,8 @@ def described_by(entity: Span, head: Token | None) -> tuple[list[Token], list[To
         if not entity.start <= t.i < entity.end and t.i not in owners
     ]
     if head is not None and head.i >= entity.end:
-        modifiers += [t for t in head.lefts if t.i >= entity.end]  # "the X news website"
+        # "the X news website", "X, a Thai rights group"
+        modifiers += [t for t in head.subtree if entity.end <= t.i < head.i]
     settings = []
     for word in (root, head) if head is not None else (root,):
         for child in word.rights:
@@ -2891,7 +2892,11 @@ def unknown_org_draft(
     description names ("the Dutch think tank X", "X in Hanoi")."""
     entity, sector = unknown.entity, unknown.sector
     country = None
-    owners = [*entity, *(c for c in entity.root.children if c.dep_ == "poss")]
+    # "Somalia's National Security Agency", "Thailand's People's Empowerment Foundation"
+    owners = [
+        *entity,
+        *(t for c in entity.root.children if c.dep_ == "poss" for t in c.subtree),
+    ]
     for token in owners:
         entry = by_token.get(token.i)
         if entry is not None and entry.kind in PLACE_ENTRY_KINDS:
