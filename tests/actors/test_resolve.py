@@ -1250,3 +1250,20 @@ def test_former_officials_are_elites(nlp, text, mention, code):
 )  # fmt: skip
 def test_an_unknown_body_is_placed_by_its_apposition_or_owner(nlp, text, body, country):
     assert actors_by_mention(nlp, text)[body].country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "sector"),
+    [
+        # "general" ends offices that are no military rank
+        ("The prison inspector general, Jean Marc Pierre, was killed during the gunfight.",
+         "Jean Marc Pierre", "GOV"),
+        # a group title spelled by a modifier's own compound
+        ("Two hundred prisoners remain at large, law enforcement officials said.", "officials",
+         "COP"),
+        # the members a chamber is made of say what it is
+        ("Chile's Chamber of Deputies voted on Monday.", "Chamber of Deputies", "LEG"),
+    ],
+)  # fmt: skip
+def test_titles_and_chambers_named_by_their_members(nlp, text, mention, sector):
+    assert actors_by_mention(nlp, text)[mention].sector == sector

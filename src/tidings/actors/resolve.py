@@ -1869,7 +1869,8 @@ def group_title(head: Token, kb: KnowledgeBase) -> Title | None:
     the head's own ("police"), else, for a generic head ("separatist groups"), its
     modifier's."""
     modifiers = [c for c in head.children if c.dep_ in ("compound", "amod") and c.i < head.i]
-    for start in sorted(c.i for c in modifiers):
+    # a modifier's own compounds too: "law enforcement officials"
+    for start in sorted({i for c in modifiers for i in (c.left_edge.i, c.i)}):
         phrase = head.doc[start : head.i + 1].text.lower()
         title = kb.titles.get(phrase)
         if title is not None and title.kind == "group":
