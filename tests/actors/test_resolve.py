@@ -1267,3 +1267,14 @@ def test_an_unknown_body_is_placed_by_its_apposition_or_owner(nlp, text, body, c
 )  # fmt: skip
 def test_titles_and_chambers_named_by_their_members(nlp, text, mention, sector):
     assert actors_by_mention(nlp, text)[mention].sector == sector
+
+
+def test_a_country_the_text_states_later_replaces_the_articles(nlp):
+    text = (
+        "Taiwan said so. Taiwan agreed. Richard Roe, a former deputy secretary of state, was "
+        "among the delegates. Richard Roe, former U.S. deputy secretary of state: The message "
+        "was support. Roe said Taiwan was safe."
+    )
+    mentions = actors_by_mention(nlp, text, date(2024, 5, 25))
+    assert mentions["Richard Roe"].country == "USA"
+    assert mentions["Roe"] is mentions["Richard Roe"]

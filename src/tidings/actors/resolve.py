@@ -113,6 +113,8 @@ class Draft:
     gender: str = "x"
     affiliation: str | None = None
     surnames: set[str] = field(default_factory=set)
+    # the country was taken from the article, not from what the text says of the actor
+    guessed: bool = False
 
 
 @dataclass(slots=True)
@@ -140,6 +142,10 @@ class Reading:
         existing = self.drafts.setdefault(draft.key, draft)
         if existing.role is None and draft.role:
             existing.role, existing.sector = draft.role, draft.sector or existing.sector
+        if existing.guessed and draft.country and not draft.guessed:
+            # the text says at last what the article's country only stood in for
+            existing.country, existing.guessed = draft.country, False
+            existing.surnames |= draft.surnames
         self.record(Found(start, end, draft.key, kind))
 
     def record(self, found: Found) -> None:
@@ -870,6 +876,7 @@ def describe_person(reading: Reading, span: Span, by_token: dict[int, Entry]) ->
         venue = reading.venue if of_the_court(title, sector) else None
         country = _country_before(reading, span) or venue or focus_country(reading, reading.places)
     name = span.text
+    guessed = unplaced and country is not None
     return Draft(
         key=f"person:{name.lower()}",
         name=name,
@@ -877,10 +884,12 @@ def describe_person(reading: Reading, span: Span, by_token: dict[int, Entry]) ->
         sector=affiliated_sector or (None if former else sector) or ("ELI" if former else None),
         role=None if former else title,
         kind="person",
-        surnames=surname_forms(name, country),
+        # a country only guessed from the article says little of how the name is ordered
+        surnames=surname_forms(name, country) | (surname_forms(name) if guessed else set()),
         affiliation=(
             affiliation.id if affiliation is not None and not affiliation.country else served
         ),
+        guessed=guessed,
     )
 
 
@@ -1163,8 +1172,16 @@ def describe_again(
 ) -> None:
     """What a later mention says of a stranger whose first mention said nothing ("Kenneth Doe
     said …", then "Doe teaches history at the University of X"): their sector and role, and
-    their country when they had none."""
-    if draft.kb_id is not None or draft.sector is not None or draft.role is not None:
+    their country when they had none or only the article's ("Richard Roe, a former deputy
+    secretary of state" in a story about Taiwan, then "Richard Roe, former U.S. deputy
+    secretary of state")."""
+    if draft.kb_id is not None:
+        return
+    if draft.sector is not None or draft.role is not None:
+        if draft.guessed:
+            later = describe_person(reading, entity, by_token)
+            if later.country is not None and not later.guessed:
+                draft.country, draft.guessed = later.country, False
         return
     later = describe_person(reading, entity, by_token)
     if later.sector is None:
