@@ -1278,3 +1278,12 @@ def test_a_country_the_text_states_later_replaces_the_articles(nlp):
     mentions = actors_by_mention(nlp, text, date(2024, 5, 25))
     assert mentions["Richard Roe"].country == "USA"
     assert mentions["Roe"] is mentions["Richard Roe"]
+
+
+def test_a_title_the_tagger_took_into_a_name_describes_it(nlp):
+    text = (
+        "A trial opened in Paris on Monday. Lawyer Paul Andre de Mornay, representing some of "
+        "the families, told reporters he believes the attack was deliberate."
+    )
+    actor = actors_by_mention(nlp, text)["Paul Andre de Mornay"]
+    assert (actor.country, actor.sector, actor.role) == ("FRA", "CVL", "lawyer")

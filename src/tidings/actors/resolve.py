@@ -1100,7 +1100,7 @@ def resolve_people(reading: Reading, by_token: dict[int, Entry]) -> None:
     for entity in doc.ents:
         if entity.label_ not in ("PERSON", "ORG", "GPE", "NORP"):
             continue
-        entity = with_given_name(without_possessive(entity), reading)
+        entity = without_title(with_given_name(without_possessive(entity), reading), reading.kb)
         if not len(entity):
             continue
         tokens = range(entity.start, entity.end)
@@ -1189,6 +1189,16 @@ def describe_again(
     draft.sector, draft.role = later.sector, later.role
     draft.country = draft.country or later.country
     draft.affiliation = draft.affiliation or later.affiliation
+
+
+def without_title(entity: Span, kb: KnowledgeBase) -> Span:
+    """A person's name without the title word the tagger took into it ("Lawyer | Lionel
+    Bethune de Moro"): the title then describes the name as one written before it would."""
+    first = entity[0] if len(entity) > 2 else None
+    title = kb.titles.get(first.lower_) if first is not None else None
+    if entity.label_ != "PERSON" or title is None or title.kind != "person":
+        return entity
+    return Span(entity.doc, entity.start + 1, entity.end, label=entity.label_)
 
 
 POSSESSIVE_ENDINGS = frozenset({"'s", "’s", "'", "’"})
