@@ -1287,3 +1287,17 @@ def test_a_title_the_tagger_took_into_a_name_describes_it(nlp):
     )
     actor = actors_by_mention(nlp, text)["Paul Andre de Mornay"]
     assert (actor.country, actor.sector, actor.role) == ("FRA", "CVL", "lawyer")
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "sector"),
+    [
+        ("Kenya wrote to the United Nations' highest court on Monday.",
+         "United Nations' highest court", "JUD"),
+        # its forces are the body acting
+        ("UN peacekeepers came under fire near the town.", "UN peacekeepers", "IGO"),
+    ],
+)  # fmt: skip
+def test_an_international_bodys_organ_of_another_branch(nlp, text, mention, sector):
+    actor = actors_by_mention(nlp, text)[mention]
+    assert (actor.country, actor.sector) == (None, sector)

@@ -597,6 +597,13 @@ def resolve_modifier(
         return True
     if entry.kind == "organisation":
         draft = entry_draft(kb, entry, reading.published)
+        org = kb.organisations.get(entry.ref)
+        if org is not None and organ_of(org, known):
+            # "the United Nations' highest court": the body's court, not the body
+            organ = Draft(f"organ:{org.id}:{known.sector}", doc[span.start : head.i + 1].text,
+                          None, known.sector, None, "group", None, affiliation=org.id)  # fmt: skip
+            reading.add(phrase_start, head.i + 1, organ, "description")
+            return True
         reading.add(phrase_start, head.i + 1, draft, "description")
         return True
     name = doc[span.start : head.i + 1].text
@@ -640,6 +647,19 @@ def own_body(kb: KnowledgeBase, entry: Entry, title: Title) -> bool:
         and org.country is not None
         and title.kind == "group"
         and title.sector in STATE_SECTORS
+        and title.sector != org.sector
+    )
+
+
+def organ_of(org: Organisation, title: Title) -> bool:
+    """Whether a group title names an organ of another branch than an international body's own
+    ("the United Nations' highest court", "the EU's parliament"), of no country as the body;
+    its forces ("UN peacekeepers", "AMISOM troops") are the body acting."""
+    return (
+        org.country is None
+        and org.kind in ("igo", "un-agency", "eu-body")
+        and title.kind == "group"
+        and title.sector in STATE_SECTORS - FORCE_SECTORS
         and title.sector != org.sector
     )
 
