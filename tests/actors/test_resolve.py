@@ -1133,3 +1133,171 @@ def test_a_name_described_as_a_persons_is_a_person(nlp, text, name, sector):
 def test_a_sentence_opening_it_continues_the_last_sentences_subject_body(nlp, text, body):
     mentions = actors_by_mention(nlp, text)
     assert mentions["It"] is mentions[body]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("A man told a trial in Chicago that Iran paid him. Iran denied it. Iran said the case "
+         "was false. Prosecutors say the plot was run from Tehran.", "Prosecutors"),
+        ("A trial opened in Paris on Monday over the bombing in Mali. Mali said it was a "
+         "blunder. Mali blamed rebels. Federal prosecutor Jane Roe said Mali knew.", "Jane Roe"),
+        ("The men told a Chicago court they were hired by Iran. Iran denied it. Iran said it "
+         "had no role. The defendant's lawyer, John Poe, said the evidence was weak.",
+         "John Poe"),
+    ],
+)  # fmt: skip
+def test_prosecutors_and_lawyers_belong_to_the_trials_country(nlp, text, mention):
+    place = {"Prosecutors": "USA", "Jane Roe": "FRA", "John Poe": "USA"}[mention]
+    assert actors_by_mention(nlp, text)[mention].country == place
+
+
+def test_a_known_bodys_seat_is_no_trials_country(nlp):
+    text = (
+        "The International Criminal Court in The Hague ruled on Monday. Kenya welcomed it. "
+        "Kenya said it would comply. Kenya thanked the judges. Prosecutors said the case was "
+        "strong."
+    )
+    assert actors_by_mention(nlp, text)["Prosecutors"].country == "KEN"
+
+
+def test_the_group_named_again_keeps_its_country(nlp):
+    text = (
+        "She was sheltered by relatives in Iran. The plot was run from Azerbaijan, Azerbaijan "
+        "said. Azerbaijan denied it. Azerbaijan said so again. The relatives refused to talk."
+    )
+    assert actors_by_mention(nlp, text)["The relatives"].country == "IRN"
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "code"),
+    [
+        # the field after "for" says what a centre is when its head word does not
+        ("Lina Haddad, vice chair of the Oslo-based Nordic Center for Peace Studies, said the "
+         "plan would fail.", "Lina Haddad", ("NOR", "EDU")),
+        ("Omar Saleh, co-founder and director of the Jordanian Center for Legal Studies and "
+         "Research, said the law was unfair.", "Omar Saleh", ("JOR", "EDU")),
+        # a name the tagger cut at its "for" is one name
+        ("The Kenyan League for the Promotion and Defense of Human Rights also issued a "
+         "statement on the release.",
+         "The Kenyan League for the Promotion and Defense of Human Rights", ("KEN", "HRI")),
+    ],
+)  # fmt: skip
+def test_centres_named_for_a_field_and_their_staff(nlp, text, mention, code):
+    actor = actors_by_mention(nlp, text)[mention]
+    assert (actor.country, actor.sector) == code
+
+
+@pytest.mark.parametrize(
+    ("text", "short"),
+    [
+        ("Karim al-Masri, a lawyer, said the law was unfair. “It must change,” al-Masri said.",
+         "al-Masri"),
+        ("Jordanian envoy Youssef al-Hamdan met officials on Monday. Al-Hamdan said talks would "
+         "go on.", "Al-Hamdan"),
+    ],
+)  # fmt: skip
+def test_a_surname_with_its_article_is_the_person_named_before(nlp, text, short):
+    mentions = actors_by_mention(nlp, text)
+    full = next(a for m, a in mentions.items() if m != short and short.lower()[3:] in m.lower())
+    assert mentions[short] is full
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "country"),
+    [
+        ("China objected. China said so. China is big. Mahathir's government froze a "
+         "Chinese-funded pipeline.", "government", "MYS"),
+        ("China objected. China said so. China is big. The Mahathir administration is "
+         "reviewing its rights.", "administration", "MYS"),
+        ("Iran objected. Iran said so. IS has tried to take advantage of the fall of the Assad "
+         "regime.", "regime", "SYR"),
+    ],
+)  # fmt: skip
+def test_a_government_named_for_its_leader_is_the_leaders_countrys(nlp, text, mention, country):
+    actor = actors_by_mention(nlp, text, date(2019, 11, 1))[mention]
+    assert (actor.country, actor.sector) == (country, "GOV")
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "code"),
+    [
+        # a title inside a description called former is past too
+        ("Dana Wells, a former White House coordinator for trade in the Obama administration, "
+         "said no deal was near.", "Dana Wells", ("USA", "ELI")),
+        # former office holders as a group are the country's elites
+        ("Kenya said so. Kenya agreed. France's former ministers of defense and foreign affairs "
+         "were called as witnesses.", "France's former ministers", ("FRA", "ELI")),
+        ("Kenya said so. Kenya agreed. Former Iraqi officials said the deal was bad.",
+         "Former Iraqi officials", ("IRQ", "ELI")),
+    ],
+)  # fmt: skip
+def test_former_officials_are_elites(nlp, text, mention, code):
+    actor = actors_by_mention(nlp, text, date(2021, 4, 1))[mention]
+    assert (actor.country, actor.sector) == code
+
+
+@pytest.mark.parametrize(
+    ("text", "body", "country"),
+    [
+        # a demonym deep in the apposition describing a body places it
+        ("Anan Chai, program director for the Open Hands Foundation, a Thai rights group, says "
+         "the number is high.", "the Open Hands Foundation", "THA"),
+        # and so does the owner of a possessive inside its name
+        ("Chalida Ruang, who heads Thailand’s People’s Justice Foundation, another local group, "
+         "echoed their concerns.", "People’s Justice Foundation", "THA"),
+    ],
+)  # fmt: skip
+def test_an_unknown_body_is_placed_by_its_apposition_or_owner(nlp, text, body, country):
+    assert actors_by_mention(nlp, text)[body].country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "sector"),
+    [
+        # "general" ends offices that are no military rank
+        ("The prison inspector general, Jean Marc Pierre, was killed during the gunfight.",
+         "Jean Marc Pierre", "GOV"),
+        # a group title spelled by a modifier's own compound
+        ("Two hundred prisoners remain at large, law enforcement officials said.", "officials",
+         "COP"),
+        # the members a chamber is made of say what it is
+        ("Chile's Chamber of Deputies voted on Monday.", "Chamber of Deputies", "LEG"),
+    ],
+)  # fmt: skip
+def test_titles_and_chambers_named_by_their_members(nlp, text, mention, sector):
+    assert actors_by_mention(nlp, text)[mention].sector == sector
+
+
+def test_a_country_the_text_states_later_replaces_the_articles(nlp):
+    text = (
+        "Taiwan said so. Taiwan agreed. Richard Roe, a former deputy secretary of state, was "
+        "among the delegates. Richard Roe, former U.S. deputy secretary of state: The message "
+        "was support. Roe said Taiwan was safe."
+    )
+    mentions = actors_by_mention(nlp, text, date(2024, 5, 25))
+    assert mentions["Richard Roe"].country == "USA"
+    assert mentions["Roe"] is mentions["Richard Roe"]
+
+
+def test_a_title_the_tagger_took_into_a_name_describes_it(nlp):
+    text = (
+        "A trial opened in Paris on Monday. Lawyer Paul Andre de Mornay, representing some of "
+        "the families, told reporters he believes the attack was deliberate."
+    )
+    actor = actors_by_mention(nlp, text)["Paul Andre de Mornay"]
+    assert (actor.country, actor.sector, actor.role) == ("FRA", "CVL", "lawyer")
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "sector"),
+    [
+        ("Kenya wrote to the United Nations' highest court on Monday.",
+         "United Nations' highest court", "JUD"),
+        # its forces are the body acting
+        ("UN peacekeepers came under fire near the town.", "UN peacekeepers", "IGO"),
+    ],
+)  # fmt: skip
+def test_an_international_bodys_organ_of_another_branch(nlp, text, mention, sector):
+    actor = actors_by_mention(nlp, text)[mention]
+    assert (actor.country, actor.sector) == (None, sector)

@@ -113,6 +113,8 @@ class Draft:
     gender: str = "x"
     affiliation: str | None = None
     surnames: set[str] = field(default_factory=set)
+    # the country was taken from the article, not from what the text says of the actor
+    guessed: bool = False
 
 
 @dataclass(slots=True)
@@ -131,6 +133,7 @@ class Reading:
     strangers: set[int] = field(default_factory=set)
     # token -> the key of the mention over it: mentions never overlap, so one key a token
     key_at: dict[int, str] = field(default_factory=dict)
+    venue: str | None = None  # the country of the trial or court the article tells of
 
     def add(self, start: int, end: int, draft: Draft, kind: str) -> None:
         """Record a mention of `draft` over tokens start..end unless they are taken."""
@@ -139,6 +142,10 @@ class Reading:
         existing = self.drafts.setdefault(draft.key, draft)
         if existing.role is None and draft.role:
             existing.role, existing.sector = draft.role, draft.sector or existing.sector
+        if existing.guessed and draft.country and not draft.guessed:
+            # the text says at last what the article's country only stood in for
+            existing.country, existing.guessed = draft.country, False
+            existing.surnames |= draft.surnames
         self.record(Found(start, end, draft.key, kind))
 
     def record(self, found: Found) -> None:
@@ -311,12 +318,27 @@ def _title_from(tokens: list[Token], kb: KnowledgeBase) -> tuple[str | None, str
                 # "then-president", "the then president": a post held at the time told of
                 then = words[max(0, i - 2) : i] in (["then", "-"], ["the", "then"])
                 former = then or any(w in FORMER_WORDS for w in words[max(0, i - 4) : i])
+                # "a former coordinator in the Obama administration": all of it is past
+                former = former or _under_former(tokens[j - 1], within)
                 found.append((not former, len(phrase), phrase, title.sector))
                 break
     if not found:
         return None, None, False
     current, _, phrase, sector = max(found)
     return phrase, sector, not current
+
+
+def _under_former(token: Token, within: set[int]) -> bool:
+    """Whether a word of a description lies under a noun the description calls former ("a
+    former coordinator in the Obama administration")."""
+    for ancestor in token.ancestors:
+        if ancestor.i not in within:
+            return False
+        if ancestor.pos_ in ("NOUN", "PROPN") and any(
+            c.lower_ in FORMER_WORDS for c in ancestor.children
+        ):
+            return True
+    return False
 
 
 def is_subordinate(tokens: list[Token], title: str) -> bool:
@@ -542,10 +564,18 @@ def resolve_modifier(
     phrase_start = min([span.start] + [t.i for t in head.lefts if t.i < span.start])
     tokens = [t for t in doc[span.start : head.i + 1] if not t.is_punct]
     title, sector, former = _title_from([t for t in tokens if t.i >= span.end] or [head], kb)
-    if title is None or former:
+    if title is None:
         return False
     country = entry.ref if entry.kind != "organisation" else kb.country_of_org(entry.ref)
     known = kb.titles[title]
+    if former or any(c.lower_ in FORMER_WORDS for c in head.children):
+        if known.kind != "group" or entry.kind == "organisation":
+            return False
+        # "France's former ministers", "former Iraqi officials": the country's elites
+        draft = Draft(f"group:{country}:ELI", doc[span.start : head.i + 1].text, country, "ELI",
+                      None, "group", None)  # fmt: skip
+        reading.add(phrase_start, head.i + 1, draft, "description")
+        return True
     if known.office == "topic" and entry.kind != "organisation":
         country = None  # "a North Korea expert" studies the country
     subordinate = is_subordinate(tokens, title)
@@ -567,6 +597,13 @@ def resolve_modifier(
         return True
     if entry.kind == "organisation":
         draft = entry_draft(kb, entry, reading.published)
+        org = kb.organisations.get(entry.ref)
+        if org is not None and organ_of(org, known):
+            # "the United Nations' highest court": the body's court, not the body
+            organ = Draft(f"organ:{org.id}:{known.sector}", doc[span.start : head.i + 1].text,
+                          None, known.sector, None, "group", None, affiliation=org.id)  # fmt: skip
+            reading.add(phrase_start, head.i + 1, organ, "description")
+            return True
         reading.add(phrase_start, head.i + 1, draft, "description")
         return True
     name = doc[span.start : head.i + 1].text
@@ -610,6 +647,19 @@ def own_body(kb: KnowledgeBase, entry: Entry, title: Title) -> bool:
         and org.country is not None
         and title.kind == "group"
         and title.sector in STATE_SECTORS
+        and title.sector != org.sector
+    )
+
+
+def organ_of(org: Organisation, title: Title) -> bool:
+    """Whether a group title names an organ of another branch than an international body's own
+    ("the United Nations' highest court", "the EU's parliament"), of no country as the body;
+    its forces ("UN peacekeepers", "AMISOM troops") are the body acting."""
+    return (
+        org.country is None
+        and org.kind in ("igo", "un-agency", "eu-body")
+        and title.kind == "group"
+        and title.sector in STATE_SECTORS - FORCE_SECTORS
         and title.sector != org.sector
     )
 
@@ -685,9 +735,10 @@ def titles_a_person(span: Span) -> bool:
 
 def _appositive_tokens(name_root: Token, kb: KnowledgeBase) -> list[Token]:
     """Tokens describing a person: an apposition after the name or the noun the name is in."""
-    for child in name_root.children:
-        if child.dep_ == "appos":
-            return list(child.subtree)
+    # all of them: the parser splits "co-founder and executive director of Y" into three
+    apposed = [t for child in name_root.children if child.dep_ == "appos" for t in child.subtree]
+    if apposed:
+        return apposed
     if name_root.dep_ == "appos" and name_root.head.pos_ == "NOUN":
         head = name_root.head
         return [t for t in head.subtree if t.i < name_root.i and t.i >= head.left_edge.i]
@@ -841,8 +892,11 @@ def describe_person(reading: Reading, span: Span, by_token: dict[int, Entry]) ->
         # talks about; the article's own country is as often where the firm is
         country = focus_country(reading, reading.places)
     elif unplaced and (title or described) and sector != "REF":
-        country = _country_before(reading, span) or focus_country(reading, reading.places)
+        # a prosecutor or a lawyer of a trial in New York is American, whoever is on trial
+        venue = reading.venue if of_the_court(title, sector) else None
+        country = _country_before(reading, span) or venue or focus_country(reading, reading.places)
     name = span.text
+    guessed = unplaced and country is not None
     return Draft(
         key=f"person:{name.lower()}",
         name=name,
@@ -850,10 +904,12 @@ def describe_person(reading: Reading, span: Span, by_token: dict[int, Entry]) ->
         sector=affiliated_sector or (None if former else sector) or ("ELI" if former else None),
         role=None if former else title,
         kind="person",
-        surnames=surname_forms(name, country),
+        # a country only guessed from the article says little of how the name is ordered
+        surnames=surname_forms(name, country) | (surname_forms(name) if guessed else set()),
         affiliation=(
             affiliation.id if affiliation is not None and not affiliation.country else served
         ),
+        guessed=guessed,
     )
 
 
@@ -1064,7 +1120,7 @@ def resolve_people(reading: Reading, by_token: dict[int, Entry]) -> None:
     for entity in doc.ents:
         if entity.label_ not in ("PERSON", "ORG", "GPE", "NORP"):
             continue
-        entity = with_given_name(without_possessive(entity), reading)
+        entity = without_title(with_given_name(without_possessive(entity), reading), reading.kb)
         if not len(entity):
             continue
         tokens = range(entity.start, entity.end)
@@ -1136,8 +1192,16 @@ def describe_again(
 ) -> None:
     """What a later mention says of a stranger whose first mention said nothing ("Kenneth Doe
     said …", then "Doe teaches history at the University of X"): their sector and role, and
-    their country when they had none."""
-    if draft.kb_id is not None or draft.sector is not None or draft.role is not None:
+    their country when they had none or only the article's ("Richard Roe, a former deputy
+    secretary of state" in a story about Taiwan, then "Richard Roe, former U.S. deputy
+    secretary of state")."""
+    if draft.kb_id is not None:
+        return
+    if draft.sector is not None or draft.role is not None:
+        if draft.guessed:
+            later = describe_person(reading, entity, by_token)
+            if later.country is not None and not later.guessed:
+                draft.country, draft.guessed = later.country, False
         return
     later = describe_person(reading, entity, by_token)
     if later.sector is None:
@@ -1145,6 +1209,16 @@ def describe_again(
     draft.sector, draft.role = later.sector, later.role
     draft.country = draft.country or later.country
     draft.affiliation = draft.affiliation or later.affiliation
+
+
+def without_title(entity: Span, kb: KnowledgeBase) -> Span:
+    """A person's name without the title word the tagger took into it ("Lawyer | Lionel
+    Bethune de Moro"): the title then describes the name as one written before it would."""
+    first = entity[0] if len(entity) > 2 else None
+    title = kb.titles.get(first.lower_) if first is not None else None
+    if entity.label_ != "PERSON" or title is None or title.kind != "person":
+        return entity
+    return Span(entity.doc, entity.start + 1, entity.end, label=entity.label_)
 
 
 POSSESSIVE_ENDINGS = frozenset({"'s", "’s", "'", "’"})
@@ -1556,7 +1630,7 @@ def _surname_key(reading: Reading, entity: Span) -> str | None:
             continue
         first = entity[0]
         if (
-            len(entity) > 1
+            len(words) > 1  # "al-Bunni" is one word in three tokens
             and first.pos_ == "PROPN"
             and first.is_alpha
             and first.lower_ not in reading.kb.titles
@@ -1842,7 +1916,8 @@ def group_title(head: Token, kb: KnowledgeBase) -> Title | None:
     the head's own ("police"), else, for a generic head ("separatist groups"), its
     modifier's."""
     modifiers = [c for c in head.children if c.dep_ in ("compound", "amod") and c.i < head.i]
-    for start in sorted(c.i for c in modifiers):
+    # a modifier's own compounds too: "law enforcement officials"
+    for start in sorted({i for c in modifiers for i in (c.left_edge.i, c.i)}):
         phrase = head.doc[start : head.i + 1].text.lower()
         title = kb.titles.get(phrase)
         if title is not None and title.kind == "group":
@@ -1937,16 +2012,33 @@ def resolve_bare_groups(reading: Reading, by_token: dict[int, Entry]) -> None:
         )
         entry = by_token.get(place.i) if place is not None else None
         country = entry.ref if entry and entry.kind in PLACE_ENTRY_KINDS else None
-        country = country or city_modifier_country(token)
+        country = country or city_modifier_country(token) or leader_country(reading, token)
         start = token.left_edge.i if doc[token.left_edge.i].pos_ == "DET" else token.i
+        if any(i in reading.taken for i in range(start, token.i)):
+            start = token.i  # "the Mahathir administration": the leader is a mention of his own
         name = doc[start : token.i + 1].text
         # "the Gujarat government" and "the Kerala government" are two governments
         names = " ".join(
             c.lower_ for c in token.children if c.dep_ in ("compound", "amod") and c.pos_ == "PROPN"
         )
-        key = f"group:{country}:{title.sector}" if country else f"bare:{names}:{token.lemma_}"
-        draft = Draft(key, name, country, title.sector, None, "group")
+        # "former officials" are elites, no longer the state
+        former = any(c.lower_ in FORMER_WORDS for c in token.children)
+        sector = "ELI" if former and title.kind == "group" else title.sector
+        key = f"group:{country}:{sector}" if country else f"bare:{names}:{token.lemma_}"
+        draft = Draft(key, name, country, sector, None, "group")
         reading.add(start, token.i + 1, draft, "description")
+
+
+def leader_country(reading: Reading, head: Token) -> str | None:
+    """The country of the person a group is named for ("Mahathir's government", "the Assad
+    regime", "Putin's troops"): the leader's, whichever country the article is about."""
+    for child in head.children:
+        if child.dep_ not in ("poss", "compound") or child.i > head.i:
+            continue
+        draft = reading.drafts.get(reading.key_at.get(child.i) or "")
+        if draft is not None and draft.kind == "person" and draft.country:
+            return draft.country
+    return None
 
 
 def city_modifier_country(head: Token) -> str | None:
@@ -2108,7 +2200,28 @@ def place_bare_groups(reading: Reading) -> None:
                 continue  # "all foreign forces", "Western media" are no one country's
             first = min((start for start, _ in spans), default=None)
             speaker = _reporting_country(reading, first) if first is not None else None
-            draft.country = speaker or focus
+            noun = key.rsplit(":", 1)[-1]
+            venue = reading.venue if of_the_court(noun, draft.sector) else None
+            earlier = _same_group_before(reading, first) if first is not None else None
+            draft.country = speaker or earlier or venue or focus
+
+
+def _same_group_before(reading: Reading, start: int) -> str | None:
+    """The country of the group a definite group noun refers back to: the nearest group named
+    before with the same head noun and a country ("relatives in Iran … The relatives
+    refused")."""
+    doc = reading.doc
+    own = next((f for f in reading.found if f.start == start), None)
+    if own is None or doc[start].lower_ != "the":
+        return None
+    head = doc[own.end - 1].lemma_.lower()
+    for found in sorted(reading.found, key=lambda f: f.start, reverse=True):
+        draft = reading.drafts[found.key]
+        if found.start >= start or draft.kind != "group" or not draft.country:
+            continue
+        if doc[found.end - 1].lemma_.lower() == head:
+            return draft.country
+    return None
 
 
 # Sectors of a state's own institutions: an unknown body named by them alone ("the High
@@ -2127,7 +2240,63 @@ def place_state_bodies(reading: Reading) -> None:
         if not unknown_body or draft.country is not None or draft.sector not in STATE_SECTORS:
             continue
         first = min(f.start for f in reading.found if f.key == key)
-        draft.country = _reporting_country(reading, first) or dominant
+        venue = reading.venue if draft.sector == "JUD" else None
+        draft.country = _reporting_country(reading, first) or venue or dominant
+
+
+@cache
+def court_words() -> dict[str, str]:
+    """Nouns of trials and courts (`venue`) and of the lawyers pleading there (`profession`)
+    (data/kb/court_words.tsv)."""
+    return {row["word"]: row["kind"] for row in data_table("data/kb/court_words.tsv")}
+
+
+def trial_venue(doc: Doc, by_token: dict[int, Entry]) -> str | None:
+    """The country of the first trial or court the article places ("a trial in New York", "a
+    Paris court", "A trial opened in Paris"); a known body's seat ("the International Criminal
+    Court in The Hague") is not its jurisdiction."""
+    venues = court_words()
+    for token in doc:
+        if venues.get(token.lower_) != "venue" or token.i in by_token:
+            continue
+        holders = [token]
+        if token.dep_ in ("nsubj", "nsubjpass"):
+            holders.append(token.head)  # "a trial opened in Paris"
+        places = [c for c in token.children if c.dep_ in ("compound", "nmod") and c.i < token.i]
+        places += [
+            grandchild
+            for holder in holders
+            for child in holder.children
+            if child.dep_ == "prep" and child.lower_ == "in"
+            for grandchild in child.children
+            if grandchild.dep_ == "pobj"
+        ]
+        for place in places:
+            country = _place_of(place, by_token)
+            if country is not None:
+                return country
+    return None
+
+
+def _place_of(token: Token, by_token: dict[int, Entry]) -> str | None:
+    """The country a word names as a place: a country or capital of the knowledge base, else a
+    city or region the gazetteer knows."""
+    entry = by_token.get(token.i)
+    if entry is not None:
+        return entry.ref if entry.kind in ("country", "capital") else None
+    entity = entity_span(token)
+    if entity is None or entity.label_ not in ("GPE", "LOC"):
+        return None
+    location = resolve_place(entity.text)
+    return location.country if location is not None else None
+
+
+def of_the_court(title: str | None, sector: str | None) -> bool:
+    """Whether a title names someone of a trial: a judicial office, or a lawyer pleading there
+    ("federal prosecutor", "defense lawyer", "attorney")."""
+    if sector == "JUD":
+        return True
+    return title is not None and court_words().get(title.split()[-1]) == "profession"
 
 
 def place_private_people(reading: Reading) -> None:
@@ -2520,13 +2689,16 @@ def org_name_words() -> dict[str, str]:
 
 def org_name_sector(entity: Span) -> str | None:
     """The sector an organisation's own name gives: the longest known phrase in the words
-    before "of"/"for", the rightmost on a tie ("Human Rights Commission of Pakistan": HRI)."""
-    words = []
+    before "of"/"for", the rightmost on a tie ("Human Rights Commission of Pakistan": HRI);
+    when they give none, the field the words after them name ("Center for Legal Studies")."""
+    words: list[str] = []
+    field: list[str] | None = None  # the words after "of"/"for", once reached
     for token in entity:
-        if token.lower_ in ("of", "for") and words:
-            break
-        if token.pos_ != "DET" and (not token.is_punct or token.text == "&"):
-            words.append(token.lower_.rstrip("'."))  # "& Associates", "Smith & Co."
+        if token.lower_ in ("of", "for") and words and field is None:
+            field = []
+        elif token.pos_ != "DET" and (not token.is_punct or token.text == "&"):
+            # "& Associates", "Smith & Co."
+            (words if field is None else field).append(token.lower_.rstrip("'."))
     table = org_name_words()
     best: tuple[int, int, str] | None = None
     for start in range(len(words)):
@@ -2534,7 +2706,22 @@ def org_name_sector(entity: Span) -> str | None:
             sector = table.get(" ".join(words[start:end]))
             if sector is not None and (best is None or (end - start, end) > best[:2]):
                 best = (end - start, end, sector)
-    return best[2] if best else None
+    if best is not None:
+        return best[2]
+    fields = org_field_words()
+    for start in range(len(field or ())):
+        for end in range(min(len(field or ()), start + 3), start, -1):
+            sector = fields.get(" ".join((field or [])[start:end]))
+            if sector is not None:
+                return sector
+    return None
+
+
+@cache
+def org_field_words() -> dict[str, str]:
+    """Fields named after "of"/"for" in an organisation's name -> the sector they give
+    (data/kb/org_field_words.tsv)."""
+    return {row["words"]: row["sector"] for row in data_table("data/kb/org_field_words.tsv")}
 
 
 def name_root(entity: Span) -> Token:
@@ -2610,7 +2797,8 @@ def described_by(entity: Span, head: Token | None) -> tuple[list[Token], list[To
         if not entity.start <= t.i < entity.end and t.i not in owners
     ]
     if head is not None and head.i >= entity.end:
-        modifiers += [t for t in head.lefts if t.i >= entity.end]  # "the X news website"
+        # "the X news website", "X, a Thai rights group"
+        modifiers += [t for t in head.subtree if entity.end <= t.i < head.i]
     settings = []
     for word in (root, head) if head is not None else (root,):
         for child in word.rights:
@@ -2632,15 +2820,18 @@ def unknown_organisations(
     }
     matched = {i for s, e, _ in matches for i in range(s, e)}
     found = []
+    joined = -1  # the end of the last name joined to its "for" or "of" phrase
     for entity in doc.ents:
         if (
             entity.label_ not in ("ORG", "PERSON")
+            or entity.start < joined
             or any(i in known for i in range(entity.start, entity.end))
             or entity.root.i in matched  # "the DPRK" is the country, not a body named for it
             or in_headline(entity)
         ):
             continue
-        entity = with_named_owner(entity)
+        entity = with_named_complement(with_named_owner(entity))
+        joined = entity.end
         head = description_head(entity)
         described = description_sector(head) if head is not None else None
         if entity.label_ == "PERSON":
@@ -2703,6 +2894,23 @@ def with_named_owner(entity: Span) -> Span:
     return doc[entity.start : owner.end]
 
 
+def with_named_complement(entity: Span) -> Span:
+    """An organisation name the tagger cut in two at its "for" or "of" ("The Cambodian League |
+    for | the Promotion and Defense of Human Rights"): the whole name, when the second part is
+    a name of its own and the first governs it."""
+    doc = entity.doc
+    if entity.label_ != "ORG" or entity.end + 1 >= len(doc):
+        return entity
+    preposition = doc[entity.end]
+    if preposition.lower_ not in ("for", "of") or preposition.head.i != entity.root.i:
+        return entity
+    start = entity.end + 2 if doc[entity.end + 1].lower_ == "the" else entity.end + 1
+    rest = entity_span(doc[start]) if start < len(doc) else None
+    if rest is None or rest.label_ != "ORG" or rest.root.head.i != preposition.i:
+        return entity
+    return doc[entity.start : rest.end]
+
+
 def acts(entity: Span) -> bool:
     """Whether a name is the subject of a verb ("Jurisdiction for Peace ordered an inquiry"):
     an organisation the knowledge base does not know, acting all the same."""
@@ -2732,7 +2940,11 @@ def unknown_org_draft(
     description names ("the Dutch think tank X", "X in Hanoi")."""
     entity, sector = unknown.entity, unknown.sector
     country = None
-    owners = [*entity, *(c for c in entity.root.children if c.dep_ == "poss")]
+    # "Somalia's National Security Agency", "Thailand's People's Empowerment Foundation"
+    owners = [
+        *entity,
+        *(t for c in entity.root.children if c.dep_ == "poss" for t in c.subtree),
+    ]
     for token in owners:
         entry = by_token.get(token.i)
         if entry is not None and entry.kind in PLACE_ENTRY_KINDS:
@@ -2846,6 +3058,7 @@ def resolve_actors(doc: Doc, *, published: date | None, kb: KnowledgeBase) -> Ac
         for i in range(s, e)
     }
     by_token = {i: entry for start, end, entry in matches for i in range(start, end)}
+    reading.venue = trial_venue(doc, by_token)
     unknown = unknown_organisations(doc, matches, kb)
     in_names = {i for found in unknown for i in range(found.entity.start, found.entity.end)}
     # "the Dutch think tank X", "the London consultancy X": where it is, not an actor of its own
