@@ -1114,3 +1114,14 @@ def test_days_given_to_comply_are_an_ultimatum(run):
 )
 def test_a_fronted_phrase_is_a_setting_not_the_verbs_sense(run, sentence):
     assert ("AID", ["JPN"], ["UKR"]) in [(t, s, g) for t, s, g, _ in events_of(run(sentence))]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Azerbaijani troops take part in peacekeeping operations in Afghanistan.",
+        "France kept its peacekeeping mission in Ivory Coast until 2015.",
+    ],
+)
+def test_a_peacekeeping_operation_or_mission_is_aid(run, sentence):
+    assert ("AID", "074") in [(e.type, e.cameo) for e in run(sentence).events]
