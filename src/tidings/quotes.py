@@ -718,7 +718,8 @@ def speaker_after(span: Span) -> tuple[Token, Token] | None:
     return None
 
 
-BYLINE_DASHES = frozenset({"―", "—", "–", "--"})
+# A byline may also open with a horizontal bar.
+BYLINE_DASHES = DASHES | {"―"}
 MAX_BYLINE_WORDS = 6
 
 

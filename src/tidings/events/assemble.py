@@ -25,6 +25,7 @@ from tidings.events.detect import (
     candidates,
     country_of,
     governing_verbs,
+    hyphenated,
     infinitival,
     is_subject,
     match_trigger,
@@ -188,11 +189,7 @@ def weapon_launch(candidate: Candidate, lexicon: Lexicon) -> bool:
         return False
     if WEAPON_CLASS not in lexicon.noun_classes.get(weapon.lemma_.lower(), ()):
         return False
-    if (
-        token.i >= 2
-        and token.doc[token.i - 1].text == "-"
-        and token.doc[token.i - 2].lower_ == "test"
-    ):
+    if f"test-{token.lemma_.lower()}" in hyphenated(token):
         return True
     aimed = any(
         c.dep_ == "prep"
