@@ -1043,7 +1043,7 @@ def test_an_idiom_is_no_detention(run, sentence):
         # encouraging another actor to act is a request of it
         ("Japan encouraged the Philippines to stand up to China.", ("REQUEST", ["JPN"], ["PHL"])),
         # standing up to, or pushing back against, an actor rejects it
-        ("Japan wants the Philippines to stand up to China.", ("REJECT", ["PHL"], ["CHN"])),
+        ("The Philippines stood up to China.", ("REJECT", ["PHL"], ["CHN"])),
         ("Vietnam pushed back against Chinese claims.", ("REJECT", ["VNM"], ["CHN"])),
         # disagreeing with an actor disapproves of it, as disputing does
         ("Japan disagreed with China over the islands.", ("ACCUSE", ["JPN"], ["CHN"])),

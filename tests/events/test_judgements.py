@@ -229,3 +229,116 @@ def test_a_plain_report_a_denial_or_a_verb_of_accusing_adds_no_allegation(run, t
     found = accusations(run(text))
     assert [t for t, _, _ in found if t in ("said", "says")] == []
     assert len([t for t, _, _ in found if t == "alleged"]) <= 1
+
+
+def stances(report):
+    """(trigger, type, source codes, target codes, modality) of each event."""
+    codes = {a.id: a.country or a.affiliation or a.name for a in report.actors}
+    return [
+        (
+            e.trigger,
+            e.type,
+            sorted(codes[i] for i in e.source),
+            sorted(codes[i] for i in e.target),
+            e.modality,
+        )
+        for e in report.events
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the copula's subject holds the stand; the preposition's object is its target
+        (
+            "The Hungarian government has been increasingly critical of the European Commission.",
+            ("critical", "ACCUSE", ["HUN"], ["EC"], "asserted"),
+        ),
+        (
+            "Turkey is opposed to the Swedish bid.",
+            ("opposed", "ACCUSE", ["TUR"], ["SWE"], "asserted"),
+        ),
+        # the maker of a document holds the stand its document takes
+        (
+            "Amnesty International published a report highly critical of the Egyptian government.",
+            ("critical", "ACCUSE", ["AMNESTY"], ["EGY"], "asserted"),
+        ),
+        (
+            "We are supportive of Ukraine, the Polish defense minister said.",
+            ("supportive", "SUPPORT", ["POL"], ["UKR"], "asserted"),
+        ),
+        (
+            "Kenyan opposition lawmakers were not critical of President William Ruto.",
+            ("critical", "ACCUSE", ["KEN"], ["KEN"], "negated"),
+        ),
+    ],
+)
+def test_a_stand_told_by_an_adjective_is_an_event(run, text, expected):
+    assert expected in stances(run(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It was a critical moment for Germany.",  # no preposition: no stand
+        "Training would be in Moscow, as opposed to decades of American training.",
+    ],
+)
+def test_an_adjective_without_its_stand_is_no_event(run, text):
+    assert [e for e in run(text).events if e.type == "ACCUSE"] == []
+
+
+def test_a_verb_with_its_own_object_keeps_its_reading(run):
+    """'to that end' is no stand's preposition when the verb has an object."""
+    report = run("The United States opposes Chinese expansion and, to that end, arms Vietnam.")
+    assert ("opposes", "ACCUSE", ["USA"], ["CHN"], "asserted") in stances(report)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Serbian President Aleksandar Vucic railed against the European Union on Monday.",
+            ("railed", "ACCUSE", ["SRB"], ["EU"], "asserted"),
+        ),
+        (
+            "The Kenyan opposition pushed for a new election.",
+            ("pushed", "REQUEST", ["KEN"], ["KEN"], "asserted"),
+        ),
+    ],
+)
+def test_verbs_of_criticism_and_advocacy(run, text, expected):
+    assert expected in stances(run(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "call for X to act": a request to the clause's subject
+        (
+            "Germany called for Russia to withdraw its troops from Ukraine.",
+            ("called", "REQUEST", ["DEU"], ["RUS"], "asserted"),
+        ),
+        # wanting another actor to act is a demand on it
+        (
+            "The European Union wants Serbia to recognise Kosovo.",
+            ("wants", "REQUEST", ["EU"], ["SRB"], "asserted"),
+        ),
+    ],
+)
+def test_a_clause_saying_what_another_is_to_do_is_a_request(run, text, expected):
+    found = stances(run(text))
+    assert expected in found
+    # the act asked for is an event of its own, hypothetical
+    assert {e[4] for e in found if e[0] != expected[0]} == {"hypothetical"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vietnam wants peace.",  # a thing wanted asks no one
+        "The party lets them go only where it wants them to go.",  # a place wanted
+    ],
+)
+def test_wanting_a_thing_or_a_place_is_no_request(run, text):
+    assert [e for e in run(text).events if e.type == "REQUEST"] == []

@@ -14,7 +14,13 @@ from functools import cache
 
 from spacy.tokens import Doc, Token
 
-from tidings.events.lexicon import PERSON_NAME_CLASS, Lexicon, Trigger, noun_doer_preps
+from tidings.events.lexicon import (
+    ASKED_ACT_CLASS,
+    PERSON_NAME_CLASS,
+    Lexicon,
+    Trigger,
+    noun_doer_preps,
+)
 from tidings.lexicons import data_lines, data_table, receiving_verbs
 from tidings.model import ActorResolution
 from tidings.parse import in_dateline, in_headline, tokens_with_dep, tokens_with_lower
@@ -747,6 +753,13 @@ def match_trigger(token: Token, lexicon: Lexicon) -> tuple[Trigger, Token | None
                 continue
             if child.dep_ == "prep" and amount_phrase(child):
                 continue  # "gave $40 million in aid" does not give in
+            if for_clause(child) or asks_another(child):
+                # "called for the charges to be dropped": the clause is what "for" takes;
+                # "wants Serbia to recognise Kosovo": what another is to do
+                key = f"{lemma}+for" if for_clause(child) else f"{lemma}+@{ASKED_ACT_CLASS}"
+                entry = verb_entry([key], lexicon)
+                if entry is not None:
+                    return entry, None  # the act asked for is an event of its own
             if child.dep_ in ("dobj", "prt", "prep", "xcomp", "nsubjpass", "advcl"):
                 entry = verb_entry(sense_keys(lemma, child, lexicon, as_subject=False), lexicon)
                 if entry is not None:
@@ -813,6 +826,13 @@ def match_trigger(token: Token, lexicon: Lexicon) -> tuple[Trigger, Token | None
         entry = verb_entry(gerund_verbs(token), lexicon)
         return (entry, None) if entry is not None else None
     return None
+
+
+def for_clause(child: Token) -> bool:
+    """Whether a verb's clause is introduced by "for" ("called for the army to withdraw")."""
+    return child.dep_ in ("advcl", "ccomp") and any(
+        g.dep_ == "mark" and g.lower_ == "for" for g in child.children
+    )
 
 
 def fronted(phrase: Token, verb: Token) -> bool:
@@ -1082,6 +1102,22 @@ def sense_keys(lemma: str, argument: Token, lexicon: Lexicon, *, as_subject: boo
     return [*(f"{lemma}+{w.lemma_.lower()}" for w in objects), *(f"{lemma}+@{c}" for c in classes)]
 
 
+def asks_another(clause: Token) -> bool:
+    """Whether a verb's complement says what someone else is to do: an infinitive with its own
+    subject ("wants the Commission to release the funds", "want the hunts to be stopped"); not
+    a place, manner or thing wanted ("go where it wants them to go", "see what it wants them
+    to see")."""
+    return (
+        clause.dep_ in ("ccomp", "xcomp")
+        and not any(
+            c.tag_ in ("WRB", "WP") and c.dep_ not in SUBJECTS  # "those who want" still asks
+            for c in (*clause.head.children, *clause.children)
+        )
+        and infinitival(clause)
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
+    )
+
+
 def asked_for_act(entry: Trigger, completing: Token, lexicon: Lexicon) -> bool:
     """Whether a request's object is an act of its own ("demanded the release of the
     prisoners", "called for talks", "urged an inquiry"): the act asked for is an event too,
@@ -1237,6 +1273,9 @@ def candidates(doc: Doc, actors: ActorResolution, lexicon: Lexicon) -> list[Cand
     found += blame_statements(doc, actors)
     found += disapproval_statements(doc, actors, lexicon)
     found += dismay_statements(doc, actors, lexicon)
+    # "is opposed to the bid": the stand, not the verb's passive, tells who opposes whom
+    found = [c for c in found if not stance_word(c.token)]
+    found += stance_statements(doc, actors, lexicon)
     found += withheld_answers(doc, actors, lexicon)
     found += alleged_wrongs(doc, actors, lexicon)
     # A light verb whose object is itself a trigger ("pledged support") is not an event of
@@ -1618,6 +1657,89 @@ def dismay_statements(doc: Doc, actors: ActorResolution, lexicon: Lexicon) -> li
     return found
 
 
+@cache
+def stance_adjectives() -> dict[str, tuple[frozenset[str], Trigger]]:
+    """Adjectives of a stand taken on another actor -> the prepositions naming what it is on,
+    and the event the stand states (data/events/stance_adjectives.tsv)."""
+    return {
+        row["adjective"]: (
+            frozenset(row["preps"].split("|")),
+            Trigger(
+                row["adjective"],
+                "adj",
+                row["type"],
+                row["mode"],
+                ("diplomatic",),
+                row["cameo"],
+                frozenset(),
+            ),
+        )  # fmt: skip
+        for row in data_table("data/events/stance_adjectives.tsv")
+    }
+
+
+def stance_statements(doc: Doc, actors: ActorResolution, lexicon: Lexicon) -> list[Candidate]:
+    """A stand an actor takes on another, told by an adjective and its preposition: "Hungary
+    has been critical of the Commission" (ACCUSE), "Turkey is opposed to the Swedish bid",
+    "countries hostile to Moscow", "a report highly critical of the government" (the report's
+    maker holds it), "we are supportive of Kyiv" (a quote's "we" is its speaker)."""
+    found = []
+    table = stance_adjectives()
+    for adjective in tokens_with_lower(doc, frozenset(table)):
+        preps, entry = table[adjective.lower_]
+        aimed = prep_objects(adjective, preps)
+        comparison = any(c.lower_ == "as" for c in adjective.children)  # "as opposed to"
+        if not stance_word(adjective) or comparison or in_headline(adjective):
+            continue
+        holder = stance_holder(adjective, lexicon)
+        if holder is None:
+            continue
+        target = [a for g in aimed for a in actors_in(g, actors)]
+        if not target:
+            acts = [g for g in aimed if names_an_act(g, lexicon)]
+            target = [a for g in acts for a in doers_of(g, actors, lexicon)]
+        if holder.lower_ in FIRST_PERSON_SUBJECTS:
+            found.append(Candidate(adjective, entry, target=target, speaker_says=True))
+            continue
+        source = actors_in(_relative_head(holder), actors)
+        if source and set(source).isdisjoint(target):
+            found.append(Candidate(adjective, entry, source=source, target=target))
+    return found
+
+
+def stance_word(token: Token) -> bool:
+    """Whether a word is a stand word with its preposition ("critical of", "opposed to",
+    "as opposed to"), not a verb with an object of its own ("opposed the plan and, to that
+    end, ...")."""
+    row = stance_adjectives().get(token.lower_)
+    if row is None or not prep_objects(token, row[0]):
+        return False
+    return not any(c.dep_ == "dobj" for c in token.children)
+
+
+def stance_holder(adjective: Token, lexicon: Lexicon) -> Token | None:
+    """Who holds the stand an adjective tells: the subject of its copula ("X is critical of",
+    "X is opposed to"), the noun it describes ("countries opposed to"), or the maker of a
+    described document ("issued a report critical of": the issuer; "the UN's report")."""
+    if adjective.dep_ in ("acomp", "oprd"):
+        return nearest_subject(adjective.head, SUBJECTS)
+    passive = next((c for c in adjective.children if c.dep_ == "nsubjpass"), None)
+    if passive is not None:
+        return passive
+    described = adjective.head
+    if adjective.dep_ not in ("amod", "acl") or described.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if DOCUMENT_CLASS not in lexicon.noun_classes.get(described.lemma_.lower(), ()):
+        return described
+    owner = next((c for c in described.children if c.dep_ == "poss"), None)
+    if owner is None and described.dep_ == "dobj":
+        owner = nearest_subject(described.head, SUBJECTS)
+    return owner
+
+
+DOCUMENT_CLASS = "c15-document"
+
+
 # Sectors of people who speak for no one but themselves: their dismay at a situation is a
 # feeling, not a political act.
 PRIVATE_SECTORS = frozenset({"CVL", "AGR", "BUS", "EDU", "HLH", "REL", "REF"})
@@ -1810,7 +1932,8 @@ def complement_subjects(verb: Token, entry: Trigger, actors: ActorResolution) ->
     ("rejected Netanyahu['s request] to delay", an infinitival complement only: in "denied that
     its forces fired" the subject is the denier's own)."""
     found: list[str] = []
-    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    # "called for Russia to withdraw": the clause "for" takes
+    clauses = [c for c in verb.children if c.dep_ == "ccomp" or for_clause(c)]
     # "expressed concern that China had used it": the clause of the verb's object noun
     clauses += [
         c

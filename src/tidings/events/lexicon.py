@@ -63,9 +63,11 @@ def trigger_rows() -> list[tuple[str, dict[str, str]]]:
 
 
 # Classes the parse gives rather than a word list: an object that is a person's name
-# ("called Putin": a phone call).
+# ("called Putin": a phone call); a clause saying what another is to do ("wants Serbia to
+# recognise Kosovo": a demand on Serbia).
 PERSON_NAME_CLASS = "person-name"
-PARSE_CLASSES = frozenset({PERSON_NAME_CLASS})
+ASKED_ACT_CLASS = "asked-act"
+PARSE_CLASSES = frozenset({PERSON_NAME_CLASS, ASKED_ACT_CLASS})
 
 
 def noun_classes() -> dict[str, tuple[str, ...]]:

@@ -68,8 +68,12 @@ def governing_chain(trigger: Token) -> tuple[list[Token], Token | None]:
             and parent.lemma_.lower() not in occurrence_verbs()
         ):
             break  # "the buildup would halt": what befalls an event says not whether it was
-        if current.dep_ == "advcl" and any(c.dep_ == "mark" for c in current.children):
-            break  # "While Trump has indicated …": the main clause's modality stays there
+        if current.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ != "for" for c in current.children
+        ):
+            # "While Trump has indicated …": the main clause's modality stays there; "called
+            # for Russia to withdraw" is the verb's own complement
+            break
         if current.dep_ == "conj" and any(c.dep_ in ("aux", "auxpass") for c in current.children):
             break  # "does not possess … and will require": each conjunct has its own modality
         if current.dep_ == "prep" and current.lower_ in TIME_ADJUNCTS:
