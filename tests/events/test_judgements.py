@@ -342,3 +342,34 @@ def test_a_clause_saying_what_another_is_to_do_is_a_request(run, text, expected)
 )
 def test_wanting_a_thing_or_a_place_is_no_request(run, text):
     assert [e for e in run(text).events if e.type == "REQUEST"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kenyan senator said the government needs to release the activists.",
+        "Kenyan Senator Okiya Omtatah said the government has to release the activists.",
+    ],
+)
+def test_needing_or_having_to_act_is_a_demand_and_the_act_not_done(run, text):
+    report = run(text)
+    assert (["KEN"], ["KEN"], "asserted") in demands(report)
+    assert {e.modality.value for e in report.events if e.type != "REQUEST"} == {"hypothetical"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an obligation only foreseen is no demand
+        "Yoon Suk Yeol said Japan may have to consider developing its own weapons.",
+        # a thing needed is no act demanded
+        "Japanese Prime Minister Shigeru Ishiba said Taiwan needs more drones.",
+    ],
+)
+def test_a_foreseen_obligation_or_a_need_is_no_demand(run, text):
+    assert demands(run(text)) == []
+
+
+def test_an_obligation_in_the_past_was_met(run):
+    report = run("Congolese troops had to withdraw from Goma.")
+    assert [e.modality.value for e in report.events if e.type == "RETREAT"] == ["asserted"]

@@ -1313,9 +1313,13 @@ def obligations(doc: Doc, actors: ActorResolution) -> list[Candidate]:
     an actor's own obligation ("we must defend ourselves") is no demand."""
     found = []
     verbs = speech_verbs()
-    for modal in tokens_with_lower(doc, OBLIGATION_MODALS):
-        act = modal.head
-        if modal.dep_ != "aux" or in_headline(modal) or inferred_past(modal):
+    for modal in tokens_with_lower(doc, OBLIGATION_MODALS | OBLIGATION_VERBS):
+        act = modal if modal.lower_ in OBLIGATION_VERBS else modal.head
+        if modal.lower_ in OBLIGATION_VERBS and not obligation_verb(modal):
+            continue
+        if modal.lower_ in OBLIGATION_MODALS and modal.dep_ != "aux":
+            continue
+        if in_headline(modal) or inferred_past(modal):
             continue
         obliged = next((c for c in act.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         reporting = act.head if act.dep_ in ("ccomp", "parataxis") else None
@@ -1327,6 +1331,23 @@ def obligations(doc: Doc, actors: ActorResolution) -> list[Candidate]:
             demands = quoted_obligation(modal, obliged, actors)
         found += demands
     return found
+
+
+# Present forms of verbs that oblige their subject to act: "Taiwan has to concentrate on
+# drones", "the government needs to release them" (past forms tell what was done: "had to flee").
+OBLIGATION_VERBS = frozenset({"has", "have", "needs", "need", "ought"})
+
+
+def obligation_verb(verb: Token) -> bool:
+    """Whether a verb obliges its subject to the act of its to-infinitive ("needs to release"),
+    not a thing needed ("needs help"), a perfect ("have released") or an obligation only
+    foreseen ("may have to consider", "will need to")."""
+    return (
+        verb.pos_ == "VERB"
+        and verb.tag_ in ("VBZ", "VBP", "MD", "VB")
+        and not any(c.dep_ == "aux" for c in verb.children)
+        and any(c.dep_ == "xcomp" and infinitival(c) for c in verb.children)
+    )
 
 
 def inferred_past(modal: Token) -> bool:

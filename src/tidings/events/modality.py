@@ -47,6 +47,12 @@ def occurrence_verbs() -> frozenset[str]:
     return frozenset(data_lines("data/events/occurrence_verbs.txt"))
 
 
+def obliged_to(verb: Token, act: Token) -> bool:
+    """Whether a verb obliges its subject to an act in the present: "has to release", "have
+    to leave" (the past "had to flee" tells what was done)."""
+    return verb.lemma_.lower() == "have" and verb.tag_ in ("VBZ", "VBP") and act.dep_ == "xcomp"
+
+
 def governing_chain(trigger: Token) -> tuple[list[Token], Token | None]:
     """The trigger and the words it depends on, and the speech verb reporting it (if any).
 
@@ -185,6 +191,8 @@ def event_modality(
                 if modality:
                     found.add(Modality(modality))
                     lexical.add(Modality(modality))
+            if position == 1 and obliged_to(token, trigger):
+                found.add(Modality.HYPOTHETICAL)  # "has to release them": not yet done
         # "did not hesitate to fire" says it fired; "will not hesitate to" commits by its "will"
         litotes = position > 0 and not sibling and negated_litotes(token, cues)
         for child in token.children:
