@@ -918,6 +918,28 @@ def test_withholding_an_answer_is_an_asserted_rejection(run, sentence):
     assert [(e.type, e.modality.value) for e in run(sentence).events] == [("REJECT", "asserted")]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        ("Requests for comment to the Nigerian army went unanswered.", ["NGA"]),
+        ("The newspaper's questions to the Kenyan Interior Ministry remained unanswered.", ["KEN"]),
+    ],
+)
+def test_requests_gone_unanswered_are_a_refusal_by_whom_they_were_put_to(run, sentence, source):
+    report = run(sentence)
+    codes = {a.id: a.country for a in report.actors}
+    refusals = [
+        (sorted(codes[i] for i in e.source), e.modality.value)
+        for e in report.events
+        if e.type == "REJECT"
+    ]
+    assert refusals == [(source, "asserted")]
+
+
+def test_questions_unanswered_by_no_one_named_are_no_event(run):
+    assert run("Many questions about the deal remain unanswered.").events == []
+
+
 def test_an_answer_given_is_no_rejection(run):
     assert "REJECT" not in {e.type for e in run("The embassy responded to the request.").events}
 

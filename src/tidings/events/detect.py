@@ -1871,7 +1871,7 @@ def withheld_answers(doc: Doc, actors: ActorResolution, lexicon: Lexicon) -> lis
     for token in doc:
         refusing = token.lemma_.lower() in REFUSING_VERBS and token.pos_ == "VERB"
         answer = token.lemma_.lower() in ANSWER_VERBS and token.pos_ == "VERB"
-        if in_headline(token) or not (refusing or answer):
+        if in_headline(token) or not (refusing or answer or token.lower_ == UNANSWERED):
             continue
         if refusing:
             # "declined to comment", "declined comment": the refusal is the event
@@ -1880,6 +1880,9 @@ def withheld_answers(doc: Doc, actors: ActorResolution, lexicon: Lexicon) -> lis
                 continue
             asked = [g for c in said for g in prep_objects(c, frozenset({"to"}))]
             found.append(answer_withheld(token, asked, actors))
+            continue
+        if unanswered(token, lexicon):
+            found += requests_unanswered(token, actors)
             continue
         if token.dep_ == "xcomp" and token.head.lemma_.lower() in REFUSING_VERBS:
             continue  # the refusing verb makes the event
@@ -1891,6 +1894,42 @@ def withheld_answers(doc: Doc, actors: ActorResolution, lexicon: Lexicon) -> lis
         if asked and withheld(token):
             found.append(answer_withheld(token, asked, actors))
     return found
+
+
+UNANSWERED = "unanswered"
+# Prepositions of a request that name whom it was put to ("calls on the parties", "requests
+# to the ministry", "questions sent to the embassy").
+ASKED_OF_PREPS = frozenset({"to", "on", "from"})
+
+
+def unanswered(word: Token, lexicon: Lexicon) -> bool:
+    """Whether a word says requests went without answer: "unanswered" as the predicate of a
+    request ("their calls on the parties have gone unanswered", "requests for comment
+    remained unanswered")."""
+    if word.lower_ != UNANSWERED or word.dep_ not in ("acomp", "oprd", "xcomp"):
+        return False
+    subject = nearest_subject(word.head, ("nsubj", "nsubjpass"))
+    return subject is not None and ASKED_CLASS in lexicon.noun_classes.get(
+        subject.lemma_.lower(), ()
+    )
+
+
+def requests_unanswered(word: Token, actors: ActorResolution) -> list[Candidate]:
+    """The refusal to answer that unanswered requests tell: whoever they were put to refuses
+    whoever put them (the requests' possessor); none when the text names neither ("many
+    questions remain unanswered")."""
+    request = nearest_subject(word.head, ("nsubj", "nsubjpass"))
+    assert request is not None
+    # "requests for comment to the army": the addressee may hang on what is asked for
+    asking = [request, *prep_objects(request, frozenset({"for"}))]
+    asked = [g for w in asking for g in prep_objects(w, ASKED_OF_PREPS) for g in (g, *g.conjuncts)]
+    source = [a for g in asked for a in actors_in(g, actors)]
+    askers = [c for c in request.children if c.dep_ == "poss"]
+    target = [a for asker in askers for a in actors_in(_relative_head(asker), actors)]
+    target = [a for a in target if a not in source]
+    if not (source or target):
+        return []
+    return [Candidate(word, WITHHELD_ANSWER, source=source, target=target)]
 
 
 def withheld(verb: Token) -> bool:
