@@ -756,3 +756,26 @@ def test_an_unsaid_target_in_a_story_of_domestic_conflict_is_the_country_itself(
     (ultimatum,) = [e for e in report.events if e.trigger == "issued"]
     # the country's acts on its own people outnumber those on China: its own side answers
     assert [report.actor(a).country for a in ultimatum.target] == ["PAK"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the noun a relative clause describes is the clause verb's object
+        (
+            "The sanctions that Washington imposed on Moscow were lifted.",
+            ("SANCTION", ["USA"], ["RUS"], "asserted"),
+        ),
+        (
+            "North Korea rejected the deadline South Korea imposed on Pyongyang.",
+            ("THREATEN", ["KOR"], ["PRK"], "asserted"),
+        ),
+    ],
+)
+def test_a_relative_clause_takes_the_noun_it_describes_as_object(run, text, expected):
+    assert expected in events_of(run(text))
+
+
+def test_a_relative_clause_whose_subject_is_the_noun_keeps_its_own_object(run):
+    report = run("The minister who imposed the curfew resigned.")
+    assert [e.cameo for e in report.events if e.type == "COERCE"] == ["1724"]

@@ -737,6 +737,13 @@ def match_trigger(token: Token, lexicon: Lexicon) -> tuple[Trigger, Token | None
         idiom = idiom_entry(token, lemma, lexicon)
         if idiom is not None:
             return idiom
+        relative = relative_object(token)
+        if relative is not None:
+            # "the deadline Pyongyang imposed", "controls, which they imposed": the noun the
+            # clause describes is the verb's object
+            entry = verb_entry(sense_keys(lemma, relative, lexicon, as_subject=False), lexicon)
+            if entry is not None:
+                return entry, None
         # "held civilians as human shields": the role the "as" phrase names selects first, then
         # the object ("in a statement, the group gave authorities 48 hours")
         children = sorted(token.children, key=sense_order)
@@ -833,6 +840,27 @@ def for_clause(child: Token) -> bool:
     return child.dep_ in ("advcl", "ccomp") and any(
         g.dep_ == "mark" and g.lower_ == "for" for g in child.children
     )
+
+
+def relative_object(verb: Token) -> Token | None:
+    """The noun a relative clause describes when it is the clause verb's object: "the
+    deadline Pyongyang imposed", "controls which they imposed" (the clause has a subject of
+    its own and no object but the relative pronoun)."""
+    if verb.dep_ != "relcl" or verb.head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+    if subject is None or subject.lower_ in RELATIVE_PRONOUNS:
+        return None
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if any(o.lower_ not in RELATIVE_PRONOUNS for o in objects):
+        return None
+    # "the treaty from which Washington withdrew", "the town where troops fired": the noun is
+    # a preposition's or a place's, not the object
+    elsewhere = [g for c in verb.children if c.dep_ == "prep" for g in c.children]
+    elsewhere += [c for c in verb.children if c.dep_ == "advmod"]
+    if any(w.lower_ in RELATIVE_PRONOUNS or w.tag_ in ("WRB", "WDT", "WP") for w in elsewhere):
+        return None
+    return verb.head
 
 
 def fronted(phrase: Token, verb: Token) -> bool:
