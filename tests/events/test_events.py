@@ -438,6 +438,22 @@ def test_negation_does_not_leak_into_a_coordinated_clause(run, sentence, trigger
 
 
 @pytest.mark.parametrize(
+    ("sentence", "modality"),
+    [
+        # an ability told as used says the act was done
+        ("The Kenyan police were able to arrest the suspects.", "asserted"),
+        ("The Kenyan police have been able to arrest two suspects.", "asserted"),
+        ("The Kenyan police will be able to arrest the suspects.", "hypothetical"),
+        ("The Kenyan police are able to arrest the suspects.", "hypothetical"),
+        ("The Kenyan police were not able to arrest the suspects.", "negated"),
+    ],
+)
+def test_an_ability_used_in_the_past_is_an_act_done(run, sentence, modality):
+    (event,) = [e for e in run(sentence).events if e.trigger == "arrest"]
+    assert str(event.modality) == modality
+
+
+@pytest.mark.parametrize(
     ("sentence", "expected"),
     [
         # law enforcement: charges, cases, seizures, crowd control, returned fire, questioning

@@ -47,6 +47,21 @@ def occurrence_verbs() -> frozenset[str]:
     return frozenset(data_lines("data/events/occurrence_verbs.txt"))
 
 
+ABILITY_WORDS = frozenset({"able"})
+
+
+def realised_ability(word: Token) -> bool:
+    """Whether an ability is told as used: "were able to arrest", "have been able to
+    arrest" (a past or perfect copula) says the arrest was made; "will be able to" does not."""
+    if word.lemma_.lower() not in ABILITY_WORDS or word.dep_ != "acomp":
+        return False
+    copula = word.head
+    perfect = copula.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lemma_ == "have" for c in copula.children
+    )
+    return copula.tag_ == "VBD" or perfect
+
+
 def obliged_to(verb: Token, act: Token) -> bool:
     """Whether a verb obliges its subject to an act in the present: "has to release", "have
     to leave" (the past "had to flee" tells what was done)."""
@@ -188,6 +203,8 @@ def event_modality(
             )
             for governor in (token, *predicates):
                 modality = cues.get(("governor", governor.lemma_.lower()))
+                if modality and realised_ability(governor):
+                    continue  # "were able to arrest them": they did
                 if modality:
                     found.add(Modality(modality))
                     lexical.add(Modality(modality))
