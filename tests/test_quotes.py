@@ -521,3 +521,25 @@ def test_a_dashed_apposition_is_not_the_speaker(run):
     )
     # the speaker is al-Sharaa, not Assad whom the apposition names
     assert ["sharaa" in (q[2] or "").lower() for q in quotes_of(report)] == [True]
+
+
+def test_a_definite_description_speaking_is_the_person_named_before(run):
+    text = (
+        "Former European Union official Michel Barnier, who led the bloc's Brexit talks, says "
+        "immigration should stop. The French politician, who may run for president, says "
+        "immigration in the EU is “not working.”"
+    )
+    report = run(text)
+    (quote,) = [q for q in report.quotes if q.text.startswith("not working")]
+    assert report.actor(quote.speaker).name == "Michel Barnier"
+
+
+def test_a_description_takes_no_one_named_by_a_single_word(run):
+    text = (
+        "The Schengen system needs reexamination, analysts say. The French politician says "
+        "immigration is “not working.”"
+    )
+    report = run(text)
+    (quote,) = [q for q in report.quotes if q.text.startswith("not working")]
+    speaker = report.actor(quote.speaker)
+    assert speaker is None or speaker.name != "Schengen"

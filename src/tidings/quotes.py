@@ -18,7 +18,7 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from tidings.lexicons import data_lines
-from tidings.model import ActorResolution, Quote, QuoteKind
+from tidings.model import Actor, ActorResolution, Quote, QuoteKind
 from tidings.parse import document_text
 
 PARTIAL_MAX_WORDS = 6
@@ -255,11 +255,58 @@ def speaker_of(subject: Token | None, actors: ActorResolution) -> str | None:
     speaker = actor_of(subject, actors)
     if subject is not None and speaker is None:
         return titled_earlier(subject, actors) or body_before(subject, actors)
+    if subject is not None and speaker is not None and only_described(speaker, actors):
+        speaker = described_earlier(subject, speaker, actors) or speaker
     if subject is None or speaker is None or _kind(speaker, actors) == "person":
         return speaker
     last = subject.right_edge.i
     named = actors.token_actor.get(last) if last > subject.i else None
     return named if named is not None and _kind(named, actors) == "person" else speaker
+
+
+def only_described(actor_id: str, actors: ActorResolution) -> bool:
+    """Whether an actor is a person known only by descriptions ("the French politician") and
+    pronouns, no name and no knowledge-base record."""
+    actor = actors.actor(actor_id)
+    return (
+        actor is not None
+        and actor.kind == "person"
+        and actor.kb_id is None
+        and all(m.kind in ("description", "pronoun") for m in actor.acting_mentions)
+    )
+
+
+def fully_named(person: Actor) -> bool:
+    """Whether a person is known by a full name (a knowledge-base record, or a name of more than
+    one word), not a lone word read as a name ("Schengen")."""
+    return person.kb_id is not None or any(
+        m.kind == "name" and " " in m.text for m in person.mentions
+    )
+
+
+def described_earlier(subject: Token, described: str, actors: ActorResolution) -> str | None:
+    """The named person a definite description opening a speaker's phrase refers back to ("Michel
+    Barnier says … . The French politician says …"): the nearest person named in that sentence
+    or the two before as a subject, by a full name, of the description's country when it gives
+    one."""
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children):
+        return None
+    country = actors.actor(described).country
+    doc = subject.doc
+    first = subject.sent.start
+    for _ in range(2):
+        if first > 0:
+            first = doc[first - 1].sent.start
+    for token in reversed(doc[first : subject.left_edge.i]):
+        key = actors.token_actor.get(token.i)
+        person = actors.actor(key) if key is not None else None
+        if person is None or person.kind != "person" or not fully_named(person):
+            continue
+        if token.dep_ not in SUBJECT_DEPS and token.head.dep_ not in SUBJECT_DEPS:
+            continue  # the person the story was about: a subject, not a name in passing
+        if country is None or person.country in (None, country):
+            return person.id
+    return None
 
 
 def titled_earlier(subject: Token, actors: ActorResolution) -> str | None:
