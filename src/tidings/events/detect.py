@@ -80,6 +80,40 @@ def listed(modifier: Token) -> bool:
     return bool(modifier.conjuncts) or any(c.dep_ in ("cc", "punct") for c in modifier.children)
 
 
+LISTED_MODIFIER_DEPS = ("amod", "compound", "nmod", "poss")
+
+
+def listed_modifiers(modifier: Token) -> list[Token]:
+    """A listed modifier and the others of its list. The parser may leave the last one
+    unlinked, a plain modifier of the same head ("UK and EU negotiators"): a sibling after
+    the conjunction counts when the list has no conjunct of its own."""
+    parts = [modifier, *modifier.conjuncts]
+    conjunction = next((c for c in modifier.children if c.dep_ == "cc"), None)
+    if conjunction is not None and not modifier.conjuncts:
+        parts += [
+            c
+            for c in modifier.head.children
+            if c.dep_ in LISTED_MODIFIER_DEPS and conjunction.i < c.i < modifier.head.i
+        ]
+    return parts
+
+
+def listed_owners(noun: Token) -> list[Token]:
+    """The "of" objects of a plural noun listed with "and", one owner each ("the armies of
+    Brazil and Argentina", "the foreign ministers of India and China"), or none ("forces of
+    the mission, or MINUSCA": one owner named twice)."""
+    if noun.tag_ not in ("NNS", "NNPS"):
+        return []
+    return [
+        part
+        for prep in noun.children
+        if prep.dep_ == "prep" and prep.lower_ == "of"
+        for g in prep.children
+        if g.dep_ == "pobj" and any(c.dep_ == "cc" and c.lower_ == "and" for c in g.children)
+        for part in (g, *g.conjuncts)
+    ]
+
+
 @cache
 def relational_nouns() -> frozenset[str]:
     """Nouns for the other party of a relation ("its foes", "his counterpart"; data file
@@ -96,17 +130,24 @@ def actors_in(token: Token | None, actors: ActorResolution) -> list[str]:
     while stack:
         current = stack.pop()
         actor_id = actors.token_actor.get(current.i)
+        owners = [o for o in listed_owners(current) if o.i in actors.token_actor]
+        if actor_id is not None and len({actors.token_actor[o.i] for o in owners}) > 1:
+            # "the armies of Brazil and Argentina": each country's armies, not one side
+            stack.extend(c for c in current.children if c.dep_ == "conj")
+            stack.extend(reversed(owners))  # the first named taken first
+            continue
         if actor_id is not None:
             if actor_id not in found:
                 found.append(actor_id)
             # A name covers its own compounds: do not look inside it for more actors, but
-            # coordinated modifiers name actors of their own ("Indian and Pakistani troops").
+            # coordinated modifiers name actors of their own ("Indian and Pakistani troops",
+            # "Russia and Turkey's ministers").
             stack.extend(c for c in current.children if c.dep_ == "conj")
             stack.extend(
                 part
                 for c in current.children
-                if c.dep_ in ("amod", "compound", "nmod") and listed(c)
-                for part in (c, *c.conjuncts)
+                if c.dep_ in LISTED_MODIFIER_DEPS and listed(c)
+                for part in listed_modifiers(c)
                 if actors.token_actor.get(part.i) not in (None, actor_id)
             )
             continue
