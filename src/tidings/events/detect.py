@@ -1228,6 +1228,8 @@ def candidates(doc: Doc, actors: ActorResolution, lexicon: Lexicon) -> list[Cand
                     token, entry, actors, found
                 )
             token = candidate.token
+        # "stopped its war on X": the owner is the source, no target that stops the search
+        candidate.target = [a for a in candidate.target if a not in candidate.source]
         denial = token.lemma_.lower() == "deny"  # "denied supplying missiles to Russia": no one
         if entry.type in ("REJECT", "AGREE") and not candidate.target and not denial:
             # "refused to meet Dagalo", "agreed to hand over the prisoners to Kyiv"

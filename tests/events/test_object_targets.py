@@ -1,0 +1,12 @@
+"""Targets found inside an event's object phrases once the source's own words are set aside."""
+
+from tests.events.test_coordinated_sides import sides_of
+
+
+def test_a_phrase_owned_by_the_source_does_not_stop_the_search_for_a_target(run):
+    # "the group's last holdout": the group is the source; the place beyond it is the target
+    text = (
+        "Around 2,000 Islamic State members have surrendered from the group's last holdout "
+        "in Iraq, Kurdish-led forces said Monday."
+    )
+    assert ("RETREAT", ["ISIS"], ["IRQ"]) in sides_of(run(text))
