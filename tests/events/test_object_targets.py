@@ -10,3 +10,13 @@ def test_a_phrase_owned_by_the_source_does_not_stop_the_search_for_a_target(run)
         "in Iraq, Kurdish-led forces said Monday."
     )
     assert ("RETREAT", ["ISIS"], ["IRQ"]) in sides_of(run(text))
+
+
+def test_a_mobilisation_aims_where_the_act_it_readies_for_aims(run):
+    found = sides_of(run("Russia mobilised reservists for a new offensive against Ukraine."))
+    assert ("MOBILIZE", ["RUS"], ["UKR"]) in found
+
+
+def test_a_mobilisation_for_no_act_has_no_target(run):
+    found = sides_of(run("Kenya deployed police officers for the elections."))
+    assert [(t, tg) for t, _, tg in found] == [("MOBILIZE", [])]

@@ -1255,6 +1255,9 @@ def candidates(doc: Doc, actors: ActorResolution, lexicon: Lexicon) -> list[Cand
             candidate.target = complement_targets(
                 token, ("advcl", "xcomp"), actors, lexicon, entry.type
             )
+        if entry.type == "MOBILIZE" and not candidate.target:
+            # "mobilized the army for an assault on Gaza": the act it readies for aims it
+            candidate.target = purpose_targets(token, actors, lexicon)
         if entry.type == "MOBILIZE":
             # the forces deployed are the mobilising side, never its target: "troops were
             # rushed to the border" is the troops' own mobilisation
@@ -2274,6 +2277,26 @@ def deployed_forces(trigger: Token, actors: ActorResolution) -> list[str]:
     moved += of_complements(trigger)
     found = [a for phrase in moved for a in actors_in(phrase, actors)]
     return [a for a in found if (actor := actors.actor(a)) and actor.sector in ARMED_SECTORS]
+
+
+PURPOSE_PREPS = frozenset({"for"})
+
+
+def purpose_targets(trigger: Token, actors: ActorResolution, lexicon: Lexicon) -> list[str]:
+    """The target of the act a mobilisation readies for, named in its purpose phrase
+    ("mobilized troops for a ground offensive against the rebels", "for the war against
+    Iraq"): the actors of that event noun's own target prepositions."""
+    found: list[str] = []
+    for prep in trigger.children:
+        if prep.dep_ != "prep" or prep.lower_ not in PURPOSE_PREPS:
+            continue
+        for noun in (g for g in prep.children if g.dep_ == "pobj"):
+            preps = aiming_preps(noun, lexicon)
+            if preps is AIM_PREPS:
+                continue  # no event noun: "troops for the region" aims at nothing
+            for aimed in prep_objects(noun, preps):
+                found += [a for a in actors_in(aimed, actors) if a not in found]
+    return found
 
 
 # Verbs of sending people: what they are sent to do is the act ("sent experts to investigate").
