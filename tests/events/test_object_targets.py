@@ -1,5 +1,7 @@
 """Targets found inside an event's object phrases once the source's own words are set aside."""
 
+import pytest
+
 from tests.events.test_coordinated_sides import sides_of
 
 
@@ -20,3 +22,21 @@ def test_a_mobilisation_aims_where_the_act_it_readies_for_aims(run):
 def test_a_mobilisation_for_no_act_has_no_target(run):
     found = sides_of(run("Kenya deployed police officers for the elections."))
     assert [(t, tg) for t, _, tg in found] == [("MOBILIZE", [])]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the parse hangs the recipient on the object's relative clause
+        "Germany returned three bronze artefacts that were looted in 1897 to Nigeria.",
+        # or on a participle set off by commas
+        "Germany returned a stolen artifact, missing since 1995, to Nigeria.",
+    ],
+)
+def test_a_stranded_recipient_is_the_target_of_a_return(run, text):
+    assert ("RETREAT", ["DEU"], ["NGA"]) in sides_of(run(text))
+
+
+def test_a_clause_with_an_act_of_its_own_keeps_its_recipient(run):
+    text = "Kenya donated 50 ventilators to help Somalia with its response to the outbreak."
+    assert ("AID", ["KEN"], ["SOM"]) in sides_of(run(text))

@@ -1245,6 +1245,9 @@ def candidates(doc: Doc, actors: ActorResolution, lexicon: Lexicon) -> list[Cand
             candidate.target = threatened_in_complement(token, actors, candidate.source)
         if entry.type in ANSWER_TYPES and not candidate.target:
             candidate.target = requesters(token, actors, lexicon, candidate.source)
+        if not candidate.target and token.pos_ == "VERB":
+            # "returned a painting that was stolen in 1989 to the Louvre"
+            candidate.target = stranded_recipients(token, entry, actors)
         if not candidate.target:
             # "condemned the attacks made by the government": the actor inside the object
             candidate.target = actors_in_phrase(
@@ -2277,6 +2280,43 @@ def deployed_forces(trigger: Token, actors: ActorResolution) -> list[str]:
     moved += of_complements(trigger)
     found = [a for phrase in moved for a in actors_in(phrase, actors)]
     return [a for a in found if (actor := actors.actor(a)) and actor.sector in ARMED_SECTORS]
+
+
+RECIPIENT_PREP = "to"
+STRANDING_DEPS = frozenset({"relcl", "acl", "advcl", "appos"})
+
+
+def stranded_recipients(verb: Token, entry: Trigger, actors: ActorResolution) -> list[str]:
+    """The recipient of a giving or returning verb whose "to" phrase the parser hangs inside
+    a clause on its object ("returned skulls that date back to the ninth century to Peru",
+    "returned a manuscript, missing since 1943, to Italy"): the last "to" phrase of that
+    clause, when the verb has none of its own."""
+    if RECIPIENT_PREP not in entry.target_preps or prep_objects(verb, frozenset({"to"})):
+        return []
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if not objects:
+        return []
+    clauses = [c for o in objects for c in o.subtree if c.dep_ in STRANDING_DEPS]
+    clauses += [c for c in verb.children if c.dep_ == "advcl" and c.i > objects[0].i]
+    # a clause with an act of its own takes its own "to" ("to assist Ethiopia with its
+    # response to the virus", "inviting him to Jerusalem")
+    clauses = [
+        c for c in clauses if not infinitival(c) and not any(g.dep_ == "dobj" for g in c.children)
+    ]
+    stranded = [
+        t
+        for clause in clauses
+        for t in clause.subtree
+        if t.dep_ == "prep" and t.lower_ == RECIPIENT_PREP
+    ]
+    if not stranded:
+        return []
+    last = max(stranded, key=lambda t: t.i)
+    found: list[str] = []
+    for pobj in (g for g in last.children if g.dep_ == "pobj"):
+        named = actors_in(pobj, actors) or [actors.token_place.get(pobj.i)]
+        found += [a for a in named if a is not None and a not in found]
+    return found
 
 
 PURPOSE_PREPS = frozenset({"for"})
