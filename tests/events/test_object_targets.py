@@ -40,3 +40,21 @@ def test_a_stranded_recipient_is_the_target_of_a_return(run, text):
 def test_a_clause_with_an_act_of_its_own_keeps_its_recipient(run):
     text = "Kenya donated 50 ventilators to help Somalia with its response to the outbreak."
     assert ("AID", ["KEN"], ["SOM"]) in sides_of(run(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Qatar launched a mediation effort to end the dispute between Israel and Hamas.",
+            ("CONSULT", ["QAT"], ["ISR", "PSE"]),
+        ),
+        (
+            "Egypt began mediation efforts to try to prevent a war between Sudan and Ethiopia.",
+            ("CONSULT", ["EGY"], ["ETH", "SDN"]),
+        ),
+    ],
+)
+def test_a_mediation_deals_with_the_sides_its_purpose_names(run, text, expected):
+    found = [(t, s, sorted(tg)) for t, s, tg in sides_of(run(text))]
+    assert expected in found

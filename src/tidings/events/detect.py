@@ -1258,6 +1258,9 @@ def candidates(doc: Doc, actors: ActorResolution, lexicon: Lexicon) -> list[Cand
             candidate.target = complement_targets(
                 token, ("advcl", "xcomp"), actors, lexicon, entry.type
             )
+        if entry.mode == THIRD_PARTY_MODE and not candidate.target:
+            # "a mediation effort to end the dispute between Israel and Hamas"
+            candidate.target = disputing_parties(token, actors)
         if entry.type == "MOBILIZE" and not candidate.target:
             # "mobilized the army for an assault on Gaza": the act it readies for aims it
             candidate.target = purpose_targets(token, actors, lexicon)
@@ -2316,6 +2319,31 @@ def stranded_recipients(verb: Token, entry: Trigger, actors: ActorResolution) ->
     for pobj in (g for g in last.children if g.dep_ == "pobj"):
         named = actors_in(pobj, actors) or [actors.token_place.get(pobj.i)]
         found += [a for a in named if a is not None and a not in found]
+    return found
+
+
+THIRD_PARTY_MODE = "third-party"  # mediation between two sides (CAMEO 045)
+PURPOSE_CLAUSE_DEPS = frozenset({"acl", "advcl", "xcomp"})
+
+
+def disputing_parties(trigger: Token, actors: ActorResolution) -> list[str]:
+    """The sides a mediation's purpose clause names in its "between" phrase ("launched a
+    mediation effort to end the dispute between Israel and Hamas", "to try to prevent a
+    confrontation between Sudan and Ethiopia"): whom the mediator deals with."""
+    holders = [trigger, phrase_head(trigger)] if trigger.pos_ == "NOUN" else [trigger]
+    clauses = [
+        c for h in holders for c in h.children if c.dep_ in PURPOSE_CLAUSE_DEPS and infinitival(c)
+    ]
+    clauses += [
+        g for c in clauses for g in c.children if g.dep_ in PURPOSE_CLAUSE_DEPS and infinitival(g)
+    ]
+    found: list[str] = []
+    for clause in clauses:
+        between = [t for t in clause.subtree if t.dep_ == "prep" and t.lower_ == "between"]
+        for pobj in (g for t in between[:1] for g in t.children if g.dep_ == "pobj"):
+            found += [a for a in actors_in(pobj, actors) if a not in found]
+        if found:
+            return found
     return found
 
 
