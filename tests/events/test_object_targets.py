@@ -58,3 +58,16 @@ def test_a_clause_with_an_act_of_its_own_keeps_its_recipient(run):
 def test_a_mediation_deals_with_the_sides_its_purpose_names(run, text, expected):
     found = [(t, s, sorted(tg)) for t, s, tg in sides_of(run(text))]
     assert expected in found
+
+
+def test_the_owner_of_a_light_verbs_event_noun_is_its_source_not_its_target(run):
+    found = sides_of(run("The envoy expressed Japan's support for Ukraine."))
+    assert ("SUPPORT", ["JPN"], ["UKR"]) in found
+
+
+def test_an_act_of_speech_a_call_was_made_for_is_addressed_to_the_one_called(run):
+    text = (
+        "Kenyan President William Ruto phoned Ugandan President Yoweri Museveni on Friday "
+        "to congratulate him on his victory."
+    )
+    assert ("SUPPORT", ["KEN"], ["UGA"]) in sides_of(run(text))

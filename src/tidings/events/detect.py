@@ -1174,6 +1174,7 @@ def candidates(doc: Doc, actors: ActorResolution, lexicon: Lexicon) -> list[Cand
         if addressed and addresses_the_public(token):
             continue  # "urged people to seek medical care": advice to the public
         candidate = Candidate(token, entry, object_token=completing)
+        owners: list[str] = []
         if token.pos_ == "VERB" and not nominal_gerund(token):
             # "troops firing on protesters", "police firing": a gerund's actor noun fires;
             # "a resolution demanding …" falls through to whoever passed it
@@ -1189,6 +1190,9 @@ def candidates(doc: Doc, actors: ActorResolution, lexicon: Lexicon) -> list[Cand
                 candidate.target += [
                     a for a in actors_in(target, actors) if a not in candidate.target
                 ]
+            owners = light_object_owners(token, completing, actors)
+            candidate.target = [a for a in candidate.target if a not in owners]
+            candidate.source = candidate.source or owners
             received = "from" in entry.target_preps  # not "accepted refugees", given refuge
             if entry.type == "AID" and received and token.lemma_.lower() in receiving_verbs():
                 # "Pakistan received a loan from the IMF": the giver gives to the receiver
@@ -1228,8 +1232,11 @@ def candidates(doc: Doc, actors: ActorResolution, lexicon: Lexicon) -> list[Cand
                     token, entry, actors, found
                 )
             token = candidate.token
-        # "stopped its war on X": the owner is the source, no target that stops the search
-        candidate.target = [a for a in candidate.target if a not in candidate.source]
+        # "stopped its war on X": the owner is the source, no target that stops the search;
+        # "voiced Kenya's support": whose support it is, no target either
+        candidate.target = [
+            a for a in candidate.target if a not in candidate.source and a not in owners
+        ]
         denial = token.lemma_.lower() == "deny"  # "denied supplying missiles to Russia": no one
         if entry.type in ("REJECT", "AGREE") and not candidate.target and not denial:
             # "refused to meet Dagalo", "agreed to hand over the prisoners to Kyiv"
@@ -1251,13 +1258,17 @@ def candidates(doc: Doc, actors: ActorResolution, lexicon: Lexicon) -> list[Cand
         if not candidate.target:
             # "condemned the attacks made by the government": the actor inside the object
             candidate.target = actors_in_phrase(
-                object_phrases(token, entry), actors, set(candidate.source), lexicon, entry.type
-            )
+                object_phrases(token, entry), actors, {*candidate.source, *owners}, lexicon,
+                entry.type,
+            )  # fmt: skip
         if entry.type in PURPOSE_TARGET_TYPES and not candidate.target:
             # "gave $5 million to help Ethiopia", "offered troops to support the army"
             candidate.target = complement_targets(
                 token, ("advcl", "xcomp"), actors, lexicon, entry.type
             )
+        if entry.type in ADDRESSED_TYPES and not candidate.target:
+            # "called Erdogan to express his support": said to the one called
+            candidate.target = contacted(token, found, candidate.source)
         if entry.mode == THIRD_PARTY_MODE and not candidate.target:
             # "a mediation effort to end the dispute between Israel and Hamas"
             candidate.target = disputing_parties(token, actors)
@@ -1272,7 +1283,9 @@ def candidates(doc: Doc, actors: ActorResolution, lexicon: Lexicon) -> list[Cand
             candidate.source = candidate.source or forces
         dropped = own_forces(candidate.source, candidate.target, actors, entry.type)
         candidate.target = [
-            a for a in candidate.target if a not in candidate.source and a not in dropped
+            a
+            for a in candidate.target
+            if a not in candidate.source and a not in dropped and a not in owners
         ]
         if dropped and not candidate.target:
             # "withdrew its troops from Kherson": past the own forces, the place
@@ -2320,6 +2333,36 @@ def stranded_recipients(verb: Token, entry: Trigger, actors: ActorResolution) ->
         named = actors_in(pobj, actors) or [actors.token_place.get(pobj.i)]
         found += [a for a in named if a is not None and a not in found]
     return found
+
+
+def light_object_owners(
+    verb: Token, completing: Token | None, actors: ActorResolution
+) -> list[str]:
+    """The owners of the event noun a light verb takes ("voiced Kenya's support", "reiterated
+    the government's support to the talks"): the side that supports, never the target."""
+    if completing is None or completing.dep_ != "dobj" or completing.head.i != verb.i:
+        return []
+    if governing_verbs().get(verb.lemma_.lower()) != "light":
+        return []
+    return [a for c in completing.children if c.dep_ == "poss" for a in actors_in(c, actors)]
+
+
+# Acts of speech that a call, visit or meeting may be made for.
+ADDRESSED_TYPES = frozenset({"SUPPORT", "ACCUSE", "CONCEDE", "REQUEST", "THREATEN", "AGREE"})
+
+
+def contacted(act: Token, found: list[Candidate], source: list[str]) -> list[str]:
+    """Whom a call, visit or meeting was with, for the act of speech it was made to do
+    ("called Erdogan on Friday to express his support", "met Ruto to congratulate him"):
+    the act is addressed to them."""
+    if act.dep_ not in ("advcl", "xcomp") or not infinitival(act):
+        return []
+    meeting = next(
+        (c for c in found if c.token.i == act.head.i and c.entry.type == "CONSULT"), None
+    )
+    if meeting is None:
+        return []
+    return [a for a in meeting.target if a not in source]
 
 
 THIRD_PARTY_MODE = "third-party"  # mediation between two sides (CAMEO 045)
