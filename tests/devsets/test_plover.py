@@ -32,6 +32,12 @@ def test_find_span_falls_back_to_case_insensitive():
     assert find_span("text", None) is None
 
 
+def test_find_span_prefers_whole_words():
+    text = "South Sudanese refugees fled to Sudan."
+    assert find_span(text, "Sudan") == (32, 37)
+    assert find_span("Sudanese troops", "Sudan") == (0, 5)  # no whole word: the letters
+
+
 def test_load_plover_reads_shared_rows_flat_rows_and_csv(tmp_path):
     shared = {
         "id": "r1",

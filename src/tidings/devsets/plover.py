@@ -17,6 +17,7 @@ the gold target span (spans overlap).
 from __future__ import annotations
 
 import csv
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -80,13 +81,21 @@ def _coded_pair(row: dict, n: int) -> CodedPair:
 
 
 def find_span(text: str, part: str | None) -> tuple[int, int] | None:
-    """The first occurrence of `part` in `text` (case-insensitive), or None."""
+    """The first occurrence of `part` in `text` as whole words, else anywhere (case-sensitive
+    first, then not), or None. A side "Sudan" is the country named, not the letters inside
+    "South Sudanese" earlier in the sentence."""
     if not part:
         return None
-    start = text.find(part)
-    if start < 0:
-        start = text.lower().find(part.lower())
-    return (start, start + len(part)) if start >= 0 else None
+    whole = re.escape(part)
+    if part[0].isalnum():
+        whole = r"(?<!\w)" + whole
+    if part[-1].isalnum():
+        whole += r"(?!\w)"
+    for pattern, flags in ((whole, 0), (whole, re.IGNORECASE), (re.escape(part), re.IGNORECASE)):
+        found = re.search(pattern, text, flags)
+        if found:
+            return found.span()
+    return None
 
 
 def root_of(event: Event) -> str:

@@ -86,6 +86,40 @@ def listed(modifier: Token) -> bool:
     return bool(modifier.conjuncts) or any(c.dep_ in ("cc", "punct") for c in modifier.children)
 
 
+LISTED_MODIFIER_DEPS = ("amod", "compound", "nmod", "poss")
+
+
+def listed_modifiers(modifier: Token) -> list[Token]:
+    """A listed modifier and the others of its list. The parser may leave the last one
+    unlinked, a plain modifier of the same head ("UK and EU negotiators"): a sibling after
+    the conjunction counts when the list has no conjunct of its own."""
+    parts = [modifier, *modifier.conjuncts]
+    conjunction = next((c for c in modifier.children if c.dep_ == "cc"), None)
+    if conjunction is not None and not modifier.conjuncts:
+        parts += [
+            c
+            for c in modifier.head.children
+            if c.dep_ in LISTED_MODIFIER_DEPS and conjunction.i < c.i < modifier.head.i
+        ]
+    return parts
+
+
+def listed_owners(noun: Token) -> list[Token]:
+    """The "of" objects of a plural noun listed with "and", one owner each ("the armies of
+    Brazil and Argentina", "the foreign ministers of India and China"), or none ("forces of
+    the mission, or MINUSCA": one owner named twice)."""
+    if noun.tag_ not in ("NNS", "NNPS"):
+        return []
+    return [
+        part
+        for prep in noun.children
+        if prep.dep_ == "prep" and prep.lower_ == "of"
+        for g in prep.children
+        if g.dep_ == "pobj" and any(c.dep_ == "cc" and c.lower_ == "and" for c in g.children)
+        for part in (g, *g.conjuncts)
+    ]
+
+
 @cache
 def relational_nouns() -> frozenset[str]:
     """Nouns for the other party of a relation ("its foes", "his counterpart"; data file
@@ -102,17 +136,24 @@ def actors_in(token: Token | None, actors: ActorResolution) -> list[str]:
     while stack:
         current = stack.pop()
         actor_id = actors.token_actor.get(current.i)
+        owners = [o for o in listed_owners(current) if o.i in actors.token_actor]
+        if actor_id is not None and len({actors.token_actor[o.i] for o in owners}) > 1:
+            # "the armies of Brazil and Argentina": each country's armies, not one side
+            stack.extend(c for c in current.children if c.dep_ == "conj")
+            stack.extend(reversed(owners))  # the first named taken first
+            continue
         if actor_id is not None:
             if actor_id not in found:
                 found.append(actor_id)
             # A name covers its own compounds: do not look inside it for more actors, but
-            # coordinated modifiers name actors of their own ("Indian and Pakistani troops").
+            # coordinated modifiers name actors of their own ("Indian and Pakistani troops",
+            # "Russia and Turkey's ministers").
             stack.extend(c for c in current.children if c.dep_ == "conj")
             stack.extend(
                 part
                 for c in current.children
-                if c.dep_ in ("amod", "compound", "nmod") and listed(c)
-                for part in (c, *c.conjuncts)
+                if c.dep_ in LISTED_MODIFIER_DEPS and listed(c)
+                for part in listed_modifiers(c)
                 if actors.token_actor.get(part.i) not in (None, actor_id)
             )
             continue
@@ -1197,6 +1238,7 @@ def candidates(doc: Doc, actors: ActorResolution, lexicon: Lexicon) -> list[Cand
         if addressed and addresses_the_public(token):
             continue  # "urged people to seek medical care": advice to the public
         candidate = Candidate(token, entry, object_token=completing)
+        owners: list[str] = []
         if token.pos_ == "VERB" and not nominal_gerund(token):
             # "troops firing on protesters", "police firing": a gerund's actor noun fires;
             # "a resolution demanding …" falls through to whoever passed it
@@ -1212,6 +1254,9 @@ def candidates(doc: Doc, actors: ActorResolution, lexicon: Lexicon) -> list[Cand
                 candidate.target += [
                     a for a in actors_in(target, actors) if a not in candidate.target
                 ]
+            owners = light_object_owners(token, completing, actors)
+            candidate.target = [a for a in candidate.target if a not in owners]
+            candidate.source = candidate.source or owners
             received = "from" in entry.target_preps  # not "accepted refugees", given refuge
             if entry.type == "AID" and received and token.lemma_.lower() in receiving_verbs():
                 # "Pakistan received a loan from the IMF": the giver gives to the receiver
@@ -1251,6 +1296,11 @@ def candidates(doc: Doc, actors: ActorResolution, lexicon: Lexicon) -> list[Cand
                     token, entry, actors, found
                 )
             token = candidate.token
+        # "stopped its war on X": the owner is the source, no target that stops the search;
+        # "voiced Kenya's support": whose support it is, no target either
+        candidate.target = [
+            a for a in candidate.target if a not in candidate.source and a not in owners
+        ]
         denial = token.lemma_.lower() == "deny"  # "denied supplying missiles to Russia": no one
         if entry.type in ("REJECT", "AGREE") and not candidate.target and not denial:
             # "refused to meet Dagalo", "agreed to hand over the prisoners to Kyiv"
@@ -1266,16 +1316,29 @@ def candidates(doc: Doc, actors: ActorResolution, lexicon: Lexicon) -> list[Cand
             candidate.target = threatened_in_complement(token, actors, candidate.source)
         if entry.type in ANSWER_TYPES and not candidate.target:
             candidate.target = requesters(token, actors, lexicon, candidate.source)
+        if not candidate.target and token.pos_ == "VERB":
+            # "returned a painting that was stolen in 1989 to the Louvre"
+            candidate.target = stranded_recipients(token, entry, actors)
         if not candidate.target:
             # "condemned the attacks made by the government": the actor inside the object
             candidate.target = actors_in_phrase(
-                object_phrases(token, entry), actors, set(candidate.source), lexicon, entry.type
-            )
+                object_phrases(token, entry), actors, {*candidate.source, *owners}, lexicon,
+                entry.type,
+            )  # fmt: skip
         if entry.type in PURPOSE_TARGET_TYPES and not candidate.target:
             # "gave $5 million to help Ethiopia", "offered troops to support the army"
             candidate.target = complement_targets(
                 token, ("advcl", "xcomp"), actors, lexicon, entry.type
             )
+        if entry.type in ADDRESSED_TYPES and not candidate.target:
+            # "called Erdogan to express his support": said to the one called
+            candidate.target = contacted(token, found, candidate.source)
+        if entry.mode == THIRD_PARTY_MODE and not candidate.target:
+            # "a mediation effort to end the dispute between Israel and Hamas"
+            candidate.target = disputing_parties(token, actors)
+        if entry.type == "MOBILIZE" and not candidate.target:
+            # "mobilized the army for an assault on Gaza": the act it readies for aims it
+            candidate.target = purpose_targets(token, actors, lexicon)
         if entry.type == "MOBILIZE":
             # the forces deployed are the mobilising side, never its target: "troops were
             # rushed to the border" is the troops' own mobilisation
@@ -1284,7 +1347,9 @@ def candidates(doc: Doc, actors: ActorResolution, lexicon: Lexicon) -> list[Cand
             candidate.source = candidate.source or forces
         dropped = own_forces(candidate.source, candidate.target, actors, entry.type)
         candidate.target = [
-            a for a in candidate.target if a not in candidate.source and a not in dropped
+            a
+            for a in candidate.target
+            if a not in candidate.source and a not in dropped and a not in owners
         ]
         if dropped and not candidate.target:
             # "withdrew its troops from Kherson": past the own forces, the place
@@ -2442,6 +2507,118 @@ def deployed_forces(trigger: Token, actors: ActorResolution) -> list[str]:
     moved += of_complements(trigger)
     found = [a for phrase in moved for a in actors_in(phrase, actors)]
     return [a for a in found if (actor := actors.actor(a)) and actor.sector in ARMED_SECTORS]
+
+
+RECIPIENT_PREP = "to"
+STRANDING_DEPS = frozenset({"relcl", "acl", "advcl", "appos"})
+
+
+def stranded_recipients(verb: Token, entry: Trigger, actors: ActorResolution) -> list[str]:
+    """The recipient of a giving or returning verb whose "to" phrase the parser hangs inside
+    a clause on its object ("returned skulls that date back to the ninth century to Peru",
+    "returned a manuscript, missing since 1943, to Italy"): the last "to" phrase of that
+    clause, when the verb has none of its own."""
+    if RECIPIENT_PREP not in entry.target_preps or prep_objects(verb, frozenset({"to"})):
+        return []
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if not objects:
+        return []
+    clauses = [c for o in objects for c in o.subtree if c.dep_ in STRANDING_DEPS]
+    clauses += [c for c in verb.children if c.dep_ == "advcl" and c.i > objects[0].i]
+    # a clause with an act of its own takes its own "to" ("to assist Ethiopia with its
+    # response to the virus", "inviting him to Jerusalem")
+    clauses = [
+        c for c in clauses if not infinitival(c) and not any(g.dep_ == "dobj" for g in c.children)
+    ]
+    stranded = [
+        t
+        for clause in clauses
+        for t in clause.subtree
+        if t.dep_ == "prep" and t.lower_ == RECIPIENT_PREP
+    ]
+    if not stranded:
+        return []
+    last = max(stranded, key=lambda t: t.i)
+    found: list[str] = []
+    for pobj in (g for g in last.children if g.dep_ == "pobj"):
+        named = actors_in(pobj, actors) or [actors.token_place.get(pobj.i)]
+        found += [a for a in named if a is not None and a not in found]
+    return found
+
+
+def light_object_owners(
+    verb: Token, completing: Token | None, actors: ActorResolution
+) -> list[str]:
+    """The owners of the event noun a light verb takes ("voiced Kenya's support", "reiterated
+    the government's support to the talks"): the side that supports, never the target."""
+    if completing is None or completing.dep_ != "dobj" or completing.head.i != verb.i:
+        return []
+    if governing_verbs().get(verb.lemma_.lower()) != "light":
+        return []
+    return [a for c in completing.children if c.dep_ == "poss" for a in actors_in(c, actors)]
+
+
+# Acts of speech that a call, visit or meeting may be made for.
+ADDRESSED_TYPES = frozenset({"SUPPORT", "ACCUSE", "CONCEDE", "REQUEST", "THREATEN", "AGREE"})
+
+
+def contacted(act: Token, found: list[Candidate], source: list[str]) -> list[str]:
+    """Whom a call, visit or meeting was with, for the act of speech it was made to do
+    ("called Erdogan on Friday to express his support", "met Ruto to congratulate him"):
+    the act is addressed to them."""
+    if act.dep_ not in ("advcl", "xcomp") or not infinitival(act):
+        return []
+    meeting = next(
+        (c for c in found if c.token.i == act.head.i and c.entry.type == "CONSULT"), None
+    )
+    if meeting is None:
+        return []
+    return [a for a in meeting.target if a not in source]
+
+
+THIRD_PARTY_MODE = "third-party"  # mediation between two sides (CAMEO 045)
+PURPOSE_CLAUSE_DEPS = frozenset({"acl", "advcl", "xcomp"})
+
+
+def disputing_parties(trigger: Token, actors: ActorResolution) -> list[str]:
+    """The sides a mediation's purpose clause names in its "between" phrase ("launched a
+    mediation effort to end the dispute between Israel and Hamas", "to try to prevent a
+    confrontation between Sudan and Ethiopia"): whom the mediator deals with."""
+    holders = [trigger, phrase_head(trigger)] if trigger.pos_ == "NOUN" else [trigger]
+    clauses = [
+        c for h in holders for c in h.children if c.dep_ in PURPOSE_CLAUSE_DEPS and infinitival(c)
+    ]
+    clauses += [
+        g for c in clauses for g in c.children if g.dep_ in PURPOSE_CLAUSE_DEPS and infinitival(g)
+    ]
+    found: list[str] = []
+    for clause in clauses:
+        between = [t for t in clause.subtree if t.dep_ == "prep" and t.lower_ == "between"]
+        for pobj in (g for t in between[:1] for g in t.children if g.dep_ == "pobj"):
+            found += [a for a in actors_in(pobj, actors) if a not in found]
+        if found:
+            return found
+    return found
+
+
+PURPOSE_PREPS = frozenset({"for"})
+
+
+def purpose_targets(trigger: Token, actors: ActorResolution, lexicon: Lexicon) -> list[str]:
+    """The target of the act a mobilisation readies for, named in its purpose phrase
+    ("mobilized troops for a ground offensive against the rebels", "for the war against
+    Iraq"): the actors of that event noun's own target prepositions."""
+    found: list[str] = []
+    for prep in trigger.children:
+        if prep.dep_ != "prep" or prep.lower_ not in PURPOSE_PREPS:
+            continue
+        for noun in (g for g in prep.children if g.dep_ == "pobj"):
+            preps = aiming_preps(noun, lexicon)
+            if preps is AIM_PREPS:
+                continue  # no event noun: "troops for the region" aims at nothing
+            for aimed in prep_objects(noun, preps):
+                found += [a for a in actors_in(aimed, actors) if a not in found]
+    return found
 
 
 # Verbs of sending people: what they are sent to do is the act ("sent experts to investigate").
