@@ -283,3 +283,15 @@ def test_communication_is_an_exchange_only_with_a_partner(run, text, consults):
 )
 def test_details_shared_are_no_cooperation(run, text, cooperates):
     assert ("COOPERATE" in [e.type for e in run(text).events]) is cooperates
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a flag march is a show of force; burning a flag is a protest
+        ("Police staged a flag march in the old city of Hyderabad.", "MOBILIZE"),
+        ("Protesters burned the Macedonian flag outside the embassy.", "PROTEST"),
+    ],
+)
+def test_a_flag_marched_or_burned(run, sentence, expected):
+    assert [e.type for e in run(sentence).events] == [expected]
