@@ -143,6 +143,7 @@ def test_gold_dates_compare_values_and_an_unknown_date_wants_none():
         ("voa-heldout3", "voa-blind5"),
         ("voa-heldout4", "voa-blind6"),
         ("voa-heldout5", "voa-blind7"),
+        ("voa-heldout6", "voa-blind8"),
     ],
 )
 def test_the_unseen_stories_are_a_set_of_their_own(tmp_path, pipeline, name, folder):

@@ -97,5 +97,5 @@ def sample_by_cause(cases: list[ErrorCase], n: int) -> list[ErrorCase]:
 GOLD_FORMATS = ("gold", "timeml", "attributions", "plover", "labels", "actors")
 DEV_SET_NAMES = (
     "plover", "police", "timeml", "attributions", "voa", "voa-unseen", "voa-heldout",
-    "voa-heldout2", "voa-heldout3", "voa-heldout4", "voa-heldout5",
+    "voa-heldout2", "voa-heldout3", "voa-heldout4", "voa-heldout5", "voa-heldout6",
 )  # fmt: skip

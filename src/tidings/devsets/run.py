@@ -74,6 +74,8 @@ DEV_SETS = (
     DevSet("voa-heldout4", "voa-stories.jsonl", _story_set("voa-blind6", "voa-heldout4")),
     # stories annotated blind in session 31 and scored once at its end before anyone saw them
     DevSet("voa-heldout5", "voa-stories.jsonl", _story_set("voa-blind7", "voa-heldout5")),
+    # stories annotated blind in session 32 and scored once at its end before anyone saw them
+    DevSet("voa-heldout6", "voa-stories.jsonl", _story_set("voa-blind8", "voa-heldout6")),
 )
 
 
