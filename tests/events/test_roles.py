@@ -779,3 +779,12 @@ def test_a_relative_clause_takes_the_noun_it_describes_as_object(run, text, expe
 def test_a_relative_clause_whose_subject_is_the_noun_keeps_its_own_object(run):
     report = run("The minister who imposed the curfew resigned.")
     assert [e.cameo for e in report.events if e.type == "COERCE"] == ["1724"]
+
+
+def test_the_one_arrested_for_an_act_did_it(run):
+    report = run(
+        "Bosnian prosecutors ordered the arrest of Milorad Dodik for ignoring a court summons."
+    )
+    assert ("REJECT", ["BIH"], ["BIH"], "reported-claim") in events_of(report)
+    (refusal,) = [e for e in report.events if e.type == "REJECT"]
+    assert [report.actor(a).name for a in refusal.source] == ["Milorad Dodik"]

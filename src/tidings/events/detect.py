@@ -386,6 +386,11 @@ def verb_subject(verb: Token) -> tuple[Token | None, bool]:
             owner = next((c for c in current.children if c.dep_ == "poss"), None)
             if owner is not None:
                 return owner, True
+            if preposition == "for" and current.lemma_.lower() in undergoer_nouns():
+                # "the arrest of Dodik for ignoring a summons": the one arrested did it
+                undergoer = next(iter(of_complements(current)), None)
+                if undergoer is not None:
+                    return undergoer, True
             if (
                 preposition in ("of", "for")
                 and current.dep_ == "dobj"
