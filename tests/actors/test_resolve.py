@@ -1301,3 +1301,37 @@ def test_a_title_the_tagger_took_into_a_name_describes_it(nlp):
 def test_an_international_bodys_organ_of_another_branch(nlp, text, mention, sector):
     actor = actors_by_mention(nlp, text)[mention]
     assert (actor.country, actor.sector) == (None, sector)
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "code"),
+    [
+        # a nationality noun or a demonym as a noun in apposition states the nationality
+        ("The best known of them is a Dutch national, Pieter Smit, who sings. Smit left.",
+         "Smit", ("NLD", "CVL")),
+        ("He met Tomas Herrera, a Chilean who runs a bakery in Lyon. Herrera agreed.",
+         "Herrera", ("CHL", "CVL")),
+    ],
+)  # fmt: skip
+def test_a_nationality_in_apposition_places_a_stranger(nlp, text, mention, code):
+    actor = actors_by_mention(nlp, text)[mention]
+    assert (actor.country, actor.sector) == code
+
+
+def test_a_name_known_as_another_is_the_same_person(nlp):
+    found = actors_by_mention(
+        nlp,
+        "One of the stars is a Polish citizen, Marek Nowak, known in Japan as Daxiong. "
+        "He has two million followers.",
+    )
+    assert found["Daxiong"] is found["Marek Nowak"]
+    assert found["Daxiong"].country == "POL"
+
+
+def test_a_hyphenated_surname_is_the_person_not_a_body(nlp):
+    found = actors_by_mention(
+        nlp,
+        "Boston-based tax lawyer Rachel Stone-Whitfield told reporters the rule was new. "
+        "Stone-Whitfield said it was rare.",
+    )
+    assert found["Stone-Whitfield"] is found["Rachel Stone-Whitfield"]

@@ -1059,7 +1059,12 @@ def nationality_of(token: Token) -> Token | None:
     both from Azerbaijan")."""
     head = token.head
     if token.dep_ == "amod" and head.lower_ in NATIONALITY_NOUNS:
+        named = apposed_name(head)
+        if named is not None:
+            return named  # "a French national, X,": the name in apposition to the noun
         token, head = head, head.head  # "an Azerbaijani national" -> the noun
+    if token.dep_ == "appos" and head.pos_ == "PROPN" and _indefinite(token):
+        return head  # "X, an American who …": a demonym for a noun in apposition
     elif token.dep_ == "pobj" and head.lower_ in ("of", "from"):
         preposition = head
         token, head = preposition, preposition.head
@@ -1080,6 +1085,16 @@ def nationality_of(token: Token) -> Token | None:
         token, head = head, head.head  # "X and Y, both from Azerbaijan"
     set_off = token.left_edge.i > 0 and token.doc[token.left_edge.i - 1].text == ","
     return head if head.pos_ == "PROPN" and set_off else None  # "X, from Azerbaijan,"
+
+
+def apposed_name(noun: Token) -> Token | None:
+    """The proper name set in apposition to a noun ("a French national, X,"), if any."""
+    return next((c for c in noun.rights if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+
+
+def _indefinite(token: Token) -> bool:
+    """Whether a noun has an indefinite article ("an American"), as a description has."""
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children)
 
 
 def resolve_stated_nationalities(reading: Reading, by_token: dict[int, Entry]) -> None:
@@ -1142,7 +1157,12 @@ def resolve_people(reading: Reading, by_token: dict[int, Entry]) -> None:
             _describe_known(reading, entity, by_token)
             continue
         short_key = None if stranger or placed or surname_key else short_name_key(reading, entity)
-        if surname_key is not None:
+        alias_key = None if surname_key or short_key else known_as(reading, entity)
+        if alias_key is not None:
+            # "X, known in China as Y": Y is X's other name, and names X later too
+            reading.drafts[alias_key].surnames |= surname_forms(entity.text)
+            reading.add(entity.start, entity.end, reading.drafts[alias_key], "name")
+        elif surname_key is not None:
             reading.add(entity.start, entity.end, reading.drafts[surname_key], "surname")
             describe_again(reading, entity, reading.drafts[surname_key], by_token)
         elif short_key is not None:
@@ -1162,6 +1182,17 @@ def resolve_people(reading: Reading, by_token: dict[int, Entry]) -> None:
             title = apposed_title(entity, reading.kb)
             if title is not None:
                 reading.add(title.i, title.i + 1, draft, "description")
+
+
+def known_as(reading: Reading, entity: Span) -> str | None:
+    """The person a name is another name of: the object of "known as" or "also known as"
+    after a person's name ("X, known in China as Y", "X, also known as Y")."""
+    root = entity.root
+    verb = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "as" else None
+    if verb is None or verb.lemma_ != "know" or verb.dep_ != "acl":
+        return None
+    draft = reading.drafts.get(reading.key_at.get(verb.head.i) or "")
+    return draft.key if draft is not None and draft.kind == "person" else None
 
 
 def with_given_name(entity: Span, reading: Reading) -> Span:
@@ -2819,6 +2850,7 @@ def unknown_organisations(
         i for s, e, entry in matches if entry.kind not in PLACE_ENTRY_KINDS for i in range(s, e)
     }
     matched = {i for s, e, _ in matches for i in range(s, e)}
+    surnames = {fold(n.text.split()[-1]).lower(): n.start for n in full_person_names(doc)}
     found = []
     joined = -1  # the end of the last name joined to its "for" or "of" phrase
     for entity in doc.ents:
@@ -2850,9 +2882,18 @@ def unknown_organisations(
         if described is None and described_as_person(entity, kb):
             continue  # "federal prosecutor X", "X, who heads …": a person the model missed
         sector = described or org_name_sector(entity)
+        if sector is None and surname_named(entity, surnames):
+            continue  # "Dakin-Grimm said" after "Linda Dakin-Grimm": her, not a body
         if sector is not None or acts(entity) or acted_on(entity):
             found.append(UnknownOrganisation(entity, sector, *described_by(entity, head)))
     return found
+
+
+def surname_named(entity: Span, surnames: dict[str, int]) -> bool:
+    """Whether a name is the last word of a person's full name written before it: a surname
+    the tagger took for an organisation ("Dakin-Grimm said" after "Linda Dakin-Grimm")."""
+    text = fold(entity.text).lower().removeprefix("the ").strip()
+    return surnames.get(text, entity.start) < entity.start
 
 
 @cache
