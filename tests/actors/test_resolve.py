@@ -1335,3 +1335,12 @@ def test_a_hyphenated_surname_is_the_person_not_a_body(nlp):
         "Stone-Whitfield said it was rare.",
     )
     assert found["Stone-Whitfield"] is found["Rachel Stone-Whitfield"]
+
+
+def test_a_body_in_a_former_title_is_a_post_left(nlp):
+    found = actors_by_mention(
+        nlp, "Former top NATO official Anders Fogh Rasmussen warned against the plan.",
+        date(2020, 6, 1),
+    )  # fmt: skip
+    actor = found["Anders Fogh Rasmussen"]
+    assert (actor.country, actor.sector, actor.affiliation) == ("DNK", "ELI", None)

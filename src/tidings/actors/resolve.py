@@ -872,6 +872,11 @@ def describe_person(reading: Reading, span: Span, by_token: dict[int, Entry]) ->
     elif past is not None:
         # someone who has left an office is one of the country's elites, no longer its state
         country, former = past.code_on(reading.published)[0], True
+    if affiliated_by in left and any(t.lower_ in FORMER_WORDS for t in left):
+        # "Former top EU official X": the body is part of the post left, whose holder is now
+        # one of their own country's elites
+        affiliation, affiliated_sector = None, None
+        country = None
     former = former or (title is None and any(held_formerly(t) for t in described))
     affiliated_sector = people_sector(affiliated_sector)
     served: str | None = None  # the body of an international official whose aide this is
