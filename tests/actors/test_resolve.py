@@ -1344,3 +1344,29 @@ def test_a_body_in_a_former_title_is_a_post_left(nlp):
     )  # fmt: skip
     actor = found["Anders Fogh Rasmussen"]
     assert (actor.country, actor.sector, actor.affiliation) == ("DNK", "ELI", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "code"),
+    [
+        # outlets named by what they are, with the country of their demonym
+        ("She said so in an interview with a Spanish radio station.", "a Spanish radio station",
+         ("ESP", "MED")),
+        ("He told a Brazilian television channel the vote was rigged.",
+         "a Brazilian television channel", ("BRA", "MED")),
+        # a former office named by a demonym is one of the country's elites
+        ("The former Chilean defence minister said the army had lied.",
+         "The former Chilean defence minister", ("CHL", "ELI")),
+        # officials of an international body are the body
+        ("EU officials warned the plan broke the rules.", "EU officials", (None, "IGO")),
+        ("Yapande spoke on C.A.R. state radio.", "C.A.R. state radio", ("CAF", "MED")),
+    ],
+)  # fmt: skip
+def test_outlets_former_offices_and_igo_officials(nlp, text, mention, code):
+    actor = actors_by_mention(nlp, text)[mention]
+    assert (actor.country, actor.sector) == code
+
+
+def test_an_outlet_noun_describing_a_name_is_no_group_of_its_own(nlp):
+    found = actors_by_mention(nlp, "The figures were cited by the news website Harbour Daily.")
+    assert not any(a.sector == "MED" and a.kind == "group" for a in found.values())

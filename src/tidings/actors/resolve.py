@@ -569,8 +569,14 @@ def resolve_modifier(
     country = entry.ref if entry.kind != "organisation" else kb.country_of_org(entry.ref)
     known = kb.titles[title]
     if former or any(c.lower_ in FORMER_WORDS for c in head.children):
-        if known.kind != "group" or entry.kind == "organisation":
+        if entry.kind == "organisation":
             return False
+        if known.kind != "group":
+            # "the former French foreign minister": one of the country's elites, no office now
+            draft = Draft(f"generic:{country}:ELI:{title}", doc[span.start : head.i + 1].text,
+                          country, "ELI", None, "person", None)  # fmt: skip
+            reading.add(phrase_start, head.i + 1, draft, "description")
+            return True
         # "France's former ministers", "former Iraqi officials": the country's elites
         draft = Draft(f"group:{country}:ELI", doc[span.start : head.i + 1].text, country, "ELI",
                       None, "group", None)  # fmt: skip
@@ -654,12 +660,13 @@ def own_body(kb: KnowledgeBase, entry: Entry, title: Title) -> bool:
 def organ_of(org: Organisation, title: Title) -> bool:
     """Whether a group title names an organ of another branch than an international body's own
     ("the United Nations' highest court", "the EU's parliament"), of no country as the body;
-    its forces ("UN peacekeepers", "AMISOM troops") are the body acting."""
+    its forces ("UN peacekeepers", "AMISOM troops") and its officials ("EU officials") are the
+    body acting."""
     return (
         org.country is None
         and org.kind in ("igo", "un-agency", "eu-body")
         and title.kind == "group"
-        and title.sector in STATE_SECTORS - FORCE_SECTORS
+        and title.sector in STATE_SECTORS - FORCE_SECTORS - {"GOV"}
         and title.sector != org.sector
     )
 
@@ -2034,6 +2041,8 @@ def resolve_bare_groups(reading: Reading, by_token: dict[int, Entry]) -> None:
         title = group_title(token, kb) or (None if modifying else lone_person_title(token, kb))
         if title is None or (modifying and group_title(token.head, kb) is not None):
             continue  # "government troops" are troops
+        if title.sector == "MED" and describes_a_name(token, by_token):
+            continue  # "the X news website", "the newspaper X": the outlet's description
         place = next(
             (
                 grandchild
@@ -2063,6 +2072,29 @@ def resolve_bare_groups(reading: Reading, by_token: dict[int, Entry]) -> None:
         key = f"group:{country}:{sector}" if country else f"bare:{names}:{token.lemma_}"
         draft = Draft(key, name, country, sector, None, "group")
         reading.add(start, token.i + 1, draft, "description")
+
+
+def describes_a_name(noun: Token, by_token: dict[int, Entry]) -> bool:
+    """Whether a noun describes an organisation named right before or after it ("the X news
+    website", "the newspaper X", "the news website X Asia"), as the noun of its name rather
+    than a group of its own; a country before it is its owner ("C.A.R. state TV")."""
+    doc = noun.doc
+    following = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
+    named_after = (
+        following is not None and following.ent_type_ == "ORG" and following.ent_iob_ == "B"
+    )
+    named_after = named_after or (
+        noun.dep_ == "compound" and noun.head.pos_ == "PROPN" and noun.head.i > noun.i
+    )
+    named_after = named_after or any(
+        c.dep_ == "appos" and c.pos_ == "PROPN" and c.left_edge.i == noun.i + 1
+        for c in noun.children
+    )
+    named_before = any(
+        c.dep_ == "compound" and c.ent_type_ == "ORG" and c.i < noun.i and c.i not in by_token
+        for c in noun.children
+    )
+    return named_after or named_before
 
 
 def leader_country(reading: Reading, head: Token) -> str | None:
