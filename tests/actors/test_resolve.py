@@ -1370,3 +1370,28 @@ def test_outlets_former_offices_and_igo_officials(nlp, text, mention, code):
 def test_an_outlet_noun_describing_a_name_is_no_group_of_its_own(nlp):
     found = actors_by_mention(nlp, "The figures were cited by the news website Harbour Daily.")
     assert not any(a.sector == "MED" and a.kind == "group" for a in found.values())
+
+
+def test_a_seat_of_power_a_word_comes_from_speaks(nlp):
+    found = actors_by_mention(nlp, "Expect a sharper tone from the Kantei on trade.")
+    assert found["Kantei"].code == "JPNGOV"
+    assert "the White House" not in actors_by_mention(nlp, "He drove home from the White House.")
+
+
+def test_a_party_named_for_no_country_takes_the_dominant_one(nlp):
+    text = (
+        "Vietnam jailed a blogger on Monday. Vietnam said he had defamed the state. "
+        "Rights groups urged Vietnam to free him. The Communist Party has ruled since 1975."
+    )
+    assert actors_by_mention(nlp, text)["The Communist Party"].code == "VNMPTY"
+
+
+def test_an_abbreviation_the_article_defines_is_not_a_namesake_body(nlp):
+    found = actors_by_mention(
+        nlp,
+        "Canada said the migrants may appeal to the Bureau of Immigrant Appeals (BIA). Canada "
+        "said that if the BIA agrees, they may stay. Canada welcomed them.",
+    )
+    actor = found["BIA"]
+    assert actor.name == "Bureau of Immigrant Appeals"
+    assert (actor.country, actor.sector) == ("CAN", "JUD")

@@ -449,7 +449,14 @@ def resolve_kb_matches(reading: Reading, matches: list[tuple[int, int, Entry]]) 
     by_token = {i: e for s, e_, e in matches for i in range(s, e_)}
     for start, end, entry in matches:
         span = doc[start:end]
-        if entry.kind in ("country", "capital", "seat", "seat-org") and is_place(span):
+        # "a tougher line from the Kantei", "a statement from the White House": a seat of
+        # power a word comes from speaks ("returned from the White House" is a place)
+        origin = span.root.head
+        spoken_from = (
+            entry.kind == "seat" and origin.lower_ == "from" and origin.head.pos_ == "NOUN"
+        )
+        placed = entry.kind in ("country", "capital", "seat", "seat-org") and is_place(span)
+        if placed and not spoken_from:
             if entry.kind in ("country", "capital"):
                 reading.places.append(entry.ref)
                 reading.place_spans.append((start, end, entry.ref))
@@ -2299,15 +2306,19 @@ STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 
 
 def place_state_bodies(reading: Reading) -> None:
-    """Unknown state institutions named without their country ("the Public Ministry", "the
-    High Court") belong to the country of whoever reports them, else to the article's
-    dominant country; with no clearly dominant country they keep none."""
+    """Unknown state institutions and parties named without their country ("the Public
+    Ministry", "the High Court", "the Communist Party") belong to the country of whoever
+    reports them, else to the article's dominant country; with no clearly dominant country
+    they keep none. Parties, like the state, are national."""
     dominant = dominant_country(reading)
     for key, draft in reading.drafts.items():
         unknown_body = key.startswith("org:") and draft.kb_id is None
-        if not unknown_body or draft.country is not None or draft.sector not in STATE_SECTORS:
+        national = draft.sector in STATE_SECTORS or draft.sector == "PTY"
+        if not unknown_body or draft.country is not None or not national:
             continue
-        first = min(f.start for f in reading.found if f.key == key)
+        first = min((f.start for f in reading.found if f.key == key), default=None)
+        if first is None:
+            continue  # its mentions turned out to be another's
         venue = reading.venue if draft.sector == "JUD" else None
         draft.country = _reporting_country(reading, first) or venue or dominant
 
@@ -3104,7 +3115,55 @@ def resolve_defined_abbreviations(reading: Reading) -> None:
             and known.kb_id is not None
             and not any(k and reading.drafts[k].kind == "person" for k in name_keys)
         ):
+            strange = all(k is None or reading.drafts[k].kb_id is None for k in name_keys)
+            if strange and not _spelled_by_known(reading.kb, known.kb_id, abbreviation.text):
+                # "the Board of Immigration Appeals (BIA)" is not Serbia's BIA, the Security
+                # Information Agency: a name spelling the abbreviation the body's own names do
+                # not spell is another body, which the article's own abbreviation names
+                for token in doc:
+                    if (
+                        token.text != abbreviation.text
+                        or reading.key_at.get(token.i) != abbreviated
+                    ):
+                        continue
+                    if named is not None:
+                        _remention(reading, token.i, token.i + 1, named)
+                    else:
+                        _unmention(reading, token.i)
+                continue
             _remention(reading, name.start, name.end, abbreviated)
+
+
+def initials(name: str) -> str:
+    """The initials of a name's words, small words such as "of" and "the" left out, and all
+    the letters of an abbreviation inside it ("UN High Commissioner for Refugees": unhcr)."""
+    words = [w for w in name.replace("-", " ").split() if w.lower() not in name_link_words()]
+    return "".join(
+        (w.replace(".", "") if w.isupper() else w[0]).lower() for w in words if w[0].isalpha()
+    )
+
+
+def _spelled_by_known(kb: KnowledgeBase, org_id: str, abbreviation: str) -> bool:
+    """Whether the initials of a knowledge-base organisation's name or of one of its aliases
+    spell an abbreviation, or spell it after the body it belongs to ("UN")."""
+    org = kb.organisations.get(org_id)
+    if org is None:
+        return True
+    letters = "".join(c for c in abbreviation.lower() if c.isalpha())
+    names = [n for n in (org.name, *org.aliases) if len(n.split()) > 1]  # not "BIA" itself
+    # "United Nations Office for the Coordination of Humanitarian Affairs" spells OCHA too
+    return any(letters in initials(name) for name in names)
+
+
+def _unmention(reading: Reading, index: int) -> None:
+    """Forget the mention over a token, which another reading shows to be no actor of its."""
+    found = next((f for f in reading.found if f.start <= index < f.end), None)
+    if found is None:
+        return
+    reading.found.remove(found)
+    for i in range(found.start, found.end):
+        reading.taken.discard(i)
+        reading.key_at.pop(i, None)
 
 
 def _remention(reading: Reading, start: int, end: int, key: str) -> None:
