@@ -1395,3 +1395,17 @@ def test_an_abbreviation_the_article_defines_is_not_a_namesake_body(nlp):
     actor = found["BIA"]
     assert actor.name == "Bureau of Immigrant Appeals"
     assert (actor.country, actor.sector) == ("CAN", "JUD")
+
+
+def test_a_country_name_ending_a_longer_place_name_is_no_country(nlp):
+    found = actors_by_mention(
+        nlp, "Lena Hart, director of the Latin America desk of the bank, spoke."
+    )
+    assert "America" not in found
+
+
+def test_a_director_of_a_known_body_works_for_it(nlp):
+    found = actors_by_mention(
+        nlp, "Marta Quiroga, director of the Africa desk of Amnesty International, said so."
+    )
+    assert found["Marta Quiroga"].code == found["Amnesty International"].code

@@ -1397,7 +1397,9 @@ def described_as_person(name: Span, kb: KnowledgeBase) -> bool:
         if who_clause(child):
             return True
         if child.dep_ == "appos" and child.pos_ == "NOUN":
-            title, _, _ = _title_from(list(child.subtree), kb)
+            # the noun heading it, not a word of the body it names ("director of Reporters
+            # Without Borders" is a director, no reporter)
+            title, _, _ = _title_from([t for t in child.subtree if t.i <= child.i], kb)
             if title is not None and kb.titles[title].kind == "person":
                 return True
     return False
@@ -2539,6 +2541,8 @@ def trusted_matches(
         span = doc[start:end]
         if entry.kind in NAME_PART_KINDS and part_of_person_name(span, kb, evidence):
             continue
+        if entry.kind in ("country", "capital") and inside_longer_place(span, evidence):
+            continue
         if entry.kind == "person" and end - start == 1:
             entry = _named_bearer(span, entry, kb, evidence)
         if entry.kind == "person" and not _borne_out(span, kb.people[entry.ref], kb, evidence):
@@ -2572,6 +2576,20 @@ def part_of_person_name(span: Span, kb: KnowledgeBase, evidence: LinkEvidence) -
         and name[-1].text == span.text
         and all(_other_name_word(t, kb, evidence, span.text) for t in name[:-1])
         for name in evidence.full_names
+    )
+
+
+def inside_longer_place(span: Span, evidence: LinkEvidence) -> bool:
+    """Whether a country's or capital's name ends a longer place name the knowledge base does
+    not know: "Latin America", "New Mexico" and "Northern Ireland" are no America, Mexico or
+    Ireland."""
+    entity = entity_span(span.root)
+    if entity is None or entity.label_ not in ("GPE", "LOC") or entity.start >= span.start:
+        return False
+    before = entity[: span.start - entity.start]
+    return all(
+        t.is_alpha and t.is_title and t.i not in evidence.by_token and t.pos_ != "DET"
+        for t in before
     )
 
 
