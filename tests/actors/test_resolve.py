@@ -1409,3 +1409,12 @@ def test_a_director_of_a_known_body_works_for_it(nlp):
         nlp, "Marta Quiroga, director of the Africa desk of Amnesty International, said so."
     )
     assert found["Marta Quiroga"].code == found["Amnesty International"].code
+
+
+def test_a_scholar_takes_the_country_of_the_university_they_work_at(nlp):
+    found = actors_by_mention(
+        nlp,
+        "Tokyo will hedge, said Daniel Ruiz, a lecturer in international policy focusing on "
+        "Japanese foreign policy at Yale University.",
+    )
+    assert found["Daniel Ruiz"].code == "USAEDU"
