@@ -1418,3 +1418,11 @@ def test_a_scholar_takes_the_country_of_the_university_they_work_at(nlp):
         "Japanese foreign policy at Yale University.",
     )
     assert found["Daniel Ruiz"].code == "USAEDU"
+
+
+def test_a_society_is_an_ngo_and_its_member_works_for_it(nlp):
+    found = actors_by_mention(
+        nlp, "Pedro Alves of the Dolphin Rescue Society is among those who want the hunt stopped."
+    )
+    assert found["the Dolphin Rescue Society"].sector == "NGO"
+    assert found["Pedro Alves"].sector == "NGO"
