@@ -1426,3 +1426,10 @@ def test_a_society_is_an_ngo_and_its_member_works_for_it(nlp):
     )
     assert found["the Dolphin Rescue Society"].sector == "NGO"
     assert found["Pedro Alves"].sector == "NGO"
+
+
+def test_an_unknown_organ_of_an_international_body_is_the_bodys(nlp):
+    found = actors_by_mention(nlp, "The U.N. Integrated Office for Liberia said gangs had grown.")
+    organ = next(a for m, a in found.items() if "Integrated Office" in m)
+    assert (organ.country, organ.sector, organ.affiliation) == (None, "IGO", "UN")
+    assert not any(a.country == "LBR" and a.sector == "GOV" for a in found.values())

@@ -2875,6 +2875,7 @@ class UnknownOrganisation(NamedTuple):
     sector: str | None
     modifiers: list[Token]
     settings: list[Token]
+    body: str | None = None  # the international body it is an organ of
 
 
 def described_by(entity: Span, head: Token | None) -> tuple[list[Token], list[Token]]:
@@ -2920,6 +2921,13 @@ def unknown_organisations(
     found = []
     joined = -1  # the end of the last name joined to its "for" or "of" phrase
     for entity in doc.ents:
+        organ = with_organ_subject(entity) if entity.label_ == "ORG" else entity
+        body = organ_body(organ, matches, kb) if entity.label_ == "ORG" else None
+        if body is not None and entity.start >= joined:
+            # "the U.N. Integrated Bureau for Haiti": the body's organ, the country its subject
+            joined = organ.end
+            found.append(UnknownOrganisation(organ, "IGO", [], [], body))
+            continue
         if (
             entity.label_ not in ("ORG", "PERSON")
             or entity.start < joined
@@ -2960,6 +2968,54 @@ def surname_named(entity: Span, surnames: dict[str, int]) -> bool:
     the tagger took for an organisation ("Dakin-Grimm said" after "Linda Dakin-Grimm")."""
     text = fold(entity.text).lower().removeprefix("the ").strip()
     return surnames.get(text, entity.start) < entity.start
+
+
+def organ_body(
+    entity: Span, matches: list[tuple[int, int, Entry]], kb: KnowledgeBase
+) -> str | None:
+    """The international body whose organ a name the knowledge base does not know is: the
+    body's name followed by capitalised words of the organ's own ("the U.N. Integrated Bureau
+    for Haiti", "the U.N. Commission on the Limits of the Continental Shelf")."""
+    words = entity[1:] if entity[0].pos_ == "DET" else entity
+    first = next((m for m in matches if m[0] == words.start), None)
+    if first is None or first[2].kind != "organisation" or first[1] >= entity.end:
+        return None
+    org = kb.organisations.get(first[2].ref)
+    if org is None or org.country is not None or org.kind not in ("igo", "un-agency", "eu-body"):
+        return None
+    doc = entity.doc
+    rest = doc[first[1] : entity.end]
+    others = [m for m in matches if m[0] >= first[1] and m[0] < entity.end]
+    placed = {i for m in others if m[2].kind in PLACE_ENTRY_KINDS for i in range(m[0], m[1])}
+    # "UNICEF Nigeria" is the body's office there (`branch_of`), no organ of its own
+    own = [t for t in rest if t.is_title and t.pos_ in ("PROPN", "NOUN") and t.i not in placed]
+    # a one-word alias inside ("Commission") is the organ's own word, not another body
+    if not own or any(m[2].kind == "organisation" and m[1] - m[0] > 1 for m in others):
+        return None
+    if entity.end < len(doc) and doc[entity.end].text == "(":
+        return None  # "the United Nations High Commission for Refugees (UNHCR)": its abbreviation
+    return org.id
+
+
+ORGAN_SUBJECT_PREPOSITIONS = frozenset({"for", "on", "in", "of"})
+NUMERIC_LABELS = frozenset(
+    {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "PERSON"}
+)
+
+
+def with_organ_subject(entity: Span) -> Span:
+    """An organ's name with the name of what it deals with, which the tagger cut off ("the
+    U.N. Integrated Bureau | for Haiti", "the U.N. Commission | on the Limits of the
+    Continental Shelf")."""
+    doc = entity.doc
+    index = entity.end
+    if index + 1 >= len(doc) or doc[index].lower_ not in ORGAN_SUBJECT_PREPOSITIONS:
+        return entity
+    index += 2 if doc[index + 1].lower_ == "the" else 1
+    subject = entity_span(doc[index]) if index < len(doc) else None
+    if subject is None or subject.start != index or subject.label_ in NUMERIC_LABELS:
+        return entity
+    return doc[entity.start : subject.end]
 
 
 @cache
@@ -3046,6 +3102,11 @@ def unknown_org_draft(
     the country named in or owning it ("Somalia's National Security Agency"), else the one its
     description names ("the Dutch think tank X", "X in Hanoi")."""
     entity, sector = unknown.entity, unknown.sector
+    if unknown.body is not None:
+        start = entity.start + 1 if entity[0].pos_ == "DET" else entity.start
+        name = reading.doc[start : entity.end].text
+        return Draft(f"org:{name.lower()}", name, None, sector, None, "organisation", None,
+                     affiliation=unknown.body)  # fmt: skip
     country = None
     # "Somalia's National Security Agency", "Thailand's People's Empowerment Foundation"
     owners = [
