@@ -1301,3 +1301,135 @@ def test_a_title_the_tagger_took_into_a_name_describes_it(nlp):
 def test_an_international_bodys_organ_of_another_branch(nlp, text, mention, sector):
     actor = actors_by_mention(nlp, text)[mention]
     assert (actor.country, actor.sector) == (None, sector)
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "code"),
+    [
+        # a nationality noun or a demonym as a noun in apposition states the nationality
+        ("The best known of them is a Dutch national, Pieter Smit, who sings. Smit left.",
+         "Smit", ("NLD", "CVL")),
+        ("He met Tomas Herrera, a Chilean who runs a bakery in Lyon. Herrera agreed.",
+         "Herrera", ("CHL", "CVL")),
+    ],
+)  # fmt: skip
+def test_a_nationality_in_apposition_places_a_stranger(nlp, text, mention, code):
+    actor = actors_by_mention(nlp, text)[mention]
+    assert (actor.country, actor.sector) == code
+
+
+def test_a_name_known_as_another_is_the_same_person(nlp):
+    found = actors_by_mention(
+        nlp,
+        "One of the stars is a Polish citizen, Marek Nowak, known in Japan as Daxiong. "
+        "He has two million followers.",
+    )
+    assert found["Daxiong"] is found["Marek Nowak"]
+    assert found["Daxiong"].country == "POL"
+
+
+def test_a_hyphenated_surname_is_the_person_not_a_body(nlp):
+    found = actors_by_mention(
+        nlp,
+        "Boston-based tax lawyer Rachel Stone-Whitfield told reporters the rule was new. "
+        "Stone-Whitfield said it was rare.",
+    )
+    assert found["Stone-Whitfield"] is found["Rachel Stone-Whitfield"]
+
+
+def test_a_body_in_a_former_title_is_a_post_left(nlp):
+    found = actors_by_mention(
+        nlp, "Former top NATO official Anders Fogh Rasmussen warned against the plan.",
+        date(2020, 6, 1),
+    )  # fmt: skip
+    actor = found["Anders Fogh Rasmussen"]
+    assert (actor.country, actor.sector, actor.affiliation) == ("DNK", "ELI", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "code"),
+    [
+        # outlets named by what they are, with the country of their demonym
+        ("She said so in an interview with a Spanish radio station.", "a Spanish radio station",
+         ("ESP", "MED")),
+        ("He told a Brazilian television channel the vote was rigged.",
+         "a Brazilian television channel", ("BRA", "MED")),
+        # a former office named by a demonym is one of the country's elites
+        ("The former Chilean defence minister said the army had lied.",
+         "The former Chilean defence minister", ("CHL", "ELI")),
+        # officials of an international body are the body
+        ("EU officials warned the plan broke the rules.", "EU officials", (None, "IGO")),
+        ("Yapande spoke on C.A.R. state radio.", "C.A.R. state radio", ("CAF", "MED")),
+    ],
+)  # fmt: skip
+def test_outlets_former_offices_and_igo_officials(nlp, text, mention, code):
+    actor = actors_by_mention(nlp, text)[mention]
+    assert (actor.country, actor.sector) == code
+
+
+def test_an_outlet_noun_describing_a_name_is_no_group_of_its_own(nlp):
+    found = actors_by_mention(nlp, "The figures were cited by the news website Harbour Daily.")
+    assert not any(a.sector == "MED" and a.kind == "group" for a in found.values())
+
+
+def test_a_seat_of_power_a_word_comes_from_speaks(nlp):
+    found = actors_by_mention(nlp, "Expect a sharper tone from the Kantei on trade.")
+    assert found["Kantei"].code == "JPNGOV"
+    assert "the White House" not in actors_by_mention(nlp, "He drove home from the White House.")
+
+
+def test_a_party_named_for_no_country_takes_the_dominant_one(nlp):
+    text = (
+        "Vietnam jailed a blogger on Monday. Vietnam said he had defamed the state. "
+        "Rights groups urged Vietnam to free him. The Communist Party has ruled since 1975."
+    )
+    assert actors_by_mention(nlp, text)["The Communist Party"].code == "VNMPTY"
+
+
+def test_an_abbreviation_the_article_defines_is_not_a_namesake_body(nlp):
+    found = actors_by_mention(
+        nlp,
+        "Canada said the migrants may appeal to the Bureau of Immigrant Appeals (BIA). Canada "
+        "said that if the BIA agrees, they may stay. Canada welcomed them.",
+    )
+    actor = found["BIA"]
+    assert actor.name == "Bureau of Immigrant Appeals"
+    assert (actor.country, actor.sector) == ("CAN", "JUD")
+
+
+def test_a_country_name_ending_a_longer_place_name_is_no_country(nlp):
+    found = actors_by_mention(
+        nlp, "Lena Hart, director of the Latin America desk of the bank, spoke."
+    )
+    assert "America" not in found
+
+
+def test_a_director_of_a_known_body_works_for_it(nlp):
+    found = actors_by_mention(
+        nlp, "Marta Quiroga, director of the Africa desk of Amnesty International, said so."
+    )
+    assert found["Marta Quiroga"].code == found["Amnesty International"].code
+
+
+def test_a_scholar_takes_the_country_of_the_university_they_work_at(nlp):
+    found = actors_by_mention(
+        nlp,
+        "Tokyo will hedge, said Daniel Ruiz, a lecturer in international policy focusing on "
+        "Japanese foreign policy at Yale University.",
+    )
+    assert found["Daniel Ruiz"].code == "USAEDU"
+
+
+def test_a_society_is_an_ngo_and_its_member_works_for_it(nlp):
+    found = actors_by_mention(
+        nlp, "Pedro Alves of the Dolphin Rescue Society is among those who want the hunt stopped."
+    )
+    assert found["the Dolphin Rescue Society"].sector == "NGO"
+    assert found["Pedro Alves"].sector == "NGO"
+
+
+def test_an_unknown_organ_of_an_international_body_is_the_bodys(nlp):
+    found = actors_by_mention(nlp, "The U.N. Integrated Office for Liberia said gangs had grown.")
+    organ = next(a for m, a in found.items() if "Integrated Office" in m)
+    assert (organ.country, organ.sector, organ.affiliation) == (None, "IGO", "UN")
+    assert not any(a.country == "LBR" and a.sector == "GOV" for a in found.values())

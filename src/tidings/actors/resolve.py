@@ -449,7 +449,14 @@ def resolve_kb_matches(reading: Reading, matches: list[tuple[int, int, Entry]]) 
     by_token = {i: e for s, e_, e in matches for i in range(s, e_)}
     for start, end, entry in matches:
         span = doc[start:end]
-        if entry.kind in ("country", "capital", "seat", "seat-org") and is_place(span):
+        # "a tougher line from the Kantei", "a statement from the White House": a seat of
+        # power a word comes from speaks ("returned from the White House" is a place)
+        origin = span.root.head
+        spoken_from = (
+            entry.kind == "seat" and origin.lower_ == "from" and origin.head.pos_ == "NOUN"
+        )
+        placed = entry.kind in ("country", "capital", "seat", "seat-org") and is_place(span)
+        if placed and not spoken_from:
             if entry.kind in ("country", "capital"):
                 reading.places.append(entry.ref)
                 reading.place_spans.append((start, end, entry.ref))
@@ -569,8 +576,14 @@ def resolve_modifier(
     country = entry.ref if entry.kind != "organisation" else kb.country_of_org(entry.ref)
     known = kb.titles[title]
     if former or any(c.lower_ in FORMER_WORDS for c in head.children):
-        if known.kind != "group" or entry.kind == "organisation":
+        if entry.kind == "organisation":
             return False
+        if known.kind != "group":
+            # "the former French foreign minister": one of the country's elites, no office now
+            draft = Draft(f"generic:{country}:ELI:{title}", doc[span.start : head.i + 1].text,
+                          country, "ELI", None, "person", None)  # fmt: skip
+            reading.add(phrase_start, head.i + 1, draft, "description")
+            return True
         # "France's former ministers", "former Iraqi officials": the country's elites
         draft = Draft(f"group:{country}:ELI", doc[span.start : head.i + 1].text, country, "ELI",
                       None, "group", None)  # fmt: skip
@@ -654,12 +667,13 @@ def own_body(kb: KnowledgeBase, entry: Entry, title: Title) -> bool:
 def organ_of(org: Organisation, title: Title) -> bool:
     """Whether a group title names an organ of another branch than an international body's own
     ("the United Nations' highest court", "the EU's parliament"), of no country as the body;
-    its forces ("UN peacekeepers", "AMISOM troops") are the body acting."""
+    its forces ("UN peacekeepers", "AMISOM troops") and its officials ("EU officials") are the
+    body acting."""
     return (
         org.country is None
         and org.kind in ("igo", "un-agency", "eu-body")
         and title.kind == "group"
-        and title.sector in STATE_SECTORS - FORCE_SECTORS
+        and title.sector in STATE_SECTORS - FORCE_SECTORS - {"GOV"}
         and title.sector != org.sector
     )
 
@@ -872,6 +886,11 @@ def describe_person(reading: Reading, span: Span, by_token: dict[int, Entry]) ->
     elif past is not None:
         # someone who has left an office is one of the country's elites, no longer its state
         country, former = past.code_on(reading.published)[0], True
+    if affiliated_by in left and any(t.lower_ in FORMER_WORDS for t in left):
+        # "Former top EU official X": the body is part of the post left, whose holder is now
+        # one of their own country's elites
+        affiliation, affiliated_sector = None, None
+        country = None
     former = former or (title is None and any(held_formerly(t) for t in described))
     affiliated_sector = people_sector(affiliated_sector)
     served: str | None = None  # the body of an international official whose aide this is
@@ -1059,7 +1078,12 @@ def nationality_of(token: Token) -> Token | None:
     both from Azerbaijan")."""
     head = token.head
     if token.dep_ == "amod" and head.lower_ in NATIONALITY_NOUNS:
+        named = apposed_name(head)
+        if named is not None:
+            return named  # "a French national, X,": the name in apposition to the noun
         token, head = head, head.head  # "an Azerbaijani national" -> the noun
+    if token.dep_ == "appos" and head.pos_ == "PROPN" and _indefinite(token):
+        return head  # "X, an American who …": a demonym for a noun in apposition
     elif token.dep_ == "pobj" and head.lower_ in ("of", "from"):
         preposition = head
         token, head = preposition, preposition.head
@@ -1080,6 +1104,16 @@ def nationality_of(token: Token) -> Token | None:
         token, head = head, head.head  # "X and Y, both from Azerbaijan"
     set_off = token.left_edge.i > 0 and token.doc[token.left_edge.i - 1].text == ","
     return head if head.pos_ == "PROPN" and set_off else None  # "X, from Azerbaijan,"
+
+
+def apposed_name(noun: Token) -> Token | None:
+    """The proper name set in apposition to a noun ("a French national, X,"), if any."""
+    return next((c for c in noun.rights if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+
+
+def _indefinite(token: Token) -> bool:
+    """Whether a noun has an indefinite article ("an American"), as a description has."""
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children)
 
 
 def resolve_stated_nationalities(reading: Reading, by_token: dict[int, Entry]) -> None:
@@ -1142,7 +1176,12 @@ def resolve_people(reading: Reading, by_token: dict[int, Entry]) -> None:
             _describe_known(reading, entity, by_token)
             continue
         short_key = None if stranger or placed or surname_key else short_name_key(reading, entity)
-        if surname_key is not None:
+        alias_key = None if surname_key or short_key else known_as(reading, entity)
+        if alias_key is not None:
+            # "X, known in China as Y": Y is X's other name, and names X later too
+            reading.drafts[alias_key].surnames |= surname_forms(entity.text)
+            reading.add(entity.start, entity.end, reading.drafts[alias_key], "name")
+        elif surname_key is not None:
             reading.add(entity.start, entity.end, reading.drafts[surname_key], "surname")
             describe_again(reading, entity, reading.drafts[surname_key], by_token)
         elif short_key is not None:
@@ -1162,6 +1201,17 @@ def resolve_people(reading: Reading, by_token: dict[int, Entry]) -> None:
             title = apposed_title(entity, reading.kb)
             if title is not None:
                 reading.add(title.i, title.i + 1, draft, "description")
+
+
+def known_as(reading: Reading, entity: Span) -> str | None:
+    """The person a name is another name of: the object of "known as" or "also known as"
+    after a person's name ("X, known in China as Y", "X, also known as Y")."""
+    root = entity.root
+    verb = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "as" else None
+    if verb is None or verb.lemma_ != "know" or verb.dep_ != "acl":
+        return None
+    draft = reading.drafts.get(reading.key_at.get(verb.head.i) or "")
+    return draft.key if draft is not None and draft.kind == "person" else None
 
 
 def with_given_name(entity: Span, reading: Reading) -> Span:
@@ -1347,7 +1397,9 @@ def described_as_person(name: Span, kb: KnowledgeBase) -> bool:
         if who_clause(child):
             return True
         if child.dep_ == "appos" and child.pos_ == "NOUN":
-            title, _, _ = _title_from(list(child.subtree), kb)
+            # the noun heading it, not a word of the body it names ("director of Reporters
+            # Without Borders" is a director, no reporter)
+            title, _, _ = _title_from([t for t in child.subtree if t.i <= child.i], kb)
             if title is not None and kb.titles[title].kind == "person":
                 return True
     return False
@@ -1998,6 +2050,8 @@ def resolve_bare_groups(reading: Reading, by_token: dict[int, Entry]) -> None:
         title = group_title(token, kb) or (None if modifying else lone_person_title(token, kb))
         if title is None or (modifying and group_title(token.head, kb) is not None):
             continue  # "government troops" are troops
+        if title.sector == "MED" and describes_a_name(token, by_token):
+            continue  # "the X news website", "the newspaper X": the outlet's description
         place = next(
             (
                 grandchild
@@ -2027,6 +2081,29 @@ def resolve_bare_groups(reading: Reading, by_token: dict[int, Entry]) -> None:
         key = f"group:{country}:{sector}" if country else f"bare:{names}:{token.lemma_}"
         draft = Draft(key, name, country, sector, None, "group")
         reading.add(start, token.i + 1, draft, "description")
+
+
+def describes_a_name(noun: Token, by_token: dict[int, Entry]) -> bool:
+    """Whether a noun describes an organisation named right before or after it ("the X news
+    website", "the newspaper X", "the news website X Asia"), as the noun of its name rather
+    than a group of its own; a country before it is its owner ("C.A.R. state TV")."""
+    doc = noun.doc
+    following = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
+    named_after = (
+        following is not None and following.ent_type_ == "ORG" and following.ent_iob_ == "B"
+    )
+    named_after = named_after or (
+        noun.dep_ == "compound" and noun.head.pos_ == "PROPN" and noun.head.i > noun.i
+    )
+    named_after = named_after or any(
+        c.dep_ == "appos" and c.pos_ == "PROPN" and c.left_edge.i == noun.i + 1
+        for c in noun.children
+    )
+    named_before = any(
+        c.dep_ == "compound" and c.ent_type_ == "ORG" and c.i < noun.i and c.i not in by_token
+        for c in noun.children
+    )
+    return named_after or named_before
 
 
 def leader_country(reading: Reading, head: Token) -> str | None:
@@ -2231,15 +2308,19 @@ STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 
 
 def place_state_bodies(reading: Reading) -> None:
-    """Unknown state institutions named without their country ("the Public Ministry", "the
-    High Court") belong to the country of whoever reports them, else to the article's
-    dominant country; with no clearly dominant country they keep none."""
+    """Unknown state institutions and parties named without their country ("the Public
+    Ministry", "the High Court", "the Communist Party") belong to the country of whoever
+    reports them, else to the article's dominant country; with no clearly dominant country
+    they keep none. Parties, like the state, are national."""
     dominant = dominant_country(reading)
     for key, draft in reading.drafts.items():
         unknown_body = key.startswith("org:") and draft.kb_id is None
-        if not unknown_body or draft.country is not None or draft.sector not in STATE_SECTORS:
+        national = draft.sector in STATE_SECTORS or draft.sector == "PTY"
+        if not unknown_body or draft.country is not None or not national:
             continue
-        first = min(f.start for f in reading.found if f.key == key)
+        first = min((f.start for f in reading.found if f.key == key), default=None)
+        if first is None:
+            continue  # its mentions turned out to be another's
         venue = reading.venue if draft.sector == "JUD" else None
         draft.country = _reporting_country(reading, first) or venue or dominant
 
@@ -2460,6 +2541,8 @@ def trusted_matches(
         span = doc[start:end]
         if entry.kind in NAME_PART_KINDS and part_of_person_name(span, kb, evidence):
             continue
+        if entry.kind in ("country", "capital") and inside_longer_place(span, evidence):
+            continue
         if entry.kind == "person" and end - start == 1:
             entry = _named_bearer(span, entry, kb, evidence)
         if entry.kind == "person" and not _borne_out(span, kb.people[entry.ref], kb, evidence):
@@ -2493,6 +2576,20 @@ def part_of_person_name(span: Span, kb: KnowledgeBase, evidence: LinkEvidence) -
         and name[-1].text == span.text
         and all(_other_name_word(t, kb, evidence, span.text) for t in name[:-1])
         for name in evidence.full_names
+    )
+
+
+def inside_longer_place(span: Span, evidence: LinkEvidence) -> bool:
+    """Whether a country's or capital's name ends a longer place name the knowledge base does
+    not know: "Latin America", "New Mexico" and "Northern Ireland" are no America, Mexico or
+    Ireland."""
+    entity = entity_span(span.root)
+    if entity is None or entity.label_ not in ("GPE", "LOC") or entity.start >= span.start:
+        return False
+    before = entity[: span.start - entity.start]
+    return all(
+        t.is_alpha and t.is_title and t.i not in evidence.by_token and t.pos_ != "DET"
+        for t in before
     )
 
 
@@ -2778,6 +2875,7 @@ class UnknownOrganisation(NamedTuple):
     sector: str | None
     modifiers: list[Token]
     settings: list[Token]
+    body: str | None = None  # the international body it is an organ of
 
 
 def described_by(entity: Span, head: Token | None) -> tuple[list[Token], list[Token]]:
@@ -2819,9 +2917,17 @@ def unknown_organisations(
         i for s, e, entry in matches if entry.kind not in PLACE_ENTRY_KINDS for i in range(s, e)
     }
     matched = {i for s, e, _ in matches for i in range(s, e)}
+    surnames = {fold(n.text.split()[-1]).lower(): n.start for n in full_person_names(doc)}
     found = []
     joined = -1  # the end of the last name joined to its "for" or "of" phrase
     for entity in doc.ents:
+        organ = with_organ_subject(entity) if entity.label_ == "ORG" else entity
+        body = organ_body(organ, matches, kb) if entity.label_ == "ORG" else None
+        if body is not None and entity.start >= joined:
+            # "the U.N. Integrated Bureau for Haiti": the body's organ, the country its subject
+            joined = organ.end
+            found.append(UnknownOrganisation(organ, "IGO", [], [], body))
+            continue
         if (
             entity.label_ not in ("ORG", "PERSON")
             or entity.start < joined
@@ -2850,9 +2956,66 @@ def unknown_organisations(
         if described is None and described_as_person(entity, kb):
             continue  # "federal prosecutor X", "X, who heads …": a person the model missed
         sector = described or org_name_sector(entity)
+        if sector is None and surname_named(entity, surnames):
+            continue  # "Dakin-Grimm said" after "Linda Dakin-Grimm": her, not a body
         if sector is not None or acts(entity) or acted_on(entity):
             found.append(UnknownOrganisation(entity, sector, *described_by(entity, head)))
     return found
+
+
+def surname_named(entity: Span, surnames: dict[str, int]) -> bool:
+    """Whether a name is the last word of a person's full name written before it: a surname
+    the tagger took for an organisation ("Dakin-Grimm said" after "Linda Dakin-Grimm")."""
+    text = fold(entity.text).lower().removeprefix("the ").strip()
+    return surnames.get(text, entity.start) < entity.start
+
+
+def organ_body(
+    entity: Span, matches: list[tuple[int, int, Entry]], kb: KnowledgeBase
+) -> str | None:
+    """The international body whose organ a name the knowledge base does not know is: the
+    body's name followed by capitalised words of the organ's own ("the U.N. Integrated Bureau
+    for Haiti", "the U.N. Commission on the Limits of the Continental Shelf")."""
+    words = entity[1:] if entity[0].pos_ == "DET" else entity
+    first = next((m for m in matches if m[0] == words.start), None)
+    if first is None or first[2].kind != "organisation" or first[1] >= entity.end:
+        return None
+    org = kb.organisations.get(first[2].ref)
+    if org is None or org.country is not None or org.kind not in ("igo", "un-agency", "eu-body"):
+        return None
+    doc = entity.doc
+    rest = doc[first[1] : entity.end]
+    others = [m for m in matches if m[0] >= first[1] and m[0] < entity.end]
+    placed = {i for m in others if m[2].kind in PLACE_ENTRY_KINDS for i in range(m[0], m[1])}
+    # "UNICEF Nigeria" is the body's office there (`branch_of`), no organ of its own
+    own = [t for t in rest if t.is_title and t.pos_ in ("PROPN", "NOUN") and t.i not in placed]
+    # a one-word alias inside ("Commission") is the organ's own word, not another body
+    if not own or any(m[2].kind == "organisation" and m[1] - m[0] > 1 for m in others):
+        return None
+    if entity.end < len(doc) and doc[entity.end].text == "(":
+        return None  # "the United Nations High Commission for Refugees (UNHCR)": its abbreviation
+    return org.id
+
+
+ORGAN_SUBJECT_PREPOSITIONS = frozenset({"for", "on", "in", "of"})
+NUMERIC_LABELS = frozenset(
+    {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "PERSON"}
+)
+
+
+def with_organ_subject(entity: Span) -> Span:
+    """An organ's name with the name of what it deals with, which the tagger cut off ("the
+    U.N. Integrated Bureau | for Haiti", "the U.N. Commission | on the Limits of the
+    Continental Shelf")."""
+    doc = entity.doc
+    index = entity.end
+    if index + 1 >= len(doc) or doc[index].lower_ not in ORGAN_SUBJECT_PREPOSITIONS:
+        return entity
+    index += 2 if doc[index + 1].lower_ == "the" else 1
+    subject = entity_span(doc[index]) if index < len(doc) else None
+    if subject is None or subject.start != index or subject.label_ in NUMERIC_LABELS:
+        return entity
+    return doc[entity.start : subject.end]
 
 
 @cache
@@ -2939,6 +3102,11 @@ def unknown_org_draft(
     the country named in or owning it ("Somalia's National Security Agency"), else the one its
     description names ("the Dutch think tank X", "X in Hanoi")."""
     entity, sector = unknown.entity, unknown.sector
+    if unknown.body is not None:
+        start = entity.start + 1 if entity[0].pos_ == "DET" else entity.start
+        name = reading.doc[start : entity.end].text
+        return Draft(f"org:{name.lower()}", name, None, sector, None, "organisation", None,
+                     affiliation=unknown.body)  # fmt: skip
     country = None
     # "Somalia's National Security Agency", "Thailand's People's Empowerment Foundation"
     owners = [
@@ -3026,7 +3194,55 @@ def resolve_defined_abbreviations(reading: Reading) -> None:
             and known.kb_id is not None
             and not any(k and reading.drafts[k].kind == "person" for k in name_keys)
         ):
+            strange = all(k is None or reading.drafts[k].kb_id is None for k in name_keys)
+            if strange and not _spelled_by_known(reading.kb, known.kb_id, abbreviation.text):
+                # "the Board of Immigration Appeals (BIA)" is not Serbia's BIA, the Security
+                # Information Agency: a name spelling the abbreviation the body's own names do
+                # not spell is another body, which the article's own abbreviation names
+                for token in doc:
+                    if (
+                        token.text != abbreviation.text
+                        or reading.key_at.get(token.i) != abbreviated
+                    ):
+                        continue
+                    if named is not None:
+                        _remention(reading, token.i, token.i + 1, named)
+                    else:
+                        _unmention(reading, token.i)
+                continue
             _remention(reading, name.start, name.end, abbreviated)
+
+
+def initials(name: str) -> str:
+    """The initials of a name's words, small words such as "of" and "the" left out, and all
+    the letters of an abbreviation inside it ("UN High Commissioner for Refugees": unhcr)."""
+    words = [w for w in name.replace("-", " ").split() if w.lower() not in name_link_words()]
+    return "".join(
+        (w.replace(".", "") if w.isupper() else w[0]).lower() for w in words if w[0].isalpha()
+    )
+
+
+def _spelled_by_known(kb: KnowledgeBase, org_id: str, abbreviation: str) -> bool:
+    """Whether the initials of a knowledge-base organisation's name or of one of its aliases
+    spell an abbreviation, or spell it after the body it belongs to ("UN")."""
+    org = kb.organisations.get(org_id)
+    if org is None:
+        return True
+    letters = "".join(c for c in abbreviation.lower() if c.isalpha())
+    names = [n for n in (org.name, *org.aliases) if len(n.split()) > 1]  # not "BIA" itself
+    # "United Nations Office for the Coordination of Humanitarian Affairs" spells OCHA too
+    return any(letters in initials(name) for name in names)
+
+
+def _unmention(reading: Reading, index: int) -> None:
+    """Forget the mention over a token, which another reading shows to be no actor of its."""
+    found = next((f for f in reading.found if f.start <= index < f.end), None)
+    if found is None:
+        return
+    reading.found.remove(found)
+    for i in range(found.start, found.end):
+        reading.taken.discard(i)
+        reading.key_at.pop(i, None)
 
 
 def _remention(reading: Reading, start: int, end: int, key: str) -> None:
