@@ -795,6 +795,9 @@ def match_trigger(token: Token, lexicon: Lexicon) -> tuple[Trigger, Token | None
             entry = first_row(
                 "noun", sense_keys(lemma, complement, lexicon, as_subject=True), lexicon
             )
+            if entry is not None and entry.type == NOT_AN_EVENT:
+                # "the threat of terrorist attacks": the noun is no event, the attacks stay one
+                return entry, None
             if entry is not None:
                 return entry, complement
         # "the lifting of sanctions", "a ban on rallies": a noun naming a verb's act takes

@@ -1,0 +1,39 @@
+"""More words of event types in senses a coder leaves uncoded, beside the senses that stay."""
+
+import pytest
+
+
+def typed(report, word: str) -> list[str]:
+    """The types of the events whose trigger is `word`."""
+    return [e.type for e in report.events if e.trigger == word]
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Seoul and Tokyo will focus on the nuclear threat from Pyongyang.", "threat"),
+        ("Officials said terrorist threats in the region keep growing.", "threats"),
+        ("The minister said the country faces a serious security threat.", "threat"),
+        ("If missile threats escalate, the alliance will need new plans.", "threats"),
+    ],
+)
+def test_threat_named_by_its_kind_of_danger_is_no_threat(run, text, word):
+    assert "THREATEN" not in typed(run(text), word)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Hamas issued new threats against Israel on Monday.", "threats"),
+        ("Putin renewed his threats to use nuclear weapons against Ukraine.", "threats"),
+        ("The rebels' threats to attack the capital alarmed diplomats.", "threats"),
+    ],
+)
+def test_threat_an_actor_makes_stays(run, text, word):
+    assert "THREATEN" in typed(run(text), word)
+
+
+def test_danger_threat_leaves_the_attacks_it_names(run):
+    report = run("Refugees fear the ongoing threat of terrorist attacks by al-Shabab in Somalia.")
+    assert "THREATEN" not in typed(report, "threat")
+    assert "ASSAULT" in typed(report, "attacks")
