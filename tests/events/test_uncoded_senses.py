@@ -37,3 +37,41 @@ def test_danger_threat_leaves_the_attacks_it_names(run):
     report = run("Refugees fear the ongoing threat of terrorist attacks by al-Shabab in Somalia.")
     assert "THREATEN" not in typed(report, "threat")
     assert "ASSAULT" in typed(report, "attacks")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Al Jazeera spoke with the two ministers after the vote.",
+        "In a conversation with journalists, the governor said the port would reopen.",
+        "The envoy briefed reporters via videoconference from Nairobi.",
+        "Zelenskyy spoke with the BBC about the front line.",
+    ],
+)
+def test_talk_with_the_press_is_no_consultation(run, text):
+    assert "CONSULT" not in [e.type for e in run(text).events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I am not talking about students, I am talking about criminals.",
+        "The new charter also talks about security guarantees for Kyiv.",
+        "Trump talked about tariffs at a rally in Ohio.",
+    ],
+)
+def test_talking_without_a_partner_is_no_consultation(run, text):
+    assert "CONSULT" not in [e.type for e in run(text).events]
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Macron talked with Putin about Ukraine on Monday.", "talked"),
+        ("Biden and Xi talked about trade for two hours.", "talked"),
+        ("The two leaders talked about the border on Friday.", "talked"),
+        ("The Kenyan minister spoke with her Somali counterpart by phone.", "spoke"),
+    ],
+)
+def test_talking_with_a_partner_stays_a_consultation(run, text, word):
+    assert "CONSULT" in typed(run(text), word)
