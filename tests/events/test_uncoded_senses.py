@@ -75,3 +75,19 @@ def test_talking_without_a_partner_is_no_consultation(run, text):
 )
 def test_talking_with_a_partner_stays_a_consultation(run, text, word):
     assert "CONSULT" in typed(run(text), word)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Several countries want a ban on the importation of ivory from Kenya.", "ban"),
+        ("Canada and Belgium have banned importation of hunting trophies.", "banned"),
+        ("India banned the exportation of rice to Bangladesh last year.", "banned"),
+    ],
+)
+def test_ban_on_importation_or_exportation_is_an_embargo(run, text, word):
+    assert typed(run(text), word) == ["SANCTION"]
+
+
+def test_ban_on_people_stays_coercion(run):
+    assert typed(run("The Taliban banned women from universities."), "banned") == ["COERCE"]
