@@ -91,3 +91,28 @@ def test_ban_on_importation_or_exportation_is_an_embargo(run, text, word):
 
 def test_ban_on_people_stays_coercion(run):
     assert typed(run("The Taliban banned women from universities."), "banned") == ["COERCE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("The US authorities shared evidence with their Chinese counterparts.", "shared"),
+        ("Britain stepped up the sharing of intelligence with Kyiv.", "sharing"),
+        ("Washington said it would resume intelligence sharing with Kyiv.", "sharing"),
+    ],
+)
+def test_sharing_intelligence_or_evidence_is_cooperation(run, text, word):
+    assert "COOPERATE" in typed(run(text), word)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("The volunteers were asked to film their day and share the clips online.", "share"),
+        ("The app began with the sharing of short cooking videos.", "sharing"),
+        ("It is not about nuclear sharing, the analyst said.", "sharing"),
+        ("Two captains cannot share the same ship.", "share"),
+    ],
+)
+def test_sharing_anything_else_is_no_cooperation(run, text, word):
+    assert "COOPERATE" not in typed(run(text), word)
