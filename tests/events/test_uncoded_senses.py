@@ -116,3 +116,27 @@ def test_sharing_intelligence_or_evidence_is_cooperation(run, text, word):
 )
 def test_sharing_anything_else_is_no_cooperation(run, text, word):
     assert "COOPERATE" not in typed(run(text), word)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Extended deterrence involves an American commitment to defend the region.",
+        "Such a commitment would deter potential adversaries, the analyst said.",
+        "Washington says the group has not lived up to its commitment to the truce.",
+    ],
+)
+def test_commitment_as_a_standing_thing_is_no_promise(run, text):
+    assert "AGREE" not in typed(run(text), "commitment")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Guterres reiterated the commitment of the United Nations to Lebanon.",
+        "Japan made a commitment to double its aid to Kenya.",
+        "Germany reaffirmed its commitment to Jordan on Monday.",
+    ],
+)
+def test_commitment_made_or_restated_stays_a_promise(run, text):
+    assert "AGREE" in typed(run(text), "commitment")
