@@ -140,3 +140,20 @@ def test_commitment_as_a_standing_thing_is_no_promise(run, text):
 )
 def test_commitment_made_or_restated_stays_a_promise(run, text):
     assert "AGREE" in typed(run(text), "commitment")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The White House sent a delegation to attend the inauguration in Taipei.",
+        "Ankara will send envoys to check on the detained sailors.",
+        "The dissident escaped a hitman sent by the plotters.",
+        "The ministry is giving us figures of the money made from tourism.",
+    ],
+)
+def test_people_on_a_mission_or_figures_are_no_aid(run, text):
+    assert "AID" not in [e.type for e in run(text).events]
+
+
+def test_goods_sent_stay_aid(run):
+    assert "AID" in typed(run("Japan sent food and medicine to Gaza."), "sent")
