@@ -157,3 +157,45 @@ def test_people_on_a_mission_or_figures_are_no_aid(run, text):
 
 def test_goods_sent_stay_aid(run):
     assert "AID" in typed(run("Japan sent food and medicine to Gaza."), "sent")
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("The speaker denounced the moves as an attack on the constitutional order.", "attack"),
+        ("Critics called the new law an assault on press freedom.", "assault"),
+    ],
+)
+def test_attack_on_an_ideal_is_no_assault(run, text, word):
+    assert "ASSAULT" not in typed(run(text), word)
+
+
+def test_attack_on_a_place_stays_assault(run):
+    assert "ASSAULT" in typed(run("Rebels carried out an attack on the army base."), "attack")
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "concedes"),
+    [
+        ("Fewer hunters will come to hunt in community concessions.", "concessions", False),
+        ("The firm won mining concessions in the north.", "concessions", False),
+        ("Israel made territorial concessions to the Palestinians.", "concessions", True),
+    ],
+)
+def test_concession_of_a_tract_is_no_concession(run, text, word, concedes):
+    assert ("CONCEDE" in typed(run(text), word)) is concedes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The hearing took place in a Nairobi court on Monday.",
+        "The review of his permit takes place in an immigration court.",
+    ],
+)
+def test_taking_place_in_a_court_sues_no_one(run, text):
+    assert "ACCUSE" not in [e.type for e in run(text).events]
+
+
+def test_taking_someone_to_court_stays_a_suit(run):
+    assert "ACCUSE" in typed(run("Kenya took Somalia to court over the border."), "took")
