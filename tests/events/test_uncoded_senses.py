@@ -199,3 +199,39 @@ def test_taking_place_in_a_court_sues_no_one(run, text):
 
 def test_taking_someone_to_court_stays_a_suit(run):
     assert "ACCUSE" in typed(run("Kenya took Somalia to court over the border."), "took")
+
+
+def sides(report, word: str) -> list[tuple[str, list[str], list[str]]]:
+    """Type, source and target references of the events whose trigger is `word`."""
+    ref = lambda ids: sorted(report.actor(a).reference for a in ids if report.actor(a))  # noqa: E731
+    return [(e.type, ref(e.source), ref(e.target)) for e in report.events if e.trigger == word]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        (
+            "Japan and China have been disputing the uninhabited islands for years.",
+            "disputing",
+            ("REJECT", ["JPN"], ["CHN"]),
+        ),
+        (
+            "Manila has long contested Beijing's claims in the South China Sea.",
+            "contested",
+            ("REJECT", ["PHL"], ["CHN"]),
+        ),
+    ],
+)
+def test_disputing_a_claim_or_territory_rejects_the_other_side(run, text, word, expected):
+    assert sides(run(text), word) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("The opposition disputed the minister's account of the meeting.", "disputed"),
+        ("The lawyers are contesting the validity of the appointment.", "contesting"),
+    ],
+)
+def test_disputing_what_someone_said_stays_disapproval(run, text, word):
+    assert typed(run(text), word) == ["ACCUSE"]
