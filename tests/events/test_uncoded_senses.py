@@ -80,22 +80,6 @@ def test_talking_with_a_partner_stays_a_consultation(run, text, word):
 @pytest.mark.parametrize(
     ("text", "word"),
     [
-        ("Several countries want a ban on the importation of ivory from Kenya.", "ban"),
-        ("Canada and Belgium have banned importation of hunting trophies.", "banned"),
-        ("India banned the exportation of rice to Bangladesh last year.", "banned"),
-    ],
-)
-def test_ban_on_importation_or_exportation_is_an_embargo(run, text, word):
-    assert typed(run(text), word) == ["SANCTION"]
-
-
-def test_ban_on_people_stays_coercion(run):
-    assert typed(run("The Taliban banned women from universities."), "banned") == ["COERCE"]
-
-
-@pytest.mark.parametrize(
-    ("text", "word"),
-    [
         ("The US authorities shared evidence with their Chinese counterparts.", "shared"),
         ("Britain stepped up the sharing of intelligence with Kyiv.", "sharing"),
         ("Washington said it would resume intelligence sharing with Kyiv.", "sharing"),
@@ -184,21 +168,6 @@ def test_attack_on_a_place_stays_assault(run):
 )
 def test_concession_of_a_tract_is_no_concession(run, text, word, concedes):
     assert ("CONCEDE" in typed(run(text), word)) is concedes
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "The hearing took place in a Nairobi court on Monday.",
-        "The review of his permit takes place in an immigration court.",
-    ],
-)
-def test_taking_place_in_a_court_sues_no_one(run, text):
-    assert "ACCUSE" not in [e.type for e in run(text).events]
-
-
-def test_taking_someone_to_court_stays_a_suit(run):
-    assert "ACCUSE" in typed(run("Kenya took Somalia to court over the border."), "took")
 
 
 def sides(report, word: str) -> list[tuple[str, list[str], list[str]]]:

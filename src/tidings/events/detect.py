@@ -254,12 +254,14 @@ def exchange_verbs() -> frozenset[str]:
 
 
 def talks_alone(verb: Token) -> bool:
-    """Whether a verb of talking has no partner: no with/to/between phrase and a single
-    speaker ("I'm not talking about students", "the deal talks about security"); "Macron
-    talked with Putin", "Biden and Xi talked" and "the two sides talked" consult."""
+    """Whether a verb of talking names only its topic: an about-phrase, no with/to/between
+    phrase and a single speaker ("I'm not talking about students", "the deal talks about
+    security"); "Macron talked with Putin", "Biden and Xi talked about trade" and "the two
+    sides talked" consult."""
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in exchange_verbs():
         return False
-    if any(c.dep_ == "prep" and c.lower_ in PARTNER_PREPS for c in verb.children):
+    preps = [c.lower_ for c in verb.children if c.dep_ == "prep"]
+    if "about" not in preps or PARTNER_PREPS.intersection(preps):
         return False
     subject, _ = verb_subject(verb)
     if subject is None:
