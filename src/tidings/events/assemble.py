@@ -842,9 +842,11 @@ def with_mobilising_forces(
 RECIPROCAL_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE", "SUPPORT"})
 
 
-# Acts that two sides do to each other whatever their type ("the two armies clashed").
+# Acts that two sides do to each other whatever their type ("the two armies clashed", "Japan
+# and China dispute the islands").
 MUTUAL_LEMMAS = frozenset(
     {"clash", "exchange", "trade", "fight", "fighting", "battle", "skirmish", "war", "hostility"}
+    | {"dispute", "contest"}
 )
 
 

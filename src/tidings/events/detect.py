@@ -256,6 +256,67 @@ def the_public(word: Token) -> bool:
     return word.lemma_.lower() in public_nouns() and not named
 
 
+@cache
+def press_nouns() -> frozenset[str]:
+    """Words for the press (data/events/press_nouns.txt)."""
+    return frozenset(data_lines("data/events/press_nouns.txt"))
+
+
+PARTNER_PREPS = frozenset({"with", "to", "between"})
+
+
+def meets_the_press(token: Token, actors: ActorResolution) -> bool:
+    """Whether a consultation is a talk with the press: an outlet talking ("VOA spoke with
+    experts") or only the press as partner ("in a conversation with journalists", "briefed
+    reporters via videoconference"). An interview or a briefing is a public statement, not a
+    consultation between political actors."""
+    subjects = [c for c in token.children if c.dep_ in SUBJECTS] if token.pos_ == "VERB" else []
+    if token.pos_ == "VERB" and not subjects:
+        subjects = [s for s in [verb_subject(token)[0]] if s is not None]
+    # "VOA: Putin visited China": an interviewer's label before a colon is no subject
+    subjects = [s for s in subjects if not (s.i + 1 < len(s.doc) and s.nbor().text == ":")]
+    talking = [a for s in subjects for a in actors_in(s, actors)]
+    if talking and all(_is_outlet(a, actors) for a in talking):
+        return True
+    # a noun trigger in a means phrase talks to whom its verb addresses ("briefed reporters
+    # via videoconference")
+    speakers = [token, token.head.head] if token.head.dep_ == "prep" else [token]
+    partners = [
+        w for word in speakers for c in word.children
+        if c.dep_ in ("dobj", "dative") or (c.dep_ == "prep" and c.lower_ in PARTNER_PREPS)
+        for w in ([g for g in c.children if g.dep_ == "pobj"] if c.dep_ == "prep" else [c])
+    ]  # fmt: skip
+    people = [w for p in partners for w in (p, *p.conjuncts)]
+    return bool(people) and all(
+        w.lemma_.lower() in press_nouns()
+        or any(_is_outlet(a, actors) for a in actors_in(w, actors))
+        for w in people
+    )
+
+
+@cache
+def exchange_verbs() -> frozenset[str]:
+    """Verbs of talking that need a partner (data/events/exchange_verbs.txt)."""
+    return frozenset(data_lines("data/events/exchange_verbs.txt"))
+
+
+def talks_alone(verb: Token) -> bool:
+    """Whether a verb of talking names only its topic: an about-phrase, no with/to/between
+    phrase and a single speaker ("I'm not talking about students", "the deal talks about
+    security"); "Macron talked with Putin", "Biden and Xi talked about trade" and "the two
+    sides talked" consult."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in exchange_verbs():
+        return False
+    preps = [c.lower_ for c in verb.children if c.dep_ == "prep"]
+    if "about" not in preps or PARTNER_PREPS.intersection(preps):
+        return False
+    subject, _ = verb_subject(verb)
+    if subject is None:
+        return False  # "to talk about peace": whoever talks may have a partner
+    several = subject.tag_ in ("NNS", "NNPS") or subject.lower_ in ("we", "they")
+    return not (several or subject.conjuncts)
+
+
 FEELING_CLASS = "c02-feeling"
 
 
@@ -861,6 +922,9 @@ def match_trigger(token: Token, lexicon: Lexicon) -> tuple[Trigger, Token | None
             entry = first_row(
                 "noun", sense_keys(lemma, complement, lexicon, as_subject=True), lexicon
             )
+            if entry is not None and entry.type == NOT_AN_EVENT:
+                # "the threat of terrorist attacks": the noun is no event, the attacks stay one
+                return entry, None
             if entry is not None:
                 return entry, complement
         # "the lifting of sanctions", "a ban on rallies": a noun naming a verb's act takes
@@ -1242,6 +1306,8 @@ def candidates(doc: Doc, actors: ActorResolution, lexicon: Lexicon) -> list[Cand
         addressed = entry.type in ("REQUEST", "SUPPORT") and token.pos_ == "VERB"
         if addressed and addresses_the_public(token):
             continue  # "urged people to seek medical care": advice to the public
+        if entry.type == "CONSULT" and completing is None and talks_alone(token):
+            continue  # "I'm not talking about students": no one to consult
         candidate = Candidate(token, entry, object_token=completing)
         owners: list[str] = []
         if token.pos_ == "VERB" and not nominal_gerund(token):
@@ -1364,6 +1430,8 @@ def candidates(doc: Doc, actors: ActorResolution, lexicon: Lexicon) -> list[Cand
             )  # fmt: skip
             mine = own_forces(candidate.source, others, actors, entry.type)
             candidate.target = [a for a in others if a not in mine]
+        if entry.type == "CONSULT" and meets_the_press(token, actors):
+            continue  # "briefed reporters via videoconference": a public statement
         found.append(candidate)
     answers_fall_on_complements(found)
     found = without_means_of_sending(found, actors)
