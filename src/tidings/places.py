@@ -20,7 +20,9 @@ from tidings.lexicons import data_table
 from tidings.model import Location
 from tidings.parse import entity_span
 
-LOCATION_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside", "on", "over"})
+LOCATION_PREPOSITIONS = frozenset(
+    {"in", "at", "near", "outside", "inside", "on", "over", "across", "throughout"}
+)
 LOCATION_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Other spellings of a city ("Basra" for GeoNames' "Basrah") are kept for cities this large,
 # when they are Latin-script names close to the city's own (most GeoNames alternates are
@@ -173,6 +175,23 @@ def event_location(trigger: Token, anchors: list[Token]) -> Location | None:
         for entity in attached_locations(token)
     )
     return next((p for e in entities if (p := located(e))), None)
+
+
+def coordinated_places(trigger: Token, anchors: list[Token]) -> list[Location]:
+    """The places coordinated with the one `event_location` finds ("attacks in Iraq and
+    Syria", "violence across Burkina Faso, Niger and Mali"), that one first; none when the
+    place is not the trigger's or its governing words' own."""
+    # not through argument phrases: "the arrest of X and the attacks in Paris and Rome" would
+    # give the arrest the attacks' places
+    entities = (entity for token in [trigger, *anchors] for entity in attached_locations(token))
+    first = next((e for e in entities if located(e)), None)
+    if first is None:
+        return []
+    # coordinated with a place, a name the gazetteer knows is a place whatever the model
+    # tagged it ("Chad, Niger and Mali")
+    others = (entity_span(c) for c in first.root.conjuncts)
+    places = [located(e) for e in [first, *others] if e is not None]
+    return [p for p in places if p is not None]
 
 
 PURPOSE_DEPS = frozenset({"advcl", "acl", "xcomp", "relcl"})

@@ -28,6 +28,7 @@ from tidings.events.detect import (
     hyphenated,
     infinitival,
     is_subject,
+    light_relative_clauses,
     match_trigger,
     object_phrases,
     of_complements,
@@ -51,12 +52,19 @@ from tidings.model import (
     Event,
     EventDate,
     Evidence,
+    Location,
     Modality,
     Quantity,
     Quote,
     TimeExpression,
 )
-from tidings.places import event_location, place_object, purpose_place, sea_names
+from tidings.places import (
+    coordinated_places,
+    event_location,
+    place_object,
+    purpose_place,
+    sea_names,
+)
 from tidings.quantities import casualty_cues, person_nouns
 from tidings.quotes import speech_verbs
 
@@ -1031,7 +1039,10 @@ def _anchors(trigger: Token) -> list[Token]:
         g for h in heads for c in h.children if c.dep_ == "prep" for g in c.children
         if g.dep_ == "pobj"
     ]  # fmt: skip
-    return objects + chain[1:] + ([reporter] if reporter is not None else [])
+    # "the attacks it carried out in Kenya": the light verb of a relative clause performs the
+    # noun's event, and its place is the event's
+    performing = light_relative_clauses(trigger) if trigger.pos_ == "NOUN" else []
+    return objects + chain[1:] + performing + ([reporter] if reporter is not None else [])
 
 
 # An attack or a coercive act on a country's soil targets that country when the text names no
@@ -1071,6 +1082,21 @@ def territorial_target(
     if not state and latent is not None:
         return [latent.id]
     return [a.id for a in candidates[:1]]
+
+
+def places_targets(
+    places: list[Location], candidate: Candidate, actors: ActorResolution, *, at_home: bool
+) -> list[str]:
+    """The territorial targets of an act on several coordinated places, one per country, in
+    order ("attacks in Iraq and Syria": both)."""
+    found: list[str] = []
+    for place in places:
+        for actor_id in territorial_target(
+            place.country, candidate.source, actors, at_home=at_home
+        ):
+            if actor_id not in found:
+                found.append(actor_id)
+    return found or candidate.target
 
 
 def addresses_people(objects: list[Token]) -> bool:
@@ -1180,6 +1206,10 @@ def find_events(
             candidate.target = territorial_target(
                 country, candidate.source, actors, at_home=domestic
             )
+            if location is not None and candidate.target:
+                candidate.target = places_targets(
+                    coordinated_places(token, anchors), candidate, actors, at_home=domestic
+                )
         if event_type == "REQUEST" and not candidate.target and addresses_people(objects):
             # "urged residents to stay calm": an appeal to a country's people, as CAMEO codes it
             candidate.target = own_people(candidate.source, actors)
