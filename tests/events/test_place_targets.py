@@ -21,7 +21,10 @@ from tests.events.test_events import events_of
             "Al-Shabab fighters carried out attacks in Kenya and Ethiopia.",
             ("ASSAULT", ["SOM"], ["ETH", "KEN"]),
         ),
-        ("Sudanese troops launched raids across Chad and Niger.", ("ASSAULT", ["SDN"], ["NER", "TCD"])),
+        (
+            "Sudanese troops launched raids across Chad and Niger.",
+            ("ASSAULT", ["SDN"], ["NER", "TCD"]),
+        ),
     ],
 )
 def test_an_act_on_places_targets_their_countries(run, text, expected):
