@@ -401,15 +401,25 @@ def names_a_target(trigger: Token, objects: list[Token], lexicon: Lexicon) -> bo
 CONTENT_PREPS = frozenset({"for", "about", "over", "on"})
 
 
+@cache
+def negotiation_words() -> frozenset[str]:
+    """Lemmas of consultations held with a counterpart (data/events/negotiation_words.txt)."""
+    return frozenset(data_lines("data/events/negotiation_words.txt"))
+
+
 def with_partner_targets(
-    events: list[Event], actors: ActorResolution, named_targets: set[int], nominal: set[int]
+    events: list[Event],
+    actors: ActorResolution,
+    named_targets: set[int],
+    nominal: set[int],
+    negotiations: frozenset[int] = frozenset(),
 ) -> list[Event]:
     """Fill the empty target of a dyadic event with the country the article pairs its source
     with most often (at least twice, in either direction; itself, when its acts fall most on
     its own country), when the sentence names no target of its own (`named_targets`: trigger
     offsets whose object phrase is something other than an event); and the empty source of an
     event noun aimed at one country with that country's partner ("sanctions against Turkey":
-    `nominal` offsets)."""
+    `nominal` offsets). A negotiation (`negotiations`: trigger offsets) is dyadic too."""
     sides = country_sides(events, actors, bodies=True)
     pairs: dict[str, Counter[str]] = defaultdict(Counter)
     for event, (sources, targets) in zip(events, sides, strict=True):
@@ -426,7 +436,8 @@ def with_partner_targets(
     filled = []
     for event, (sources, targets) in zip(events, sides, strict=True):
         unnamed = event.trigger_start not in named_targets
-        if event.type in PARTNER_TYPES and not event.target and len(sources) == 1 and unnamed:
+        dyadic = event.type in PARTNER_TYPES or event.trigger_start in negotiations
+        if dyadic and not event.target and len(sources) == 1 and unnamed:
             partner = story_partner(pairs, next(iter(sources)))
             target = partner_side(partner, event.source, actors)
             if target:
@@ -1267,7 +1278,10 @@ def find_events(
     nominal = {t.idx for t in triggers if t.pos_ == "NOUN"}
     events = with_answered_doers(events, trigger_at)
     events = with_answered_accusers(events, doc, trigger_at, actors)
-    events = with_partner_targets(events, actors, named_targets, nominal)
+    negotiations = frozenset(
+        t.idx for t in triggers if t.lemma_.lower() in negotiation_words() and t.idx in trigger_at
+    )
+    events = with_partner_targets(events, actors, named_targets, nominal, negotiations)
     events = with_domestic_targets(events, actors, named_targets)
     events = without_restatements(events, verbal, restating, actors)
     events = with_domestic_answers(events, actors)
