@@ -19,3 +19,18 @@ def test_a_meeting_with_no_counterpart_named_stays_without_one(run):
     )
     found = [(t, g) for t, _, g, _ in events_of(run(text)) if t == "CONSULT"]
     assert all(not g for _, g in found)
+
+
+def test_an_appeal_to_a_generic_audience_has_no_target(run):
+    text = (
+        "The Kenyan Human Rights Commission criticised the police on Monday. "
+        "The Kenyan Human Rights Commission urged governments to sign the treaty."
+    )
+    found = [(t, s, g) for t, s, g, _ in events_of(run(text)) if t == "REQUEST"]
+    assert ("REQUEST", ["KEN"], []) in found
+
+
+def test_an_appeal_to_the_story_s_own_parties_keeps_its_home_target(run):
+    text = "Kenyan opposition leaders urged the protesters to go home."
+    found = [(t, s, g) for t, s, g, _ in events_of(run(text)) if t == "REQUEST"]
+    assert all(g for _, _, g in found)

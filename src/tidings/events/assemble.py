@@ -923,15 +923,34 @@ def home_target(event: Event, actors: ActorResolution) -> list[str]:
     return territorial_target(next(iter(countries)), event.source, actors)
 
 
-def with_domestic_answers(events: list[Event], actors: ActorResolution) -> list[Event]:
+def generic_addressee(trigger: Token, actors: ActorResolution) -> bool:
+    """Whether a verb is addressed to a bare plural that is no actor ("urged nations to look
+    beyond their interests", "is urging like-minded governments to sign"): anyone who hears
+    it, not the speaker's own country."""
+    return any(
+        c.dep_ == "dobj"
+        and c.tag_ == "NNS"
+        and c.i not in actors.token_actor
+        and not any(g.dep_ in ("det", "poss", "nummod") for g in c.children)
+        for c in trigger.children
+    )
+
+
+def with_domestic_answers(
+    events: list[Event], actors: ActorResolution, generic: frozenset[int] = frozenset()
+) -> list[Event]:
     """Fill the empty target of what a country's own people, opposition, courts or press
     denounce, reject, demand or protest ("opposition parties rejected the budget", "the
     journalist denies the charges") with their own country, as CAMEO codes domestic
     politics, and what an international body with no country says with the country the story
-    is about; once restatements are merged, so that a fill does not split them."""
+    is about; once restatements are merged, so that a fill does not split them. A request
+    addressed to a generic audience (`generic`: trigger offsets) is left without one."""
     focus = focus_country(actors)
     filled = []
     for event in events:
+        if event.type == "REQUEST" and event.trigger_start in generic:
+            filled.append(event)
+            continue
         sources = [actors.actor(a) for a in event.source]
         voiced = (
             event.type in DOMESTIC_VOICE_TYPES
@@ -1284,7 +1303,8 @@ def find_events(
     events = with_partner_targets(events, actors, named_targets, nominal, negotiations)
     events = with_domestic_targets(events, actors, named_targets)
     events = without_restatements(events, verbal, restating, actors)
-    events = with_domestic_answers(events, actors)
+    generic = frozenset(t.idx for t in triggers if generic_addressee(t, actors))
+    events = with_domestic_answers(events, actors, generic)
     purposes = {t.idx: t.head.idx for t in triggers if t.dep_ == "advcl" and infinitival(t)}
     events = without_purposes(events, purposes)
     # a noun in a prepositional phrase ("prior to his meeting"), not one a verb makes happen
