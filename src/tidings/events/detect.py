@@ -800,6 +800,11 @@ def sense_order(child: Token) -> int:
     return 1 if child.dep_ in ("dobj", "prt", *SUBJECTS) else 2
 
 
+# Prepositions whose time is a deadline the verb sets, not when it happened ("gave the junta
+# until Sunday": `give+until`).
+DEADLINE_PREPOSITIONS = frozenset({"until", "till"})
+
+
 def match_trigger(token: Token, lexicon: Lexicon) -> tuple[Trigger, Token | None] | None:
     """The lexicon entry a token evokes, with the object that completes a two-word trigger."""
     lemma = token.lemma_.lower()
@@ -855,8 +860,10 @@ def match_trigger(token: Token, lexicon: Lexicon) -> tuple[Trigger, Token | None
         # the object ("in a statement, the group gave authorities 48 hours")
         children = sorted(token.children, key=sense_order)
         for child in [*children, *returning]:
-            if child.dep_ == "prep" and any(
-                g.ent_type_ in ("DATE", "TIME") for g in child.children
+            if (
+                child.dep_ == "prep"
+                and child.lower_ not in DEADLINE_PREPOSITIONS
+                and any(g.ent_type_ in ("DATE", "TIME") for g in child.children)
             ):
                 continue  # "called … on Wednesday" is no "call on"
             if child.dep_ == "prep" and child.lower_ in SETTING_PREPOSITIONS:
