@@ -179,8 +179,24 @@ def _relative_head(subject: Token) -> Token:
     """For 'the envoy, who met…', the noun the relative pronoun stands for."""
     verb = subject.head
     if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-        return verb.head
+        return member_of(verb.head) or verb.head
     return subject
+
+
+def member_of(group: Token) -> Token | None:
+    """Who a copular clause counts in a group: "Canada is among (one of) the countries that
+    banned it" names Canada as one that did."""
+    link = group.head
+    if group.dep_ != "pobj" or link.lower_ not in ("among", "of"):
+        return None
+    if link.lower_ == "of":
+        link = link.head if link.head.lower_ == "one" else link
+        if link.lower_ != "one":
+            return None
+    copula = link.head
+    if copula.lemma_ != "be":
+        return None
+    return next((c for c in copula.children if c.dep_ == "nsubj"), None)
 
 
 def is_subject(token: Token) -> bool:
