@@ -1294,6 +1294,15 @@ def asked_for_act(entry: Trigger, completing: Token, lexicon: Lexicon) -> bool:
     return False
 
 
+def hyphenated_participle(token: Token) -> bool:
+    """Whether a participle ends a hyphenated adjective on a noun ("China-funded port",
+    "Iranian-backed militias"): it describes the noun, it tells no act."""
+    if token.tag_ != "VBN" or token.dep_ != "amod" or token.i == 0:
+        return False
+    hyphen = token.doc[token.i - 1]
+    return hyphen.text == "-" and not hyphen.whitespace_ and hyphen.i > 0
+
+
 def candidates(doc: Doc, actors: ActorResolution, lexicon: Lexicon) -> list[Candidate]:
     """Every trigger in the document with the actors of its source and target."""
     found: list[Candidate] = []
@@ -1320,6 +1329,8 @@ def candidates(doc: Doc, actors: ActorResolution, lexicon: Lexicon) -> list[Cand
             continue
         if token.pos_ == "NOUN" and not made_by_verb(token):
             continue  # "under the 2020 deal": the thing an act made, not the act
+        if hyphenated_participle(token):
+            continue  # "a China-funded port": what the port is, not an act told
         if entry.type == "AGREE" and token.pos_ == "VERB" and concurs(token):
             continue  # "'the danger is not over,' agreed X": sharing a view, no agreement to act
         if entry.type == "REQUEST" and token.pos_ == "VERB" and asks_a_question(token):
