@@ -25,3 +25,18 @@ def test_what_takes_place_in_a_court_is_no_lawsuit(run):
 
 def test_a_town_taken_is_still_taken(run):
     assert [e.type for e in run("The rebels took the town in March.").events] == ["ASSAULT"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The three camps near the border shelter about 250,000 refugees.",
+        "The boarding school now houses 300 displaced families.",
+    ],
+)
+def test_a_facility_housing_refugees_gives_no_refuge(run, text):
+    assert "AID" not in [e.type for e in run(text).events]
+
+
+def test_a_country_sheltering_refugees_gives_refuge(run):
+    assert [e.type for e in run("Uganda shelters 1.5 million refugees.").events] == ["AID"]
