@@ -179,8 +179,24 @@ def _relative_head(subject: Token) -> Token:
     """For 'the envoy, who met…', the noun the relative pronoun stands for."""
     verb = subject.head
     if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-        return verb.head
+        return member_of(verb.head) or verb.head
     return subject
+
+
+def member_of(group: Token) -> Token | None:
+    """Who a copular clause counts in a group: "Canada is among (one of) the countries that
+    banned it" names Canada as one that did."""
+    link = group.head
+    if group.dep_ != "pobj" or link.lower_ not in ("among", "of"):
+        return None
+    if link.lower_ == "of":
+        link = link.head if link.head.lower_ == "one" else link
+        if link.lower_ != "one":
+            return None
+    copula = link.head
+    if copula.lemma_ != "be":
+        return None
+    return next((c for c in copula.children if c.dep_ == "nsubj"), None)
 
 
 def is_subject(token: Token) -> bool:
@@ -800,6 +816,11 @@ def sense_order(child: Token) -> int:
     return 1 if child.dep_ in ("dobj", "prt", *SUBJECTS) else 2
 
 
+# Prepositions whose time is a deadline the verb sets, not when it happened ("gave the junta
+# until Sunday": `give+until`).
+DEADLINE_PREPOSITIONS = frozenset({"until", "till"})
+
+
 def match_trigger(token: Token, lexicon: Lexicon) -> tuple[Trigger, Token | None] | None:
     """The lexicon entry a token evokes, with the object that completes a two-word trigger."""
     lemma = token.lemma_.lower()
@@ -855,8 +876,10 @@ def match_trigger(token: Token, lexicon: Lexicon) -> tuple[Trigger, Token | None
         # the object ("in a statement, the group gave authorities 48 hours")
         children = sorted(token.children, key=sense_order)
         for child in [*children, *returning]:
-            if child.dep_ == "prep" and any(
-                g.ent_type_ in ("DATE", "TIME") for g in child.children
+            if (
+                child.dep_ == "prep"
+                and child.lower_ not in DEADLINE_PREPOSITIONS
+                and any(g.ent_type_ in ("DATE", "TIME") for g in child.children)
             ):
                 continue  # "called … on Wednesday" is no "call on"
             if child.dep_ == "prep" and child.lower_ in SETTING_PREPOSITIONS:
@@ -1271,6 +1294,15 @@ def asked_for_act(entry: Trigger, completing: Token, lexicon: Lexicon) -> bool:
     return False
 
 
+def hyphenated_participle(token: Token) -> bool:
+    """Whether a participle ends a hyphenated adjective on a noun ("China-funded port",
+    "Iranian-backed militias"): it describes the noun, it tells no act."""
+    if token.tag_ != "VBN" or token.dep_ != "amod" or token.i == 0:
+        return False
+    hyphen = token.doc[token.i - 1]
+    return hyphen.text == "-" and not hyphen.whitespace_ and hyphen.i > 0
+
+
 def candidates(doc: Doc, actors: ActorResolution, lexicon: Lexicon) -> list[Candidate]:
     """Every trigger in the document with the actors of its source and target."""
     found: list[Candidate] = []
@@ -1297,6 +1329,8 @@ def candidates(doc: Doc, actors: ActorResolution, lexicon: Lexicon) -> list[Cand
             continue
         if token.pos_ == "NOUN" and not made_by_verb(token):
             continue  # "under the 2020 deal": the thing an act made, not the act
+        if hyphenated_participle(token):
+            continue  # "a China-funded port": what the port is, not an act told
         if entry.type == "AGREE" and token.pos_ == "VERB" and concurs(token):
             continue  # "'the danger is not over,' agreed X": sharing a view, no agreement to act
         if entry.type == "REQUEST" and token.pos_ == "VERB" and asks_a_question(token):
