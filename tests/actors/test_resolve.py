@@ -1433,3 +1433,20 @@ def test_an_unknown_organ_of_an_international_body_is_the_bodys(nlp):
     organ = next(a for m, a in found.items() if "Integrated Office" in m)
     assert (organ.country, organ.sector, organ.affiliation) == (None, "IGO", "UN")
     assert not any(a.country == "LBR" and a.sector == "GOV" for a in found.values())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials said the Velmora agreement on border checks had collapsed, "
+        "and Velmora would be renegotiated.",
+        "Critics said the Karimov zone had failed, and Karimov would not return.",
+    ],
+)
+def test_a_lone_word_naming_an_agreement_or_zone_is_no_person(nlp, text):
+    assert not [a for a in actors_by_mention(nlp, text).values() if a.kind == "person"]
+
+
+def test_a_lone_word_that_speaks_stays_a_person(nlp):
+    text = 'Critics said the Karimov zone had failed. "We will not return," Karimov said.'
+    assert actors_by_mention(nlp, text)["Karimov"].kind == "person"

@@ -1195,6 +1195,7 @@ def resolve_people(reading: Reading, by_token: dict[int, Entry]) -> None:
             and resolve_place(entity.text) is None
             and not reading.kb.lookup(entity.text)  # "Azerbaijani" tagged as a person
             and not stands_as_place(entity)
+            and not lone_word_of_a_thing(entity, reading.kb)
         ):
             draft = describe_person(reading, entity, by_token)
             reading.add(entity.start, entity.end, draft, "name")
@@ -1280,6 +1281,42 @@ def without_possessive(entity: Span) -> Span:
     if len(entity) > 1 and entity[-1].text.lower() in POSSESSIVE_ENDINGS:
         return Span(entity.doc, entity.start, entity.end - 1, label=entity.label_)
     return entity
+
+
+def lone_word_of_a_thing(entity: Span, kb: KnowledgeBase) -> bool:
+    """Whether a one-word name the model tagged a person names a thing: some use of the word
+    modifies a noun that is no person's title ("the X system", "X talks", "the X zone"), and no
+    use speaks, follows a person's title or takes an apposition or a "who" clause. A person
+    named by one word alone is introduced as one; a name modifying "system" or "deal" is the
+    name of that system or deal."""
+    if len(entity) != 1:
+        return False
+    uses = tokens_with_lower(entity.doc, (entity[0].lower_,))
+    uses = [t for t in uses if t.text == entity[0].text]
+    return any(_names_a_thing(t, kb) for t in uses) and not any(
+        _told_of_as_person(t, kb) for t in uses
+    )
+
+
+def _names_a_thing(token: Token, kb: KnowledgeBase) -> bool:
+    """Whether a name modifies a common noun that is no person's title ("X negotiations")."""
+    head = token.head
+    return (
+        token.dep_ in ("compound", "nmod")
+        and head.pos_ == "NOUN"
+        and head.i > token.i
+        and not person_title_before(head, kb)
+    )
+
+
+def _told_of_as_person(token: Token, kb: KnowledgeBase) -> bool:
+    """Whether a use of a name says it is a person's: it speaks, a person's title stands
+    right before it, or an apposition or a "who" clause describes it."""
+    if token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_.lower() in speech_verbs():
+        return True
+    if token.i > token.sent.start and person_title_before(token.nbor(-1), kb):
+        return True
+    return any(child.dep_ == "appos" or who_clause(child) for child in token.children)
 
 
 def stands_as_place(entity: Span) -> bool:
