@@ -1450,3 +1450,34 @@ def test_a_lone_word_naming_an_agreement_or_zone_is_no_person(nlp, text):
 def test_a_lone_word_that_speaks_stays_a_person(nlp):
     text = 'Critics said the Karimov zone had failed. "We will not return," Karimov said.'
     assert actors_by_mention(nlp, text)["Karimov"].kind == "person"
+
+
+def test_a_definite_description_refers_back_to_the_person_named_as_subject(nlp):
+    text = (
+        "Jean Dupont, who led the talks, says the travel system needs reform. "
+        "The French politician, who once served as a minister, says it no longer works."
+    )
+    mentions = actors_by_mention(nlp, text)
+    person = mentions["The French politician"]
+    assert person is mentions["Jean Dupont"]
+    assert person.country == "FRA"
+
+
+def test_a_description_after_another_person_is_mentioned_stays_apart(nlp):
+    text = (
+        "Jean Dupont said on Monday he would back the acquittal of Pierre Lambert. "
+        "The former minister told reporters he had no regrets."
+    )
+    mentions = actors_by_mention(nlp, text)
+    assert "The former minister" not in mentions or (
+        mentions["The former minister"] is not mentions["Jean Dupont"]
+    )
+
+
+def test_a_description_of_another_country_is_someone_else(nlp):
+    text = (
+        "Jean Dupont, the French envoy, said on Monday the talks had failed. "
+        "The German diplomat told reporters he had no regrets."
+    )
+    mentions = actors_by_mention(nlp, text)
+    assert mentions["The German diplomat"] is not mentions["Jean Dupont"]
