@@ -3,10 +3,10 @@
 from datetime import date
 
 import pytest
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from tidings.actors import load_knowledge_base, resolve_actors
-from tidings.actors.resolve import without_possessive
+from tidings.actors.resolve import lone_word_of_a_thing, without_possessive
 
 
 def actors_by_mention(nlp, text, published=date(2025, 10, 17)):
@@ -1481,3 +1481,17 @@ def test_a_description_of_another_country_is_someone_else(nlp):
     )
     mentions = actors_by_mention(nlp, text)
     assert mentions["The German diplomat"] is not mentions["Jean Dupont"]
+
+
+def test_a_longer_name_modifying_a_thing_noun_names_the_thing(nlp):
+    words = ["He", "returned", "to", "Mariano", "Lozada", "prison", "."]
+    doc = Doc(
+        nlp.vocab,
+        words=words,
+        heads=[1, 1, 1, 4, 5, 2, 1],
+        deps=["nsubj", "ROOT", "prep", "compound", "compound", "pobj", "punct"],
+        pos=["PRON", "VERB", "ADP", "PROPN", "PROPN", "NOUN", "PUNCT"],
+    )
+    name = Span(doc, 3, 5, label="PERSON")
+    assert lone_word_of_a_thing(name, load_knowledge_base())
+    assert not lone_word_of_a_thing(Span(doc, 0, 1, label="PERSON"), load_knowledge_base())

@@ -1289,10 +1289,11 @@ def lone_word_of_a_thing(entity: Span, kb: KnowledgeBase) -> bool:
     use speaks, follows a person's title or takes an apposition or a "who" clause. A person
     named by one word alone is introduced as one; a name modifying "system" or "deal" is the
     name of that system or deal."""
+    root = entity.root
+    uses = [t for t in tokens_with_lower(entity.doc, (root.lower_,)) if t.text == root.text]
     if len(entity) != 1:
-        return False
-    uses = tokens_with_lower(entity.doc, (entity[0].lower_,))
-    uses = [t for t in uses if t.text == entity[0].text]
+        # a longer name only where it is used so ("the X Y prison")
+        uses = [root] if _names_a_thing(root, kb) else []
     return any(_names_a_thing(t, kb) for t in uses) and not any(
         _told_of_as_person(t, kb) for t in uses
     )
