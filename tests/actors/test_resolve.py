@@ -3,10 +3,10 @@
 from datetime import date
 
 import pytest
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from tidings.actors import load_knowledge_base, resolve_actors
-from tidings.actors.resolve import without_possessive
+from tidings.actors.resolve import lone_word_of_a_thing, without_possessive
 
 
 def actors_by_mention(nlp, text, published=date(2025, 10, 17)):
@@ -1433,3 +1433,65 @@ def test_an_unknown_organ_of_an_international_body_is_the_bodys(nlp):
     organ = next(a for m, a in found.items() if "Integrated Office" in m)
     assert (organ.country, organ.sector, organ.affiliation) == (None, "IGO", "UN")
     assert not any(a.country == "LBR" and a.sector == "GOV" for a in found.values())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials said the Velmora agreement on border checks had collapsed, "
+        "and Velmora would be renegotiated.",
+        "Critics said the Karimov zone had failed, and Karimov would not return.",
+    ],
+)
+def test_a_lone_word_naming_an_agreement_or_zone_is_no_person(nlp, text):
+    assert not [a for a in actors_by_mention(nlp, text).values() if a.kind == "person"]
+
+
+def test_a_lone_word_that_speaks_stays_a_person(nlp):
+    text = 'Critics said the Karimov zone had failed. "We will not return," Karimov said.'
+    assert actors_by_mention(nlp, text)["Karimov"].kind == "person"
+
+
+def test_a_definite_description_refers_back_to_the_person_named_as_subject(nlp):
+    text = (
+        "Jean Dupont, who led the talks, says the travel system needs reform. "
+        "The French politician, who once served as a minister, says it no longer works."
+    )
+    mentions = actors_by_mention(nlp, text)
+    person = mentions["The French politician"]
+    assert person is mentions["Jean Dupont"]
+    assert person.country == "FRA"
+
+
+def test_a_description_after_another_person_is_mentioned_stays_apart(nlp):
+    text = (
+        "Jean Dupont said on Monday he would back the acquittal of Pierre Lambert. "
+        "The former minister told reporters he had no regrets."
+    )
+    mentions = actors_by_mention(nlp, text)
+    assert "The former minister" not in mentions or (
+        mentions["The former minister"] is not mentions["Jean Dupont"]
+    )
+
+
+def test_a_description_of_another_country_is_someone_else(nlp):
+    text = (
+        "Jean Dupont, the French envoy, said on Monday the talks had failed. "
+        "The German diplomat told reporters he had no regrets."
+    )
+    mentions = actors_by_mention(nlp, text)
+    assert mentions["The German diplomat"] is not mentions["Jean Dupont"]
+
+
+def test_a_longer_name_modifying_a_thing_noun_names_the_thing(nlp):
+    words = ["He", "returned", "to", "Mariano", "Lozada", "prison", "."]
+    doc = Doc(
+        nlp.vocab,
+        words=words,
+        heads=[1, 1, 1, 4, 5, 2, 1],
+        deps=["nsubj", "ROOT", "prep", "compound", "compound", "pobj", "punct"],
+        pos=["PRON", "VERB", "ADP", "PROPN", "PROPN", "NOUN", "PUNCT"],
+    )
+    name = Span(doc, 3, 5, label="PERSON")
+    assert lone_word_of_a_thing(name, load_knowledge_base())
+    assert not lone_word_of_a_thing(Span(doc, 0, 1, label="PERSON"), load_knowledge_base())

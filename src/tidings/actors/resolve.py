@@ -1195,6 +1195,7 @@ def resolve_people(reading: Reading, by_token: dict[int, Entry]) -> None:
             and resolve_place(entity.text) is None
             and not reading.kb.lookup(entity.text)  # "Azerbaijani" tagged as a person
             and not stands_as_place(entity)
+            and not lone_word_of_a_thing(entity, reading.kb)
         ):
             draft = describe_person(reading, entity, by_token)
             reading.add(entity.start, entity.end, draft, "name")
@@ -1282,6 +1283,43 @@ def without_possessive(entity: Span) -> Span:
     return entity
 
 
+def lone_word_of_a_thing(entity: Span, kb: KnowledgeBase) -> bool:
+    """Whether a one-word name the model tagged a person names a thing: some use of the word
+    modifies a noun that is no person's title ("the X system", "X talks", "the X zone"), and no
+    use speaks, follows a person's title or takes an apposition or a "who" clause. A person
+    named by one word alone is introduced as one; a name modifying "system" or "deal" is the
+    name of that system or deal."""
+    root = entity.root
+    uses = [t for t in tokens_with_lower(entity.doc, (root.lower_,)) if t.text == root.text]
+    if len(entity) != 1:
+        # a longer name only where it is used so ("the X Y prison")
+        uses = [root] if _names_a_thing(root, kb) else []
+    return any(_names_a_thing(t, kb) for t in uses) and not any(
+        _told_of_as_person(t, kb) for t in uses
+    )
+
+
+def _names_a_thing(token: Token, kb: KnowledgeBase) -> bool:
+    """Whether a name modifies a common noun that is no person's title ("X negotiations")."""
+    head = token.head
+    return (
+        token.dep_ in ("compound", "nmod")
+        and head.pos_ == "NOUN"
+        and head.i > token.i
+        and not person_title_before(head, kb)
+    )
+
+
+def _told_of_as_person(token: Token, kb: KnowledgeBase) -> bool:
+    """Whether a use of a name says it is a person's: it speaks, a person's title stands
+    right before it, or an apposition or a "who" clause describes it."""
+    if token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_.lower() in speech_verbs():
+        return True
+    if token.i > token.sent.start and person_title_before(token.nbor(-1), kb):
+        return True
+    return any(child.dep_ == "appos" or who_clause(child) for child in token.children)
+
+
 def stands_as_place(entity: Span) -> bool:
     """Whether a one-word name the model tagged a person is a place the article names as one
     elsewhere: the model's place there, after "in", "at" and the like ("close X and Y camps"
@@ -1329,6 +1367,110 @@ def resolve_definite_descriptions(reading: Reading) -> None:
                 start = token.i - 1 if doc[token.i - 1].lower_ == "the" else token.i
                 reading.add(start, token.i + 1, draft, "description")
                 break
+
+
+def person_description(head: Token, kb: KnowledgeBase) -> tuple[int, str | None] | None:
+    """The start and demonym country of a definite description of one person ("the French
+    politician", "the former minister"): "the", then only demonyms, adjectives and "former"
+    before a person's title as its head. An office named
+    alone that is held now ("the president") is the office's, not a description."""
+    words = [t for t in head.lefts if t.i >= head.left_edge.i]
+    if not words or words[0].lower_ != "the" or words[0].dep_ != "det" or head.pos_ != "NOUN":
+        return None
+    between = words[1:]
+    if any(t.pos_ not in ("ADJ", "PROPN", "NOUN", "PUNCT") or t.dep_ == "poss" for t in between):
+        return None
+    phrase, _, former = _title_from([*between, head], kb)
+    title = kb.titles.get(phrase) if phrase is not None else None
+    if title is None or title.kind != "person" or (title.office and not former):
+        return None
+    countries = {
+        entry.ref
+        for t in between
+        for entry in kb.lookup(t.text)
+        if entry.kind in ("demonym", "country")
+    }
+    if len(countries) > 1 or any(t.ent_type_ in ("ORG", "PERSON") for t in between):
+        return None
+    return words[0].i, next(iter(countries), None)
+
+
+def named_subject_before(reading: Reading, start: int, country: str | None) -> str | None:
+    """The key of the person named by a full name as a sentence's subject nearest before token
+    `start`, in its sentence or the two before, when the country agrees (if one is given) and
+    no other person is mentioned between them ("the acquittal of X" after the subject leaves
+    "the former president" to either)."""
+    doc = reading.doc
+    first = doc[start].sent.start
+    for _ in range(2):
+        first = doc[first - 1].sent.start if first > 0 else 0
+    people = [
+        f
+        for f in reading.found
+        if first <= f.start < start and reading.drafts[f.key].kind == "person"
+        and f.kind != "pronoun"
+    ]  # fmt: skip
+    subjects = [f for f in people if _named_subject(reading, f)]
+    if not subjects:
+        return None
+    subject = max(subjects, key=lambda f: f.start)
+    if any(f.key != subject.key and f.start > subject.start for f in people):
+        return None
+    draft = reading.drafts[subject.key]
+    if country is None or draft.country is None or draft.guessed or draft.country == country:
+        return subject.key
+    return None
+
+
+def _named_subject(reading: Reading, found: Found) -> bool:
+    """Whether a mention names a person by a full name (or a known one) as a clause subject."""
+    span = reading.doc[found.start : found.end]
+    draft = reading.drafts[found.key]
+    full = draft.kb_id is not None or len(span) > 1
+    return found.kind == "name" and full and span.root.dep_ in ("nsubj", "nsubjpass")
+
+
+def resolve_described_people(reading: Reading) -> None:
+    """A definite description of a person ("The French politician", "the former minister") is
+    the person named by a full name as a subject just before it ("Jean Roe says … . The French
+    politician, who …"), not an unnamed person of its own: stories name a person, then go on
+    with what they are. What the description says of a stranger with none of it yet (country,
+    post) is theirs."""
+    doc, kb = reading.doc, reading.kb
+    by_start = {f.start: n for n, f in enumerate(reading.found)}
+    for article in tokens_with_lower(doc, ("the",)):
+        head = article.head
+        if article.dep_ != "det" or head.i <= article.i:
+            continue
+        described = person_description(head, kb)
+        if described is None:
+            continue
+        start, country = described
+        index = by_start.get(start)
+        found = reading.found[index] if index is not None else None
+        if found is not None:
+            draft = reading.drafts[found.key]
+            if found.end != head.i + 1 or draft.kind != "person" or draft.kb_id is not None:
+                continue
+        elif any(i in reading.taken for i in range(start, head.i + 1)) or head.dep_ not in (
+            "nsubj",
+            "nsubjpass",
+        ):
+            continue
+        key = named_subject_before(reading, start, country)
+        if key is None:
+            continue
+        person = reading.drafts[key]
+        if found is not None:
+            other = reading.drafts[found.key]
+            if person.kb_id is None and person.role is None and other.role is not None:
+                person.sector, person.role = other.sector, other.role
+            if person.kb_id is None and (person.country is None or person.guessed):
+                person.country = other.country or person.country
+            reading.found[index] = Found(start, head.i + 1, key, "description")
+            reading.key_at.update(dict.fromkeys(range(start, head.i + 1), key))
+        else:
+            reading.record(Found(start, head.i + 1, key, "description"))
 
 
 # Entity labels that settle what a name is: people (read by resolve_people), organisations,
@@ -3288,6 +3430,7 @@ def resolve_actors(doc: Doc, *, published: date | None, kb: KnowledgeBase) -> Ac
     resolve_stated_nationalities(reading, by_token)
     resolve_unnamed_speakers(reading)
     resolve_definite_descriptions(reading)
+    resolve_described_people(reading)
     resolve_region_groups(reading)
     resolve_bare_groups(reading, by_token)
     resolve_lone_offices(reading)
