@@ -2119,7 +2119,8 @@ def requests_unanswered(word: Token, actors: ActorResolution) -> list[Candidate]
     whoever put them (the requests' possessor); none when the text names neither ("many
     questions remain unanswered")."""
     request = nearest_subject(word.head, ("nsubj", "nsubjpass"))
-    assert request is not None
+    if request is None:
+        return []
     # "requests for comment to the army": the addressee may hang on what is asked for
     asking = [request, *prep_objects(request, frozenset({"for"}))]
     asked = [g for w in asking for g in prep_objects(w, ASKED_OF_PREPS) for g in (g, *g.conjuncts)]
