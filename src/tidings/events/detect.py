@@ -1894,7 +1894,7 @@ def stance_adjectives() -> dict[str, tuple[frozenset[str], Trigger]]:
                 row["cameo"],
                 frozenset(),
             ),
-        )  # fmt: skip
+        )
         for row in data_table("data/events/stance_adjectives.tsv")
     }
 
@@ -1907,11 +1907,11 @@ def stance_statements(doc: Doc, actors: ActorResolution, lexicon: Lexicon) -> li
     found = []
     table = stance_adjectives()
     for adjective in tokens_with_lower(doc, frozenset(table)):
-        preps, entry = table[adjective.lower_]
-        aimed = prep_objects(adjective, preps)
         comparison = any(c.lower_ == "as" for c in adjective.children)  # "as opposed to"
         if not stance_word(adjective) or comparison or in_headline(adjective):
             continue
+        preps, entry = table[adjective.lower_]
+        aimed = prep_objects(adjective, preps)
         holder = stance_holder(adjective, lexicon)
         if holder is None:
             continue
@@ -2081,8 +2081,9 @@ def withheld_answers(doc: Doc, actors: ActorResolution, lexicon: Lexicon) -> lis
             asked = [g for c in said for g in prep_objects(c, frozenset({"to"}))]
             found.append(answer_withheld(token, asked, actors))
             continue
-        if unanswered(token, lexicon):
-            found += requests_unanswered(token, actors)
+        request = unanswered_request(token, lexicon)
+        if request is not None:
+            found += requests_unanswered(token, request, actors)
             continue
         if token.dep_ == "xcomp" and token.head.lemma_.lower() in REFUSING_VERBS:
             continue  # the refusing verb makes the event
@@ -2102,25 +2103,22 @@ UNANSWERED = "unanswered"
 ASKED_OF_PREPS = frozenset({"to", "on", "from"})
 
 
-def unanswered(word: Token, lexicon: Lexicon) -> bool:
-    """Whether a word says requests went without answer: "unanswered" as the predicate of a
-    request ("their calls on the parties have gone unanswered", "requests for comment
-    remained unanswered")."""
+def unanswered_request(word: Token, lexicon: Lexicon) -> Token | None:
+    """The request a word says went without answer: the subject "unanswered" is the predicate
+    of ("their calls on the parties have gone unanswered", "requests for comment remained
+    unanswered"), or None."""
     if word.lower_ != UNANSWERED or word.dep_ not in ("acomp", "oprd", "xcomp"):
-        return False
+        return None
     subject = nearest_subject(word.head, ("nsubj", "nsubjpass"))
-    return subject is not None and ASKED_CLASS in lexicon.noun_classes.get(
-        subject.lemma_.lower(), ()
-    )
+    if subject is None or ASKED_CLASS not in lexicon.noun_classes.get(subject.lemma_.lower(), ()):
+        return None
+    return subject
 
 
-def requests_unanswered(word: Token, actors: ActorResolution) -> list[Candidate]:
-    """The refusal to answer that unanswered requests tell: whoever they were put to refuses
-    whoever put them (the requests' possessor); none when the text names neither ("many
+def requests_unanswered(word: Token, request: Token, actors: ActorResolution) -> list[Candidate]:
+    """The refusal to answer that an unanswered request tells: whoever it was put to refuses
+    whoever put it (the request's possessor); none when the text names neither ("many
     questions remain unanswered")."""
-    request = nearest_subject(word.head, ("nsubj", "nsubjpass"))
-    if request is None:
-        return []
     # "requests for comment to the army": the addressee may hang on what is asked for
     asking = [request, *prep_objects(request, frozenset({"for"}))]
     asked = [g for w in asking for g in prep_objects(w, ASKED_OF_PREPS) for g in (g, *g.conjuncts)]
