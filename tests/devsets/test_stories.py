@@ -155,3 +155,12 @@ def test_the_unseen_stories_are_a_set_of_their_own(tmp_path, pipeline, name, fol
     )
     scores, absent = run_dev_sets(tmp_path, pipeline, gold_dir=tmp_path / "gold", only=(name,))
     assert absent == [] and [(s.name, s.counts["stories"]) for s in scores] == [(name, 1)]
+
+
+def test_wholly_right_counts_tidings_events_not_gold_ones(pipeline):
+    story = gold()
+    story.events.append({"trigger": span("Santiago"), "type": "PROTEST", "source": ["CHL"]})
+    score = score_stories([story], pipeline)
+    assert score.counts["predicted_events"] == 1
+    assert score.metrics["type_source_target"] == 0.5  # one of two gold events
+    assert score.metrics["events_wholly_right"] == 1.0  # the one event tidings gave

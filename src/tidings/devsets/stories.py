@@ -212,6 +212,9 @@ def score_stories(
         "event_detection_recall": detected.recall,
         "event_detection_precision": detected.precision,
         "type_source_target": ratio(dyad, typed.tp + typed.fn),
+        # The share of tidings' own events a reader checking them would find wholly right,
+        # the figure a hand check of output measures (it counts the events, not the gold).
+        "events_wholly_right": ratio(dyad, typed.tp + typed.fp),
         "source_right_where_type_right": ratio(source_right, type_matches),
         "target_right_where_type_right": ratio(target_right, type_matches),
         "quote_recall": quotes.recall,
