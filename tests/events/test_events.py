@@ -535,6 +535,17 @@ def test_a_participle_describing_a_noun_is_less_sure_than_the_clause(run):
     assert events["RETREAT"] > events["ASSAULT"]
 
 
+def test_a_noun_event_under_a_light_verb_is_as_sure_as_the_verb(run):
+    # "signed an agreement" reports the signing as "agreed" would: the purpose it serves is
+    # told about, and "held talks" is as sure as "talked"
+    signed = run("Brazil and Argentina signed a trade agreement to cut tariffs on steel.")
+    best = max(signed.events, key=lambda e: e.confidence)
+    assert best.trigger == "agreement"
+    held = run("Ghana held talks with Togo on Monday.").events
+    talked = run("Ghana talked with Togo on Monday.").events
+    assert [e.confidence for e in held] == [e.confidence for e in talked]
+
+
 def test_an_act_told_in_a_relative_clause_is_background(run):
     text = "Kenya's high court freed a blogger whom police had detained over a post in March."
     events = {e.type: e.confidence for e in run(text).events}
