@@ -747,6 +747,18 @@ def test_a_verdict_and_a_break_in_links_are_sanctions(run):
     assert [report.actor(a).country for a in suspension.target] == ["ESP"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The interior ministry suspended publication of two opposition dailies.",
+        "The junta ordered the weekly to suspend publication for a month.",
+        "The regulator suspended the broadcaster for ten days.",
+    ],
+)
+def test_suspending_a_paper_or_broadcaster_is_censorship_not_a_cut_in_ties(run, text):
+    assert [(e.type, e.mode) for e in run(text).events] == [("COERCE", "censor")]
+
+
 def test_the_subject_of_a_naming_predicate_is_whom_it_names(run):
     report = run("Biden called Putin a war criminal.")
     (accusation,) = report.events
