@@ -759,6 +759,22 @@ def test_suspending_a_paper_or_broadcaster_is_censorship_not_a_cut_in_ties(run, 
     assert [(e.type, e.mode) for e in run(text).events] == [("COERCE", "censor")]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Officials returned the stolen paintings to Italy last week.", ["RETREAT"]),
+        ("The prime minister returned the mandate to the president.", ["RETREAT"]),
+        ("A gold statue was returned by Dutch police to Greek authorities.", ["RETREAT"]),
+        ("The minister returned to Paris on Monday.", []),
+        ("He returned home on Friday.", []),
+        ("The court returned a guilty verdict.", []),
+        ("The army returned fire.", ["ASSAULT"]),
+    ],
+)
+def test_returning_a_thing_gives_it_back_returning_somewhere_is_a_journey(run, text, expected):
+    assert [e.type for e in run(text).events] == expected
+
+
 def test_the_subject_of_a_naming_predicate_is_whom_it_names(run):
     report = run("Biden called Putin a war criminal.")
     (accusation,) = report.events

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 from tidings.events.lexicon import (
     ASKED_ACT_CLASS,
     PERSON_NAME_CLASS,
+    THING_CLASS,
     Lexicon,
     Trigger,
     noun_doer_preps,
@@ -1194,6 +1195,21 @@ def names_a_person(argument: Token) -> bool:
     )
 
 
+# Named entities that are people or peoples, never things acted on.
+PEOPLE_ENTITIES = frozenset({"PERSON", "NORP"})
+
+
+def names_a_thing(argument: Token) -> bool:
+    """Whether a verb's object (or passive subject) is a thing, not people ("returned the
+    mandate", "the paintings were returned"): a noun or name that is no person or people."""
+    return (
+        argument.dep_ in ("dobj", "nsubjpass")
+        and argument.pos_ in ("NOUN", "PROPN")
+        and argument.ent_type_ not in PEOPLE_ENTITIES
+        and not people_of_a_group(argument)
+    )
+
+
 # A nationality or ethnic group in the plural ("held 48 Uyghurs", "deported Afghans") is people,
 # as the nouns of this class are.
 PEOPLE_CLASS = "c15-person"
@@ -1259,6 +1275,8 @@ def sense_keys(lemma: str, argument: Token, lexicon: Lexicon, *, as_subject: boo
         return [f"@{c}+{lemma}" for c in classes]
     if names_a_person(argument):
         classes.append(PERSON_NAME_CLASS)
+    if names_a_thing(argument) and PEOPLE_CLASS not in classes:
+        classes.append(THING_CLASS)
     objects = [argument, *whole, *kinds]
     return [*(f"{lemma}+{w.lemma_.lower()}" for w in objects), *(f"{lemma}+@{c}" for c in classes)]
 

@@ -64,10 +64,12 @@ def trigger_rows() -> list[tuple[str, dict[str, str]]]:
 
 # Classes the parse gives rather than a word list: an object that is a person's name
 # ("called Putin": a phone call); a clause saying what another is to do ("wants Serbia to
-# recognise Kosovo": a demand on Serbia).
+# recognise Kosovo": a demand on Serbia); a thing, not people, that the verb acts on ("returned
+# the paintings to Italy": a return of property, where "returned to Italy" is a journey).
 PERSON_NAME_CLASS = "person-name"
 ASKED_ACT_CLASS = "asked-act"
-PARSE_CLASSES = frozenset({PERSON_NAME_CLASS, ASKED_ACT_CLASS})
+THING_CLASS = "thing"
+PARSE_CLASSES = frozenset({PERSON_NAME_CLASS, ASKED_ACT_CLASS, THING_CLASS})
 
 
 def noun_classes() -> dict[str, tuple[str, ...]]:
