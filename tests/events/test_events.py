@@ -775,6 +775,13 @@ def test_returning_a_thing_gives_it_back_returning_somewhere_is_a_journey(run, t
     assert [e.type for e in run(text).events] == expected
 
 
+@pytest.mark.parametrize(
+    "text", ["Cuba set free two dissidents on Monday.", "Belarus let free the jailed reporters."]
+)
+def test_an_adjective_completing_the_verb_is_its_particle(run, text):
+    assert [(e.type, e.mode) for e in run(text).events] == [("RETREAT", "release")]
+
+
 def test_the_subject_of_a_naming_predicate_is_whom_it_names(run):
     report = run("Biden called Putin a war criminal.")
     (accusation,) = report.events

@@ -822,6 +822,19 @@ def sense_order(child: Token) -> int:
 DEADLINE_PREPOSITIONS = frozenset({"until", "till"})
 
 
+def resultative_adjective(verb: Token) -> Token | None:
+    """The adjective that follows a verb and says what its object ends up ("set free two
+    dissidents", "let free activists"), whether the parser hangs it on the verb or, as an
+    adjective, on the object that follows it."""
+    if verb.i + 1 >= len(verb.doc):
+        return None
+    after = verb.doc[verb.i + 1]
+    if after.pos_ != "ADJ":
+        return None
+    on_object = after.dep_ == "amod" and after.head.dep_ == "dobj" and after.head.head == verb
+    return after if after.head == verb or on_object else None
+
+
 def match_trigger(token: Token, lexicon: Lexicon) -> tuple[Trigger, Token | None] | None:
     """The lexicon entry a token evokes, with the object that completes a two-word trigger."""
     lemma = token.lemma_.lower()
@@ -858,6 +871,13 @@ def match_trigger(token: Token, lexicon: Lexicon) -> tuple[Trigger, Token | None
                 entry = verb_entry(keys, lexicon)
                 if entry is not None:
                     return entry, child
+        # "set free two dissidents", "let free the activists": the adjective right after the
+        # verb completes it as a particle would, however the parser hangs it
+        after = resultative_adjective(token)
+        if after is not None:
+            entry = verb_entry([f"{lemma}+{after.lower_}"], lexicon)
+            if entry is not None:
+                return entry, None
         # "come back to the table": the phrase hangs on the adverb
         returning = [
             g for c in token.children if c.dep_ == "advmod" and c.lower_ == "back"
