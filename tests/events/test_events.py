@@ -782,6 +782,12 @@ def test_an_adjective_completing_the_verb_is_its_particle(run, text):
     assert [(e.type, e.mode) for e in run(text).events] == [("RETREAT", "release")]
 
 
+def test_declining_to_act_is_a_refusal_and_the_act_is_not_done(run):
+    report = run("The Peruvian governor declined to resign.")
+    assert [(e.type, str(e.modality)) for e in report.events] == [("REJECT", "asserted")]
+    assert run("Exports of Peruvian copper declined to their lowest level in years.").events == []
+
+
 def test_the_subject_of_a_naming_predicate_is_whom_it_names(run):
     report = run("Biden called Putin a war criminal.")
     (accusation,) = report.events

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 
 from tidings.events.lexicon import (
     ASKED_ACT_CLASS,
+    OWN_ACT_CLASS,
     PERSON_NAME_CLASS,
     THING_CLASS,
     Lexicon,
@@ -1230,6 +1231,15 @@ def names_a_thing(argument: Token) -> bool:
     )
 
 
+def names_an_own_act(argument: Token, lexicon: Lexicon) -> bool:
+    """Whether a verb's complement is an infinitive of an act the lexicon codes, done by the
+    verb's own subject ("declined to resign", not "declined to comment")."""
+    if argument.dep_ != "xcomp" or argument.pos_ != "VERB" or not infinitival(argument):
+        return False
+    entry = lexicon.triggers.get(("verb", argument.lemma_.lower()))
+    return entry is not None and entry.type != NOT_AN_EVENT
+
+
 # A nationality or ethnic group in the plural ("held 48 Uyghurs", "deported Afghans") is people,
 # as the nouns of this class are.
 PEOPLE_CLASS = "c15-person"
@@ -1297,6 +1307,8 @@ def sense_keys(lemma: str, argument: Token, lexicon: Lexicon, *, as_subject: boo
         classes.append(PERSON_NAME_CLASS)
     if names_a_thing(argument) and PEOPLE_CLASS not in classes:
         classes.append(THING_CLASS)
+    if names_an_own_act(argument, lexicon):
+        classes.append(OWN_ACT_CLASS)
     objects = [argument, *whole, *kinds]
     return [*(f"{lemma}+{w.lemma_.lower()}" for w in objects), *(f"{lemma}+@{c}" for c in classes)]
 

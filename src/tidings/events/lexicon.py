@@ -69,7 +69,10 @@ def trigger_rows() -> list[tuple[str, dict[str, str]]]:
 PERSON_NAME_CLASS = "person-name"
 ASKED_ACT_CLASS = "asked-act"
 THING_CLASS = "thing"
-PARSE_CLASSES = frozenset({PERSON_NAME_CLASS, ASKED_ACT_CLASS, THING_CLASS})
+# an infinitive saying an act of the lexicon the subject itself is to do ("declined to resign",
+# where "declined to comment" names no act)
+OWN_ACT_CLASS = "own-act"
+PARSE_CLASSES = frozenset({PERSON_NAME_CLASS, ASKED_ACT_CLASS, THING_CLASS, OWN_ACT_CLASS})
 
 
 def noun_classes() -> dict[str, tuple[str, ...]]:
