@@ -4,6 +4,8 @@ from datetime import date
 
 import pytest
 
+from tidings.events.assemble import light_verb
+
 
 def events_of(report):
     """(type, source codes, target codes, modality) of each event."""
@@ -544,6 +546,22 @@ def test_a_noun_event_under_a_light_verb_is_as_sure_as_the_verb(run):
     held = run("Ghana held talks with Togo on Monday.").events
     talked = run("Ghana talked with Togo on Monday.").events
     assert [e.confidence for e in held] == [e.confidence for e in talked]
+
+
+@pytest.mark.parametrize(
+    ("text", "noun", "verb"),
+    [
+        ("Egypt voiced its rejection and condemnation of the raid.", "condemnation", "voiced"),
+        ("Talks were held in Doha on Monday.", "Talks", "held"),
+        ("Ghana sent a letter about the talks.", "talks", None),
+    ],
+)
+def test_the_light_verb_of_a_noun_event_is_found_through_conjuncts_and_passives(
+    nlp, text, noun, verb
+):
+    token = next(t for t in nlp(text) if t.text == noun)
+    found = light_verb(token)
+    assert (found.text if found is not None else None) == verb
 
 
 def test_an_act_told_in_a_relative_clause_is_background(run):

@@ -1039,9 +1039,14 @@ def confidence(candidate: Candidate, modality: Modality) -> float:
 
 def light_verb(trigger: Token) -> Token | None:
     """The light verb whose object a nominal trigger is ("Iran held talks", "they signed an
-    agreement"): the verb and its noun say one act, reported in the verb's clause, and the
-    verb's subject is its doer as a verb's own subject is, not a side inferred."""
-    if trigger.pos_ != "NOUN" or trigger.dep_ != "dobj" or trigger.head.pos_ != "VERB":
+    agreement", "talks were held", "expressed its rejection and condemnation"): the verb and
+    its noun say one act, reported in the verb's clause, and the verb's subject is its doer as
+    a verb's own subject is, not a side inferred."""
+    if trigger.pos_ != "NOUN":
+        return None
+    while trigger.dep_ == "conj" and trigger.head.pos_ == "NOUN":
+        trigger = trigger.head  # "expressed its rejection and condemnation"
+    if trigger.dep_ not in ("dobj", "nsubjpass") or trigger.head.pos_ != "VERB":
         return None
     return trigger.head if governing_verbs().get(trigger.head.lemma_.lower()) == "light" else None
 
