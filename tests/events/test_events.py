@@ -554,6 +554,8 @@ def test_a_noun_event_under_a_light_verb_is_as_sure_as_the_verb(run):
         ("Egypt voiced its rejection and condemnation of the raid.", "condemnation", "voiced"),
         ("Talks were held in Doha on Monday.", "Talks", "held"),
         ("Ghana sent a letter about the talks.", "talks", None),
+        ("Kenyan troops remained on alert near the border.", "alert", "remained"),
+        ("The ministers agreed on a ceasefire.", "ceasefire", None),
     ],
 )
 def test_the_light_verb_of_a_noun_event_is_found_through_conjuncts_and_passives(
@@ -562,6 +564,12 @@ def test_the_light_verb_of_a_noun_event_is_found_through_conjuncts_and_passives(
     token = next(t for t in nlp(text) if t.text == noun)
     found = light_verb(token)
     assert (found.text if found is not None else None) == verb
+
+
+def test_a_state_the_subject_is_in_outranks_an_act_told_in_a_subordinate_clause(run):
+    text = "Kenyan troops remained on alert after gunmen tried to set off bombs near Mandera."
+    best = max(run(text).events, key=lambda e: e.confidence)
+    assert (best.type, best.trigger) == ("MOBILIZE", "alert")
 
 
 def test_an_act_told_in_a_relative_clause_is_background(run):

@@ -1039,13 +1039,18 @@ def confidence(candidate: Candidate, modality: Modality) -> float:
 
 def light_verb(trigger: Token) -> Token | None:
     """The light verb whose object a nominal trigger is ("Iran held talks", "they signed an
-    agreement", "talks were held", "expressed its rejection and condemnation"): the verb and
-    its noun say one act, reported in the verb's clause, and the verb's subject is its doer as
-    a verb's own subject is, not a side inferred."""
+    agreement", "talks were held", "expressed its rejection and condemnation"), or the verb
+    of state whose "on" phrase it is ("remained on alert"): the verb and its noun say one act,
+    reported in the verb's clause, and the verb's subject is its doer as a verb's own subject
+    is, not a side inferred."""
     if trigger.pos_ != "NOUN":
         return None
     while trigger.dep_ == "conj" and trigger.head.pos_ == "NOUN":
         trigger = trigger.head  # "expressed its rejection and condemnation"
+    if trigger.dep_ == "pobj" and trigger.head.lower_ == "on" and trigger.head.dep_ == "prep":
+        verb = trigger.head.head  # "troops remained on alert", "workers went on strike"
+        state = verb.pos_ == "VERB" and governing_verbs().get(verb.lemma_.lower()) == "state"
+        return verb if state else None
     if trigger.dep_ not in ("dobj", "nsubjpass") or trigger.head.pos_ != "VERB":
         return None
     return trigger.head if governing_verbs().get(trigger.head.lemma_.lower()) == "light" else None
