@@ -578,6 +578,18 @@ def test_an_act_told_in_a_relative_clause_is_background(run):
     assert events["RETREAT"] > events["COERCE"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ghana's foreign ministry refuted reports of recalling its ambassador from Lome.",
+        "Kenya rebutted claims by Uganda about the border.",
+        "The Malian junta disavowed a statement by its own envoy to Algeria.",
+    ],
+)
+def test_refuting_or_disavowing_is_a_rejection(run, text):
+    assert run(text).events[0].type == "REJECT"
+
+
 def test_failing_to_agree_is_a_rejection(run):
     found = events_of(run("Britain and Norway failed to reach a deal on fishing rights."))
     assert found[0] == ("REJECT", ["GBR"], ["NOR"], "asserted")
