@@ -590,6 +590,18 @@ def test_refuting_or_disavowing_is_a_rejection(run, text):
     assert run(text).events[0].type == "REJECT"
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ghana awarded its highest order to the Chinese ambassador.", ["SUPPORT"]),
+        ("The king bestowed a medal on the Kenyan runner.", ["SUPPORT"]),
+        ("The board awarded the contract to a Turkish firm.", []),
+    ],
+)
+def test_an_honour_bestowed_is_praise(run, text, expected):
+    assert [e.type for e in run(text).events] == expected
+
+
 def test_failing_to_agree_is_a_rejection(run):
     found = events_of(run("Britain and Norway failed to reach a deal on fishing rights."))
     assert found[0] == ("REJECT", ["GBR"], ["NOR"], "asserted")
