@@ -836,6 +836,9 @@ def test_declining_to_act_is_a_refusal_and_the_act_is_not_done(run):
     report = run("The Peruvian governor declined to resign.")
     assert [(e.type, str(e.modality)) for e in report.events] == [("REJECT", "asserted")]
     assert run("Exports of Peruvian copper declined to their lowest level in years.").events == []
+    # what declines in number is no act declined
+    attacks = run("Rebel attacks on Goma declined last month.").events
+    assert [(e.type, str(e.modality)) for e in attacks] == [("ASSAULT", "asserted")]
 
 
 def test_the_subject_of_a_naming_predicate_is_whom_it_names(run):
