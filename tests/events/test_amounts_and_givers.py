@@ -19,6 +19,8 @@ from tests.events.test_events import events_of
         ("Ecuador received $40 million from the World Bank.", ("AID", ["WB"], ["ECU"])),
         ("Ukraine received Patriot missiles from Germany.", ("AID", ["DEU"], ["UKR"])),
         ("Pakistan has secured a $3 billion loan from the IMF.", ("AID", ["IMF"], ["PAK"])),
+        # an award of money is given as a grant is
+        ("Norway awarded Malawi $12 million for its schools.", ("AID", ["NOR"], ["MWI"])),
     ],
 )
 def test_aid_given_and_received(run, text, expected):

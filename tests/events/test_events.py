@@ -4,6 +4,8 @@ from datetime import date
 
 import pytest
 
+from tidings.events.assemble import light_verb
+
 
 def events_of(report):
     """(type, source codes, target codes, modality) of each event."""
@@ -535,10 +537,69 @@ def test_a_participle_describing_a_noun_is_less_sure_than_the_clause(run):
     assert events["RETREAT"] > events["ASSAULT"]
 
 
+def test_a_noun_event_under_a_light_verb_is_as_sure_as_the_verb(run):
+    # "signed an agreement" reports the signing as "agreed" would: the purpose it serves is
+    # told about, and "held talks" is as sure as "talked"
+    signed = run("Brazil and Argentina signed a trade agreement to cut tariffs on steel.")
+    best = max(signed.events, key=lambda e: e.confidence)
+    assert best.trigger == "agreement"
+    held = run("Ghana held talks with Togo on Monday.").events
+    talked = run("Ghana talked with Togo on Monday.").events
+    assert [e.confidence for e in held] == [e.confidence for e in talked]
+
+
+@pytest.mark.parametrize(
+    ("text", "noun", "verb"),
+    [
+        ("Egypt voiced its rejection and condemnation of the raid.", "condemnation", "voiced"),
+        ("Talks were held in Doha on Monday.", "Talks", "held"),
+        ("Ghana sent a letter about the talks.", "talks", None),
+        ("Kenyan troops remained on alert near the border.", "alert", "remained"),
+        ("The ministers agreed on a ceasefire.", "ceasefire", None),
+    ],
+)
+def test_the_light_verb_of_a_noun_event_is_found_through_conjuncts_and_passives(
+    nlp, text, noun, verb
+):
+    token = next(t for t in nlp(text) if t.text == noun)
+    found = light_verb(token)
+    assert (found.text if found is not None else None) == verb
+
+
+def test_a_state_the_subject_is_in_outranks_an_act_told_in_a_subordinate_clause(run):
+    text = "Kenyan troops remained on alert after gunmen tried to set off bombs near Mandera."
+    best = max(run(text).events, key=lambda e: e.confidence)
+    assert (best.type, best.trigger) == ("MOBILIZE", "alert")
+
+
 def test_an_act_told_in_a_relative_clause_is_background(run):
     text = "Kenya's high court freed a blogger whom police had detained over a post in March."
     events = {e.type: e.confidence for e in run(text).events}
     assert events["RETREAT"] > events["COERCE"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ghana's foreign ministry refuted reports of recalling its ambassador from Lome.",
+        "Kenya rebutted claims by Uganda about the border.",
+        "The Malian junta disavowed a statement by its own envoy to Algeria.",
+    ],
+)
+def test_refuting_or_disavowing_is_a_rejection(run, text):
+    assert run(text).events[0].type == "REJECT"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ghana awarded its highest order to the Chinese ambassador.", ["SUPPORT"]),
+        ("The king bestowed a medal on the Kenyan runner.", ["SUPPORT"]),
+        ("The board awarded the contract to a Turkish firm.", []),
+    ],
+)
+def test_an_honour_bestowed_is_praise(run, text, expected):
+    assert [e.type for e in run(text).events] == expected
 
 
 def test_failing_to_agree_is_a_rejection(run):
@@ -734,6 +795,50 @@ def test_a_verdict_and_a_break_in_links_are_sanctions(run):
     (suspension,) = report.events
     assert suspension.type == "SANCTION"
     assert [report.actor(a).country for a in suspension.target] == ["ESP"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The interior ministry suspended publication of two opposition dailies.",
+        "The junta ordered the weekly to suspend publication for a month.",
+        "The regulator suspended the broadcaster for ten days.",
+    ],
+)
+def test_suspending_a_paper_or_broadcaster_is_censorship_not_a_cut_in_ties(run, text):
+    assert [(e.type, e.mode) for e in run(text).events] == [("COERCE", "censor")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Officials returned the stolen paintings to Italy last week.", ["RETREAT"]),
+        ("The prime minister returned the mandate to the president.", ["RETREAT"]),
+        ("A gold statue was returned by Dutch police to Greek authorities.", ["RETREAT"]),
+        ("The minister returned to Paris on Monday.", []),
+        ("He returned home on Friday.", []),
+        ("The court returned a guilty verdict.", []),
+        ("The army returned fire.", ["ASSAULT"]),
+    ],
+)
+def test_returning_a_thing_gives_it_back_returning_somewhere_is_a_journey(run, text, expected):
+    assert [e.type for e in run(text).events] == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["Cuba set free two dissidents on Monday.", "Belarus let free the jailed reporters."]
+)
+def test_an_adjective_completing_the_verb_is_its_particle(run, text):
+    assert [(e.type, e.mode) for e in run(text).events] == [("RETREAT", "release")]
+
+
+def test_declining_to_act_is_a_refusal_and_the_act_is_not_done(run):
+    report = run("The Peruvian governor declined to resign.")
+    assert [(e.type, str(e.modality)) for e in report.events] == [("REJECT", "asserted")]
+    assert run("Exports of Peruvian copper declined to their lowest level in years.").events == []
+    # what declines in number is no act declined
+    attacks = run("Rebel attacks on Goma declined last month.").events
+    assert [(e.type, str(e.modality)) for e in attacks] == [("ASSAULT", "asserted")]
 
 
 def test_the_subject_of_a_naming_predicate_is_whom_it_names(run):

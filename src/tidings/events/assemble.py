@@ -1024,15 +1024,36 @@ def confidence(candidate: Candidate, modality: Modality) -> float:
     mentions rather than reports, and more so background (a descriptive participle, a
     relative clause).
     """
+    light = light_verb(candidate.token)
+    clause = light or candidate.token
     score = 0.45 - (0.1 if modality is not Modality.ASSERTED else 0.0)
     score += 0.25 if candidate.source else 0.0
     score += 0.15 if candidate.target else 0.0
-    score += 0.1 if candidate.token.pos_ == "VERB" else 0.0
-    score -= 0.15 if candidate.inferred_source else 0.0
-    score -= 0.05 if embedded(candidate.token) else 0.0
-    score -= 0.15 if background(candidate.token) else 0.0
-    score -= DEPTH_PENALTY * min(clause_depth(candidate.token), MAX_DEPTH)
+    score += 0.1 if clause.pos_ == "VERB" else 0.0
+    score -= 0.15 if candidate.inferred_source and light is None else 0.0
+    score -= 0.05 if embedded(clause) else 0.0
+    score -= 0.15 if background(clause) else 0.0
+    score -= DEPTH_PENALTY * min(clause_depth(clause), MAX_DEPTH)
     return max(MIN_CONFIDENCE, min(score, 0.95))
+
+
+def light_verb(trigger: Token) -> Token | None:
+    """The light verb whose object a nominal trigger is ("Iran held talks", "they signed an
+    agreement", "talks were held", "expressed its rejection and condemnation"), or the verb
+    of state whose "on" phrase it is ("remained on alert"): the verb and its noun say one act,
+    reported in the verb's clause, and the verb's subject is its doer as a verb's own subject
+    is, not a side inferred."""
+    if trigger.pos_ != "NOUN":
+        return None
+    while trigger.dep_ == "conj" and trigger.head.pos_ == "NOUN":
+        trigger = trigger.head  # "expressed its rejection and condemnation"
+    if trigger.dep_ == "pobj" and trigger.head.lower_ == "on" and trigger.head.dep_ == "prep":
+        verb = trigger.head.head  # "troops remained on alert", "workers went on strike"
+        state = verb.pos_ == "VERB" and governing_verbs().get(verb.lemma_.lower()) == "state"
+        return verb if state else None
+    if trigger.dep_ not in ("dobj", "nsubjpass") or trigger.head.pos_ != "VERB":
+        return None
+    return trigger.head if governing_verbs().get(trigger.head.lemma_.lower()) == "light" else None
 
 
 # Dependencies that open a clause or phrase below the one they hang on: an event told there is

@@ -16,7 +16,9 @@ from spacy.tokens import Doc, Token
 
 from tidings.events.lexicon import (
     ASKED_ACT_CLASS,
+    OWN_ACT_CLASS,
     PERSON_NAME_CLASS,
+    THING_CLASS,
     Lexicon,
     Trigger,
     noun_doer_preps,
@@ -821,6 +823,19 @@ def sense_order(child: Token) -> int:
 DEADLINE_PREPOSITIONS = frozenset({"until", "till"})
 
 
+def resultative_adjective(verb: Token) -> Token | None:
+    """The adjective that follows a verb and says what its object ends up ("set free two
+    dissidents", "let free activists"), whether the parser hangs it on the verb or, as an
+    adjective, on the object that follows it."""
+    if verb.i + 1 >= len(verb.doc):
+        return None
+    after = verb.doc[verb.i + 1]
+    if after.pos_ != "ADJ":
+        return None
+    on_object = after.dep_ == "amod" and after.head.dep_ == "dobj" and after.head.head == verb
+    return after if after.head == verb or on_object else None
+
+
 def match_trigger(token: Token, lexicon: Lexicon) -> tuple[Trigger, Token | None] | None:
     """The lexicon entry a token evokes, with the object that completes a two-word trigger."""
     lemma = token.lemma_.lower()
@@ -857,6 +872,13 @@ def match_trigger(token: Token, lexicon: Lexicon) -> tuple[Trigger, Token | None
                 entry = verb_entry(keys, lexicon)
                 if entry is not None:
                     return entry, child
+        # "set free two dissidents", "let free the activists": the adjective right after the
+        # verb completes it as a particle would, however the parser hangs it
+        after = resultative_adjective(token)
+        if after is not None:
+            entry = verb_entry([f"{lemma}+{after.lower_}"], lexicon)
+            if entry is not None:
+                return entry, None
         # "come back to the table": the phrase hangs on the adverb
         returning = [
             g for c in token.children if c.dep_ == "advmod" and c.lower_ == "back"
@@ -1194,6 +1216,30 @@ def names_a_person(argument: Token) -> bool:
     )
 
 
+# Named entities that are people or peoples, never things acted on.
+PEOPLE_ENTITIES = frozenset({"PERSON", "NORP"})
+
+
+def names_a_thing(argument: Token) -> bool:
+    """Whether a verb's object (or passive subject) is a thing, not people ("returned the
+    mandate", "the paintings were returned"): a noun or name that is no person or people."""
+    return (
+        argument.dep_ in ("dobj", "nsubjpass")
+        and argument.pos_ in ("NOUN", "PROPN")
+        and argument.ent_type_ not in PEOPLE_ENTITIES
+        and not people_of_a_group(argument)
+    )
+
+
+def names_an_own_act(argument: Token, lexicon: Lexicon) -> bool:
+    """Whether a verb's complement is an infinitive of an act the lexicon codes, done by the
+    verb's own subject ("declined to resign", not "declined to comment")."""
+    if argument.dep_ != "xcomp" or argument.pos_ != "VERB" or not infinitival(argument):
+        return False
+    entry = lexicon.triggers.get(("verb", argument.lemma_.lower()))
+    return entry is not None and entry.type != NOT_AN_EVENT
+
+
 # A nationality or ethnic group in the plural ("held 48 Uyghurs", "deported Afghans") is people,
 # as the nouns of this class are.
 PEOPLE_CLASS = "c15-person"
@@ -1259,6 +1305,10 @@ def sense_keys(lemma: str, argument: Token, lexicon: Lexicon, *, as_subject: boo
         return [f"@{c}+{lemma}" for c in classes]
     if names_a_person(argument):
         classes.append(PERSON_NAME_CLASS)
+    if names_a_thing(argument) and PEOPLE_CLASS not in classes:
+        classes.append(THING_CLASS)
+    if names_an_own_act(argument, lexicon):
+        classes.append(OWN_ACT_CLASS)
     objects = [argument, *whole, *kinds]
     return [*(f"{lemma}+{w.lemma_.lower()}" for w in objects), *(f"{lemma}+@{c}" for c in classes)]
 

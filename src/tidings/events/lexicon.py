@@ -64,10 +64,15 @@ def trigger_rows() -> list[tuple[str, dict[str, str]]]:
 
 # Classes the parse gives rather than a word list: an object that is a person's name
 # ("called Putin": a phone call); a clause saying what another is to do ("wants Serbia to
-# recognise Kosovo": a demand on Serbia).
+# recognise Kosovo": a demand on Serbia); a thing, not people, that the verb acts on ("returned
+# the paintings to Italy": a return of property, where "returned to Italy" is a journey).
 PERSON_NAME_CLASS = "person-name"
 ASKED_ACT_CLASS = "asked-act"
-PARSE_CLASSES = frozenset({PERSON_NAME_CLASS, ASKED_ACT_CLASS})
+THING_CLASS = "thing"
+# an infinitive saying an act of the lexicon the subject itself is to do ("declined to resign",
+# where "declined to comment" names no act)
+OWN_ACT_CLASS = "own-act"
+PARSE_CLASSES = frozenset({PERSON_NAME_CLASS, ASKED_ACT_CLASS, THING_CLASS, OWN_ACT_CLASS})
 
 
 def noun_classes() -> dict[str, tuple[str, ...]]:
