@@ -23,7 +23,13 @@ from tidings.events.lexicon import (
 )
 from tidings.lexicons import data_lines, data_table, receiving_verbs
 from tidings.model import ActorResolution
-from tidings.parse import in_dateline, in_headline, tokens_with_dep, tokens_with_lower
+from tidings.parse import (
+    in_dateline,
+    in_headline,
+    tokens_with_dep,
+    tokens_with_lower,
+    tokens_with_pos,
+)
 from tidings.quotes import speech_verbs
 
 SUBJECTS = ("nsubj", "csubj")
@@ -1473,6 +1479,7 @@ def candidates(doc: Doc, actors: ActorResolution, lexicon: Lexicon) -> list[Cand
     found += blame_statements(doc, actors)
     found += disapproval_statements(doc, actors, lexicon)
     found += dismay_statements(doc, actors, lexicon)
+    found += dismay_nouns(doc, actors, lexicon)
     # "is opposed to the bid": the stand, not the verb's passive, tells who opposes whom
     found = [c for c in found if not stance_word(c.token)]
     found += stance_statements(doc, actors, lexicon)
@@ -1875,6 +1882,47 @@ def dismay_statements(doc: Doc, actors: ActorResolution, lexicon: Lexicon) -> li
             continue  # "residents are concerned about the situation": no political act
         if source and set(source).isdisjoint(target):
             found.append(Candidate(token, DISMAY, source=source, target=target))
+    return found
+
+
+# Disapproval told by a noun of dismay that no verb states ("amid concerns over U.S. foreign
+# policy", "frustration in Ankara with Washington"): the noun is the trigger (CAMEO 110).
+DISMAY_NOUN = Trigger(
+    "concern", "noun", "ACCUSE", "disapprove", ("diplomatic",), "110", frozenset()
+)
+DISMAY_NOUN_CLASS = "c10-dismay"
+# Prepositions of such a noun naming whose dismay it is ("concerns in Tokyo", "anger among allies").
+DISMAY_HOLDER_PREPS = frozenset({"in", "among", "within"})
+DISMAY_NOUN_PREPS = frozenset({"over", "about", "at", "with", "toward", "towards", "regarding"})
+
+
+def dismay_nouns(doc: Doc, actors: ActorResolution, lexicon: Lexicon) -> list[Candidate]:
+    """Disapproval named by a noun of dismay aimed at an actor or at what one did, with no
+    verb that voices it: "amid concerns over U.S. foreign policy", "mounting frustration in
+    Ankara with Washington" (its holder, when named, is the source). A dismay about no actor
+    or act ("concerns over the economy"), or a noun the lexicon gives a sense of its own
+    ("opposition from China"), is none; a voicing verb ("expressed concern over") makes the
+    event itself."""
+    found = []
+    for noun in tokens_with_pos(doc, "NOUN"):
+        if DISMAY_NOUN_CLASS not in lexicon.noun_classes.get(noun.lemma_.lower(), ()):
+            continue
+        if in_headline(noun) or match_trigger(noun, lexicon) is not None:
+            continue
+        voicing = match_trigger(noun.head, lexicon) if noun.dep_ == "dobj" else None
+        if voicing is not None and voicing[1] is not None and voicing[1].i == noun.i:
+            continue  # "expressed concern over": the verb makes the event
+        aimed = prep_objects(noun, DISMAY_NOUN_PREPS)
+        target = [a for g in aimed for a in actors_in(g, actors)]
+        if not target:
+            acts = [g for g in aimed if names_an_act(g, lexicon)]
+            target = [a for g in acts for a in doers_of(g, actors, lexicon)]
+        if not target:
+            continue
+        holders = [c for c in noun.children if c.dep_ == "poss"]
+        holders += prep_objects(noun, DISMAY_HOLDER_PREPS)
+        source = [a for h in holders for a in actors_in(h, actors) if a not in target]
+        found.append(Candidate(noun, DISMAY_NOUN, source=source, target=target))
     return found
 
 
