@@ -105,3 +105,46 @@ def test_speaking_up_for_an_actor_is_support(run):
 
 def test_speaking_up_at_a_meeting_is_no_support(run):
     assert typed(run("The Kenyan delegate spoke up at the meeting in Geneva."), "spoke") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        (
+            "The Kenyan lawyer characterized the ruling as a violation of the treaty.",
+            "characterized",
+        ),
+        ("Amnesty International described the Egyptian arrests as a crime.", "described"),
+        ("Tokyo regards the Chinese drills as reckless.", "regards"),
+        ("The Indian minister portrayed the Pakistani move as dangerous.", "portrayed"),
+    ],
+)
+def test_naming_an_act_a_wrong_is_disapproval(run, text, word):
+    assert "ACCUSE" in typed(run(text), word)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("The Kenyan minister described the floods as the worst in decades.", "described"),
+        ("The Egyptian report characterized the talks as constructive.", "characterized"),
+    ],
+)
+def test_naming_no_wrong_is_no_disapproval(run, text, word):
+    assert "ACCUSE" not in typed(run(text), word)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("The Kenyan minister said the Somali claims were false.", "false"),
+        ("The Japanese embassy said the Chinese report was misleading.", "misleading"),
+    ],
+)
+def test_calling_a_claim_false_is_disapproval(run, text, word):
+    assert "ACCUSE" in typed(run(text), word)
+
+
+def test_a_false_start_is_no_disapproval(run):
+    report = run("The Kenyan runner said the race had a false start in Nairobi.")
+    assert "ACCUSE" not in [e.type for e in report.events]
