@@ -148,3 +148,26 @@ def test_calling_a_claim_false_is_disapproval(run, text, word):
 def test_a_false_start_is_no_disapproval(run):
     report = run("The Kenyan runner said the race had a false start in Nairobi.")
     assert "ACCUSE" not in [e.type for e in report.events]
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Duterte described the Chinese donation as a gesture of friendship.", "described"),
+        ("The Ivorian government considers France a key partner.", "considers"),
+        ("The Taliban called the American withdrawal a good step.", "called"),
+    ],
+)
+def test_naming_an_actor_or_its_act_with_praise_is_support(run, text, word):
+    assert "SUPPORT" in typed(run(text), word)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("The Kenyan minister described the weather as good for farming.", "described"),
+        ("The Kenyan president considers the economy a key priority.", "considers"),
+    ],
+)
+def test_praising_a_thing_no_actor_did_is_no_support(run, text, word):
+    assert "SUPPORT" not in typed(run(text), word)

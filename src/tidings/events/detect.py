@@ -1052,6 +1052,35 @@ def naming_predicates(verb: Token) -> list[Token]:
     return found
 
 
+# Words of praise a verb of naming calls its object with ("described the donation as a
+# gesture of friendship"): praise of a thing no actor did is none ("described the weather as
+# good").
+LAUDATORY_CLASS = "c05-laudatory"
+
+
+def names_no_actor(verb: Token, entry: Trigger, lexicon: Lexicon) -> bool:
+    """Whether a verb of naming praises a thing no actor did: its object ("described the
+    weather as good", "considers the economy a priority"; its passive subject too) is neither
+    an act nor a decision, or is a meeting ("called the talks productive"). Called only for an
+    event with no target actor."""
+    if verb.pos_ != "VERB" or entry.trigger.rpartition("+@")[2] != LAUDATORY_CLASS:
+        return False
+    named = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    if named is None:
+        # "considers the economy a priority", parsed as a small clause: its subject
+        clauses = (c for c in verb.children if c.dep_ in ("ccomp", "xcomp"))
+        named = next((g for c in clauses for g in c.children if g.dep_ == "nsubj"), None)
+    if named is None:
+        # "called the meeting productive", parsed as one noun: its compound
+        predicates = (c for c in verb.children if c.dep_ == "oprd")
+        named = next((g for c in predicates for g in c.children if g.dep_ == "compound"), None)
+    if named is None or named.pos_ != "NOUN":
+        return False
+    # "called the meeting productive": a meeting rated by one who held it praises no one
+    match = match_trigger(named, lexicon)
+    return not names_an_act(named, lexicon) or (match is not None and match[0].type == "CONSULT")
+
+
 def naming_keys(lemma: str, verb: Token, lexicon: Lexicon) -> list[str]:
     """Keys `verb+@class` for what a verb of naming calls its object, the predicate's own
     word, its adjectives and its coordinated words ("egregious and insulting") each counting."""
@@ -1472,6 +1501,8 @@ def candidates(doc: Doc, actors: ActorResolution, lexicon: Lexicon) -> list[Cand
             candidate.target = [a for a in others if a not in mine]
         if entry.type == "CONSULT" and meets_the_press(token, actors):
             continue  # "briefed reporters via videoconference": a public statement
+        if not candidate.target and names_no_actor(token, entry, lexicon):
+            continue  # "described the weather as good": praise of no one
         found.append(candidate)
     answers_fall_on_complements(found)
     found = without_means_of_sending(found, actors)
