@@ -408,3 +408,27 @@ def test_a_voiced_dismay_is_one_event_on_its_verb(run):
     )
     accusations = [e for e in report.events if e.type == "ACCUSE"]
     assert [e.trigger for e in accusations] == ["expressed"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ishiba sees the need to protect Taiwan from China.",
+        '"This underscores the need for the Haitian government to reform its police," '
+        "the U.S. spokesperson said.",
+    ],
+)
+def test_the_need_for_an_act_is_a_demand(run, text):
+    assert "REQUEST" in [e.type for e in run(text).events if e.trigger == "need"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "There is an urgent need for food aid in Sudan.",
+        "The Kenyan minister said there was no need to panic.",
+        "The report underscores the need for the Haitian government to reform its police.",
+    ],
+)
+def test_a_need_for_a_thing_or_told_by_the_writer_is_no_demand(run, text):
+    assert "REQUEST" not in [e.type for e in run(text).events if e.trigger == "need"]

@@ -1507,6 +1507,7 @@ def candidates(doc: Doc, actors: ActorResolution, lexicon: Lexicon) -> list[Cand
     answers_fall_on_complements(found)
     found = without_means_of_sending(found, actors)
     found += obligations(doc, actors)
+    found += stated_needs(doc, actors)
     found += blame_statements(doc, actors)
     found += disapproval_statements(doc, actors, lexicon)
     found += dismay_statements(doc, actors, lexicon)
@@ -1586,6 +1587,40 @@ def obligation_verb(verb: Token) -> bool:
         and not any(c.dep_ == "aux" for c in verb.children)
         and any(c.dep_ == "xcomp" and infinitival(c) for c in verb.children)
     )
+
+
+NEED_NOUNS = frozenset({"need", "needs"})
+# A demand stated as a need for an act (CAMEO 10): the noun is the trigger.
+NEED = Trigger("need", "noun", "REQUEST", "change", ("diplomatic",), "100", frozenset())
+
+
+def stated_needs(doc: Doc, actors: ActorResolution) -> list[Candidate]:
+    """Demands stated as the need for an act: "Ishiba sees the need to protect Taiwan" (a
+    REQUEST by Ishiba), "this underscores the need for the Haitian government to invest in
+    its police" (to Haiti, by the quote's speaker when the stating subject is no actor). The
+    need holds an infinitive, the act asked for; its subject is the one asked. A need for a
+    thing ("an urgent need for food aid"), a denied need ("no need to panic") and a need
+    the writer states outside any quote are none."""
+    found = []
+    for noun in tokens_with_lower(doc, NEED_NOUNS):
+        if noun.pos_ != "NOUN" or in_headline(noun):
+            continue
+        if any(c.dep_ in ("det", "neg") and c.lower_ in ("no", "not") for c in noun.children):
+            continue
+        acts = [c for c in noun.children if c.dep_ in ("acl", "advcl") and infinitival(c)]
+        if not acts:
+            continue
+        asked = [g for a in acts for g in a.children if g.dep_ in ("nsubj", "nsubjpass")]
+        target = [a for g in asked for a in actors_in(g, actors)]
+        stating = noun.head if noun.dep_ == "dobj" else None
+        subject = next((c for c in stating.children if is_subject(c)), None) if stating else None
+        source = actors_in(_relative_head(subject), actors) if subject is not None else []
+        source = [a for a in source if a not in target and not _is_outlet(a, actors)]
+        if source:
+            found.append(Candidate(noun, NEED, source=source, target=target, stated_by=stating))
+        else:
+            found.append(Candidate(noun, NEED, target=target, speaker_says=True))
+    return found
 
 
 def inferred_past(modal: Token) -> bool:
