@@ -171,3 +171,18 @@ def test_naming_an_actor_or_its_act_with_praise_is_support(run, text, word):
 )
 def test_praising_a_thing_no_actor_did_is_no_support(run, text, word):
     assert "SUPPORT" not in typed(run(text), word)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A Kenyan court lifted the orders blocking the swearing-in of the deputy president.",
+        "Beijing lifted the measures on imports of Australian wine.",
+    ],
+)
+def test_lifting_an_order_or_measure_is_a_concession(run, text):
+    assert "CONCEDE" in typed(run(text), "lifted")
+
+
+def test_lifting_a_weight_is_no_concession(run):
+    assert typed(run("The Kenyan athlete lifted the weight above his head."), "lifted") == []
