@@ -373,3 +373,62 @@ def test_a_foreseen_obligation_or_a_need_is_no_demand(run, text):
 def test_an_obligation_in_the_past_was_met(run):
     report = run("Congolese troops had to withdraw from Goma.")
     assert [e.modality.value for e in report.events if e.type == "RETREAT"] == ["asserted"]
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        (
+            "Amid concerns over Chinese military drills, Japan raised its defense budget.",
+            "concerns",
+        ),
+        ("There is mounting frustration in Ankara with Washington over the sale.", "frustration"),
+        ("The vote came amid anger at the Russian government's decision.", "anger"),
+    ],
+)
+def test_a_noun_of_dismay_at_an_actor_is_disapproval(run, text, word):
+    assert "ACCUSE" in [e.type for e in run(text).events if e.trigger == word]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Amid concerns over rising food prices, the central bank raised interest rates.",
+        "There is growing frustration with the slow internet in rural Kenya.",
+        "There was anger at the weather in Kenya after the harvest failed.",
+    ],
+)
+def test_a_noun_of_dismay_at_no_actor_is_no_event(run, text):
+    assert "ACCUSE" not in [e.type for e in run(text).events]
+
+
+def test_a_voiced_dismay_is_one_event_on_its_verb(run):
+    report = run(
+        "The European Union expressed concern over Uganda's arrest of the opposition leader."
+    )
+    accusations = [e for e in report.events if e.type == "ACCUSE"]
+    assert [e.trigger for e in accusations] == ["expressed"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ishiba sees the need to protect Taiwan from China.",
+        '"This underscores the need for the Haitian government to reform its police," '
+        "the U.S. spokesperson said.",
+    ],
+)
+def test_the_need_for_an_act_is_a_demand(run, text):
+    assert "REQUEST" in [e.type for e in run(text).events if e.trigger == "need"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "There is an urgent need for food aid in Sudan.",
+        "The Kenyan minister said there was no need to panic.",
+        "The report underscores the need for the Haitian government to reform its police.",
+    ],
+)
+def test_a_need_for_a_thing_or_told_by_the_writer_is_no_demand(run, text):
+    assert "REQUEST" not in [e.type for e in run(text).events if e.trigger == "need"]

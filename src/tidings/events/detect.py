@@ -25,7 +25,13 @@ from tidings.events.lexicon import (
 )
 from tidings.lexicons import data_lines, data_table, receiving_verbs
 from tidings.model import ActorResolution
-from tidings.parse import in_dateline, in_headline, tokens_with_dep, tokens_with_lower
+from tidings.parse import (
+    in_dateline,
+    in_headline,
+    tokens_with_dep,
+    tokens_with_lower,
+    tokens_with_pos,
+)
 from tidings.quotes import speech_verbs
 
 SUBJECTS = ("nsubj", "csubj")
@@ -1068,6 +1074,35 @@ def naming_predicates(verb: Token) -> list[Token]:
     return found
 
 
+# Words of praise a verb of naming calls its object with ("described the donation as a
+# gesture of friendship"): praise of a thing no actor did is none ("described the weather as
+# good").
+LAUDATORY_CLASS = "c05-laudatory"
+
+
+def names_no_actor(verb: Token, entry: Trigger, lexicon: Lexicon) -> bool:
+    """Whether a verb of naming praises a thing no actor did: its object ("described the
+    weather as good", "considers the economy a priority"; its passive subject too) is neither
+    an act nor a decision, or is a meeting ("called the talks productive"). Called only for an
+    event with no target actor."""
+    if verb.pos_ != "VERB" or entry.trigger.rpartition("+@")[2] != LAUDATORY_CLASS:
+        return False
+    named = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    if named is None:
+        # "considers the economy a priority", parsed as a small clause: its subject
+        clauses = (c for c in verb.children if c.dep_ in ("ccomp", "xcomp"))
+        named = next((g for c in clauses for g in c.children if g.dep_ == "nsubj"), None)
+    if named is None:
+        # "called the meeting productive", parsed as one noun: its compound
+        predicates = (c for c in verb.children if c.dep_ == "oprd")
+        named = next((g for c in predicates for g in c.children if g.dep_ == "compound"), None)
+    if named is None or named.pos_ != "NOUN":
+        return False
+    # "called the meeting productive": a meeting rated by one who held it praises no one
+    match = match_trigger(named, lexicon)
+    return not names_an_act(named, lexicon) or (match is not None and match[0].type == "CONSULT")
+
+
 def naming_keys(lemma: str, verb: Token, lexicon: Lexicon) -> list[str]:
     """Keys `verb+@class` for what a verb of naming calls its object, the predicate's own
     word, its adjectives and its coordinated words ("egregious and insulting") each counting."""
@@ -1516,13 +1551,17 @@ def candidates(doc: Doc, actors: ActorResolution, lexicon: Lexicon) -> list[Cand
             candidate.target = [a for a in others if a not in mine]
         if entry.type == "CONSULT" and meets_the_press(token, actors):
             continue  # "briefed reporters via videoconference": a public statement
+        if not candidate.target and names_no_actor(token, entry, lexicon):
+            continue  # "described the weather as good": praise of no one
         found.append(candidate)
     answers_fall_on_complements(found)
     found = without_means_of_sending(found, actors)
     found += obligations(doc, actors)
+    found += stated_needs(doc, actors)
     found += blame_statements(doc, actors)
     found += disapproval_statements(doc, actors, lexicon)
     found += dismay_statements(doc, actors, lexicon)
+    found += dismay_nouns(doc, actors, lexicon)
     # "is opposed to the bid": the stand, not the verb's passive, tells who opposes whom
     found = [c for c in found if not stance_word(c.token)]
     found += stance_statements(doc, actors, lexicon)
@@ -1598,6 +1637,40 @@ def obligation_verb(verb: Token) -> bool:
         and not any(c.dep_ == "aux" for c in verb.children)
         and any(c.dep_ == "xcomp" and infinitival(c) for c in verb.children)
     )
+
+
+NEED_NOUNS = frozenset({"need", "needs"})
+# A demand stated as a need for an act (CAMEO 10): the noun is the trigger.
+NEED = Trigger("need", "noun", "REQUEST", "change", ("diplomatic",), "100", frozenset())
+
+
+def stated_needs(doc: Doc, actors: ActorResolution) -> list[Candidate]:
+    """Demands stated as the need for an act: "Ishiba sees the need to protect Taiwan" (a
+    REQUEST by Ishiba), "this underscores the need for the Haitian government to invest in
+    its police" (to Haiti, by the quote's speaker when the stating subject is no actor). The
+    need holds an infinitive, the act asked for; its subject is the one asked. A need for a
+    thing ("an urgent need for food aid"), a denied need ("no need to panic") and a need
+    the writer states outside any quote are none."""
+    found = []
+    for noun in tokens_with_lower(doc, NEED_NOUNS):
+        if noun.pos_ != "NOUN" or in_headline(noun):
+            continue
+        if any(c.dep_ in ("det", "neg") and c.lower_ in ("no", "not") for c in noun.children):
+            continue
+        acts = [c for c in noun.children if c.dep_ in ("acl", "advcl") and infinitival(c)]
+        if not acts:
+            continue
+        asked = [g for a in acts for g in a.children if g.dep_ in ("nsubj", "nsubjpass")]
+        target = [a for g in asked for a in actors_in(g, actors)]
+        stating = noun.head if noun.dep_ == "dobj" else None
+        subject = next((c for c in stating.children if is_subject(c)), None) if stating else None
+        source = actors_in(_relative_head(subject), actors) if subject is not None else []
+        source = [a for a in source if a not in target and not _is_outlet(a, actors)]
+        if source:
+            found.append(Candidate(noun, NEED, source=source, target=target, stated_by=stating))
+        else:
+            found.append(Candidate(noun, NEED, target=target, speaker_says=True))
+    return found
 
 
 def inferred_past(modal: Token) -> bool:
@@ -1925,6 +1998,47 @@ def dismay_statements(doc: Doc, actors: ActorResolution, lexicon: Lexicon) -> li
             continue  # "residents are concerned about the situation": no political act
         if source and set(source).isdisjoint(target):
             found.append(Candidate(token, DISMAY, source=source, target=target))
+    return found
+
+
+# Disapproval told by a noun of dismay that no verb states ("amid concerns over U.S. foreign
+# policy", "frustration in Ankara with Washington"): the noun is the trigger (CAMEO 110).
+DISMAY_NOUN = Trigger(
+    "concern", "noun", "ACCUSE", "disapprove", ("diplomatic",), "110", frozenset()
+)
+DISMAY_NOUN_CLASS = "c10-dismay"
+# Prepositions of such a noun naming whose dismay it is ("concerns in Tokyo", "anger among allies").
+DISMAY_HOLDER_PREPS = frozenset({"in", "among", "within"})
+DISMAY_NOUN_PREPS = frozenset({"over", "about", "at", "with", "toward", "towards", "regarding"})
+
+
+def dismay_nouns(doc: Doc, actors: ActorResolution, lexicon: Lexicon) -> list[Candidate]:
+    """Disapproval named by a noun of dismay aimed at an actor or at what one did, with no
+    verb that voices it: "amid concerns over U.S. foreign policy", "mounting frustration in
+    Ankara with Washington" (its holder, when named, is the source). A dismay about no actor
+    or act ("concerns over the economy"), or a noun the lexicon gives a sense of its own
+    ("opposition from China"), is none; a voicing verb ("expressed concern over") makes the
+    event itself."""
+    found = []
+    for noun in tokens_with_pos(doc, "NOUN"):
+        if DISMAY_NOUN_CLASS not in lexicon.noun_classes.get(noun.lemma_.lower(), ()):
+            continue
+        if in_headline(noun) or match_trigger(noun, lexicon) is not None:
+            continue
+        voicing = match_trigger(noun.head, lexicon) if noun.dep_ == "dobj" else None
+        if voicing is not None and voicing[1] is not None and voicing[1].i == noun.i:
+            continue  # "expressed concern over": the verb makes the event
+        aimed = prep_objects(noun, DISMAY_NOUN_PREPS)
+        target = [a for g in aimed for a in actors_in(g, actors)]
+        if not target:
+            acts = [g for g in aimed if names_an_act(g, lexicon)]
+            target = [a for g in acts for a in doers_of(g, actors, lexicon)]
+        if not target:
+            continue
+        holders = [c for c in noun.children if c.dep_ == "poss"]
+        holders += prep_objects(noun, DISMAY_HOLDER_PREPS)
+        source = [a for h in holders for a in actors_in(h, actors) if a not in target]
+        found.append(Candidate(noun, DISMAY_NOUN, source=source, target=target))
     return found
 
 
