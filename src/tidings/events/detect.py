@@ -1303,6 +1303,28 @@ def hyphenated_participle(token: Token) -> bool:
     return hyphen.text == "-" and not hyphen.whitespace_ and hyphen.i > 0
 
 
+# Classes of doers that are no actors: disasters, hazards and animals.
+NATURAL_DOER_CLASSES = frozenset({"disaster", "c10-hazard", "animal"})
+
+
+def natural_doer(verb: Token, actors: ActorResolution, lexicon: Lexicon) -> bool:
+    """Whether a verb's doer is a disaster, a hazard or an animal that names no actor ("a heat
+    wave killed dozens", "landslides blocked the highway", "wolves attacked sheep"): natural
+    disasters and accidents are no events; "Israeli fire killed five" keeps its actor."""
+    doer, _ = verb_subject(verb)
+    if doer is None or doer.is_upper:
+        return False  # "ICE returned the paintings": an agency's acronym
+    owners = [c for c in doer.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
+    if any(t.i in actors.token_actor for o in owners for t in o.subtree):
+        return False
+    # "a heat wave": the compound says what kind of wave
+    words = [doer, *compound_nouns(doer)]
+    lemmas = {w.lemma_.lower() for w in words}
+    if doer.is_sent_start and doer.pos_ == "PROPN" and doer.lower_.endswith("s"):
+        lemmas.add(doer.lower_[:-1])  # "Landslides blocked": the parser's name for a plural
+    return any(NATURAL_DOER_CLASSES & set(lexicon.noun_classes.get(w, ())) for w in lemmas)
+
+
 def candidates(doc: Doc, actors: ActorResolution, lexicon: Lexicon) -> list[Candidate]:
     """Every trigger in the document with the actors of its source and target."""
     found: list[Candidate] = []
@@ -1331,6 +1353,8 @@ def candidates(doc: Doc, actors: ActorResolution, lexicon: Lexicon) -> list[Cand
             continue  # "under the 2020 deal": the thing an act made, not the act
         if hyphenated_participle(token):
             continue  # "a China-funded port": what the port is, not an act told
+        if token.pos_ == "VERB" and natural_doer(token, actors, lexicon):
+            continue  # "a heat wave killed dozens", "wolves attacked sheep": no actor acts
         if entry.type == "AGREE" and token.pos_ == "VERB" and concurs(token):
             continue  # "'the danger is not over,' agreed X": sharing a view, no agreement to act
         if entry.type == "REQUEST" and token.pos_ == "VERB" and asks_a_question(token):
