@@ -1490,6 +1490,8 @@ def candidates(doc: Doc, actors: ActorResolution, lexicon: Lexicon) -> list[Cand
             candidate.target = [a for a in others if a not in mine]
         if entry.type == "CONSULT" and meets_the_press(token, actors):
             continue  # "briefed reporters via videoconference": a public statement
+        if private_breach(candidate, actors):
+            continue  # "travelers who violate the rules": an offence, no defiance
         found.append(candidate)
     answers_fall_on_complements(found)
     found = without_means_of_sending(found, actors)
@@ -1990,6 +1992,21 @@ DOCUMENT_CLASS = "c15-document"
 PRIVATE_SECTORS = frozenset({"CVL", "AGR", "BUS", "EDU", "HLH", "REL", "REF"})
 # Nouns for what befalls people rather than what anyone does ("concerned about the floods").
 MISFORTUNE_CLASSES = frozenset({"disaster", "c10-hazard"})
+
+
+# The sense rows of breaking a rule ("violate+@c10-norm"): defiance (CAMEO 128) only by actors.
+NORM_BREACH = "+@c10-norm"
+
+
+def private_breach(candidate: Candidate, actors: ActorResolution) -> bool:
+    """Whether a broken rule was broken by no political actor ("travelers who violate the
+    rules", "the company violated privacy rules", "the moves violate U.S. law"): an offence or
+    a judgement of an act, not a state's or group's open defiance ("Pyongyang violated a U.N.
+    ban")."""
+    entry = candidate.entry
+    if entry.type != "REJECT" or not entry.trigger.endswith(NORM_BREACH):
+        return False
+    return all(private_actor(a, actors) for a in candidate.source)
 
 
 def private_actor(actor_id: str, actors: ActorResolution) -> bool:
