@@ -250,10 +250,11 @@ def public_nouns() -> frozenset[str]:
 
 
 def addresses_the_public(verb: Token) -> bool:
-    """Whether a verb of asking or thanking addresses only the public at large: "urged people
-    to seek medical attention", "we encourage everybody feeling feverish to visit a clinic" are
-    advice, "I thank everyone" courtesy, not a request or praise of an actor; "urged
-    individuals and governments to sign" still asks governments."""
+    """Whether a verb of asking, warning or thanking addresses only the public at large: "urged
+    people to seek medical attention", "warned tourists to avoid the area", "we encourage
+    everybody feeling feverish to visit a clinic" are advice, "I thank everyone" courtesy, not
+    a request, threat or praise of an actor; "urged individuals and governments to sign" still
+    asks governments."""
     asked = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
     # "encourage everybody feeling feverish to ...": the parse may make the asked the subject
     # of the verb's clause
@@ -1361,9 +1362,9 @@ def candidates(doc: Doc, actors: ActorResolution, lexicon: Lexicon) -> list[Cand
             continue  # "asked whether Iran would retaliate": a question, no request
         if entry.type == "REQUEST" and token.pos_ == "VERB" and felt(token, lexicon):
             continue  # "we are encouraged by the progress": a feeling, no request
-        addressed = entry.type in ("REQUEST", "SUPPORT") and token.pos_ == "VERB"
+        addressed = entry.type in ("REQUEST", "SUPPORT", "THREATEN") and token.pos_ == "VERB"
         if addressed and addresses_the_public(token):
-            continue  # "urged people to seek medical care": advice to the public
+            continue  # "urged people to seek medical care", "warned tourists": advice to the public
         if entry.type == "CONSULT" and completing is None and talks_alone(token):
             continue  # "I'm not talking about students": no one to consult
         candidate = Candidate(token, entry, object_token=completing)
