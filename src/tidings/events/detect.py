@@ -1306,24 +1306,39 @@ def hyphenated_participle(token: Token) -> bool:
 
 # Classes of doers that are no actors: disasters, hazards and animals.
 NATURAL_DOER_CLASSES = frozenset({"disaster", "c10-hazard", "animal"})
+# Things that bear out a view or a cause rather than take sides: "the findings support the
+# theory", "an agreement supporting refugees' return" (media that praise are their makers').
+EVIDENCE_CLASS = "c05-evidence"
+
+
+def doer_classes(verb: Token, actors: ActorResolution, lexicon: Lexicon) -> frozenset[str]:
+    """The noun classes of a verb's doer when it names no actor ("a heat wave": the compound
+    says what kind of wave); none for "Israeli fire", whose modifier is an actor."""
+    doer, _ = verb_subject(verb)
+    if doer is None or doer.is_upper:
+        return frozenset()  # "ICE returned the paintings": an agency's acronym
+    owners = [c for c in doer.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
+    if any(t.i in actors.token_actor for o in owners for t in o.subtree):
+        return frozenset()
+    words = [doer, *compound_nouns(doer)]
+    lemmas = {w.lemma_.lower() for w in words}
+    if doer.is_sent_start and doer.pos_ == "PROPN" and doer.lower_.endswith("s"):
+        lemmas.add(doer.lower_[:-1])  # "Landslides blocked": the parser's name for a plural
+    return frozenset(c for w in lemmas for c in lexicon.noun_classes.get(w, ()))
 
 
 def natural_doer(verb: Token, actors: ActorResolution, lexicon: Lexicon) -> bool:
     """Whether a verb's doer is a disaster, a hazard or an animal that names no actor ("a heat
     wave killed dozens", "landslides blocked the highway", "wolves attacked sheep"): natural
     disasters and accidents are no events; "Israeli fire killed five" keeps its actor."""
-    doer, _ = verb_subject(verb)
-    if doer is None or doer.is_upper:
-        return False  # "ICE returned the paintings": an agency's acronym
-    owners = [c for c in doer.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
-    if any(t.i in actors.token_actor for o in owners for t in o.subtree):
-        return False
-    # "a heat wave": the compound says what kind of wave
-    words = [doer, *compound_nouns(doer)]
-    lemmas = {w.lemma_.lower() for w in words}
-    if doer.is_sent_start and doer.pos_ == "PROPN" and doer.lower_.endswith("s"):
-        lemmas.add(doer.lower_[:-1])  # "Landslides blocked": the parser's name for a plural
-    return any(NATURAL_DOER_CLASSES & set(lexicon.noun_classes.get(w, ())) for w in lemmas)
+    return bool(NATURAL_DOER_CLASSES & doer_classes(verb, actors, lexicon))
+
+
+def supported_by_evidence(verb: Token, actors: ActorResolution, lexicon: Lexicon) -> bool:
+    """Whether a verb of support has a thing for its doer, evidence, a document or money ("the
+    data support the theory", "the agreement supports refugees' return", "a fund supporting
+    research"): it bears out or pays for something, no actor backs another."""
+    return EVIDENCE_CLASS in doer_classes(verb, actors, lexicon)
 
 
 def candidates(doc: Doc, actors: ActorResolution, lexicon: Lexicon) -> list[Candidate]:
@@ -1356,6 +1371,9 @@ def candidates(doc: Doc, actors: ActorResolution, lexicon: Lexicon) -> list[Cand
             continue  # "a China-funded port": what the port is, not an act told
         if token.pos_ == "VERB" and natural_doer(token, actors, lexicon):
             continue  # "a heat wave killed dozens", "wolves attacked sheep": no actor acts
+        if entry.type == "SUPPORT" and token.pos_ == "VERB":
+            if supported_by_evidence(token, actors, lexicon):
+                continue  # "the findings support the theory": no actor takes a side
         if entry.type == "AGREE" and token.pos_ == "VERB" and concurs(token):
             continue  # "'the danger is not over,' agreed X": sharing a view, no agreement to act
         if entry.type == "REQUEST" and token.pos_ == "VERB" and asks_a_question(token):
