@@ -1371,9 +1371,9 @@ def candidates(doc: Doc, actors: ActorResolution, lexicon: Lexicon) -> list[Cand
             continue  # "a China-funded port": what the port is, not an act told
         if token.pos_ == "VERB" and natural_doer(token, actors, lexicon):
             continue  # "a heat wave killed dozens", "wolves attacked sheep": no actor acts
-        if entry.type == "SUPPORT" and token.pos_ == "VERB":
-            if supported_by_evidence(token, actors, lexicon):
-                continue  # "the findings support the theory": no actor takes a side
+        supporting = entry.type == "SUPPORT" and token.pos_ == "VERB"
+        if supporting and supported_by_evidence(token, actors, lexicon):
+            continue  # "the findings support the theory": no actor takes a side
         if entry.type == "AGREE" and token.pos_ == "VERB" and concurs(token):
             continue  # "'the danger is not over,' agreed X": sharing a view, no agreement to act
         if entry.type == "REQUEST" and token.pos_ == "VERB" and asks_a_question(token):
