@@ -31,3 +31,28 @@ def test_soft_sense_is_no_event(run, text, word):
 )
 def test_political_sense_stays(run, text, word, kind):
     assert kind in typed(run(text), word)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("The inspectors offered an independent assessment of the damage.", "offered"),
+        ("Agronomists offered advice to growers hit by the frost.", "offered"),
+        ("The castle offers guided tours in three languages.", "tours"),
+        ("The pupils went on a school trip to the coast.", "trip"),
+    ],
+)
+def test_leisure_and_opinion_senses_are_no_event(run, text, word):
+    assert typed(run(text), word) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "kind"),
+    [
+        ("Qatar offered to mediate between the two governments.", "offered", "AGREE"),
+        ("The president began a three-nation tour of Africa.", "tour", "CONSULT"),
+        ("Blinken's trip to Beijing was postponed.", "trip", "CONSULT"),
+    ],
+)
+def test_offers_and_visits_of_actors_stay(run, text, word, kind):
+    assert kind in typed(run(text), word)
