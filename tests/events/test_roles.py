@@ -385,7 +385,9 @@ def test_without_a_dominant_pair_an_unnamed_side_stays_empty(run):
         "Japan praised India for the agreement. Brazil accused Chile of spying. "
         "Further sanctions are expected next month, diplomats said."
     )
-    assert events_of(run(text))[-1][1:3] == ([], [])
+    # the sanctions take no side from the story; with none at all they are no event either
+    sided = [e for e in events_of(run(text)) if e[0] == "SANCTION" and (e[1] or e[2])]
+    assert sided == []
 
 
 def test_coordinated_sides_that_clash_act_on_each_other(run):

@@ -988,6 +988,19 @@ def private_journey(candidate: Candidate, actors: ActorResolution) -> bool:
     return visiting and (travellers or not (candidate.source and candidate.target))
 
 
+# Acts one actor does against another (sanctions, threats): with no actor on either side there
+# is no act between actors to code, only a sense outside politics ("the city suspended its
+# bike-sharing program", "a tariff freeze", "the airline threatened to cancel flights").
+# Support and aid are left out: PLOVER sentences code them with sides the parse misses.
+DIRECTED_TYPES = frozenset({"SANCTION", "THREATEN"})
+
+
+def without_unsided_acts(events: list[Event]) -> list[Event]:
+    """The events but the acts one actor does against another (sanctions, threats) that neither
+    the sentence nor the story gives an actor on either side."""
+    return [e for e in events if e.source or e.target or e.type not in DIRECTED_TYPES]
+
+
 def stands_alone(trigger: Token) -> bool:
     """Whether a trigger with no actor on either side is still an event worth keeping: a verb
     heading a clause of its own ("150 people were arrested", "protesters were fired on"), or
@@ -1342,6 +1355,7 @@ def find_events(
     events = with_arresting_states(events, actors)
     events = with_announced_targets(events, trigger_tokens(events, doc), actors)
     events = on_announced_acts(events, trigger_tokens(events, doc))
+    events = without_unsided_acts(events)
     attach_casualties(events, quantities)
     attach_caused_deaths(events, trigger_at)
     return [replace(e, id=f"e{i}") for i, e in enumerate(events, 1)]

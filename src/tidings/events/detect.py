@@ -258,10 +258,11 @@ def public_nouns() -> frozenset[str]:
 
 
 def addresses_the_public(verb: Token) -> bool:
-    """Whether a verb of asking or thanking addresses only the public at large: "urged people
-    to seek medical attention", "we encourage everybody feeling feverish to visit a clinic" are
-    advice, "I thank everyone" courtesy, not a request or praise of an actor; "urged
-    individuals and governments to sign" still asks governments."""
+    """Whether a verb of asking, warning or thanking addresses only the public at large: "urged
+    people to seek medical attention", "warned tourists to avoid the area", "we encourage
+    everybody feeling feverish to visit a clinic" are advice, "I thank everyone" courtesy, not
+    a request, threat or praise of an actor; "urged individuals and governments to sign" still
+    asks governments."""
     asked = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
     # "encourage everybody feeling feverish to ...": the parse may make the asked the subject
     # of the verb's clause
@@ -1388,6 +1389,43 @@ def hyphenated_participle(token: Token) -> bool:
     return hyphen.text == "-" and not hyphen.whitespace_ and hyphen.i > 0
 
 
+# Classes of doers that are no actors: disasters, hazards and animals.
+NATURAL_DOER_CLASSES = frozenset({"disaster", "c10-hazard", "animal"})
+# Things that bear out a view or a cause rather than take sides: "the findings support the
+# theory", "an agreement supporting refugees' return" (media that praise are their makers').
+EVIDENCE_CLASS = "c05-evidence"
+
+
+def doer_classes(verb: Token, actors: ActorResolution, lexicon: Lexicon) -> frozenset[str]:
+    """The noun classes of a verb's doer when it names no actor ("a heat wave": the compound
+    says what kind of wave); none for "Israeli fire", whose modifier is an actor."""
+    doer, _ = verb_subject(verb)
+    if doer is None or doer.is_upper:
+        return frozenset()  # "ICE returned the paintings": an agency's acronym
+    owners = [c for c in doer.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
+    if any(t.i in actors.token_actor for o in owners for t in o.subtree):
+        return frozenset()
+    words = [doer, *compound_nouns(doer)]
+    lemmas = {w.lemma_.lower() for w in words}
+    if doer.is_sent_start and doer.pos_ == "PROPN" and doer.lower_.endswith("s"):
+        lemmas.add(doer.lower_[:-1])  # "Landslides blocked": the parser's name for a plural
+    return frozenset(c for w in lemmas for c in lexicon.noun_classes.get(w, ()))
+
+
+def natural_doer(verb: Token, actors: ActorResolution, lexicon: Lexicon) -> bool:
+    """Whether a verb's doer is a disaster, a hazard or an animal that names no actor ("a heat
+    wave killed dozens", "landslides blocked the highway", "wolves attacked sheep"): natural
+    disasters and accidents are no events; "Israeli fire killed five" keeps its actor."""
+    return bool(NATURAL_DOER_CLASSES & doer_classes(verb, actors, lexicon))
+
+
+def supported_by_evidence(verb: Token, actors: ActorResolution, lexicon: Lexicon) -> bool:
+    """Whether a verb of support has a thing for its doer, evidence, a document or money ("the
+    data support the theory", "the agreement supports refugees' return", "a fund supporting
+    research"): it bears out or pays for something, no actor backs another."""
+    return EVIDENCE_CLASS in doer_classes(verb, actors, lexicon)
+
+
 def candidates(doc: Doc, actors: ActorResolution, lexicon: Lexicon) -> list[Candidate]:
     """Every trigger in the document with the actors of its source and target."""
     found: list[Candidate] = []
@@ -1416,15 +1454,20 @@ def candidates(doc: Doc, actors: ActorResolution, lexicon: Lexicon) -> list[Cand
             continue  # "under the 2020 deal": the thing an act made, not the act
         if hyphenated_participle(token):
             continue  # "a China-funded port": what the port is, not an act told
+        if token.pos_ == "VERB" and natural_doer(token, actors, lexicon):
+            continue  # "a heat wave killed dozens", "wolves attacked sheep": no actor acts
+        supporting = entry.type == "SUPPORT" and token.pos_ == "VERB"
+        if supporting and supported_by_evidence(token, actors, lexicon):
+            continue  # "the findings support the theory": no actor takes a side
         if entry.type == "AGREE" and token.pos_ == "VERB" and concurs(token):
             continue  # "'the danger is not over,' agreed X": sharing a view, no agreement to act
         if entry.type == "REQUEST" and token.pos_ == "VERB" and asks_a_question(token):
             continue  # "asked whether Iran would retaliate": a question, no request
         if entry.type == "REQUEST" and token.pos_ == "VERB" and felt(token, lexicon):
             continue  # "we are encouraged by the progress": a feeling, no request
-        addressed = entry.type in ("REQUEST", "SUPPORT") and token.pos_ == "VERB"
+        addressed = entry.type in ("REQUEST", "SUPPORT", "THREATEN") and token.pos_ == "VERB"
         if addressed and addresses_the_public(token):
-            continue  # "urged people to seek medical care": advice to the public
+            continue  # "urged people to seek medical care", "warned tourists": advice to the public
         if entry.type == "CONSULT" and completing is None and talks_alone(token):
             continue  # "I'm not talking about students": no one to consult
         candidate = Candidate(token, entry, object_token=completing)
@@ -1553,6 +1596,8 @@ def candidates(doc: Doc, actors: ActorResolution, lexicon: Lexicon) -> list[Cand
             continue  # "briefed reporters via videoconference": a public statement
         if not candidate.target and names_no_actor(token, entry, lexicon):
             continue  # "described the weather as good": praise of no one
+        if private_breach(candidate, actors):
+            continue  # "travelers who violate the rules": an offence, no defiance
         found.append(candidate)
     answers_fall_on_complements(found)
     found = without_means_of_sending(found, actors)
@@ -2130,6 +2175,21 @@ DOCUMENT_CLASS = "c15-document"
 PRIVATE_SECTORS = frozenset({"CVL", "AGR", "BUS", "EDU", "HLH", "REL", "REF"})
 # Nouns for what befalls people rather than what anyone does ("concerned about the floods").
 MISFORTUNE_CLASSES = frozenset({"disaster", "c10-hazard"})
+
+
+# The sense rows of breaking a rule ("violate+@c10-norm"): defiance (CAMEO 128) only by actors.
+NORM_BREACH = "+@c10-norm"
+
+
+def private_breach(candidate: Candidate, actors: ActorResolution) -> bool:
+    """Whether a broken rule was broken by no political actor ("travelers who violate the
+    rules", "the company violated privacy rules", "the moves violate U.S. law"): an offence or
+    a judgement of an act, not a state's or group's open defiance ("Pyongyang violated a U.N.
+    ban")."""
+    entry = candidate.entry
+    if entry.type != "REJECT" or not entry.trigger.endswith(NORM_BREACH):
+        return False
+    return all(private_actor(a, actors) for a in candidate.source)
 
 
 def private_actor(actor_id: str, actors: ActorResolution) -> bool:
