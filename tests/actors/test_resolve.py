@@ -1495,3 +1495,20 @@ def test_a_longer_name_modifying_a_thing_noun_names_the_thing(nlp):
     name = Span(doc, 3, 5, label="PERSON")
     assert lone_word_of_a_thing(name, load_knowledge_base())
     assert not lone_word_of_a_thing(Span(doc, 0, 1, label="PERSON"), load_knowledge_base())
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("Tokyo wants to check Beijing and China's growing military might.", "China"),
+        ("Officials in Seoul said Russia's military buildup worried them.", "Russia"),
+    ],
+)
+def test_a_role_word_describing_a_quality_leaves_the_state_acting(nlp, text, mention):
+    actor = actors_by_mention(nlp, text)[mention]
+    assert actor.sector == "GOV"
+
+
+def test_the_armed_forces_named_by_their_owner_stay_the_military(nlp):
+    mentions = actors_by_mention(nlp, "Russia's military said it had struck a depot.")
+    assert mentions["Russia's military"].code == "RUSMIL"
