@@ -1512,3 +1512,14 @@ def test_a_role_word_describing_a_quality_leaves_the_state_acting(nlp, text, men
 def test_the_armed_forces_named_by_their_owner_stay_the_military(nlp):
     mentions = actors_by_mention(nlp, "Russia's military said it had struck a depot.")
     assert mentions["Russia's military"].code == "RUSMIL"
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "code"),
+    [
+        ("Pinduoduo said on Monday it would cut its fees.", "Pinduoduo", "CHNBUS"),
+        ("Pfizer shipped the first doses to Lima on Friday.", "Pfizer", "USABUS"),
+    ],
+)
+def test_companies_and_platforms_are_companies_not_people(nlp, text, mention, code):
+    assert actors_by_mention(nlp, text)[mention].code == code
