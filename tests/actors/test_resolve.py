@@ -1523,3 +1523,15 @@ def test_the_armed_forces_named_by_their_owner_stay_the_military(nlp):
 )
 def test_companies_and_platforms_are_companies_not_people(nlp, text, mention, code):
     assert actors_by_mention(nlp, text)[mention].code == code
+
+
+def test_a_coup_by_the_military_is_not_read_as_a_quality(nlp):
+    mentions = actors_by_mention(nlp, "Thailand's military seized power in a coup.")
+    assert any(
+        m.startswith("Thailand's military") and a.code == "THAMIL" for m, a in mentions.items()
+    )
+
+
+def test_a_government_policy_adviser_is_government(nlp):
+    text = "Mesut Kaya, a Turkish presidential foreign policy adviser, said Ankara would wait."
+    assert actors_by_mention(nlp, text)["Mesut Kaya"].code == "TURGOV"

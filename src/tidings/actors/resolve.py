@@ -575,7 +575,7 @@ def resolve_modifier(
         return False
     if "\n" in doc[span.start : head.i + 1].text:
         return False
-    if head.lemma_.lower() in attribute_nouns():
+    if describes_a_quality(span, head):
         return False  # "China's military might" is China's, not its armed forces
     phrase_start = min([span.start] + [t.i for t in head.lefts if t.i < span.start])
     tokens = [t for t in doc[span.start : head.i + 1] if not t.is_punct]
@@ -657,6 +657,18 @@ def resolve_modifier(
         draft = Draft(key, name, country, sector, role, "person", None)
     reading.add(phrase_start, head.i + 1, draft, "description")
     return True
+
+
+FINITE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def describes_a_quality(span: Span, head: Token) -> bool:
+    """Whether the noun a modifier attaches to is a quality or capacity of its owner ("China's
+    growing military might"), not a misparse that joins a subject to its verb's object
+    ("Thailand's military seized power": a finite verb in between, the noun the root)."""
+    if head.lemma_.lower() not in attribute_nouns() or head.dep_ == "ROOT":
+        return False
+    return not any(t.tag_ in FINITE_VERB_TAGS for t in span.doc[span.end : head.i])
 
 
 def own_body(kb: KnowledgeBase, entry: Entry, title: Title) -> bool:
