@@ -1535,3 +1535,8 @@ def test_a_coup_by_the_military_is_not_read_as_a_quality(nlp):
 def test_a_government_policy_adviser_is_government(nlp):
     text = "Mesut Kaya, a Turkish presidential foreign policy adviser, said Ankara would wait."
     assert actors_by_mention(nlp, text)["Mesut Kaya"].code == "TURGOV"
+
+
+def test_a_spy_plane_is_the_military_not_intelligence(nlp):
+    mentions = actors_by_mention(nlp, "Seoul said a Russian spy plane had entered its airspace.")
+    assert mentions["a Russian spy plane"].code == "RUSMIL"
