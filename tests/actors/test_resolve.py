@@ -1495,3 +1495,48 @@ def test_a_longer_name_modifying_a_thing_noun_names_the_thing(nlp):
     name = Span(doc, 3, 5, label="PERSON")
     assert lone_word_of_a_thing(name, load_knowledge_base())
     assert not lone_word_of_a_thing(Span(doc, 0, 1, label="PERSON"), load_knowledge_base())
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("Tokyo wants to check Beijing and China's growing military might.", "China"),
+        ("Officials in Seoul said Russia's military buildup worried them.", "Russia"),
+    ],
+)
+def test_a_role_word_describing_a_quality_leaves_the_state_acting(nlp, text, mention):
+    actor = actors_by_mention(nlp, text)[mention]
+    assert actor.sector == "GOV"
+
+
+def test_the_armed_forces_named_by_their_owner_stay_the_military(nlp):
+    mentions = actors_by_mention(nlp, "Russia's military said it had struck a depot.")
+    assert mentions["Russia's military"].code == "RUSMIL"
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "code"),
+    [
+        ("Pinduoduo said on Monday it would cut its fees.", "Pinduoduo", "CHNBUS"),
+        ("Pfizer shipped the first doses to Lima on Friday.", "Pfizer", "USABUS"),
+    ],
+)
+def test_companies_and_platforms_are_companies_not_people(nlp, text, mention, code):
+    assert actors_by_mention(nlp, text)[mention].code == code
+
+
+def test_a_coup_by_the_military_is_not_read_as_a_quality(nlp):
+    mentions = actors_by_mention(nlp, "Thailand's military seized power in a coup.")
+    assert any(
+        m.startswith("Thailand's military") and a.code == "THAMIL" for m, a in mentions.items()
+    )
+
+
+def test_a_government_policy_adviser_is_government(nlp):
+    text = "Mesut Kaya, a Turkish presidential foreign policy adviser, said Ankara would wait."
+    assert actors_by_mention(nlp, text)["Mesut Kaya"].code == "TURGOV"
+
+
+def test_a_spy_plane_is_the_military_not_intelligence(nlp):
+    mentions = actors_by_mention(nlp, "Seoul said a Russian spy plane had entered its airspace.")
+    assert mentions["a Russian spy plane"].code == "RUSMIL"

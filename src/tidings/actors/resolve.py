@@ -156,6 +156,13 @@ class Reading:
 
 
 @cache
+def attribute_nouns() -> frozenset[str]:
+    """Nouns for a quality or capacity a state has, which a role word before them describes
+    rather than names a body ("China's military might") (data/kb/attribute_nouns.txt)."""
+    return frozenset(data_lines("data/kb/attribute_nouns.txt"))
+
+
+@cache
 def not_actors() -> frozenset[str]:
     """Names the statistical model takes for people but are weapons or products."""
     return frozenset(line.lower() for line in data_lines("data/kb/not_actors.txt"))
@@ -568,6 +575,8 @@ def resolve_modifier(
         return False
     if "\n" in doc[span.start : head.i + 1].text:
         return False
+    if describes_a_quality(span, head):
+        return False  # "China's military might" is China's, not its armed forces
     phrase_start = min([span.start] + [t.i for t in head.lefts if t.i < span.start])
     tokens = [t for t in doc[span.start : head.i + 1] if not t.is_punct]
     title, sector, former = _title_from([t for t in tokens if t.i >= span.end] or [head], kb)
@@ -648,6 +657,18 @@ def resolve_modifier(
         draft = Draft(key, name, country, sector, role, "person", None)
     reading.add(phrase_start, head.i + 1, draft, "description")
     return True
+
+
+FINITE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def describes_a_quality(span: Span, head: Token) -> bool:
+    """Whether the noun a modifier attaches to is a quality or capacity of its owner ("China's
+    growing military might"), not a misparse that joins a subject to its verb's object
+    ("Thailand's military seized power": a finite verb in between, the noun the root)."""
+    if head.lemma_.lower() not in attribute_nouns() or head.dep_ == "ROOT":
+        return False
+    return not any(t.tag_ in FINITE_VERB_TAGS for t in span.doc[span.end : head.i])
 
 
 def own_body(kb: KnowledgeBase, entry: Entry, title: Title) -> bool:
