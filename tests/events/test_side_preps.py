@@ -19,3 +19,27 @@ from tests.events.test_events import events_of
 def test_an_act_aimed_at_a_place_targets_its_country(run, text, expected):
     found = [(t, s, g) for t, s, g, _ in events_of(run(text))]
     assert expected in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the refusal is aimed at whom its until- or unless-clause asks to act
+        (
+            "Hamas said it would not release the hostages unless Israel frees its prisoners.",
+            ("REJECT", ["PSE"], ["ISR"]),
+        ),
+        (
+            "Washington has said it will not lift the embargo until Havana holds elections.",
+            ("REJECT", ["USA"], ["CUB"]),
+        ),
+        # the refusing side itself in the condition is no addressee: the next subject is
+        (
+            "Iran said it will not resume talks until it is sure Britain has changed course.",
+            ("REJECT", ["IRN"], ["GBR"]),
+        ),
+    ],
+)
+def test_a_refusal_with_a_condition_targets_who_must_act(run, text, expected):
+    found = [(t, s, g) for t, s, g, _ in events_of(run(text))]
+    assert expected in found

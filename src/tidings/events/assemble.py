@@ -1320,6 +1320,7 @@ def find_events(
     events = with_mobilising_forces(events, doc, actors, unnamed_doers)
     events = with_arresting_states(events, actors)
     events = with_announced_targets(events, trigger_tokens(events, doc), actors)
+    events = with_conditioned_refusals(events, trigger_tokens(events, doc), actors)
     events = on_announced_acts(events, trigger_tokens(events, doc))
     attach_casualties(events, quantities)
     attach_caused_deaths(events, trigger_at)
@@ -1661,6 +1662,48 @@ def with_announced_targets(
         )
         filled.append(replace(event, target=inherited) if inherited else event)
     return filled
+
+
+# Conjunctions of a condition an act waits on: "will not end the strike until the government
+# pays", "will not withdraw unless NATO guarantees".
+CONDITION_MARKS = frozenset({"until", "unless", "till"})
+
+
+def condition_parties(act: Token, source: list[str], actors: ActorResolution) -> list[str]:
+    """Who must act first for a refused act to happen: the first actor, other than the one
+    refusing, that is a subject in the act's until- or unless-clause ("will not lift the
+    embargo until Cuba undertakes reforms" -> Cuba)."""
+    conditions = [
+        c
+        for c in act.children
+        if c.dep_ == "advcl"
+        and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in c.children)
+    ]
+    for condition in conditions:
+        for word in condition.subtree:
+            if word.dep_ in SUBJECTS:
+                found = [a for a in actors_in(word, actors) if a not in source]
+                if found:
+                    return found
+    return []
+
+
+def with_conditioned_refusals(
+    events: list[Event], trigger_at: dict[int, Token], actors: ActorResolution
+) -> list[Event]:
+    """Aim a refusal stated with its condition at whom the condition asks to act: PLOVER codes
+    "the guards will not end the strike until the government pays them" as the guards
+    rejecting the government's position, not as a refusal without an addressee."""
+    aimed = []
+    for event in events:
+        word = trigger_at.get(event.trigger_start)
+        parties = (
+            condition_parties(word.head, event.source, actors)
+            if event.type == "REJECT" and event.mode == INTENT_MODE and word is not None
+            else []
+        )
+        aimed.append(replace(event, target=parties) if parties else event)
+    return aimed
 
 
 # Dependents that start a clause or scene of their own, outside the act's phrase.
