@@ -43,3 +43,16 @@ def test_an_act_aimed_at_a_place_targets_its_country(run, text, expected):
 def test_a_refusal_with_a_condition_targets_who_must_act(run, text, expected):
     found = [(t, s, g) for t, s, g, _ in events_of(run(text))]
     assert expected in found
+
+
+def test_sanctions_in_a_story_of_one_country_have_no_home_doer(run):
+    text = (
+        "Somali President Hassan Sheikh Mohamud dismissed the prime minister on Monday. "
+        "Somali police arrested three opposition leaders in Mogadishu. "
+        "Somali troops attacked protesters in Baidoa, and the army detained two journalists. "
+        "The Somali parliament accused the president of violating the constitution. "
+        "Analysts say sanctions may be imminent."
+    )
+    sanctions = [(s, g) for t, s, g, _ in events_of(run(text)) if t == "SANCTION"]
+    # a country's own state does not sanction it: the imposer stays unnamed
+    assert sanctions and all("SOM" not in s for s, _ in sanctions)

@@ -584,6 +584,11 @@ def story_dyad(
     return Counter({key: n for key, n in directed.items() if frozenset(key) == pair})
 
 
+# Sanctions, embargoes and boycotts (CAMEO 163) are imposed by one state on another: in a story
+# of one country's politics, one falling on the country has a doer the story does not name.
+FOREIGN_MEASURE_CODES = frozenset({"163"})
+
+
 def doerless(trigger: Token) -> bool:
     """Whether a trigger's clause has no place for its doer: an event noun, or a passive verb
     without a by-agent ("sanctions placed on North Korea", "were killed")."""
@@ -635,9 +640,11 @@ def with_story_sides(
             ]
             if fits:
                 left, right = fits[0]
-                source = territorial_target(left, [], actors, at_home=True)
+                # a country's own state does not sanction it: the imposer stays unnamed
+                foreign = left == right and event.cameo in FOREIGN_MEASURE_CODES
+                source = [] if foreign else territorial_target(left, [], actors, at_home=True)
                 target = event.target or territorial_target(right, source, actors, at_home=True)
-                if source and target:
+                if target and (source or foreign):
                     event = replace(
                         event,
                         source=source,
@@ -756,6 +763,7 @@ def with_home_doers(
         if (
             not event.source
             and event.type not in FORCEFUL_TYPES
+            and event.cameo not in FOREIGN_MEASURE_CODES
             and targets <= {home}
             and event.trigger_start in unnamed_doers
         ):
