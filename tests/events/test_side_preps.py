@@ -56,3 +56,22 @@ def test_sanctions_in_a_story_of_one_country_have_no_home_doer(run):
     sanctions = [(s, g) for t, s, g, _ in events_of(run(text)) if t == "SANCTION"]
     # a country's own state does not sanction it: the imposer stays unnamed
     assert sanctions and all("SOM" not in s for s, _ in sanctions)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "absent"),
+    [
+        # the place where a promised act that is no event happens gains by the promise
+        ("Japan agreed to build a new port in Sri Lanka.", ("AGREE", ["JPN"], ["LKA"]), None),
+        # an act that is an event keeps its own sides: the venue of talks is no target
+        (
+            "Russia agreed to hold talks with Ukraine in Istanbul.",
+            ("AGREE", ["RUS"], ["UKR"]),
+            ("AGREE", ["RUS"], ["TUR"]),
+        ),
+    ],
+)
+def test_a_promise_targets_the_place_of_what_it_promises(run, text, expected, absent):
+    found = [(t, s, g) for t, s, g, _ in events_of(run(text))]
+    assert expected in found
+    assert absent not in found

@@ -16,6 +16,7 @@ from tidings.events.dating import event_date
 from tidings.events.detect import (
     CAUSE_PREPS,
     FIRST_PERSON_SUBJECTS,
+    NOT_AN_EVENT,
     OUTLET_SECTORS,
     PERSONAL_PRONOUNS,
     SETTING_PREPOSITIONS,
@@ -1137,6 +1138,23 @@ def places_targets(
     return found or candidate.target
 
 
+def promised_place_target(
+    trigger: Token, source: list[str], actors: ActorResolution, lexicon: Lexicon
+) -> list[str]:
+    """The country where a promised act that is no event of its own is to happen ("agreed to
+    set up a research centre in Mumbai", "pledged to build a port in Sri Lanka"): PLOVER codes
+    the place that gains by the promise as its target. An act that is an event ("agreed to
+    hold talks in Geneva") keeps its own sides: a venue is no target."""
+    for act in announced_acts(trigger):
+        match = match_trigger(act, lexicon)
+        if match is not None and match[0].type != NOT_AN_EVENT:
+            continue
+        place = event_location(act, [])
+        if place is not None:
+            return territorial_target(place.country, source, actors, at_home=True)
+    return []
+
+
 def addresses_people(objects: list[Token]) -> bool:
     """Whether an act is addressed to people rather than an actor ("urged the population")."""
     return any(o.lemma_.lower() in person_nouns() for o in objects)
@@ -1248,6 +1266,8 @@ def find_events(
                 candidate.target = places_targets(
                     coordinated_places(token, anchors), candidate, actors, at_home=domestic
                 )
+        if event_type == "AGREE" and not candidate.target:
+            candidate.target = promised_place_target(token, candidate.source, actors, lexicon)
         if event_type == "REQUEST" and not candidate.target and addresses_people(objects):
             # "urged residents to stay calm": an appeal to a country's people, as CAMEO codes it
             candidate.target = own_people(candidate.source, actors)
