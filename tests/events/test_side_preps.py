@@ -75,3 +75,19 @@ def test_a_promise_targets_the_place_of_what_it_promises(run, text, expected, ab
     found = [(t, s, g) for t, s, g, _ in events_of(run(text))]
     assert expected in found
     assert absent not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # force eased on one's own soil falls on one's own country, as force used there does
+        ("Libyan forces declared a ceasefire in Tripoli on Friday.", ("RETREAT", ["LBY"], ["LBY"])),
+        (
+            "The Egyptian government eased the curfew in Alexandria on Monday.",
+            ("CONCEDE", ["EGY"], ["EGY"]),
+        ),
+    ],
+)
+def test_force_eased_at_home_targets_the_home_country(run, text, expected):
+    found = [(t, s, g) for t, s, g, _ in events_of(run(text))]
+    assert expected in found

@@ -900,6 +900,8 @@ NON_STATE_ARMED = frozenset({"REB", "INS", "SEP", "UAF"})
 DOMESTIC_VOICE_TYPES = frozenset({"ACCUSE", "REJECT", "REQUEST", "PROTEST"})
 STATE_VOICE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "IGO"})
 VIOLENT_TYPES = frozenset({"ASSAULT", "COERCE"})
+# What undoes force: a ceasefire, a curfew eased, a withdrawal.
+YIELDING_TYPES = frozenset({"RETREAT", "CONCEDE"})
 
 
 def with_domestic_targets(
@@ -1256,9 +1258,10 @@ def find_events(
             else:
                 country = None
             victims = any(o.lemma_.lower() in person_nouns() for o in objects)
-            # force used on one's own soil falls on one's own country, as CAMEO codes it
+            # force used on one's own soil falls on one's own country, as CAMEO codes it, and
+            # so does force eased there ("declared a ceasefire in Tripoli")
             on_land = location is not None and location.name not in sea_names()
-            domestic = victims or (event_type in VIOLENT_TYPES and on_land)
+            domestic = victims or (event_type in VIOLENT_TYPES | YIELDING_TYPES and on_land)
             candidate.target = territorial_target(
                 country, candidate.source, actors, at_home=domestic
             )
