@@ -91,3 +91,12 @@ def test_a_promise_targets_the_place_of_what_it_promises(run, text, expected, ab
 def test_force_eased_at_home_targets_the_home_country(run, text, expected):
     found = [(t, s, g) for t, s, g, _ in events_of(run(text))]
     assert expected in found
+
+
+def test_an_object_with_a_participle_is_the_target(run):
+    # the parse makes "refugees" the subject of "fleeing"; they are what is not accepted
+    text = "Thailand will not accept any Rohingya refugees fleeing violence in Myanmar."
+    report = run(text)
+    refugees = next(a.id for a in report.actors if a.name == "Rohingya refugees")
+    refusals = [e for e in report.events if e.type == "REJECT"]
+    assert refusals and all(e.target == [refugees] for e in refusals)

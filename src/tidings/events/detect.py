@@ -550,6 +550,10 @@ def targets_of_verb(verb: Token, entry: Trigger) -> list[Token]:
         elif child.dep_ == "ccomp" and child.pos_ in ("ADJ", "NOUN"):
             # "found Nielsen guilty", "called Putin a war criminal": whom the predicate is of
             tokens.extend(g for g in child.children if g.dep_ == "nsubj")
+        elif child.dep_ == "ccomp" and participle_object(child):
+            # "will not accept refugees fleeing the war", "condemned police beating
+            # protesters": the parse makes the object the subject of its participle
+            tokens.extend(g for g in child.children if g.dep_ == "nsubj")
         elif child.dep_ in ("advmod", "npadvmod", "oprd") and child.pos_ == "PROPN":
             tokens.append(child)  # a name the parser mislabels ("meet Dagalo in Jeddah")
         elif child.dep_ == "agent":
@@ -570,6 +574,17 @@ def targets_of_verb(verb: Token, entry: Trigger) -> list[Token]:
             if child.dep_ == "prep" and child.lower_ in entry.target_preps:
                 tokens.extend(g for g in child.children if g.dep_ == "pobj")
     return tokens
+
+
+def participle_object(clause: Token) -> bool:
+    """Whether a verb's clausal complement is its object with a participle the parse made a
+    clause of ("accept any refugees fleeing the war"): a bare -ing form, no auxiliary, beside
+    no direct object of the verb's own."""
+    return (
+        clause.tag_ == "VBG"
+        and not any(c.dep_ in ("aux", "mark") for c in clause.children)
+        and not any(c.dep_ == "dobj" for c in clause.head.children)
+    )
 
 
 # Giving and promising aim at whom the purpose clause names ("provided aid to support refugees").
