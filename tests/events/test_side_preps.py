@@ -100,3 +100,8 @@ def test_an_object_with_a_participle_is_the_target(run):
     refugees = next(a.id for a in report.actors if a.name == "Rohingya refugees")
     refusals = [e for e in report.events if e.type == "REJECT"]
     assert refusals and all(e.target == [refugees] for e in refusals)
+
+
+def test_a_place_left_is_the_target_not_what_moves(run):
+    found = [(t, s, g) for t, s, g, _ in events_of(run("Russian troops left Syria last year."))]
+    assert ("RETREAT", ["RUS"], ["SYR"]) in found

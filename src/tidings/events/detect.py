@@ -514,6 +514,8 @@ def reduced_passive_patient(verb: Token) -> Token | None:
     return next((c for c in head.children if c.dep_ in deps and not in_dateline(c)), None)
 
 
+# Entity labels of place names: a place is never what an act moves.
+PLACE_ENTITY_LABELS = frozenset({"GPE", "LOC"})
 # Prepositions of a verb's venue or company, whose noun the parser often gives the phrase that
 # follows it ("in a court against X", "alongside food aid to Ukraine").
 VENUE_PREPOSITIONS = frozenset({"in", "at", "alongside"})
@@ -540,6 +542,8 @@ def targets_of_verb(verb: Token, entry: Trigger) -> list[Token]:
             and not entry.trigger.endswith(RECIPIENT_OBJECTS)
         ):
             holders.append(child)  # what is sent, not whom: its "to" phrase may name the target
+            if child.ent_type_ in PLACE_ENTITY_LABELS:
+                tokens.append(child)  # "troops left Afghanistan": a place, not what moves
         elif child.dep_ == "dative" and child.pos_ == "ADP":
             # "sending missiles to Kyiv": the parser marks the preposition itself as dative.
             tokens.extend(g for g in child.children if g.dep_ == "pobj")
