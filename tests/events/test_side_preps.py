@@ -105,3 +105,17 @@ def test_an_object_with_a_participle_is_the_target(run):
 def test_a_place_left_is_the_target_not_what_moves(run):
     found = [(t, s, g) for t, s, g, _ in events_of(run("Russian troops left Syria last year."))]
     assert ("RETREAT", ["RUS"], ["SYR"]) in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "into" holds a clause: its subject is who is investigated
+        "Kenyan prosecutors opened an investigation into whether the Somali ambassador took bribes.",
+        # "into" holds a content noun with its that-clause, the phrase on the noun or the verb
+        "Kenyan prosecutors launched an inquiry into claims that the Somali ambassador took bribes.",
+    ],
+)
+def test_an_inquiry_into_a_claim_targets_who_the_claim_is_about(run, text):
+    found = [(t, s, g) for t, s, g, _ in events_of(run(text))]
+    assert ("ACCUSE", ["KEN"], ["SOM"]) in found

@@ -715,6 +715,7 @@ def noun_arguments(noun: Token, entry: Trigger) -> tuple[list[Token], list[Token
                 sources.extend(objects)  # "talks between Israel and Hamas": they talk
             elif child.lower_ in entry.target_preps:
                 targets.extend(objects)  # the row's own: "the release of the prisoners"
+                targets.extend(content_subjects(child))
             elif child.lower_ in doers.get(entry.type, ()):
                 sources.extend(objects)  # "the withdrawal of Ethiopian troops"
     verb = noun.head
@@ -732,6 +733,25 @@ def noun_arguments(noun: Token, entry: Trigger) -> tuple[list[Token], list[Token
         # "the expulsion of a diplomat by Sofia": the by-phrase hung on the noun's object
         sources += prep_objects(complement, frozenset({"by"}))
     return sources, targets
+
+
+# Nouns whose that-clause says what they hold true ("claims that the envoy took bribes").
+CONTENT_NOUNS = frozenset({"claim", "allegation", "accusation", "report", "charge", "suspicion"})
+
+
+def content_subjects(preposition: Token) -> list[Token]:
+    """Who a nominal event's prepositional phrase is about when it holds a clause: "an
+    investigation into whether the envoy was spied on", "an inquiry into claims that two
+    soldiers abused children": the clause's subject."""
+    clauses = [c for c in preposition.children if c.dep_ == "pcomp" and c.pos_ in ("VERB", "AUX")]
+    clauses += [
+        c
+        for g in preposition.children
+        if g.dep_ == "pobj" and g.lemma_.lower() in CONTENT_NOUNS
+        for c in g.children
+        if c.dep_ in ("acl", "ccomp") and any(m.lower_ == "that" for m in c.children)
+    ]
+    return [s for c in clauses for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
 
 
 def threatened_in_complement(verb: Token, actors: ActorResolution, source: list[str]) -> list[str]:
@@ -2388,6 +2408,10 @@ def governing_targets(noun: Token, entry: Trigger, actors: ActorResolution) -> l
             break
         for pobj in prep_objects(current, entry.target_preps):
             targets += [a for a in actors_in(pobj, actors) if a not in targets]
+        for prep in (c for c in current.children if c.dep_ == "prep"):
+            if prep.lower_ in entry.target_preps:
+                for subject in content_subjects(prep):
+                    targets += [a for a in actors_in(subject, actors) if a not in targets]
         if current.pos_ == "VERB":
             break
     return targets
