@@ -111,9 +111,9 @@ def test_a_place_left_is_the_target_not_what_moves(run):
     "text",
     [
         # "into" holds a clause: its subject is who is investigated
-        "Kenyan prosecutors opened an investigation into whether the Somali ambassador took bribes.",
+        "Kenyan police opened an investigation into whether the Somali envoy took bribes.",
         # "into" holds a content noun with its that-clause, the phrase on the noun or the verb
-        "Kenyan prosecutors launched an inquiry into claims that the Somali ambassador took bribes.",
+        "Kenyan police launched an inquiry into claims that the Somali envoy took bribes.",
     ],
 )
 def test_an_inquiry_into_a_claim_targets_who_the_claim_is_about(run, text):
