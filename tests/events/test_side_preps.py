@@ -119,3 +119,9 @@ def test_a_place_left_is_the_target_not_what_moves(run):
 def test_an_inquiry_into_a_claim_targets_who_the_claim_is_about(run, text):
     found = [(t, s, g) for t, s, g, _ in events_of(run(text))]
     assert ("ACCUSE", ["KEN"], ["SOM"]) in found
+
+
+def test_an_act_on_an_agreement_targets_the_agreement_partner(run):
+    text = "The United States reneged on the nuclear accord with Iran."
+    found = [(t, s, g) for t, s, g, _ in events_of(run(text))]
+    assert ("REJECT", ["USA"], ["IRN"]) in found

@@ -19,6 +19,7 @@ from tidings.events.lexicon import (
     PERSON_NAME_CLASS,
     Lexicon,
     Trigger,
+    load_lexicon,
     noun_doer_preps,
 )
 from tidings.lexicons import data_lines, data_table, receiving_verbs
@@ -577,6 +578,9 @@ def targets_of_verb(verb: Token, entry: Trigger) -> list[Token]:
         for child in owner.children:
             if child.dep_ == "prep" and child.lower_ in entry.target_preps:
                 tokens.extend(g for g in child.children if g.dep_ == "pobj")
+    # "reneged on the accord with Iran", "withdrew from the deal with Iran"
+    agreements = prep_objects(verb, AGREEMENT_PREPOSITIONS)
+    tokens.extend(party for agreement in agreements for party in agreement_parties(agreement))
     return tokens
 
 
@@ -589,6 +593,21 @@ def participle_object(clause: Token) -> bool:
         and not any(c.dep_ in ("aux", "mark") for c in clause.children)
         and not any(c.dep_ == "dobj" for c in clause.head.children)
     )
+
+
+AGREEMENT_CLASS = "agreement"  # data/events/noun_classes.tsv
+# Prepositions through which an act names the agreement it keeps, leaves or breaks.
+AGREEMENT_PREPOSITIONS = frozenset({"on", "from", "of", "to", "under"})
+PARTY_PREPOSITIONS = frozenset({"with", "between"})
+
+
+def agreement_parties(noun: Token) -> list[Token]:
+    """The other parties of an agreement an act is aimed at through a preposition ("reneged on
+    the nuclear accord with Iran", "withdrew from the deal with Iran"): the agreement's with-
+    or between-phrase."""
+    if AGREEMENT_CLASS not in load_lexicon().noun_classes.get(noun.lemma_.lower(), ()):
+        return []
+    return prep_objects(noun, PARTY_PREPOSITIONS)
 
 
 # Giving and promising aim at whom the purpose clause names ("provided aid to support refugees").
