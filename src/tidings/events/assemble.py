@@ -900,7 +900,7 @@ NON_STATE_ARMED = frozenset({"REB", "INS", "SEP", "UAF"})
 DOMESTIC_VOICE_TYPES = frozenset({"ACCUSE", "REJECT", "REQUEST", "PROTEST"})
 STATE_VOICE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "IGO"})
 VIOLENT_TYPES = frozenset({"ASSAULT", "COERCE"})
-# What undoes force: a ceasefire, a curfew eased, a withdrawal.
+# What undoes force: a ceasefire, a curfew eased, a release.
 YIELDING_TYPES = frozenset({"RETREAT", "CONCEDE"})
 
 
@@ -1259,9 +1259,11 @@ def find_events(
                 country = None
             victims = any(o.lemma_.lower() in person_nouns() for o in objects)
             # force used on one's own soil falls on one's own country, as CAMEO codes it, and
-            # so does force eased there ("declared a ceasefire in Tripoli")
+            # so does force eased there ("declared a ceasefire in Tripoli"); a withdrawal
+            # only leaves a place
             on_land = location is not None and location.name not in sea_names()
-            domestic = victims or (event_type in VIOLENT_TYPES | YIELDING_TYPES and on_land)
+            eased = event_type in YIELDING_TYPES and mode != "withdraw"
+            domestic = victims or ((event_type in VIOLENT_TYPES or eased) and on_land)
             candidate.target = territorial_target(
                 country, candidate.source, actors, at_home=domestic
             )
