@@ -16,6 +16,7 @@ from tidings.events.dating import event_date
 from tidings.events.detect import (
     CAUSE_PREPS,
     FIRST_PERSON_SUBJECTS,
+    NOT_AN_EVENT,
     OUTLET_SECTORS,
     PERSONAL_PRONOUNS,
     SETTING_PREPOSITIONS,
@@ -584,6 +585,11 @@ def story_dyad(
     return Counter({key: n for key, n in directed.items() if frozenset(key) == pair})
 
 
+# Sanctions, embargoes and boycotts (CAMEO 163) are imposed by one state on another: in a story
+# of one country's politics, one falling on the country has a doer the story does not name.
+FOREIGN_MEASURE_CODES = frozenset({"163"})
+
+
 def doerless(trigger: Token) -> bool:
     """Whether a trigger's clause has no place for its doer: an event noun, or a passive verb
     without a by-agent ("sanctions placed on North Korea", "were killed")."""
@@ -635,9 +641,11 @@ def with_story_sides(
             ]
             if fits:
                 left, right = fits[0]
-                source = territorial_target(left, [], actors, at_home=True)
+                # a country's own state does not sanction it: the imposer stays unnamed
+                foreign = left == right and event.cameo in FOREIGN_MEASURE_CODES
+                source = [] if foreign else territorial_target(left, [], actors, at_home=True)
                 target = event.target or territorial_target(right, source, actors, at_home=True)
-                if source and target:
+                if target and (source or foreign):
                     event = replace(
                         event,
                         source=source,
@@ -756,6 +764,7 @@ def with_home_doers(
         if (
             not event.source
             and event.type not in FORCEFUL_TYPES
+            and event.cameo not in FOREIGN_MEASURE_CODES
             and targets <= {home}
             and event.trigger_start in unnamed_doers
         ):
@@ -891,6 +900,8 @@ NON_STATE_ARMED = frozenset({"REB", "INS", "SEP", "UAF"})
 DOMESTIC_VOICE_TYPES = frozenset({"ACCUSE", "REJECT", "REQUEST", "PROTEST"})
 STATE_VOICE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "IGO"})
 VIOLENT_TYPES = frozenset({"ASSAULT", "COERCE"})
+# What undoes force: a ceasefire, a curfew eased, a release.
+YIELDING_TYPES = frozenset({"RETREAT", "CONCEDE"})
 
 
 def with_domestic_targets(
@@ -1163,6 +1174,23 @@ def places_targets(
     return found or candidate.target
 
 
+def promised_place_target(
+    trigger: Token, source: list[str], actors: ActorResolution, lexicon: Lexicon
+) -> list[str]:
+    """The country where a promised act that is no event of its own is to happen ("agreed to
+    set up a research centre in Mumbai", "pledged to build a port in Sri Lanka"): PLOVER codes
+    the place that gains by the promise as its target. An act that is an event ("agreed to
+    hold talks in Geneva") keeps its own sides: a venue is no target."""
+    for act in announced_acts(trigger):
+        match = match_trigger(act, lexicon)
+        if match is not None and match[0].type != NOT_AN_EVENT:
+            continue
+        place = event_location(act, [])
+        if place is not None:
+            return territorial_target(place.country, source, actors, at_home=True)
+    return []
+
+
 def addresses_people(objects: list[Token]) -> bool:
     """Whether an act is addressed to people rather than an actor ("urged the population")."""
     return any(o.lemma_.lower() in person_nouns() for o in objects)
@@ -1264,9 +1292,12 @@ def find_events(
             else:
                 country = None
             victims = any(o.lemma_.lower() in person_nouns() for o in objects)
-            # force used on one's own soil falls on one's own country, as CAMEO codes it
+            # force used on one's own soil falls on one's own country, as CAMEO codes it, and
+            # so does force eased there ("declared a ceasefire in Tripoli"); a withdrawal
+            # only leaves a place
             on_land = location is not None and location.name not in sea_names()
-            domestic = victims or (event_type in VIOLENT_TYPES and on_land)
+            eased = event_type in YIELDING_TYPES and mode != "withdraw"
+            domestic = victims or ((event_type in VIOLENT_TYPES or eased) and on_land)
             candidate.target = territorial_target(
                 country, candidate.source, actors, at_home=domestic
             )
@@ -1274,6 +1305,8 @@ def find_events(
                 candidate.target = places_targets(
                     coordinated_places(token, anchors), candidate, actors, at_home=domestic
                 )
+        if event_type == "AGREE" and not candidate.target:
+            candidate.target = promised_place_target(token, candidate.source, actors, lexicon)
         if event_type == "REQUEST" and not candidate.target and addresses_people(objects):
             # "urged residents to stay calm": an appeal to a country's people, as CAMEO codes it
             candidate.target = own_people(candidate.source, actors)
@@ -1354,6 +1387,7 @@ def find_events(
     events = with_mobilising_forces(events, doc, actors, unnamed_doers)
     events = with_arresting_states(events, actors)
     events = with_announced_targets(events, trigger_tokens(events, doc), actors)
+    events = with_conditioned_refusals(events, trigger_tokens(events, doc), actors)
     events = on_announced_acts(events, trigger_tokens(events, doc))
     events = without_unsided_acts(events)
     attach_casualties(events, quantities)
@@ -1696,6 +1730,48 @@ def with_announced_targets(
         )
         filled.append(replace(event, target=inherited) if inherited else event)
     return filled
+
+
+# Conjunctions of a condition an act waits on: "will not end the strike until the government
+# pays", "will not withdraw unless NATO guarantees".
+CONDITION_MARKS = frozenset({"until", "unless", "till"})
+
+
+def condition_parties(act: Token, source: list[str], actors: ActorResolution) -> list[str]:
+    """Who must act first for a refused act to happen: the first actor, other than the one
+    refusing, that is a subject in the act's until- or unless-clause ("will not lift the
+    embargo until Cuba undertakes reforms" -> Cuba)."""
+    conditions = [
+        c
+        for c in act.children
+        if c.dep_ == "advcl"
+        and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in c.children)
+    ]
+    for condition in conditions:
+        for word in condition.subtree:
+            if word.dep_ in SUBJECTS:
+                found = [a for a in actors_in(word, actors) if a not in source]
+                if found:
+                    return found
+    return []
+
+
+def with_conditioned_refusals(
+    events: list[Event], trigger_at: dict[int, Token], actors: ActorResolution
+) -> list[Event]:
+    """Aim a refusal stated with its condition at whom the condition asks to act: PLOVER codes
+    "the guards will not end the strike until the government pays them" as the guards
+    rejecting the government's position, not as a refusal without an addressee."""
+    aimed = []
+    for event in events:
+        word = trigger_at.get(event.trigger_start)
+        parties = (
+            condition_parties(word.head, event.source, actors)
+            if event.type == "REJECT" and event.mode == INTENT_MODE and word is not None
+            else []
+        )
+        aimed.append(replace(event, target=parties) if parties else event)
+    return aimed
 
 
 # Dependents that start a clause or scene of their own, outside the act's phrase.

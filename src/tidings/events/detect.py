@@ -21,6 +21,7 @@ from tidings.events.lexicon import (
     THING_CLASS,
     Lexicon,
     Trigger,
+    load_lexicon,
     noun_doer_preps,
 )
 from tidings.lexicons import data_lines, data_table, receiving_verbs
@@ -523,6 +524,8 @@ def reduced_passive_patient(verb: Token) -> Token | None:
     return next((c for c in head.children if c.dep_ in deps and not in_dateline(c)), None)
 
 
+# Entity labels of place names: a place is never what an act moves.
+PLACE_ENTITY_LABELS = frozenset({"GPE", "LOC"})
 # Prepositions of a verb's venue or company, whose noun the parser often gives the phrase that
 # follows it ("in a court against X", "alongside food aid to Ukraine").
 VENUE_PREPOSITIONS = frozenset({"in", "at", "alongside"})
@@ -549,6 +552,8 @@ def targets_of_verb(verb: Token, entry: Trigger) -> list[Token]:
             and not entry.trigger.endswith(RECIPIENT_OBJECTS)
         ):
             holders.append(child)  # what is sent, not whom: its "to" phrase may name the target
+            if child.ent_type_ in PLACE_ENTITY_LABELS:
+                tokens.append(child)  # "troops left Afghanistan": a place, not what moves
         elif child.dep_ == "dative" and child.pos_ == "ADP":
             # "sending missiles to Kyiv": the parser marks the preposition itself as dative.
             tokens.extend(g for g in child.children if g.dep_ == "pobj")
@@ -558,6 +563,10 @@ def targets_of_verb(verb: Token, entry: Trigger) -> list[Token]:
             holders.append(child)
         elif child.dep_ == "ccomp" and child.pos_ in ("ADJ", "NOUN"):
             # "found Nielsen guilty", "called Putin a war criminal": whom the predicate is of
+            tokens.extend(g for g in child.children if g.dep_ == "nsubj")
+        elif child.dep_ == "ccomp" and participle_object(child):
+            # "will not accept refugees fleeing the war", "condemned police beating
+            # protesters": the parse makes the object the subject of its participle
             tokens.extend(g for g in child.children if g.dep_ == "nsubj")
         elif child.dep_ in ("advmod", "npadvmod", "oprd") and child.pos_ == "PROPN":
             tokens.append(child)  # a name the parser mislabels ("meet Dagalo in Jeddah")
@@ -578,7 +587,36 @@ def targets_of_verb(verb: Token, entry: Trigger) -> list[Token]:
         for child in owner.children:
             if child.dep_ == "prep" and child.lower_ in entry.target_preps:
                 tokens.extend(g for g in child.children if g.dep_ == "pobj")
+    # "reneged on the accord with Iran", "withdrew from the deal with Iran"
+    agreements = prep_objects(verb, AGREEMENT_PREPOSITIONS)
+    tokens.extend(party for agreement in agreements for party in agreement_parties(agreement))
     return tokens
+
+
+def participle_object(clause: Token) -> bool:
+    """Whether a verb's clausal complement is its object with a participle the parse made a
+    clause of ("accept any refugees fleeing the war"): a bare -ing form, no auxiliary, beside
+    no direct object of the verb's own."""
+    return (
+        clause.tag_ == "VBG"
+        and not any(c.dep_ in ("aux", "mark") for c in clause.children)
+        and not any(c.dep_ == "dobj" for c in clause.head.children)
+    )
+
+
+AGREEMENT_CLASS = "agreement"  # data/events/noun_classes.tsv
+# Prepositions through which an act names the agreement it keeps, leaves or breaks.
+AGREEMENT_PREPOSITIONS = frozenset({"on", "from", "of", "to", "under"})
+PARTY_PREPOSITIONS = frozenset({"with", "between"})
+
+
+def agreement_parties(noun: Token) -> list[Token]:
+    """The other parties of an agreement an act is aimed at through a preposition ("reneged on
+    the nuclear accord with Iran", "withdrew from the deal with Iran"): the agreement's with-
+    or between-phrase."""
+    if AGREEMENT_CLASS not in load_lexicon().noun_classes.get(noun.lemma_.lower(), ()):
+        return []
+    return prep_objects(noun, PARTY_PREPOSITIONS)
 
 
 # Giving and promising aim at whom the purpose clause names ("provided aid to support refugees").
@@ -705,6 +743,7 @@ def noun_arguments(noun: Token, entry: Trigger) -> tuple[list[Token], list[Token
                 sources.extend(objects)  # "talks between Israel and Hamas": they talk
             elif child.lower_ in entry.target_preps:
                 targets.extend(objects)  # the row's own: "the release of the prisoners"
+                targets.extend(content_subjects(child))
             elif child.lower_ in doers.get(entry.type, ()):
                 sources.extend(objects)  # "the withdrawal of Ethiopian troops"
     verb = noun.head
@@ -722,6 +761,25 @@ def noun_arguments(noun: Token, entry: Trigger) -> tuple[list[Token], list[Token
         # "the expulsion of a diplomat by Sofia": the by-phrase hung on the noun's object
         sources += prep_objects(complement, frozenset({"by"}))
     return sources, targets
+
+
+# Nouns whose that-clause says what they hold true ("claims that the envoy took bribes").
+CONTENT_NOUNS = frozenset({"claim", "allegation", "accusation", "report", "charge", "suspicion"})
+
+
+def content_subjects(preposition: Token) -> list[Token]:
+    """Who a nominal event's prepositional phrase is about when it holds a clause: "an
+    investigation into whether the envoy was spied on", "an inquiry into claims that two
+    soldiers abused children": the clause's subject."""
+    clauses = [c for c in preposition.children if c.dep_ == "pcomp" and c.pos_ in ("VERB", "AUX")]
+    clauses += [
+        c
+        for g in preposition.children
+        if g.dep_ == "pobj" and g.lemma_.lower() in CONTENT_NOUNS
+        for c in g.children
+        if c.dep_ in ("acl", "ccomp") and any(m.lower_ == "that" for m in c.children)
+    ]
+    return [s for c in clauses for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
 
 
 def threatened_in_complement(verb: Token, actors: ActorResolution, source: list[str]) -> list[str]:
@@ -2593,6 +2651,10 @@ def governing_targets(noun: Token, entry: Trigger, actors: ActorResolution) -> l
             break
         for pobj in prep_objects(current, entry.target_preps):
             targets += [a for a in actors_in(pobj, actors) if a not in targets]
+        for prep in (c for c in current.children if c.dep_ == "prep"):
+            if prep.lower_ in entry.target_preps:
+                for subject in content_subjects(prep):
+                    targets += [a for a in actors_in(subject, actors) if a not in targets]
         if current.pos_ == "VERB":
             break
     return targets
