@@ -354,3 +354,52 @@ def test_a_time_in_a_gerund_with_its_own_object_dates_the_gerund(run):
 def test_a_year_modifying_a_period_dates_the_act(run):
     text = "In the 2020 calendar year, the agency received $94 million from donors."
     assert date_of(run(text), "received") == "2020"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        # a "since" clause: from its time to publication
+        (
+            "No country has recognized the junta since it seized power in 2021.",
+            "recognized",
+            "2021/2025-03-05",
+        ),
+        # a "since" phrase with a gerund of its own
+        (
+            "Since gaining independence in 1960, Nigeria has received ten loans from the bank.",
+            "received",
+            "1960/2025-03-05",
+        ),
+        # a "since" phrase whose event noun a year dates
+        (
+            "Journalists have faced greater harassment since the 2023 election.",
+            "harassment",
+            "2023/2025-03-05",
+        ),
+    ],
+)
+def test_an_act_told_since_a_dated_clause_runs_from_then_to_publication(
+    run, text, trigger, expected
+):
+    assert date_of(run(text, WEDNESDAY), trigger) == expected
+
+
+def test_the_since_clause_keeps_its_own_time(run):
+    report = run("No country has recognized the junta since it seized power in 2021.", WEDNESDAY)
+    assert date_of(report, "seized") == "2021"
+
+
+def test_a_day_modifying_another_noun_dates_that_noun_not_the_act(run):
+    text = "The House voted 300-7, urging a probe of irregularities in the February 8 vote."
+    assert date_of(run(text, WEDNESDAY), "urging") == "../2025-03-05"
+    text = (
+        "Lawmakers passed a resolution calling for a probe into fraud in Nigeria's February "
+        "elections."
+    )
+    assert date_of(run(text, WEDNESDAY), "calling") == "../2025-03-05"
+
+
+def test_a_day_modifying_the_occasion_of_the_act_dates_it(run):
+    text = "In a February 28 statement, the ministry accused the rebels of looting."
+    assert date_of(run(text, WEDNESDAY), "accused") == "2025-02-28"

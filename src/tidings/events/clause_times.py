@@ -59,9 +59,12 @@ def in_other_clause(time: TimeExpression, trigger: Token) -> bool:
         and token.head.pos_ == "NOUN"
         and token.head.i != trigger.i
         and token.head.lemma_.lower() not in PERIOD_NOUNS
+        and not since_phrase(token.head)
     ):
         return True  # "the 2015 nuclear accord": the year names the accord, not "the 2020
         # calendar year", a time itself
+    if modifies_other_noun(token, trigger):
+        return True  # "calling for a probe into the February elections": the elections' month
     if token.dep_ == "poss" and token.head.i != trigger.i and token.head in trigger.subtree:
         return True  # "welcomed Tuesday's announcement": the day is the announcement's
     for ancestor in [token, *token.ancestors]:
@@ -97,6 +100,43 @@ def in_other_clause(time: TimeExpression, trigger: Token) -> bool:
         if ancestor.dep_ == "advcl" and marks & TEMPORAL_MARKS and not marks & SEQUENCE_MARKS:
             continue  # "refused … since the war began in April 2023" dates the refusal
         return True
+    return False
+
+
+def modifies_other_noun(token: Token, trigger: Token) -> bool:
+    """Whether a day or month modifies a noun other than the trigger ("an investigation of
+    irregularities in the February 8 vote"): it dates that noun, unless the noun is the
+    occasion of the trigger's own act ("In a March 3 statement, the ministry accused …")."""
+    noun = token.head
+    if token.dep_ not in ("compound", "nmod", "amod", "nummod") or noun.pos_ != "NOUN":
+        return False
+    if noun.i == trigger.i or noun.lemma_.lower() in PERIOD_NOUNS or since_phrase(noun):
+        return False
+    occasion = is_occasion(noun) and noun.head.head in [trigger, *trigger.ancestors]
+    return not occasion
+
+
+def since_phrase(token: Token) -> bool:
+    """Whether a word heads a "since" clause or phrase ("since he took office", "since
+    gaining independence", "since the 2023 election"): the time it names is when what the
+    main clause tells began, not when it happened."""
+    if token.dep_ == "pobj" or token.dep_ == "pcomp":
+        return token.head.lower_ == "since" and token.head.dep_ == "prep"
+    return any(c.dep_ == "mark" and c.lower_ == "since" for c in token.children)
+
+
+def told_since(time: TimeExpression, trigger: Token) -> bool:
+    """Whether a time of the trigger's clause lies in a "since" clause or phrase on it ("has
+    made trips since he took office in 2022"): the event runs from then to now."""
+    inside = [t for t in trigger.sent if time.start <= t.idx < time.end]
+    if not inside or time.text.lower().startswith("since"):
+        return False  # "since February" is a range already
+    token = next((t for t in inside if not time.start <= t.head.idx < time.end), inside[0])
+    for ancestor in token.ancestors:
+        if ancestor.i == trigger.i:
+            return False
+        if since_phrase(ancestor) and trigger not in ancestor.subtree:
+            return True
     return False
 
 

@@ -42,6 +42,7 @@ from tidings.events.clause_times import (
     is_deadline,
     is_occasion,
     own_time,
+    told_since,
 )
 from tidings.events.detect import match_trigger
 from tidings.events.lexicon import load_lexicon
@@ -467,6 +468,20 @@ def _told_date(
     return found[0]
 
 
+def _since_range(
+    trigger: Token, told: EventDate, times: list[TimeExpression], published: date | None
+) -> EventDate:
+    """An event told from a "since" clause or phrase ("has received 23 loans since gaining
+    independence in 1947") runs from that time to publication, as "since 1947" does."""
+    if published is None or not told.value or not CALENDAR.fullmatch(told.value):
+        return told
+    sentence = _times_in(trigger.sent, times)
+    since = [t for t in sentence if t.text == told.text and told_since(t, trigger)]
+    if not since:
+        return told
+    return EventDate(f"{told.value}/{published.isoformat()}", "range", told.text)
+
+
 def _point(told: EventDate) -> bool:
     """Whether a date names one period an open interval can end on (not a range)."""
     return bool(told.value) and "/" not in (told.value or "")
@@ -534,6 +549,7 @@ def event_date(
         or in_condition(trigger)
     )
     told = _told_date(trigger, anchors, times, reporter, quote, unreal)
+    told = _since_range(trigger, told, times, published) if told is not None else told
     if told is not None or unreal:
         return told
     # the word whose time is the event's: how an event subject ended ("talks failed in
