@@ -229,12 +229,12 @@ def test_an_open_interval_reads_on_or_before_a_day():
             "killed",
             "2025-03-03",
         ),
-        # a bare "the attack" could be any attack told before
+        # a bare "the attack" is the last event of its type told before it
         (
             "A strike on the consulate on Monday killed two guards. Iran blamed Israel for the "
             "attack.",
             "attack",
-            "../2025-03-05",
+            "2025-03-03",
         ),
         # a noun of a kind refers to no one event told elsewhere
         (
@@ -403,3 +403,29 @@ def test_a_day_modifying_another_noun_dates_that_noun_not_the_act(run):
 def test_a_day_modifying_the_occasion_of_the_act_dates_it(run):
     text = "In a February 28 statement, the ministry accused the rebels of looting."
     assert date_of(run(text, WEDNESDAY), "accused") == "2025-02-28"
+
+
+def test_a_definite_event_noun_refers_back_before_it_refers_ahead(run):
+    text = (
+        "Islamic State commander Abu Khalid was killed on Thursday in an airstrike, Iraqi "
+        "officials said. Prime Minister Sudani confirmed the killing of Abu Khalid in a post. "
+        "On Friday his deputy was killed near Mosul."
+    )
+    assert date_of(run(text, WEDNESDAY), "killing") == "2025-02-27"
+
+
+@pytest.mark.parametrize(
+    "last",
+    [
+        # a bare "the attack": the last event of its type named before it
+        "Kenyan officials believe the attack was a blunder by al-Shabab.",
+        # a noun conjoined with it tells nothing of which attack it is
+        "Kenya has long blamed the attack and the failed response on al-Shabab.",
+    ],
+)
+def test_a_bare_event_noun_takes_the_date_of_the_last_event_of_its_type(run, last):
+    text = (
+        "Al-Shabab carried out the 2019 bombing of a Kenyan army base in Lamu. A court in "
+        f"Nairobi opened a trial of three suspects on Monday. {last}"
+    )
+    assert date_of(run(text, WEDNESDAY), "attack") == "2019"

@@ -225,7 +225,8 @@ def mentioned_date(noun: Token, times: list[TimeExpression]) -> EventDate | None
             and _event_word(t) == word
             and evokes_event(t)
         ),
-        key=lambda t: abs(t.i - noun.i),
+        # a definite noun refers back before it refers ahead
+        key=lambda t: (t.i > noun.i, abs(t.i - noun.i)),
     )
     for mention in mentions:
         dated = clause_date(mention, times)
@@ -244,12 +245,17 @@ def _named_otherwise(noun: Token, times: list[TimeExpression]) -> EventDate | No
     same thing ("Saturday's blasts outside a girls' school … plotting the attack on the
     school"): the nearest earlier one its own phrase dates."""
     about = _about(noun)
-    if not about:
-        return None  # a bare "the attack" could be any attack of the story
     kind = _event_type(noun)
     earlier = (t for t in reversed(noun.doc[: noun.i]) if t.pos == NOUN and t.lemma_ != noun.lemma_)
     for mention in earlier:
-        if not about & _about(mention) or _event_type(mention) != kind:
+        if _event_type(mention) != kind:
+            continue
+        if not about:
+            # a bare "the attack" is the last event of its type named before it
+            if mention.tag_ != "NN":
+                return None
+            return clause_date(mention, times) or mentioned_date(mention, times)
+        if not about & _about(mention):
             continue
         dated = clause_date(mention, times)
         if dated is not None:
@@ -258,8 +264,10 @@ def _named_otherwise(noun: Token, times: list[TimeExpression]) -> EventDate | No
 
 
 def _about(noun: Token) -> set[str]:
-    """The nouns an event noun's own phrase names (its target, its place)."""
-    return {t.lemma_.lower() for t in noun.subtree if t.pos in (NOUN, PROPN) and t.i != noun.i}
+    """The nouns an event noun's own phrase names (its target, its place), not those of a
+    noun conjoined with it ("the attack and the government's response")."""
+    own = [c for c in noun.children if c.dep_ not in ("conj", "cc", "appos")]
+    return {t.lemma_.lower() for c in own for t in c.subtree if t.pos in (NOUN, PROPN)}
 
 
 def _occasion_date(trigger: Token, times: list[TimeExpression]) -> EventDate | None:
