@@ -429,3 +429,31 @@ def test_a_bare_event_noun_takes_the_date_of_the_last_event_of_its_type(run, las
         f"Nairobi opened a trial of three suspects on Monday. {last}"
     )
     assert date_of(run(text, WEDNESDAY), "attack") == "2019"
+
+
+def test_the_same_act_done_to_the_same_named_person_takes_its_date(run):
+    text = (
+        "Gang leader Pierre Moise was killed in a gun battle with police on Friday, officials "
+        'said. "He opened fire on a patrol. The police returned fire and Pierre Moise was '
+        'killed," a spokesman told reporters.'
+    )
+    assert date_of(run(text, WEDNESDAY), "killed") == "2025-02-28"
+
+
+def test_a_different_particle_is_a_different_act(nlp):
+    from tidings.events.dating import _same_act
+    from tidings.timex import find_times
+
+    doc = nlp(
+        "Thailand handed Ahmet Yusuf over to China on Friday. Later officials said Thailand "
+        "had handed Ahmet Yusuf over to China."
+    )
+    times = find_times(doc, WEDNESDAY)
+    later = [t for t in doc if t.lower_ == "handed"][-1]
+    assert _same_act(later, times) is not None
+    doc = nlp(
+        "Thailand turned Ahmet Yusuf over to China on Friday. Later officials said Thailand "
+        "had turned Ahmet Yusuf down for asylum."
+    )
+    later = [t for t in doc if t.lower_ == "turned"][-1]
+    assert _same_act(later, find_times(doc, WEDNESDAY)) is None

@@ -235,6 +235,30 @@ def mentioned_date(noun: Token, times: list[TimeExpression]) -> EventDate | None
     return _named_otherwise(noun, times)
 
 
+def _names(verb: Token) -> set[str]:
+    """The names among those a verb's act is done to ("Arnel Joseph was killed"), with its
+    particle ("turned them over" is not "turned them down")."""
+    particle = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+    patients = [c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")]
+    return {f"{t.lower_} {particle}" for a in patients for t in a.subtree if t.pos == PROPN}
+
+
+def _same_act(verb: Token, times: list[TimeExpression]) -> EventDate | None:
+    """The date of the same act told before of the same named people ("Joseph was killed
+    Friday … 'The police returned fire and Joseph was killed,' he said"): the nearest earlier
+    verb of the same word sharing a name with it, when its own clause dates it."""
+    names = _names(verb) if verb.pos == VERB else set()
+    if not names:
+        return None
+    lemma = verb.lemma_.lower()
+    for earlier in reversed(verb.doc[: verb.sent.start]):
+        if earlier.pos != VERB or earlier.lemma_.lower() != lemma:
+            continue
+        if names & _names(earlier):
+            return clause_date(earlier, times)
+    return None
+
+
 def _event_type(token: Token) -> str | None:
     found = match_trigger(token, load_lexicon())
     return found[0].type if found is not None and found[0].type != "-" else None
@@ -569,6 +593,7 @@ def event_date(
         or (clause_date(bearer, times) if bearer is not None else None)
         or _place_date(trigger, times)
         or (_narrated_date(trigger, quote, quotes, times) if tense == "past" else None)
+        or (_same_act(trigger, times) if tense == "past" else None)
     )
     if mentioned is not None:
         return mentioned
