@@ -457,3 +457,30 @@ def test_a_different_particle_is_a_different_act(nlp):
     )
     later = [t for t in doc if t.lower_ == "turned"][-1]
     assert _same_act(later, find_times(doc, WEDNESDAY)) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # days after a month: that month
+        (
+            "In February, militants attacked a convoy in Kalat, killing six soldiers. Days later, "
+            "a roadside bomb killed 11 coal miners in the city.",
+            "2025-02",
+        ),
+        # hours after a day: that day
+        (
+            "Rebels attacked the airport on Monday. Hours later, gunmen killed two guards at the "
+            "port.",
+            "2025-03-03",
+        ),
+        # months after a month: no longer that month
+        (
+            "In February, militants attacked a convoy in Kalat. Months later, a roadside bomb "
+            "killed 11 coal miners in the city.",
+            "../2025-03-05",
+        ),
+    ],
+)
+def test_an_act_a_short_while_later_falls_in_the_period_told_before(run, text, expected):
+    assert date_of(run(text, WEDNESDAY), "killed") == expected

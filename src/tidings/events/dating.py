@@ -69,6 +69,9 @@ DEFINITE_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
 UNREAL = frozenset({Modality.PLANNED, Modality.HYPOTHETICAL, Modality.CONDITIONAL})
 BEFORE = "before"  # the granularity of an open interval "on or before" a day
 SCENE_SENTENCES = 3  # how far back a narrative's time carries over undated past sentences
+# the units of a while ("P3D", "PXM") and of a period, in order of length
+OFFSET_UNITS = {"H": 0, "D": 1, "W": 2, "M": 3, "Y": 4}
+PERIOD_RANKS = {"day": 1, "week": 2, "month": 3, "year": 4}
 CALENDAR = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")  # a year, month or day value
 
 
@@ -445,6 +448,26 @@ def _scene_date(
     return None
 
 
+def _later_date(trigger: Token, times: list[TimeExpression]) -> EventDate | None:
+    """The date of an act told as coming a while after the time the narrative has reached
+    ("Last month, insurgents ambushed a bus. Days later, a bomb killed 11 miners"): that
+    period, when the while is shorter than it (days within a month, months within a year)."""
+    sentence = trigger.sent
+    own = _times_in(sentence, times)
+    later = next(
+        (t for t in own if t.text.lower().endswith(" later") and t.start < trigger.idx), None
+    )
+    if later is None or later is not own[0] or sentence.start == 0:
+        return None
+    unit = OFFSET_UNITS.get((later.value or "")[-1:])
+    previous = trigger.doc[sentence.start - 1].sent
+    time = _scene_time(previous, times)
+    found = as_date(time) if time is not None else None
+    if unit is None or found is None or not CALENDAR.fullmatch(found.value or ""):
+        return None
+    return found if unit < PERIOD_RANKS.get(found.granularity, 0) else None
+
+
 def _times_in(sentence: Span, times: list[TimeExpression]) -> list[TimeExpression]:
     """The time expressions of a sentence, in order."""
     return sorted(
@@ -594,6 +617,7 @@ def event_date(
         or _place_date(trigger, times)
         or (_narrated_date(trigger, quote, quotes, times) if tense == "past" else None)
         or (_same_act(trigger, times) if tense == "past" else None)
+        or (_later_date(trigger, times) if tense == "past" else None)
     )
     if mentioned is not None:
         return mentioned
