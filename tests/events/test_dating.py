@@ -484,3 +484,13 @@ def test_a_different_particle_is_a_different_act(nlp):
 )
 def test_an_act_a_short_while_later_falls_in_the_period_told_before(run, text, expected):
     assert date_of(run(text, WEDNESDAY), "killed") == expected
+
+
+def test_a_bare_day_right_after_the_speech_verb_dates_the_speech(run):
+    text = "Security sources said Monday an army operation killed 30 militants in Balochistan."
+    assert date_of(run(text, WEDNESDAY), "killed") == "../2025-03-03"
+
+
+def test_a_possessive_day_after_a_stance_verb_is_the_noun_s(run):
+    text = "Lawmakers welcomed Monday's announcement that Ukraine had agreed to a ceasefire."
+    assert date_of(run(text, WEDNESDAY), "welcomed") == "../2025-03-05"

@@ -63,6 +63,8 @@ def in_other_clause(time: TimeExpression, trigger: Token) -> bool:
     ):
         return True  # "the 2015 nuclear accord": the year names the accord, not "the 2020
         # calendar year", a time itself
+    if said_then(time, trigger):
+        return False  # "officials said Thursday troops were deployed": the saying's day
     if modifies_other_noun(token, trigger):
         return True  # "calling for a probe into the February elections": the elections' month
     if token.dep_ == "poss" and token.head.i != trigger.i and token.head in trigger.subtree:
@@ -223,10 +225,22 @@ def clause_times(
         dated = [
             t
             for t in dated
-            if not inside(t, reporter) or (reported is not None and inside(t, reported))
+            if (not inside(t, reporter) or (reported is not None and inside(t, reported)))
+            and not said_then(t, reporter)
         ]
     # A time inside another clause (relative, complement, adverbial) dates that clause.
     return [t for t in dated if not in_other_clause(t, trigger)]
+
+
+def said_then(time: TimeExpression, reporter: Token) -> bool:
+    """Whether a bare time right after a speech verb is the speech's ("officials said Thursday
+    troops were deployed"), whichever verb the parse hangs it on; not a possessive
+    ("welcomed Tuesday's announcement")."""
+    doc = reporter.doc
+    span = doc.char_span(time.start, time.end, alignment_mode="expand")
+    if span is None or span.start == 0 or doc[span.start - 1].i != reporter.i:
+        return False
+    return not any(t.dep_ in ("poss", "case") for t in doc[span.start : span.end + 1])
 
 
 def own_time(
