@@ -229,12 +229,12 @@ def test_an_open_interval_reads_on_or_before_a_day():
             "killed",
             "2025-03-03",
         ),
-        # a bare "the attack" could be any attack told before
+        # a bare "the attack" is the last event of its type told before it
         (
             "A strike on the consulate on Monday killed two guards. Iran blamed Israel for the "
             "attack.",
             "attack",
-            "../2025-03-05",
+            "2025-03-03",
         ),
         # a noun of a kind refers to no one event told elsewhere
         (
@@ -354,3 +354,143 @@ def test_a_time_in_a_gerund_with_its_own_object_dates_the_gerund(run):
 def test_a_year_modifying_a_period_dates_the_act(run):
     text = "In the 2020 calendar year, the agency received $94 million from donors."
     assert date_of(run(text), "received") == "2020"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        # a "since" clause: from its time to publication
+        (
+            "No country has recognized the junta since it seized power in 2021.",
+            "recognized",
+            "2021/2025-03-05",
+        ),
+        # a "since" phrase with a gerund of its own
+        (
+            "Since gaining independence in 1960, Nigeria has received ten loans from the bank.",
+            "received",
+            "1960/2025-03-05",
+        ),
+        # a "since" phrase whose event noun a year dates
+        (
+            "Journalists have faced greater harassment since the 2023 election.",
+            "harassment",
+            "2023/2025-03-05",
+        ),
+    ],
+)
+def test_an_act_told_since_a_dated_clause_runs_from_then_to_publication(
+    run, text, trigger, expected
+):
+    assert date_of(run(text, WEDNESDAY), trigger) == expected
+
+
+def test_the_since_clause_keeps_its_own_time(run):
+    report = run("No country has recognized the junta since it seized power in 2021.", WEDNESDAY)
+    assert date_of(report, "seized") == "2021"
+
+
+def test_a_day_modifying_another_noun_dates_that_noun_not_the_act(run):
+    text = "The House voted 300-7, urging a probe of irregularities in the February 8 vote."
+    assert date_of(run(text, WEDNESDAY), "urging") == "../2025-03-05"
+    text = (
+        "Lawmakers passed a resolution calling for a probe into fraud in Nigeria's February "
+        "elections."
+    )
+    assert date_of(run(text, WEDNESDAY), "calling") == "../2025-03-05"
+
+
+def test_a_day_modifying_the_occasion_of_the_act_dates_it(run):
+    text = "In a February 28 statement, the ministry accused the rebels of looting."
+    assert date_of(run(text, WEDNESDAY), "accused") == "2025-02-28"
+
+
+def test_a_definite_event_noun_refers_back_before_it_refers_ahead(run):
+    text = (
+        "Islamic State commander Abu Khalid was killed on Thursday in an airstrike, Iraqi "
+        "officials said. Prime Minister Sudani confirmed the killing of Abu Khalid in a post. "
+        "On Friday his deputy was killed near Mosul."
+    )
+    assert date_of(run(text, WEDNESDAY), "killing") == "2025-02-27"
+
+
+@pytest.mark.parametrize(
+    "last",
+    [
+        # a bare "the attack": the last event of its type named before it
+        "Kenyan officials believe the attack was a blunder by al-Shabab.",
+        # a noun conjoined with it tells nothing of which attack it is
+        "Kenya has long blamed the attack and the failed response on al-Shabab.",
+    ],
+)
+def test_a_bare_event_noun_takes_the_date_of_the_last_event_of_its_type(run, last):
+    text = (
+        "Al-Shabab carried out the 2019 bombing of a Kenyan army base in Lamu. A court in "
+        f"Nairobi opened a trial of three suspects on Monday. {last}"
+    )
+    assert date_of(run(text, WEDNESDAY), "attack") == "2019"
+
+
+def test_the_same_act_done_to_the_same_named_person_takes_its_date(run):
+    text = (
+        "Gang leader Pierre Moise was killed in a gun battle with police on Friday, officials "
+        'said. "He opened fire on a patrol. The police returned fire and Pierre Moise was '
+        'killed," a spokesman told reporters.'
+    )
+    assert date_of(run(text, WEDNESDAY), "killed") == "2025-02-28"
+
+
+def test_a_different_particle_is_a_different_act(nlp):
+    from tidings.events.dating import _same_act
+    from tidings.timex import find_times
+
+    doc = nlp(
+        "Thailand handed Ahmet Yusuf over to China on Friday. Later officials said Thailand "
+        "had handed Ahmet Yusuf over to China."
+    )
+    times = find_times(doc, WEDNESDAY)
+    later = [t for t in doc if t.lower_ == "handed"][-1]
+    assert _same_act(later, times) is not None
+    doc = nlp(
+        "Thailand turned Ahmet Yusuf over to China on Friday. Later officials said Thailand "
+        "had turned Ahmet Yusuf down for asylum."
+    )
+    later = [t for t in doc if t.lower_ == "turned"][-1]
+    assert _same_act(later, find_times(doc, WEDNESDAY)) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # days after a month: that month
+        (
+            "In February, militants attacked a convoy in Kalat, killing six soldiers. Days later, "
+            "a roadside bomb killed 11 coal miners in the city.",
+            "2025-02",
+        ),
+        # hours after a day: that day
+        (
+            "Rebels attacked the airport on Monday. Hours later, gunmen killed two guards at the "
+            "port.",
+            "2025-03-03",
+        ),
+        # months after a month: no longer that month
+        (
+            "In February, militants attacked a convoy in Kalat. Months later, a roadside bomb "
+            "killed 11 coal miners in the city.",
+            "../2025-03-05",
+        ),
+    ],
+)
+def test_an_act_a_short_while_later_falls_in_the_period_told_before(run, text, expected):
+    assert date_of(run(text, WEDNESDAY), "killed") == expected
+
+
+def test_a_bare_day_right_after_the_speech_verb_dates_the_speech(run):
+    text = "Security sources said Monday an army operation killed 30 militants in Balochistan."
+    assert date_of(run(text, WEDNESDAY), "killed") == "../2025-03-03"
+
+
+def test_a_possessive_day_after_a_stance_verb_is_the_noun_s(run):
+    text = "Lawmakers welcomed Monday's announcement that Ukraine had agreed to a ceasefire."
+    assert date_of(run(text, WEDNESDAY), "welcomed") == "../2025-03-05"

@@ -59,9 +59,14 @@ def in_other_clause(time: TimeExpression, trigger: Token) -> bool:
         and token.head.pos_ == "NOUN"
         and token.head.i != trigger.i
         and token.head.lemma_.lower() not in PERIOD_NOUNS
+        and not since_phrase(token.head)
     ):
         return True  # "the 2015 nuclear accord": the year names the accord, not "the 2020
         # calendar year", a time itself
+    if said_then(time, trigger):
+        return False  # "officials said Thursday troops were deployed": the saying's day
+    if modifies_other_noun(token, trigger):
+        return True  # "calling for a probe into the February elections": the elections' month
     if token.dep_ == "poss" and token.head.i != trigger.i and token.head in trigger.subtree:
         return True  # "welcomed Tuesday's announcement": the day is the announcement's
     for ancestor in [token, *token.ancestors]:
@@ -97,6 +102,43 @@ def in_other_clause(time: TimeExpression, trigger: Token) -> bool:
         if ancestor.dep_ == "advcl" and marks & TEMPORAL_MARKS and not marks & SEQUENCE_MARKS:
             continue  # "refused … since the war began in April 2023" dates the refusal
         return True
+    return False
+
+
+def modifies_other_noun(token: Token, trigger: Token) -> bool:
+    """Whether a day or month modifies a noun other than the trigger ("an investigation of
+    irregularities in the February 8 vote"): it dates that noun, unless the noun is the
+    occasion of the trigger's own act ("In a March 3 statement, the ministry accused …")."""
+    noun = token.head
+    if token.dep_ not in ("compound", "nmod", "amod", "nummod") or noun.pos_ != "NOUN":
+        return False
+    if noun.i == trigger.i or noun.lemma_.lower() in PERIOD_NOUNS or since_phrase(noun):
+        return False
+    occasion = is_occasion(noun) and noun.head.head in [trigger, *trigger.ancestors]
+    return not occasion
+
+
+def since_phrase(token: Token) -> bool:
+    """Whether a word heads a "since" clause or phrase ("since he took office", "since
+    gaining independence", "since the 2023 election"): the time it names is when what the
+    main clause tells began, not when it happened."""
+    if token.dep_ == "pobj" or token.dep_ == "pcomp":
+        return token.head.lower_ == "since" and token.head.dep_ == "prep"
+    return any(c.dep_ == "mark" and c.lower_ == "since" for c in token.children)
+
+
+def told_since(time: TimeExpression, trigger: Token) -> bool:
+    """Whether a time of the trigger's clause lies in a "since" clause or phrase on it ("has
+    made trips since he took office in 2022"): the event runs from then to now."""
+    inside = [t for t in trigger.sent if time.start <= t.idx < time.end]
+    if not inside or time.text.lower().startswith("since"):
+        return False  # "since February" is a range already
+    token = next((t for t in inside if not time.start <= t.head.idx < time.end), inside[0])
+    for ancestor in token.ancestors:
+        if ancestor.i == trigger.i:
+            return False
+        if since_phrase(ancestor) and trigger not in ancestor.subtree:
+            return True
     return False
 
 
@@ -183,10 +225,22 @@ def clause_times(
         dated = [
             t
             for t in dated
-            if not inside(t, reporter) or (reported is not None and inside(t, reported))
+            if (not inside(t, reporter) or (reported is not None and inside(t, reported)))
+            and not said_then(t, reporter)
         ]
     # A time inside another clause (relative, complement, adverbial) dates that clause.
     return [t for t in dated if not in_other_clause(t, trigger)]
+
+
+def said_then(time: TimeExpression, reporter: Token) -> bool:
+    """Whether a bare time right after a speech verb is the speech's ("officials said Thursday
+    troops were deployed"), whichever verb the parse hangs it on; not a possessive
+    ("welcomed Tuesday's announcement")."""
+    doc = reporter.doc
+    span = doc.char_span(time.start, time.end, alignment_mode="expand")
+    if span is None or span.start == 0 or doc[span.start - 1].i != reporter.i:
+        return False
+    return not any(t.dep_ in ("poss", "case") for t in doc[span.start : span.end + 1])
 
 
 def own_time(

@@ -42,6 +42,7 @@ from tidings.events.clause_times import (
     is_deadline,
     is_occasion,
     own_time,
+    told_since,
 )
 from tidings.events.detect import match_trigger
 from tidings.events.lexicon import load_lexicon
@@ -68,6 +69,9 @@ DEFINITE_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
 UNREAL = frozenset({Modality.PLANNED, Modality.HYPOTHETICAL, Modality.CONDITIONAL})
 BEFORE = "before"  # the granularity of an open interval "on or before" a day
 SCENE_SENTENCES = 3  # how far back a narrative's time carries over undated past sentences
+# the units of a while ("P3D", "PXM") and of a period, in order of length
+OFFSET_UNITS = {"H": 0, "D": 1, "W": 2, "M": 3, "Y": 4}
+PERIOD_RANKS = {"day": 1, "week": 2, "month": 3, "year": 4}
 CALENDAR = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")  # a year, month or day value
 
 
@@ -224,13 +228,38 @@ def mentioned_date(noun: Token, times: list[TimeExpression]) -> EventDate | None
             and _event_word(t) == word
             and evokes_event(t)
         ),
-        key=lambda t: abs(t.i - noun.i),
+        # a definite noun refers back before it refers ahead
+        key=lambda t: (t.i > noun.i, abs(t.i - noun.i)),
     )
     for mention in mentions:
         dated = clause_date(mention, times)
         if dated is not None:
             return dated
     return _named_otherwise(noun, times)
+
+
+def _names(verb: Token) -> set[str]:
+    """The names among those a verb's act is done to ("Arnel Joseph was killed"), with its
+    particle ("turned them over" is not "turned them down")."""
+    particle = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+    patients = [c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")]
+    return {f"{t.lower_} {particle}" for a in patients for t in a.subtree if t.pos == PROPN}
+
+
+def _same_act(verb: Token, times: list[TimeExpression]) -> EventDate | None:
+    """The date of the same act told before of the same named people ("Joseph was killed
+    Friday … 'The police returned fire and Joseph was killed,' he said"): the nearest earlier
+    verb of the same word sharing a name with it, when its own clause dates it."""
+    names = _names(verb) if verb.pos == VERB else set()
+    if not names:
+        return None
+    lemma = verb.lemma_.lower()
+    for earlier in reversed(verb.doc[: verb.sent.start]):
+        if earlier.pos != VERB or earlier.lemma_.lower() != lemma:
+            continue
+        if names & _names(earlier):
+            return clause_date(earlier, times)
+    return None
 
 
 def _event_type(token: Token) -> str | None:
@@ -243,12 +272,17 @@ def _named_otherwise(noun: Token, times: list[TimeExpression]) -> EventDate | No
     same thing ("Saturday's blasts outside a girls' school … plotting the attack on the
     school"): the nearest earlier one its own phrase dates."""
     about = _about(noun)
-    if not about:
-        return None  # a bare "the attack" could be any attack of the story
     kind = _event_type(noun)
     earlier = (t for t in reversed(noun.doc[: noun.i]) if t.pos == NOUN and t.lemma_ != noun.lemma_)
     for mention in earlier:
-        if not about & _about(mention) or _event_type(mention) != kind:
+        if _event_type(mention) != kind:
+            continue
+        if not about:
+            # a bare "the attack" is the last event of its type named before it
+            if mention.tag_ != "NN":
+                return None
+            return clause_date(mention, times) or mentioned_date(mention, times)
+        if not about & _about(mention):
             continue
         dated = clause_date(mention, times)
         if dated is not None:
@@ -257,8 +291,10 @@ def _named_otherwise(noun: Token, times: list[TimeExpression]) -> EventDate | No
 
 
 def _about(noun: Token) -> set[str]:
-    """The nouns an event noun's own phrase names (its target, its place)."""
-    return {t.lemma_.lower() for t in noun.subtree if t.pos in (NOUN, PROPN) and t.i != noun.i}
+    """The nouns an event noun's own phrase names (its target, its place), not those of a
+    noun conjoined with it ("the attack and the government's response")."""
+    own = [c for c in noun.children if c.dep_ not in ("conj", "cc", "appos")]
+    return {t.lemma_.lower() for c in own for t in c.subtree if t.pos in (NOUN, PROPN)}
 
 
 def _occasion_date(trigger: Token, times: list[TimeExpression]) -> EventDate | None:
@@ -412,6 +448,26 @@ def _scene_date(
     return None
 
 
+def _later_date(trigger: Token, times: list[TimeExpression]) -> EventDate | None:
+    """The date of an act told as coming a while after the time the narrative has reached
+    ("Last month, insurgents ambushed a bus. Days later, a bomb killed 11 miners"): that
+    period, when the while is shorter than it (days within a month, months within a year)."""
+    sentence = trigger.sent
+    own = _times_in(sentence, times)
+    later = next(
+        (t for t in own if t.text.lower().endswith(" later") and t.start < trigger.idx), None
+    )
+    if later is None or later is not own[0] or sentence.start == 0:
+        return None
+    unit = OFFSET_UNITS.get((later.value or "")[-1:])
+    previous = trigger.doc[sentence.start - 1].sent
+    time = _scene_time(previous, times)
+    found = as_date(time) if time is not None else None
+    if unit is None or found is None or not CALENDAR.fullmatch(found.value or ""):
+        return None
+    return found if unit < PERIOD_RANKS.get(found.granularity, 0) else None
+
+
 def _times_in(sentence: Span, times: list[TimeExpression]) -> list[TimeExpression]:
     """The time expressions of a sentence, in order."""
     return sorted(
@@ -465,6 +521,20 @@ def _told_date(
     if found[1] is not None and anterior(trigger) and _point(found[0]):
         return before(found[0].value or "")  # "had agreed", "a previous raid": before then
     return found[0]
+
+
+def _since_range(
+    trigger: Token, told: EventDate, times: list[TimeExpression], published: date | None
+) -> EventDate:
+    """An event told from a "since" clause or phrase ("has received 23 loans since gaining
+    independence in 1947") runs from that time to publication, as "since 1947" does."""
+    if published is None or not told.value or not CALENDAR.fullmatch(told.value):
+        return told
+    sentence = _times_in(trigger.sent, times)
+    since = [t for t in sentence if t.text == told.text and told_since(t, trigger)]
+    if not since:
+        return told
+    return EventDate(f"{told.value}/{published.isoformat()}", "range", told.text)
 
 
 def _point(told: EventDate) -> bool:
@@ -534,6 +604,7 @@ def event_date(
         or in_condition(trigger)
     )
     told = _told_date(trigger, anchors, times, reporter, quote, unreal)
+    told = _since_range(trigger, told, times, published) if told is not None else told
     if told is not None or unreal:
         return told
     # the word whose time is the event's: how an event subject ended ("talks failed in
@@ -545,6 +616,8 @@ def event_date(
         or (clause_date(bearer, times) if bearer is not None else None)
         or _place_date(trigger, times)
         or (_narrated_date(trigger, quote, quotes, times) if tense == "past" else None)
+        or (_same_act(trigger, times) if tense == "past" else None)
+        or (_later_date(trigger, times) if tense == "past" else None)
     )
     if mentioned is not None:
         return mentioned
