@@ -62,3 +62,26 @@ def test_a_mobilisation_with_no_doer_takes_the_force_of_its_context(run, text, t
     report = run(text)
     moved = next(e for e in report.events if e.trigger == trigger)
     assert [report.actor(a).sector for a in moved.source] == ["COP"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # guarding a place shows police or military power (CAMEO 150)
+        ("Armed constables were guarding the polling booths.", ("MOBILIZE", "police", ["COP"])),
+        # escorting people and police protection are protection provided (CAMEO 074)
+        ("Policemen escorted the bus to the border on Monday.", ("AID", None, ["COP"])),
+        ("The witnesses travelled to court under police protection.", ("AID", None, ["COP"])),
+        # "step up vigil" raises police alertness as "step up security" does
+        (
+            "The railway police have stepped up vigil at the terminus.",
+            ("MOBILIZE", "police", ["COP"]),
+        ),
+    ],
+)
+def test_guarding_escorting_and_vigil_are_police_acts(run, text, expected):
+    assert police_acts(run(text))[0] == expected
+
+
+def test_guarding_against_a_risk_is_no_event(run):
+    assert run("The minister said voters must guard against complacency.").events == []
