@@ -1495,3 +1495,16 @@ def test_a_longer_name_modifying_a_thing_noun_names_the_thing(nlp):
     name = Span(doc, 3, 5, label="PERSON")
     assert lone_word_of_a_thing(name, load_knowledge_base())
     assert not lone_word_of_a_thing(Span(doc, 0, 1, label="PERSON"), load_knowledge_base())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "About 200 rapid action force personnel were sent to the district.",
+        "Nearly 50 state reserve police personnel guarded the depot.",
+        "Two companies of railway protection force personnel stood by near the market.",
+    ],
+)
+def test_a_generic_head_takes_the_force_its_modifiers_spell(run, text):
+    report = run(text)
+    assert report.actors and {a.sector for a in report.actors} == {"COP"}
