@@ -85,3 +85,20 @@ def test_guarding_escorting_and_vigil_are_police_acts(run, text, expected):
 
 def test_guarding_against_a_risk_is_no_event(run):
     assert run("The minister said voters must guard against complacency.").events == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # recovering stolen goods or ammunition is a seizure (CAMEO 1711)
+        (
+            "The stolen jewellery was recovered by the police on Sunday.",
+            ("COERCE", "seize", ["COP"]),
+        ),
+        ("The police recovered three cartridges from the car.", ("COERCE", "seize", ["COP"])),
+        # jamming text messages is censorship like blocking the internet (CAMEO 1721)
+        ("The police jammed the sms service across the state.", ("COERCE", "censor", ["COP"])),
+    ],
+)
+def test_recoveries_and_jamming_are_police_coercion(run, text, expected):
+    assert police_acts(run(text))[0] == expected
