@@ -102,3 +102,19 @@ def test_guarding_against_a_risk_is_no_event(run):
 )
 def test_recoveries_and_jamming_are_police_coercion(run, text, expected):
     assert police_acts(run(text))[0] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No protester has been arrested so far, the inspector said.",
+        "None of the looters was arrested on Tuesday.",
+        "Not a single rioter has been detained in the district.",
+    ],
+)
+def test_a_negative_subject_denies_the_act(run, text):
+    assert [str(e.modality) for e in run(text).events] == ["negated"]
+
+
+def test_a_cardiac_arrest_is_no_arrest(run):
+    assert run("The former minister died of a cardiac arrest on Monday.").events == []
