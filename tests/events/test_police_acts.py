@@ -118,3 +118,9 @@ def test_a_negative_subject_denies_the_act(run, text):
 
 def test_a_cardiac_arrest_is_no_arrest(run):
     assert run("The former minister died of a cardiac arrest on Monday.").events == []
+
+
+def test_an_act_said_to_be_likely_is_not_yet_done(run):
+    report = run("The union leaders are likely to be arrested before the strike.")
+    arrest = next(e for e in report.events if e.trigger == "arrested")
+    assert str(arrest.modality) == "hypothetical"
