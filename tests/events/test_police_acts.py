@@ -124,3 +124,9 @@ def test_an_act_said_to_be_likely_is_not_yet_done(run):
     report = run("The union leaders are likely to be arrested before the strike.")
     arrest = next(e for e in report.events if e.trigger == "arrested")
     assert str(arrest.modality) == "hypothetical"
+
+
+def test_an_act_only_allowed_is_not_yet_done(run):
+    report = run("The new law allows the police to detain suspects for a month.")
+    detention = next(e for e in report.events if e.trigger == "detain")
+    assert str(detention.modality) == "hypothetical"
