@@ -1540,3 +1540,16 @@ def test_a_government_policy_adviser_is_government(nlp):
 def test_a_spy_plane_is_the_military_not_intelligence(nlp):
     mentions = actors_by_mention(nlp, "Seoul said a Russian spy plane had entered its airspace.")
     assert mentions["a Russian spy plane"].code == "RUSMIL"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "About 200 rapid action force personnel were sent to the district.",
+        "Nearly 50 state reserve police personnel guarded the depot.",
+        "Two companies of railway protection force personnel stood by near the market.",
+    ],
+)
+def test_a_generic_head_takes_the_force_its_modifiers_spell(run, text):
+    report = run(text)
+    assert report.actors and {a.sector for a in report.actors} == {"COP"}

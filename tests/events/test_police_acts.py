@@ -62,3 +62,71 @@ def test_a_mobilisation_with_no_doer_takes_the_force_of_its_context(run, text, t
     report = run(text)
     moved = next(e for e in report.events if e.trigger == trigger)
     assert [report.actor(a).sector for a in moved.source] == ["COP"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # guarding a place shows police or military power (CAMEO 150)
+        ("Armed constables were guarding the polling booths.", ("MOBILIZE", "police", ["COP"])),
+        # escorting people and police protection are protection provided (CAMEO 074)
+        ("Policemen escorted the bus to the border on Monday.", ("AID", None, ["COP"])),
+        ("The witnesses travelled to court under police protection.", ("AID", None, ["COP"])),
+        # "step up vigil" raises police alertness as "step up security" does
+        (
+            "The railway police have stepped up vigil at the terminus.",
+            ("MOBILIZE", "police", ["COP"]),
+        ),
+    ],
+)
+def test_guarding_escorting_and_vigil_are_police_acts(run, text, expected):
+    assert police_acts(run(text))[0] == expected
+
+
+def test_guarding_against_a_risk_is_no_event(run):
+    assert run("The minister said voters must guard against complacency.").events == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # recovering stolen goods or ammunition is a seizure (CAMEO 1711)
+        (
+            "The stolen jewellery was recovered by the police on Sunday.",
+            ("COERCE", "seize", ["COP"]),
+        ),
+        ("The police recovered three cartridges from the car.", ("COERCE", "seize", ["COP"])),
+        # jamming text messages is censorship like blocking the internet (CAMEO 1721)
+        ("The police jammed the sms service across the state.", ("COERCE", "censor", ["COP"])),
+    ],
+)
+def test_recoveries_and_jamming_are_police_coercion(run, text, expected):
+    assert police_acts(run(text))[0] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No protester has been arrested so far, the inspector said.",
+        "None of the looters was arrested on Tuesday.",
+        "Not a single rioter has been detained in the district.",
+    ],
+)
+def test_a_negative_subject_denies_the_act(run, text):
+    assert [str(e.modality) for e in run(text).events] == ["negated"]
+
+
+def test_a_cardiac_arrest_is_no_arrest(run):
+    assert run("The former minister died of a cardiac arrest on Monday.").events == []
+
+
+def test_an_act_said_to_be_likely_is_not_yet_done(run):
+    report = run("The union leaders are likely to be arrested before the strike.")
+    arrest = next(e for e in report.events if e.trigger == "arrested")
+    assert str(arrest.modality) == "hypothetical"
+
+
+def test_an_act_only_allowed_is_not_yet_done(run):
+    report = run("The new law allows the police to detain suspects for a month.")
+    detention = next(e for e in report.events if e.trigger == "detain")
+    assert str(detention.modality) == "hypothetical"

@@ -2151,11 +2151,24 @@ def group_title(head: Token, kb: KnowledgeBase) -> Title | None:
     definite = any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
     if head.lemma_.lower() in GENERIC_GROUP_HEADS and not definite:
         # "the paramilitary group" refers back to a group named before; "militia groups" do not
+        title = modifying_title(head, modifiers, kb)
+        if title is not None:
+            return title
         for modifier in modifiers:
             for form in (modifier.lower_, f"{modifier.lower_}s", modifier.lemma_.lower()):
                 title = kb.titles.get(form)
                 if title is not None and title.sector != "GOV":
                     return title
+    return None
+
+
+def modifying_title(head: Token, modifiers: list[Token], kb: KnowledgeBase) -> Title | None:
+    """The title the words before a generic head spell together ("rapid action force
+    personnel", "state reserve police units"), longest first."""
+    for start in sorted({c.left_edge.i for c in modifiers}):
+        title = kb.titles.get(head.doc[start : head.i].text.lower())
+        if title is not None and title.sector != "GOV":
+            return title
     return None
 
 

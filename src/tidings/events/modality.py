@@ -229,6 +229,8 @@ def event_modality(
                 if modality:
                     found.add(Modality(modality))
                     lexical.add(Modality(modality))
+        if position == 0 and token.pos_ == "VERB" and negative_subject(token, cues):
+            found.add(Modality.NEGATED)  # "no one was arrested", "none of them was held"
         if position > 1 and _charged_through(chain[:position]):
             # "arrested for collaborating with", "accused him of ordering": the charge
             modality = cues.get(("charge", token.lemma_.lower()))
@@ -268,6 +270,18 @@ def event_modality(
     strongest = next((m for m in STRENGTH if m in found), Modality.ASSERTED)
     reported_by = citation.outlet if citation is not None else None
     return ModalityReading(strongest, reported_by)
+
+
+def negative_subject(verb: Token, cues: dict[tuple[str, str], str]) -> bool:
+    """Whether the verb's subject denies that anyone did or underwent it: it is a negative
+    pronoun ("none", "nobody") or opens with a negative word ("no one", "not a single
+    activist")."""
+    for subject in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
+        first = next(iter(subject.subtree))
+        words = (subject.lower_, first.lower_)
+        if any(cues.get(("subject", w)) == Modality.NEGATED.value for w in words):
+            return True
+    return False
 
 
 def no_longer(adverb: Token) -> bool:
