@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from tidings.events.dating import event_date
 from tidings.events.detect import (
     CAUSE_PREPS,
+    DEADLINE_PREPOSITIONS,
     FIRST_PERSON_SUBJECTS,
     NOT_AN_EVENT,
     OUTLET_SECTORS,
@@ -1434,8 +1435,7 @@ def speaking_verb(trigger: Token) -> Token | None:
     is the object of ("will hold talks"); None under another verb ("will require support"
     states a need, not an intent to support)."""
     if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj":
-        light = governing_verbs().get(trigger.head.lemma_.lower()) == "light"
-        return trigger.head if light else None
+        return light_verb(trigger)
     return trigger
 
 
@@ -1734,7 +1734,7 @@ def with_announced_targets(
 
 # Conjunctions of a condition an act waits on: "will not end the strike until the government
 # pays", "will not withdraw unless NATO guarantees".
-CONDITION_MARKS = frozenset({"until", "unless", "till"})
+REFUSAL_CONDITIONS = DEADLINE_PREPOSITIONS | {"unless"}
 
 
 def condition_parties(act: Token, source: list[str], actors: ActorResolution) -> list[str]:
@@ -1745,7 +1745,7 @@ def condition_parties(act: Token, source: list[str], actors: ActorResolution) ->
         c
         for c in act.children
         if c.dep_ == "advcl"
-        and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in c.children)
+        and any(m.dep_ == "mark" and m.lower_ in REFUSAL_CONDITIONS for m in c.children)
     ]
     for condition in conditions:
         for word in condition.subtree:

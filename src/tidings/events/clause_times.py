@@ -122,7 +122,7 @@ def since_phrase(token: Token) -> bool:
     """Whether a word heads a "since" clause or phrase ("since he took office", "since
     gaining independence", "since the 2023 election"): the time it names is when what the
     main clause tells began, not when it happened."""
-    if token.dep_ == "pobj" or token.dep_ == "pcomp":
+    if token.dep_ in ("pobj", "pcomp"):
         return token.head.lower_ == "since" and token.head.dep_ == "prep"
     return any(c.dep_ == "mark" and c.lower_ == "since" for c in token.children)
 

@@ -238,12 +238,12 @@ def mentioned_date(noun: Token, times: list[TimeExpression]) -> EventDate | None
     return _named_otherwise(noun, times)
 
 
-def _names(verb: Token) -> set[str]:
+def _names(verb: Token) -> set[tuple[str, tuple[str, ...]]]:
     """The names among those a verb's act is done to ("Arnel Joseph was killed"), with its
     particle ("turned them over" is not "turned them down")."""
-    particle = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+    particle = tuple(c.lower_ for c in verb.children if c.dep_ == "prt")
     patients = [c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")]
-    return {f"{t.lower_} {particle}" for a in patients for t in a.subtree if t.pos == PROPN}
+    return {(t.lower_, particle) for a in patients for t in a.subtree if t.pos == PROPN}
 
 
 def _same_act(verb: Token, times: list[TimeExpression]) -> EventDate | None:

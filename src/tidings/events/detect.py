@@ -1447,8 +1447,10 @@ def hyphenated_participle(token: Token) -> bool:
     return hyphen.text == "-" and not hyphen.whitespace_ and hyphen.i > 0
 
 
-# Classes of doers that are no actors: disasters, hazards and animals.
-NATURAL_DOER_CLASSES = frozenset({"disaster", "c10-hazard", "animal"})
+# Nouns for what befalls people rather than what anyone does ("concerned about the floods").
+MISFORTUNE_CLASSES = frozenset({"disaster", "c10-hazard"})
+# Classes of doers that are no actors: what befalls people, and animals.
+NATURAL_DOER_CLASSES = MISFORTUNE_CLASSES | {"animal"}
 # Things that bear out a view or a cause rather than take sides: "the findings support the
 # theory", "an agreement supporting refugees' return" (media that praise are their makers').
 EVIDENCE_CLASS = "c05-evidence"
@@ -2231,8 +2233,6 @@ DOCUMENT_CLASS = "c15-document"
 # Sectors of people who speak for no one but themselves: their dismay at a situation is a
 # feeling, not a political act.
 PRIVATE_SECTORS = frozenset({"CVL", "AGR", "BUS", "EDU", "HLH", "REL", "REF"})
-# Nouns for what befalls people rather than what anyone does ("concerned about the floods").
-MISFORTUNE_CLASSES = frozenset({"disaster", "c10-hazard"})
 
 
 # The sense rows of breaking a rule ("violate+@c10-norm"): defiance (CAMEO 128) only by actors.
